@@ -1,0 +1,201 @@
+"""The ``gazetteer`` command: a thin layer over the library.
+
+Exit codes: 0 done; 1 done, but some input rows could not be processed;
+2 could not run (bad arguments, missing or unreadable file or column).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import GazetteerError
+
+EXIT_ROWS_FAILED = 1
+EXIT_CANNOT_RUN = 2
+
+
+class CannotRun(click.ClickException):
+    exit_code = EXIT_CANNOT_RUN
+
+
+def _load(data: Path | None):
+    from .core import Gazetteer
+
+    try:
+        return Gazetteer(data)
+    except GazetteerError as exc:
+        raise CannotRun(str(exc)) from exc
+
+
+data_option = click.option("--data", type=click.Path(path_type=Path), default=None,
+                           help="Compiled gazetteer file (default: the bundled one).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="armaz-conflict-maps")
+def cli() -> None:
+    """Resolve place names of the Armenia–Azerbaijan conflict, in any script.
+
+    Names in Azerbaijani, Armenian (script or romanized), Russian and English,
+    Soviet-era and renamed forms resolve to one place, or to an honest
+    "ambiguous" / "not_found" with candidates.
+    """
+
+
+def _table_row(res) -> str:
+    if res.place:
+        p = res.place
+        return f"{res.query}\t{res.status}\t{p.id}\t{p.name}\t{p.kind}\t{p.lat:.5f},{p.lon:.5f}\t{res.score:.2f}"
+    cands = "; ".join(f"{c.place.id} {c.place.name} ({c.place.kind}, {c.score:.2f})"
+                      for c in res.candidates[:5])
+    return f"{res.query}\t{res.status}\t\t\t\t\t\t{cands}"
+
+
+@cli.command()
+@click.argument("names", nargs=-1)
+@click.option("--near", help="Context: a district, province, country or nearby place.")
+@click.option("--as-of", "as_of", help="Date of the source (YYYY-MM-DD): names not in use then rank lower.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option("--input", "input_path", type=click.Path(path_type=Path),
+              help="CSV file to resolve a column of (batch mode).")
+@click.option("--column", help="Batch: the column holding place names.")
+@click.option("--near-column", help="Batch: a column holding context for each name.")
+@click.option("--as-of-column", help="Batch: a column holding each row's date.")
+@click.option("--output", type=click.Path(path_type=Path),
+              help="Batch: where to write the CSV (default: standard output).")
+@data_option
+def resolve(names, near, as_of, as_json, input_path, column, near_column, as_of_column, output, data):
+    """Resolve NAMES, or a column of a CSV file with --input and --column.
+
+    \b
+    gazetteer resolve "Sanasar (Gubadli)" Кубатлы Սանասար
+    gazetteer resolve Martuni --near Gegharkunik --json
+    gazetteer resolve --input claims.csv --column place --output resolved.csv
+
+    Batch output keeps every input column and row and appends match_status,
+    match_id, match_name, match_kind, match_lat, match_lon, match_score and
+    match_candidates. Counts go to standard error at the end. Exit code 1
+    means some rows could not be read (they are listed); 2 that nothing ran.
+    """
+    if input_path is not None:
+        if names:
+            raise click.UsageError("give NAMES or --input, not both")
+        if not column:
+            raise click.UsageError("--input needs --column: the column holding place names")
+        _batch(_load(data), input_path, column, near_column, as_of_column, output)
+        return
+    if not names:
+        raise click.UsageError("give one or more NAMES, or --input FILE --column COL")
+    gaz = _load(data)
+    try:
+        results = [gaz.resolve(n, near=near, as_of=as_of) for n in names]
+    except GazetteerError as exc:
+        raise CannotRun(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
+        return
+    click.echo("query\tstatus\tid\tname\tkind\tlat,lon\tscore\tcandidates")
+    for res in results:
+        click.echo(_table_row(res))
+
+
+def _batch(gaz, input_path, column, near_column, as_of_column, output):
+    from .batch import resolve_csv, stderr_progress
+
+    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        report = resolve_csv(gaz, input_path, column, out, near_column=near_column,
+                             as_of_column=as_of_column, progress=stderr_progress)
+    except GazetteerError as exc:
+        raise CannotRun(str(exc)) from exc
+    finally:
+        if output:
+            out.close()
+    for row, message in report.errors:
+        click.echo(f"{input_path}: row {row}: {message}", err=True)
+    c = report.counts
+    click.echo(f"{report.rows} rows: {c['resolved']} resolved, {c['ambiguous']} ambiguous, "
+               f"{c['not_found']} not found, {len(report.errors)} failed", err=True)
+    if report.errors:
+        sys.exit(EXIT_ROWS_FAILED)
+
+
+@cli.command()
+@click.argument("place_id")
+@data_option
+def show(place_id, data):
+    """Show one place by id (wof:421169387, gz:artsakh) as JSON: names, parents, sources."""
+    gaz = _load(data)
+    try:
+        place = gaz.get(place_id)
+    except GazetteerError as exc:
+        raise CannotRun(str(exc)) from exc
+    doc = place.to_dict()
+    doc["parent_names"] = [p.name for p in gaz.parents(place)]
+    click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
+
+
+@cli.group(name="import")
+def import_():
+    """Compile the gazetteer data from source data."""
+
+
+@import_.command()
+@click.argument("dirs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--curated", type=click.Path(path_type=Path), default=None,
+              help="Curated additions (default: the bundled curated.yaml).")
+@click.option("--no-curated", is_flag=True, help="Compile the WOF data alone.")
+@click.option("--output-dir", type=click.Path(path_type=Path), default=None,
+              help="Where to write gazetteer.json and boundaries.geojson (default: the package's data).")
+def wof(dirs, curated, no_curated, output_dir):
+    """Compile Who's On First data trees (DIRS) into the gazetteer.
+
+    \b
+    gazetteer import wof ../shared/data/whosonfirst/admin-az ../shared/data/whosonfirst/admin-am
+    """
+    from .compile import CURATED_PATH, DATA_DIR, compile_gazetteer
+
+    for d in dirs:
+        if not d.is_dir():
+            raise CannotRun(f"{d}: not a folder; give the root of a Who's On First checkout")
+    try:
+        report = compile_gazetteer(list(dirs), curated=None if no_curated else (curated or CURATED_PATH),
+                                   out_dir=output_dir or DATA_DIR)
+    except GazetteerError as exc:
+        raise CannotRun(str(exc)) from exc
+    click.echo(f"places: {report['places']}")
+    click.echo(f"names: {report['names']}")
+    click.echo(f"merged duplicates: {len(report['merged_duplicates'])}")
+    for what, count in report["skipped"].items():
+        click.echo(f"set aside: {count} ({what})")
+
+
+@cli.command()
+@data_option
+def stats(data):
+    """Count places by kind and country, names by language; show the attribution."""
+    gaz = _load(data)
+    kinds: dict[str, int] = {}
+    langs: dict[str, int] = {}
+    for place in gaz:
+        key = f"{place.kind} ({place.country or '-'})"
+        kinds[key] = kinds.get(key, 0) + 1
+        for name in place.names:
+            langs[name.lang] = langs.get(name.lang, 0) + 1
+    click.echo(f"{len(gaz)} places")
+    for key, count in sorted(kinds.items()):
+        click.echo(f"  {key}: {count}")
+    click.echo(f"{sum(langs.values())} names")
+    for key, count in sorted(langs.items(), key=lambda kv: -kv[1]):
+        click.echo(f"  {key}: {count}")
+    click.echo(f"Data: {gaz.attribution}")
+    for src in gaz.sources:
+        click.echo(f"  snapshot {src}")
+
+
+def main() -> None:
+    cli()

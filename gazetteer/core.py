@@ -1,0 +1,380 @@
+"""The gazetteer: loading the compiled data and resolving names against it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import math
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from rapidfuzz import fuzz, process
+
+from .compile import DATA_DIR, FORMAT
+from .errors import DataError, InputError, PlaceNotFound
+from .model import Candidate, Name, Place, Resolution
+from .normalize import NORMALISER_VERSION, ParsedName, exact_key, norm_key, parse_name, skeleton
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Gazetteer", "DEFAULT_AREA"]
+
+#: The conflict zone (lon/lat box): Nagorno-Karabakh, the districts around it,
+#: Armenia's Syunik, Vayots Dzor and Gegharkunik and Azerbaijan's front-line
+#: towns from Ganja to Beylagan. Candidates inside it rank higher.
+DEFAULT_AREA = (45.4, 38.8, 47.6, 40.8)
+
+LAYER_SCORES = {"exact": 1.0, "normalised": 0.95, "phonetic": 0.86}
+NAME_TYPE_BONUS = {"curated": 0.06, "preferred": 0.0, "variant": -0.02, "historical": -0.03}
+#: Two candidates closer than this are a tie: the result is ambiguous.
+MARGIN = 0.05
+#: Below this the best candidate is only a suggestion.
+MIN_SCORE = 0.62
+CONTEXT_BONUS = 0.15
+AREA_BONUS = 0.05
+SEAT_PENALTY = 0.1
+NEAR_KM = 30.0
+_ADMIN_KINDS = {"district", "province", "region", "country"}
+
+
+def _fuzzy_cutoff(length: int) -> float:
+    """Similarity (0-100) a fuzzy match needs: short names need to be closer."""
+    if length <= 4:
+        return 101.0  # never: too many short names differ by one letter
+    if length <= 6:
+        return 83.0
+    if length <= 9:
+        return 78.0
+    return 74.0
+
+
+def _km(a: Place, b: Place) -> float:
+    dlat = math.radians(b.lat - a.lat)
+    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    return 6371.0 * math.hypot(dlat, dlon)
+
+
+class Gazetteer:
+    """Places of Azerbaijan, Armenia and Nagorno-Karabakh, with every known name.
+
+    ``Gazetteer()`` loads the data shipped with the package; ``Gazetteer(path)``
+    a file compiled by ``gazetteer import wof``. ``area`` is the lon/lat box
+    whose places rank higher (``None`` to rank all places alike); ``fallback``
+    an optional geopy geocoder asked, through a rate limiter and a cache, for
+    names the gazetteer does not know.
+    """
+
+    def __init__(self, path: str | Path | None = None, *,
+                 area: Sequence[float] | None = DEFAULT_AREA,
+                 fallback: Any = None, fallback_delay: float = 1.0,
+                 cache_size: int = 50_000) -> None:
+        self.path = Path(path) if path else DATA_DIR / "gazetteer.json"
+        try:
+            with open(self.path, "rb") as fh:
+                doc = json.loads(fh.read())
+        except FileNotFoundError:
+            raise DataError(f"{self.path}: gazetteer data file not found; "
+                            "build it with 'gazetteer import wof DIR...'") from None
+        except (OSError, ValueError) as exc:
+            raise DataError(f"{self.path}: cannot read gazetteer data: {exc}") from exc
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+            raise DataError(f"{self.path}: not a gazetteer data file (expected format {FORMAT!r})")
+        if doc.get("normaliser_version") != NORMALISER_VERSION:
+            raise DataError(f"{self.path}: built with normaliser version "
+                            f"{doc.get('normaliser_version')}, this code has {NORMALISER_VERSION}; "
+                            "re-run 'gazetteer import wof'")
+        self.attribution: str = doc["attribution"]
+        self.sources: list[str] = doc.get("sources", [])
+        self._records: list[dict[str, Any]] = doc["places"]
+        self._norm: dict[str, list[list[int]]] = doc["keys"]["norm"]
+        self._skel: dict[str, list[list[int]]] = doc["keys"]["skel"]
+        self._places: list[Place | None] = [None] * len(self._records)
+        self._by_id = {rec["id"]: i for i, rec in enumerate(self._records)}
+        self._exact: dict[str, list[tuple[int, int]]] = {}
+        for pi, rec in enumerate(self._records):
+            for ni, name in enumerate(rec["names"]):
+                self._exact.setdefault(exact_key(name["text"]), []).append((pi, ni))
+        self.area = tuple(area) if area is not None else None
+        self._fallback = fallback
+        self._fallback_delay = fallback_delay
+        self._cache: dict[tuple[str, str | None, str | None], Resolution] = {}
+        self._cache_size = cache_size
+
+    # --- places ----------------------------------------------------------
+
+    def _place(self, index: int) -> Place:
+        place = self._places[index]
+        if place is None:
+            rec = self._records[index]
+            place = Place(
+                id=rec["id"], name=rec["name"], kind=rec["kind"], lat=rec["lat"], lon=rec["lon"],
+                country=rec.get("country"), parents=tuple(rec["parents"]),
+                names=tuple(Name(text=n["text"], lang=n["lang"], type=n["type"],
+                                 valid_from=n.get("valid_from"), valid_to=n.get("valid_to"),
+                                 note=n.get("note"), translit=bool(n.get("translit")))
+                            for n in rec["names"]),
+                sources=rec["sources"], current=rec.get("current", True),
+                population=rec.get("population"), raw=rec,
+            )
+            self._places[index] = place
+        return place
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __iter__(self):
+        return (self._place(i) for i in range(len(self._records)))
+
+    def __contains__(self, place_id: object) -> bool:
+        return place_id in self._by_id
+
+    def get(self, place_id: str) -> Place:
+        """The place with this id (``wof:421169387``, ``gz:artsakh``)."""
+        try:
+            return self._place(self._by_id[place_id])
+        except KeyError:
+            raise PlaceNotFound(f"no place with id {place_id!r}; ids look like "
+                                "'wof:421169387' or 'gz:artsakh'") from None
+
+    def parents(self, place: Place) -> list[Place]:
+        return [self.get(p) for p in place.parents if p in self._by_id]
+
+    def in_area(self, place: Place) -> bool:
+        if self.area is None:
+            return True
+        west, south, east, north = self.area
+        return west <= place.lon <= east and south <= place.lat <= north
+
+    @cached_property
+    def boundaries(self) -> dict[str, Any]:
+        """Simplified district, province and country polygons as a GeoJSON FeatureCollection."""
+        path = self.path.with_name("boundaries.geojson")
+        try:
+            with open(path, encoding="utf-8") as fh:
+                return json.load(fh)
+        except FileNotFoundError:
+            return {"type": "FeatureCollection", "features": []}
+        except (OSError, ValueError) as exc:
+            raise DataError(f"{path}: cannot read boundaries: {exc}") from exc
+
+    def to_geodataframe(self):
+        """All places as a GeoDataFrame (points), one row a place, EPSG:4326."""
+        import geopandas as gpd
+
+        rows = [{"id": p.id, "name": p.name, "kind": p.kind, "country": p.country,
+                 "parent": p.parents[0] if p.parents else None, **{
+                     f"name_{lang}": text for lang, text in p.labels().items()},
+                 "lat": p.lat, "lon": p.lon} for p in self]
+        frame = gpd.GeoDataFrame(rows)
+        return frame.set_geometry(gpd.points_from_xy(frame["lon"], frame["lat"]), crs="EPSG:4326")
+
+    # --- matching --------------------------------------------------------
+
+    def _matches(self, text: str, *, fuzzy: bool = True) -> dict[int, tuple[float, int, str]]:
+        """Place index -> (layer score, name index, layer), best layer per place."""
+        found: dict[int, tuple[float, int, str]] = {}
+
+        def add(hits: Iterable[Sequence[int]], layer: str, score: float | None = None) -> None:
+            value = LAYER_SCORES[layer] if score is None else score
+            for pi, ni in hits:
+                if pi not in found or found[pi][0] < value:
+                    found[pi] = (value, ni, layer)
+
+        add(self._exact.get(exact_key(text), ()), "exact")
+        add(self._norm.get(norm_key(text), ()), "normalised")
+        skel = skeleton(text)
+        add(self._skel.get(skel, ()), "phonetic")
+        if found or not fuzzy:
+            return found
+        cutoff = _fuzzy_cutoff(len(skel))
+        if cutoff > 100:
+            return found
+        for key, similarity, _ in process.extract(skel, self._skel_keys, scorer=fuzz.ratio,
+                                                  score_cutoff=cutoff, limit=8):
+            score = 0.62 + 0.2 * (similarity - cutoff) / (100.0 - cutoff)
+            add(self._skel[key], "fuzzy", score)
+            log.info("fuzzy guess: %r ~ %r (similarity %.0f)", text, key, similarity)
+        return found
+
+    @cached_property
+    def _skel_keys(self) -> list[str]:
+        return list(self._skel)
+
+    def _context_places(self, text: str) -> list[Place]:
+        parsed = parse_name(text)
+        return [self._place(pi) for pi in self._matches(parsed.name, fuzzy=True)]
+
+    def _fits(self, place: Place, context: Sequence[Place]) -> bool:
+        for ctx in context:
+            if ctx.id == place.id or ctx.id in place.parents:
+                return True
+            if ctx.kind in ("settlement", "landmark") and _km(ctx, place) <= NEAR_KM:
+                return True
+            # The parenthesis names a town whose district holds the place:
+            # "Sanasar (Gubadli)" read as the town of Gubadli.
+            if ctx.kind == "settlement" and ctx.parents and ctx.parents[0] in place.parents:
+                return True
+        return False
+
+    def _score(self, parsed: ParsedName, found: dict[int, tuple[float, int, str]],
+               context: Sequence[Place], as_of: dt.date | None) -> list[Candidate]:
+        out = []
+        for pi, (base, ni, layer) in found.items():
+            place = self._place(pi)
+            name = place.names[ni]
+            score, why = base, [f"{layer} match on {name.lang} name {name.text!r}"]
+            score += NAME_TYPE_BONUS.get(name.type, 0.0)
+            if as_of is not None and not name.valid_on(as_of):
+                score -= 0.1
+                why.append(f"name not in use on {as_of.isoformat()}")
+            if parsed.kind_hint:
+                fits = (place.kind in _ADMIN_KINDS) if parsed.kind_hint == "area" else (
+                    place.kind == parsed.kind_hint
+                    or (parsed.kind_hint == "district" and place.kind == "province")
+                    or (parsed.kind_hint == "province" and place.kind == "district"))
+                score += 0.1 if fits else -0.2
+                why.append(f"{'fits' if fits else 'does not fit'} the word for a {parsed.kind_hint}")
+            if context:
+                if self._fits(place, context):
+                    score += CONTEXT_BONUS
+                    why.append("in the context given")
+                else:
+                    score -= CONTEXT_BONUS
+            if self.area is not None and self.in_area(place):
+                score += AREA_BONUS
+                why.append("in the area of interest")
+            if (place.population or 0) >= 5000:
+                score += 0.03
+            if not place.current:
+                score -= 0.05
+                why.append("not current in the source")
+            out.append(Candidate(place=place, score=round(score, 4), matched=name.text,
+                                 layer=layer, why=tuple(why)))
+        if not parsed.kind_hint:
+            out = self._town_before_its_unit(out)
+        out.sort(key=lambda c: (-c.score, c.place.id))
+        return out
+
+    def _town_before_its_unit(self, cands: list[Candidate]) -> list[Candidate]:
+        """A bare name that is both a town and the unit around it means the town.
+
+        "Gubadli" is the town; "Gubadli district" the district. An
+        administrative candidate loses SEAT_PENALTY when a settlement
+        candidate lies in it or within NEAR_KM of its centre.
+        """
+        towns = [c.place for c in cands if c.place.kind == "settlement"]
+        if not towns:
+            return cands
+        out = []
+        for cand in cands:
+            place = cand.place
+            if place.kind in _ADMIN_KINDS and place.kind != "country" and any(
+                    place.id in t.parents or _km(place, t) <= NEAR_KM for t in towns):
+                cand = Candidate(place=place, score=round(cand.score - SEAT_PENALTY, 4),
+                                 matched=cand.matched, layer=cand.layer,
+                                 why=(*cand.why, "a town has this name: say 'district' to mean the unit"))
+            out.append(cand)
+        return out
+
+    def resolve(self, name: str, near: str | None = None, as_of: dt.date | str | None = None) -> Resolution:
+        """Resolve a place name as a source wrote it.
+
+        ``near``: context as sources give it (a district, province, country or
+        nearby place). ``as_of``: the date of the source; names not in use
+        then rank lower. Returns a Resolution whose status is ``resolved``,
+        ``ambiguous`` (candidates returned, none picked) or ``not_found``
+        (with suggestions, if any).
+        """
+        if not isinstance(name, str) or not name.strip():
+            raise InputError("empty place name: give the name as the source wrote it")
+        if isinstance(as_of, str):
+            try:
+                as_of = dt.date.fromisoformat(as_of[:10])
+            except ValueError:
+                raise InputError(f"as_of {as_of!r} is not an ISO date (YYYY-MM-DD)") from None
+        cache_key = (name, near, as_of.isoformat() if as_of else None)
+        hit = self._cache.get(cache_key)
+        if hit is not None:
+            return hit
+        result = self._resolve(name, near, as_of)
+        if len(self._cache) >= self._cache_size:
+            self._cache.clear()
+        self._cache[cache_key] = result
+        return result
+
+    def _resolve(self, name: str, near: str | None, as_of: dt.date | None) -> Resolution:
+        parsed = parse_name(name)
+        context_texts = [*parsed.context, *([near] if near and near.strip() else [])]
+        context = [p for text in context_texts for p in self._context_places(text)]
+        found = self._matches(parsed.name)
+        candidates = self._score(parsed, found, context, as_of)
+        if context_texts and not context:
+            note = f"; context {', '.join(map(repr, context_texts))} matched no place"
+        else:
+            note = ""
+        if not candidates or candidates[0].score < MIN_SCORE:
+            online = self._ask_fallback(name, near)
+            if online is not None:
+                return online
+            return Resolution(query=name, near=near, status="not_found", candidates=tuple(candidates[:5]),
+                              why=("no place has this name" if not candidates else
+                                   "only weak matches; see the suggestions") + note)
+        top = candidates[0]
+        rivals = [c for c in candidates[1:] if top.score - c.score < MARGIN]
+        if rivals:
+            close = [c for c in candidates if top.score - c.score < 0.15]
+            return Resolution(query=name, near=near, status="ambiguous", candidates=tuple(close[:10]),
+                              why=f"{len(rivals) + 1} places fit equally well; give a district or "
+                                  "province as context" + note)
+        if top.layer == "fuzzy":
+            log.info("resolved %r by a fuzzy guess to %s (%s)", name, top.place.id, top.matched)
+        return Resolution(query=name, near=near, status="resolved", candidates=tuple(candidates[:5]),
+                          why="; ".join(top.why) + note)
+
+    def search(self, text: str, *, limit: int = 10) -> list[Candidate]:
+        """Places whose names look like ``text``, best first, fuzzy matches included."""
+        parsed = parse_name(text)
+        found = self._matches(parsed.name)
+        if len(found) < limit:
+            skel = skeleton(parsed.name)
+            for key, similarity, _ in process.extract(skel, self._skel_keys, scorer=fuzz.ratio,
+                                                      score_cutoff=60, limit=limit):
+                for pi, ni in self._skel[key]:
+                    found.setdefault(pi, (0.5 * similarity / 100.0, ni, "fuzzy"))
+        return self._score(parsed, found, (), None)[:limit]
+
+    # --- online fallback -------------------------------------------------
+
+    @cached_property
+    def _fallback_geocode(self):
+        from geopy.extra.rate_limiter import RateLimiter
+
+        return RateLimiter(self._fallback.geocode, min_delay_seconds=self._fallback_delay,
+                           max_retries=1, swallow_exceptions=False)
+
+    def _ask_fallback(self, name: str, near: str | None) -> Resolution | None:
+        if self._fallback is None:
+            return None
+        from geopy.exc import GeopyError
+
+        from .errors import FallbackError
+
+        query = f"{name}, {near}" if near else name
+        try:
+            location = self._fallback_geocode(query, exactly_one=True)
+        except GeopyError as exc:
+            raise FallbackError(f"online fallback failed for {query!r}: {exc}") from exc
+        if location is None:
+            return None
+        raw = location.raw if isinstance(location.raw, dict) else {}
+        place = Place(id=f"online:{raw.get('osm_type', 'place')}/{raw.get('osm_id', query)}",
+                      name=location.address, kind=str(raw.get("kind", "settlement")),
+                      lat=location.latitude, lon=location.longitude, country=None, parents=(),
+                      names=(Name(text=location.address, lang="und", type="variant"),),
+                      sources={"online": type(self._fallback).__name__}, raw=raw)
+        cand = Candidate(place=place, score=MIN_SCORE, matched=location.address, layer="online",
+                         why=(f"not in the gazetteer; found online by {type(self._fallback).__name__}",))
+        return Resolution(query=name, near=near, status="resolved", candidates=(cand,),
+                          why=cand.why[0] + ": check it")

@@ -1,0 +1,103 @@
+"""The project's curated additions: names and places the imported sources lack.
+
+The file (``data/curated.yaml``) is reviewed like code. Every entry names the
+place it changes (a ``wof:`` id, or a new ``gz:`` id with ``new:``) and says
+where its facts come from (``source:``). Entries can:
+
+* add names, each with an optional validity period (``from``/``to``, ISO
+  dates, ``to`` exclusive): Armenian-era names, 2020 renamings;
+* replace or drop names that the import got wrong (``replace_names``,
+  ``drop_names``), and set the display name (``name``);
+* create places the sources lack (the de-facto region, Artsakh's provinces),
+  with ``covers``: the districts a place spans, so that settlements in them
+  list it among their parents and ``near: Kashatagh`` narrows correctly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import DataError
+from .model import KINDS
+
+__all__ = ["load_curated"]
+
+_ENTRY_KEYS = {"id", "source", "name", "names", "drop_names", "replace_names", "new", "covers",
+               "parent", "note", "kind"}
+_NAME_KEYS = {"text", "lang", "from", "to", "note", "type"}
+_NEW_KEYS = {"kind", "lat", "lon", "country", "parents"}
+
+
+def _date(value: Any, where: str) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise DataError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def load_curated(path: Path) -> list[dict[str, Any]]:
+    """Read and validate the curated file; errors name the file and entry."""
+    try:
+        doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DataError(f"{path}: cannot read curated file: {exc}") from exc
+    entries = (doc or {}).get("places") if isinstance(doc, dict) else None
+    if not isinstance(entries, list):
+        raise DataError(f"{path}: expected a mapping with a 'places' list")
+    out = []
+    seen = set()
+    for i, entry in enumerate(entries, 1):
+        where = f"{path}: entry {i}"
+        if not isinstance(entry, dict):
+            raise DataError(f"{where}: expected a mapping, got {type(entry).__name__}")
+        unknown = set(entry) - _ENTRY_KEYS
+        if unknown:
+            raise DataError(f"{where}: unknown field(s) {sorted(unknown)}; valid: {sorted(_ENTRY_KEYS)}")
+        pid = entry.get("id")
+        if not isinstance(pid, str) or not pid.startswith(("wof:", "gz:")):
+            raise DataError(f"{where}: 'id' must be 'wof:<number>' or 'gz:<slug>', got {pid!r}")
+        where = f"{path}: entry {i} ({pid})"
+        if pid in seen:
+            raise DataError(f"{where}: id appears twice; merge the entries")
+        seen.add(pid)
+        if not entry.get("source"):
+            raise DataError(f"{where}: 'source' is required: say where these facts come from")
+        new = entry.get("new")
+        if pid.startswith("gz:") and not isinstance(new, dict):
+            raise DataError(f"{where}: a 'gz:' place needs 'new:' with kind, lat, lon")
+        if new is not None:
+            missing = {"kind", "lat", "lon"} - set(new)
+            if missing or set(new) - _NEW_KEYS:
+                raise DataError(f"{where}: 'new' needs kind, lat, lon (and may have country, parents)")
+            if new["kind"] not in KINDS:
+                raise DataError(f"{where}: kind {new['kind']!r} is not one of {', '.join(KINDS)}")
+            if not entry.get("name"):
+                raise DataError(f"{where}: a new place needs 'name'")
+        names = []
+        for j, name in enumerate(entry.get("names") or [], 1):
+            nwhere = f"{where}: name {j}"
+            if not isinstance(name, dict) or not name.get("text") or not name.get("lang"):
+                raise DataError(f"{nwhere}: each name needs 'text' and 'lang'")
+            if set(name) - _NAME_KEYS:
+                raise DataError(f"{nwhere}: unknown field(s) {sorted(set(name) - _NAME_KEYS)}")
+            valid_from, valid_to = _date(name.get("from"), nwhere), _date(name.get("to"), nwhere)
+            if valid_from and valid_to and valid_from >= valid_to:
+                raise DataError(f"{nwhere}: 'from' {valid_from} is not before 'to' {valid_to}")
+            names.append({
+                "text": str(name["text"]).strip(),
+                "lang": str(name["lang"]),
+                "type": name.get("type", "curated"),
+                "valid_from": valid_from,
+                "valid_to": valid_to,
+                "note": name.get("note"),
+            })
+        out.append({**entry, "names": names})
+    return out

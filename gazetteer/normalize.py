@@ -1,0 +1,195 @@
+"""Turning a name as a source writes it into keys that different spellings share.
+
+Three layers, from strict to loose:
+
+* ``exact_key``: Unicode-normalised and case-folded, nothing else.
+* ``norm_key``: any script transliterated to ASCII (anyascii), letters and digits
+  only. "Qubadlı", "Qubadli" and "QUBADLI" meet here.
+* ``skeleton``: a phonetic skeleton on top of ``norm_key`` that folds the
+  romanization systems into each other: Armenian BGN/PCGN, ISO 9985 and informal
+  spellings (Avetaranots / Avetaranoc / Avetaranotz), Russian romanizations
+  (Dzhebrail / Jebrail), Azerbaijani Latin without diacritics (Sugovusan) and
+  voicing differences between Russian and Azerbaijani forms (Kubatly / Qubadli).
+
+The skeleton is lossy on purpose; matches found through it score lower, and the
+resolver reports ties as ambiguous rather than picking one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from anyascii import anyascii
+
+__all__ = ["ParsedName", "exact_key", "norm_key", "skeleton", "parse_name"]
+
+#: Bumped when any key function changes: compiled data built with another
+#: version has stale keys and must be re-imported.
+NORMALISER_VERSION = 3
+
+_APOSTROPHES = "'’ʼʻ`´‘\u02bc\u055a\u055b\u055c\u055d\u055e"
+
+# Ordered rewrites on lower-case ASCII. Longer digraphs first so that "dzh"
+# is consumed before "zh" and "ch" before "c".
+_SKELETON_RULES: tuple[tuple[str, str], ...] = (
+    ("ow", "u"),  # anyascii's rendering of Armenian ու
+    ("dzh", "j"),
+    ("dsch", "j"),
+    ("tch", "c"),
+    ("tsch", "c"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("ch", "c"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("kh", "x"),
+    ("gh", "k"),
+    ("sh", "s"),
+    ("ph", "p"),
+    ("th", "t"),
+    ("yu", "iu"),
+    ("ya", "ia"),
+    ("ye", "e"),
+)
+_SKELETON_TABLE = str.maketrans(
+    {
+        "q": "k",
+        "g": "k",
+        "d": "t",
+        "b": "p",
+        "z": "s",
+        "w": "v",
+        "f": "v",
+        "y": "i",
+        "e": "a",
+        "o": "u",
+    }
+)
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def exact_key(text: str) -> str:
+    """Case-folded NFC text with apostrophes unified and spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    for ch in _APOSTROPHES:
+        text = text.replace(ch, "'")
+    return " ".join(text.split())
+
+
+def norm_key(text: str) -> str:
+    """ASCII letters and digits only, any script transliterated."""
+    text = unicodedata.normalize("NFKC", text)
+    # anyascii renders ə as "e"; Azerbaijani names in English press use "a"
+    # (Cəbrayıl -> Jabrayil), so fold it before transliterating.
+    text = text.replace("ə", "a").replace("Ə", "A")
+    return _NON_ALNUM.sub("", anyascii(text).lower())
+
+
+def skeleton(text: str) -> str:
+    """Phonetic skeleton of a name, shared by its romanizations."""
+    key = norm_key(text)
+    for old, new in _SKELETON_RULES:
+        key = key.replace(old, new)
+    key = key.translate(_SKELETON_TABLE)
+    # "h" is a modifier in most romanizations that survive the rules above
+    # (Hadrut / Gadrut aside, which the curated file covers); keep it only
+    # at the start of a name.
+    if len(key) > 1:
+        key = key[0] + key[1:].replace("h", "")
+    return _REPEATS.sub(r"\1", key)
+
+
+# --- descriptors ---------------------------------------------------------
+
+# Words that say what kind of place a name is, in the languages of the press.
+# Matched as whole words on the case-folded text.
+_DISTRICT_WORDS = (
+    "district", "districts", "rayon", "rayonu", "raion", "rajon", "region of",
+    "район", "р-н", "районе", "района", "շրջան", "շրջանը", "şəhər rayonu",
+)
+_PROVINCE_WORDS = (
+    "province", "marz", "մարզ", "մարզը", "область", "provinces", "oblast",
+)
+_REGION_WORDS = ("region", "регион", "республика", "republic")
+_SETTLEMENT_WORDS = (
+    "village of", "the village of", "town of", "the town of", "city of", "the city of",
+    "village", "villages", "town", "city", "settlement", "township",
+    "kəndi", "kendi", "qəsəbəsi", "qesebesi", "şəhəri", "seheri", "sheheri",
+    "село", "селе", "села", "деревня", "город", "городе", "посёлок", "поселок", "пгт",
+    "գյուղ", "գյուղը", "քաղաք", "քաղաքը", "ավան",
+)
+_DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated")
+
+_KIND_WORDS: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        [(w, "district") for w in _DISTRICT_WORDS]
+        + [(w, "province") for w in _PROVINCE_WORDS]
+        + [(w, "area") for w in _REGION_WORDS]
+        + [(w, "settlement") for w in _SETTLEMENT_WORDS],
+        key=lambda item: -len(item[0]),
+    )
+)
+_PAREN = re.compile(r"[(\[](?P<inner>[^)\]]*)[)\]]")
+_QUOTES = "\"«»“”„"
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """What a source's place string says, split into its parts."""
+
+    raw: str
+    name: str
+    #: "settlement", "district", "province", or "area" (any administrative
+    #: unit: English press says "Gubadli region" for the district).
+    kind_hint: str | None = None
+    context: tuple[str, ...] = ()
+
+
+def _strip_words(text: str) -> tuple[str, str | None]:
+    kind = None
+    changed = True
+    while changed:
+        changed = False
+        low = text.casefold()
+        for word, word_kind in _KIND_WORDS:
+            if low.startswith(word + " "):
+                text, kind, changed = text[len(word) + 1 :].strip(), kind or word_kind, True
+                break
+            if low.endswith(" " + word):
+                text, kind, changed = text[: -len(word) - 1].strip(), kind or word_kind, True
+                break
+        else:
+            for word in _DROP_WORDS:
+                if low.startswith(word + " "):
+                    text, changed = text[len(word) + 1 :].strip(), True
+                    break
+    return text, kind
+
+
+def parse_name(raw: str) -> ParsedName:
+    """Split "the village of Sanasar (Gubadli)" into name, kind hint and context.
+
+    A parenthesis holds either another name of the same place or its district;
+    the resolver treats it as context that matches either.
+    """
+    text = unicodedata.normalize("NFKC", raw).strip()
+    for ch in _QUOTES:
+        text = text.replace(ch, " ")
+    context = tuple(m.group("inner").strip() for m in _PAREN.finditer(text) if m.group("inner").strip())
+    text = _PAREN.sub(" ", text)
+    text = " ".join(text.replace(",", " , ").split())
+    # "Sanasar, Gubadli district": what follows a comma is context.
+    if " , " in text:
+        head, *rest = [part.strip() for part in text.split(" , ")]
+        context += tuple(part for part in rest if part)
+        text = head
+    text = text.strip(" .;:-–—")
+    name, kind = _strip_words(text)
+    if not name:
+        # The whole string was a descriptor ("district"): keep it so the
+        # caller reports a not-found name rather than an empty one.
+        name = text
+    return ParsedName(raw=raw, name=name, kind_hint=kind, context=context)

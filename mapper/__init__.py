@@ -1,0 +1,1 @@
+"""Map dated, sourced territorial claims of the Armenia–Azerbaijan conflict."""
