@@ -1,2 +1,182 @@
+"""The ``mapper`` command: a thin layer over the library.
+
+Exit codes: 0 done; 1 done with problems (bad rows, unresolved places for
+``check``); 2 could not run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from gazetteer import GazetteerError
+
+from .errors import MapperError
+
+EXAMPLE_DIR = Path(str(resources.files("mapper").joinpath("examples")))
+EXAMPLE = EXAMPLE_DIR / "ceasefire-2020-10-26.csv"
+EXAMPLE_EVENTS = EXAMPLE_DIR / "events.csv"
+
+
+class CannotRun(click.ClickException):
+    exit_code = 2
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _load(ledger_path: Path, claimants: tuple[Path, ...], strict: bool):
+    from gazetteer import Gazetteer
+
+    from .analysis import analyse
+    from .ledger import ClaimantRegistry, read_ledger
+
+    try:
+        registry = ClaimantRegistry.load(*claimants)
+        ledger = read_ledger(ledger_path, claimants=registry, strict=strict)
+        for problem in ledger.problems:
+            click.echo(f"warning: {problem}", err=True)
+        gaz = Gazetteer()
+        return ledger, gaz, analyse(ledger, gaz)
+    except (MapperError, GazetteerError) as exc:
+        for problem in getattr(exc, "problems", [])[1:]:
+            click.echo(f"error: {problem}", err=True)
+        raise CannotRun(str(exc)) from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="armaz-conflict-maps")
+def cli() -> None:
+    """Map dated, sourced claims of the Armenia–Azerbaijan conflict.
+
+    A ledger is a CSV (or JSON, YAML) file with one claim a row: date, place,
+    claimant, claim (captured, holds, withdrew, denies, attacked, casualties,
+    violation, other) and optional id, near, side, source, url, quote, status,
+    lat, lon, notes.
+    """
+
+
+claimants_option = click.option("--claimants", multiple=True, type=click.Path(path_type=Path),
+                                 help="YAML file mapping sides to claimant patterns (repeatable).")
+
+
+@cli.command()
+@click.argument("ledger", required=False, type=click.Path(path_type=Path))
+@click.option("--events", type=click.Path(path_type=Path), help="Events file (name, start, end, notes).")
+@click.option("--output-dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
+              help="Where to write the files.")
+@click.option("--name", help="Base name of the files (default: the ledger's file name).")
+@click.option("--title", help="Map title (default: from the ledger's file name).")
+@click.option("--as-of", callback=_date, help="Show claims as of this date first (YYYY-MM-DD).")
+@click.option("--strict", is_flag=True, help="Fail on the first bad row instead of leaving it out.")
+@click.option("--self-contained", is_flag=True,
+              help="Inline Leaflet and all scripts and styles: the map works offline and in archives.")
+@click.option("--png", is_flag=True, help="Also write NAME.png, a picture of the map (needs Chromium).")
+@click.option("--png-size", default="1280x800", show_default=True, help="Picture size, WIDTHxHEIGHT.")
+@claimants_option
+def build(ledger, events, output_dir, name, title, as_of, strict, self_contained, png, png_size, claimants):
+    """Build the map of LEDGER: NAME.html, NAME.geojson, NAME.report.md, NAME.embed.html.
+
+    With no LEDGER, builds the bundled example (the 26 October 2020 ceasefire)
+    into output/.
+    """
+    from .outputs import write_outputs
+
+    if ledger is None:
+        ledger = EXAMPLE
+        events = events or EXAMPLE_EVENTS
+        title = title or "The 26 October 2020 ceasefire: claims by each side"
+    name = name or ledger.stem
+    title = title or ledger.stem.replace("-", " ").replace("_", " ")
+    size = _png_size(png_size) if png else None
+    led, gaz, analysis = _load(ledger, claimants, strict)
+    event_list = []
+    if events:
+        from .ledger import read_events
+        try:
+            event_list = read_events(events)
+        except MapperError as exc:
+            raise CannotRun(str(exc)) from exc
+    paths = write_outputs(analysis, gaz, output_dir, name, title=title, as_of=as_of, events=event_list,
+                          self_contained=self_contained, problems=led.problems)
+    if size:
+        from .image import write_png
+        try:
+            paths["png"] = write_png(paths["html"], output_dir / f"{name}.png", size=size)
+        except MapperError as exc:
+            raise CannotRun(str(exc)) from exc
+    for path in paths.values():
+        click.echo(str(path))
+    unresolved = analysis.unresolved()
+    if unresolved:
+        click.echo(f"{sum(len(ids) for _, ids in unresolved.values())} claim(s) not placed: see the report",
+                   err=True)
+    if led.problems:
+        sys.exit(1)
+
+
+def _png_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+        if not (200 <= width <= 4000 and 200 <= height <= 4000):
+            raise ValueError
+        return width, height
+    except ValueError:
+        raise click.BadParameter(f"{text!r}: give WIDTHxHEIGHT in pixels, 200 to 4000 each",
+                                 param_hint="--png-size") from None
+
+
+@cli.command()
+@click.argument("ledger", type=click.Path(path_type=Path))
+@claimants_option
+def check(ledger, claimants):
+    """Validate LEDGER and resolve its places without rendering (exit 1 on any problem)."""
+    led, _gaz, analysis = _load(ledger, claimants, strict=False)
+    unresolved = analysis.unresolved()
+    for label, (res, ids) in sorted(unresolved.items()):
+        cands = "; ".join(f"{c.place.id} {c.place.name} ({c.place.kind})" for c in res.candidates[:5])
+        click.echo(f"{ledger}: place {label!r} {res.status} (claims {', '.join(ids)})"
+                   + (f": candidates {cands}" if cands else ""))
+    flagged = sum(1 for c in analysis.claims if analysis.flags[c.id])
+    click.echo(f"{len(analysis.claims)} claims, {len(led.problems)} bad rows, "
+               f"{len(unresolved)} unresolved places, {flagged} flagged claims")
+    if led.problems or unresolved:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("place")
+@click.argument("ledger", type=click.Path(path_type=Path))
+@claimants_option
+def timeline(place, ledger, claimants):
+    """Print every claim in LEDGER about PLACE, under any of its names, oldest first."""
+    _led, gaz, analysis = _load(ledger, claimants, strict=False)
+    res = gaz.resolve(place)
+    if res.place is not None:
+        key = res.place.id
+    else:
+        from gazetteer.normalize import norm_key
+        key = f"name:{norm_key(place)}"
+    claims = analysis.timeline(key)
+    if not claims:
+        where = res.place.name if res.place else place
+        raise CannotRun(f"{ledger}: no claims about {where!r} ({res.status})")
+    head = res.place.name if res.place else place
+    click.echo(f"{head}: {len(claims)} claim(s)")
+    for c in claims:
+        flags = f" [{', '.join(analysis.flags[c.id])}]" if analysis.flags[c.id] else ""
+        click.echo(f"{c.date}\t{c.side}\t{c.claimant}\t{c.claim}\t{c.status}\t{c.place}{flags}")
+
+
 def main() -> None:
-    raise SystemExit("mapper: not built yet")
+    cli()

@@ -1,0 +1,228 @@
+/* Claims layer for Leaflet: per-side layers, a time control, popups with each
+ * place's whole claim timeline. Every string from a ledger reaches the page
+ * through textContent or escapeHtml, never as markup. */
+(function (map, D) {
+  "use strict";
+  var LANG_LABELS = {aze: "Azərbaycanca", hye: "Հայերեն", rus: "Русский", eng: "English"};
+  var SHAPES = {
+    captured: '<polygon points="9,1 17,16 1,16"/>',
+    holds: '<rect x="2" y="2" width="14" height="14"/>',
+    withdrew: '<polygon points="1,2 17,2 9,17"/>',
+    denies: '<circle cx="9" cy="9" r="7" fill-opacity="0.25"/><line x1="4" y1="4" x2="14" y2="14" stroke-width="2.5"/>',
+    attacked: '<polygon points="9,1 17,9 9,17 1,9"/>',
+    casualties: '<polygon points="6,1 12,1 12,6 17,6 17,12 12,12 12,17 6,17 6,12 1,12 1,6 6,6"/>',
+    violation: '<polygon points="9,1 11,7 17,7 12,11 14,17 9,13 4,17 6,11 1,7 7,7"/>',
+    other: '<circle cx="9" cy="9" r="7"/>'
+  };
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"'`]/g, function (c) {
+      return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;"}[c];
+    });
+  }
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+  function safeUrl(url) {
+    // Only http(s) links become links; the ledger reader already dropped the
+    // rest, this is the second lock.
+    try {
+      var parsed = new URL(url);
+      return (parsed.protocol === "http:" || parsed.protocol === "https:") ? parsed.href : null;
+    } catch (e) { return null; }
+  }
+  function swatch(color) {
+    var s = el("span", "cm-swatch");
+    s.style.background = color;
+    return s;
+  }
+  function icon(c) {
+    var side = D.sides[c.s];
+    var cls = "cm-marker cm-side-" + c.s + " cm-claim-" + c.c + c.f.map(function (f) { return " cm-flag-" + f; }).join("");
+    var svg = '<svg width="18" height="18" viewBox="0 0 18 18" fill="' + side.color + '" stroke="#222" stroke-width="1">' +
+      (SHAPES[c.c] || SHAPES.other) + "</svg>";
+    return L.divIcon({className: cls, html: svg, iconSize: [18, 18], iconAnchor: [9, 9], popupAnchor: [0, -8]});
+  }
+
+  function popup(c) {
+    var place = D.places[c.p];
+    var box = el("div", "cm-popup");
+    box.appendChild(el("h3", "cm-place", place.n));
+    var kind = el("div", "cm-kind", place.k + (place.h ? " · " + place.h : ""));
+    box.appendChild(kind);
+    var names = el("dl", "cm-names");
+    ["aze", "hye", "rus", "eng"].forEach(function (lang) {
+      if (!place.l[lang]) return;
+      names.appendChild(el("dt", null, LANG_LABELS[lang]));
+      names.appendChild(el("dd", null, place.l[lang]));
+    });
+    box.appendChild(names);
+    var list = el("ol", "cm-timeline");
+    place.t.forEach(function (i) {
+      var x = D.claims[i];
+      var item = el("li", "cm-entry" + (i === c.i ? " cm-current" : "") + (x.d > current ? " cm-future" : ""));
+      var head = el("div", "cm-head");
+      head.appendChild(el("span", "cm-date", x.w));
+      head.appendChild(swatch(D.sides[x.s].color));
+      head.appendChild(el("span", "cm-claimant", x.cl));
+      head.appendChild(el("span", "cm-claim cm-claim-" + x.c, x.c));
+      x.f.forEach(function (f) { head.appendChild(el("span", "cm-flag cm-flag-" + f, f)); });
+      if (x.st !== "published") head.appendChild(el("span", "cm-status", x.st));
+      item.appendChild(head);
+      if (x.q) item.appendChild(el("blockquote", "cm-quote", x.q));
+      var href = x.u ? safeUrl(x.u) : null;
+      if (href) {
+        var a = el("a", "cm-source", x.src || href);
+        a.href = href;
+        a.target = "_blank";
+        a.rel = "noopener noreferrer nofollow";
+        item.appendChild(a);
+      } else if (x.src || x.u) {
+        item.appendChild(el("span", "cm-source", x.src || x.u));
+      }
+      if (x.as) item.appendChild(el("div", "cm-as", "as written: " + x.as));
+      list.appendChild(item);
+    });
+    box.appendChild(list);
+    return box;
+  }
+  function tooltip(c) {
+    var place = D.places[c.p];
+    return el("span", "cm-tip", place.n + " — " + D.sides[c.s].name + ": " + c.c + " (" + c.w + ")");
+  }
+
+  // --- layers -------------------------------------------------------------
+  var boundaries = L.geoJSON(D.boundaries, {
+    interactive: false,
+    style: function () { return {color: "#555", weight: 1, fill: false, dashArray: "3 3", className: "cm-boundary"}; }
+  }).addTo(map);
+  var groups = D.sides.map(function () { return L.layerGroup().addTo(map); });
+  var layers = D.claims.map(function (c) {
+    var place = D.places[c.p];
+    if (!place) return null;
+    var layer;
+    var flags = c.f.map(function (f) { return " cm-flag-" + f; }).join("");
+    if (place.g !== undefined) {
+      var color = D.sides[c.s].color;
+      layer = L.geoJSON(D.areas[place.g], {style: function () {
+        return {color: color, weight: c.f.indexOf("contested") >= 0 ? 3 : 2, fillOpacity: 0.18,
+                dashArray: c.f.indexOf("contested") >= 0 ? "6 4" : null,
+                className: "cm-area cm-side-" + c.s + " cm-claim-" + c.c + flags};
+      }});
+    } else {
+      layer = L.marker([place.c[0], place.c[1]], {icon: icon(c), keyboard: true, title: ""});
+    }
+    layer.bindPopup(function () { return popup(c); }, {maxWidth: 320, maxHeight: 360, autoPanPadding: [10, 10]});
+    layer.bindTooltip(function () { return tooltip(c); }, {direction: "top"});
+    return layer;
+  });
+
+  // --- time control ------------------------------------------------------
+  var current = D.days[D.days.length - 1];
+  function show(day) {
+    current = day;
+    D.claims.forEach(function (c, i) {
+      var layer = layers[i];
+      if (!layer) return;
+      var group = groups[c.s];
+      if (c.d <= day) { if (!group.hasLayer(layer)) group.addLayer(layer); }
+      else if (group.hasLayer(layer)) group.removeLayer(layer);
+    });
+    dateLabel.textContent = day;
+    var active = D.events.filter(function (e) { return e.start <= day && (!e.end || day <= e.end); });
+    eventLabel.textContent = active.map(function (e) { return e.name; }).join(" · ");
+    map.getContainer().setAttribute("data-as-of", day);
+  }
+
+  var timeControl = L.control({position: "bottomleft"});
+  var slider, dateLabel, eventLabel, playButton, timer = null;
+  timeControl.onAdd = function () {
+    var box = el("div", "cm-time leaflet-bar");
+    L.DomEvent.disableClickPropagation(box);
+    L.DomEvent.disableScrollPropagation(box);
+    playButton = el("button", "cm-play", "▶");
+    playButton.type = "button";
+    playButton.setAttribute("aria-label", "Play through the dates");
+    slider = el("input", "cm-slider");
+    slider.type = "range";
+    slider.min = 0;
+    slider.max = D.days.length - 1;
+    slider.step = 1;
+    slider.value = D.days.indexOf(D.asOf) >= 0 ? D.days.indexOf(D.asOf) : D.days.length - 1;
+    slider.setAttribute("aria-label", "Claims as of date");
+    dateLabel = el("span", "cm-date-label");
+    eventLabel = el("div", "cm-events");
+    var row = el("div", "cm-time-row");
+    row.appendChild(playButton);
+    row.appendChild(slider);
+    row.appendChild(dateLabel);
+    box.appendChild(row);
+    box.appendChild(eventLabel);
+    slider.addEventListener("input", function () { show(D.days[+slider.value]); });
+    playButton.addEventListener("click", function () {
+      if (timer) { clearInterval(timer); timer = null; playButton.textContent = "▶"; return; }
+      if (+slider.value >= D.days.length - 1) slider.value = 0;
+      playButton.textContent = "❚❚";
+      show(D.days[+slider.value]);
+      timer = setInterval(function () {
+        if (+slider.value >= D.days.length - 1) { clearInterval(timer); timer = null; playButton.textContent = "▶"; return; }
+        slider.value = +slider.value + 1;
+        show(D.days[+slider.value]);
+      }, 800);
+    });
+    return box;
+  };
+  timeControl.addTo(map);
+
+  // --- title, legend, layer switcher ------------------------------------
+  var title = L.control({position: "topright"});
+  title.onAdd = function () {
+    var box = el("div", "cm-title");
+    box.appendChild(el("h2", null, D.title));
+    box.appendChild(el("div", "cm-range", D.days[0] + " – " + D.days[D.days.length - 1]));
+    return box;
+  };
+  title.addTo(map);
+
+  var overlays = {};
+  D.sides.forEach(function (side, i) {
+    overlays['<span class="cm-swatch" style="background:' + side.color + '"></span>' + escapeHtml(side.name)] = groups[i];
+  });
+  overlays["District boundaries"] = boundaries;
+  L.control.layers(null, overlays, {collapsed: false, position: "topright"}).addTo(map);
+
+  var legend = L.control({position: "bottomright"});
+  legend.onAdd = function () {
+    var box = el("details", "cm-legend");
+    box.open = window.innerWidth > 600;
+    box.appendChild(el("summary", null, "Legend"));
+    var kinds = el("ul", "cm-kinds");
+    Object.keys(SHAPES).forEach(function (k) {
+      var li = el("li");
+      li.innerHTML = '<svg width="14" height="14" viewBox="0 0 18 18" fill="#999" stroke="#222">' + SHAPES[k] + "</svg>";
+      li.appendChild(el("span", null, " " + k));
+      kinds.appendChild(li);
+    });
+    box.appendChild(kinds);
+    var flags = el("ul", "cm-flags");
+    D.flagHelp.forEach(function (f) {
+      var li = el("li");
+      li.appendChild(el("span", "cm-flag cm-flag-" + f[0], f[0]));
+      li.appendChild(el("span", null, " " + f[1]));
+      flags.appendChild(li);
+    });
+    box.appendChild(flags);
+    if (D.unmapped) box.appendChild(el("p", "cm-unmapped", D.unmapped + " claim(s) not on the map: place unresolved or ambiguous (see the report)."));
+    box.appendChild(el("p", "cm-credit", D.credit));
+    return box;
+  };
+  legend.addTo(map);
+  map.attributionControl.addAttribution(escapeHtml(D.attribution));
+
+  if (D.bounds) map.fitBounds(D.bounds, {padding: [20, 20]});
+  show(D.days[+slider.value]);
+  map.getContainer().setAttribute("data-claims-ready", "1");
+})({{ map }}, {{ payload }});

@@ -1,0 +1,113 @@
+"""Writing a build's files: the map, its GeoJSON, the report and the embed snippet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+from gazetteer import Gazetteer
+
+from .analysis import FLAGS, Analysis
+from .ledger import Event
+from .render import build_map
+
+__all__ = ["write_outputs", "to_geojson", "report_markdown", "embed_snippet"]
+
+
+def to_geojson(analysis: Analysis) -> dict[str, Any]:
+    features = []
+    for claim in analysis.claims:
+        place = analysis.places[claim.id]
+        res = analysis.resolutions[claim.id]
+        features.append({
+            "type": "Feature",
+            "id": claim.id,
+            "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]} if place else None,
+            "properties": {
+                "id": claim.id, "date": claim.date, "place": claim.place,
+                "place_id": place.id if place else None, "place_name": place.name if place else None,
+                "place_kind": place.kind if place else None, "match_status": res.status,
+                "claimant": claim.claimant, "side": claim.side, "claim": claim.claim,
+                "status": claim.status, "flags": analysis.flags[claim.id],
+                "source": claim.source, "url": claim.url, "quote": claim.quote,
+            },
+        })
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _md(text: Any) -> str:
+    # Reports are read as Markdown and may be rendered to HTML: neutralise markup.
+    return html.escape(str(text), quote=False).replace("|", "\\|").replace("\n", " ").replace("`", "\\`")
+
+
+def report_markdown(analysis: Analysis, *, title: str, problems: list) -> str:
+    claims = analysis.claims
+    lines = [f"# {_md(title)}", ""]
+    days = sorted(c.day for c in claims)
+    if days:
+        lines.append(f"{len(claims)} claims from {days[0]} to {days[-1]}.")
+    mapped = sum(1 for c in claims if analysis.places[c.id] is not None)
+    lines += [f"{mapped} placed on the map, {len(claims) - mapped} not placed.", ""]
+    lines += ["## Counts", "", "| side | claims |", "| --- | --- |"]
+    sides: dict[str, int] = {}
+    for c in claims:
+        sides[c.side] = sides.get(c.side, 0) + 1
+    lines += [f"| {_md(s)} | {n} |" for s, n in sorted(sides.items())]
+    lines += ["", "| flag | claims |", "| --- | --- |"]
+    lines += [f"| {f} | {sum(1 for c in claims if f in analysis.flags[c.id])} |" for f in FLAGS]
+    lines += ["", "## Unresolved and ambiguous places", ""]
+    unresolved = analysis.unresolved()
+    if not unresolved:
+        lines.append("None: every place resolved.")
+    for label, (res, ids) in sorted(unresolved.items()):
+        lines.append(f"- **{_md(label)}**: {res.status}; claims {', '.join(ids)}")
+        for cand in res.candidates[:5]:
+            lines.append(f"  - candidate {cand.place.id} {_md(cand.place.name)} ({cand.place.kind}, "
+                         f"score {cand.score:.2f})")
+    lines += ["", "## Flags found", ""]
+    flagged = [c for c in claims if analysis.flags[c.id]]
+    if not flagged:
+        lines.append("None.")
+    for c in flagged:
+        place = analysis.places[c.id]
+        where = place.name if place else c.place
+        rel = "; ".join(f"{k}: {', '.join(v)}" for k, v in analysis.related[c.id].items())
+        lines.append(f"- {c.date} {_md(c.claimant)} — {c.claim} {_md(where)} [{c.id}]: "
+                     f"{', '.join(analysis.flags[c.id])}" + (f" ({rel})" if rel else ""))
+    if problems:
+        lines += ["", "## Rows left out", ""]
+        lines += [f"- {_md(p)}" for p in problems]
+    lines += ["", "Places: Who's On First and GeoNames (CC BY 4.0), with the project's curated names.", ""]
+    return "\n".join(lines)
+
+
+def embed_snippet(name: str, title: str) -> str:
+    t = html.escape(title, quote=True)
+    src = html.escape(f"{name}.html", quote=True)
+    return (
+        f'<div class="claims-map-embed" style="position:relative;width:100%;max-width:1280px;'
+        f'height:70vh;min-height:360px;max-height:760px;margin:0 auto;">\n'
+        f'  <iframe src="{src}" title="{t}" loading="lazy" referrerpolicy="no-referrer"\n'
+        f'    sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"\n'
+        f'    style="position:absolute;inset:0;width:100%;height:100%;border:0;"></iframe>\n'
+        f'</div>\n'
+    )
+
+
+def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, *, title: str,
+                  as_of: dt.date | None = None, events: list[Event] = (), self_contained: bool = False,
+                  problems: list = ()) -> dict[str, Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = {kind: out_dir / f"{name}{suffix}" for kind, suffix in (
+        ("html", ".html"), ("geojson", ".geojson"), ("report", ".report.md"), ("embed", ".embed.html"))}
+    paths["html"].write_text(build_map(analysis, gaz, title=title, as_of=as_of, events=events,
+                                       self_contained=self_contained), encoding="utf-8")
+    paths["geojson"].write_text(json.dumps(to_geojson(analysis), ensure_ascii=False, indent=1,
+                                           sort_keys=True) + "\n", encoding="utf-8")
+    paths["report"].write_text(report_markdown(analysis, title=title, problems=list(problems)),
+                               encoding="utf-8")
+    paths["embed"].write_text(embed_snippet(name, title), encoding="utf-8")
+    return paths

@@ -1,0 +1,201 @@
+"""Rendering an analysed ledger as a Leaflet map (folium)."""
+
+from __future__ import annotations
+
+import base64
+from html import escape as html_escape
+import datetime as dt
+import json
+import re
+from importlib import resources
+from typing import Any
+
+import folium
+from branca.element import Element, MacroElement
+from jinja2 import Template
+from shapely.geometry import shape
+
+from gazetteer import Gazetteer, Place
+
+from .analysis import FLAGS, Analysis
+from .ledger import Event
+
+__all__ = ["ClaimsLayer", "build_map", "SIDE_COLORS"]
+
+LEAFLET_VERSION = "1.9.3"
+LEAFLET_JS = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.js"
+LEAFLET_CSS = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.css"
+SIDE_COLORS = {"Azerbaijan": "#1f77b4", "Armenia": "#d62728", "Artsakh": "#ff7f0e"}
+_OTHER_COLORS = ("#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
+FLAG_HELP = (
+    ("repeat", "the side had already claimed this capture"),
+    ("contested", "another side denies it, holds or claims it within days"),
+    ("corroborated", "the other side admits withdrawing"),
+    ("retracted", "post deleted or claim retracted"),
+)
+TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+
+
+def _asset(name: str) -> str:
+    return resources.files("mapper").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def script_json(value: Any) -> str:
+    """JSON safe inside a <script> element: no '</script>', '<!--' or line separators survive."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+class ClaimsLayer(MacroElement):
+    """A folium plugin drawing claims: one small class, its JS and CSS inlined.
+
+    ``payload`` is the data the script draws (places, claims, sides, days);
+    see ``build_payload``. It needs Leaflet alone, so the map's other default
+    assets are dropped.
+    """
+
+    _template = Template("""
+{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
+{% macro script(this, kwargs) %}{{ this.js }}{% endmacro %}
+""")
+
+    def __init__(self, payload: dict[str, Any]) -> None:
+        super().__init__()
+        self._name = "ClaimsLayer"
+        self.payload = payload
+        self.css = _asset("claims.css")
+
+    def render(self, **kwargs: Any) -> None:
+        self.js = Template(_asset("claims.js")).render(
+            map=self._parent.get_name(), payload=script_json(self.payload))
+        super().render(**kwargs)
+
+
+def _side_colors(sides: list[str]) -> list[dict[str, str]]:
+    out, extra = [], iter(_OTHER_COLORS)
+    for side in sides:
+        out.append({"name": side, "color": SIDE_COLORS.get(side) or next(extra, "#444444")})
+    return out
+
+
+def _safe_url(url: str | None) -> str | None:
+    return url if url and re.match(r"(?i)^https?://[^\s]+$", url) else None
+
+
+def _area_geometries(gaz: Gazetteer) -> dict[str, dict[str, Any]]:
+    return {f["id"]: f["geometry"] for f in gaz.boundaries["features"]}
+
+
+def build_payload(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.date | None,
+                  events: list[Event]) -> dict[str, Any]:
+    claims = analysis.claims
+    sides = sorted({c.side for c in claims}, key=lambda s: (s not in SIDE_COLORS, s))
+    side_index = {s: i for i, s in enumerate(sides)}
+    areas = _area_geometries(gaz)
+    places: dict[str, dict[str, Any]] = {}
+    area_list: list[dict[str, Any]] = []
+    out_claims = []
+    unmapped = 0
+    for i, claim in enumerate(claims):
+        place: Place | None = analysis.places[claim.id]
+        pid = None
+        if place is not None:
+            pid = place.id
+            if pid not in places:
+                parents = [p.name for p in gaz.parents(place)] if place.id in gaz else []
+                entry = {"n": place.name, "k": place.kind, "l": place.labels(),
+                         "c": [round(place.lat, 5), round(place.lon, 5)],
+                         "h": " › ".join(parents[:3]), "t": []}
+                if place.kind in ("district", "province") and pid in areas and claim.lat is None:
+                    entry["g"] = len(area_list)
+                    area_list.append({"type": "Feature", "properties": {}, "geometry": areas[pid]})
+                places[pid] = entry
+            places[pid]["t"].append(i)
+        else:
+            unmapped += 1
+        out_claims.append({
+            "i": i, "id": claim.id, "d": claim.day.isoformat(), "w": claim.date, "p": pid,
+            "s": side_index[claim.side], "c": claim.claim, "cl": claim.claimant, "q": claim.quote,
+            "src": claim.source, "u": _safe_url(claim.url), "st": claim.status,
+            "f": analysis.flags[claim.id], "as": claim.place if place and claim.place != place.name else None,
+        })
+    days = sorted({c["d"] for c in out_claims} | ({as_of.isoformat()} if as_of else set()))
+    lats = [p["c"][0] for p in places.values()]
+    lons = [p["c"][1] for p in places.values()]
+    bounds = [[min(lats), min(lons)], [max(lats), max(lons)]] if lats else None
+    boundaries = []
+    if bounds:
+        south, west, north, east = bounds[0][0] - 0.4, bounds[0][1] - 0.4, bounds[1][0] + 0.4, bounds[1][1] + 0.4
+        for feature in gaz.boundaries["features"]:
+            if feature["properties"]["kind"] not in ("district", "province"):
+                continue
+            minx, miny, maxx, maxy = shape(feature["geometry"]).bounds
+            if minx <= east and maxx >= west and miny <= north and maxy >= south:
+                boundaries.append({"type": "Feature", "properties": {}, "geometry": feature["geometry"]})
+    return {
+        "title": title,
+        "sides": _side_colors(sides),
+        "places": places,
+        "areas": area_list,
+        "claims": out_claims,
+        "days": days,
+        "asOf": as_of.isoformat() if as_of else days[-1],
+        "events": [{"name": e.name, "start": e.start.isoformat(), "end": e.end.isoformat() if e.end else None}
+                   for e in events],
+        "boundaries": {"type": "FeatureCollection", "features": boundaries},
+        "bounds": bounds,
+        "unmapped": unmapped,
+        "flagHelp": [list(f) for f in FLAG_HELP if f[0] in FLAGS],
+        "attribution": "Places: Who's On First, GeoNames (CC BY 4.0)",
+        "credit": "Claims as reported by each side; a claim is not a fact.",
+    }
+
+
+def _inline_leaflet(html: str) -> str:
+    css = _asset(f"leaflet-{LEAFLET_VERSION}/leaflet.css")
+    for image in ("layers.png", "layers-2x.png"):
+        data = resources.files("mapper").joinpath("assets", f"leaflet-{LEAFLET_VERSION}", image).read_bytes()
+        css = css.replace(f"url(images/{image})", "url(data:image/png;base64," + base64.b64encode(data).decode() + ")")
+    js = _asset(f"leaflet-{LEAFLET_VERSION}/leaflet.js")
+    script_tag = f'<script src="{LEAFLET_JS}"></script>'
+    css_tag = f'<link rel="stylesheet" href="{LEAFLET_CSS}"/>'
+    if script_tag not in html or css_tag not in html:
+        raise AssertionError("folium's Leaflet tags changed; update _inline_leaflet")
+    # Leaflet's own source holds no "</script>"; guard anyway.
+    js = js.replace("</script", "<\\/script")
+    return html.replace(script_tag, f"<script>{js}</script>").replace(css_tag, f"<style>{css}</style>")
+
+
+def _number_elements(root: Element) -> None:
+    """Give every element a stable id: folium's are random, and outputs must be byte-identical."""
+    counter = 0
+
+    def walk(element: Element) -> None:
+        nonlocal counter
+        element._id = f"{counter:04d}"
+        counter += 1
+        for child in element._children.values():
+            walk(child)
+
+    walk(root)
+
+
+def build_map(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.date | None = None,
+              events: list[Event] = (), self_contained: bool = False) -> str:
+    payload = build_payload(analysis, gaz, title=title, as_of=as_of, events=list(events))
+    center = [39.8, 46.7]
+    fmap = folium.Map(location=center, zoom_start=8, tiles=None, control_scale=True, prefer_canvas=False)
+    # The claims layer needs Leaflet only: no jQuery, Bootstrap or icon fonts.
+    fmap.default_js = [("leaflet", LEAFLET_JS)]
+    fmap.default_css = [("leaflet_css", LEAFLET_CSS)]
+    folium.TileLayer("OpenStreetMap", attr=TILE_ATTRIBUTION, name="OpenStreetMap",
+                     control=False).add_to(fmap)
+    ClaimsLayer(payload).add_to(fmap)
+    root = fmap.get_root()
+    root.title = html_escape(title)
+    _number_elements(root)
+    html = root.render()
+    if self_contained:
+        html = _inline_leaflet(html)
+    return html
