@@ -88,6 +88,16 @@ def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, An
         if place is None:
             raise DataError(f"{path}: entry {i} ({pid}): no such place in the imported data; "
                             "check the id, or re-import the Who's On First trees")
+        for other_id in entry.get("merge") or []:
+            other = places.pop(real(other_id), None)
+            if other is None:
+                raise DataError(f"{path}: entry {i} ({pid}): 'merge' names {other_id}, which is not a place")
+            have = {(n["text"], n["lang"]) for n in place["names"]}
+            place["names"] += [{**n, "type": "variant"} for n in other["names"]
+                               if (n["text"], n["lang"]) not in have]
+            place["sources"]["wof"] = sorted(set(place["sources"].get("wof", []))
+                                             | set(other["sources"].get("wof", [])))
+            alias.update({f"wof:{w}": pid for w in other["sources"].get("wof", [])})
         if entry.get("replace_names"):
             place["names"] = []
         drop = set(entry.get("drop_names") or [])

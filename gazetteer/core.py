@@ -34,7 +34,11 @@ MARGIN = 0.05
 MIN_SCORE = 0.62
 CONTEXT_BONUS = 0.15
 AREA_BONUS = 0.05
-SEAT_PENALTY = 0.1
+SEAT_PENALTY = 0.15
+#: Places in the curated file are the ones the conflict's press names.
+NOTABLE_BONUS = 0.06
+#: A town named in this many ways is a known town, not a hamlet.
+NOTABLE_NAMES = 10
 NEAR_KM = 30.0
 _ADMIN_KINDS = {"district", "province", "region", "country"}
 
@@ -245,7 +249,10 @@ class Gazetteer:
             if self.area is not None and self.in_area(place):
                 score += AREA_BONUS
                 why.append("in the area of interest")
-            if (place.population or 0) >= 5000:
+            if place.sources.get("curated"):
+                score += NOTABLE_BONUS
+                why.append("named in the conflict's press (curated)")
+            elif (place.population or 0) >= 5000 or len(place.names) >= NOTABLE_NAMES:
                 score += 0.03
             if not place.current:
                 score -= 0.05
@@ -261,10 +268,13 @@ class Gazetteer:
         """A bare name that is both a town and the unit around it means the town.
 
         "Gubadli" is the town; "Gubadli district" the district. An
-        administrative candidate loses SEAT_PENALTY when a settlement
-        candidate lies in it or within NEAR_KM of its centre.
+        administrative candidate loses SEAT_PENALTY when a known settlement
+        candidate (not a hamlet that shares a province's name) lies in it or
+        within NEAR_KM of its centre.
         """
-        towns = [c.place for c in cands if c.place.kind == "settlement"]
+        towns = [c.place for c in cands if c.place.kind == "settlement" and (
+            len(c.place.names) >= NOTABLE_NAMES or c.place.sources.get("curated")
+            or (c.place.population or 0) >= 1000)]
         if not towns:
             return cands
         out = []

@@ -8,6 +8,8 @@ where its facts come from (``source:``). Entries can:
   dates, ``to`` exclusive): Armenian-era names, 2020 renamings;
 * replace or drop names that the import got wrong (``replace_names``,
   ``drop_names``), and set the display name (``name``);
+* ``merge`` other records into this one (the same town recorded twice, one
+  copy with wrong coordinates);
 * create places the sources lack (the de-facto region, Artsakh's provinces),
   with ``covers``: the districts a place spans, so that settlements in them
   list it among their parents and ``near: Kashatagh`` narrows correctly.
@@ -27,7 +29,7 @@ from .model import KINDS
 __all__ = ["load_curated"]
 
 _ENTRY_KEYS = {"id", "source", "name", "names", "drop_names", "replace_names", "new", "covers",
-               "parent", "note", "kind"}
+               "parent", "note", "kind", "merge"}
 _NAME_KEYS = {"text", "lang", "from", "to", "note", "type"}
 _NEW_KEYS = {"kind", "lat", "lon", "country", "parents"}
 

@@ -188,6 +188,10 @@ def parse_name(raw: str) -> ParsedName:
         text = head
     text = text.strip(" .;:-–—")
     name, kind = _strip_words(text)
+    if kind in ("district", "province") and name != text and name.endswith("ի") and len(name) > 3:
+        # Armenian puts the name in the genitive before "marz"/"shrjan":
+        # "Սյունիքի մարզ" is Syunik province.
+        name = name[:-1]
     if not name:
         # The whole string was a descriptor ("district"): keep it so the
         # caller reports a not-found name rather than an empty one.

@@ -235,8 +235,10 @@ def _distance_km(a: Record, b: Record) -> float:
 
 def _primary_keys(rec: Record) -> set[str]:
     keys = {norm_key(rec.name)}
+    # Only the main names: Russian and Armenian forms are often shared by
+    # neighbours (Ağdamkənd is "Агдам" too), which would merge distinct villages.
     keys.update(norm_key(n["text"]) for n in rec.names
-                if n["type"] == "preferred" and n["lang"] in ("aze", "eng", "und", "rus", "hye"))
+                if n["type"] == "preferred" and n["lang"] in ("aze", "eng"))
     keys.discard("")
     return keys
 
