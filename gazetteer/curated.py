@@ -49,7 +49,7 @@ def load_curated(path: Path) -> list[dict[str, Any]]:
     """Read and validate the curated file; errors name the file and entry."""
     try:
         doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as exc:
         raise DataError(f"{path}: cannot read curated file: {exc}") from exc
     entries = (doc or {}).get("places") if isinstance(doc, dict) else None
     if not isinstance(entries, list):

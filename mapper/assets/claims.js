@@ -91,7 +91,7 @@
   }
   function tooltip(c) {
     var place = D.places[c.p];
-    return el("span", "cm-tip", place.n + " — " + D.sides[c.s].name + ": " + c.c + " (" + c.w + ")");
+    return el("span", "cm-tip", place.n + " — " + c.cl + " (" + D.sides[c.s].name + "): " + c.c + ", " + c.w);
   }
 
   // --- layers -------------------------------------------------------------

@@ -1,0 +1,125 @@
+"""Maps opened in headless Chromium, as a reader opens them."""
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from mapper.cli import EXAMPLE, EXAMPLE_EVENTS, cli
+from mapper.image import CHROMIUM_ARGS, find_chromium
+
+from .test_mapper import HEADER, HOSTILE
+
+playwright = pytest.importorskip("playwright.sync_api") if not os.environ.get("CI") else __import__(
+    "playwright.sync_api").sync_api
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    exe = find_chromium()
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing in CI")
+        pytest.skip("no Chromium")
+    with playwright.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def open_map(browser, path, width=1280, height=800):
+    page = browser.new_page(viewport={"width": width, "height": height})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    # Tiles cannot load here (no network): that is the one console error allowed.
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error"
+            and "ERR_NAME_NOT_RESOLVED" not in m.text and "ERR_INTERNET" not in m.text else None)
+    page.on("dialog", lambda d: (errors.append("dialog: " + d.message), d.dismiss()))
+    page.goto(path.resolve().as_uri())
+    page.wait_for_selector("[data-claims-ready]", timeout=15000)
+    return page, errors
+
+
+def build(tmp_path, *args):
+    result = CliRunner().invoke(cli, ["build", *args, "--output-dir", str(tmp_path), "--self-contained"])
+    assert result.exit_code in (0, 1), result.output
+    return result
+
+
+def test_example_map_works(browser, tmp_path):
+    build(tmp_path, str(EXAMPLE), "--events", str(EXAMPLE_EVENTS), "--name", "ex")
+    page, errors = open_map(browser, tmp_path / "ex.html")
+    features = page.locator(".cm-marker, path.cm-area")
+    assert features.count() == 11  # every resolved claim
+    # Switching a side's layer hides and shows its markers.
+    azerbaijan = page.locator(".leaflet-control-layers-overlays label", has_text="Azerbaijan").locator("input")
+    azerbaijan.uncheck()
+    assert page.locator(".cm-side-2").count() == 0
+    azerbaijan.check()
+    assert page.locator(".cm-side-2").count() > 0
+    # Moving the time control changes which claims show.
+    page.locator(".cm-slider").fill("0")
+    assert page.locator(".cm-marker, path.cm-area").count() == 1
+    page.locator(".cm-slider").fill("1")
+    assert page.locator(".cm-marker, path.cm-area").count() == 11
+    # A popup shows the place's names and its claims.
+    page.locator(".cm-claim-captured.cm-flag-repeat").first.click(force=True)
+    popup = page.locator(".cm-popup")
+    assert "Кубатлы" in popup.inner_text() and "Qubadlı" in popup.inner_text()
+    assert popup.locator(".cm-entry").count() >= 3
+    assert page.locator(".cm-legend").is_visible()
+    assert "Humanitarian ceasefire" in page.locator(".cm-events").inner_text()
+    assert errors == []
+
+
+def test_hostile_text_shows_as_written(browser, tmp_path):
+    quoted = HOSTILE.replace('"', '""')
+    path = tmp_path / "hostile.csv"
+    path.write_text(HEADER + f'h1,2020-10-26,Sanasar,"{quoted}",Azerbaijan,captured,,javascript:alert(3),"{quoted}"\n'
+                    f'h2,2020-10-26,Avetaranots,"{quoted}",Armenia,denies,,https://example.org/x,"{quoted}"\n',
+                    encoding="utf-8")
+    build(tmp_path, str(path), "--name", "h", "--title", HOSTILE)
+    page, errors = open_map(browser, tmp_path / "h.html")
+    assert page.evaluate("window.__pwned === undefined")
+    for i in range(page.locator(".cm-marker").count()):
+        marker = page.locator(".cm-marker").nth(i)
+        marker.hover()
+        assert HOSTILE.split()[0] in page.locator(".cm-tip").last.inner_text()
+        marker.click(force=True)
+        text = page.locator(".leaflet-popup .cm-popup").last.inner_text()
+        assert "<script>alert(1)</script>" in text and "${x}" in text
+        assert page.locator(".cm-popup a[href^='javascript']").count() == 0
+    assert page.locator(".cm-popup img, .leaflet-container script").count() == 0
+    assert HOSTILE.split()[0] in page.locator(".cm-title h2").inner_text()
+    assert errors == []
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_usable_at_phone_and_desktop_width(browser, tmp_path, width):
+    build(tmp_path, str(EXAMPLE), "--name", "w")
+    page, errors = open_map(browser, tmp_path / "w.html", width=width, height=640)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    box = page.locator(".cm-slider").bounding_box()
+    assert box and 0 <= box["x"] and box["x"] + box["width"] <= width and box["y"] + box["height"] <= 640
+    assert errors == []
+
+
+def test_self_contained_has_no_external_scripts(tmp_path):
+    build(tmp_path, str(EXAMPLE), "--name", "s")
+    html = (tmp_path / "s.html").read_text(encoding="utf-8")
+    assert not re.search(r"<script[^>]+src=", html) and not re.search(r"<link[^>]+stylesheet", html)
+
+
+def test_png(browser, tmp_path):
+    # A process of its own, as a user runs it (and clear of this module's browser session).
+    result = subprocess.run([sys.executable, "-m", "mapper", "build", str(EXAMPLE), "--output-dir", str(tmp_path),
+                             "--png", "--png-size", "640x400", "--self-contained"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    data = (tmp_path / "ceasefire-2020-10-26.png").read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(data[16:20], "big") == 640

@@ -1,0 +1,97 @@
+"""The gazetteer CLI through CliRunner, and the importer on the real WOF trees."""
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from gazetteer import DataError, Gazetteer
+from gazetteer.batch import MATCH_COLUMNS
+from gazetteer.cli import cli
+from gazetteer.compile import compile_gazetteer
+from gazetteer.curated import load_curated
+
+from .conftest import WOF
+
+
+def test_resolve_json():
+    result = CliRunner().invoke(cli, ["resolve", "Кубатлы", "Martuni", "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.output)
+    assert doc[0]["status"] == "resolved" and doc[0]["place"]["id"] == "wof:421169387"
+    assert doc[1]["status"] == "ambiguous" and len(doc[1]["candidates"]) >= 2
+
+
+def test_batch_keeps_rows_and_reports_bad_ones(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_text("n,place,near\n1,Sanasar,Gubadli\n2,,\n3,Avetaranoc,\n4,Zzyzx Road,\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    result = CliRunner().invoke(cli, ["resolve", "--input", str(src), "--column", "place",
+                                      "--near-column", "near", "--output", str(out)])
+    assert result.exit_code == 1  # some rows failed
+    assert "row 3" in result.output and "'place' is empty" in result.output
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [r["n"] for r in rows] == ["1", "2", "3", "4"]
+    assert list(rows[0])[-len(MATCH_COLUMNS):] == list(MATCH_COLUMNS)
+    assert rows[0]["match_status"] == "resolved" and rows[0]["match_kind"] == "settlement"
+    assert rows[3]["match_status"] == "not_found"
+    assert "3 rows" not in result.output and "4 rows: 2 resolved" in result.output
+
+
+@pytest.mark.parametrize("content,column,message", [
+    (None, "place", "file not found"),
+    (b"place\nSanasar\n", "where", "no column 'where'"),
+    ("place\nQubad\xe9li\n".encode("latin-1"), "place", "not UTF-8"),
+])
+def test_batch_cannot_run(tmp_path, content, column, message):
+    src = tmp_path / "in.csv"
+    if content is not None:
+        src.write_bytes(content)
+    result = CliRunner().invoke(cli, ["resolve", "--input", str(src), "--column", column])
+    assert result.exit_code == 2
+    assert message in result.output and str(src) in result.output
+
+
+def test_show_and_stats():
+    result = CliRunner().invoke(cli, ["show", "gz:artsakh"])
+    assert result.exit_code == 0 and "Արցախ" in result.output
+    assert CliRunner().invoke(cli, ["show", "wof:1"]).exit_code == 2
+    stats = CliRunner().invoke(cli, ["stats"])
+    assert "Who's On First" in stats.output and "settlement (AZ)" in stats.output
+
+
+def test_help_on_every_command():
+    for args in (["--help"], ["resolve", "--help"], ["show", "--help"], ["import", "wof", "--help"],
+                 ["stats", "--help"]):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0 and len(result.output) > 100
+
+
+@pytest.mark.skipif(not WOF.is_dir(), reason="needs ../shared/data/whosonfirst")
+def test_import_real_wof(tmp_path):
+    report = compile_gazetteer([WOF / "admin-az", WOF / "admin-am"], out_dir=tmp_path)
+    assert report["places"]["settlement"] > 8000
+    assert report["skipped"]["deprecated or superseded"] > 0
+    assert report["merged_duplicates"]
+    gaz = Gazetteer(tmp_path / "gazetteer.json")
+    lachin = gaz.get("wof:85668621")
+    # WOF gives this district Lankaran's names; the curated file replaces them.
+    assert lachin.name == "Lachin District" and lachin.label("rus") in ("Лачин", "Лачинский район")
+    assert not any("Lənkəran" == n.text for n in lachin.names)
+    kubatly = gaz.get("wof:421169387")
+    assert kubatly.sources["gn"] == 147305 and kubatly.sources["wd"] == "Q1017710"
+    assert gaz.boundaries["features"]
+    assert "Who's On First" in gaz.attribution
+
+
+def test_curated_validation_names_entry(tmp_path):
+    bad = tmp_path / "c.yaml"
+    bad.write_text("places:\n  - id: wof:1\n    names: [{text: X, lang: eng}]\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"entry 1 \(wof:1\): 'source' is required"):
+        load_curated(bad)
+    bad.write_text("places:\n  - id: wof:1\n    source: s\n    names: [{text: X, lang: eng, from: '2020-13-01'}]\n",
+                   encoding="utf-8")
+    with pytest.raises(DataError, match="not an ISO date"):
+        load_curated(bad)

