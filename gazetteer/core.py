@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import logging
 import math
@@ -75,6 +76,10 @@ class Gazetteer:
                  fallback: Any = None, fallback_delay: float = 1.0,
                  cache_size: int = 50_000) -> None:
         self.path = Path(path) if path else DATA_DIR / "gazetteer.json"
+        # The file is a million small objects: collecting garbage while they
+        # are created costs more than creating them.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             with open(self.path, "rb") as fh:
                 doc = json.loads(fh.read())
@@ -83,6 +88,9 @@ class Gazetteer:
                             "build it with 'gazetteer import wof DIR...'") from None
         except (OSError, ValueError) as exc:
             raise DataError(f"{self.path}: cannot read gazetteer data: {exc}") from exc
+        finally:
+            if collecting:
+                gc.enable()
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise DataError(f"{self.path}: not a gazetteer data file (expected format {FORMAT!r})")
         if doc.get("normaliser_version") != NORMALISER_VERSION:
@@ -96,14 +104,11 @@ class Gazetteer:
         self._skel: dict[str, list[list[int]]] = doc["keys"]["skel"]
         self._places: list[Place | None] = [None] * len(self._records)
         self._by_id = {rec["id"]: i for i, rec in enumerate(self._records)}
-        self._exact: dict[str, list[tuple[int, int]]] = {}
-        for pi, rec in enumerate(self._records):
-            for ni, name in enumerate(rec["names"]):
-                self._exact.setdefault(exact_key(name["text"]), []).append((pi, ni))
         self.area = tuple(area) if area is not None else None
         self._fallback = fallback
         self._fallback_delay = fallback_delay
         self._cache: dict[tuple[str, str | None, str | None], Resolution] = {}
+        self._bands: dict[tuple[int, int], list[str]] = {}
         self._cache_size = cache_size
 
     # --- places ----------------------------------------------------------
@@ -186,8 +191,13 @@ class Gazetteer:
                 if pi not in found or found[pi][0] < value:
                     found[pi] = (value, ni, layer)
 
-        add(self._exact.get(exact_key(text), ()), "exact")
-        add(self._norm.get(norm_key(text), ()), "normalised")
+        # An exact match is a normalised match whose text is the same once
+        # case-folded: checking the few normalised hits spares an index.
+        norm_hits = self._norm.get(norm_key(text), ())
+        wanted = exact_key(text)
+        records = self._records
+        add([h for h in norm_hits if exact_key(records[h[0]]["names"][h[1]]["text"]) == wanted], "exact")
+        add(norm_hits, "normalised")
         skel = skeleton(text)
         add(self._skel.get(skel, ()), "phonetic")
         if found or not fuzzy:
@@ -195,7 +205,7 @@ class Gazetteer:
         cutoff = _fuzzy_cutoff(len(skel))
         if cutoff > 100:
             return found
-        for key, similarity, _ in process.extract(skel, self._skel_keys, scorer=fuzz.ratio,
+        for key, similarity, _ in process.extract(skel, self._keys_for(len(skel), cutoff), scorer=fuzz.ratio,
                                                   score_cutoff=cutoff, limit=8):
             score = 0.62 + 0.2 * (similarity - cutoff) / (100.0 - cutoff)
             add(self._skel[key], "fuzzy", score)
@@ -205,6 +215,27 @@ class Gazetteer:
     @cached_property
     def _skel_keys(self) -> list[str]:
         return list(self._skel)
+
+    @cached_property
+    def _skel_by_length(self) -> dict[int, list[str]]:
+        out: dict[int, list[str]] = {}
+        for key in self._skel:
+            out.setdefault(len(key), []).append(key)
+        return out
+
+    def _keys_for(self, length: int, cutoff: float) -> list[str]:
+        """Keys long enough and short enough to reach ``cutoff`` at all.
+
+        fuzz.ratio is at most 200 * min / (len1 + len2), so lengths outside
+        this band cannot match and are not compared.
+        """
+        low = math.ceil(length * cutoff / (200.0 - cutoff))
+        high = math.floor(length * (200.0 - cutoff) / cutoff)
+        band = self._bands.get((low, high))
+        if band is None:
+            band = self._bands[(low, high)] = [
+                k for n in range(low, high + 1) for k in self._skel_by_length.get(n, ())]
+        return band
 
     def _context_places(self, text: str) -> list[Place]:
         parsed = parse_name(text)

@@ -148,25 +148,27 @@ class ParsedName:
     context: tuple[str, ...] = ()
 
 
+_LEADING = re.compile(
+    r"^(?P<word>" + "|".join(re.escape(w) for w, _ in _KIND_WORDS) + r")\s+", re.IGNORECASE)
+_TRAILING = re.compile(
+    r"\s+(?P<word>" + "|".join(re.escape(w) for w, _ in _KIND_WORDS) + r")$", re.IGNORECASE)
+_DROP = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _DROP_WORDS) + r")\s+", re.IGNORECASE)
+_WORD_KIND = {w: k for w, k in _KIND_WORDS}
+
+
 def _strip_words(text: str) -> tuple[str, str | None]:
     kind = None
-    changed = True
-    while changed:
-        changed = False
-        low = text.casefold()
-        for word, word_kind in _KIND_WORDS:
-            if low.startswith(word + " "):
-                text, kind, changed = text[len(word) + 1 :].strip(), kind or word_kind, True
-                break
-            if low.endswith(" " + word):
-                text, kind, changed = text[: -len(word) - 1].strip(), kind or word_kind, True
-                break
-        else:
-            for word in _DROP_WORDS:
-                if low.startswith(word + " "):
-                    text, changed = text[len(word) + 1 :].strip(), True
-                    break
-    return text, kind
+    while True:
+        match = _LEADING.match(text) or _TRAILING.search(text)
+        if match:
+            kind = kind or _WORD_KIND[match.group("word").casefold()]
+            text = (text[: match.start()] + text[match.end():]).strip()
+            continue
+        match = _DROP.match(text)
+        if match:
+            text = text[match.end():].strip()
+            continue
+        return text, kind
 
 
 def parse_name(raw: str) -> ParsedName:

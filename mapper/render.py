@@ -87,63 +87,98 @@ def _area_geometries(gaz: Gazetteer) -> dict[str, dict[str, Any]]:
     return {f["id"]: f["geometry"] for f in gaz.boundaries["features"]}
 
 
+class _Strings:
+    """Repeated ledger strings (claimants, sources, quotes) stored once, referred to by index."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def __call__(self, text: str | None) -> int | None:
+        if text is None:
+            return None
+        if text not in self._index:
+            self._index[text] = len(self.items)
+            self.items.append(text)
+        return self._index[text]
+
+
+def _boundaries_near(gaz: Gazetteer, bounds: list[list[float]], margin: float = 0.4) -> list[dict[str, Any]]:
+    south, west = bounds[0][0] - margin, bounds[0][1] - margin
+    north, east = bounds[1][0] + margin, bounds[1][1] + margin
+    out = []
+    for feature in gaz.boundaries["features"]:
+        if feature["properties"]["kind"] not in ("district", "province"):
+            continue
+        minx, miny, maxx, maxy = shape(feature["geometry"]).bounds
+        if minx <= east and maxx >= west and miny <= north and maxy >= south:
+            out.append({"type": "Feature", "properties": {}, "geometry": feature["geometry"]})
+    return out
+
+
 def build_payload(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.date | None,
                   events: list[Event]) -> dict[str, Any]:
+    """The data the map script draws. Claims are compact: optional fields are
+    left out when empty, and repeated strings are indices into ``strings``."""
     claims = analysis.claims
     sides = sorted({c.side for c in claims}, key=lambda s: (s not in SIDE_COLORS, s))
     side_index = {s: i for i, s in enumerate(sides)}
     areas = _area_geometries(gaz)
-    places: dict[str, dict[str, Any]] = {}
+    strings = _Strings()
+    places: list[dict[str, Any]] = []
+    place_index: dict[str, int] = {}
     area_list: list[dict[str, Any]] = []
     out_claims = []
     unmapped = 0
     for i, claim in enumerate(claims):
         place: Place | None = analysis.places[claim.id]
-        pid = None
-        if place is not None:
-            pid = place.id
-            if pid not in places:
+        item: dict[str, Any] = {"id": claim.id, "d": claim.day.isoformat(), "s": side_index[claim.side],
+                                "c": claim.claim, "cl": strings(claim.claimant)}
+        if place is None:
+            unmapped += 1
+        else:
+            if place.id not in place_index:
                 parents = [p.name for p in gaz.parents(place)] if place.id in gaz else []
                 entry = {"n": place.name, "k": place.kind, "l": place.labels(),
                          "c": [round(place.lat, 5), round(place.lon, 5)],
                          "h": " › ".join(parents[:3]), "t": []}
-                if place.kind in ("district", "province") and pid in areas and claim.lat is None:
+                if place.kind in ("district", "province") and place.id in areas and claim.lat is None:
                     entry["g"] = len(area_list)
-                    area_list.append({"type": "Feature", "properties": {}, "geometry": areas[pid]})
-                places[pid] = entry
-            places[pid]["t"].append(i)
-        else:
-            unmapped += 1
-        out_claims.append({
-            "i": i, "id": claim.id, "d": claim.day.isoformat(), "w": claim.date, "p": pid,
-            "s": side_index[claim.side], "c": claim.claim, "cl": claim.claimant, "q": claim.quote,
-            "src": claim.source, "u": _safe_url(claim.url), "st": claim.status,
-            "f": analysis.flags[claim.id], "as": claim.place if place and claim.place != place.name else None,
-        })
+                    area_list.append({"type": "Feature", "properties": {}, "geometry": areas[place.id]})
+                place_index[place.id] = len(places)
+                places.append(entry)
+            item["p"] = place_index[place.id]
+            places[item["p"]]["t"].append(i)
+            if claim.place != place.name:
+                item["as"] = strings(claim.place)
+        if claim.date != item["d"]:
+            item["w"] = claim.date
+        if claim.status != "published":
+            item["st"] = claim.status
+        if analysis.flags[claim.id]:
+            item["f"] = analysis.flags[claim.id]
+        for key, value in (("q", strings(claim.quote)), ("src", strings(claim.source)),
+                           ("u", _safe_url(claim.url))):
+            if value is not None:
+                item[key] = value
+        out_claims.append(item)
     days = sorted({c["d"] for c in out_claims} | ({as_of.isoformat()} if as_of else set()))
-    lats = [p["c"][0] for p in places.values()]
-    lons = [p["c"][1] for p in places.values()]
+    lats = [p["c"][0] for p in places]
+    lons = [p["c"][1] for p in places]
     bounds = [[min(lats), min(lons)], [max(lats), max(lons)]] if lats else None
-    boundaries = []
-    if bounds:
-        south, west, north, east = bounds[0][0] - 0.4, bounds[0][1] - 0.4, bounds[1][0] + 0.4, bounds[1][1] + 0.4
-        for feature in gaz.boundaries["features"]:
-            if feature["properties"]["kind"] not in ("district", "province"):
-                continue
-            minx, miny, maxx, maxy = shape(feature["geometry"]).bounds
-            if minx <= east and maxx >= west and miny <= north and maxy >= south:
-                boundaries.append({"type": "Feature", "properties": {}, "geometry": feature["geometry"]})
     return {
         "title": title,
         "sides": _side_colors(sides),
         "places": places,
         "areas": area_list,
         "claims": out_claims,
+        "strings": strings.items,
         "days": days,
         "asOf": as_of.isoformat() if as_of else days[-1],
         "events": [{"name": e.name, "start": e.start.isoformat(), "end": e.end.isoformat() if e.end else None}
                    for e in events],
-        "boundaries": {"type": "FeatureCollection", "features": boundaries},
+        "boundaries": {"type": "FeatureCollection",
+                       "features": _boundaries_near(gaz, bounds) if bounds else []},
         "bounds": bounds,
         "unmapped": unmapped,
         "flagHelp": [list(f) for f in FLAG_HELP if f[0] in FLAGS],

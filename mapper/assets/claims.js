@@ -3,6 +3,18 @@
  * through textContent or escapeHtml, never as markup. */
 (function (map, D) {
   "use strict";
+  var S = D.strings;
+  // Expand the compact claims: optional fields default, strings by index.
+  D.claims.forEach(function (c, i) {
+    c.i = i;
+    c.f = c.f || [];
+    c.w = c.w || c.d;
+    c.st = c.st || "published";
+    c.cl = S[c.cl];
+    c.q = c.q === undefined ? null : S[c.q];
+    c.src = c.src === undefined ? null : S[c.src];
+    c.as = c.as === undefined ? null : S[c.as];
+  });
   var LANG_LABELS = {aze: "Azərbaycanca", hye: "Հայերեն", rus: "Русский", eng: "English"};
   var SHAPES = {
     captured: '<polygon points="9,1 17,16 1,16"/>',
@@ -101,8 +113,8 @@
   }).addTo(map);
   var groups = D.sides.map(function () { return L.layerGroup().addTo(map); });
   var layers = D.claims.map(function (c) {
+    if (c.p === undefined) return null;
     var place = D.places[c.p];
-    if (!place) return null;
     var layer;
     var flags = c.f.map(function (f) { return " cm-flag-" + f; }).join("");
     if (place.g !== undefined) {
