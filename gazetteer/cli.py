@@ -170,6 +170,7 @@ def wof(dirs, curated, no_curated, output_dir):
     click.echo(f"places: {report['places']}")
     click.echo(f"names: {report['names']}")
     click.echo(f"merged duplicates: {len(report['merged_duplicates'])}")
+    click.echo(f"districts found from geometry: {report['districts_from_geometry']}")
     for what, count in report["skipped"].items():
         click.echo(f"set aside: {count} ({what})")
 

@@ -35,10 +35,14 @@ _SIMPLIFY = {"district": 0.002, "province": 0.002, "country": 0.01}
 
 
 def _display_name(rec: Record) -> str:
-    for lang in ("eng", "aze"):
-        for n in rec.names:
-            if n["lang"] == lang and n["type"] == "preferred":
-                return n["text"]
+    """A readable name: WOF's own name is a GeoNames romanization for many
+    Azerbaijani villages ("Kerbakhiar"), so their Azerbaijani name comes first;
+    districts and Armenian places keep WOF's name ("Kəlbəcər", "Goris")."""
+    if rec.country == "AZ" and rec.kind == "settlement":
+        for lang in ("aze", "eng"):
+            for n in rec.names:
+                if n["lang"] == lang and n["type"] == "preferred":
+                    return n["text"]
     return rec.name
 
 

@@ -142,6 +142,10 @@ class ParsedName:
 
     raw: str
     name: str
+    #: Other readings of the same text to look up: the text with its
+    #: descriptor ("Кельбаджарский район" is itself a stored name) and the
+    #: Russian adjective's stem ("Лачинский" -> "Лачин").
+    alternatives: tuple[str, ...] = ()
     #: "settlement", "district", "province", or "area" (any administrative
     #: unit: English press says "Gubadli region" for the district).
     kind_hint: str | None = None
@@ -198,4 +202,14 @@ def parse_name(raw: str) -> ParsedName:
         # The whole string was a descriptor ("district"): keep it so the
         # caller reports a not-found name rather than an empty one.
         name = text
-    return ParsedName(raw=raw, name=name, kind_hint=kind, context=context)
+    alternatives = []
+    if name != text:
+        alternatives.append(text)
+    low = name.casefold()
+    for suffix, stems in (("инский", ("", "а", "и")), ("ский", ("",)), ("ская", ("",))):
+        if low.endswith(suffix) and len(name) > len(suffix) + 2:
+            base = name[: -len(suffix)]
+            alternatives += [base + end for end in stems]
+            break
+    return ParsedName(raw=raw, name=name, kind_hint=kind, context=context,
+                      alternatives=tuple(alternatives))

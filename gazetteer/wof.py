@@ -214,8 +214,41 @@ def read_wof(roots: list[Path], report: dict[str, Any]) -> dict[int, Record]:
             if new_id in records:
                 _merge_into(records[new_id], old_id, names)
     report["skipped"] = dict(sorted(skipped.items()))
+    report["districts_from_geometry"] = _assign_districts(records)
     report["merged_duplicates"] = _merge_duplicates(records)
     return records
+
+
+def _assign_districts(records: dict[int, Record]) -> int:
+    """Give settlements that WOF files under their country alone the district they lie in.
+
+    Hundreds of villages of the conflict zone (Madagiz among them) have no
+    district in WOF; their points fall inside the district polygons, which
+    is where the press places them too.
+    """
+    from shapely import STRtree, points
+    from shapely.geometry import shape
+
+    units = [r for r in records.values()
+             if r.placetype == "region" and r.geometry and r.geometry.get("type") in ("Polygon", "MultiPolygon")]
+    orphans = [r for r in records.values()
+               if r.kind == "settlement" and not any(p in records and records[p].placetype == "region"
+                                                     for p in r.parent_ids)]
+    if not units or not orphans:
+        return 0
+    tree = STRtree([shape(u.geometry) for u in units])
+    found = tree.query(points([(r.lon, r.lat) for r in orphans]), predicate="within")
+    assigned: dict[int, int] = {}
+    for orphan_i, unit_i in zip(*found):
+        rec, unit = orphans[orphan_i], units[unit_i]
+        # Prefer a unit of the settlement's own country; ties go to the lowest id.
+        if rec.country and unit.country != rec.country:
+            continue
+        if orphan_i not in assigned or unit.wof_id < units[assigned[orphan_i]].wof_id:
+            assigned[orphan_i] = unit_i
+    for orphan_i, unit_i in assigned.items():
+        orphans[orphan_i].parent_ids.insert(0, units[unit_i].wof_id)
+    return len(assigned)
 
 
 def _merge_into(target: Record, other_id: int, names: list[dict[str, Any]]) -> None:

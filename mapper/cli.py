@@ -107,14 +107,11 @@ def build(ledger, events, output_dir, name, title, as_of, strict, self_contained
             event_list = read_events(events)
         except MapperError as exc:
             raise CannotRun(str(exc)) from exc
-    paths = write_outputs(analysis, gaz, output_dir, name, title=title, as_of=as_of, events=event_list,
-                          self_contained=self_contained, problems=led.problems)
-    if size:
-        from .image import write_png
-        try:
-            paths["png"] = write_png(paths["html"], output_dir / f"{name}.png", size=size)
-        except MapperError as exc:
-            raise CannotRun(str(exc)) from exc
+    try:
+        paths = write_outputs(analysis, gaz, output_dir, name, title=title, as_of=as_of, events=event_list,
+                              self_contained=self_contained, problems=led.problems, png_size=size)
+    except MapperError as exc:
+        raise CannotRun(str(exc)) from exc
     for path in paths.values():
         click.echo(str(path))
     unresolved = analysis.unresolved()

@@ -25,9 +25,12 @@ def find_chromium() -> str | None:
     return None
 
 
-def write_png(html_path: Path, png_path: Path, *, size: tuple[int, int] = (1280, 800),
+def write_png(html: str, png_path: Path, *, size: tuple[int, int] = (1280, 800),
               timeout_ms: int = 20_000) -> Path:
-    """Open the map in headless Chromium, wait for tiles (or their failure), save a PNG."""
+    """Load a map's HTML in headless Chromium, wait for tiles (or their failure), save a PNG.
+
+    Give it a self-contained map: the picture must not depend on a CDN.
+    """
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
@@ -42,7 +45,7 @@ def write_png(html_path: Path, png_path: Path, *, size: tuple[int, int] = (1280,
             browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
             try:
                 page = browser.new_page(viewport={"width": width, "height": height})
-                page.goto(Path(html_path).resolve().as_uri())
+                page.set_content(html, wait_until="load")
                 page.wait_for_selector(".leaflet-container[data-claims-ready]", timeout=timeout_ms)
                 try:
                     page.wait_for_load_state("networkidle", timeout=5_000)
@@ -52,5 +55,5 @@ def write_png(html_path: Path, png_path: Path, *, size: tuple[int, int] = (1280,
             finally:
                 browser.close()
     except PlaywrightError as exc:
-        raise RenderError(f"{html_path}: could not take a picture: {exc}") from exc
+        raise RenderError(f"{png_path}: could not take a picture: {exc}") from exc
     return png_path

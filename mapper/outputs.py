@@ -99,15 +99,22 @@ def embed_snippet(name: str, title: str) -> str:
 
 def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, *, title: str,
                   as_of: dt.date | None = None, events: list[Event] = (), self_contained: bool = False,
-                  problems: list = ()) -> dict[str, Path]:
+                  problems: list = (), png_size: tuple[int, int] | None = None) -> dict[str, Path]:
+    """Write NAME.html, .geojson, .report.md, .embed.html (and .png with ``png_size``)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {kind: out_dir / f"{name}{suffix}" for kind, suffix in (
         ("html", ".html"), ("geojson", ".geojson"), ("report", ".report.md"), ("embed", ".embed.html"))}
-    paths["html"].write_text(build_map(analysis, gaz, title=title, as_of=as_of, events=events,
-                                       self_contained=self_contained), encoding="utf-8")
+    html = build_map(analysis, gaz, title=title, as_of=as_of, events=events, self_contained=self_contained)
+    paths["html"].write_text(html, encoding="utf-8")
     paths["geojson"].write_text(json.dumps(to_geojson(analysis), ensure_ascii=False, indent=1,
                                            sort_keys=True) + "\n", encoding="utf-8")
     paths["report"].write_text(report_markdown(analysis, title=title, problems=list(problems)),
                                encoding="utf-8")
     paths["embed"].write_text(embed_snippet(name, title), encoding="utf-8")
+    if png_size is not None:
+        from .image import write_png
+
+        if not self_contained:
+            html = build_map(analysis, gaz, title=title, as_of=as_of, events=events, self_contained=True)
+        paths["png"] = write_png(html, out_dir / f"{name}.png", size=png_size)
     return paths

@@ -67,7 +67,7 @@ def test_example_map_works(browser, tmp_path):
     page.locator(".cm-slider").fill("1")
     assert page.locator(".cm-marker, path.cm-area").count() == 11
     # A popup shows the place's names and its claims.
-    page.locator(".cm-claim-captured.cm-flag-repeat").first.click(force=True)
+    page.locator(".cm-claim-captured.cm-flag-repeat").first.click()
     popup = page.locator(".cm-popup")
     assert "Кубатлы" in popup.inner_text() and "Qubadlı" in popup.inner_text()
     assert popup.locator(".cm-entry").count() >= 3
@@ -117,7 +117,7 @@ def test_self_contained_has_no_external_scripts(tmp_path):
 def test_png(browser, tmp_path):
     # A process of its own, as a user runs it (and clear of this module's browser session).
     result = subprocess.run([sys.executable, "-m", "mapper", "build", str(EXAMPLE), "--output-dir", str(tmp_path),
-                             "--png", "--png-size", "640x400", "--self-contained"],
+                             "--png", "--png-size", "640x400"],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     data = (tmp_path / "ceasefire-2020-10-26.png").read_bytes()

@@ -53,10 +53,17 @@
   }
   function icon(c) {
     var side = D.sides[c.s];
+    // Claims about one place fan out around it so that none hides another.
+    var k = D.places[c.p].t.indexOf(c.i), dx = 0, dy = 0;
+    if (k > 0) {
+      var angle = k * 2.4, radius = 9 + 2 * Math.sqrt(k);
+      dx = Math.round(radius * Math.cos(angle));
+      dy = Math.round(radius * Math.sin(angle));
+    }
     var cls = "cm-marker cm-side-" + c.s + " cm-claim-" + c.c + c.f.map(function (f) { return " cm-flag-" + f; }).join("");
     var svg = '<svg width="18" height="18" viewBox="0 0 18 18" fill="' + side.color + '" stroke="#222" stroke-width="1">' +
       (SHAPES[c.c] || SHAPES.other) + "</svg>";
-    return L.divIcon({className: cls, html: svg, iconSize: [18, 18], iconAnchor: [9, 9], popupAnchor: [0, -8]});
+    return L.divIcon({className: cls, html: svg, iconSize: [18, 18], iconAnchor: [9 - dx, 9 - dy], popupAnchor: [dx, dy - 8]});
   }
 
   function popup(c) {
