@@ -58,6 +58,15 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list) -> str:
     lines += [f"| {_md(s)} | {n} |" for s, n in sorted(sides.items())]
     lines += ["", "| flag | claims |", "| --- | --- |"]
     lines += [f"| {f} | {sum(1 for c in claims if f in analysis.flags[c.id])} |" for f in FLAGS]
+    if days:
+        lines += ["", f"## What each side claims to control on {days[-1]}", ""]
+        control = analysis.control(days[-1])
+        names = {analysis.keys[c.id]: (analysis.places[c.id].name if analysis.places[c.id] else c.place)
+                 for c in claims}
+        if not control:
+            lines.append("No side claims a place (no captured or holds claims standing).")
+        for side, keys in control.items():
+            lines.append(f"- {_md(side)}: {', '.join(_md(names[k]) for k in keys)}")
     lines += ["", "## Unresolved and ambiguous places", ""]
     unresolved = analysis.unresolved()
     if not unresolved:

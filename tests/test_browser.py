@@ -1,5 +1,6 @@
 """Maps opened in headless Chromium, as a reader opens them."""
 
+import json
 import os
 import re
 import subprocess
@@ -53,8 +54,9 @@ def build(tmp_path, *args):
 def test_example_map_works(browser, tmp_path):
     build(tmp_path, str(EXAMPLE), "--events", str(EXAMPLE_EVENTS), "--name", "ex")
     page, errors = open_map(browser, tmp_path / "ex.html")
-    features = page.locator(".cm-marker, path.cm-area")
-    assert features.count() == 11  # every resolved claim
+    geo = json.loads((tmp_path / "ex.geojson").read_text(encoding="utf-8"))
+    resolved = sum(1 for f in geo["features"] if f["geometry"] is not None)
+    assert page.locator(".cm-marker, path.cm-area").count() == resolved == len(geo["features"])
     # Switching a side's layer hides and shows its markers.
     azerbaijan = page.locator(".leaflet-control-layers-overlays label", has_text="Azerbaijan").locator("input")
     azerbaijan.uncheck()
@@ -65,7 +67,7 @@ def test_example_map_works(browser, tmp_path):
     page.locator(".cm-slider").fill("0")
     assert page.locator(".cm-marker, path.cm-area").count() == 1
     page.locator(".cm-slider").fill("1")
-    assert page.locator(".cm-marker, path.cm-area").count() == 11
+    assert page.locator(".cm-marker, path.cm-area").count() == resolved
     # A popup shows the place's names and its claims.
     page.locator(".cm-claim-captured.cm-flag-repeat").first.click()
     popup = page.locator(".cm-popup")
@@ -99,12 +101,41 @@ def test_hostile_text_shows_as_written(browser, tmp_path):
 
 
 @pytest.mark.parametrize("width", [360, 1280])
-def test_usable_at_phone_and_desktop_width(browser, tmp_path, width):
+def test_embed_usable_at_phone_and_desktop_width(browser, tmp_path, width):
     build(tmp_path, str(EXAMPLE), "--name", "w")
-    page, errors = open_map(browser, tmp_path / "w.html", width=width, height=640)
+    snippet = (tmp_path / "w.embed.html").read_text(encoding="utf-8")
+    article = tmp_path / "article.html"
+    article.write_text('<!doctype html><html><head><meta name="viewport" content="width=device-width">'
+                       f"</head><body><h1>Article</h1><p>Text.</p>{snippet}<p>More text.</p></body></html>",
+                       encoding="utf-8")
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    page.goto(article.resolve().as_uri())
+    frame_box = page.locator("iframe").bounding_box()
+    assert frame_box["width"] <= width and frame_box["height"] >= 360
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    box = page.locator(".cm-slider").bounding_box()
-    assert box and 0 <= box["x"] and box["x"] + box["width"] <= width and box["y"] + box["height"] <= 640
+    frame = page.frame_locator("iframe")
+    frame.locator("[data-claims-ready]").wait_for(timeout=15000)
+    inner = page.frames[1]
+    assert inner.evaluate("document.documentElement.scrollWidth") <= frame_box["width"]
+    slider = frame.locator(".cm-slider")
+    box = slider.bounding_box()  # page coordinates
+    assert frame_box["x"] <= box["x"] and box["x"] + box["width"] <= frame_box["x"] + frame_box["width"]
+    assert box["y"] + box["height"] <= frame_box["y"] + frame_box["height"]
+    # The time control works inside the sandboxed frame.
+    slider.fill("0")
+    assert frame.locator(".cm-date-label").inner_text() == "2020-10-25"
+    # The sandbox keeps the map away from the article's page.
+    assert "allow-same-origin" not in page.locator("iframe").get_attribute("sandbox")
+
+
+def test_map_readable_without_tiles_and_play(browser, tmp_path):
+    build(tmp_path, str(EXAMPLE), "--name", "t")
+    page, errors = open_map(browser, tmp_path / "t.html")
+    assert page.locator(".leaflet-tile-loaded").count() == 0  # no network here
+    assert page.locator("path.cm-boundary").count() > 5
+    page.locator(".cm-slider").fill("0")
+    page.locator(".cm-play").click()
+    page.wait_for_function("document.querySelector('.cm-date-label').textContent === '2020-10-26'", timeout=5000)
     assert errors == []
 
 

@@ -120,3 +120,45 @@ def test_cli_default_check_timeline(tmp_path, monkeypatch):
     assert tl.exit_code == 0 and "repeat" in tl.output and "withdrew" in tl.output
     war = runner.invoke(cli, ["check", str(EXAMPLE_DIR / "war-2020.csv")])
     assert "31 claims" in war.output
+
+
+def test_claimant_registry_extension_and_events(tmp_path):
+    path = ledger(tmp_path, ["a,2020-10-26,Sanasar,Ministry of Truth,,captured,,,\n"])
+    assert read_ledger(path).problems  # no side: reported
+    reg = tmp_path / "claimants.yaml"
+    reg.write_text("Azerbaijan:\n  - Ministry of Truth\n", encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(cli, ["build", str(path), "--claimants", str(reg), "--output-dir", str(tmp_path / "o"),
+                                 "--as-of", "2020-10-26", "--events", str(EXAMPLE_DIR / "events.csv")])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "o" / "l.html").read_text(encoding="utf-8")
+    assert '"asOf":"2020-10-26"' in html and "Humanitarian ceasefire (US-brokered)" in html
+    bad = tmp_path / "events.csv"
+    bad.write_text("name,start\nTruce,yesterday\n", encoding="utf-8")
+    result = runner.invoke(cli, ["build", str(path), "--claimants", str(reg), "--events", str(bad),
+                                 "--output-dir", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "row 2" in result.output and "start" in result.output
+
+
+def test_strict_and_missing_columns(tmp_path):
+    path = ledger(tmp_path, ["a,2020-10-26,Sanasar,Aliyev,Azerbaijan,captured,,,\n",
+                             "b,2020-10-26,Sanasar,Aliyev,Azerbaijan,conquered,,,\n"])
+    runner = CliRunner()
+    result = runner.invoke(cli, ["build", str(path), "--strict", "--output-dir", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "row 3" in result.output and "'claim'" in result.output
+    result = runner.invoke(cli, ["build", str(path), "--output-dir", str(tmp_path / "o")])
+    assert result.exit_code == 1 and (tmp_path / "o" / "l.html").exists()
+    nocol = tmp_path / "n.csv"
+    nocol.write_text("date,place\n2020-10-26,Sanasar\n", encoding="utf-8")
+    result = runner.invoke(cli, ["check", str(nocol)])
+    assert result.exit_code == 2 and "missing column(s) claimant, claim" in result.output
+
+
+def test_control_as_of(gaz):
+    import datetime as dt
+
+    analysis = analyse(read_ledger(EXAMPLE_DIR / "war-2020.csv"), gaz)
+    shusha = gaz.resolve("Shusha").place.id
+    assert shusha in analysis.control(dt.date(2020, 10, 30)).get("Artsakh", [])
+    assert shusha not in analysis.control(dt.date(2020, 11, 9)).get("Artsakh", [])
+    assert shusha in analysis.control(dt.date(2020, 11, 9))["Azerbaijan"]
