@@ -121,7 +121,7 @@ def claims_ledger(path: Path, n: int) -> None:
             side, claimant = rng.choice(sides)
             day = f"2020-{rng.choice(['09', '10', '11'])}-{rng.randint(1, 28):02d}"
             w.writerow([f"b{i}", day, rng.choice(place.names).text, "", claimant, side, rng.choice(kinds),
-                        "Benchmark source", "https://example.org/claim/%d" % i,
+                        "Benchmark source", f"https://example.org/claim/{i}",
                         "A quote of moderate length, as sources give them."])
 
 

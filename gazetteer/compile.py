@@ -9,7 +9,6 @@ read only when a map needs them).
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +16,6 @@ from .curated import load_curated
 from .errors import DataError
 from .normalize import NORMALISER_VERSION, norm_key, skeleton
 from .wof import Record, read_wof
-
-log = logging.getLogger(__name__)
 
 __all__ = ["compile_gazetteer", "DATA_DIR", "CURATED_PATH", "FORMAT"]
 

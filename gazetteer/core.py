@@ -9,7 +9,8 @@ import logging
 import math
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 

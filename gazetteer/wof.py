@@ -12,18 +12,16 @@ shipped data.
 from __future__ import annotations
 
 import json
-import logging
 import math
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 from .errors import DataError
 from .normalize import norm_key, skeleton
-
-log = logging.getLogger(__name__)
 
 __all__ = ["read_wof"]
 

@@ -88,7 +88,7 @@ class ClaimantRegistry:
         self.rules = rules
 
     @classmethod
-    def load(cls, *paths: Path) -> "ClaimantRegistry":
+    def load(cls, *paths: Path) -> ClaimantRegistry:
         rules: list[tuple[re.Pattern[str], str]] = []
         # User files come first so that they can override the bundled rules.
         for path in reversed((DEFAULT_CLAIMANTS, *paths)):
@@ -166,6 +166,7 @@ def _rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
         if len(row) > len(header):
             out.append((n, {"__bad__": f"{len(row)} fields where the header has {len(header)}"}))
             continue
+        # A short row (a spreadsheet trims empty trailing cells) leaves those fields empty.
         out.append((n, dict(zip(header, row))))
     return out
 
@@ -186,7 +187,9 @@ def read_ledger(path: str | Path, *, claimants: ClaimantRegistry | None = None,
     problems: list[Problem] = []
     seen_ids: dict[str, int] = {}
     for row_no, raw in _rows(path):
-        bad = lambda fld, msg: problems.append(Problem(str(path), row_no, fld, msg))  # noqa: E731
+        def bad(fld: str | None, msg: str, row_no: int = row_no) -> None:
+            problems.append(Problem(str(path), row_no, fld, msg))
+
         if "__bad__" in raw:
             bad(None, f"not a claim: {raw['__bad__']!r}"[:200])
             continue

@@ -148,3 +148,10 @@ def test_accuracy_on_press_spellings(gaz):
             wrong += 1
     assert right / len(rows) >= 0.95
     assert wrong / len(rows) <= 0.01
+
+
+def test_fuzzy_guess_is_logged(gaz, caplog):
+    with caplog.at_level("INFO", logger="gazetteer.core"):
+        res = gaz.resolve("Avetaranotsk")
+    assert res.status == "resolved" and res.candidates[0].layer == "fuzzy"
+    assert any("fuzzy guess" in r.getMessage() for r in caplog.records)
