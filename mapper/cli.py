@@ -159,8 +159,13 @@ def timeline(place, ledger, claimants):
     """Print every claim in LEDGER about PLACE, under any of its names, oldest first."""
     _led, gaz, analysis = _load(ledger, claimants, strict=False)
     res = gaz.resolve(place)
+    keys = set(analysis.keys.values())
+    # An ambiguous name still finds its place when only one candidate has claims.
+    with_claims = [c.place for c in res.candidates if c.place.id in keys]
     if res.place is not None:
         key = res.place.id
+    elif res.status == "ambiguous" and len(with_claims) == 1:
+        key = with_claims[0].id
     else:
         from gazetteer.normalize import norm_key
         key = f"name:{norm_key(place)}"
@@ -168,7 +173,7 @@ def timeline(place, ledger, claimants):
     if not claims:
         where = res.place.name if res.place else place
         raise CannotRun(f"{ledger}: no claims about {where!r} ({res.status})")
-    head = res.place.name if res.place else place
+    head = gaz.get(key).name if key in gaz else place
     click.echo(f"{head}: {len(claims)} claim(s)")
     for c in claims:
         flags = f" [{', '.join(analysis.flags[c.id])}]" if analysis.flags[c.id] else ""

@@ -125,7 +125,9 @@ def parse_when(value: str) -> tuple[str, dt.date, dt.datetime]:
     return stamp.isoformat(timespec="minutes"), stamp.date(), stamp.astimezone(dt.timezone.utc)
 
 
-def _rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+def _rows(path: Path, required: tuple[str, ...] = REQUIRED,
+          optional: tuple[str, ...] = OPTIONAL) -> list[tuple[int, dict[str, Any]]]:
+    """(row number, fields) for each row of a CSV, TSV, JSON or YAML file; bad rows carry ``__bad__``."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -154,11 +156,11 @@ def _rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
-        raise LedgerError(f"{path}: empty file; expected a header row with {', '.join(REQUIRED)}") from None
-    missing = [c for c in REQUIRED if c not in header]
+        raise LedgerError(f"{path}: empty file; expected a header row with {', '.join(required)}") from None
+    missing = [c for c in required if c not in header]
     if missing:
-        raise LedgerError(f"{path}: row 1: missing column(s) {', '.join(missing)}; a ledger needs "
-                          f"{', '.join(REQUIRED)} and may have {', '.join(OPTIONAL)}")
+        raise LedgerError(f"{path}: row 1: missing column(s) {', '.join(missing)}; this file needs "
+                          f"{', '.join(required)} and may have {', '.join(optional)}")
     out = []
     for n, row in enumerate(reader, 2):
         if not any(cell.strip() for cell in row):
@@ -255,7 +257,7 @@ def read_events(path: str | Path) -> list[Event]:
     path = Path(path)
     events = []
     problems = []
-    for row_no, raw in _rows_any(path):
+    for row_no, raw in _rows(path, required=("name", "start"), optional=("end", "notes")):
         row = {str(k).strip().lower(): v for k, v in raw.items()} if "__bad__" not in raw else {}
         name = _text(row.get("name"))
         if not name:
@@ -271,17 +273,3 @@ def read_events(path: str | Path) -> list[Event]:
     if problems:
         raise LedgerError(f"{path}: {len(problems)} bad event row(s); first: {problems[0]}", problems)
     return sorted(events, key=lambda e: (e.start, e.name))
-
-
-def _rows_any(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    # Events share the ledger's file formats but not its required columns.
-    if path.suffix.lower() in (".csv", ".tsv", ".txt"):
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except FileNotFoundError:
-            raise LedgerError(f"{path}: file not found") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise LedgerError(f"{path}: cannot read as UTF-8 text: {exc}") from None
-        reader = csv.DictReader(io.StringIO(text, newline=""))
-        return [(n, row) for n, row in enumerate(reader, 2)]
-    return _rows(path)

@@ -94,6 +94,8 @@ def test_hostile_text_shows_as_written(browser, tmp_path):
         marker.click(force=True)
         text = page.locator(".leaflet-popup .cm-popup").last.inner_text()
         assert "<script>alert(1)</script>" in text and "${x}" in text
+        assert page.locator(".leaflet-popup .cm-quote").last.text_content() == HOSTILE
+        assert page.locator(".leaflet-popup .cm-claimant").last.text_content() == HOSTILE
         assert page.locator(".cm-popup a[href^='javascript']").count() == 0
     assert page.locator(".cm-popup img, .leaflet-container script").count() == 0
     assert HOSTILE.split()[0] in page.locator(".cm-title h2").inner_text()

@@ -10,7 +10,8 @@ from mapper.cli import EXAMPLE, EXAMPLE_DIR, cli
 from mapper.errors import LedgerError
 from mapper.ledger import read_ledger
 
-HOSTILE = '<script>alert(1)</script> </script><img src=x onerror=alert(2)> "\' ` ${x} \\ \u2028'
+HOSTILE = ('<script>alert(1)</script> </script><img src=x onerror=alert(2)> "\' ` ${x} \\ \u2028'
+           ' “quoted” «guillemets» <!-- -->\nsecond line')
 
 HEADER = "id,date,place,claimant,side,claim,status,url,quote\n"
 
