@@ -75,10 +75,14 @@ def bench_gazetteer() -> None:
     names = mixed_names(10_000)
     distinct = sorted(set(names))
 
-    def run():
-        gaz = Gazetteer(cache_size=0 or 1)  # a cache of one: every name is resolved afresh
-        for name in distinct:
+    def rows_with_cache():
+        gaz = Gazetteer()
+        t = time.perf_counter()
+        for name in names:
             gaz.resolve(name)
+        return time.perf_counter() - t
+    spent = min(rows_with_cache() for _ in range(3))
+    print(f"resolve, the 10,000 mixed rows (repeats answered from the cache): {len(names) / spent:,.0f} names/s")
     gaz = Gazetteer()
     t = time.perf_counter()
     for name in distinct:

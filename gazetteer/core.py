@@ -113,7 +113,6 @@ class Gazetteer:
         self._fallback = fallback
         self._fallback_delay = fallback_delay
         self._cache: dict[tuple[str, str | None, str | None], Resolution] = {}
-        self._bands: dict[tuple[int, int], list[str]] = {}
         self._cache_size = cache_size
 
     # --- places ----------------------------------------------------------
@@ -210,8 +209,13 @@ class Gazetteer:
         cutoff = _fuzzy_cutoff(len(skel))
         if cutoff > 100:
             return found
-        for key, similarity, _ in process.extract(skel, self._keys_for(len(skel), cutoff), scorer=fuzz.ratio,
-                                                  score_cutoff=cutoff, limit=8):
+        # A key can sit in two blocks: ask for more and skip repeats.
+        seen: set[str] = set()
+        for key, similarity, _ in process.extract(skel, self._keys_for(skel, cutoff), scorer=fuzz.ratio,
+                                                  score_cutoff=cutoff, limit=16):
+            if key in seen or len(seen) == 8:
+                continue
+            seen.add(key)
             score = 0.62 + 0.2 * (similarity - cutoff) / (100.0 - cutoff)
             add(self._skel[key], "fuzzy", score)
             log.info("fuzzy guess: %r ~ %r (similarity %.0f)", text, key, similarity)
@@ -221,26 +225,38 @@ class Gazetteer:
     def _skel_keys(self) -> list[str]:
         return list(self._skel)
 
-    @cached_property
-    def _skel_by_length(self) -> dict[int, list[str]]:
-        out: dict[int, list[str]] = {}
-        for key in self._skel:
-            out.setdefault(len(key), []).append(key)
-        return out
+    def _keys_for(self, skel: str, cutoff: float) -> list[str]:
+        """The keys a fuzzy match is worth trying against.
 
-    def _keys_for(self, length: int, cutoff: float) -> list[str]:
-        """Keys long enough and short enough to reach ``cutoff`` at all.
-
-        fuzz.ratio is at most 200 * min / (len1 + len2), so lengths outside
-        this band cannot match and are not compared.
+        Only keys whose length lets fuzz.ratio reach ``cutoff`` at all (it is
+        at most 200 * min / (len1 + len2)), and of those only keys that share
+        the query's first letter, or its second letter in second place, or
+        start with its second letter (a swap of the first two). A typo in
+        both of the first two letters is missed: that is the price of
+        comparing a tenth of the keys.
         """
+        length = len(skel)
         low = math.ceil(length * cutoff / (200.0 - cutoff))
         high = math.floor(length * (200.0 - cutoff) / cutoff)
-        band = self._bands.get((low, high))
-        if band is None:
-            band = self._bands[(low, high)] = [
-                k for n in range(low, high + 1) for k in self._skel_by_length.get(n, ())]
-        return band
+        first, second = self._skel_blocks
+        keys: list[str] = []
+        for n in range(low, high + 1):
+            keys += first.get((n, skel[0]), ())
+            keys += second.get((n, skel[1]), ())
+            if skel[1] != skel[0]:
+                keys += first.get((n, skel[1]), ())
+        return keys
+
+    @cached_property
+    def _skel_blocks(self) -> tuple[dict[tuple[int, str], list[str]], dict[tuple[int, str], list[str]]]:
+        """Keys by (length, first letter) and by (length, second letter)."""
+        first: dict[tuple[int, str], list[str]] = {}
+        second: dict[tuple[int, str], list[str]] = {}
+        for key in self._skel:
+            first.setdefault((len(key), key[0]), []).append(key)
+            if len(key) > 1:
+                second.setdefault((len(key), key[1]), []).append(key)
+        return first, second
 
     def _context_places(self, text: str) -> list[Place]:
         parsed = parse_name(text)
