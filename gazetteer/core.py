@@ -260,7 +260,16 @@ class Gazetteer:
 
     def _context_places(self, text: str) -> list[Place]:
         parsed = parse_name(text)
-        return [self._place(pi) for pi in self._matches(parsed.name, fuzzy=True)]
+        found = self._matches(parsed.name, fuzzy=not parsed.alternatives)
+        for alternative in parsed.alternatives:
+            found.update(self._matches(alternative, fuzzy=False))
+        places = [self._place(pi) for pi in sorted(found)]
+        if parsed.kind_hint in ("district", "province", "area"):
+            # "Jabrayil district" as context is the district, not the town
+            # (whose 30 km around reaches into the next district).
+            units = [p for p in places if p.kind in _ADMIN_KINDS]
+            places = units or places
+        return places
 
     def _fits(self, place: Place, context: Sequence[Place]) -> bool:
         for ctx in context:

@@ -136,6 +136,28 @@ _PAREN = re.compile(r"[(\[](?P<inner>[^)\]]*)[)\]]")
 _QUOTES = "\"«»“”„"
 
 
+_UNIT = r"(?:district|region|rayon|raion|province|marz)"
+# Official announcements name a village with its district: "Qarakollu village
+# of Fuzuli district", "Füzuli rayonunun Qarakollu kəndi", "село Карахулу
+# Джебраильского района", "Ջաբրայիլի շրջանի Կարխուլու գյուղ". Each pattern
+# gives the name and a context string the resolver reads as a district.
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:the\s+)?(?:village|town|city|settlement)\s+of\s+(?P<name>.+?)\s+(?:in|of)\s+(?:the\s+)?"
+                r"(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
+    (re.compile(r"^(?P<name>.+?)\s+(?:village|town|settlement)\s+(?:of|in)\s+(?:the\s+)?"
+                r"(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
+    (re.compile(r"^(?P<name>.+?)\s+in\s+(?:the\s+)?(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
+    (re.compile(r"^(?P<ctx>.+?)\s+rayonunun\s+(?P<name>.+?)(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$",
+                re.IGNORECASE), "{ctx} rayonu"),
+    (re.compile(r"^(?:(?:село|деревня|посёлок|поселок|город|пгт)\s+)?(?P<name>.+?)\s+(?P<ctx>\S+?)ого\s+района$",
+                re.IGNORECASE), "{ctx}ий район"),
+    (re.compile(r"^(?P<ctx>\S+?)ի\s+շրջանի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"), "{ctx}ի շրջան"),
+    # Last: "Khtsaberd village in Hadrut", "Talish near Madagiz": a place as context.
+    (re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?\s+(?:in|near)\s+"
+                r"(?:the\s+)?(?P<ctx>.+)$", re.IGNORECASE), "{ctx}"),
+)
+
+
 @dataclass(frozen=True)
 class ParsedName:
     """What a source's place string says, split into its parts."""
@@ -193,7 +215,15 @@ def parse_name(raw: str) -> ParsedName:
         context += tuple(part for part in rest if part)
         text = head
     text = text.strip(" .;:-–—")
+    phrase_kind = None
+    for pattern, ctx_form in _PHRASES:
+        match = pattern.match(text)
+        if match:
+            context += (ctx_form.format(ctx=match.group("ctx")),)
+            text, phrase_kind = match.group("name").strip(), "settlement"
+            break
     name, kind = _strip_words(text)
+    kind = kind or phrase_kind
     if kind in ("district", "province") and name != text and name.endswith("ի") and len(name) > 3:
         # Armenian puts the name in the genitive before "marz"/"shrjan":
         # "Սյունիքի մարզ" is Syunik province.

@@ -155,3 +155,24 @@ def test_fuzzy_guess_is_logged(gaz, caplog):
         res = gaz.resolve("Avetaranotsk")
     assert res.status == "resolved" and res.candidates[0].layer == "fuzzy"
     assert any("fuzzy guess" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize("text,name,context", [
+    ("Qarakollu village of Fuzuli district", "Qarakollu", "Fuzuli district"),
+    ("the village of Karkhulu in the Jabrayil district", "Karkhulu", "Jabrayil district"),
+    ("Füzuli rayonunun Qarakollu kəndi", "Qarakollu", "Füzuli rayonu"),
+    ("село Карахулу Джебраильского района", "Карахулу", "Джебраильский район"),
+    ("Ջաբրայիլի շրջանի Կարխուլու գյուղ", "Կարխուլու", "Ջաբրայիլի շրջան"),
+    ("Khtsaberd village in Hadrut", "Khtsaberd", "Hadrut"),
+])
+def test_official_phrasings_name_the_village_and_its_district(text, name, context):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.context, parsed.kind_hint) == (name, (context,), "settlement")
+
+
+def test_district_context_is_the_district_not_the_town(gaz):
+    # Üçüncü Mahmudlu (Fuzuli district) lies within 30 km of Jabrayil town;
+    # "Jabrayil district" must not admit it.
+    res = gaz.resolve("Mahmudlu village of Jabrayil district")
+    assert res.status == "resolved" and "wof:85668323" in res.place.parents
+    assert gaz.resolve("Mahmudlu").status == "ambiguous"
