@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 from html import escape as html_escape
 import datetime as dt
 import json
@@ -18,6 +19,7 @@ from shapely.geometry import shape
 from gazetteer import Gazetteer, Place
 
 from .analysis import FLAGS, Analysis
+from .errors import RenderError
 from .ledger import Event
 
 __all__ = ["ClaimsLayer", "build_map", "SIDE_COLORS"]
@@ -187,16 +189,41 @@ def build_payload(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.d
     }
 
 
+def _asset_bytes(name: str) -> bytes:
+    return resources.files("mapper").joinpath("assets", name).read_bytes()
+
+
+def _leaflet_tags(html: str) -> tuple[str, str]:
+    """The <script> and <link> tags folium wrote for Leaflet."""
+    tags = f'<script src="{LEAFLET_JS}"></script>', f'<link rel="stylesheet" href="{LEAFLET_CSS}"/>'
+    if not all(tag in html for tag in tags):
+        raise RenderError(f"folium {folium.__version__} writes Leaflet's tags differently; "
+                          "mapper/render.py must follow")
+    return tags
+
+
+def _pin_leaflet(html: str) -> str:
+    """Add Subresource Integrity to the CDN tags, from the vendored copy of the same version.
+
+    A CDN that served altered code would be refused by the reader's browser,
+    and the article would get no map rather than someone else's script.
+    """
+    script_tag, css_tag = _leaflet_tags(html)
+    sri = {name: "sha256-" + base64.b64encode(hashlib.sha256(
+        _asset_bytes(f"leaflet-{LEAFLET_VERSION}/{name}")).digest()).decode() for name in ("leaflet.js", "leaflet.css")}
+    return html.replace(script_tag, f'<script src="{LEAFLET_JS}" integrity="{sri["leaflet.js"]}" '
+                                    f'crossorigin="anonymous"></script>').replace(
+        css_tag, f'<link rel="stylesheet" href="{LEAFLET_CSS}" integrity="{sri["leaflet.css"]}" '
+                 f'crossorigin="anonymous"/>')
+
+
 def _inline_leaflet(html: str) -> str:
     css = _asset(f"leaflet-{LEAFLET_VERSION}/leaflet.css")
     for image in ("layers.png", "layers-2x.png"):
-        data = resources.files("mapper").joinpath("assets", f"leaflet-{LEAFLET_VERSION}", image).read_bytes()
+        data = _asset_bytes(f"leaflet-{LEAFLET_VERSION}/{image}")
         css = css.replace(f"url(images/{image})", "url(data:image/png;base64," + base64.b64encode(data).decode() + ")")
     js = _asset(f"leaflet-{LEAFLET_VERSION}/leaflet.js")
-    script_tag = f'<script src="{LEAFLET_JS}"></script>'
-    css_tag = f'<link rel="stylesheet" href="{LEAFLET_CSS}"/>'
-    if script_tag not in html or css_tag not in html:
-        raise AssertionError("folium's Leaflet tags changed; update _inline_leaflet")
+    script_tag, css_tag = _leaflet_tags(html)
     # Leaflet's own source holds no "</script>"; guard anyway.
     js = js.replace("</script", "<\\/script")
     return html.replace(script_tag, f"<script>{js}</script>").replace(css_tag, f"<style>{css}</style>")
@@ -231,6 +258,4 @@ def build_map(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.date 
     root.title = html_escape(title)
     _number_elements(root)
     html = root.render()
-    if self_contained:
-        html = _inline_leaflet(html)
-    return html
+    return _inline_leaflet(html) if self_contained else _pin_leaflet(html)

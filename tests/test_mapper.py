@@ -106,6 +106,8 @@ def test_build_outputs_deterministic_and_escaped(tmp_path):
     assert f2["geometry"] is None and f2["properties"]["place_id"] is None
     report = outs[0]["m.report.md"].decode()
     assert "Nowhere-Land-Xyz" in report and "x2" in report and "<script>" not in report
+    # The CDN copy of Leaflet is pinned by its hash.
+    assert 'integrity="sha256-WBkoXOwTeyKclOHuWtc+i2uENFpDZ9YPdf5Hf+D7ewM="' in html
     embed = outs[0]["m.embed.html"].decode()
     assert 'src="m.html"' in embed and "sandbox=" in embed
 
