@@ -172,6 +172,16 @@
     slider.step = 1;
     slider.value = D.days.indexOf(D.asOf) >= 0 ? D.days.indexOf(D.asOf) : D.days.length - 1;
     slider.setAttribute("aria-label", "Claims as of date");
+    // Events (ceasefires) are ticks on the slider.
+    var ticks = el("datalist");
+    ticks.id = "cm-event-days";
+    D.events.forEach(function (e) {
+      var i = D.days.indexOf(e.start);
+      if (i < 0) i = D.days.findIndex(function (d) { return d >= e.start; });
+      if (i >= 0) { var o = el("option"); o.value = i; ticks.appendChild(o); }
+    });
+    slider.setAttribute("list", ticks.id);
+    box.appendChild(ticks);
     dateLabel = el("span", "cm-date-label");
     eventLabel = el("div", "cm-events");
     var row = el("div", "cm-time-row");
