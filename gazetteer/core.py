@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from .compile import DATA_DIR, FORMAT
 from .errors import DataError, InputError, PlaceNotFound
 from .model import Candidate, Name, Place, Resolution
-from .normalize import NORMALISER_VERSION, ParsedName, exact_key, norm_key, parse_name, skeleton
+from .normalize import NORMALISER_VERSION, ParsedName, exact_key, norm_key, parse_name, script_of, skeleton
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,10 @@ DEFAULT_AREA = (45.4, 38.8, 47.6, 40.8)
 
 # Layers close together: a phonetic match in the conflict zone must be able to
 # tie with a normalised one elsewhere (and so be reported as ambiguous).
-LAYER_SCORES = {"exact": 1.0, "normalised": 0.97, "phonetic": 0.93}
+LAYER_SCORES = {"exact": 1.0, "normalised": 0.99, "phonetic": 0.93}
+#: A normalised match across scripts (Сисиан ~ Sisian) went through a lossy
+#: transliteration; within one script it only lost diacritics (Lacin ~ Laçın).
+CROSS_SCRIPT_SCORE = 0.97
 #: A fuzzy match weaker than this is a suggestion, never a resolution.
 FUZZY_RESOLVE = 0.72
 NAME_TYPE_BONUS = {"curated": 0.03, "preferred": 0.0, "variant": -0.02, "historical": -0.03}
@@ -201,7 +204,10 @@ class Gazetteer:
         wanted = exact_key(text)
         records = self._records
         add([h for h in norm_hits if exact_key(records[h[0]]["names"][h[1]]["text"]) == wanted], "exact")
-        add(norm_hits, "normalised")
+        script = script_of(text)
+        same = [h for h in norm_hits if script_of(records[h[0]]["names"][h[1]]["text"]) == script]
+        add(same, "normalised")
+        add(norm_hits, "normalised", CROSS_SCRIPT_SCORE)
         skel = skeleton(text)
         add(self._skel.get(skel, ()), "phonetic")
         if found or not fuzzy:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from anyascii import anyascii
 
-__all__ = ["ParsedName", "exact_key", "norm_key", "skeleton", "parse_name"]
+__all__ = ["ParsedName", "exact_key", "norm_key", "skeleton", "parse_name", "script_of"]
 
 #: Bumped when any key function changes: compiled data built with another
 #: version has stale keys and must be re-imported.
@@ -69,6 +69,19 @@ _SKELETON_TABLE = str.maketrans(
 )
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _REPEATS = re.compile(r"(.)\1+")
+
+
+def script_of(text: str) -> str:
+    """The script of a name's first letter: "Latn", "Cyrl", "Armn" or "Other"."""
+    for ch in text:
+        code = ord(ch)
+        if 0x0530 <= code <= 0x058F:
+            return "Armn"
+        if 0x0400 <= code <= 0x04FF:
+            return "Cyrl"
+        if ch.isalpha():
+            return "Latn" if code < 0x0250 else "Other"
+    return "Latn"
 
 
 def exact_key(text: str) -> str:

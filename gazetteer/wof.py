@@ -21,7 +21,7 @@ from typing import Any
 from collections.abc import Iterator
 
 from .errors import DataError
-from .normalize import norm_key, skeleton
+from .normalize import norm_key, script_of, skeleton
 
 __all__ = ["read_wof"]
 
@@ -72,20 +72,6 @@ def _iter_files(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-def _script(text: str) -> str:
-    for ch in text:
-        code = ord(ch)
-        if 0x0530 <= code <= 0x058F:
-            return "Armn"
-        if 0x0400 <= code <= 0x04FF:
-            return "Cyrl"
-        if ch.isalpha() and code < 0x0250:
-            return "Latn"
-        if ch.isalpha() and code >= 0x0250:
-            return "Other"
-    return "Latn"
-
-
 def _names(props: dict[str, Any]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str]] = set()
@@ -104,7 +90,7 @@ def _names(props: dict[str, Any]) -> list[dict[str, Any]]:
         if lang not in LANGS or kind not in NAME_TYPES:
             continue
         for text in values if isinstance(values, list) else [values]:
-            script = _script(str(text))
+            script = script_of(str(text))
             # WOF files Armenian names in Latin letters (Avetaranots') under
             # "hye"; keep the language, mark the script so that labels in
             # Armenian script are not Latin.
