@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from .compile import DATA_DIR, FORMAT
 from .errors import DataError, InputError, PlaceNotFound
 from .model import Candidate, Name, Place, Resolution
-from .normalize import NORMALISER_VERSION, ParsedName, exact_key, norm_key, parse_name, script_of, skeleton
+from .normalize import NORMALISER_VERSION, ParsedName, exact_key, norm_key, parse_name, script_of, skeleton, skeleton_of_norm
 
 log = logging.getLogger(__name__)
 
@@ -200,7 +200,8 @@ class Gazetteer:
 
         # An exact match is a normalised match whose text is the same once
         # case-folded: checking the few normalised hits spares an index.
-        norm_hits = self._norm.get(norm_key(text), ())
+        norm = norm_key(text)
+        norm_hits = self._norm.get(norm, ())
         wanted = exact_key(text)
         records = self._records
         add([h for h in norm_hits if exact_key(records[h[0]]["names"][h[1]]["text"]) == wanted], "exact")
@@ -208,7 +209,7 @@ class Gazetteer:
         same = [h for h in norm_hits if script_of(records[h[0]]["names"][h[1]]["text"]) == script]
         add(same, "normalised")
         add(norm_hits, "normalised", CROSS_SCRIPT_SCORE)
-        skel = skeleton(text)
+        skel = skeleton_of_norm(norm)
         add(self._skel.get(skel, ()), "phonetic")
         if found or not fuzzy:
             return found

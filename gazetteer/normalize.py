@@ -84,12 +84,12 @@ def script_of(text: str) -> str:
     return "Latn"
 
 
+_APOSTROPHE_TABLE = str.maketrans({ch: "'" for ch in _APOSTROPHES})
+
+
 def exact_key(text: str) -> str:
-    """Case-folded NFC text with apostrophes unified and spaces collapsed."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    for ch in _APOSTROPHES:
-        text = text.replace(ch, "'")
-    return " ".join(text.split())
+    """Case-folded NFKC text with apostrophes unified and spaces collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHE_TABLE).split())
 
 
 def norm_key(text: str) -> str:
@@ -103,7 +103,11 @@ def norm_key(text: str) -> str:
 
 def skeleton(text: str) -> str:
     """Phonetic skeleton of a name, shared by its romanizations."""
-    key = norm_key(text)
+    return skeleton_of_norm(norm_key(text))
+
+
+def skeleton_of_norm(key: str) -> str:
+    """``skeleton`` from a ``norm_key`` already computed."""
     for old, new in _SKELETON_RULES:
         key = key.replace(old, new)
     key = key.translate(_SKELETON_TABLE)
@@ -171,6 +175,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+#: Every phrase above holds one of these; most names hold none, and skip the patterns.
+_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "района", "շրջանի")
+
+
 @dataclass(frozen=True)
 class ParsedName:
     """What a source's place string says, split into its parts."""
@@ -229,7 +237,8 @@ def parse_name(raw: str) -> ParsedName:
         text = head
     text = text.strip(" .;:-–—")
     phrase_kind = None
-    for pattern, ctx_form in _PHRASES:
+    low = text.casefold()
+    for pattern, ctx_form in _PHRASES if any(word in low for word in _PHRASE_WORDS) else ():
         match = pattern.match(text)
         if match:
             context += (ctx_form.format(ctx=match.group("ctx")),)
