@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -71,6 +72,7 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _REPEATS = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=200_000)
 def script_of(text: str) -> str:
     """The script of a name's first letter: "Latn", "Cyrl", "Armn" or "Other"."""
     for ch in text:
@@ -87,6 +89,7 @@ def script_of(text: str) -> str:
 _APOSTROPHE_TABLE = str.maketrans({ch: "'" for ch in _APOSTROPHES})
 
 
+@lru_cache(maxsize=200_000)
 def exact_key(text: str) -> str:
     """Case-folded NFKC text with apostrophes unified and spaces collapsed."""
     return " ".join(unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHE_TABLE).split())
