@@ -20,6 +20,10 @@ from .errors import MapperError
 EXAMPLE_DIR = Path(str(resources.files("mapper").joinpath("examples")))
 EXAMPLE = EXAMPLE_DIR / "ceasefire-2020-10-26.csv"
 EXAMPLE_EVENTS = EXAMPLE_DIR / "events.csv"
+EXAMPLES = (
+    (EXAMPLE, "The 26 October 2020 ceasefire: claims by each side"),
+    (EXAMPLE_DIR / "war-2020.csv", "The 2020 war: claims by each side, 27 September to 10 November"),
+)
 
 
 class CannotRun(click.ClickException):
@@ -87,18 +91,30 @@ claimants_option = click.option("--claimants", multiple=True, type=click.Path(pa
 def build(ledger, events, output_dir, name, title, as_of, strict, self_contained, png, png_size, claimants):
     """Build the map of LEDGER: NAME.html, NAME.geojson, NAME.report.md, NAME.embed.html.
 
-    With no LEDGER, builds the bundled example (the 26 October 2020 ceasefire)
-    into output/.
+    With no LEDGER, builds the bundled examples into output/: the 26 October
+    2020 ceasefire (from the article in shared/sources) and the 2020 war.
     """
+    size = _png_size(png_size) if png else None
+    if ledger is None:
+        if name or title:
+            raise click.UsageError("--name and --title need a LEDGER; the examples have their own")
+        jobs = [(path, events or EXAMPLE_EVENTS, path.stem, example_title) for path, example_title in EXAMPLES]
+    else:
+        jobs = [(ledger, events, name or ledger.stem,
+                 title or ledger.stem.replace("-", " ").replace("_", " "))]
+    problems = False
+    for job_ledger, job_events, job_name, job_title in jobs:
+        problems |= _build_one(job_ledger, job_events, output_dir, job_name, job_title, as_of=as_of,
+                               strict=strict, self_contained=self_contained, png_size=size, claimants=claimants)
+    if problems:
+        sys.exit(1)
+
+
+def _build_one(ledger, events, output_dir, name, title, *, as_of, strict, self_contained, png_size,
+               claimants) -> bool:
+    """Build one map; True when some rows were left out."""
     from .outputs import write_outputs
 
-    if ledger is None:
-        ledger = EXAMPLE
-        events = events or EXAMPLE_EVENTS
-        title = title or "The 26 October 2020 ceasefire: claims by each side"
-    name = name or ledger.stem
-    title = title or ledger.stem.replace("-", " ").replace("_", " ")
-    size = _png_size(png_size) if png else None
     led, gaz, analysis = _load(ledger, claimants, strict)
     event_list = []
     if events:
@@ -109,17 +125,16 @@ def build(ledger, events, output_dir, name, title, as_of, strict, self_contained
             raise CannotRun(str(exc)) from exc
     try:
         paths = write_outputs(analysis, gaz, output_dir, name, title=title, as_of=as_of, events=event_list,
-                              self_contained=self_contained, problems=led.problems, png_size=size)
+                              self_contained=self_contained, problems=led.problems, png_size=png_size)
     except MapperError as exc:
         raise CannotRun(str(exc)) from exc
     for path in paths.values():
         click.echo(str(path))
     unresolved = analysis.unresolved()
     if unresolved:
-        click.echo(f"{sum(len(ids) for _, ids in unresolved.values())} claim(s) not placed: see the report",
-                   err=True)
-    if led.problems:
-        sys.exit(1)
+        click.echo(f"{ledger}: {sum(len(ids) for _, ids in unresolved.values())} claim(s) not placed: "
+                   "see the report", err=True)
+    return bool(led.problems)
 
 
 def _png_size(text: str) -> tuple[int, int]:

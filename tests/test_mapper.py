@@ -118,6 +118,8 @@ def test_cli_default_check_timeline(tmp_path, monkeypatch):
     result = runner.invoke(cli, ["build"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "output" / "ceasefire-2020-10-26.html").stat().st_size > 10_000
+    assert (tmp_path / "output" / "war-2020.geojson").exists()
+    assert runner.invoke(cli, ["build", "--name", "x"]).exit_code == 2
     assert runner.invoke(cli, ["check", str(EXAMPLE)]).exit_code == 0
     tl = runner.invoke(cli, ["timeline", "Кубатлы", str(EXAMPLE)])
     assert tl.exit_code == 0 and "repeat" in tl.output and "withdrew" in tl.output

@@ -132,7 +132,9 @@
                 className: "cm-area cm-side-" + c.s + " cm-claim-" + c.c + flags};
       }});
     } else {
-      layer = L.marker([place.c[0], place.c[1]], {icon: icon(c), keyboard: true, title: ""});
+      // Leaflet sets title and alt as DOM properties: ledger text stays text.
+      var label = place.n + ": " + D.sides[c.s].name + " " + c.c + ", " + c.w;
+      layer = L.marker([place.c[0], place.c[1]], {icon: icon(c), keyboard: true, title: label, alt: label});
     }
     layer.bindPopup(function () { return popup(c); }, {maxWidth: 320, maxHeight: 360, autoPanPadding: [10, 10]});
     layer.bindTooltip(function () { return tooltip(c); }, {direction: "top"});
