@@ -39,7 +39,7 @@ def _date(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
-def _load(ledger_path: Path, claimants: tuple[Path, ...], strict: bool):
+def _load(ledger_path: Path, claimants: tuple[Path, ...], strict: bool, window: int = 3):
     from gazetteer import Gazetteer
 
     from .analysis import analyse
@@ -51,7 +51,7 @@ def _load(ledger_path: Path, claimants: tuple[Path, ...], strict: bool):
         for problem in ledger.problems:
             click.echo(f"warning: {problem}", err=True)
         gaz = Gazetteer()
-        return ledger, gaz, analyse(ledger, gaz)
+        return ledger, gaz, analyse(ledger, gaz, window=window)
     except (MapperError, GazetteerError) as exc:
         for problem in getattr(exc, "problems", [])[1:]:
             click.echo(f"error: {problem}", err=True)
@@ -72,6 +72,8 @@ def cli() -> None:
 
 claimants_option = click.option("--claimants", multiple=True, type=click.Path(path_type=Path),
                                  help="YAML file mapping sides to claimant patterns (repeatable).")
+window_option = click.option("--window", type=click.IntRange(0, 365), default=3, show_default=True,
+                             help="Days either way within which another side's claim contests one.")
 
 
 @cli.command()
@@ -88,7 +90,9 @@ claimants_option = click.option("--claimants", multiple=True, type=click.Path(pa
 @click.option("--png", is_flag=True, help="Also write NAME.png, a picture of the map (needs Chromium).")
 @click.option("--png-size", default="1280x800", show_default=True, help="Picture size, WIDTHxHEIGHT.")
 @claimants_option
-def build(ledger, events, output_dir, name, title, as_of, strict, self_contained, png, png_size, claimants):
+@window_option
+def build(ledger, events, output_dir, name, title, as_of, strict, self_contained, png, png_size, claimants,
+          window):
     """Build the map of LEDGER: NAME.html, NAME.geojson, NAME.report.md, NAME.embed.html.
 
     With no LEDGER, builds the bundled examples into output/: the 26 October
@@ -105,17 +109,18 @@ def build(ledger, events, output_dir, name, title, as_of, strict, self_contained
     problems = False
     for job_ledger, job_events, job_name, job_title in jobs:
         problems |= _build_one(job_ledger, job_events, output_dir, job_name, job_title, as_of=as_of,
-                               strict=strict, self_contained=self_contained, png_size=size, claimants=claimants)
+                               strict=strict, self_contained=self_contained, png_size=size, claimants=claimants,
+                               window=window)
     if problems:
         sys.exit(1)
 
 
 def _build_one(ledger, events, output_dir, name, title, *, as_of, strict, self_contained, png_size,
-               claimants) -> bool:
+               claimants, window) -> bool:
     """Build one map; True when some rows were left out."""
     from .outputs import write_outputs
 
-    led, gaz, analysis = _load(ledger, claimants, strict)
+    led, gaz, analysis = _load(ledger, claimants, strict, window)
     event_list = []
     if events:
         from .ledger import read_events
@@ -151,9 +156,10 @@ def _png_size(text: str) -> tuple[int, int]:
 @cli.command()
 @click.argument("ledger", type=click.Path(path_type=Path))
 @claimants_option
-def check(ledger, claimants):
+@window_option
+def check(ledger, claimants, window):
     """Validate LEDGER and resolve its places without rendering (exit 1 on any problem)."""
-    led, _gaz, analysis = _load(ledger, claimants, strict=False)
+    led, _gaz, analysis = _load(ledger, claimants, strict=False, window=window)
     unresolved = analysis.unresolved()
     for label, (res, ids) in sorted(unresolved.items()):
         cands = "; ".join(f"{c.place.id} {c.place.name} ({c.place.kind})" for c in res.candidates[:5])

@@ -125,6 +125,10 @@ def test_cli_default_check_timeline(tmp_path, monkeypatch):
     assert tl.exit_code == 0 and "repeat" in tl.output and "withdrew" in tl.output
     war = runner.invoke(cli, ["check", str(EXAMPLE_DIR / "war-2020.csv")])
     assert "31 claims" in war.output
+    # A wider window finds more contested claims (Shushi held 29 Oct, captured 8 Nov).
+    flagged = {w: int(runner.invoke(cli, ["check", str(EXAMPLE_DIR / "war-2020.csv"), "--window", str(w)])
+                      .output.split(" flagged")[0].rsplit(" ", 1)[1]) for w in (3, 12)}
+    assert flagged[12] > flagged[3]
 
 
 def test_claimant_registry_extension_and_events(tmp_path):
