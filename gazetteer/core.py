@@ -17,7 +17,9 @@ from rapidfuzz import fuzz, process
 from .compile import DATA_DIR, FORMAT
 from .errors import DataError, InputError, PlaceNotFound
 from .model import Candidate, Name, Place, Resolution
-from .normalize import NORMALISER_VERSION, ParsedName, exact_key, norm_key, parse_name, script_of, skeleton, skeleton_of_norm
+from .normalize import (NORMALISER_VERSION, ParsedName, exact_key, norm_key, parse_name, script_of, skeleton,
+                        skeleton_of_norm)
+from .ranking import ADMIN_KINDS, score_place, town_before_its_unit
 
 log = logging.getLogger(__name__)
 
@@ -36,20 +38,10 @@ LAYER_SCORES = {"exact": 1.0, "normalised": 0.99, "phonetic": 0.93}
 CROSS_SCRIPT_SCORE = 0.97
 #: A fuzzy match weaker than this is a suggestion, never a resolution.
 FUZZY_RESOLVE = 0.72
-NAME_TYPE_BONUS = {"curated": 0.03, "preferred": 0.0, "variant": -0.02, "historical": -0.03}
 #: Two candidates closer than this are a tie: the result is ambiguous.
 MARGIN = 0.05
 #: Below this the best candidate is only a suggestion.
 MIN_SCORE = 0.62
-CONTEXT_BONUS = 0.15
-AREA_BONUS = 0.05
-SEAT_PENALTY = 0.15
-#: Places in the curated file are the ones the conflict's press names.
-NOTABLE_BONUS = 0.06
-#: A town named in this many ways is a known town, not a hamlet.
-NOTABLE_NAMES = 10
-NEAR_KM = 30.0
-_ADMIN_KINDS = {"district", "province", "region", "country"}
 
 
 def _fuzzy_cutoff(length: int) -> float:
@@ -61,12 +53,6 @@ def _fuzzy_cutoff(length: int) -> float:
     if length <= 9:
         return 78.0
     return 74.0
-
-
-def _km(a: Place, b: Place) -> float:
-    dlat = math.radians(b.lat - a.lat)
-    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    return 6371.0 * math.hypot(dlat, dlon)
 
 
 class Gazetteer:
@@ -274,87 +260,20 @@ class Gazetteer:
         if parsed.kind_hint in ("district", "province", "area"):
             # "Jabrayil district" as context is the district, not the town
             # (whose 30 km around reaches into the next district).
-            units = [p for p in places if p.kind in _ADMIN_KINDS]
+            units = [p for p in places if p.kind in ADMIN_KINDS]
             places = units or places
         return places
-
-    def _fits(self, place: Place, context: Sequence[Place]) -> bool:
-        for ctx in context:
-            if ctx.id == place.id or ctx.id in place.parents:
-                return True
-            if ctx.kind in ("settlement", "landmark") and _km(ctx, place) <= NEAR_KM:
-                return True
-            # The parenthesis names a town whose district holds the place:
-            # "Sanasar (Gubadli)" read as the town of Gubadli.
-            if ctx.kind == "settlement" and ctx.parents and ctx.parents[0] in place.parents:
-                return True
-        return False
 
     def _score(self, parsed: ParsedName, found: dict[int, tuple[float, int, str]],
                context: Sequence[Place], as_of: dt.date | None) -> list[Candidate]:
         out = []
         for pi, (base, ni, layer) in found.items():
             place = self._place(pi)
-            name = place.names[ni]
-            score, why = base, [f"{layer} match on {name.lang} name {name.text!r}"]
-            score += NAME_TYPE_BONUS.get(name.type, 0.0)
-            if as_of is not None and not name.valid_on(as_of):
-                score -= 0.1
-                why.append(f"name not in use on {as_of.isoformat()}")
-            if parsed.kind_hint:
-                exact_kind = place.kind == parsed.kind_hint or (
-                    parsed.kind_hint == "area" and place.kind in _ADMIN_KINDS)
-                # Sources mix up district and province ("Syunik region"): a
-                # near miss between the two fits, but less than the exact kind.
-                fits = exact_kind or {parsed.kind_hint, place.kind} == {"district", "province"}
-                score += 0.1 if exact_kind else (0.03 if fits else -0.2)
-                why.append(f"{'fits' if fits else 'does not fit'} the word for a {parsed.kind_hint}")
-            if context:
-                if self._fits(place, context):
-                    score += CONTEXT_BONUS
-                    why.append("in the context given")
-                else:
-                    score -= CONTEXT_BONUS
-            if self.area is not None and self.in_area(place):
-                score += AREA_BONUS
-                why.append("in the area of interest")
-            if place.sources.get("curated"):
-                score += NOTABLE_BONUS
-                why.append("named in the conflict's press (curated)")
-            elif (place.population or 0) >= 5000 or len(place.names) >= NOTABLE_NAMES:
-                score += 0.03
-            if not place.current:
-                score -= 0.05
-                why.append("not current in the source")
-            out.append(Candidate(place=place, score=round(score, 4), matched=name.text,
-                                 layer=layer, why=tuple(why)))
+            out.append(score_place(place, place.names[ni], base, layer, parsed=parsed, context=context,
+                                   as_of=as_of, in_area=self.area is not None and self.in_area(place)))
         if not parsed.kind_hint:
-            out = self._town_before_its_unit(out)
+            out = town_before_its_unit(out)
         out.sort(key=lambda c: (-c.score, c.place.id))
-        return out
-
-    def _town_before_its_unit(self, cands: list[Candidate]) -> list[Candidate]:
-        """A bare name that is both a town and the unit around it means the town.
-
-        "Gubadli" is the town; "Gubadli district" the district. An
-        administrative candidate loses SEAT_PENALTY when a known settlement
-        candidate (not a hamlet that shares a province's name) lies in it or
-        within NEAR_KM of its centre.
-        """
-        towns = [c.place for c in cands if c.place.kind == "settlement" and (
-            len(c.place.names) >= NOTABLE_NAMES or c.place.sources.get("curated")
-            or (c.place.population or 0) >= 1000)]
-        if not towns:
-            return cands
-        out = []
-        for cand in cands:
-            place = cand.place
-            if place.kind in _ADMIN_KINDS and place.kind != "country" and any(
-                    place.id in t.parents or _km(place, t) <= NEAR_KM for t in towns):
-                cand = Candidate(place=place, score=round(cand.score - SEAT_PENALTY, 4),
-                                 matched=cand.matched, layer=cand.layer,
-                                 why=(*cand.why, "a town has this name: say 'district' to mean the unit"))
-            out.append(cand)
         return out
 
     def resolve(self, name: str, near: str | None = None, as_of: dt.date | str | None = None) -> Resolution:
