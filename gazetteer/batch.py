@@ -6,10 +6,10 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
-from collections.abc import Callable
 
 from .core import Gazetteer
 from .errors import InputError

@@ -7,18 +7,26 @@ import gc
 import json
 import logging
 import math
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
 from .compile import DATA_DIR, FORMAT
 from .errors import DataError, InputError, PlaceNotFound
 from .model import Candidate, Name, Place, Resolution
-from .normalize import (NORMALISER_VERSION, ParsedName, exact_key, norm_key, parse_name, script_of, skeleton,
-                        skeleton_of_norm)
+from .normalize import (
+    NORMALISER_VERSION,
+    ParsedName,
+    exact_key,
+    norm_key,
+    parse_name,
+    script_of,
+    skeleton,
+    skeleton_of_norm,
+)
 from .ranking import ADMIN_KINDS, score_place, town_before_its_unit
 
 log = logging.getLogger(__name__)

@@ -15,10 +15,10 @@ import json
 import math
 import os
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterator
 
 from .errors import DataError
 from .normalize import norm_key, script_of, skeleton

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import base64
-import hashlib
-from html import escape as html_escape
 import datetime as dt
+import hashlib
 import json
 import re
+from html import escape as html_escape
 from importlib import resources
 from typing import Any
 
