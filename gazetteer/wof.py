@@ -40,6 +40,9 @@ SKIPPED_PLACETYPES = {
 #: Same-name settlements closer than this in one district are one place
 #: (WOF holds GeoNames points several km off); a third of it across districts.
 MERGE_DISTANCE_KM = 10.0
+#: How far (degrees, about 3 km) outside every district a settlement may lie
+#: and still be given the nearest one.
+NEAR_BORDER_DEG = 0.03
 
 
 @dataclass
@@ -230,7 +233,17 @@ def _assign_districts(records: dict[int, Record]) -> int:
             continue
         if orphan_i not in assigned or unit.wof_id < units[assigned[orphan_i]].wof_id:
             assigned[orphan_i] = unit_i
-    for orphan_i, unit_i in assigned.items():
+    # Points on a border (a river, the Aras) can fall just outside every
+    # polygon: take the nearest unit of their country within NEAR_BORDER_DEG.
+    rest = [i for i in range(len(orphans)) if i not in assigned]
+    if rest:
+        near = tree.query_nearest(points([(orphans[i].lon, orphans[i].lat) for i in rest]),
+                                  max_distance=NEAR_BORDER_DEG, all_matches=False)
+        for rest_i, unit_i in zip(*near):
+            rec, unit = orphans[rest[rest_i]], units[unit_i]
+            if not rec.country or unit.country == rec.country:
+                assigned[rest[rest_i]] = unit_i
+    for orphan_i, unit_i in sorted(assigned.items()):
         orphans[orphan_i].parent_ids.insert(0, units[unit_i].wof_id)
     return len(assigned)
 

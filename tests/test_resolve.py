@@ -176,3 +176,12 @@ def test_district_context_is_the_district_not_the_town(gaz):
     res = gaz.resolve("Mahmudlu village of Jabrayil district")
     assert res.status == "resolved" and "wof:85668323" in res.place.parents
     assert gaz.resolve("Mahmudlu").status == "ambiguous"
+
+
+def test_bundled_data_has_districts_and_attribution(gaz):
+    settlements = [p for p in gaz if p.kind == "settlement"]
+    units = {p.id for p in gaz if p.kind in ("district", "province")}
+    orphans = [p for p in settlements if not units.intersection(p.parents)]
+    assert len(settlements) > 8000 and len(orphans) < 0.002 * len(settlements)
+    assert "Who's On First" in gaz.attribution and "GeoNames" in gaz.attribution
+    assert all(p.sources.get("wof") or p.id.startswith("gz:") for p in gaz)
