@@ -75,6 +75,9 @@ def test_example_map_works(browser, tmp_path):
     for name in ("Qubadlı", "Սանասար", "Кубатлы", "Gubadli"):  # aze, hye, rus, eng
         assert name in popup.inner_text()
     assert popup.locator(".cm-entry").count() >= 3
+    # What each side claims on the date shown: Azerbaijan claims it, Armenia says it left.
+    control = popup.locator(".cm-control").inner_text()
+    assert "Azerbaijan claims it" in control and "Armenia says it left" in control
     assert page.locator(".cm-legend").is_visible()
     assert "Humanitarian ceasefire" in page.locator(".cm-events").inner_text()
     assert errors == []

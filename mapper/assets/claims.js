@@ -15,6 +15,7 @@
     c.src = c.src === undefined ? null : S[c.src];
     c.as = c.as === undefined ? null : S[c.as];
   });
+  var CONTROL = {captured: "claims it", holds: "claims it", withdrew: "says it left"};
   var LANG_LABELS = {aze: "Azərbaycanca", hye: "Հայերեն", rus: "Русский", eng: "English"};
   var SHAPES = {
     captured: '<polygon points="9,1 17,16 1,16"/>',
@@ -56,7 +57,7 @@
     // Claims about one place fan out around it so that none hides another.
     var k = D.places[c.p].t.indexOf(c.i), dx = 0, dy = 0;
     if (k > 0) {
-      var angle = k * 2.4, radius = 9 + 2 * Math.sqrt(k);
+      var angle = k * 2.4, radius = 15 + 3 * Math.sqrt(k);
       dx = Math.round(radius * Math.cos(angle));
       dy = Math.round(radius * Math.sin(angle));
     }
@@ -79,6 +80,24 @@
       names.appendChild(el("dd", null, place.l[lang]));
     });
     box.appendChild(names);
+    // What each side claims here on the date the reader is looking at.
+    var latest = {};
+    place.t.forEach(function (i) {
+      var x = D.claims[i];
+      if (x.d <= current && CONTROL[x.c] && x.f.indexOf("retracted") < 0) latest[x.s] = x;
+    });
+    var sides = Object.keys(latest).sort();
+    if (sides.length) {
+      var control = el("div", "cm-control");
+      control.appendChild(el("div", "cm-control-head", "As of " + current + ":"));
+      sides.forEach(function (s) {
+        var x = latest[s], line = el("div", "cm-control-line");
+        line.appendChild(swatch(D.sides[s].color));
+        line.appendChild(el("span", null, D.sides[s].name + " " + CONTROL[x.c] + " (" + x.c + " " + x.w + ")"));
+        control.appendChild(line);
+      });
+      box.appendChild(control);
+    }
     var list = el("ol", "cm-timeline");
     place.t.forEach(function (i) {
       var x = D.claims[i];
