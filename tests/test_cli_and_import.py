@@ -84,6 +84,11 @@ def test_import_real_wof(tmp_path):
     assert kubatly.sources["gn"] == 147305 and kubatly.sources["wd"] == "Q1017710"
     assert gaz.boundaries["features"]
     assert "Who's On First" in gaz.attribution
+    # The shipped files are what the importer makes from these trees and the
+    # curated file: an edit to either without a re-import fails here.
+    from gazetteer.compile import DATA_DIR
+    for name in ("gazetteer.json", "boundaries.geojson"):
+        assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), f"re-run the import: {name}"
 
 
 def test_curated_validation_names_entry(tmp_path):
