@@ -22,11 +22,23 @@ class CannotRun(click.ClickException):
     exit_code = EXIT_CANNOT_RUN
 
 
-def _load(data: Path | None):
-    from .core import Gazetteer
+def _load(data: Path | None, area: str | None = None):
+    from .core import DEFAULT_AREA, Gazetteer
 
+    box = DEFAULT_AREA
+    if area is not None:
+        if area.lower() == "none":
+            box = None
+        else:
+            try:
+                box = tuple(float(v) for v in area.split(","))
+                if len(box) != 4 or not (box[0] < box[2] and box[1] < box[3]):
+                    raise ValueError
+            except ValueError:
+                raise click.BadParameter(f"{area!r}: give WEST,SOUTH,EAST,NORTH in degrees, or 'none'",
+                                         param_hint="--area") from None
     try:
-        return Gazetteer(data)
+        return Gazetteer(data, area=box)
     except GazetteerError as exc:
         raise CannotRun(str(exc)) from exc
 
@@ -67,8 +79,10 @@ def _table_row(res) -> str:
 @click.option("--as-of-column", help="Batch: a column holding each row's date.")
 @click.option("--output", type=click.Path(path_type=Path),
               help="Batch: where to write the CSV (default: standard output).")
+@click.option("--area", help="Area of interest whose places rank higher: WEST,SOUTH,EAST,NORTH "
+                             "(default: the conflict zone), or 'none'.")
 @data_option
-def resolve(names, near, as_of, as_json, input_path, column, near_column, as_of_column, output, data):
+def resolve(names, near, as_of, as_json, input_path, column, near_column, as_of_column, output, area, data):
     """Resolve NAMES, or a column of a CSV file with --input and --column.
 
     \b
@@ -86,11 +100,11 @@ def resolve(names, near, as_of, as_json, input_path, column, near_column, as_of_
             raise click.UsageError("give NAMES or --input, not both")
         if not column:
             raise click.UsageError("--input needs --column: the column holding place names")
-        _batch(_load(data), input_path, column, near_column, as_of_column, output)
+        _batch(_load(data, area), input_path, column, near_column, as_of_column, output)
         return
     if not names:
         raise click.UsageError("give one or more NAMES, or --input FILE --column COL")
-    gaz = _load(data)
+    gaz = _load(data, area)
     try:
         results = [gaz.resolve(n, near=near, as_of=as_of) for n in names]
     except GazetteerError as exc:

@@ -100,3 +100,13 @@ def test_curated_validation_names_entry(tmp_path):
                    encoding="utf-8")
     with pytest.raises(DataError, match="not an ISO date"):
         load_curated(bad)
+
+
+def test_area_of_interest_option():
+    runner = CliRunner()
+    # Talish: one in the conflict zone (Tartar) and others in the north; the zone decides it.
+    inside = json.loads(runner.invoke(cli, ["resolve", "Talish", "--json"]).output)[0]
+    anywhere = json.loads(runner.invoke(cli, ["resolve", "Talish", "--json", "--area", "none"]).output)[0]
+    assert inside["status"] == "resolved" and anywhere["status"] == "ambiguous"
+    bad = runner.invoke(cli, ["resolve", "Talish", "--area", "1,2,3"])
+    assert bad.exit_code == 2 and "WEST,SOUTH,EAST,NORTH" in bad.output
