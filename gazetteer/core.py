@@ -121,10 +121,8 @@ class Gazetteer:
             place = Place(
                 id=rec["id"], name=rec["name"], kind=rec["kind"], lat=rec["lat"], lon=rec["lon"],
                 country=rec.get("country"), parents=tuple(rec["parents"]),
-                names=tuple(Name(text=n["text"], lang=n["lang"], type=n["type"],
-                                 valid_from=n.get("valid_from"), valid_to=n.get("valid_to"),
-                                 note=n.get("note"), translit=bool(n.get("translit")))
-                            for n in rec["names"]),
+                names=tuple(Name(n["text"], n["lang"], n["type"], n.get("valid_from"), n.get("valid_to"),
+                                 n.get("note"), bool(n.get("translit"))) for n in rec["names"]),
                 sources=rec["sources"], current=rec.get("current", True),
                 population=rec.get("population"), raw=rec,
             )

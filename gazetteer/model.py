@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["KINDS", "STATUSES", "Name", "Place", "Candidate", "Resolution"]
 
@@ -15,8 +15,10 @@ STATUSES = ("resolved", "ambiguous", "not_found")
 DISPLAY_LANGS = ("aze", "hye", "rus", "eng")
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(NamedTuple):
+    """One name of a place. A tuple: places hold tens of thousands of them,
+    and they are built when a place is first looked at."""
+
     text: str
     lang: str  # ISO 639-3 ("aze", "hye", "rus", "eng", "und"), or with a script: "hye-Latn"
     type: str  # "preferred", "variant", "curated" or "historical"
@@ -107,7 +109,7 @@ class Place:
             "population": self.population,
             "labels": self.labels(),
             "names": [
-                {k: v for k, v in vars(n).items() if v not in (None, False)} for n in self.names
+                {k: v for k, v in n._asdict().items() if v not in (None, False)} for n in self.names
             ],
             "sources": self.sources,
         }
