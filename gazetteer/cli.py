@@ -23,7 +23,7 @@ class CannotRun(click.ClickException):
 
 
 def _load(data: Path | None, area: str | None = None):
-    from .core import DEFAULT_AREA, Gazetteer
+    from .core import DEFAULT_AREA, Gazetteer, exempt_from_gc
 
     box = DEFAULT_AREA
     if area is not None:
@@ -38,9 +38,11 @@ def _load(data: Path | None, area: str | None = None):
                 raise click.BadParameter(f"{area!r}: give WEST,SOUTH,EAST,NORTH in degrees, or 'none'",
                                          param_hint="--area") from None
     try:
-        return Gazetteer(data, area=box)
+        gaz = Gazetteer(data, area=box)
     except GazetteerError as exc:
         raise CannotRun(str(exc)) from exc
+    exempt_from_gc()
+    return gaz
 
 
 data_option = click.option("--data", type=click.Path(path_type=Path), default=None,

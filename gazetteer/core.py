@@ -31,7 +31,7 @@ from .ranking import ADMIN_KINDS, score_place, town_before_its_unit
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Gazetteer", "DEFAULT_AREA"]
+__all__ = ["Gazetteer", "DEFAULT_AREA", "exempt_from_gc"]
 
 #: The conflict zone (lon/lat box): Nagorno-Karabakh, the districts around it,
 #: Armenia's Syunik, Vayots Dzor and Gegharkunik and Azerbaijan's front-line
@@ -391,3 +391,15 @@ class Gazetteer:
                          why=(f"not in the gazetteer; found online by {type(self._fallback).__name__}",))
         return Resolution(query=name, near=near, status="resolved", candidates=(cand,),
                           why=cand.why[0] + ": check it")
+
+
+def exempt_from_gc() -> None:
+    """Exempt every object alive now (a loaded gazetteer) from garbage collection.
+
+    A gazetteer is a million objects that live as long as the program; without
+    this, every full collection walks them all, and a batch spends a third of
+    its time there. It affects the whole process, so the command-line tools
+    call it and the library leaves it to its callers.
+    """
+    gc.collect()
+    gc.freeze()

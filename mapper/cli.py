@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from gazetteer import GazetteerError
+from gazetteer.core import exempt_from_gc
 
 from .errors import MapperError
 
@@ -51,6 +52,7 @@ def _load(ledger_path: Path, claimants: tuple[Path, ...], strict: bool, window: 
         for problem in ledger.problems:
             click.echo(f"warning: {problem}", err=True)
         gaz = Gazetteer()
+        exempt_from_gc()
         return ledger, gaz, analyse(ledger, gaz, window=window)
     except (MapperError, GazetteerError) as exc:
         for problem in getattr(exc, "problems", [])[1:]:
