@@ -14,7 +14,7 @@ from typing import Any
 
 from .curated import load_curated
 from .errors import DataError
-from .normalize import NORMALISER_VERSION, norm_key, skeleton
+from .normalize import NORMALISER_VERSION, aze_to_english, norm_key, skeleton
 from .wof import Record, read_wof
 
 __all__ = ["compile_gazetteer", "DATA_DIR", "CURATED_PATH", "FORMAT"]
@@ -139,13 +139,22 @@ def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, An
 
 
 def _index(places: list[dict[str, Any]]) -> dict[str, dict[str, list[list[int]]]]:
+    """Normalised and phonetic keys of every name -> [place index, name index] pairs.
+
+    An Azerbaijani name is also indexed as the English press transcribes it
+    (Cahangirbəyli as Jahangirbayli), under the same name index.
+    """
     norm: dict[str, list[list[int]]] = {}
     skel: dict[str, list[list[int]]] = {}
     for pi, place in enumerate(places):
         for ni, name in enumerate(place["names"]):
-            for table, key in ((norm, norm_key(name["text"])), (skel, skeleton(name["text"]))):
-                if key:
-                    table.setdefault(key, []).append([pi, ni])
+            forms = {name["text"]}
+            if name["lang"] == "aze":
+                forms.add(aze_to_english(name["text"]))
+            keys = {(table_name, key) for form in forms
+                    for table_name, key in (("norm", norm_key(form)), ("skel", skeleton(form))) if key}
+            for table_name, key in sorted(keys):
+                (norm if table_name == "norm" else skel).setdefault(key, []).append([pi, ni])
     return {"norm": norm, "skel": skel}
 
 

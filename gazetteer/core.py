@@ -35,8 +35,8 @@ __all__ = ["Gazetteer", "DEFAULT_AREA", "exempt_from_gc"]
 
 #: The conflict zone (lon/lat box): Nagorno-Karabakh, the districts around it,
 #: Armenia's Syunik, Vayots Dzor and Gegharkunik and Azerbaijan's front-line
-#: towns from Ganja to Beylagan. Candidates inside it rank higher.
-DEFAULT_AREA = (45.4, 38.8, 47.6, 40.8)
+#: towns from Ganja and Mingachevir to Beylagan. Candidates inside it rank higher.
+DEFAULT_AREA = (45.4, 38.8, 47.8, 40.9)
 
 # Layers close together: a phonetic match in the conflict zone must be able to
 # tie with a normalised one elsewhere (and so be reported as ambiguous).

@@ -24,11 +24,11 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-__all__ = ["ParsedName", "exact_key", "norm_key", "skeleton", "parse_name", "script_of"]
+__all__ = ["ParsedName", "aze_to_english", "exact_key", "norm_key", "skeleton", "parse_name", "script_of"]
 
 #: Bumped when any key function changes: compiled data built with another
 #: version has stale keys and must be re-imported.
-NORMALISER_VERSION = 3
+NORMALISER_VERSION = 4
 
 _APOSTROPHES = "'’ʼʻ`´‘\u02bc\u055a\u055b\u055c\u055d\u055e"
 
@@ -87,6 +87,23 @@ def script_of(text: str) -> str:
 
 
 _APOSTROPHE_TABLE = str.maketrans({ch: "'" for ch in _APOSTROPHES})
+
+
+_AZE_TO_ENGLISH = str.maketrans({
+    "c": "j", "ç": "ch", "ğ": "gh", "x": "kh", "ş": "sh", "q": "g", "ə": "a", "ı": "i", "ö": "o", "ü": "u",
+    "C": "J", "Ç": "Ch", "Ğ": "Gh", "X": "Kh", "Ş": "Sh", "Q": "G", "Ə": "A", "I": "I", "İ": "I", "Ö": "O",
+    "Ü": "U",
+})
+
+
+def aze_to_english(text: str) -> str:
+    """The English press's transcription of an Azerbaijani Latin name.
+
+    Cəbrayıl -> Jabrayil, Xocavənd -> Khojavend, Qubadlı -> Gubadli,
+    Cahangirbəyli -> Jahangirbayli. The gazetteer indexes it beside the name,
+    so that the press's spelling meets the official one.
+    """
+    return text.translate(_AZE_TO_ENGLISH)
 
 
 @lru_cache(maxsize=200_000)

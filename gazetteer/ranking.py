@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from .model import Candidate, Name, Place
 from .normalize import ParsedName
 
-__all__ = ["ADMIN_KINDS", "score_place", "town_before_its_unit", "fits_context", "km"]
+__all__ = ["ADMIN_KINDS", "score_place", "town_before_its_unit", "fits_context", "km", "notability"]
 
 ADMIN_KINDS = {"district", "province", "region", "country"}
 NAME_TYPE_BONUS = {"curated": 0.03, "preferred": 0.0, "variant": -0.02, "historical": -0.03}
@@ -51,6 +51,20 @@ def fits_context(place: Place, context: Sequence[Place]) -> bool:
     return False
 
 
+def notability(place: Place) -> tuple[float, str]:
+    """How well known a place is, as a bonus and its reason: the strongest sign counts."""
+    population = place.population or 0
+    if place.sources.get("curated"):
+        return NOTABLE_BONUS, "named in the conflict's press (curated)"
+    if population >= 5000:
+        return NOTABLE_BONUS, f"a town of {population:,}"
+    if population >= 1000:
+        return 0.04, f"a village of {population:,}"
+    if len(place.names) >= NOTABLE_NAMES:
+        return 0.03, f"known by {len(place.names)} names"
+    return 0.0, ""
+
+
 def score_place(place: Place, name: Name, base: float, layer: str, *, parsed: ParsedName,
                 context: Sequence[Place], as_of: dt.date | None, in_area: bool) -> Candidate:
     """One candidate, with its score and the reasons for it."""
@@ -76,11 +90,10 @@ def score_place(place: Place, name: Name, base: float, layer: str, *, parsed: Pa
     if in_area:
         score += AREA_BONUS
         why.append("in the area of interest")
-    if place.sources.get("curated"):
-        score += NOTABLE_BONUS
-        why.append("named in the conflict's press (curated)")
-    elif (place.population or 0) >= 5000 or len(place.names) >= NOTABLE_NAMES:
-        score += 0.03
+    bonus, reason = notability(place)
+    if bonus:
+        score += bonus
+        why.append(reason)
     if not place.current:
         score -= 0.05
         why.append("not current in the source")
