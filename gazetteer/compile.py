@@ -45,6 +45,8 @@ def _display_name(rec: Record) -> str:
 
 def _place_from_record(rec: Record, kept: set[int]) -> dict[str, Any]:
     sources: dict[str, Any] = {"wof": [rec.wof_id, *sorted(rec.merged)]}
+    # Cities of district rank (Şuşa, Gəncə) and Yerevan, a city with a marz's rank.
+    extra = {"unit": "city"} if rec.kind in ("district", "province") and rec.local == "city" else {}
     if rec.gn_id:
         sources["gn"] = rec.gn_id
     if rec.wd_id:
@@ -61,6 +63,7 @@ def _place_from_record(rec: Record, kept: set[int]) -> dict[str, Any]:
         "sources": sources,
         "current": rec.current,
         "population": rec.population,
+        **extra,
     }
 
 

@@ -23,6 +23,10 @@ AS_OF_PENALTY = 0.1
 CONTEXT_BONUS = 0.15
 AREA_BONUS = 0.05
 SEAT_PENALTY = 0.15
+HAMLET_PENALTY = 0.05
+#: A settlement this size is taken for the seat of a unit of its name; a
+#: smaller one is a village that shares the unit's name.
+SEAT_POPULATION = 5000
 #: Places in the curated file are the ones the conflict's press names.
 NOTABLE_BONUS = 0.06
 #: A town named in this many ways is a known town, not a hamlet.
@@ -76,9 +80,14 @@ def score_place(place: Place, name: Name, base: float, layer: str, *, parsed: Pa
     if parsed.kind_hint:
         exact_kind = place.kind == parsed.kind_hint or (
             parsed.kind_hint == "area" and place.kind in ADMIN_KINDS)
+        if parsed.kind_hint == "district" and place.raw.get("unit") == "city":
+            # Şuşa is a district and a city of district rank: "Shusha district"
+            # is the district.
+            exact_kind = False
         # Sources mix up district and province ("Syunik region"): a near
         # miss between the two fits, but less than the exact kind.
-        fits = exact_kind or {parsed.kind_hint, place.kind} == {"district", "province"}
+        fits = exact_kind or {parsed.kind_hint, place.kind} == {"district", "province"} or (
+            parsed.kind_hint == "district" and place.kind == "district")
         score += 0.1 if exact_kind else (0.03 if fits else -0.2)
         why.append(f"{'fits' if fits else 'does not fit'} the word for a {parsed.kind_hint}")
     if context:
@@ -101,25 +110,36 @@ def score_place(place: Place, name: Name, base: float, layer: str, *, parsed: Pa
 
 
 def town_before_its_unit(cands: list[Candidate]) -> list[Candidate]:
-    """A bare name that is both a town and the unit around it means the town.
+    """A bare name that is both a town and the unit around it means the town;
+    one that is both a unit and a hamlet inside it means the unit.
 
-    "Gubadli" is the town; "Gubadli district" the district. An administrative
-    candidate loses SEAT_PENALTY when a known settlement candidate (not a
-    hamlet that shares a province's name) lies in it or within NEAR_KM of its
-    centre.
+    "Gubadli" is the town; "Gubadli district" the district. But "Syunik" is
+    the province, not the village of Syunik in it. An administrative candidate
+    loses SEAT_PENALTY when a known town candidate (curated, or of
+    SEAT_POPULATION people) lies in it or within NEAR_KM of its centre; a
+    smaller settlement loses HAMLET_PENALTY when it lies in a unit candidate. A
+    settlement inside a city-rank unit of its name is that city.
     """
-    towns = [c.place for c in cands if c.place.kind == "settlement" and (
-        len(c.place.names) >= NOTABLE_NAMES or c.place.sources.get("curated")
-        or (c.place.population or 0) >= 1000)]
-    if not towns:
+    units = [c.place for c in cands if c.place.kind in ADMIN_KINDS and c.place.kind != "country"]
+    if not units:
         return cands
+    cities = {u.id for u in units if u.raw.get("unit") == "city"}
+    towns = [c.place for c in cands if c.place.kind == "settlement"
+             and (_known_town(c.place) or cities.intersection(c.place.parents))]
     out = []
     for cand in cands:
-        place = cand.place
-        if place.kind in ADMIN_KINDS and place.kind != "country" and any(
-                place.id in t.parents or km(place, t) <= NEAR_KM for t in towns):
-            cand = Candidate(place=place, score=round(cand.score - SEAT_PENALTY, 4), matched=cand.matched,
-                             layer=cand.layer,
-                             why=(*cand.why, "a town has this name: say 'district' to mean the unit"))
+        place, penalty, reason = cand.place, 0.0, ""
+        if place in units and any(place.id in t.parents or km(place, t) <= NEAR_KM for t in towns):
+            penalty, reason = SEAT_PENALTY, "a town has this name: say 'district' to mean the unit"
+        elif place.kind == "settlement" and place not in towns and any(u.id in place.parents for u in units):
+            penalty, reason = HAMLET_PENALTY, "the unit it lies in has this name"
+        if penalty:
+            cand = Candidate(place=place, score=round(cand.score - penalty, 4), matched=cand.matched,
+                             layer=cand.layer, why=(*cand.why, reason))
         out.append(cand)
     return out
+
+
+def _known_town(place: Place) -> bool:
+    """Big enough to be the seat a unit is named after: curated, or SEAT_POPULATION people."""
+    return bool(place.sources.get("curated")) or (place.population or 0) >= SEAT_POPULATION

@@ -62,6 +62,8 @@ class Record:
     wd_id: str | None
     geometry: dict[str, Any] | None
     path: str
+    #: WOF's local placetype: "city" for Azerbaijan's cities of district rank.
+    local: str | None = None
     merged: list[int] = field(default_factory=list)
 
 
@@ -193,6 +195,7 @@ def read_wof(roots: list[Path], report: dict[str, Any]) -> dict[int, Record]:
                 gn_id=int(gn) if gn else None,
                 wd_id=concord.get("wd:id"),
                 geometry=geometry if placetype in ("region", "country") else None,
+                local=props.get("wof:placetype_local") or None,
                 path=str(path),
             )
     # A superseded record's names live on in its successor.

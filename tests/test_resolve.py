@@ -185,3 +185,20 @@ def test_bundled_data_has_districts_and_attribution(gaz):
     assert len(settlements) > 8000 and len(orphans) < 0.002 * len(settlements)
     assert "Who's On First" in gaz.attribution and "GeoNames" in gaz.attribution
     assert all(p.sources.get("wof") or p.id.startswith("gz:") for p in gaz)
+
+
+@pytest.mark.parametrize("text,kind,why", [
+    ("Syunik", "province", "a village of that name lies in the province: the province is meant"),
+    ("Kotayk", "province", "likewise"),
+    ("Yerevan", "settlement", "the city, not the city-rank marz around it"),
+    ("Gubadli", "settlement", "the seat, not its district"),
+])
+def test_units_towns_and_villages_sharing_a_name(gaz, text, kind, why):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.kind == kind, why
+
+
+def test_district_descriptor_prefers_district_over_city_of_district_rank(gaz):
+    res = gaz.resolve("Shusha district")
+    assert res.status == "resolved" and res.place.kind == "district"
+    assert res.place.raw.get("unit") != "city"
