@@ -234,8 +234,14 @@ def read_ledger(path: str | Path, *, claimants: ClaimantRegistry | None = None,
             continue
         cid = _text(row.get("id"))
         if cid is None:
+            # Stable across edits elsewhere in the sheet: made from the claim
+            # itself; a second identical claim (a repost) gets a suffix.
             digest = hashlib.sha1(f"{date_text}|{row['place']}|{claimant}|{claim}".encode()).hexdigest()
-            cid = f"c-{digest[:10]}"
+            cid = base = f"c-{digest[:10]}"
+            n = 1
+            while cid in seen_ids:
+                n += 1
+                cid = f"{base}-{n}"
         if cid in seen_ids:
             bad("id", f"{cid!r} is also the id of row {seen_ids[cid]}; ids must be unique")
             continue

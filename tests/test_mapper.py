@@ -171,3 +171,15 @@ def test_control_as_of(gaz):
     assert shusha in analysis.control(dt.date(2020, 10, 30)).get("Artsakh", [])
     assert shusha not in analysis.control(dt.date(2020, 11, 9)).get("Artsakh", [])
     assert shusha in analysis.control(dt.date(2020, 11, 9))["Azerbaijan"]
+
+
+def test_generated_ids_are_stable_and_unique(tmp_path):
+    header = "date,place,claimant,side,claim\n"
+    row = "2020-10-26,Sanasar,Aliyev,Azerbaijan,captured\n"
+    (tmp_path / "a.csv").write_text(header + row + row, encoding="utf-8")
+    (tmp_path / "b.csv").write_text(header + "2020-10-01,Hadrut,Aliyev,Azerbaijan,captured\n" + row,
+                                    encoding="utf-8")
+    a, b = read_ledger(tmp_path / "a.csv"), read_ledger(tmp_path / "b.csv")
+    assert not a.problems and len({c.id for c in a.claims}) == 2
+    # The same claim keeps its id when other rows change.
+    assert a.claims[0].id in {c.id for c in b.claims}
