@@ -183,3 +183,20 @@ def test_generated_ids_are_stable_and_unique(tmp_path):
     assert not a.problems and len({c.id for c in a.claims}) == 2
     # The same claim keeps its id when other rows change.
     assert a.claims[0].id in {c.id for c in b.claims}
+
+
+def test_explicit_coordinates_override_the_gazetteer(tmp_path, gaz):
+    path = tmp_path / "c.csv"
+    path.write_text("id,date,place,claimant,side,claim,lat,lon\n"
+                    "a,2020-10-18,Lələtəpə height,Aliyev,Azerbaijan,captured,39.47,47.05\n"
+                    "b,2020-10-26,Sanasar,Aliyev,Azerbaijan,captured,39.35,46.59\n"
+                    "c,2020-10-26,Sanasar,Aliyev,Azerbaijan,captured,91,46\n", encoding="utf-8")
+    led = read_ledger(path)
+    assert "row 4: field 'lat'" in str(led.problems[0])
+    a = analyse(led, gaz)
+    geo = {f["id"]: f for f in __import__("mapper.outputs", fromlist=["to_geojson"]).to_geojson(a)["features"]}
+    assert geo["a"]["geometry"]["coordinates"] == [47.05, 39.47]
+    assert geo["a"]["properties"]["place_id"].startswith("point:")
+    # A resolved name keeps its identity (and its names) at the given point.
+    assert geo["b"]["properties"]["place_id"] == "wof:421169387"
+    assert geo["b"]["geometry"]["coordinates"] == [46.59, 39.35]
