@@ -63,6 +63,18 @@ def _fuzzy_cutoff(length: int) -> float:
     return 74.0
 
 
+def _check_area(area: Sequence[float] | None) -> tuple[float, float, float, float] | None:
+    if area is None:
+        return None
+    try:
+        west, south, east, north = (float(v) for v in area)
+    except (TypeError, ValueError):
+        raise InputError(f"area {area!r}: give (west, south, east, north) in degrees, or None") from None
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise InputError(f"area {area!r}: west must be below east and south below north, in degrees")
+    return west, south, east, north
+
+
 class Gazetteer:
     """Places of Azerbaijan, Armenia and Nagorno-Karabakh, with every known name.
 
@@ -106,7 +118,7 @@ class Gazetteer:
         self._skel: dict[str, list[list[int]]] = doc["keys"]["skel"]
         self._places: list[Place | None] = [None] * len(self._records)
         self._by_id = {rec["id"]: i for i, rec in enumerate(self._records)}
-        self.area = tuple(area) if area is not None else None
+        self.area = _check_area(area)
         self._fallback = fallback
         self._fallback_delay = fallback_delay
         self._cache: dict[tuple[str, str | None, str | None], Resolution] = {}

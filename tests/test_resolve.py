@@ -87,6 +87,8 @@ def test_errors(gaz):
     assert isinstance(err.value, KeyError)
     with pytest.raises(InputError):
         gaz.resolve("Sanasar", as_of="26/10/2020")
+    with pytest.raises(InputError, match="west must be below east"):
+        Gazetteer(area=(47.0, 39.0, 46.0, 40.0))
 
 
 def test_parse_name():
