@@ -24,21 +24,14 @@ class CannotRun(click.ClickException):
 
 def _load(data: Path | None, area: str | None = None):
     from .core import DEFAULT_AREA, Gazetteer, exempt_from_gc
+    from .errors import InputError
 
-    box = DEFAULT_AREA
-    if area is not None:
-        if area.lower() == "none":
-            box = None
-        else:
-            try:
-                box = tuple(float(v) for v in area.split(","))
-                if len(box) != 4 or not (box[0] < box[2] and box[1] < box[3]):
-                    raise ValueError
-            except ValueError:
-                raise click.BadParameter(f"{area!r}: give WEST,SOUTH,EAST,NORTH in degrees, or 'none'",
-                                         param_hint="--area") from None
+    box = DEFAULT_AREA if area is None else None if area.lower() == "none" else area.split(",")
     try:
         gaz = Gazetteer(data, area=box)
+    except InputError as exc:
+        raise click.BadParameter(f"{exc}; on the command line: WEST,SOUTH,EAST,NORTH or 'none'",
+                                 param_hint="--area") from None
     except GazetteerError as exc:
         raise CannotRun(str(exc)) from exc
     exempt_from_gc()
