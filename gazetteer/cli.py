@@ -22,16 +22,19 @@ class CannotRun(click.ClickException):
     exit_code = EXIT_CANNOT_RUN
 
 
-def _load(data: Path | None, area: str | None = None):
+def _load(data: Path | None, area: str | None = None, online: str | None = None,
+          user_agent: str | None = None, delay: float = 1.0):
     from .core import DEFAULT_AREA, Gazetteer, exempt_from_gc
     from .errors import InputError
 
     box = DEFAULT_AREA if area is None else None if area.lower() == "none" else area.split(",")
     try:
-        gaz = Gazetteer(data, area=box)
+        gaz = Gazetteer(data, area=box, fallback=online, fallback_delay=delay,
+                        **({"user_agent": user_agent} if user_agent else {}))
     except InputError as exc:
-        raise click.BadParameter(f"{exc}; on the command line: WEST,SOUTH,EAST,NORTH or 'none'",
-                                 param_hint="--area") from None
+        # A bad --area or --online: the library names what is wrong.
+        raise click.UsageError(f"{exc} (--area takes WEST,SOUTH,EAST,NORTH or 'none')"
+                               if "area" in str(exc) else str(exc)) from None
     except GazetteerError as exc:
         raise CannotRun(str(exc)) from exc
     exempt_from_gc()
@@ -76,8 +79,14 @@ def _table_row(res) -> str:
               help="Batch: where to write the CSV (default: standard output).")
 @click.option("--area", help="Area of interest whose places rank higher: WEST,SOUTH,EAST,NORTH "
                              "(default: the conflict zone), or 'none'.")
+@click.option("--online", metavar="SERVICE",
+              help="Ask a geopy service (e.g. nominatim) for names the gazetteer lacks. Off by default.")
+@click.option("--user-agent", help="User agent for --online (services ask you to identify yourself).")
+@click.option("--online-delay", type=float, default=1.0, show_default=True,
+              help="Seconds between --online requests.")
 @data_option
-def resolve(names, near, as_of, as_json, input_path, column, near_column, as_of_column, output, area, data):
+def resolve(names, near, as_of, as_json, input_path, column, near_column, as_of_column, output, area, online,
+            user_agent, online_delay, data):
     """Resolve NAMES, or a column of a CSV file with --input and --column.
 
     \b
@@ -95,11 +104,12 @@ def resolve(names, near, as_of, as_json, input_path, column, near_column, as_of_
             raise click.UsageError("give NAMES or --input, not both")
         if not column:
             raise click.UsageError("--input needs --column: the column holding place names")
-        _batch(_load(data, area), input_path, column, near_column, as_of_column, output)
+        _batch(_load(data, area, online, user_agent, online_delay), input_path, column, near_column,
+               as_of_column, output)
         return
     if not names:
         raise click.UsageError("give one or more NAMES, or --input FILE --column COL")
-    gaz = _load(data, area)
+    gaz = _load(data, area, online, user_agent, online_delay)
     try:
         results = [gaz.resolve(n, near=near, as_of=as_of) for n in names]
     except GazetteerError as exc:

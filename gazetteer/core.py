@@ -81,13 +81,15 @@ class Gazetteer:
     ``Gazetteer()`` loads the data shipped with the package; ``Gazetteer(path)``
     a file compiled by ``gazetteer import wof``. ``area`` is the lon/lat box
     whose places rank higher (``None`` to rank all places alike); ``fallback``
-    an optional geopy geocoder asked, through a rate limiter and a cache, for
-    names the gazetteer does not know.
+    an optional geopy geocoder (or a geopy service name, such as
+    ``"nominatim"``, made with ``user_agent``) asked, through a rate limiter
+    and a cache, for names the gazetteer does not know. Off by default.
     """
 
     def __init__(self, path: str | Path | None = None, *,
                  area: Sequence[float] | None = DEFAULT_AREA,
                  fallback: Any = None, fallback_delay: float = 1.0,
+                 user_agent: str = "armaz-conflict-maps gazetteer",
                  cache_size: int = 50_000) -> None:
         self.path = Path(path) if path else DATA_DIR / "gazetteer.json"
         # The file is a million small objects: collecting garbage while they
@@ -119,6 +121,14 @@ class Gazetteer:
         self._places: list[Place | None] = [None] * len(self._records)
         self._by_id = {rec["id"]: i for i, rec in enumerate(self._records)}
         self.area = _check_area(area)
+        if isinstance(fallback, str):
+            from geopy.exc import GeocoderNotFound
+            from geopy.geocoders import get_geocoder_for_service
+
+            try:
+                fallback = get_geocoder_for_service(fallback)(user_agent=user_agent)
+            except GeocoderNotFound:
+                raise InputError(f"fallback {fallback!r} is not a geopy service (try 'nominatim')") from None
         self._fallback = fallback
         self._fallback_delay = fallback_delay
         self._cache: dict[tuple[str, str | None, str | None], Resolution] = {}

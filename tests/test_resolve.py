@@ -204,3 +204,12 @@ def test_district_descriptor_prefers_district_over_city_of_district_rank(gaz):
     res = gaz.resolve("Shusha district")
     assert res.status == "resolved" and res.place.kind == "district"
     assert res.place.raw.get("unit") != "city"
+
+
+def test_online_fallback_by_service_name_is_built_without_a_request():
+    gaz = Gazetteer(fallback="nominatim", user_agent="newsroom-test/1.0")
+    assert type(gaz._fallback).__name__ == "Nominatim"
+    assert gaz._fallback.headers["User-Agent"] == "newsroom-test/1.0"
+    assert gaz.resolve("Sanasar").place.id == KUBATLY  # known names never go online
+    with pytest.raises(InputError, match="not a geopy service"):
+        Gazetteer(fallback="no-such-service")
