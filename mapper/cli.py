@@ -203,5 +203,26 @@ def timeline(place, ledger, claimants):
         click.echo(f"{c.date}\t{c.side}\t{c.claimant}\t{c.claim}\t{c.status}\t{c.place}{flags}")
 
 
+@cli.command()
+@click.argument("ledger", type=click.Path(path_type=Path))
+@click.option("--as-of", callback=_date, help="The date (YYYY-MM-DD; default: the ledger's last).")
+@claimants_option
+def control(ledger, as_of, claimants):
+    """Print what each side claims to control on a date, by its latest claims in LEDGER.
+
+    A side claims a place when its latest captured/holds/withdrew claim about
+    it, up to the date and not retracted, is captured or holds.
+    """
+    _led, gaz, analysis = _load(ledger, claimants, strict=False)
+    if not analysis.claims:
+        raise CannotRun(f"{ledger}: no claims")
+    day = as_of or max(c.day for c in analysis.claims)
+    names = {analysis.keys[c.id]: (analysis.places[c.id].name if analysis.places[c.id] else c.place)
+             for c in analysis.claims}
+    click.echo(f"As of {day}:")
+    for side, keys in analysis.control(day).items():
+        click.echo(f"{side}\t{', '.join(names[k] for k in keys)}")
+
+
 def main() -> None:
     cli()

@@ -43,7 +43,7 @@ def _md(text: Any) -> str:
     return html.escape(str(text), quote=False).replace("|", "\\|").replace("\n", " ").replace("`", "\\`")
 
 
-def report_markdown(analysis: Analysis, *, title: str, problems: list) -> str:
+def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt.date | None = None) -> str:
     claims = analysis.claims
     lines = [f"# {_md(title)}", ""]
     days = sorted(c.day for c in claims)
@@ -59,8 +59,9 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list) -> str:
     lines += ["", "| flag | claims |", "| --- | --- |"]
     lines += [f"| {f} | {sum(1 for c in claims if f in analysis.flags[c.id])} |" for f in FLAGS]
     if days:
-        lines += ["", f"## What each side claims to control on {days[-1]}", ""]
-        control = analysis.control(days[-1])
+        day = as_of or days[-1]
+        lines += ["", f"## What each side claims to control on {day}", ""]
+        control = analysis.control(day)
         names = {analysis.keys[c.id]: (analysis.places[c.id].name if analysis.places[c.id] else c.place)
                  for c in claims}
         if not control:
@@ -117,7 +118,7 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
     paths["html"].write_text(html, encoding="utf-8")
     paths["geojson"].write_text(json.dumps(to_geojson(analysis), ensure_ascii=False, indent=1,
                                            sort_keys=True) + "\n", encoding="utf-8")
-    paths["report"].write_text(report_markdown(analysis, title=title, problems=list(problems)),
+    paths["report"].write_text(report_markdown(analysis, title=title, problems=list(problems), as_of=as_of),
                                encoding="utf-8")
     paths["embed"].write_text(embed_snippet(name, title), encoding="utf-8")
     if png_size is not None:

@@ -167,6 +167,11 @@ def test_control_as_of(gaz):
     import datetime as dt
 
     analysis = analyse(read_ledger(EXAMPLE_DIR / "war-2020.csv"), gaz)
+    runner = CliRunner()
+    before = runner.invoke(cli, ["control", str(EXAMPLE_DIR / "war-2020.csv"), "--as-of", "2020-10-30"])
+    after = runner.invoke(cli, ["control", str(EXAMPLE_DIR / "war-2020.csv"), "--as-of", "2020-11-09"])
+    assert before.exit_code == 0 and "Artsakh\t" in before.output and "Shusha" in before.output.split("Artsakh")[1]
+    assert "Shusha" in after.output.split("Azerbaijan")[1]
     shusha = gaz.resolve("Shusha").place.id
     assert shusha in analysis.control(dt.date(2020, 10, 30)).get("Artsakh", [])
     assert shusha not in analysis.control(dt.date(2020, 11, 9)).get("Artsakh", [])
