@@ -53,6 +53,19 @@ class Analysis:
     def claims(self) -> list[Claim]:
         return self.ledger.claims
 
+    @staticmethod
+    def name_key(text: str) -> str:
+        """The key of claims whose place did not resolve: its normalised name."""
+        return f"name:{norm_key(text) or text}"
+
+    def label(self, key: str) -> str:
+        """A readable name for a place key: the place's name, or the text as a ledger wrote it."""
+        for claim in self.claims:
+            if self.keys[claim.id] == key:
+                place = self.places[claim.id]
+                return place.name if place else claim.place
+        return key
+
     def timeline(self, key: str) -> list[Claim]:
         """Every claim about one place (by place key), oldest first."""
         return [c for c in self.claims if self.keys[c.id] == key]
@@ -107,7 +120,7 @@ def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_da
         resolutions[claim.id] = res
         place = _locate(gaz, claim, res)
         places[claim.id] = place
-        keys[claim.id] = place.id if place else f"name:{norm_key(claim.place) or claim.place}"
+        keys[claim.id] = place.id if place else Analysis.name_key(claim.place)
     result = Analysis(ledger=ledger, resolutions=resolutions, places=places, keys=keys)
     flags: dict[str, set[str]] = {c.id: set() for c in ledger.claims}
     related: dict[str, dict[str, set[str]]] = {c.id: defaultdict(set) for c in ledger.claims}

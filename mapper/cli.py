@@ -190,13 +190,12 @@ def timeline(place, ledger, claimants):
     elif res.status == "ambiguous" and len(with_claims) == 1:
         key = with_claims[0].id
     else:
-        from gazetteer.normalize import norm_key
-        key = f"name:{norm_key(place)}"
+        key = analysis.name_key(place)
     claims = analysis.timeline(key)
     if not claims:
         where = res.place.name if res.place else place
         raise CannotRun(f"{ledger}: no claims about {where!r} ({res.status})")
-    head = gaz.get(key).name if key in gaz else place
+    head = analysis.label(key)
     click.echo(f"{head}: {len(claims)} claim(s)")
     for c in claims:
         flags = f" [{', '.join(analysis.flags[c.id])}]" if analysis.flags[c.id] else ""
@@ -217,11 +216,9 @@ def control(ledger, as_of, claimants):
     if not analysis.claims:
         raise CannotRun(f"{ledger}: no claims")
     day = as_of or max(c.day for c in analysis.claims)
-    names = {analysis.keys[c.id]: (analysis.places[c.id].name if analysis.places[c.id] else c.place)
-             for c in analysis.claims}
     click.echo(f"As of {day}:")
     for side, keys in analysis.control(day).items():
-        click.echo(f"{side}\t{', '.join(names[k] for k in keys)}")
+        click.echo(f"{side}\t{', '.join(analysis.label(k) for k in keys)}")
 
 
 def main() -> None:

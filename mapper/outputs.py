@@ -62,12 +62,10 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
         day = as_of or days[-1]
         lines += ["", f"## What each side claims to control on {day}", ""]
         control = analysis.control(day)
-        names = {analysis.keys[c.id]: (analysis.places[c.id].name if analysis.places[c.id] else c.place)
-                 for c in claims}
         if not control:
             lines.append("No side claims a place (no captured or holds claims standing).")
         for side, keys in control.items():
-            lines.append(f"- {_md(side)}: {', '.join(_md(names[k]) for k in keys)}")
+            lines.append(f"- {_md(side)}: {', '.join(_md(analysis.label(k)) for k in keys)}")
     lines += ["", "## Unresolved and ambiguous places", ""]
     unresolved = analysis.unresolved()
     if not unresolved:
