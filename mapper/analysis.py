@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from gazetteer import Gazetteer, Place, Resolution
 from gazetteer.normalize import norm_key
@@ -60,11 +61,15 @@ class Analysis:
 
     def label(self, key: str) -> str:
         """A readable name for a place key: the place's name, or the text as a ledger wrote it."""
+        return self._labels.get(key, key)
+
+    @cached_property
+    def _labels(self) -> dict[str, str]:
+        out: dict[str, str] = {}
         for claim in self.claims:
-            if self.keys[claim.id] == key:
-                place = self.places[claim.id]
-                return place.name if place else claim.place
-        return key
+            place = self.places[claim.id]
+            out.setdefault(self.keys[claim.id], place.name if place else claim.place)
+        return out
 
     def timeline(self, key: str) -> list[Claim]:
         """Every claim about one place (by place key), oldest first."""
