@@ -21,6 +21,7 @@ from .normalize import (
     NORMALISER_VERSION,
     ParsedName,
     exact_key,
+    inflection_stems,
     norm_key,
     parse_name,
     script_of,
@@ -40,7 +41,7 @@ DEFAULT_AREA = (45.4, 38.8, 47.8, 40.9)
 
 # Layers close together: a phonetic match in the conflict zone must be able to
 # tie with a normalised one elsewhere (and so be reported as ambiguous).
-LAYER_SCORES = {"exact": 1.0, "normalised": 0.99, "phonetic": 0.93}
+LAYER_SCORES = {"exact": 1.0, "normalised": 0.99, "phonetic": 0.93, "inflected": 0.9}
 #: A normalised match across scripts (Сисиан ~ Sisian) went through a lossy
 #: transliteration; within one script it only lost diacritics (Lacin ~ Laçın).
 CROSS_SCRIPT_SCORE = 0.97
@@ -279,11 +280,30 @@ class Gazetteer:
                 second.setdefault((len(key), key[1]), []).append(key)
         return first, second
 
+    def _find(self, parsed: ParsedName) -> dict[int, tuple[float, int, str]]:
+        """Matches for a parsed name: the name and its other readings, then its
+        uninflected stems ("Հադրութում" is "in Hadrut"), then fuzzy guesses."""
+        found: dict[int, tuple[float, int, str]] = {}
+
+        def merge(hits: dict[int, tuple[float, int, str]], cap: float | None = None) -> None:
+            for pi, (score, ni, layer) in hits.items():
+                if cap is not None:
+                    score, layer = min(score, cap), "inflected"
+                if pi not in found or found[pi][0] < score:
+                    found[pi] = (score, ni, layer)
+
+        for text in (parsed.name, *parsed.alternatives):
+            merge(self._matches(text, fuzzy=False))
+        if not found:
+            for stem in inflection_stems(parsed.name):
+                merge(self._matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
+        if not found:
+            merge(self._matches(parsed.name))
+        return found
+
     def _context_places(self, text: str) -> list[Place]:
         parsed = parse_name(text)
-        found = self._matches(parsed.name, fuzzy=not parsed.alternatives)
-        for alternative in parsed.alternatives:
-            found.update(self._matches(alternative, fuzzy=False))
+        found = self._find(parsed)
         places = [self._place(pi) for pi in sorted(found)]
         if parsed.kind_hint in ("district", "province", "area"):
             # "Jabrayil district" as context is the district, not the town
@@ -334,13 +354,7 @@ class Gazetteer:
         parsed = parse_name(name)
         context_texts = [*parsed.context, *([near] if near and near.strip() else [])]
         context = [p for text in context_texts for p in self._context_places(text)]
-        found = self._matches(parsed.name, fuzzy=not parsed.alternatives)
-        for alternative in parsed.alternatives:
-            for pi, hit in self._matches(alternative, fuzzy=False).items():
-                if pi not in found or found[pi][0] < hit[0]:
-                    found[pi] = hit
-        if not found and parsed.alternatives:
-            found = self._matches(parsed.name)
+        found = self._find(parsed)
         candidates = self._score(parsed, found, context, as_of)
         if context_texts and not context:
             note = f"; context {', '.join(map(repr, context_texts))} matched no place"

@@ -24,7 +24,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-__all__ = ["ParsedName", "aze_to_english", "exact_key", "norm_key", "skeleton", "parse_name", "script_of"]
+__all__ = ["ParsedName", "aze_to_english", "exact_key", "inflection_stems", "norm_key", "skeleton", "parse_name",
+           "script_of"]
 
 #: Bumped when any key function changes: compiled data built with another
 #: version has stale keys and must be re-imported.
@@ -139,6 +140,35 @@ def skeleton_of_norm(key: str) -> str:
     return _REPEATS.sub(r"\1", key)
 
 
+# --- inflection ----------------------------------------------------------
+
+# Case endings that sources leave on a name when it is lifted from a sentence,
+# by script: (ending, what replaces it). Tried only when the name as written
+# matches nothing, longest ending first.
+_ENDINGS = {
+    "Armn": (("ում", ""), ("ից", ""), ("ով", ""), ("ի", ""), ("ը", ""), ("ն", "")),
+    "Cyrl": (("ом", ""), ("ой", "а"), ("ах", ""), ("ах", "ы"), ("ам", ""), ("ам", "ы"), ("е", ""), ("е", "а"),
+             ("у", ""),
+             ("у", "а"), ("а", ""), ("ы", "а"), ("и", "а")),
+    "Latn": (("'da", ""), ("'də", ""), ("'dan", ""), ("'dən", ""), ("'s", ""), ("dan", ""), ("dən", ""),
+             ("tan", ""), ("tən", ""), ("nın", ""), ("nin", ""), ("nun", ""), ("nün", ""), ("da", ""),
+             ("də", ""), ("ta", ""), ("tə", ""), ("ya", ""), ("yə", "")),
+}
+
+
+def inflection_stems(name: str) -> list[str]:
+    """Stems a declined name may come from: Հադրութում -> Հադրութ, Гадруте -> Гадрут,
+    Шуше -> Шуша, Qubadlıda -> Qubadlı. Stems shorter than four letters are not tried."""
+    low = name.casefold()
+    out: list[str] = []
+    for ending, replacement in _ENDINGS.get(script_of(name), ()):
+        if low.endswith(ending) and len(name) - len(ending) >= 4:
+            stem = name[: len(name) - len(ending)] + replacement
+            if stem not in out:
+                out.append(stem)
+    return out
+
+
 # --- descriptors ---------------------------------------------------------
 
 # Words that say what kind of place a name is, in the languages of the press.
@@ -158,7 +188,8 @@ _SETTLEMENT_WORDS = (
     "село", "селе", "села", "деревня", "город", "городе", "посёлок", "поселок", "пгт",
     "գյուղ", "գյուղը", "քաղաք", "քաղաքը", "ավան",
 )
-_DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated")
+_DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
+               "в", "во", "под", "около", "близ", "из", "у")
 
 _KIND_WORDS: tuple[tuple[str, str], ...] = tuple(
     sorted(

@@ -213,3 +213,12 @@ def test_online_fallback_by_service_name_is_built_without_a_request():
     assert gaz.resolve("Sanasar").place.id == KUBATLY  # known names never go online
     with pytest.raises(InputError, match="not a geopy service"):
         Gazetteer(fallback="no-such-service")
+
+
+@pytest.mark.parametrize("text", ["Հադրութում", "в Гадруте", "Гадрута", "Hadrutda", "Hadrut's"])
+def test_declined_names_meet_their_place(gaz, text):
+    # Names lifted from sentences keep their case endings: "in Hadrut" in
+    # Armenian, Russian and Azerbaijani.
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == gaz.resolve("Hadrut").place.id
+    assert res.candidates[0].layer == "inflected"
