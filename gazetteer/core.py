@@ -162,12 +162,32 @@ class Gazetteer:
         return place_id in self._by_id
 
     def get(self, place_id: str) -> Place:
-        """The place with this id (``wof:421169387``, ``gz:artsakh``)."""
-        try:
-            return self._place(self._by_id[place_id])
-        except KeyError:
-            raise PlaceNotFound(f"no place with id {place_id!r}; ids look like "
-                                "'wof:421169387' or 'gz:artsakh'") from None
+        """The place with this id: its own (``wof:421169387``, ``gz:artsakh``), or
+        any source id it carries: a WOF id merged into it, ``gn:147305``
+        (GeoNames), ``wd:Q1017710`` (Wikidata), or a bare WOF number."""
+        key = str(place_id).strip()
+        if key.isdigit():
+            key = f"wof:{key}"
+        index = self._by_id.get(key)
+        if index is None:
+            index = self._source_ids.get(key)
+        if index is None:
+            raise PlaceNotFound(f"no place with id {place_id!r}; ids look like 'wof:421169387', "
+                                "'gz:artsakh', 'gn:147305' or 'wd:Q1017710'")
+        return self._place(index)
+
+    @cached_property
+    def _source_ids(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for i, rec in enumerate(self._records):
+            sources = rec["sources"]
+            for wof_id in sources.get("wof", []):
+                out.setdefault(f"wof:{wof_id}", i)
+            if sources.get("gn"):
+                out.setdefault(f"gn:{sources['gn']}", i)
+            if sources.get("wd"):
+                out.setdefault(f"wd:{sources['wd']}", i)
+        return out
 
     def parents(self, place: Place) -> list[Place]:
         return [self.get(p) for p in place.parents if p in self._by_id]

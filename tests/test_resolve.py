@@ -79,6 +79,14 @@ def test_region_and_provinces(gaz):
     assert "gz:kashatagh" in gaz.get(KUBATLY).parents
 
 
+def test_get_by_any_source_id(gaz):
+    town = gaz.get(KUBATLY)
+    assert gaz.get("gn:147305") == town and gaz.get("wd:Q1017710") == town and gaz.get("421169387") == town
+    # A WOF record merged into another still leads to the place kept.
+    martuni = gaz.get("wof:1209114779")
+    assert martuni.id == "wof:1125861049" and 1209114779 in martuni.sources["wof"]
+
+
 def test_errors(gaz):
     with pytest.raises(InputError):
         gaz.resolve("   ")
