@@ -11,6 +11,7 @@ from typing import Any
 from gazetteer import Gazetteer
 
 from .analysis import FLAGS, Analysis
+from .errors import MapperError
 from .ledger import Event
 from .render import build_map
 
@@ -109,6 +110,9 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
                   as_of: dt.date | None = None, events: list[Event] = (), self_contained: bool = False,
                   problems: list = (), png_size: tuple[int, int] | None = None) -> dict[str, Path]:
     """Write NAME.html, .geojson, .report.md, .embed.html (and .png with ``png_size``)."""
+    if not analysis.claims:
+        raise MapperError(f"{analysis.ledger.path}: no valid claims to map"
+                          + (f"; {len(problems)} row(s) left out, first: {problems[0]}" if problems else ""))
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = {kind: out_dir / f"{name}{suffix}" for kind, suffix in (
         ("html", ".html"), ("geojson", ".geojson"), ("report", ".report.md"), ("embed", ".embed.html"))}

@@ -205,3 +205,10 @@ def test_explicit_coordinates_override_the_gazetteer(tmp_path, gaz):
     # A resolved name keeps its identity (and its names) at the given point.
     assert geo["b"]["properties"]["place_id"] == "wof:421169387"
     assert geo["b"]["geometry"]["coordinates"] == [46.59, 39.35]
+
+
+def test_a_ledger_with_no_valid_claim_is_an_error_not_an_empty_map(tmp_path):
+    path = ledger(tmp_path, ["a,26/10/2020,Sanasar,Aliyev,Azerbaijan,captured,,,\n"])
+    result = CliRunner().invoke(cli, ["build", str(path), "--output-dir", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "no valid claims" in result.output and "row 2" in result.output
+    assert not (tmp_path / "o" / "l.html").exists()
