@@ -81,7 +81,7 @@ def bench_gazetteer() -> None:
         for name in names:
             gaz.resolve(name)
         return time.perf_counter() - t
-    spent = min(rows_with_cache() for _ in range(3))
+    spent = min(rows_with_cache() for _ in range(5))
     print(f"resolve, the 10,000 mixed rows (repeats answered from the cache): {len(names) / spent:,.0f} names/s")
     gaz = Gazetteer()
     t = time.perf_counter()
