@@ -49,6 +49,8 @@ class Analysis:
     flags: dict[str, list[str]] = field(default_factory=dict)
     #: claim id -> the claim ids behind each of its flags
     related: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    #: capture claim id -> the same side's earlier capture claim on the area it lies in
+    inside_claimed: dict[str, str] = field(default_factory=dict)
 
     @property
     def claims(self) -> list[Claim]:
@@ -157,7 +159,36 @@ def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_da
                         related[a.id]["contested"].add(b.id)
     result.flags = {cid: [f for f in FLAGS if f in fl] for cid, fl in flags.items()}
     result.related = {cid: {k: sorted(v) for k, v in sorted(rel.items())} for cid, rel in related.items()}
+    result.inside_claimed = _inside_claimed(ledger.claims, places, flags)
     return result
+
+
+def _inside_claimed(claims: list[Claim], places: dict[str, Place | None],
+                    flags: dict[str, set[str]]) -> dict[str, str]:
+    """Captures of a place that lies in a district, province or region the same
+    side had already claimed captured: claim id -> that earlier claim's id.
+
+    The pattern of a president naming "liberated" villages in land announced
+    as taken the week before. Not a flag (the flags are fixed): a finding for
+    the report. A withdrawal by the side from the area, in between, clears it.
+    """
+    area_claims: dict[tuple[str, str], Claim] = {}
+    out: dict[str, str] = {}
+    for claim in claims:  # time order
+        place = places[claim.id]
+        if place is None or "retracted" in flags[claim.id]:
+            continue
+        if claim.claim == "captured":
+            for parent in place.parents:
+                earlier = area_claims.get((claim.side, parent))
+                if earlier is not None and earlier.day < claim.day:
+                    out[claim.id] = earlier.id
+                    break
+            if place.kind in ("district", "province", "region"):
+                area_claims.setdefault((claim.side, place.id), claim)
+        elif claim.claim == "withdrew":
+            area_claims.pop((claim.side, place.id), None)
+    return out
 
 
 def _repeat(claim: Claim, earlier: list[Claim], flags, related) -> None:

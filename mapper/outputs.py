@@ -33,6 +33,7 @@ def to_geojson(analysis: Analysis) -> dict[str, Any]:
                 "place_kind": place.kind if place else None, "match_status": res.status,
                 "claimant": claim.claimant, "side": claim.side, "claim": claim.claim,
                 "status": claim.status, "flags": analysis.flags[claim.id],
+                "inside_claimed": analysis.inside_claimed.get(claim.id),
                 "source": claim.source, "url": claim.url, "quote": claim.quote,
             },
         })
@@ -86,6 +87,15 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
         rel = "; ".join(f"{k}: {', '.join(v)}" for k, v in analysis.related[c.id].items())
         lines.append(f"- {c.date} {_md(c.claimant)} — {c.claim} {_md(where)} [{c.id}]: "
                      f"{', '.join(analysis.flags[c.id])}" + (f" ({rel})" if rel else ""))
+    lines += ["", "## Captures inside land already claimed", ""]
+    inside = analysis.inside_claimed
+    if not inside:
+        lines.append("None.")
+    by_id = {c.id: c for c in claims}
+    for cid, earlier_id in inside.items():
+        c, e = by_id[cid], by_id[earlier_id]
+        lines.append(f"- {c.date} {_md(c.claimant)} claims {_md(analysis.label(analysis.keys[cid]))} [{cid}], inside "
+                     f"{_md(analysis.label(analysis.keys[earlier_id]))}, claimed captured on {e.date} [{earlier_id}]")
     if problems:
         lines += ["", "## Rows left out", ""]
         lines += [f"- {_md(p)}" for p in problems]

@@ -131,6 +131,7 @@ def build_payload(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.d
     place_index: dict[str, int] = {}
     area_list: list[dict[str, Any]] = []
     out_claims = []
+    index_of = {c.id: i for i, c in enumerate(claims)}
     unmapped = 0
     for i, claim in enumerate(claims):
         place: Place | None = analysis.places[claim.id]
@@ -159,6 +160,8 @@ def build_payload(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.d
             item["st"] = claim.status
         if analysis.flags[claim.id]:
             item["f"] = analysis.flags[claim.id]
+        if claim.id in analysis.inside_claimed:
+            item["in"] = index_of[analysis.inside_claimed[claim.id]]
         for key, value in (("q", strings(claim.quote)), ("src", strings(claim.source)),
                            ("u", _safe_url(claim.url))):
             if value is not None:

@@ -168,3 +168,15 @@ def test_png(browser, tmp_path):
     data = (tmp_path / "ceasefire-2020-10-26.png").read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert int.from_bytes(data[16:20], "big") == 640
+
+
+def test_popup_says_a_capture_lies_in_land_already_claimed(browser, tmp_path):
+    path = tmp_path / "inside.csv"
+    path.write_text(HEADER + "d,2020-10-22,Zangilan district,Aliyev,Azerbaijan,captured,,,\n"
+                             "v,2020-10-26,Mincivan,Aliyev,Azerbaijan,captured,,,\n", encoding="utf-8")
+    build(tmp_path, str(path), "--name", "in")
+    page, errors = open_map(browser, tmp_path / "in.html")
+    page.locator(".cm-marker").first.click()
+    assert "inside Zəngilan, which Azerbaijan claimed captured on 2020-10-22" in \
+        page.locator(".leaflet-popup .cm-inside").inner_text()
+    assert errors == []

@@ -212,3 +212,21 @@ def test_a_ledger_with_no_valid_claim_is_an_error_not_an_empty_map(tmp_path):
     result = CliRunner().invoke(cli, ["build", str(path), "--output-dir", str(tmp_path / "o")])
     assert result.exit_code == 2 and "no valid claims" in result.output and "row 2" in result.output
     assert not (tmp_path / "o" / "l.html").exists()
+
+
+def test_captures_inside_land_already_claimed(tmp_path, gaz):
+    # The article's pattern: villages "liberated" in a district announced as taken the week before.
+    path = ledger(tmp_path, [
+        "d,2020-10-22,Zangilan district,Aliyev,Azerbaijan,captured,,,\n",
+        "v,2020-10-26,Mincivan,Aliyev,Azerbaijan,captured,,,\n",
+        "o,2020-10-26,Mincivan,Armenia MoD,Armenia,captured,,,\n",
+        "x,2020-10-19,Hadrut,Aliyev,Azerbaijan,captured,,,\n",
+    ])
+    a = analyse(read_ledger(path), gaz)
+    assert a.inside_claimed == {"v": "d"}
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", str(path), "--output-dir", str(tmp_path / "o")]).exit_code == 0
+    report = (tmp_path / "o" / "l.report.md").read_text(encoding="utf-8")
+    assert "claims Mincivan [v], inside Zəngilan, claimed captured on 2020-10-22 [d]" in report
+    geo = json.loads((tmp_path / "o" / "l.geojson").read_text(encoding="utf-8"))
+    assert {f["id"]: f["properties"]["inside_claimed"] for f in geo["features"]}["v"] == "d"

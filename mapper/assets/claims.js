@@ -110,6 +110,11 @@
       x.f.forEach(function (f) { head.appendChild(el("span", "cm-flag cm-flag-" + f, f)); });
       if (x.st !== "published") head.appendChild(el("span", "cm-status", x.st));
       item.appendChild(head);
+      if (x.in !== undefined) {
+        var area = D.claims[x.in];
+        item.appendChild(el("div", "cm-inside", "inside " + D.places[area.p].n + ", which " +
+          D.sides[area.s].name + " claimed captured on " + area.w));
+      }
       if (x.q) item.appendChild(el("blockquote", "cm-quote", x.q));
       var href = x.u ? safeUrl(x.u) : null;
       if (href) {
