@@ -108,6 +108,7 @@ def test_hostile_text_shows_as_written(browser, tmp_path):
         assert "<script>alert(1)</script>" in text and "${x}" in text
         assert page.locator(".leaflet-popup .cm-quote").last.text_content() == HOSTILE
         assert page.locator(".leaflet-popup .cm-claimant").last.text_content() == HOSTILE
+        page.locator(".leaflet-popup-close-button").click()
         assert page.locator(".cm-popup a[href^='javascript']").count() == 0
     assert page.locator(".cm-popup img, .leaflet-container script").count() == 0
     assert HOSTILE.split()[0] in page.locator(".cm-title h2").inner_text()
@@ -176,7 +177,7 @@ def test_popup_says_a_capture_lies_in_land_already_claimed(browser, tmp_path):
                              "v,2020-10-26,Mincivan,Aliyev,Azerbaijan,captured,,,\n", encoding="utf-8")
     build(tmp_path, str(path), "--name", "in")
     page, errors = open_map(browser, tmp_path / "in.html")
-    page.locator(".cm-marker").first.dispatch_event("click")  # the legend may cover it
+    page.locator(".cm-marker").first.click()  # fitted clear of the legend
     assert "inside Zəngilan, which Azerbaijan claimed captured on 2020-10-22" in \
         page.locator(".leaflet-popup .cm-inside").inner_text()
     assert errors == []

@@ -277,7 +277,13 @@
   legend.addTo(map);
   map.attributionControl.addAttribution(escapeHtml(D.attribution));
 
-  if (D.bounds) map.fitBounds(D.bounds, {padding: [20, 20]});
+  if (D.bounds) {
+    // Keep the claims clear of the controls: the legend (open on wide
+    // screens) on the right, the time control at the bottom.
+    var wide = map.getContainer().clientWidth > 600;
+    map.fitBounds(D.bounds, {paddingTopLeft: [40, 30], paddingBottomRight: [wide ? 290 : 30, wide ? 110 : 90],
+                             maxZoom: 11});
+  }
   show(D.days[+slider.value]);
   map.getContainer().setAttribute("data-claims-ready", "1");
 })({{ map }}, {{ payload }});
