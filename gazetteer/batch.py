@@ -14,7 +14,7 @@ from typing import TextIO
 from .core import Gazetteer
 from .errors import InputError
 
-__all__ = ["MATCH_COLUMNS", "BatchReport", "resolve_csv"]
+__all__ = ["MATCH_COLUMNS", "BatchReport", "resolve_csv", "delimiter_of"]
 
 MATCH_COLUMNS = ("match_status", "match_id", "match_name", "match_kind", "match_lat", "match_lon",
                  "match_score", "match_candidates")
@@ -26,6 +26,15 @@ class BatchReport:
     counts: dict[str, int] = field(default_factory=lambda: {"resolved": 0, "ambiguous": 0, "not_found": 0})
     #: (row number as a spreadsheet shows it, message)
     errors: list[tuple[int, str]] = field(default_factory=list)
+
+
+def delimiter_of(text: str) -> str:
+    """The delimiter of a CSV export, from its header line: spreadsheets in many
+    locales write semicolons, and some tabs."""
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
 
 
 def _read_text(path: Path) -> str:
@@ -52,7 +61,7 @@ def resolve_csv(gaz: Gazetteer, path: Path, column: str, out: TextIO, *,
     empty match and are listed in the report; the batch goes on.
     """
     text = _read_text(path)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(text))
     try:
         header = next(reader)
     except StopIteration:
@@ -70,7 +79,7 @@ def resolve_csv(gaz: Gazetteer, path: Path, column: str, out: TextIO, *,
     idx = header.index(column)
     near_idx = header.index(near_column) if near_column else None
     asof_idx = header.index(as_of_column) if as_of_column else None
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\n", delimiter=delimiter_of(text))
     writer.writerow([*header, *MATCH_COLUMNS])
     report = BatchReport()
     row_no = 1

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from gazetteer.batch import delimiter_of
+
 from .errors import LedgerError
 
 __all__ = ["CLAIMS", "STATUSES", "Claim", "Event", "Problem", "Ledger", "read_ledger", "read_events",
@@ -152,7 +154,7 @@ def _rows(path: Path, required: tuple[str, ...] = REQUIRED,
         return [(i, row if isinstance(row, dict) else {"__bad__": row}) for i, row in enumerate(doc, 1)]
     if suffix not in (".csv", ".tsv", ".txt"):
         raise LedgerError(f"{path}: unknown ledger format {suffix!r}; use .csv, .json or .yaml")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t" if suffix == ".tsv" else ",")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(text))
     try:
         header = [h.strip().lower() for h in next(reader)]
     except StopIteration:

@@ -110,3 +110,13 @@ def test_area_of_interest_option():
     assert inside["status"] == "resolved" and anywhere["status"] == "ambiguous"
     bad = runner.invoke(cli, ["resolve", "Talish", "--area", "1,2,3"])
     assert bad.exit_code == 2 and "WEST,SOUTH,EAST,NORTH" in bad.output
+
+
+def test_batch_reads_and_keeps_semicolon_csv(tmp_path):
+    # Spreadsheets in many locales export CSV with semicolons.
+    src = tmp_path / "in.csv"
+    src.write_text("n;place\n1;Sanasar\n2;Кубатлы\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["resolve", "--input", str(src), "--column", "place"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0].startswith("n;place;match_status;") and ";wof:421169387;" in lines[1]

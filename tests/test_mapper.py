@@ -230,3 +230,11 @@ def test_captures_inside_land_already_claimed(tmp_path, gaz):
     assert "claims Mincivan [v], inside Zəngilan, claimed captured on 2020-10-22 [d]" in report
     geo = json.loads((tmp_path / "o" / "l.geojson").read_text(encoding="utf-8"))
     assert {f["id"]: f["properties"]["inside_claimed"] for f in geo["features"]}["v"] == "d"
+
+
+def test_semicolon_ledger(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text("date;place;claimant;side;claim\n2020-10-26;Sanasar;Aliyev;Azerbaijan;captured\n",
+                    encoding="utf-8")
+    led = read_ledger(path)
+    assert not led.problems and led.claims[0].place == "Sanasar"
