@@ -118,5 +118,5 @@ def test_batch_reads_and_keeps_semicolon_csv(tmp_path):
     src.write_text("n;place\n1;Sanasar\n2;Кубатлы\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["resolve", "--input", str(src), "--column", "place"])
     assert result.exit_code == 0
-    lines = result.output.splitlines()
+    lines = result.stdout.splitlines()
     assert lines[0].startswith("n;place;match_status;") and ";wof:421169387;" in lines[1]
