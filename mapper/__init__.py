@@ -3,19 +3,29 @@
     from gazetteer import Gazetteer
     from mapper import analyse, read_ledger, write_outputs
 
-    ledger = read_ledger("claims.csv")
-    analysis = analyse(ledger, gaz := Gazetteer())
+    gaz = Gazetteer()
+    analysis = analyse(read_ledger("claims.csv"), gaz)
     write_outputs(analysis, gaz, Path("output"), "claims", title="Claims")
 """
 
-from .analysis import FLAGS, Analysis, analyse
-from .errors import LedgerError, MapperError, RenderError
-from .ledger import Claim, ClaimantRegistry, Ledger, read_events, read_ledger
-from .outputs import write_outputs
-from .render import ClaimsLayer, build_map
+from importlib import import_module
 
 __all__ = [
     "read_ledger", "read_events", "analyse", "write_outputs", "build_map", "ClaimsLayer",
     "Analysis", "Claim", "Ledger", "ClaimantRegistry", "FLAGS",
     "MapperError", "LedgerError", "RenderError",
 ]
+
+# Imported on first use: the command line should not load folium to print its help.
+_HOMES = {
+    "read_ledger": "ledger", "read_events": "ledger", "Claim": "ledger", "Ledger": "ledger",
+    "ClaimantRegistry": "ledger", "analyse": "analysis", "Analysis": "analysis", "FLAGS": "analysis",
+    "write_outputs": "outputs", "build_map": "render", "ClaimsLayer": "render",
+    "MapperError": "errors", "LedgerError": "errors", "RenderError": "errors",
+}
+
+
+def __getattr__(name: str):
+    if name in _HOMES:
+        return getattr(import_module(f".{_HOMES[name]}", __name__), name)
+    raise AttributeError(f"module 'mapper' has no attribute {name!r}")
