@@ -61,7 +61,8 @@ def resolve_csv(gaz: Gazetteer, path: Path, column: str, out: TextIO, *,
     empty match and are listed in the report; the batch goes on.
     """
     text = _read_text(path)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(text))
+    delimiter = delimiter_of(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
@@ -79,7 +80,7 @@ def resolve_csv(gaz: Gazetteer, path: Path, column: str, out: TextIO, *,
     idx = header.index(column)
     near_idx = header.index(near_column) if near_column else None
     asof_idx = header.index(as_of_column) if as_of_column else None
-    writer = csv.writer(out, lineterminator="\n", delimiter=delimiter_of(text))
+    writer = csv.writer(out, lineterminator="\n", delimiter=delimiter)
     writer.writerow([*header, *MATCH_COLUMNS])
     report = BatchReport()
     row_no = 1

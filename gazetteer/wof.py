@@ -61,7 +61,6 @@ class Record:
     gn_id: int | None
     wd_id: str | None
     geometry: dict[str, Any] | None
-    path: str
     #: WOF's local placetype: "city" for Azerbaijan's cities of district rank.
     local: str | None = None
     merged: list[int] = field(default_factory=list)
@@ -161,7 +160,8 @@ def read_wof(roots: list[Path], report: dict[str, Any]) -> dict[int, Record]:
             props, geometry = _read_one(path)
             placetype = props.get("wof:placetype")
             if placetype not in PLACETYPES:
-                skipped[f"placetype {placetype}"] += 1
+                reason = SKIPPED_PLACETYPES.get(placetype, "a kind of place the gazetteer does not keep")
+                skipped[f"{placetype}: {reason}"] += 1
                 continue
             wof_id = int(props["wof:id"])
             names = _names(props)
@@ -196,7 +196,6 @@ def read_wof(roots: list[Path], report: dict[str, Any]) -> dict[int, Record]:
                 wd_id=concord.get("wd:id"),
                 geometry=geometry if placetype in ("region", "country") else None,
                 local=props.get("wof:placetype_local") or None,
-                path=str(path),
             )
     # A superseded record's names live on in its successor.
     for old_id, (successors, names) in superseded.items():
