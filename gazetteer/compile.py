@@ -178,6 +178,31 @@ def _boundaries(records: dict[int, Record], places: dict[str, dict[str, Any]]) -
     return {"type": "FeatureCollection", "features": features}
 
 
+def _line_per_item(doc: dict) -> str:
+    """JSON with one place, and one index key, per line.
+
+    The file is committed each time the data changes: a line per item keeps
+    those diffs to the places that changed instead of the whole file.
+    """
+    def dumps(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    parts = []
+    for key, value in doc.items():
+        if key == "places":
+            body = ",\n".join(dumps(p) for p in value)
+            parts.append(f"{dumps(key)}:[\n{body}\n]")
+        elif key == "keys":
+            layers = []
+            for layer, index in value.items():
+                body = ",\n".join(f"{dumps(k)}:{dumps(v)}" for k, v in index.items())
+                layers.append(f"{dumps(layer)}:{{\n{body}\n}}")
+            parts.append(f"{dumps(key)}:{{\n" + ",\n".join(layers) + "\n}")
+        else:
+            parts.append(f"{dumps(key)}:{dumps(value)}")
+    return "{" + ",\n".join(parts) + "}\n"
+
+
 def compile_gazetteer(roots: list[Path], *, curated: Path | None = CURATED_PATH,
                       out_dir: Path = DATA_DIR) -> dict[str, Any]:
     """Import WOF trees, apply the curated file, write the data files; return a report."""
@@ -206,7 +231,7 @@ def compile_gazetteer(roots: list[Path], *, curated: Path | None = CURATED_PATH,
     }
     out_dir.mkdir(parents=True, exist_ok=True)
     with open(out_dir / "gazetteer.json", "w", encoding="utf-8") as fh:
-        json.dump(doc, fh, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+        fh.write(_line_per_item(doc))
     with open(out_dir / "boundaries.geojson", "w", encoding="utf-8") as fh:
         json.dump(_boundaries(records, places), fh, ensure_ascii=False, separators=(",", ":"))
     counts: dict[str, int] = {}
