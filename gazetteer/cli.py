@@ -166,7 +166,7 @@ def import_():
 @import_.command()
 @click.argument("dirs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--curated", type=click.Path(path_type=Path), default=None,
-              help="Curated additions (default: the bundled curated.yaml).")
+              help="Curated additions: a folder of YAML files or one file (default: the bundled gazetteer/data/curated/).")
 @click.option("--no-curated", is_flag=True, help="Compile the WOF data alone.")
 @click.option("--output-dir", type=click.Path(path_type=Path), default=None,
               help="Where to write gazetteer.json and boundaries.geojson (default: the package's data).")

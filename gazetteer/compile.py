@@ -20,12 +20,12 @@ from .wof import Record, read_wof
 __all__ = ["compile_gazetteer", "DATA_DIR", "CURATED_PATH", "FORMAT"]
 
 DATA_DIR = Path(__file__).parent / "data"
-CURATED_PATH = DATA_DIR / "curated.yaml"
+CURATED_PATH = DATA_DIR / "curated"
 FORMAT = "armaz-gazetteer/1"
 ATTRIBUTION = (
     "Place data from Who's On First (https://whosonfirst.org/docs/licenses/), "
     "including GeoNames data (CC BY 4.0, https://www.geonames.org/); "
-    "curated additions by the project (see gazetteer/data/curated.yaml)."
+    "curated additions by the project (see gazetteer/data/curated/)."
 )
 _KIND_ORDER = {"settlement": 0, "landmark": 0, "district": 1, "province": 2, "region": 3, "country": 4}
 _SIMPLIFY = {"district": 0.002, "province": 0.002, "country": 0.01}

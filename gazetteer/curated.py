@@ -1,6 +1,7 @@
 """The project's curated additions: names and places the imported sources lack.
 
-The file (``data/curated.yaml``) is reviewed like code. Every entry names the
+The folder (``data/curated/``, one YAML file per theme, read in name order) is
+reviewed like code; ids are unique across its files. Every entry names the
 place it changes (a ``wof:`` id, or a new ``gz:`` id with ``new:``) and says
 where its facts come from (``source:``). Entries can:
 
@@ -31,7 +32,10 @@ __all__ = ["load_curated"]
 _ENTRY_KEYS = {"id", "source", "name", "names", "drop_names", "replace_names", "new", "covers",
                "parent", "note", "kind", "merge"}
 _NAME_KEYS = {"text", "lang", "from", "to", "note", "type"}
-_NEW_KEYS = {"kind", "lat", "lon", "country", "parents"}
+# ``type`` is a landmark's kind (bridge, checkpoint, lake, ...); ``from``/``to``
+# bound a place that existed only for a time (a Soviet raion, an economic
+# region); ``geometry`` is a GeoJSON line or polygon where a point says too little.
+_NEW_KEYS = {"kind", "lat", "lon", "country", "parents", "type", "from", "to", "geometry"}
 
 
 def _date(value: Any, where: str) -> str | None:
@@ -46,7 +50,24 @@ def _date(value: Any, where: str) -> str | None:
 
 
 def load_curated(path: Path) -> list[dict[str, Any]]:
-    """Read and validate the curated file; errors name the file and entry."""
+    """Read and validate the curated folder (or one file); errors name the file and entry."""
+    path = Path(path)
+    files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+    if not files:
+        raise DataError(f"{path}: no curated *.yaml files in this folder")
+    out: list[dict[str, Any]] = []
+    where_id: dict[str, Path] = {}
+    for file in files:
+        for entry in _load_file(file):
+            if entry["id"] in where_id:
+                raise DataError(f"{file}: {entry['id']} is also curated in {where_id[entry['id']]}; "
+                                "merge the entries")
+            where_id[entry["id"]] = file
+            out.append(entry)
+    return out
+
+
+def _load_file(path: Path) -> list[dict[str, Any]]:
     try:
         doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError, ValueError) as exc:
