@@ -8,8 +8,13 @@ Flags, on each claim:
 * ``contested``: another side ``denies``, ``holds`` or claims ``captured`` of
   the same place within ``window`` days either way (both claims get it);
 * ``corroborated``: another side says it ``withdrew`` from the place within
-  ``corroboration_days`` after the capture claim;
-* ``retracted``: the claim's status is ``deleted`` or ``retracted``.
+  ``corroboration_days`` either way of the capture claim (an admission may
+  come first);
+* ``retracted``: the claim's status is ``deleted`` or ``retracted``; such a
+  claim is no evidence for or against any other.
+
+Claims are taken in time order (date-times in UTC, a bare date as its day),
+then by id, never by row; windows count whole local days.
 
 The same place under different names is one place: claims are grouped by the
 gazetteer's place id, or by the name's normalised key when unresolved.
@@ -18,6 +23,7 @@ gazetteer's place id, or by the name's normalised key when unresolved.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -51,10 +57,14 @@ class Analysis:
     related: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     #: capture claim id -> the same side's earlier capture claim on the area it lies in
     inside_claimed: dict[str, str] = field(default_factory=dict)
+    #: claim id -> flag -> how many partners it has (``related`` lists at most PARTNER_CAP)
+    related_total: dict[str, dict[str, int]] = field(default_factory=dict)
+    #: the claims sorted by time (UTC) then id
+    ordered: list[Claim] | None = None
 
     @property
     def claims(self) -> list[Claim]:
-        return self.ledger.claims
+        return self.ordered if self.ordered is not None else self.ledger.claims
 
     @staticmethod
     def name_key(text: str) -> str:
@@ -85,7 +95,7 @@ class Analysis:
         """
         latest: dict[tuple[str, str], Claim] = {}
         for claim in self.claims:
-            if claim.day > as_of or claim.claim not in _CONTROL or "retracted" in self.flags[claim.id]:
+            if claim.day > as_of or claim.claim not in _CONTROL or "retracted" in self.flags.get(claim.id, ()):
                 continue
             latest[(claim.side, self.keys[claim.id])] = claim
         out: dict[str, list[str]] = defaultdict(list)
@@ -118,49 +128,125 @@ def _locate(gaz: Gazetteer, claim: Claim, res: Resolution) -> Place | None:
     return res.place
 
 
+def _order(claim: Claim) -> tuple[dt.datetime, str]:
+    # Time first (UTC; a bare date is its noon), then id: never the row, so
+    # the flags do not depend on how a ledger happens to be sorted.
+    return claim.when, claim.id
+
+
 def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_days: int = 7) -> Analysis:
+    """Resolve every claim's place once per distinct (name, near, day) and flag the claims.
+
+    Flags are computed per place in one pass over its claims sorted by time
+    then id; windows are counted in whole local days, both ways, so the result
+    is the same whatever the row order.
+    """
+    claims = sorted(ledger.claims, key=_order)
     resolutions: dict[str, Resolution] = {}
     places: dict[str, Place | None] = {}
     keys: dict[str, str] = {}
-    for claim in ledger.claims:
+    for claim in claims:
         res = gaz.resolve(claim.place, near=claim.near, as_of=claim.day)
         resolutions[claim.id] = res
         place = _locate(gaz, claim, res)
         places[claim.id] = place
-        keys[claim.id] = place.id if place else Analysis.name_key(claim.place)
-    result = Analysis(ledger=ledger, resolutions=resolutions, places=places, keys=keys)
-    flags: dict[str, set[str]] = {c.id: set() for c in ledger.claims}
-    related: dict[str, dict[str, set[str]]] = {c.id: defaultdict(set) for c in ledger.claims}
+        if place is not None:
+            keys[claim.id] = place.id
+        elif claim.place.strip():
+            keys[claim.id] = Analysis.name_key(claim.place)
+        else:
+            # A claim about no place is about nothing another claim is about.
+            keys[claim.id] = f"none:{claim.id}"
+    result = Analysis(ledger=ledger, resolutions=resolutions, places=places, keys=keys, ordered=claims)
+    flags: dict[str, set[str]] = {c.id: set() for c in claims}
+    related: dict[str, dict[str, list[str]]] = {c.id: {} for c in claims}
+    totals: dict[str, dict[str, int]] = {c.id: {} for c in claims}
     by_place: dict[str, list[Claim]] = defaultdict(list)
-    for claim in ledger.claims:  # already in time order
-        by_place[keys[claim.id]].append(claim)
-        if claim.status in ("deleted", "retracted"):
+    for claim in claims:
+        if claim.status in RETRACTED_STATUSES:
             flags[claim.id].add("retracted")
-    for claims in by_place.values():
-        for i, claim in enumerate(claims):
+        else:
+            # A retracted claim is withdrawn by its own author: it is no
+            # evidence for or against any other claim.
+            by_place[keys[claim.id]].append(claim)
+
+    def mark(claim: Claim, flag: str, partners: list[str], total: int) -> None:
+        flags[claim.id].add(flag)
+        related[claim.id][flag] = partners
+        totals[claim.id][flag] = total
+
+    for group in by_place.values():
+        _flag_repeats(group, mark)
+        index = _SideIndex(group)
+        for claim in group:
             if claim.claim == "captured":
-                _repeat(claim, claims[:i], flags, related)
-                for later in claims[i + 1:]:
-                    gap = (later.day - claim.day).days
-                    if gap > corroboration_days:
-                        break
-                    if later.claim == "withdrew" and later.side != claim.side:
-                        flags[claim.id].add("corroborated")
-                        related[claim.id]["corroborated"].add(later.id)
-            for other in claims[i + 1:]:
-                if (other.day - claim.day).days > window:
-                    break
-                if other.side == claim.side:
-                    continue
-                if (claim.claim in _TERRITORIAL and other.claim in _CONTESTING) or \
-                        (other.claim in _TERRITORIAL and claim.claim in _CONTESTING):
-                    for a, b in ((claim, other), (other, claim)):
-                        flags[a.id].add("contested")
-                        related[a.id]["contested"].add(b.id)
+                found = index.others(claim, "withdrew", corroboration_days)
+                if found[0]:
+                    mark(claim, "corroborated", found[1], found[0])
+            opposing = ("contesting" if claim.claim in _TERRITORIAL else
+                        "territorial" if claim.claim in _CONTESTING else None)
+            if opposing:
+                found = index.others(claim, opposing, window)
+                if found[0]:
+                    mark(claim, "contested", found[1], found[0])
     result.flags = {cid: [f for f in FLAGS if f in fl] for cid, fl in flags.items()}
-    result.related = {cid: {k: sorted(v) for k, v in sorted(rel.items())} for cid, rel in related.items()}
-    result.inside_claimed = _inside_claimed(ledger.claims, places, flags)
+    result.related = {cid: dict(sorted(rel.items())) for cid, rel in related.items()}
+    result.related_total = totals
+    result.inside_claimed = _inside_claimed(claims, places, flags)
     return result
+
+
+#: How many partners of a flag are listed; the total is kept beside them.
+PARTNER_CAP = 10
+RETRACTED_STATUSES = ("deleted", "retracted")
+
+
+class _SideIndex:
+    """One place's claims by side and role, sorted by day: the claims of other
+    sides within a window are found by bisection, not by scanning pairs."""
+
+    def __init__(self, group: list[Claim]) -> None:
+        self._by: dict[tuple[str, str], tuple[list[int], list[Claim]]] = {}
+        for claim in group:  # sorted by time, so days ascend within each list
+            roles = []
+            if claim.claim == "withdrew":
+                roles.append("withdrew")
+            if claim.claim in _TERRITORIAL:
+                roles.append("territorial")
+            if claim.claim in _CONTESTING:
+                roles.append("contesting")
+            for role in roles:
+                days, items = self._by.setdefault((role, claim.side), ([], []))
+                days.append(claim.day.toordinal())
+                items.append(claim)
+
+    def others(self, claim: Claim, role: str, window: int) -> tuple[int, list[str]]:
+        """(how many, the first PARTNER_CAP ids) of other sides' claims in
+        ``role`` within ``window`` days either way of ``claim``."""
+        day = claim.day.toordinal()
+        total, ids = 0, []
+        for (have, side), (days, items) in sorted(self._by.items(), key=lambda kv: kv[0]):
+            if have != role or side == claim.side:
+                continue
+            lo, hi = bisect_left(days, day - window), bisect_right(days, day + window)
+            total += hi - lo
+            ids.extend(c.id for c in items[lo:min(hi, lo + PARTNER_CAP)])
+        return total, sorted(ids)[:PARTNER_CAP]
+
+
+def _flag_repeats(group: list[Claim], mark) -> None:
+    """``repeat``: a side's capture of a place it had claimed captured, with no
+    withdrawal by it and no capture by another side in between."""
+    last: dict[str, Claim] = {}
+    for claim in group:
+        if claim.claim == "captured":
+            prev = last.get(claim.side)
+            if prev is not None:
+                mark(claim, "repeat", [prev.id], 1)
+            # Another side's capture in between breaks every other side's run.
+            last = {claim.side: claim}
+        elif claim.claim == "withdrew":
+            last.pop(claim.side, None)
 
 
 def _inside_claimed(claims: list[Claim], places: dict[str, Place | None],
@@ -189,18 +275,3 @@ def _inside_claimed(claims: list[Claim], places: dict[str, Place | None],
         elif claim.claim == "withdrew":
             area_claims.pop((claim.side, place.id), None)
     return out
-
-
-def _repeat(claim: Claim, earlier: list[Claim], flags, related) -> None:
-    # Walk back from the claim: the nearest earlier capture by the same side
-    # makes it a repeat, unless that side withdrew, or another side claimed the
-    # capture, in between.
-    for prev in reversed(earlier):
-        if prev.side == claim.side and prev.claim == "withdrew":
-            return
-        if prev.side != claim.side and prev.claim == "captured":
-            return
-        if prev.side == claim.side and prev.claim == "captured":
-            flags[claim.id].add("repeat")
-            related[claim.id]["repeat"].add(prev.id)
-            return
