@@ -1,0 +1,84 @@
+"""mapper build at 1k/5k/20k/50k claims, as users run it, beside plain folium.
+
+    python benchmarks/scale.py [--sizes 1000,5000,20000,50000] [--repeat 5]
+
+Each figure is the median wall time of whole processes (start-up, imports and
+loading included), run in turn in the same session: ``mapper build``, folium
+with one Marker and popup per claim, and folium's GeoJson layer with a popup
+per feature (both given coordinates, so they do no name resolution at all).
+HTML sizes are of the files written. The machine is printed with the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _ledgers import write_ledger  # noqa: E402
+
+MARKERS = """
+import csv, sys, folium
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+m = folium.Map(location=[39.8, 46.7], zoom_start=8)
+for r in rows:
+    folium.Marker([float(r["lat"]), float(r["lon"])],
+                  popup=folium.Popup(f"{r['date']} {r['claimant']}: {r['claim']} {r['place']}")).add_to(m)
+m.save(sys.argv[2])
+"""
+
+GEOJSON = """
+import csv, sys, folium
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+fc = {"type": "FeatureCollection", "features": [
+    {"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(r["lon"]), float(r["lat"])]},
+     "properties": {k: r[k] for k in ("date", "claimant", "claim", "place")}} for r in rows]}
+m = folium.Map(location=[39.8, 46.7], zoom_start=8)
+folium.GeoJson(fc, popup=folium.GeoJsonPopup(fields=["date", "claimant", "claim", "place"])).add_to(m)
+m.save(sys.argv[2])
+"""
+
+
+def run(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,5000,20000,50000")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+          f"medians of {args.repeat} whole-process runs")
+    print("| claims | mapper build | folium Markers | folium GeoJson | × Markers | HTML mapper | HTML Markers |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for n in (int(s) for s in args.sizes.split(",")):
+            ledger = write_ledger(tmp / f"l{n}.csv", n)
+            coords = write_ledger(tmp / f"c{n}.csv", n, with_coordinates=True)
+            times: dict[str, list[float]] = {"mapper": [], "markers": [], "geojson": []}
+            for _ in range(args.repeat):
+                times["mapper"].append(run([sys.executable, "-m", "mapper", "build", str(ledger),
+                                            "--output-dir", str(tmp / "out"), "--name", "m"]))
+                times["markers"].append(run([sys.executable, "-c", MARKERS, str(coords), str(tmp / "k.html")]))
+                times["geojson"].append(run([sys.executable, "-c", GEOJSON, str(coords), str(tmp / "g.html")]))
+            med = {k: statistics.median(v) for k, v in times.items()}
+            size_m = (tmp / "out" / "m.html").stat().st_size
+            size_k = (tmp / "k.html").stat().st_size
+            print(f"| {n:,} | {med['mapper']:.2f} s | {med['markers']:.2f} s | {med['geojson']:.2f} s | "
+                  f"{med['markers'] / med['mapper']:.1f}× | {size_m / 1e6:.2f} MB | {size_k / 1e6:.2f} MB |",
+                  flush=True)
+
+
+if __name__ == "__main__":
+    main()
