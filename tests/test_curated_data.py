@@ -1,8 +1,11 @@
 """The curated data itself: every entry cites a page, every new place lies where
-its country and parent district say, every name has a language code we know.
+its country and parent district say, every name has a language code we know;
+and, compiled with the WOF trees, the press's bare names reach the place readers
+mean.
 
-These read the YAML files and the shipped boundaries; they do not compile the
-gazetteer, so they hold whether or not the compiled data has been regenerated.
+The checks on the files read the YAML and the shipped boundaries only. The
+resolution checks compile the gazetteer into a temporary folder (about ten
+seconds), so they hold whether or not the shipped data has been regenerated.
 """
 
 from __future__ import annotations
@@ -177,3 +180,61 @@ def test_notable_must_be_a_boolean(tmp_path):
                    encoding="utf-8")
     with pytest.raises(DataError, match="notable"):
         load_curated(bad)
+
+
+from .conftest import WOF  # noqa: E402  (beside the clone, as CI lays it out)
+
+if not WOF.is_dir():  # a git worktree sits one folder deeper than a clone
+    WOF = WOF.parents[3] / "shared" / "data" / "whosonfirst"
+
+# A bare name the press uses, and the place readers mean by it.
+PRESS_NAMES = [
+    ("Talish", "wof:1310537695"),          # of Martakert, not of Aragatsotn
+    ("Hin Shen", "wof:1360220939"),        # on the 2022 Lachin road, not near Goris
+    ("Mets Shen", "wof:1259720295"),
+    ("Sus", "wof:1344118207"),
+    ("Kornidzor", "wof:1343546815"),
+    ("Nerkin Hand", "wof:1209906983"),
+    ("Davit Bek", "wof:1293509597"),
+    ("Vorotan", "wof:1225830729"),
+    ("Khramort", "wof:1327290781"),        # merged with its duplicate Pirlər
+    ("Shurnukh", "wof:1260179059"),        # merged with its duplicate
+    ("Parukh", "wof:1343591669"),
+    ("Lachin corridor", "gz:lachin-corridor"),
+    ("Sev Lich", "gz:sev-lich"),
+    ("Black Lake", "gz:sev-lich"),
+    ("Murovdag", "gz:murovdag"),
+    ("Sarsang", "gz:sarsang-reservoir"),
+    ("Dadivank", "gz:dadivank"),
+    ("Khudafarin Bridges", "gz:khudafarin-bridge-15"),
+    ("Lələtəpə", "gz:lalatapa"),
+    ("Şərqi Zəngəzur", "gz:economic-region-east-zangezur"),
+    ("Qarabağ iqtisadi rayonu", "gz:economic-region-karabakh"),
+    ("Çinarlı", "wof:1327370313"),         # Vəng, renamed in October 2020
+]
+
+
+@pytest.fixture(scope="module")
+def compiled(tmp_path_factory):
+    if not WOF.is_dir():
+        pytest.skip("needs shared/data/whosonfirst")
+    from gazetteer import Gazetteer
+    from gazetteer.compile import compile_gazetteer
+
+    out = tmp_path_factory.mktemp("gaz")
+    compile_gazetteer([WOF / "admin-az", WOF / "admin-am"], out_dir=out)
+    return Gazetteer(out / "gazetteer.json")
+
+
+@pytest.mark.parametrize("text,expected", PRESS_NAMES)
+def test_press_names_resolve_to_the_place_readers_mean(compiled, text, expected):
+    result = compiled.resolve(text)
+    assert result.status == "resolved" and result.place.id == expected, \
+        f"{text!r}: {result.status}, {[c.place.id for c in result.candidates[:3]]}"
+
+
+def test_merged_duplicates_answer_under_the_kept_record(compiled):
+    # A WOF id merged away still finds the village, as the record that was kept.
+    assert "wof:1193052247" not in compiled and "wof:1108784249" not in compiled
+    assert compiled.get("wof:1193052247").id == "wof:1327290781"
+    assert compiled.get("wof:1108784249").id == "wof:1260179059"
