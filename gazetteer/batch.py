@@ -118,10 +118,17 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
             out.write(json.dumps(doc, ensure_ascii=False) + "\n")
     else:
         writer = csv.writer(out, lineterminator="\n", delimiter=table.delimiter)
-        writer.writerow([*header, *MATCH_COLUMNS])
+        # The writer quotes only its line terminator's characters: a lone CR in
+        # a cell would go out bare and split the row for every reader.
+        quote_all = csv.writer(out, lineterminator="\n", delimiter=table.delimiter, quoting=csv.QUOTE_ALL)
+
+        def write(cells: list[str]) -> None:
+            (quote_all if any("\r" in c for c in cells) else writer).writerow(cells)
+
+        write([*header, *MATCH_COLUMNS])
 
         def emit(number: int, cells: list[str], values: dict[str, object] | None, error: str | None) -> None:
-            writer.writerow([*cells, *(_csv_cells(values) if values else [""] * len(MATCH_COLUMNS))])
+            write([*cells, *(_csv_cells(values) if values else [""] * len(MATCH_COLUMNS))])
 
     def fail(row, message: str) -> None:
         report.errors.append((row.number, message))

@@ -250,7 +250,7 @@ def check(ledger, claimants, window, offline):
         click.echo(f"{ledger}: place {label!r} {res.status} (claims {', '.join(ids)})"
                    + (f": candidates {cands}" if cands else ""))
     flagged = sum(1 for c in analysis.claims if analysis.flags[c.id])
-    click.echo(f"{len(analysis.claims)} claims, {len(led.problems)} bad rows, "
+    click.echo(f"{len(analysis.claims)} claims, {led.rows_failed} bad rows, "
                f"{len(unresolved)} unresolved places, {flagged} flagged claims")
     if led.problems or unresolved:
         sys.exit(1)

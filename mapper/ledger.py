@@ -80,8 +80,12 @@ class Ledger:
     path: str
     claims: list[Claim]
     problems: list[Problem] = field(default_factory=list)
-    #: Rows read (blank ones aside): each became a claim or a problem.
+    #: Rows read (blank ones aside): each became a claim or failed with one problem or more.
     rows_read: int = 0
+
+    @property
+    def rows_failed(self) -> int:
+        return len({p.row for p in self.problems})
 
 
 class ClaimantRegistry:
