@@ -66,7 +66,13 @@ def cli(ctx, quiet, verbose) -> None:
     if verbose:
         import logging
 
-        logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(name)s: %(message)s")
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+        for name in ("gazetteer",):
+            log, level = logging.getLogger(name), logging.getLogger(name).level
+            log.addHandler(handler)
+            log.setLevel(logging.INFO)
+            ctx.call_on_close(lambda log=log, level=level: (log.removeHandler(handler), log.setLevel(level)))
 
 
 def _table_row(res) -> str:

@@ -255,12 +255,12 @@ def test_two_concurrent_builds_leave_one_consistent_set(tmp_path):
     out = tmp_path / "o"
     procs = [python("-m", "mapper", "-q", "build", str(ledger), "--output-dir", str(out), "--name", "m",
                     "--title", title)
-             for ledger, title in ((WAR, "First"), (CEASEFIRE, "Second"))]
+             for ledger, title in ((WAR, "Zyxwar"), (CEASEFIRE, "Zyxceasefire"))]
     assert [p.wait(timeout=300) for p in procs] == [0, 0]
     files = snapshot(out, "m")
-    title = "First" if b"First" in files[".html"] else "Second"
+    title = "Zyxwar" if b"Zyxwar" in files[".html"] else "Zyxceasefire"
     assert all(title.encode() in files[s] for s in (".html", ".report.md", ".embed.html"))
-    assert (b"az-sanasar-1026" in files[".geojson"]) == (title == "Second")
+    assert (b"az-sanasar-1026" in files[".geojson"]) == (title == "Zyxceasefire")
 
 
 # --- names --------------------------------------------------------------------------------------
