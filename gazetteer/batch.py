@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import json
 import os
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
@@ -80,7 +79,7 @@ def _csv_cells(values: dict[str, object]) -> list[str]:
 def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: str, out: TextIO, *,
                 near_column: str | None = None, as_of_column: str | None = None,
                 json_lines: bool = False, label: str | None = None,
-                progress: Callable[[int], None] | None = None) -> BatchReport:
+                progress: Callable[[int, int], None] | None = None) -> BatchReport:
     """Resolve ``column`` of the CSV at ``source`` (a path or a binary file), writing every
     input column plus MATCH_COLUMNS (or, with ``json_lines``, one JSON object a row).
 
@@ -88,9 +87,14 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
     spreadsheet holds, a stray quote) are listed in the report and, where
     their cells could be read, written with an empty match; the batch goes on.
     Nothing is written before the header and columns are checked.
+    ``progress(rows read, rows expected)`` is called after each row; the
+    expectation counts lines, so cells holding line breaks make it high.
     """
     data, label = read_bytes(source, label=label)
-    table = Table(decode(data, label), label=label)
+    text = decode(data, label)
+    expected = max(text.count("\n") - (1 if text.endswith("\n") else 0), 0)
+    table = Table(text, label=label)
+    del text
     header = table.header
     for col in (column, near_column, as_of_column):
         if col is not None and col not in header:
@@ -139,7 +143,7 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
     for row in table.rows():
         report.read += 1
         if progress:
-            progress(report.read)
+            progress(report.read, max(expected, report.read))
         if row.error:
             fail(row, row.error)
             continue
@@ -170,7 +174,3 @@ def _unique_keys(header: list[str]) -> list[str]:
         keys.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
     return keys
 
-
-def stderr_progress(rows: int) -> None:
-    if rows % 1000 == 0:
-        print(f"… {rows} rows", file=sys.stderr, flush=True)

@@ -209,7 +209,9 @@ class _progress:
     def __enter__(self):
         return self.update if self.bar is not None else None
 
-    def update(self, rows: int) -> None:
+    def update(self, rows: int, expected: int) -> None:
+        if self.bar.total != expected:
+            self.bar.total = expected
         self.bar.update(rows - self.bar.n)
 
     def __exit__(self, *exc_info) -> None:

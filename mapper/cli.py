@@ -220,11 +220,12 @@ def _build_one(ledger, events, output_dir, name, title, *, as_of, strict, self_c
                               self_contained=self_contained, problems=led.problems, png_size=png_size)
     except (MapperError, GazetteerError) as exc:
         raise CannotRun(str(exc)) from None
-    if not (click.get_current_context().find_root().obj or {}).get("quiet"):
+    quiet = (click.get_current_context().find_root().obj or {}).get("quiet")
+    if not quiet:
         for path in paths.values():
             click.echo(str(path))
     unresolved = analysis.unresolved()
-    if unresolved:
+    if unresolved and not quiet:
         click.echo(f"{led.path}: {sum(len(ids) for _, ids in unresolved.values())} claim(s) not placed: "
                    "see the report", err=True)
     return bool(led.problems)
