@@ -12,9 +12,8 @@ import csv
 import io
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from .errors import InputError
 
@@ -80,8 +79,7 @@ def delimiter_of(text: str) -> str:
     return best if counts[best] else ","
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One record: its number as a spreadsheet shows it (the header is row 1),
     its cells, and ``error`` when it cannot be used (then ``cells`` holds what
     was read, if anything: a row of the wrong width, a cell too long)."""
@@ -143,13 +141,14 @@ class Table:
             self._line = self._reader.line_num
             if not cells:
                 continue
+            if len(cells) == width and max(map(len, cells)) <= MAX_CELL:
+                yield Row(number, cells)
+                continue
             long = next((i for i, cell in enumerate(cells, 1) if len(cell) > MAX_CELL), None)
             if long is not None:
                 yield Row(number, cells, f"cell {long} is {len(cells[long - 1])} characters long; "
                                         f"a spreadsheet cell holds at most {MAX_CELL}")
-            elif len(cells) != width:
+            else:
                 hint = (" (a line break inside an unquoted cell splits a row in two)"
                         if len(cells) < width else " (a delimiter inside an unquoted cell?)")
                 yield Row(number, cells, f"{len(cells)} fields where the header has {width}{hint}")
-            else:
-                yield Row(number, cells)
