@@ -82,8 +82,8 @@ def _keep_mode(tmp: Path, target: Path) -> None:
 def atomic_write(path: str | os.PathLike, *, encoding: str | None = "utf-8", newline: str | None = "",
                  binary: bool = False) -> Iterator[TextIO]:
     """Open a file for writing that replaces ``path`` only if the block ends without error
-    (text, or bytes with ``binary``)."""
-    path = Path(path)
+    (text, or bytes with ``binary``). A symlink stays a link: the file it points to is replaced."""
+    path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     check_target(path)
     fd, tmp = _temp_beside(path)
     try:

@@ -105,6 +105,22 @@ def test_output_replaced_whole_and_keeps_its_permissions(tmp_path, names_csv):
     assert os.stat(out).st_mode & 0o777 == 0o640
 
 
+def test_output_through_a_symlink_replaces_its_target_and_keeps_the_link(tmp_path, names_csv):
+    target = tmp_path / "results" / "out.csv"
+    target.parent.mkdir()
+    target.write_text(OLD, encoding="utf-8")
+    link = tmp_path / "latest.csv"
+    link.symlink_to(target)
+    result = run_gaz("resolve", "--input", str(names_csv), "--column", "place", "--output", str(link))
+    assert result.exit_code == 0 and link.is_symlink()
+    assert target.read_text(encoding="utf-8").startswith("n,place,match_status")
+
+
+def test_input_that_is_a_folder(tmp_path):
+    result = run_gaz("resolve", "--input", str(tmp_path), "--column", "place")
+    assert result.exit_code == 2 and "is a folder, not a file" in result.output
+
+
 def test_output_that_is_a_folder(tmp_path, names_csv):
     (tmp_path / "dir").mkdir()
     result = run_gaz("resolve", "--input", str(names_csv), "--column", "place", "--output", str(tmp_path / "dir"))
