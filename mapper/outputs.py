@@ -5,17 +5,25 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
-from gazetteer import Gazetteer
+from gazetteer import Gazetteer, GazetteerError
+from gazetteer.atomic import FileSet
 
 from .analysis import FLAGS, Analysis
-from .errors import MapperError
+from .errors import MapperError, RenderError
 from .ledger import Event
 from .render import build_map
 
-__all__ = ["write_outputs", "to_geojson", "report_markdown", "embed_snippet"]
+__all__ = ["write_outputs", "to_geojson", "report_markdown", "embed_snippet", "check_name", "safe_name"]
+
+#: Characters no file name may hold here: path separators, and those Windows
+#: forbids (a ':' would also turn the embed's relative address into a scheme).
+_FORBIDDEN = set('/\\:*?"<>|')
+MAX_NAME = 100
 
 
 def to_geojson(analysis: Analysis) -> dict[str, Any]:
@@ -116,27 +124,65 @@ def embed_snippet(name: str, title: str) -> str:
     )
 
 
+def check_name(name: str) -> str:
+    """``name`` when it is a plain file name to build NAME.html and the rest from; else MapperError."""
+    why = None
+    if not isinstance(name, str) or not name.strip():
+        why = "is empty"
+    elif len(name) > MAX_NAME:
+        why = f"is {len(name)} characters long; at most {MAX_NAME}"
+    elif any(ch in _FORBIDDEN for ch in name):
+        why = "holds a path separator or one of : * ? \" < > |"
+    elif any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name):
+        why = "holds a control or invisible character"
+    elif name.startswith(".") or name != name.strip():
+        why = "starts with a dot or a space, or ends with a space"
+    if why:
+        raise MapperError(f"--name {name!r} {why}: give a plain file name such as 'war-2020'")
+    return name
+
+
+def safe_name(text: str, *, default: str = "map") -> str:
+    """A plain file name made from ``text`` (a ledger's file name): letters, digits, '-', '_' and '.'."""
+    text = unicodedata.normalize("NFKC", text)
+    slug = re.sub(r"[^\w.-]+", "-", text).strip("-._ ")[:MAX_NAME].strip("-._ ")
+    return slug or default
+
+
 def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, *, title: str,
                   as_of: dt.date | None = None, events: list[Event] = (), self_contained: bool = False,
                   problems: list = (), png_size: tuple[int, int] | None = None) -> dict[str, Path]:
-    """Write NAME.html, .geojson, .report.md, .embed.html (and .png with ``png_size``)."""
+    """Write NAME.html, .geojson, .report.md, .embed.html (and .png with ``png_size``) as one set.
+
+    Every file is made first, as a temporary file in ``out_dir``; then all are
+    renamed into place under the lock ``out_dir/.NAME.lock``. A build that
+    fails leaves the files of the last one as they were, and two builds of
+    one NAME never mix their files.
+    """
+    check_name(name)
     if not analysis.claims:
         raise MapperError(f"{analysis.ledger.path}: no valid claims to map"
                           + (f"; {len(problems)} row(s) left out, first: {problems[0]}" if problems else ""))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    paths = {kind: out_dir / f"{name}{suffix}" for kind, suffix in (
-        ("html", ".html"), ("geojson", ".geojson"), ("report", ".report.md"), ("embed", ".embed.html"))}
-    html = build_map(analysis, gaz, title=title, as_of=as_of, events=events, self_contained=self_contained)
-    paths["html"].write_text(html, encoding="utf-8")
-    paths["geojson"].write_text(json.dumps(to_geojson(analysis), ensure_ascii=False, indent=1,
-                                           sort_keys=True) + "\n", encoding="utf-8")
-    paths["report"].write_text(report_markdown(analysis, title=title, problems=list(problems), as_of=as_of),
-                               encoding="utf-8")
-    paths["embed"].write_text(embed_snippet(name, title), encoding="utf-8")
-    if png_size is not None:
-        from .image import write_png
+    out_dir = Path(out_dir)
+    page = build_map(analysis, gaz, title=title, as_of=as_of, events=events, self_contained=self_contained)
+    texts = {
+        "html": (".html", page),
+        "geojson": (".geojson", json.dumps(to_geojson(analysis), ensure_ascii=False, indent=1,
+                                           sort_keys=True) + "\n"),
+        "report": (".report.md", report_markdown(analysis, title=title, problems=list(problems), as_of=as_of)),
+        "embed": (".embed.html", embed_snippet(name, title)),
+    }
+    try:
+        with FileSet(out_dir, lock=f".{name}.lock") as files:
+            paths = {kind: files.write_text(f"{name}{suffix}", text) for kind, (suffix, text) in texts.items()}
+            if png_size is not None:
+                from .image import write_png
 
-        if not self_contained:
-            html = build_map(analysis, gaz, title=title, as_of=as_of, events=events, self_contained=True)
-        paths["png"] = write_png(html, out_dir / f"{name}.png", size=png_size)
+                if not self_contained:
+                    page = build_map(analysis, gaz, title=title, as_of=as_of, events=events, self_contained=True)
+                write_png(page, files.stage(f"{name}.png"), size=png_size)
+                paths["png"] = out_dir / f"{name}.png"
+            files.commit()
+    except GazetteerError as exc:
+        raise RenderError(str(exc)) from None
     return paths

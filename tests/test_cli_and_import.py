@@ -37,7 +37,7 @@ def test_batch_keeps_rows_and_reports_bad_ones(tmp_path):
     assert list(rows[0])[-len(MATCH_COLUMNS):] == list(MATCH_COLUMNS)
     assert rows[0]["match_status"] == "resolved" and rows[0]["match_kind"] == "settlement"
     assert rows[3]["match_status"] == "not_found"
-    assert "3 rows" not in result.output and "4 rows: 2 resolved" in result.output
+    assert "4 rows read, 4 written: 2 resolved" in result.output and "1 failed" in result.output
 
 
 @pytest.mark.parametrize("content,column,message", [
