@@ -253,7 +253,7 @@ window.mapperClaimsLayer = function (map, dataId) {
       var label = L.Control.Layers.prototype._addItem.call(this, L.extend({}, obj, {name: ""}));
       var name = label.firstChild.lastChild;
       if (obj.layer.cmColor) name.appendChild(swatch(obj.layer.cmColor));
-      name.appendChild(document.createTextNode(" " + obj.name));
+      name.appendChild(document.createTextNode(obj.name));
       return label;
     }
   });
