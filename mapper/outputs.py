@@ -50,6 +50,7 @@ _MD_ALWAYS = re.compile(r"([\\`*_\[\](){}<>!#|~&@$^])")
 #: word: escaped there, left alone before a space so that sentences stay readable.
 _MD_IN_WORD = re.compile(r"([.:])(?=\S)")
 _LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")
+_MD_ANY = re.compile(r"[\\`*_\[\](){}<>!#|~&@$^.:\x00-\x1f\x7f\u2028\u2029\x85]")
 #: Flag partners listed per claim: many claims about one place in a few days
 #: would otherwise make the report grow with the square of their number.
 PARTNER_CAP = 10
@@ -57,7 +58,10 @@ PARTNER_CAP = 10
 
 def _md(text: Any) -> str:
     """Ledger text as literal Markdown text: it renders as written, never as markup."""
-    text = _LINE_BREAKS.sub(" ", str(text))
+    text = str(text)
+    if not _MD_ANY.search(text):
+        return text
+    text = _LINE_BREAKS.sub(" ", text)
     return _MD_IN_WORD.sub(r"\\\1", _MD_ALWAYS.sub(r"\\\1", text))
 
 
