@@ -16,11 +16,13 @@ from .test_browser import browser, offline_page  # noqa: F401  (browser is a fix
 DATA_ID = re.compile(r'<script type="application/json" id="([A-Za-z0-9_]+)">')
 
 
-def test_returns_a_map_or_adds_to_the_one_given(gaz):
-    m = mapper.to_folium(EXAMPLE, gaz, title="Ceasefire", as_of="2020-10-26")
+def test_returns_a_map_or_adds_to_the_one_given(gaz, tmp_path):
+    m = mapper.to_folium(EXAMPLE, gaz, title="Ceasefire", as_of="2020-10-24", events=EXAMPLE_DIR / "events.csv")
     assert isinstance(m, folium.Map)
-    html = m.get_root().render()
+    m.save(str(tmp_path / "saved.html"))
+    html = (tmp_path / "saved.html").read_text(encoding="utf-8")
     assert len(DATA_ID.findall(html)) == 1 and "<title>Ceasefire</title>" in html
+    assert '"asOf":"2020-10-24"' in html and "Humanitarian ceasefire (US-brokered)" in html
     # Added to a map of the user's own, which keeps what it had.
     own = folium.Map(location=[40, 46], zoom_start=7)
     folium.Marker([40, 46], tooltip="mine").add_to(own)
