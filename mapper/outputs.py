@@ -9,6 +9,7 @@ import re
 import unicodedata
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from gazetteer import Gazetteer, GazetteerError
 from gazetteer.atomic import FileSet
@@ -48,9 +49,32 @@ def to_geojson(analysis: Analysis) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
+#: Characters that start Markdown or HTML markup anywhere in a line (emphasis,
+#: links, images, code, raw HTML, entities, tables, strikethrough, math,
+#: mentions): backslash-escaped wherever they appear in ledger text.
+_MD_ALWAYS = re.compile(r"([\\`*_\[\](){}<>!#|~&@$^])")
+#: '.' and ':' make autolinks (example.org, http://, a@b.org) only inside a
+#: word: escaped there, left alone before a space so that sentences stay readable.
+_MD_IN_WORD = re.compile(r"([.:])(?=\S)")
+_LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")
+_MD_ANY = re.compile(r"[\\`*_\[\](){}<>!#|~&@$^.:\x00-\x1f\x7f\u2028\u2029\x85]")
+#: Flag partners listed per claim: many claims about one place in a few days
+#: would otherwise make the report grow with the square of their number.
+PARTNER_CAP = 10
+
+
 def _md(text: Any) -> str:
-    # Reports are read as Markdown and may be rendered to HTML: neutralise markup.
-    return html.escape(str(text), quote=False).replace("|", "\\|").replace("\n", " ").replace("`", "\\`")
+    """Ledger text as literal Markdown text: it renders as written, never as markup."""
+    text = str(text)
+    if not _MD_ANY.search(text):
+        return text
+    text = _LINE_BREAKS.sub(" ", text)
+    return _MD_IN_WORD.sub(r"\\\1", _MD_ALWAYS.sub(r"\\\1", text))
+
+
+def _partners(ids: list[str]) -> str:
+    shown = ", ".join(_md(i) for i in ids[:PARTNER_CAP])
+    return shown + (f" and {len(ids) - PARTNER_CAP} more" if len(ids) > PARTNER_CAP else "")
 
 
 def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt.date | None = None) -> str:
@@ -81,7 +105,7 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
     if not unresolved:
         lines.append("None: every place resolved.")
     for label, (res, ids) in sorted(unresolved.items()):
-        lines.append(f"- **{_md(label)}**: {res.status}; claims {', '.join(ids)}")
+        lines.append(f"- **{_md(label)}**: {res.status}; claims {', '.join(_md(i) for i in ids)}")
         for cand in res.candidates[:5]:
             lines.append(f"  - candidate {cand.place.id} {_md(cand.place.name)} ({cand.place.kind}, "
                          f"score {cand.score:.2f})")
@@ -92,8 +116,8 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
     for c in flagged:
         place = analysis.places[c.id]
         where = place.name if place else c.place
-        rel = "; ".join(f"{k}: {', '.join(v)}" for k, v in analysis.related[c.id].items())
-        lines.append(f"- {c.date} {_md(c.claimant)} — {c.claim} {_md(where)} [{c.id}]: "
+        rel = "; ".join(f"{k}: {_partners(v)}" for k, v in analysis.related[c.id].items())
+        lines.append(f"- {c.date} {_md(c.claimant)} — {c.claim} {_md(where)} [{_md(c.id)}]: "
                      f"{', '.join(analysis.flags[c.id])}" + (f" ({rel})" if rel else ""))
     lines += ["", "## Captures inside land already claimed", ""]
     inside = analysis.inside_claimed
@@ -102,8 +126,9 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
     by_id = {c.id: c for c in claims}
     for cid, earlier_id in inside.items():
         c, e = by_id[cid], by_id[earlier_id]
-        lines.append(f"- {c.date} {_md(c.claimant)} claims {_md(analysis.label(analysis.keys[cid]))} [{cid}], inside "
-                     f"{_md(analysis.label(analysis.keys[earlier_id]))}, claimed captured on {e.date} [{earlier_id}]")
+        lines.append(f"- {c.date} {_md(c.claimant)} claims {_md(analysis.label(analysis.keys[cid]))} "
+                     f"[{_md(cid)}], inside {_md(analysis.label(analysis.keys[earlier_id]))}, claimed captured "
+                     f"on {e.date} [{_md(earlier_id)}]")
     if problems:
         lines += ["", "## Rows left out", ""]
         lines += [f"- {_md(p)}" for p in problems]
@@ -111,9 +136,28 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
     return "\n".join(lines)
 
 
-def embed_snippet(name: str, title: str) -> str:
+def _embed_src(file_name: str, base_url: str | None) -> str:
+    """The iframe's address: the file name as one relative path segment, or under an http(s) base URL.
+
+    Built, not concatenated: a name such as ``javascript:alert(1)`` becomes
+    ``javascript%3Aalert%281%29.html``, a relative file, never a scheme.
+    """
+    segment = quote(file_name, safe="")
+    if base_url is None:
+        return segment
+    parts = urlsplit(base_url)
+    if (parts.scheme.lower() not in ("http", "https") or not parts.netloc or parts.query or parts.fragment
+            or re.search(r"[\s\x00-\x1f\x7f]", base_url)):
+        raise MapperError(f"base_url {base_url!r}: give an http:// or https:// address of a folder "
+                          "(no query, fragment or spaces)")
+    return urlunsplit((parts.scheme.lower(), parts.netloc, parts.path.rstrip("/") + "/" + segment, "", ""))
+
+
+def embed_snippet(name: str, title: str, *, base_url: str | None = None) -> str:
+    """HTML to paste into an article: a sandboxed iframe showing ``NAME.html``
+    (beside the article, or under ``base_url``)."""
     t = html.escape(title, quote=True)
-    src = html.escape(f"{name}.html", quote=True)
+    src = html.escape(_embed_src(f"{name}.html", base_url), quote=True)
     return (
         f'<div class="claims-map-embed" style="position:relative;width:100%;max-width:1280px;'
         f'height:70vh;min-height:360px;max-height:760px;margin:0 auto;">\n'

@@ -2,6 +2,7 @@
 
 import csv
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -97,7 +98,9 @@ def test_build_outputs_deterministic_and_escaped(tmp_path):
         outs.append({p.name: p.read_bytes() for p in (tmp_path / run).iterdir()})
     assert outs[0] == outs[1]
     html = outs[0]["m.html"].decode()
-    assert "<script>alert(1)" not in html and "onerror=alert" not in html.replace("\\u003c", "")[:0] + ""
+    assert "<script>alert(1)" not in html and "<img src=x onerror" not in html
+    (data,) = re.findall(r'<script type="application/json" id="[A-Za-z0-9_]+">(.*?)</script>', html, re.S)
+    assert HOSTILE in json.loads(data)["strings"]  # the quote and claimant, exactly as written
     assert html.count("</script>") == html.count("<script")  # no early close
     assert "javascript:alert" not in html
     assert "<title>&lt;b&gt;T&lt;/b&gt;</title>" in html
