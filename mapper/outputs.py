@@ -14,7 +14,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from gazetteer import Gazetteer, GazetteerError
 from gazetteer.atomic import FileSet
 
-from .analysis import FLAGS, Analysis
+from .analysis import FLAGS, PARTNER_CAP, Analysis
 from .errors import MapperError, RenderError
 from .ledger import Event
 from .render import build_map
@@ -60,7 +60,6 @@ _LINE_BREAKS = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]+")
 _MD_ANY = re.compile(r"[\\`*_\[\](){}<>!#|~&@$^.:\x00-\x1f\x7f\u2028\u2029\x85]")
 #: Flag partners listed per claim: many claims about one place in a few days
 #: would otherwise make the report grow with the square of their number.
-PARTNER_CAP = 10
 
 
 def _md(text: Any) -> str:
@@ -72,9 +71,11 @@ def _md(text: Any) -> str:
     return _MD_IN_WORD.sub(r"\\\1", _MD_ALWAYS.sub(r"\\\1", text))
 
 
-def _partners(ids: list[str]) -> str:
+def _partners(ids: list[str], total: int) -> str:
+    # The analysis keeps at most PARTNER_CAP partners and counts the rest.
     shown = ", ".join(_md(i) for i in ids[:PARTNER_CAP])
-    return shown + (f" and {len(ids) - PARTNER_CAP} more" if len(ids) > PARTNER_CAP else "")
+    more = max(total, len(ids)) - len(ids[:PARTNER_CAP])
+    return shown + (f" and {more} more" if more > 0 else "")
 
 
 def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt.date | None = None) -> str:
@@ -116,7 +117,8 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
     for c in flagged:
         place = analysis.places[c.id]
         where = place.name if place else c.place
-        rel = "; ".join(f"{k}: {_partners(v)}" for k, v in analysis.related[c.id].items())
+        totals = analysis.related_total.get(c.id, {})
+        rel = "; ".join(f"{k}: {_partners(v, totals.get(k, len(v)))}" for k, v in analysis.related[c.id].items())
         lines.append(f"- {c.date} {_md(c.claimant)} — {c.claim} {_md(where)} [{_md(c.id)}]: "
                      f"{', '.join(analysis.flags[c.id])}" + (f" ({rel})" if rel else ""))
     lines += ["", "## Captures inside land already claimed", ""]

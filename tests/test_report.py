@@ -120,11 +120,12 @@ def test_flag_partners_are_capped(tmp_path, gaz):
 
     analysis, report = report_for(120)
     partners = analysis.related["c1"]["contested"]
-    assert len(partners) == 60  # every claim of the other side, all within the window
+    # Every claim of the other side is within the window: 60 counted, the first ten kept.
+    assert analysis.related_total["c1"]["contested"] == 60 and len(partners) == PARTNER_CAP
     (line,) = [ln for ln in report.splitlines() if "[c1]" in ln]
     listed = re.search(r"contested: (.*?) and (\d+) more[;)]", line)
     assert listed.group(1).split(", ") == partners[:PARTNER_CAP]
-    assert int(listed.group(2)) == len(partners) - PARTNER_CAP
+    assert int(listed.group(2)) == 60 - PARTNER_CAP
     # Twice the claims, each with twice the partners: the report only about doubles.
     _, bigger = report_for(240)
     assert len(bigger) < 2.2 * len(report)
