@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import warnings
 from html import escape as html_escape
 from importlib import resources
 from typing import Any
@@ -315,6 +316,10 @@ def _as_analysis(data: Any, gaz: Gazetteer | None) -> tuple[Analysis, Gazetteer]
     if isinstance(data, Analysis):
         return data, gaz
     ledger = data if isinstance(data, Ledger) else read_ledger(data)
+    if ledger.problems:
+        # A notebook shows warnings: rows left out are never silent.
+        warnings.warn(f"{len(ledger.problems)} row(s) left out of the map; first: {ledger.problems[0]} "
+                      "(all of them: read_ledger(...).problems)", UserWarning, stacklevel=3)
     return analyse(ledger, gaz), gaz
 
 
