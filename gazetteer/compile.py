@@ -67,7 +67,41 @@ def _place_from_record(rec: Record, kept: set[int]) -> dict[str, Any]:
     }
 
 
-def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, Any]], path: Path) -> None:
+def _new_place(pid: str, entry: dict[str, Any], where: str) -> tuple[dict[str, Any], Any]:
+    """A curated place the sources lack, and its line or area if it has one."""
+    new = entry["new"]
+    place = {
+        "id": pid, "name": entry["name"], "kind": new["kind"],
+        "lat": round(float(new["lat"]), 5), "lon": round(float(new["lon"]), 5),
+        "country": new.get("country"), "parents": list(new.get("parents") or []),
+        "names": [], "sources": {"curated": True}, "current": True, "population": None,
+    }
+    # A landmark's kind (bridge, lake) and the period a Soviet raion or an
+    # economic region existed travel with the place: Place.raw carries them.
+    for key, field in (("type", "type"), ("from", "valid_from"), ("to", "valid_to")):
+        if new.get(key):
+            place[field] = new[key]
+    # An end date means the place is gone (the NKAO, a Soviet raion); not
+    # compared with today, so that the same input compiles the same file.
+    if new.get("to"):
+        place["current"] = False
+    shape = None
+    if new.get("geometry") is not None:
+        from shapely.geometry import shape as to_shape
+        from shapely.validation import explain_validity
+
+        try:
+            shape = to_shape(new["geometry"])
+        except (ValueError, TypeError, IndexError, AttributeError) as exc:
+            raise DataError(f"{where}: 'new.geometry' is not valid GeoJSON: {exc}") from None
+        if shape.is_empty or not shape.is_valid:
+            raise DataError(f"{where}: 'new.geometry' is not a valid shape: {explain_validity(shape)}")
+    return place, shape
+
+
+def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, Any]],
+                   path: Path) -> dict[str, Any]:
+    """Apply the curated entries to the imported places; return the curated lines and areas by id."""
     # A curated entry may name a WOF record that the import merged into
     # another: follow it to the record that was kept.
     alias = {f"wof:{w}": pid for pid, p in places.items() for w in p["sources"].get("wof", [])}
@@ -76,18 +110,16 @@ def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, An
         return alias.get(pid, pid)
 
     covers: list[tuple[str, list[str]]] = []
+    shapes: dict[str, Any] = {}
     for i, entry in enumerate(entries, 1):
         pid = real(entry["id"])
         new = entry.get("new")
         if new is not None:
             if pid in places:
                 raise DataError(f"{path}: entry {i} ({pid}): 'new' given for a place that exists")
-            places[pid] = {
-                "id": pid, "name": entry["name"], "kind": new["kind"],
-                "lat": round(float(new["lat"]), 5), "lon": round(float(new["lon"]), 5),
-                "country": new.get("country"), "parents": list(new.get("parents") or []),
-                "names": [], "sources": {"curated": True}, "current": True, "population": None,
-            }
+            places[pid], shape = _new_place(pid, entry, f"{path}: entry {i} ({pid})")
+            if shape is not None:
+                shapes[pid] = shape
         place = places.get(pid)
         if place is None:
             raise DataError(f"{path}: entry {i} ({pid}): no such place in the imported data; "
@@ -139,6 +171,7 @@ def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, An
                 chain.append(pid)
         chain.sort(key=lambda p: _KIND_ORDER.get(places[p]["kind"], 9) if p in places else 9)
         place["parents"] = chain
+    return shapes
 
 
 def _index(places: list[dict[str, Any]]) -> dict[str, dict[str, list[list[int]]]]:
@@ -161,20 +194,28 @@ def _index(places: list[dict[str, Any]]) -> dict[str, dict[str, list[list[int]]]
     return {"norm": norm, "skel": skel}
 
 
-def _boundaries(records: dict[int, Record], places: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _boundaries(records: dict[int, Record], places: dict[str, dict[str, Any]],
+                curated: dict[str, Any]) -> dict[str, Any]:
+    """WOF's polygons, simplified, then the curated lines and areas (a corridor, a raion)."""
     from shapely.geometry import mapping, shape
+
+    def feature(pid: str, geom: Any) -> dict[str, Any]:
+        place = places[pid]
+        geo = json.loads(json.dumps(mapping(geom)), parse_float=lambda v: round(float(v), 4))
+        props = {"id": pid, "name": place["name"], "kind": place["kind"]}
+        props.update({k: place[k] for k in ("type", "valid_from", "valid_to") if place.get(k)})
+        return {"type": "Feature", "id": pid, "properties": props, "geometry": geo}
 
     features = []
     for rec in sorted(records.values(), key=lambda r: r.wof_id):
         pid = f"wof:{rec.wof_id}"
         if not rec.geometry or rec.geometry.get("type") not in ("Polygon", "MultiPolygon"):
             continue
-        place = places[pid]
-        geom = shape(rec.geometry).simplify(_SIMPLIFY.get(place["kind"], 0.002), preserve_topology=True)
-        geo = json.loads(json.dumps(mapping(geom)), parse_float=lambda v: round(float(v), 4))
-        features.append({"type": "Feature", "id": pid,
-                         "properties": {"id": pid, "name": place["name"], "kind": place["kind"]},
-                         "geometry": geo})
+        kind = places[pid]["kind"]
+        features.append(feature(pid, shape(rec.geometry).simplify(_SIMPLIFY.get(kind, 0.002),
+                                                                  preserve_topology=True)))
+    # Curated shapes are drawn by hand with few vertices: not simplified.
+    features += [feature(pid, curated[pid]) for pid in sorted(curated) if pid in places]
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -216,8 +257,9 @@ def compile_gazetteer(roots: list[Path], *, curated: Path | None = CURATED_PATH,
     kept = set(records)
     places = {f"wof:{r.wof_id}": _place_from_record(r, kept)
               for r in sorted(records.values(), key=lambda r: r.wof_id)}
+    shapes: dict[str, Any] = {}
     if curated is not None:
-        _apply_curated(places, load_curated(curated), curated)
+        shapes = _apply_curated(places, load_curated(curated), curated)
     ordered = sorted(places.values(), key=lambda p: (_KIND_ORDER.get(p["kind"], 9), p["id"]))
     for place in ordered:
         place["names"].sort(key=lambda n: (n["lang"], n["type"], n["text"]))
@@ -233,7 +275,7 @@ def compile_gazetteer(roots: list[Path], *, curated: Path | None = CURATED_PATH,
     with open(out_dir / "gazetteer.json", "w", encoding="utf-8") as fh:
         fh.write(_line_per_item(doc))
     with open(out_dir / "boundaries.geojson", "w", encoding="utf-8") as fh:
-        json.dump(_boundaries(records, places), fh, ensure_ascii=False, separators=(",", ":"))
+        json.dump(_boundaries(records, places, shapes), fh, ensure_ascii=False, separators=(",", ":"))
     counts: dict[str, int] = {}
     for place in ordered:
         counts[place["kind"]] = counts.get(place["kind"], 0) + 1

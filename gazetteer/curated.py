@@ -19,6 +19,7 @@ where its facts come from (``source:``). Entries can:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,8 @@ _NAME_KEYS = {"text", "lang", "from", "to", "note", "type"}
 # bound a place that existed only for a time (a Soviet raion, an economic
 # region); ``geometry`` is a GeoJSON line or polygon where a point says too little.
 _NEW_KEYS = {"kind", "lat", "lon", "country", "parents", "type", "from", "to", "geometry"}
+_GEOMETRY_TYPES = {"LineString", "MultiLineString", "Polygon", "MultiPolygon"}
+_TYPE = re.compile(r"[a-z][a-z_]{1,30}")
 
 
 def _date(value: Any, where: str) -> str | None:
@@ -47,6 +50,24 @@ def _date(value: Any, where: str) -> str | None:
         return dt.date.fromisoformat(str(value)).isoformat()
     except ValueError:
         raise DataError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _check_new(new: dict[str, Any], where: str) -> dict[str, Any]:
+    """Validate a new place's type, validity period and geometry; dates become ISO strings."""
+    kind_of = new.get("type")
+    if kind_of is not None and not (isinstance(kind_of, str) and _TYPE.fullmatch(kind_of)):
+        raise DataError(f"{where}: 'new.type' must be a lowercase word such as bridge, checkpoint, lake, "
+                        f"reservoir, mountain, height, monastery, corridor, raion; got {kind_of!r}")
+    valid_from, valid_to = _date(new.get("from"), f"{where}: new.from"), _date(new.get("to"), f"{where}: new.to")
+    if valid_from and valid_to and valid_from >= valid_to:
+        raise DataError(f"{where}: 'new.from' {valid_from} is not before 'new.to' {valid_to}")
+    geometry = new.get("geometry")
+    if geometry is not None:
+        if not isinstance(geometry, dict) or geometry.get("type") not in _GEOMETRY_TYPES \
+                or not isinstance(geometry.get("coordinates"), list) or not geometry["coordinates"]:
+            raise DataError(f"{where}: 'new.geometry' must be a GeoJSON geometry with 'coordinates', "
+                            f"of type {', '.join(sorted(_GEOMETRY_TYPES))}")
+    return {**new, "from": valid_from, "to": valid_to}
 
 
 def load_curated(path: Path) -> list[dict[str, Any]]:
@@ -104,6 +125,7 @@ def _load_file(path: Path) -> list[dict[str, Any]]:
                 raise DataError(f"{where}: kind {new['kind']!r} is not one of {', '.join(KINDS)}")
             if not entry.get("name"):
                 raise DataError(f"{where}: a new place needs 'name'")
+            entry = {**entry, "new": _check_new(new, where)}
         names = []
         for j, name in enumerate(entry.get("names") or [], 1):
             nwhere = f"{where}: name {j}"
