@@ -189,8 +189,12 @@ def wof(dirs, curated, no_curated, output_dir, report_path):
                                    out_dir=output_dir or DATA_DIR)
     except GazetteerError as exc:
         raise CannotRun(str(exc)) from exc
-    out = click.get_text_stream("stderr") if report_path == Path("-") else None
-    echo = (lambda line: click.echo(line, err=True)) if out else click.echo
+    # With the report on standard output, the summary goes to standard error.
+    to_stderr = report_path == Path("-")
+
+    def echo(line: str) -> None:
+        click.echo(line, err=to_stderr)
+
     echo(f"places: {report['places']}")
     echo(f"names: {report['names']}")
     echo(f"merged duplicates: {len(report['merged_duplicates'])}")

@@ -142,6 +142,8 @@ def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, An
             place["name"] = entry["name"]
         if entry.get("kind"):
             place["kind"] = entry["kind"]
+        if "lat" in entry and new is None:
+            place["lat"], place["lon"] = round(float(entry["lat"]), 5), round(float(entry["lon"]), 5)
         extra = entry.get("parent") or []
         for parent in [extra] if isinstance(extra, str) else extra:
             parent = real(parent)
@@ -150,7 +152,13 @@ def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, An
         for name in entry["names"]:
             clean = {k: v for k, v in name.items() if v is not None}
             if (name["text"], name["lang"]) in have:
-                have[(name["text"], name["lang"])].update(clean)
+                old = have[(name["text"], name["lang"])]
+                # A reviewer's name is this place's own, whatever the importer
+                # guessed: Ասկերան is Askeran's Armenian name, not a
+                # transliteration of Əsgəran.
+                for key in ("translit", "hidden"):
+                    old.pop(key, None)
+                old.update(clean)
             else:
                 place["names"].append(clean)
         place["sources"]["curated"] = True

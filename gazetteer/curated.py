@@ -10,7 +10,12 @@ where its facts come from (``source:``). Entries can:
 * replace or drop names that the import got wrong (``replace_names``,
   ``drop_names``), and set the display name (``name``);
 * ``merge`` other records into this one (the same town recorded twice, one
-  copy with wrong coordinates);
+  copy with wrong coordinates), and move a point that the source puts off
+  (``lat``/``lon``, with the page that gives the right one in ``source:``);
+* mark a name ``hidden: true``: it still resolves, but belongs to another
+  place and is never shown as this one's label (Askeran's Բերդայգի);
+* say why a place has an unusual parent (``parent:`` with a ``note:``): an
+  exclave, or the de-facto layer;
 * create places the sources lack (the de-facto region, Artsakh's provinces),
   with ``covers``: the districts a place spans, so that settlements in them
   list it among their parents and ``near: Kashatagh`` narrows correctly.
@@ -31,8 +36,8 @@ from .model import KINDS
 __all__ = ["load_curated"]
 
 _ENTRY_KEYS = {"id", "source", "name", "names", "drop_names", "replace_names", "new", "covers",
-               "parent", "note", "kind", "merge"}
-_NAME_KEYS = {"text", "lang", "from", "to", "note", "type"}
+               "parent", "note", "kind", "merge", "lat", "lon"}
+_NAME_KEYS = {"text", "lang", "from", "to", "note", "type", "hidden"}
 # ``type`` is a landmark's kind (bridge, checkpoint, lake, ...); ``from``/``to``
 # bound a place that existed only for a time (a Soviet raion, an economic
 # region); ``geometry`` is a GeoJSON line or polygon where a point says too little.
@@ -126,6 +131,10 @@ def _load_file(path: Path) -> list[dict[str, Any]]:
             if not entry.get("name"):
                 raise DataError(f"{where}: a new place needs 'name'")
             entry = {**entry, "new": _check_new(new, where)}
+        if ("lat" in entry) != ("lon" in entry) or not all(
+                isinstance(entry.get(k, 0), (int, float)) and not isinstance(entry.get(k, 0), bool)
+                for k in ("lat", "lon")):
+            raise DataError(f"{where}: a moved point needs both 'lat' and 'lon', as numbers")
         names = []
         for j, name in enumerate(entry.get("names") or [], 1):
             nwhere = f"{where}: name {j}"
@@ -139,10 +148,12 @@ def _load_file(path: Path) -> list[dict[str, Any]]:
             names.append({
                 "text": str(name["text"]).strip(),
                 "lang": str(name["lang"]),
-                "type": name.get("type", "curated"),
+                # A hidden name is another place's: a variant here, never "curated".
+                "type": name.get("type", "variant" if name.get("hidden") else "curated"),
                 "valid_from": valid_from,
                 "valid_to": valid_to,
                 "note": name.get("note"),
+                "hidden": True if name.get("hidden") else None,
             })
         out.append({**entry, "names": names})
     return out

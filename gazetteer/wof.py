@@ -40,6 +40,9 @@ SKIPPED_PLACETYPES = {
 #: Same-name settlements closer than this in one district are one place
 #: (WOF holds GeoNames points several km off); a third of it across districts.
 MERGE_DISTANCE_KM = 10.0
+#: Settlements whose WOF names are two romanizations of one name (the same
+#: skeleton) and lie closer than this are one place.
+SPELLING_MERGE_KM = 2.0
 #: How far (degrees: 6.7 km north–south, 5 km east–west here) outside every
 #: unit of its country a settlement may lie and still be given the nearest
 #: one. The Armenian provinces' polygons are coarse along the eastern border:
@@ -206,8 +209,100 @@ def read_wof(roots: list[Path], report: dict[str, Any]) -> dict[int, Record]:
                 _merge_into(records[new_id], old_id, names)
     report["skipped"] = dict(sorted(skipped.items()))
     report["parents_from_geometry"] = _parents_from_geometry(records)
-    report["merged_duplicates"] = _merge_duplicates(records)
+    report["merged_spellings"] = []
+    report["merged_duplicates"] = _merge_duplicates(records, report["merged_spellings"])
+    report["flagged_names"] = _flag_borrowed_names(records)
     return records
+
+
+#: Languages whose names are shown as labels (Armenian in Latin letters is
+#: the English press's form): a wrong name there is a publishable error.
+LABEL_LANGS = ("aze", "hye", "hye-Latn", "rus", "eng")
+#: How far away a neighbour may be and still be where a name came from.
+BORROWED_KM = 25.0
+#: Two skeletons this similar (rapidfuzz ratio, 0-100) spell one name.
+RELATED_RATIO = 60
+
+
+def _related(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    if not a or not b:
+        return False
+    if fuzz.ratio(a, b) >= RELATED_RATIO:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    # "Ghuze Chartar" and "Guzeyçartar", "Verin Kavchut" and "Kavchut".
+    return len(short) >= 4 and fuzz.partial_ratio(short, long_) >= 85
+
+
+def _group(lang: str) -> str:
+    return "hye" if lang.startswith("hye") else lang
+
+
+def _main_skeletons(rec: Record) -> set[str]:
+    keys = {skeleton(rec.name)}
+    keys.update(skeleton(n["text"]) for n in rec.names
+                if n["type"] == "preferred" and n["lang"] in ("aze", "eng", "hye", "und"))
+    keys.discard("")
+    return keys
+
+
+def _flag_borrowed_names(records: dict[int, Record]) -> list[dict[str, Any]]:
+    """Flag names that are a neighbouring village's name, not this one's.
+
+    WOF carries names copied from the wrong record: T'at'ul's Russian name is
+    Арег, the name of a village 10 km off. A name is flagged when it spells
+    (same skeleton) a main name of another settlement within BORROWED_KM and
+    nothing else of this place in another language resembles it. Names that
+    are merely unrelated are left alone: Karabakh villages have Armenian
+    names unrelated to their Azerbaijani ones, and both are theirs. A flagged
+    name is kept as a variant, so it still resolves, but is never a label.
+    """
+    settlements = [r for r in records.values() if r.kind == "settlement"]
+    cell = BORROWED_KM / 111.0
+    grid: dict[tuple[int, int], list[Record]] = defaultdict(list)
+    for rec in settlements:
+        grid[(int(rec.lat // cell), int(rec.lon // cell))].append(rec)
+    mains: dict[int, set[str]] = {}
+
+    def main(rec: Record) -> set[str]:
+        if rec.wof_id not in mains:
+            mains[rec.wof_id] = _main_skeletons(rec)
+        return mains[rec.wof_id]
+
+    flagged: list[dict[str, Any]] = []
+    for rec in sorted(settlements, key=lambda r: r.wof_id):
+        skels = [skeleton(n["text"]) for n in rec.names]
+        own = main(rec)
+        neighbours: list[Record] | None = None
+        for i, name in enumerate(rec.names):
+            if name["lang"] not in LABEL_LANGS or not skels[i] or skels[i] in own:
+                continue
+            group = _group(name["lang"])
+            # WOF's own name and the other languages' names vouch for it
+            # (Kəbirli beside Kyabirli); GeoNames' loose variants do not.
+            if any(_related(skels[i], key) for key in own) or any(
+                    _related(skels[i], skels[j]) for j, other in enumerate(rec.names)
+                    if other["lang"] != "und" and _group(other["lang"]) != group):
+                continue
+            if neighbours is None:
+                row, col = int(rec.lat // cell), int(rec.lon // cell)
+                neighbours = sorted((o for dr in (-1, 0, 1) for dc in (-1, 0, 1)
+                                     for o in grid.get((row + dr, col + dc), ())
+                                     if o is not rec and _distance_km(rec, o) < BORROWED_KM),
+                                    key=lambda o: (_distance_km(rec, o), o.wof_id))
+            source = next((o for o in neighbours if skels[i] in main(o)), None)
+            if source is None:
+                continue
+            km = _distance_km(rec, source)
+            name.update(type="variant", hidden=True,
+                        note=f"the name of {source.name} (wof:{source.wof_id}), {km:.0f} km away; "
+                             "not shown as this place's label")
+            flagged.append({"id": f"wof:{rec.wof_id}", "name": rec.name, "flagged": name["text"],
+                            "lang": name["lang"], "belongs_to": f"wof:{source.wof_id} {source.name}",
+                            "km": round(km, 1)})
+    return flagged
 
 
 def _parents_from_geometry(records: dict[int, Record]) -> list[dict[str, Any]]:
@@ -313,7 +408,7 @@ def _primary_keys(rec: Record) -> set[str]:
     return keys
 
 
-def _merge_duplicates(records: dict[int, Record]) -> list[list[int]]:
+def _merge_duplicates(records: dict[int, Record], spellings: list[dict[str, Any]]) -> list[list[int]]:
     """Merge settlements that are the same place recorded twice.
 
     Same country, a shared preferred name (by normalised key) and under
@@ -339,6 +434,22 @@ def _merge_duplicates(records: dict[int, Record]) -> list[list[int]]:
                 limit = MERGE_DISTANCE_KM if a.parent_ids[:1] == b.parent_ids[:1] else MERGE_DISTANCE_KM / 3
                 if _distance_km(a, b) < limit:
                     parent[find(b.wof_id)] = find(a.wof_id)
+    # Two romanizations of one name (Shurnukh and Shurrnukh, Itsak'ar and
+    # Itzakar: an Armenian community and its village, imported from two
+    # sources) share a skeleton; within SPELLING_MERGE_KM they are one place.
+    # Only WOF's own names count: a renamed village recorded under its old
+    # name elsewhere keeps its record.
+    by_skeleton: dict[tuple[str | None, str], list[Record]] = defaultdict(list)
+    for rec in sorted(records.values(), key=lambda r: r.wof_id):
+        if rec.kind == "settlement" and skeleton(rec.name):
+            by_skeleton[(rec.country, skeleton(rec.name))].append(rec)
+    for recs in by_skeleton.values():
+        for i, a in enumerate(recs):
+            for b in recs[i + 1:]:
+                if find(a.wof_id) != find(b.wof_id) and _distance_km(a, b) < SPELLING_MERGE_KM:
+                    parent[find(b.wof_id)] = find(a.wof_id)
+                    spellings.append({"kept_or_merged": sorted([a.wof_id, b.wof_id]),
+                                      "names": sorted([a.name, b.name]), "km": round(_distance_km(a, b), 2)})
     clusters: dict[int, list[Record]] = defaultdict(list)
     for wof_id in list(parent):
         clusters[find(wof_id)].append(records[wof_id])

@@ -5,6 +5,7 @@ rule is checked on a case built to break it, and the real WOF trees with the
 shipped curated folder, where named places of the conflict are checked.
 """
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -208,3 +209,108 @@ def test_named_places_have_their_own_countrys_unit(real, wof_id, parent):
     gaz, _ = real
     parents = [p.name for p in gaz.parents(gaz.get(f"wof:{wof_id}"))]
     assert parents[0] == parent, parents
+
+
+# --- label hygiene and merges on a small tree -------------------------------------
+
+
+@pytest.fixture
+def villages(tmp_path):
+    root = tmp_path / "wof"
+    _write(root, 1, "country", "Armenia", "AM", lat=40, lon=45, geometry=_square(44, 39, 46, 41))
+    _write(root, 10, "region", "Syunik", "AM", lat=40, lon=45, geometry=_square(44, 39, 46, 41))
+    # T'at'ul carries its neighbour Areg's Russian name (as in WOF).
+    _write(root, 100, "locality", "Tatul", "AM", lat=40.0, lon=45.0, region=10,
+           names={"name:rus_x_preferred": ["Арег"], "name:hye_x_preferred": ["Թաթուլ"]})
+    _write(root, 101, "locality", "Areg", "AM", lat=40.02, lon=45.0, region=10,
+           names={"name:rus_x_preferred": ["Арег"], "name:hye_x_preferred": ["Արեգ"]})
+    # A Karabakh-style village whose Armenian name is unrelated to its other
+    # names but is nobody else's: kept and shown.
+    _write(root, 102, "locality", "Qaragol", "AM", lat=40.5, lon=45.5, region=10,
+           names={"name:hye_x_variant": ["Կերեն"], "name:hye-Latn_x_variant": ["Keren"]})
+    # One village imported twice under two romanizations, 0.5 km apart, and a
+    # namesake 30 km away that must stay apart.
+    _write(root, 200, "locality", "Shurrnukh", "AM", lat=39.38, lon=45.4, region=10)
+    _write(root, 201, "localadmin", "Shurnukh", "AM", lat=39.384, lon=45.4, region=10)
+    _write(root, 202, "locality", "Shurnukh", "AM", lat=39.65, lon=45.4, region=10)
+    return root
+
+
+def test_a_neighbours_name_is_kept_but_never_the_label(villages, tmp_path):
+    gaz, report, result = _compile(villages, tmp_path)
+    tatul = gaz.get("wof:100")
+    assert tatul.label("rus") is None and tatul.label("hye") == "Թաթուլ"
+    areg = [n for n in tatul.names if n.text == "Арег"][0]
+    assert areg.hidden and areg.type == "variant" and "Areg (wof:101)" in areg.note
+    assert gaz.get("wof:101").label("rus") == "Арег"
+    assert gaz.get("wof:102").label("hye") == "Կերեն"
+    # Still resolves: a reader who writes Арег may mean either.
+    assert {c.place.id for c in gaz.resolve("Арег").candidates} >= {"wof:100", "wof:101"}
+    assert report["flagged_names"] == [{"id": "wof:100", "name": "Tatul", "flagged": "Арег", "lang": "rus",
+                                        "belongs_to": "wof:101 Areg", "km": 2.2}]
+    assert "names flagged as another place's: 1" in result.output
+
+
+def test_two_romanizations_of_one_village_merge_and_a_far_namesake_does_not(villages, tmp_path):
+    gaz, report, _ = _compile(villages, tmp_path)
+    assert gaz.get("wof:201").id == "wof:200"  # the localadmin folded into the locality
+    assert gaz.get("wof:202").id == "wof:202"
+    assert report["merged_spellings"] == [{"kept_or_merged": [200, 201], "names": ["Shurnukh", "Shurrnukh"],
+                                           "km": 0.44}]
+
+
+def test_curated_points_hidden_names_and_reviewed_names(villages, tmp_path):
+    folder = _curated(tmp_path, """places:
+- id: wof:102
+  source: test
+  lat: 40.6
+  lon: 45.6
+  names:
+    - {text: Կերեն, lang: hye, hidden: true, note: another village's}
+- id: wof:100
+  source: test
+  names:
+    - {text: Арег, lang: rus, note: a reviewer says it is Tatul's too}
+""")
+    out = tmp_path / "out"
+    compile_gazetteer([villages], curated=folder, out_dir=out)
+    gaz = Gazetteer(out / "gazetteer.json", area=None)
+    qaragol = gaz.get("wof:102")
+    assert (qaragol.lat, qaragol.lon) == (40.6, 45.6)
+    assert qaragol.label("hye") is None
+    # A curated name overrides the importer's flag.
+    assert gaz.get("wof:100").label("rus") == "Арег"
+    bad = _curated(tmp_path, "places:\n- id: wof:102\n  source: s\n  lat: 40.6\n")
+    with pytest.raises(DataError, match=r"entry 1 \(wof:102\): a moved point needs both 'lat' and 'lon'"):
+        load_curated(bad)
+
+
+@needs_wof
+def test_labels_the_press_uses_and_names_in_their_time(real):
+    gaz, _ = real
+    assert gaz.get("wof:1343546815").label("eng") == "Kornidzor"
+    assert gaz.get("wof:1209906983").label("eng") == "Nerkin Hand"
+    assert gaz.get("wof:85668221").label("eng") == "Kalbajar"
+    assert gaz.get("wof:85668199").label("eng") == "Dashkasan"
+    sotk = gaz.get("wof:1259980107")
+
+    assert sotk.label("rus") == "Сотк" and sotk.label("rus", as_of=dt.date(1985, 1, 1)) == "Зод"
+    # Askeran's Armenian name is its own, not a transliteration, and not Բերդայգի.
+    assert gaz.get("wof:1125939829").label("hye") == "Ասկերան"
+    # Chartar is the town; the village that carried its name no longer shows it.
+    assert gaz.get("wof:1293424895").labels() == {"aze": "Çartar", "hye": "Ճարտար", "rus": "Чартар",
+                                                  "eng": "Chartar"}
+    assert gaz.get("wof:1360120759").label("hye") is None
+
+
+@needs_wof
+def test_one_place_per_village_and_points_where_the_pages_put_them(real):
+    gaz, report = real
+    for merged, kept in [(1108784249, 1260179059), (1193052247, 1327290781), (1242992875, 1293509597),
+                         (1108784499, 890449921)]:
+        assert gaz.get(f"wof:{merged}").id == f"wof:{kept}"
+    lachin = gaz.get("wof:1125773715")  # Lachin/Berdzor: WOF puts it 4.7 km south
+    assert abs(lachin.lat - 39.64083) < 0.005 and abs(lachin.lon - 46.54694) < 0.005
+    agarak = gaz.get("wof:890449921")
+    assert agarak.lat < 38.9 and [p.name for p in gaz.parents(agarak)][0] == "Syunik"
+    assert len(report["merged_spellings"]) >= 50
