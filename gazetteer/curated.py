@@ -11,7 +11,8 @@ where its facts come from (``source:``). Entries can:
   ``drop_names``), and set the display name (``name``);
 * ``merge`` other records into this one (the same town recorded twice, one
   copy with wrong coordinates), and move a point that the source puts off
-  (``lat``/``lon``, with the page that gives the right one in ``source:``);
+  (``lat``/``lon``, with the page that gives the right one in ``source:``),
+  and correct a population the source gives the wrong place (``population``);
 * mark a name ``hidden: true``: it still resolves, but belongs to another
   place and is never shown as this one's label (Askeran's Բերդայգի);
 * say why a place has an unusual parent (``parent:`` with a ``note:``): an
@@ -36,7 +37,7 @@ from .model import KINDS
 __all__ = ["load_curated"]
 
 _ENTRY_KEYS = {"id", "source", "name", "names", "drop_names", "replace_names", "new", "covers",
-               "parent", "note", "kind", "merge", "lat", "lon"}
+               "parent", "note", "kind", "merge", "lat", "lon", "population"}
 _NAME_KEYS = {"text", "lang", "from", "to", "note", "type", "hidden"}
 # ``type`` is a landmark's kind (bridge, checkpoint, lake, ...); ``from``/``to``
 # bound a place that existed only for a time (a Soviet raion, an economic
@@ -135,6 +136,9 @@ def _load_file(path: Path) -> list[dict[str, Any]]:
                 isinstance(entry.get(k, 0), (int, float)) and not isinstance(entry.get(k, 0), bool)
                 for k in ("lat", "lon")):
             raise DataError(f"{where}: a moved point needs both 'lat' and 'lon', as numbers")
+        pop = entry.get("population")
+        if pop is not None and (isinstance(pop, bool) or not isinstance(pop, int) or pop < 0):
+            raise DataError(f"{where}: 'population' must be a whole number of people, got {pop!r}")
         names = []
         for j, name in enumerate(entry.get("names") or [], 1):
             nwhere = f"{where}: name {j}"

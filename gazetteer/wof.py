@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -212,7 +213,68 @@ def read_wof(roots: list[Path], report: dict[str, Any]) -> dict[int, Record]:
     report["merged_spellings"] = []
     report["merged_duplicates"] = _merge_duplicates(records, report["merged_spellings"])
     report["flagged_names"] = _flag_borrowed_names(records)
+    report["english_labels"] = _english_labels(records)
     return records
+
+
+_WOF_APOSTROPHES = str.maketrans("", "", "'’ʼ‘`´")
+#: Azerbaijani letters whose bare ASCII form misleads an English reader
+#: (Daşkəsən is not "Daskasan"): their names get the press transcription.
+_AZE_MISREAD = set("şçcxğŞÇCXĞ")
+_AZE_STRIP = str.maketrans("şçğəıöüŞÇĞƏIİÖÜ", "scgaiouSCGAIIOU")
+_AZE_PRESS = str.maketrans({"c": "j", "ç": "ch", "ğ": "gh", "x": "kh", "ş": "sh", "ə": "a", "ı": "i",
+                            "ö": "o", "ü": "u", "C": "J", "Ç": "Ch", "Ğ": "Gh", "X": "Kh", "Ş": "Sh",
+                            "Ə": "A", "İ": "I", "Ö": "O", "Ü": "U"})
+
+
+def press_armenian(name: str) -> str:
+    """The English press's form of WOF's letter-for-letter Armenian romanization.
+
+    WOF writes ռ as "rr", aspiration as an apostrophe and ղ as a capital "Gh"
+    inside a word (Korrnidzor, Nerk'in Hand, GeGhanush); the press writes
+    Kornidzor, Nerkin Hand, Geghanush.
+    """
+    text = name.translate(_WOF_APOSTROPHES).replace("rr", "r")
+    return re.sub(r"(?<=[a-z])Gh", "gh", text)
+
+
+def _english_labels(records: dict[int, Record]) -> list[dict[str, Any]]:
+    """Give places an English name the press would write, where WOF's is a bare transliteration.
+
+    Armenian places: WOF's name in its letter-for-letter scheme becomes the
+    press form (press_armenian), shown as the English label and the place's
+    name; WOF's spelling stays a variant. Azerbaijani places whose English
+    name is their Azerbaijani name stripped of its letters ("Kalbacar",
+    "Daskasan") get the press transcription (Kalbajar, Dashkasan). Returns
+    one row per place changed.
+    """
+    changed: list[dict[str, Any]] = []
+    for rec in sorted(records.values(), key=lambda r: r.wof_id):
+        if rec.kind == "country":
+            continue
+        eng = [n for n in rec.names if n["lang"] == "eng" and n["type"] == "preferred"]
+        new = None
+        if rec.country == "AM":
+            press = press_armenian(rec.name)
+            if press != rec.name and all(n["text"] in (rec.name, press) for n in eng):
+                new = press
+        elif rec.country == "AZ":
+            aze = next((n["text"] for n in rec.names if n["lang"] == "aze" and n["type"] == "preferred"), None)
+            if aze and _AZE_MISREAD & set(aze) and eng and all(n["text"] == aze.translate(_AZE_STRIP) for n in eng):
+                new = aze.translate(_AZE_PRESS)
+        if new is None:
+            continue
+        for n in eng:
+            n["type"] = "variant"
+        if not any(n["text"] == new and n["lang"] == "eng" for n in rec.names):
+            rec.names.append({"text": new, "lang": "eng", "type": "preferred"})
+        else:
+            next(n for n in rec.names if n["text"] == new and n["lang"] == "eng")["type"] = "preferred"
+        source = rec.name if rec.country == "AM" else eng[0]["text"]
+        changed.append({"id": f"wof:{rec.wof_id}", "source": source, "english": new})
+        if rec.country == "AM":
+            rec.name = new
+    return changed
 
 
 #: Languages whose names are shown as labels (Armenian in Latin letters is
