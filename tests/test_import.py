@@ -314,3 +314,43 @@ def test_one_place_per_village_and_points_where_the_pages_put_them(real):
     agarak = gaz.get("wof:890449921")
     assert agarak.lat < 38.9 and [p.name for p in gaz.parents(agarak)][0] == "Syunik"
     assert len(report["merged_spellings"]) >= 50
+
+
+def test_english_labels_as_the_press_writes_them(tmp_path):
+    from gazetteer.wof import press_armenian
+
+    assert press_armenian("Korrnidzor") == "Kornidzor"
+    assert press_armenian("Nerk'in Hand") == "Nerkin Hand"
+    assert press_armenian("GeGhanush") == "Geghanush" and press_armenian("Ghazanchi") == "Ghazanchi"
+    root = tmp_path / "wof"
+    _write(root, 1, "country", "Armenia", "AM", lat=40, lon=45, geometry=_square(44, 39, 46, 41))
+    _write(root, 2, "country", "Azerbaijan", "AZ", lat=40, lon=47, geometry=_square(46, 39, 48, 41))
+    _write(root, 100, "locality", "Nerk'in Hand", "AM", lat=40, lon=45)
+    _write(root, 200, "region", "Kəlbəcər", "AZ", lat=40, lon=47, geometry=_square(46, 39, 48, 41),
+           names={"name:aze_x_preferred": ["Kəlbəcər"], "name:eng_x_preferred": ["Kalbacar"]})
+    # An English name that is not a bare copy of the Azerbaijani one stays.
+    _write(root, 201, "locality", "Xocavənd", "AZ", lat=40, lon=47,
+           names={"name:aze_x_preferred": ["Xocavənd"], "name:eng_x_preferred": ["Khojavend"]})
+    gaz, report, _ = _compile(root, tmp_path)
+    hand = gaz.get("wof:100")
+    assert hand.name == "Nerkin Hand" and hand.label("eng") == "Nerkin Hand"
+    assert any(n.text == "Nerk'in Hand" for n in hand.names)
+    assert gaz.get("wof:200").label("eng") == "Kalbajar"
+    assert gaz.get("wof:201").label("eng") == "Khojavend"
+    assert {r["english"] for r in report["english_labels"]} == {"Nerkin Hand", "Kalbajar"}
+
+
+def test_same_input_same_bytes(tree, tmp_path):
+    for out in ("a", "b"):
+        compile_gazetteer([tree], curated=None, out_dir=tmp_path / out)
+    for name in ("gazetteer.json", "boundaries.geojson"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    # One place per line, so that a data change is a small diff.
+    lines = (tmp_path / "a" / "gazetteer.json").read_text(encoding="utf-8").splitlines()
+    assert sum(line.startswith('{"id":"wof:') for line in lines) == 9
+
+
+def test_a_bad_population_names_the_entry(tmp_path):
+    folder = _curated(tmp_path, "places:\n- id: wof:1\n  source: s\n  population: many\n")
+    with pytest.raises(DataError, match=r"entry 1 \(wof:1\): 'population' must be a whole number"):
+        load_curated(folder)
