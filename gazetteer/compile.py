@@ -99,8 +99,34 @@ def _new_place(pid: str, entry: dict[str, Any], where: str) -> tuple[dict[str, A
     return place, shape
 
 
+class _Units:
+    """The district and province polygons, to file a curated place the way the importer files WOF's."""
+
+    def __init__(self, records: dict[int, Record]) -> None:
+        self._records = records
+        self._units: list[tuple[str, str | None, Any]] | None = None
+
+    def holding(self, lat: float, lon: float, country: str | None) -> tuple[str, str] | None:
+        """(unit id, its country's id) of the unit that holds the point, in the country if given."""
+        from shapely.geometry import Point, shape
+        from shapely.prepared import prep
+
+        if self._units is None:
+            self._units = [(f"wof:{r.wof_id}", r.country, prep(shape(r.geometry)))
+                           for r in sorted(self._records.values(), key=lambda r: r.wof_id)
+                           if r.placetype == "region" and r.geometry
+                           and r.geometry.get("type") in ("Polygon", "MultiPolygon")]
+        point = Point(lon, lat)
+        for pid, unit_country, geom in self._units:
+            if (country is None or unit_country == country) and geom.contains(point):
+                country_id = next((f"wof:{r.wof_id}" for r in self._records.values()
+                                   if r.kind == "country" and r.country == unit_country), None)
+                return pid, country_id
+        return None
+
+
 def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, Any]],
-                   path: Path) -> dict[str, Any]:
+                   path: Path, units: _Units | None = None) -> dict[str, Any]:
     """Apply the curated entries to the imported places; return the curated lines and areas by id."""
     # A curated entry may name a WOF record that the import merged into
     # another: follow it to the record that was kept.
@@ -120,6 +146,7 @@ def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, An
             places[pid], shape = _new_place(pid, entry, f"{path}: entry {i} ({pid})")
             if shape is not None:
                 shapes[pid] = shape
+            _file_under_unit(places, places[pid], units)
         place = places.get(pid)
         if place is None:
             raise DataError(f"{path}: entry {i} ({pid}): no such place in the imported data; "
@@ -182,6 +209,17 @@ def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, An
         chain.sort(key=lambda p: _KIND_ORDER.get(places[p]["kind"], 9) if p in places else 9)
         place["parents"] = chain
     return shapes
+
+
+def _file_under_unit(places: dict[str, dict[str, Any]], place: dict[str, Any], units: _Units | None) -> None:
+    """A new village or landmark with no district given goes under the one whose polygon holds it."""
+    if units is None or place["kind"] not in ("settlement", "landmark"):
+        return
+    if any(places.get(p, {}).get("kind") in ("district", "province") for p in place["parents"]):
+        return
+    found = units.holding(place["lat"], place["lon"], place.get("country"))
+    if found:
+        place["parents"] = [p for p in dict.fromkeys([found[0], *place["parents"], found[1]]) if p]
 
 
 def _index(places: list[dict[str, Any]]) -> dict[str, dict[str, list[list[int]]]]:
@@ -269,7 +307,7 @@ def compile_gazetteer(roots: list[Path], *, curated: Path | None = CURATED_PATH,
               for r in sorted(records.values(), key=lambda r: r.wof_id)}
     shapes: dict[str, Any] = {}
     if curated is not None:
-        shapes = _apply_curated(places, load_curated(curated), curated)
+        shapes = _apply_curated(places, load_curated(curated), curated, _Units(records))
     ordered = sorted(places.values(), key=lambda p: (_KIND_ORDER.get(p["kind"], 9), p["id"]))
     for place in ordered:
         place["names"].sort(key=lambda n: (n["lang"], n["type"], n["text"]))

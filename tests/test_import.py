@@ -128,6 +128,8 @@ def test_curated_landmarks_and_areas_carry_type_period_and_shape(tree, tmp_path)
     assert features["gz:corridor"]["geometry"]["type"] == "LineString"
     assert features["gz:corridor"]["properties"]["type"] == "corridor"
     assert "gz:bridge" not in features
+    # Filed like an imported place: under the unit whose polygon holds it.
+    assert [p.name for p in gaz.parents(bridge)] == ["Lachin", "Azerbaijan"]
 
 
 @pytest.mark.parametrize("new, message", [
