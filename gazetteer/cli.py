@@ -202,6 +202,8 @@ def wof(dirs, curated, no_curated, output_dir, report_path):
     echo(f"parents set from geometry: {len(changes)} "
          f"({sum(c['cross_country'] for c in changes)} were under the other country)")
     echo(f"names flagged as another place's: {len(report.get('flagged_names', []))}")
+    echo(f"English labels set to the press's spelling: {len(report.get('english_labels', []))}")
+    echo(f"Russian names marked historical: {len(report.get('renamed', []))}")
     for what, count in report["skipped"].items():
         echo(f"set aside: {count} ({what})")
     if report_path is not None:

@@ -214,7 +214,45 @@ def read_wof(roots: list[Path], report: dict[str, Any]) -> dict[int, Record]:
     report["merged_duplicates"] = _merge_duplicates(records, report["merged_spellings"])
     report["flagged_names"] = _flag_borrowed_names(records)
     report["english_labels"] = _english_labels(records)
+    report["renamed"] = _old_russian_names(records)
     return records
+
+
+def _old_russian_names(records: dict[int, Record]) -> list[dict[str, Any]]:
+    """Mark Soviet-era Russian names of Armenian places as historical.
+
+    WOF's preferred Russian name is often the one before the renamings of
+    1989-1991: Кировакан for Vanadzor, Октембер for Armavir, Зод for Sotk.
+    Where the Russian preferred name resembles nothing Armenian about the
+    place while a Russian variant spells its Armenian name, the first is the
+    old name: it becomes historical (the day of the renaming is not in the
+    data: the curated file dates the ones that matter) and the variant the
+    label. Azerbaijani names are left alone: Azerbaijani sources still use
+    them (Basarkeçər for Vardenis).
+    """
+    changed: list[dict[str, Any]] = []
+    for rec in sorted(records.values(), key=lambda r: r.wof_id):
+        if rec.country != "AM" or rec.kind == "country":
+            continue
+        armenian = {skeleton(rec.name)} | {skeleton(n["text"]) for n in rec.names
+                                           if n["lang"] == "hye" and n["type"] == "preferred"}
+        armenian.discard("")
+
+        def spells(text: str) -> bool:
+            return any(_related(skeleton(text), key) for key in armenian)
+
+        rus = [n for n in rec.names if n["lang"] == "rus"]
+        current = [n for n in rus if n["type"] == "variant" and spells(n["text"])]
+        old = [n for n in rus if n["type"] == "preferred" and not spells(n["text"])]
+        if not current or not old:
+            continue
+        for n in old:
+            n.update(type="historical", note="an earlier name (before the renamings of 1989-1991, "
+                                              "as a rule); not shown as the current label")
+        current[0]["type"] = "preferred"
+        changed.append({"id": f"wof:{rec.wof_id}", "name": rec.name, "historical": [n["text"] for n in old],
+                        "current": current[0]["text"]})
+    return changed
 
 
 _WOF_APOSTROPHES = str.maketrans("", "", "'’ʼ‘`´")

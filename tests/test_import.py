@@ -294,6 +294,7 @@ def test_labels_the_press_uses_and_names_in_their_time(real):
     assert gaz.get("wof:1209906983").label("eng") == "Nerkin Hand"
     assert gaz.get("wof:85668221").label("eng") == "Kalbajar"
     assert gaz.get("wof:85668199").label("eng") == "Dashkasan"
+    assert gaz.get("wof:890433451").label("rus") == "Ванадзор"  # not Кировакан
     sotk = gaz.get("wof:1259980107")
 
     assert sotk.label("rus") == "Сотк" and sotk.label("rus", as_of=dt.date(1985, 1, 1)) == "Зод"
@@ -356,3 +357,22 @@ def test_a_bad_population_names_the_entry(tmp_path):
     folder = _curated(tmp_path, "places:\n- id: wof:1\n  source: s\n  population: many\n")
     with pytest.raises(DataError, match=r"entry 1 \(wof:1\): 'population' must be a whole number"):
         load_curated(folder)
+
+
+def test_soviet_era_russian_names_are_historical(tmp_path):
+    root = tmp_path / "wof"
+    _write(root, 1, "country", "Armenia", "AM", lat=40, lon=45, geometry=_square(44, 39, 46, 41))
+    _write(root, 100, "locality", "Vanadzor", "AM", lat=40.8, lon=44.5,
+           names={"name:hye_x_preferred": ["Վանաձոր"], "name:rus_x_preferred": ["Кировакан"],
+                  "name:rus_x_variant": ["Ванадзор"]})
+    # A Russian name that differs but has no Armenian-spelled alternative stays.
+    _write(root, 101, "locality", "Sis", "AM", lat=40.0, lon=44.5,
+           names={"name:hye_x_preferred": ["Սիս"], "name:rus_x_preferred": ["Сарванлар"]})
+    gaz, report, result = _compile(root, tmp_path)
+    vanadzor = gaz.get("wof:100")
+    assert vanadzor.label("rus") == "Ванадзор"
+    assert [n.type for n in vanadzor.names if n.text == "Кировакан"] == ["historical"]
+    assert gaz.get("wof:101").label("rus") == "Сарванлар"
+    assert report["renamed"] == [{"id": "wof:100", "name": "Vanadzor", "historical": ["Кировакан"],
+                                  "current": "Ванадзор"}]
+    assert "Russian names marked historical: 1" in result.output
