@@ -116,6 +116,8 @@ class Place:
                 {k: v for k, v in n._asdict().items() if v not in (None, False)} for n in self.names
             ],
             "sources": self.sources,
+            # A landmark's kind and a bounded place's period, as compiled.
+            **{k: self.raw[k] for k in ("type", "valid_from", "valid_to") if self.raw.get(k)},
         }
 
 

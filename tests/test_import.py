@@ -124,6 +124,7 @@ def test_curated_landmarks_and_areas_carry_type_period_and_shape(tree, tmp_path)
     assert corridor.raw["type"] == "corridor" and bridge.raw["type"] == "bridge"
     assert (corridor.raw["valid_from"], corridor.raw["valid_to"]) == ("1992-05-18", "2023-09-19")
     assert not corridor.current and bridge.current and "valid_to" not in bridge.raw
+    assert corridor.to_dict()["type"] == "corridor" and corridor.to_dict()["valid_to"] == "2023-09-19"
     features = {f["id"]: f for f in gaz.boundaries["features"]}
     assert features["gz:corridor"]["geometry"]["type"] == "LineString"
     assert features["gz:corridor"]["properties"]["type"] == "corridor"
