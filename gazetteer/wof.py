@@ -221,8 +221,8 @@ def read_wof(roots: list[Path], report: dict[str, Any]) -> dict[int, Record]:
 def _old_russian_names(records: dict[int, Record]) -> list[dict[str, Any]]:
     """Mark Soviet-era Russian names of Armenian places as historical.
 
-    WOF's preferred Russian name is often the one before the renamings of
-    1989-1991: Кировакан for Vanadzor, Октембер for Armavir, Зод for Sotk.
+    WOF's preferred Russian name is often the Soviet-era one: Кировакан
+    for Vanadzor, Октембер for Armavir.
     Where the Russian preferred name resembles nothing Armenian about the
     place while a Russian variant spells its Armenian name, the first is the
     old name: it becomes historical (the day of the renaming is not in the
@@ -247,8 +247,8 @@ def _old_russian_names(records: dict[int, Record]) -> list[dict[str, Any]]:
         if not current or not old:
             continue
         for n in old:
-            n.update(type="historical", note="an earlier name (before the renamings of 1989-1991, "
-                                              "as a rule); not shown as the current label")
+            n.update(type="historical", note="an earlier name (Soviet-era, as a rule); the importer "
+                                              "does not know until when: not shown as the current label")
         current[0]["type"] = "preferred"
         changed.append({"id": f"wof:{rec.wof_id}", "name": rec.name, "historical": [n["text"] for n in old],
                         "current": current[0]["text"]})
