@@ -15,7 +15,7 @@ from typing import Any
 from .curated import load_curated
 from .errors import DataError
 from .normalize import NORMALISER_VERSION, aze_to_english, norm_key, skeleton
-from .wof import Record, read_wof
+from .wof import NEAR_BORDER_DEG, Record, read_wof
 
 __all__ = ["compile_gazetteer", "DATA_DIR", "CURATED_PATH", "FORMAT"]
 
@@ -107,22 +107,28 @@ class _Units:
         self._units: list[tuple[str, str | None, Any]] | None = None
 
     def holding(self, lat: float, lon: float, country: str | None) -> tuple[str, str] | None:
-        """(unit id, its country's id) of the unit that holds the point, in the country if given."""
+        """(unit id, its country's id) of the unit that holds the point, in the country if given,
+        or else the nearest one within NEAR_BORDER_DEG, as the importer does for WOF's villages."""
         from shapely.geometry import Point, shape
         from shapely.prepared import prep
 
         if self._units is None:
-            self._units = [(f"wof:{r.wof_id}", r.country, prep(shape(r.geometry)))
+            self._units = [(f"wof:{r.wof_id}", r.country, shape(r.geometry))
                            for r in sorted(self._records.values(), key=lambda r: r.wof_id)
                            if r.placetype == "region" and r.geometry
                            and r.geometry.get("type") in ("Polygon", "MultiPolygon")]
+            self._prepared = [prep(geom) for _pid, _c, geom in self._units]
         point = Point(lon, lat)
-        for pid, unit_country, geom in self._units:
-            if (country is None or unit_country == country) and geom.contains(point):
-                country_id = next((f"wof:{r.wof_id}" for r in self._records.values()
-                                   if r.kind == "country" and r.country == unit_country), None)
-                return pid, country_id
-        return None
+        fits = [(i, unit) for i, unit in enumerate(self._units) if country is None or unit[1] == country]
+        found = next((unit for i, unit in fits if self._prepared[i].contains(point)), None)
+        if found is None:
+            near = min(((unit[2].distance(point), unit[0], unit) for _i, unit in fits), default=None)
+            found = near[2] if near and near[0] <= NEAR_BORDER_DEG else None
+        if found is None:
+            return None
+        country_id = next((f"wof:{r.wof_id}" for r in self._records.values()
+                           if r.kind == "country" and r.country == found[1]), None)
+        return found[0], country_id
 
 
 def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, Any]],

@@ -116,6 +116,10 @@ def test_curated_landmarks_and_areas_carry_type_period_and_shape(tree, tmp_path)
   name: Hakari bridge
   source: test
   new: {kind: landmark, type: bridge, lat: 40.1, lon: 46.3}
+- id: gz:checkpoint
+  name: Border checkpoint
+  source: test
+  new: {kind: landmark, type: checkpoint, lat: 40.1, lon: 46.01, country: AM}
 """)
     out = tmp_path / "out"
     compile_gazetteer([tree], curated=folder, out_dir=out)
@@ -131,6 +135,8 @@ def test_curated_landmarks_and_areas_carry_type_period_and_shape(tree, tmp_path)
     assert "gz:bridge" not in features
     # Filed like an imported place: under the unit whose polygon holds it.
     assert [p.name for p in gaz.parents(bridge)] == ["Lachin", "Azerbaijan"]
+    # Just outside its own country's unit, inside the other's: its own, as for WOF's villages.
+    assert [p.name for p in gaz.parents(gaz.get("gz:checkpoint"))] == ["Syunik", "Armenia"]
 
 
 @pytest.mark.parametrize("new, message", [
