@@ -15,7 +15,8 @@ from typing import Any
 from .curated import load_curated
 from .errors import DataError
 from .normalize import NORMALISER_VERSION, aze_to_english, norm_key, skeleton
-from .wof import NEAR_BORDER_DEG, Record, read_wof
+from .parents import NEAR_BORDER_DEG
+from .wof import Record, read_wof
 
 __all__ = ["compile_gazetteer", "DATA_DIR", "CURATED_PATH", "FORMAT"]
 

@@ -327,7 +327,7 @@ def test_one_place_per_village_and_points_where_the_pages_put_them(real):
 
 
 def test_english_labels_as_the_press_writes_them(tmp_path):
-    from gazetteer.wof import press_armenian
+    from gazetteer.labels import press_armenian
 
     assert press_armenian("Korrnidzor") == "Kornidzor"
     assert press_armenian("Nerk'in Hand") == "Nerkin Hand"
