@@ -176,7 +176,7 @@ def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, An
             place["name"] = entry["name"]
         if entry.get("kind"):
             place["kind"] = entry["kind"]
-        if entry.get("population") is not None:
+        if "population" in entry:
             place["population"] = entry["population"]
         if "lat" in entry and new is None:
             place["lat"], place["lon"] = round(float(entry["lat"]), 5), round(float(entry["lon"]), 5)

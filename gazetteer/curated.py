@@ -12,7 +12,8 @@ where its facts come from (``source:``). Entries can:
 * ``merge`` other records into this one (the same town recorded twice, one
   copy with wrong coordinates), and move a point that the source puts off
   (``lat``/``lon``, with the page that gives the right one in ``source:``),
-  and correct a population the source gives the wrong place (``population``);
+  and correct a population the source gives the wrong place (``population``,
+  ``null`` where the right one is not known);
 * mark a name ``hidden: true``: it still resolves, but belongs to another
   place and is never shown as this one's label (Askeran's Բերդայգի);
 * say why a place has an unusual parent (``parent:`` with a ``note:``): an
@@ -138,7 +139,8 @@ def _load_file(path: Path) -> list[dict[str, Any]]:
             raise DataError(f"{where}: a moved point needs both 'lat' and 'lon', as numbers")
         pop = entry.get("population")
         if pop is not None and (isinstance(pop, bool) or not isinstance(pop, int) or pop < 0):
-            raise DataError(f"{where}: 'population' must be a whole number of people, got {pop!r}")
+            raise DataError(f"{where}: 'population' must be a whole number of people (or null: "
+                            f"not known), got {pop!r}")
         names = []
         for j, name in enumerate(entry.get("names") or [], 1):
             nwhere = f"{where}: name {j}"

@@ -316,13 +316,15 @@ def test_labels_the_press_uses_and_names_in_their_time(real):
 @needs_wof
 def test_one_place_per_village_and_points_where_the_pages_put_them(real):
     gaz, report = real
-    for merged, kept in [(1108784249, 1260179059), (1327290781, 1193052247), (1242992875, 1293509597),
-                         (1108784499, 890449921)]:
+    for merged, kept in [(1108784249, 1260179059), (1327290781, 1193052247), (1242992875, 1293509597)]:
         assert gaz.get(f"wof:{merged}").id == f"wof:{kept}"
     lachin = gaz.get("wof:1125773715")  # Lachin/Berdzor: WOF puts it 4.7 km south
     assert abs(lachin.lat - 39.64083) < 0.005 and abs(lachin.lon - 46.54694) < 0.005
-    agarak = gaz.get("wof:890449921")
-    assert agarak.lat < 38.9 and [p.name for p in gaz.parents(agarak)][0] == "Syunik"
+    # Two Agaraks in Syunik: WOF put the Meghri town's population on the village by Kapan.
+    town, village = gaz.get("wof:1108784499"), gaz.get("wof:890449921")
+    assert town.population == 4429 and town.lat < 38.9 and [p.name for p in gaz.parents(town)][:2] == ["Syunik",
+                                                                                                    "Armenia"]
+    assert village.population is None and village.lat > 39.1
     assert len(report["merged_spellings"]) >= 50
 
 
