@@ -1,0 +1,391 @@
+"""Finding the places a text names, with one automaton over every gazetteer name.
+
+Every name of every place (and, for names ending in a vowel, the stem a case
+ending attaches to: Шуша -> Шуш-у) is reduced word by word to the gazetteer's
+phonetic skeleton and compiled into one Aho-Corasick automaton, once per
+gazetteer. A text is reduced the same way, word by word, into one string
+whose words map back to their offsets, and scanned in one pass. A match must
+start at a word; it ends at a word's end, or inside the last word when what
+is left of that word is a case ending (Հադրութ-ում, Гадрут-е, Qubadlı-da,
+Füzuli-nin). Each match is then resolved by the gazetteer, with the district a
+list gives ("the villages of A, B and C of D district") as ``near`` and the
+text's other places as context for names that stay ambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from gazetteer import Gazetteer
+from gazetteer.model import Place, Resolution
+from gazetteer.normalize import script_of, skeleton
+from gazetteer.ranking import notability
+
+__all__ = ["Mention", "PlaceFinder", "find_places"]
+
+LEXICON = Path(__file__).parent / "lexicons" / "places.yaml"
+_WORD = re.compile(r"[^\W\d_]+")
+#: Skeleton keys shorter than this are too common to scan for.
+MIN_KEY = 4
+#: Names of more words than this are descriptions, not names to scan for.
+MAX_WORDS = 4
+
+
+@dataclass
+class Mention:
+    """One place named in the text: where, as written, and what it resolved to."""
+
+    start: int
+    end: int
+    surface: str  # as written, with a descriptor that follows it ("Syunik Province")
+    query: str  # what was asked of the gazetteer (stem, descriptor in English)
+    near: str | None = None
+    kind_hint: str | None = None
+    resolution: Resolution | None = None
+    notes: list[str] = field(default_factory=list)
+    #: Used as the district of a list: context, not a place the text claims.
+    is_context: bool = False
+
+    @property
+    def place(self) -> Place | None:
+        return self.resolution.place if self.resolution and self.resolution.status == "resolved" else None
+
+    @property
+    def confidence(self) -> float:
+        if self.place is None:
+            return 0.0
+        return round(min(1.0, self.resolution.candidates[0].score), 2)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    doc = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    endings = {script: [(e.casefold(), r) for e, r in pairs] for script, pairs in doc["endings"].items()}
+    descriptors = {w.casefold(): kind for kind, words in doc["descriptors"].items() for w in words}
+    not_places = {w.casefold() for group in doc["not_places"] for w in group}
+    return {
+        "endings": endings,
+        "descriptors": descriptors,
+        "not_places": not_places,
+        "before_person": {w.casefold() for w in doc["before_a_person"]},
+        "surname": tuple(w.casefold() for w in doc["surname_endings"]),
+        "list_words": sorted({w.casefold() for w in doc["list_words"]}, key=len, reverse=True),
+        "between": {w.casefold() for w in doc["between_list_and_unit"]},
+    }
+
+
+@lru_cache(maxsize=300_000)
+def _key(word: str) -> str:
+    return skeleton(word) or "~"
+
+
+def _stems(word: str) -> list[str]:
+    """What a declined word may be: the word less a case ending, plus what replaces it."""
+    low = word.casefold()
+    out = []
+    for ending, repl in _lexicon()["endings"].get(script_of(word), ()):
+        if low.endswith(ending) and len(word) - len(ending) >= 3:
+            out.append(word[: len(word) - len(ending)] + repl)
+    return out
+
+
+class _Automaton:
+    """The compiled patterns of one gazetteer: skeleton phrases, full names and stems."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        import ahocorasick_rs
+
+        patterns: dict[str, bool] = {}  # pattern -> True when it is only a stem
+        for rec in gaz._records:
+            for name in rec["names"]:
+                words = _WORD.findall(name["text"])
+                if not words or len(words) > MAX_WORDS:
+                    continue
+                keys = [_key(w) for w in words]
+                phrase = " ".join(keys)
+                if len(phrase.replace(" ", "")) < MIN_KEY:
+                    continue
+                patterns[phrase] = False
+                # A stem for names that change their last letter when declined
+                # (Шуша -> Шуше, Шушу), so that the automaton still sees them.
+                last = words[-1]
+                if len(last) > 4 and last[-1].casefold() in "аяыиеоaeiıouüəաիոեէ":
+                    stem = " ".join([*keys[:-1], _key(last[:-1])])
+                    if len(stem.replace(" ", "")) >= MIN_KEY - 1:
+                        patterns.setdefault(stem, True)
+        self.patterns = list(patterns)
+        self.stem_only = [patterns[p] for p in self.patterns]
+        self.full = {p for p, stem in patterns.items() if not stem}
+        self.automaton = ahocorasick_rs.AhoCorasick(self.patterns)
+
+
+_AUTOMATA: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _automaton(gaz: Gazetteer) -> _Automaton:
+    built = _AUTOMATA.get(gaz)
+    if built is None:
+        built = _AUTOMATA[gaz] = _Automaton(gaz)
+    return built
+
+
+class PlaceFinder:
+    """Finds and resolves the places of texts; build one per gazetteer and reuse it."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gaz = gazetteer or Gazetteer()
+        self.auto = _automaton(self.gaz)
+        self.lex = _lexicon()
+
+    # --- scanning --------------------------------------------------------
+
+    def _scan(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, name as it would be undeclined) of every match, longest first at each place."""
+        words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        if not words:
+            return []
+        keys = [_key(w) for _, _, w in words]
+        hay = " ".join(keys)
+        starts: dict[int, int] = {}  # haystack offset -> word index
+        ends: dict[int, int] = {}
+        pos = 0
+        for i, k in enumerate(keys):
+            starts[pos] = i
+            ends[pos + len(k)] = i
+            pos += len(k) + 1
+        found = []
+        for pi, a, b in self.auto.automaton.find_matches_as_indexes(hay, overlapping=True):
+            first = starts.get(a)
+            if first is None:
+                continue
+            pattern = self.auto.patterns[pi]
+            last_word = first + pattern.count(" ")
+            if last_word >= len(words):
+                continue
+            ws, we, w = words[last_word]
+            if b in ends and ends[b] == last_word and not self.auto.stem_only[pi]:
+                name = text[words[first][0]:we]
+                found.append((words[first][0], we, name, 0))
+                continue
+            # The match ends inside the word (or is a stem): accept it only
+            # when the rest of the word is a case ending.
+            want = pattern.rsplit(" ", 1)[-1]
+            for stem in _stems(w):
+                if pattern[: len(pattern) - len(want)] + _key(stem) in self.auto.full:
+                    name = text[words[first][0]:ws] + stem
+                    found.append((words[first][0], we, name, 1))
+                    break
+        # Longest first; a match inside a longer one is dropped.
+        # An undeclined reading before a declined one of the same words.
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[3]))
+        out: list[tuple[int, int, str]] = []
+        for f in found:
+            if out and f[0] < out[-1][1]:
+                continue
+            out.append(f[:3])
+        return out
+
+    # --- filters ---------------------------------------------------------
+
+    def _looks_like_a_person_or_word(self, text: str, start: int, end: int) -> str | None:
+        """Why a match is no place (a word, a person's name), or None."""
+        surface = text[start:end]
+        first = surface[0]
+        if first.isalpha() and first.lower() != first.upper() and not first.isupper():
+            return "lower case"
+        words = _WORD.findall(surface)
+        if len(words) == 1 and words[0].casefold() in self.lex["not_places"]:
+            return "a common word"
+        before = _WORD.findall(text[max(0, start - 40):start])
+        gap = text[max(0, start - 3):start]
+        if before and before[-1].casefold() in self.lex["before_person"] and "," not in gap and "\n" not in gap:
+            return "follows a title or given name"
+        after = _WORD.search(text, end)
+        if after and after.start() - end <= 1 and text[end:after.start()] in (" ", "") and after.group()[0].isupper():
+            # "Gevorg Hambardzumyan": a capitalised word that another
+            # capitalised word follows, when that one is a surname.
+            if after.group().casefold().endswith(self.lex["surname"]) and after.group().casefold() not in self.lex[
+                    "descriptors"]:
+                return "a given name"
+        return None
+
+    def _descriptor(self, text: str, end: int) -> tuple[int, str | None]:
+        """The end of a descriptor word right after a name, and its kind."""
+        m = re.compile(r"[ \u00a0]*(?:-ի\s+)?([^\W\d_]+(?:\s+anbarı)?)").match(text, end)
+        if m:
+            kind = self.lex["descriptors"].get(m.group(1).casefold())
+            if kind:
+                return m.end(), kind
+        return end, None
+
+    # --- finding ---------------------------------------------------------
+
+    def find(self, text: str, *, as_of: str | None = None) -> list[Mention]:
+        """Every place the text names, in order, resolved; see the module's docstring."""
+        mentions: list[Mention] = []
+        for start, end, name in self._scan(text):
+            why = self._looks_like_a_person_or_word(text, start, end)
+            if why or name.casefold() in self.lex["not_places"]:
+                continue
+            stop, kind = self._descriptor(text, end)
+            if kind == "village" and name != text[start:end]:
+                # "Füzulinin kəndləri" are the villages of Füzuli, not a village.
+                stop, kind = end, None
+            if kind is None:
+                # The gazetteer knows some names with their descriptor ("Füzuli rayonu").
+                kind = self.lex["descriptors"].get(_WORD.findall(text[start:end])[-1].casefold())
+                if kind is not None and len(_WORD.findall(name)) == 1:
+                    kind = None
+            query = name
+            if kind in ("district", "province"):
+                query = f"{name} {kind}"
+            surface = text[start:stop]
+            mention = Mention(start=start, end=stop, surface=surface, query=query, kind_hint=kind)
+            mentions.append(mention)
+        mentions = self._unknown_names(text, mentions)
+        mentions = self._merge_parentheses(text, mentions)
+        self._lists(text, mentions)
+        for m in mentions:
+            m.resolution = self.gaz.resolve(m.query, near=m.near, as_of=as_of)
+        self._use_context(mentions, as_of)
+        return [m for m in mentions if self._keep(m)]
+
+    _LEAD = re.compile(r"\b(?:village|town|settlement) of\s+|\b(?:сёла|села|село|селе|селу|деревня|деревне|посёлок|"
+                       r"поселок|посёлке|поселке)\s+", re.IGNORECASE)
+    _CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſƏА-ЯЁԱ-Ֆ][^\W\d_]+(?:-[^\W\d_]+)?")
+
+    def _unknown_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Names the gazetteer lacks, which a descriptor shows are places ("Xyzabad village")."""
+        taken = [(m.start, m.end) for m in mentions]
+        extra = []
+
+        def free(a: int, b: int) -> bool:
+            return not any(a < e and s < b for s, e in taken)
+
+        for m in self._CAP.finditer(text):
+            if m.group().casefold() in self.lex["not_places"] or not free(m.start(), m.end()):
+                continue
+            stop, kind = self._descriptor(text, m.end())
+            lead = self._LEAD.search(text, max(0, m.start() - 12), m.start())
+            led = lead is not None and lead.end() == m.start()
+            if kind in (None, "landmark") and not led:
+                continue
+            if self._looks_like_a_person_or_word(text, m.start(), m.end()):
+                continue
+            query = m.group() + (f" {kind}" if kind in ("district", "province") else "")
+            extra.append(Mention(start=m.start(), end=stop, surface=text[m.start():stop], query=query,
+                                 kind_hint=kind or "village"))
+            taken.append((m.start(), stop))
+        return sorted([*mentions, *extra], key=lambda m: m.start)
+
+    def _merge_parentheses(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """"Sanasar (Gubadli)": one mention, the parenthesis its context."""
+        out: list[Mention] = []
+        i = 0
+        while i < len(mentions):
+            m = mentions[i]
+            if i + 1 < len(mentions):
+                nxt = mentions[i + 1]
+                between = text[m.end:nxt.start]
+                if between.strip() == "(" and text[nxt.end:nxt.end + 1] == ")":
+                    out.append(Mention(start=m.start, end=nxt.end + 1, surface=text[m.start:nxt.end + 1],
+                                       query=f"{m.query} ({nxt.query})", kind_hint=m.kind_hint))
+                    i += 2
+                    continue
+            out.append(m)
+            i += 1
+        return out
+
+    def _is_list_gap(self, gap: str) -> bool:
+        gap = gap.strip().casefold()
+        if not gap:
+            return False
+        for word in self.lex["list_words"]:
+            gap = gap.replace(word, " ")
+        return not gap.strip(" ,")
+
+    def _is_unit_gap(self, gap: str) -> bool:
+        words = _WORD.findall(gap.casefold())
+        if re.search(r"[.;:!?()]", gap):
+            return False
+        return all(w in self.lex["between"] or self.lex["descriptors"].get(w) == "village" for w in words)
+
+    def _lists(self, text: str, mentions: list[Mention]) -> None:
+        """Give each item of a list the district or province named with it."""
+        for i, unit in enumerate(mentions):
+            if unit.kind_hint not in ("district", "province"):
+                continue
+            group: list[Mention] = []
+            # Items before the unit: "A, B and C (villages) of D district", "сёла A, B и C D-ского района".
+            j = i - 1
+            if j >= 0 and self._is_unit_gap(text[mentions[j].end:unit.start]):
+                group.append(mentions[j])
+                while j > 0 and self._is_list_gap(text[mentions[j - 1].end:mentions[j].start]):
+                    j -= 1
+                    group.append(mentions[j])
+            # Items after a genitive unit: "D rayonunun A, B və C kəndləri", "D-ի շրջանի A, B և C գյուղերը".
+            tail = unit.surface.casefold()
+            if tail.endswith(("rayonunun", "շրջանի", "մարզի", "district's", "region's")):
+                j = i + 1
+                if j < len(mentions) and self._is_unit_gap(text[unit.end:mentions[j].start]):
+                    group.append(mentions[j])
+                    while j + 1 < len(mentions) and self._is_list_gap(text[mentions[j].end:mentions[j + 1].start]):
+                        j += 1
+                        group.append(mentions[j])
+            for item in group:
+                if item.near is None and item.kind_hint not in ("district", "province"):
+                    item.near = unit.query
+            if group:
+                unit.is_context = True
+
+    def _use_context(self, mentions: list[Mention], as_of: str | None) -> None:
+        """An ambiguous name, read beside the text's other places, nearest first."""
+        resolved = [m for m in mentions if m.place is not None and m.place.kind != "country"]
+        for m in mentions:
+            if m.resolution.status != "ambiguous":
+                continue
+            others = sorted((o for o in resolved if o is not m), key=lambda o: abs(o.start - m.start))
+            tried = set()
+            for other in others:
+                if other.query in tried or len(tried) >= 6:
+                    continue
+                tried.add(other.query)
+                res = self.gaz.resolve(m.query, near=other.query, as_of=as_of)
+                if res.status == "resolved":
+                    m.resolution = res
+                    m.notes.append(f"read beside {other.surface!r}")
+                    break
+
+    def _keep(self, m: Mention) -> bool:
+        """Whether a match is worth a reviewer's row."""
+        res = m.resolution
+        if res.status == "not_found":
+            return m.kind_hint is not None
+        if res.status == "ambiguous":
+            return any(self._plausible(c.place, c.layer) for c in res.candidates)
+        place = m.place
+        if place.kind == "country":
+            return False  # "Armenia", "Azerbaijan" are the parties, not places of events
+        if not self._plausible(place, res.candidates[0].layer):
+            return False
+        words = _WORD.findall(m.surface)
+        if words[-1].casefold().endswith(self.lex["surname"]) and not notability(place)[0] \
+                and m.kind_hint is None:
+            return False
+        return True
+
+    def _plausible(self, place: Place, layer: str) -> bool:
+        if layer in ("exact", "normalised", "inflected"):
+            return True
+        return self.gaz.in_area(place) or notability(place)[0] > 0.03
+
+
+def find_places(text: str, *, gazetteer: Gazetteer | None = None, as_of: str | None = None) -> list[Mention]:
+    """The places a text names; see ``PlaceFinder``."""
+    return PlaceFinder(gazetteer).find(text, as_of=as_of)

@@ -1,0 +1,107 @@
+"""Drafting a ledger: the bundled article, the CSV the ledger reader takes, and the command."""
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+pytest.importorskip("ahocorasick_rs")
+pytest.importorskip("dateparser")
+
+from mapper.cli import cli  # noqa: E402
+from mapper.draft import COLUMNS, draft_ledger, write_draft  # noqa: E402
+from mapper.ledger import read_ledger  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE_NAME = "ceasefire-collapse-2020-10-26.txt"
+ARTICLE = next((p / "shared" / "sources" / ARTICLE_NAME for p in (ROOT.parent, ROOT.parent.parent)
+                if (p / "shared" / "sources" / ARTICLE_NAME).exists()), None)
+
+
+@pytest.fixture(scope="module")
+def article_rows(gaz):
+    assert ARTICLE is not None, f"{ARTICLE_NAME} not found in ../shared/sources or ../../shared/sources"
+    return draft_ledger(ARTICLE.read_text(encoding="utf-8"), published="2020-10-26", source="Article",
+                        gazetteer=gaz)
+
+
+def rows_for(rows, place_id, claim=None):
+    return [r for r in rows if r["place_id"] == place_id and (claim is None or r["claim"] == claim)]
+
+
+def test_the_bundled_article_drafts_to_the_example(article_rows):
+    rows = article_rows
+    sanasar = rows_for(rows, "wof:421169387", "captured")
+    assert any(r["claimant"] == "Azerbaijan Ministry of Defense" and r["side"] == "Azerbaijan"
+               and r["date"] == "2020-10-26" and r["place"] == "Sanasar (Gubadli)" for r in sanasar)
+    # The Armenian spokesman's "we have retreated", and his confirmation of the capture: an admission.
+    withdrew = rows_for(rows, "wof:421169387", "withdrew")
+    assert withdrew and all(r["side"] == "Armenia" for r in withdrew)
+    assert any("retreated" in r["quote"] for r in withdrew)
+    syunik = rows_for(rows, "wof:85668119")
+    assert [r["claim"] for r in syunik] == ["holds"] and syunik[0]["place"] == "Syunik Province"
+    avetaranots = rows_for(rows, "wof:1259614437")
+    assert {r["claim"] for r in avetaranots} >= {"casualties"}
+    assert all(r["side"] == "Artsakh" and r["date"] == "2020-10-26" for r in avetaranots)
+    assert any(r["claim"] == "casualties" and "Pashinyan" in r["claimant"] for r in rows_for(rows, "gz:artsakh"))
+    # No person is a place, and every place the example maps was found.
+    assert not any(r["place"] in ("Aliyev", "Pashinyan", "Hambardzumyan", "Beglaryan") for r in rows)
+    assert {"wof:421169387", "wof:85668119", "wof:1259614437", "gz:artsakh"} <= {r["place_id"] for r in rows}
+
+
+def test_rows_carry_offsets_quotes_and_review_columns(article_rows):
+    text = ARTICLE.read_text(encoding="utf-8")
+    for r in article_rows:
+        assert set(r) == set(COLUMNS)
+        assert text[r["start"]:r["end"]] == r["place"]
+        assert r["quote"] in text and r["status"] == "draft"
+    yerevan = rows_for(article_rows, "wof:421182367")
+    assert yerevan and yerevan[0]["claim"] == "other" and "no claim found" in yerevan[0]["notes"]
+
+
+def test_the_ledger_reader_takes_a_draft(tmp_path, article_rows):
+    path = tmp_path / "draft.csv"
+    write_draft(article_rows, path)
+    ledger = read_ledger(path)
+    assert not [p for p in ledger.problems if p.field != "side"]
+    assert len(ledger.claims) + len(ledger.problems) == len(article_rows)
+    assert {c.status for c in ledger.claims} == {"draft"}
+
+
+def test_an_unknown_name_with_a_descriptor_still_gets_a_row(gaz):
+    rows = draft_ledger("Xyzabad village of Tartar district was shelled.", published="2020-10-01", gazetteer=gaz)
+    unknown = [r for r in rows if r["place"] == "Xyzabad village"]
+    assert [(r["place_id"], r["claim"], r["near"]) for r in unknown] == [("", "attacked", "Tartar district")]
+    assert "not in the gazetteer" in unknown[0]["notes"]
+
+
+def test_output_is_deterministic_and_written_through_a_temporary_file(tmp_path, article_rows, gaz):
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    write_draft(article_rows, a)
+    write_draft(draft_ledger(ARTICLE.read_text(encoding="utf-8"), published="2020-10-26", source="Article",
+                             gazetteer=gaz), b)
+    assert a.read_bytes() == b.read_bytes()
+    assert [p.name for p in tmp_path.iterdir()] != [] and not list(tmp_path.glob(".a.csv.*"))
+    header = next(csv.reader(io.StringIO(a.read_text(encoding="utf-8"))))
+    assert header == list(COLUMNS)
+
+
+def test_cli_draft(tmp_path):
+    src = tmp_path / "post.md"
+    src.write_text("# MoD\n\nOn Sunday the **Azerbaijani MoD** said Hadrut was liberated.\n", encoding="utf-8")
+    out = tmp_path / "draft.csv"
+    result = CliRunner().invoke(cli, ["draft", str(src), "--published", "2020-10-12", "--source", "MoD",
+                                      "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["place"], r["claim"], r["date"], r["side"]) for r in rows] == [
+        ("Hadrut", "captured", "2020-10-11", "Azerbaijan")]
+    assert rows[0]["source"] == "MoD"
+    result = CliRunner().invoke(cli, ["draft", "-", "--lang", "ru"], input="Вчера обстреляли Шушу.")
+    assert result.exit_code == 0 and "Шушу" in result.output
+    bad = CliRunner().invoke(cli, ["draft", str(tmp_path / "missing.txt")])
+    assert bad.exit_code == 2 and "missing.txt: file not found" in bad.output
+    bad = CliRunner().invoke(cli, ["draft", str(src), "--published", "26/10/2020"])
+    assert bad.exit_code == 2 and "not a date" in bad.output
