@@ -58,7 +58,9 @@ def test_rows_carry_offsets_quotes_and_review_columns(article_rows):
         assert text[r["start"]:r["end"]] == r["place"]
         assert r["quote"] in text and r["status"] == "draft"
     yerevan = rows_for(article_rows, "wof:421182367")
-    assert yerevan and yerevan[0]["claim"] == "other" and "no claim found" in yerevan[0]["notes"]
+    assert yerevan and yerevan[0]["claim"] == "other" and "the dateline" in yerevan[0]["notes"]
+    karabakh = [r for r in article_rows if r["place"] == "Karabakh"]
+    assert karabakh and karabakh[0]["claim"] == "other" and "no claim found" in karabakh[0]["notes"]
 
 
 def test_the_ledger_reader_takes_a_draft(tmp_path, article_rows):

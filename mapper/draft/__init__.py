@@ -31,6 +31,7 @@ from pathlib import Path
 from gazetteer import Gazetteer
 
 from ..errors import MapperError
+from ..ledger import CLAIMS as CLAIM_ORDER
 from .claims import Speaker, claim_kinds, detect_language, side_of, speakers_in
 from .dates import LANGS, DateFinder
 from .places import Mention, PlaceFinder
@@ -40,7 +41,6 @@ __all__ = ["COLUMNS", "DraftInputError", "draft_ledger", "read_text", "write_dra
 
 COLUMNS = ("date", "place", "near", "claimant", "side", "claim", "source", "url", "quote", "status", "notes",
            "mention", "start", "end", "place_id", "lat", "lon", "confidence")
-_FIRST_PERSON_KINDS = {"withdrew", "holds", "denies"}
 
 
 class _Tools:
@@ -90,66 +90,77 @@ def draft_ledger(text: str, *, published: dt.date | str | None = None, source: s
     lang = detect_language(text) if lang == "auto" else lang
     mentions = tools.places.find(text, as_of=day.isoformat() if day else None)
     rows: list[dict] = []
-    by_sentence: dict[int, list[Mention]] = {}
+    _mark_datelines(text, mentions)
     sents = sentences(text)
+    by_sentence: dict[int, list[Mention]] = {}
     bounds = [s.start for s in sents]
     for m in mentions:
-        i = max(0, _index_at(bounds, m.start))
-        by_sentence.setdefault(i, []).append(m)
-    speaker: Speaker | None = None
+        by_sentence.setdefault(max(0, _index_at(bounds, m.start)), []).append(m)
     speakers = [speakers_in(s.text) for s in sents]
-    date_of = [tools.dates.date_in(s.text, lang, day) for s in sents]
-    carried_date, last_places = None, []
+    published_iso = day.isoformat() if day else ""
+    state = _State()
     for i, sent in enumerate(sents):
-        if i == 0 or sents[i - 1].paragraph != sent.paragraph:
-            carried_date, last_places = None, []
         here = speakers[i]
-        speaker = here[0] if here else (_paragraph_speaker(sents, speakers, i) or speaker)
-        when = date_of[i] or carried_date or (day.isoformat() if day else "")
-        carried_date = date_of[i] or carried_date
-        kinds = claim_kinds(sent.text, lang)
-        claimant = speaker.claimant if speaker else (source or "unattributed")
-        side = speaker.side if speaker else side_of(claimant) if source else None
-        base = {"date": when, "claimant": claimant, "side": side or "", "source": source or "",
-                "url": url or "", "quote": sent.text, "status": "draft"}
-        notes = []
-        if not date_of[i]:
-            notes.append("date from an earlier sentence" if when and when != (day and day.isoformat())
-                         else "date: the publication's" if when else "no date found: fill it in")
-        if not here:
-            notes.append("claimant from the context" if speaker else "no claimant found: fill it in")
+        state.speaker = here[0] if here else (_paragraph_speaker(sents, speakers, i) or state.speaker)
+        dates = tools.dates.dates_in(sent.text, lang, day)
         ms = by_sentence.get(i, [])
         _mark_parents_as_context(ms)
-        own = [m for m in ms if not m.is_context]
-        for clause_start, clause_end in _clauses(sent):
-            kinds = claim_kinds(text[clause_start:clause_end], lang)
-            here_ms = [m for m in ms if clause_start <= m.start < clause_end]
-            if kinds and not [m for m in here_ms if not m.is_context] and last_places:
+        clauses = _clauses(sent)
+        clause_kinds = [claim_kinds(text[a:b], lang) for a, b in clauses]
+        sentence_kinds = [k for k in CLAIM_ORDER if any(k in ks for ks in clause_kinds)]
+        for (a, b), kinds in zip(clauses, clause_kinds):
+            said_here = speakers_in(text[a:b])
+            speaker = said_here[0] if said_here else state.speaker
+            here_ms = [m for m in ms if a <= m.start < b]
+            own = [m for m in here_ms if _is_own(m)]
+            notes: list[str] = []
+            if not (here or said_here):
+                notes.append("claimant from the context" if speaker else "no claimant found: fill it in")
+            base = {"claimant": speaker.claimant if speaker else (source or "unattributed"),
+                    "side": (speaker.side if speaker else side_of(source) if source else None) or "",
+                    "source": source or "", "url": url or "", "quote": sent.text, "status": "draft"}
+
+            def date_for(offset: int) -> tuple[str, list[str]]:
+                if dates:
+                    return min(dates, key=lambda d: abs(d[0] - (offset - sent.start)))[1], []
+                if state.date:
+                    return state.date, ["date from an earlier sentence"]
+                return published_iso, (["date: the publication's"] if published_iso else ["no date found: fill it in"])
+
+            if kinds and not own and state.places and i - state.places_at <= 1:
                 # "Yes, we have retreated": the place is the one just named.
-                for m in last_places:
+                for m in state.places:
+                    when, dnotes = date_for(a)
                     for kind in kinds:
-                        rows.append(_row(base, m, _as_said(kind, sent.text, speaker), [
-                            *notes, "place from an earlier sentence or clause"]))
-                continue
-            if not kinds:
-                kinds = [k for k in claim_kinds(sent.text, lang) if any(
-                    claim_kinds(text[a:b], lang) and any(a <= m.start < b for m in own)
-                    for a, b in _clauses(sent))] if here_ms else []
+                        rows.append(_row({**base, "date": when}, m, *_as_said(kind, sent.text, speaker),
+                                         [*notes, *dnotes, "place from an earlier sentence or clause"]))
+            if not kinds and own:
+                # Another clause's claim, or, for a list that follows one ("The villages were A, B
+                # and C"), the claim just made.
+                kinds = [k for k in sentence_kinds if any(
+                    k in ks and any(c0 <= m.start < c1 for m in ms if _is_own(m))
+                    for (c0, c1), ks in zip(clauses, clause_kinds))]
+                if not kinds and state.kinds and (len(own) >= 2 or ":" in sent.text):
+                    kinds = list(state.kinds)
+                    notes.append("claim from the sentence before the list")
             for m in here_ms:
+                when, dnotes = date_for(m.start)
+                row_base = {**base, "date": when}
                 if m.is_context:
-                    rows.append(_row(base, m, "other", [*notes, "names where the other places lie"]))
-                elif kinds:
+                    rows.append(_row(row_base, m, "other", [*notes, *dnotes, *(
+                        [] if "the dateline" in m.notes else ["names where the other places lie"])]))
+                elif kinds and _is_own(m) or kinds and not own:
                     for kind in kinds:
-                        said = _as_said(kind, sent.text, speaker)
-                        extra = ["an admission: the speaker's side lost the place"] if said != kind else []
-                        if said == "withdrew" and speaker and speaker.side in ("Armenia", "Artsakh") and not extra:
-                            extra.append("an admission by the side that withdrew")
-                        rows.append(_row(base, m, said, [*notes, *extra]))
+                        rows.append(_row(row_base, m, *_as_said(kind, sent.text, speaker), [*notes, *dnotes]))
                 else:
-                    rows.append(_row(base, m, "other", [*notes, "place mentioned; no claim found in the sentence"]))
-            own_here = [m for m in here_ms if not m.is_context]
-            if own_here:
-                last_places = [own_here[-1]]
+                    rows.append(_row(row_base, m, "other",
+                                     [*notes, *dnotes, "place mentioned; no claim found in the sentence"]))
+            if kinds:
+                state.kinds = kinds
+            if own:
+                state.places, state.places_at = [own[-1]], i
+        if dates:
+            state.date = dates[-1][1]
     return rows
 
 
@@ -166,11 +177,43 @@ def _clauses(sent) -> list[tuple[int, int]]:
     return out or [(sent.start, sent.end)]
 
 
-def _as_said(kind: str, sentence: str, speaker: Speaker | None) -> str:
-    """A capture the Armenian side reports the other side made is its own loss: withdrew."""
-    if kind == "captured" and speaker and speaker.side in ("Armenia", "Artsakh") and _ENEMY_ACTS.search(sentence):
-        return "withdrew"
-    return kind
+def _as_said(kind: str, sentence: str, speaker: Speaker | None) -> tuple[str, list[str]]:
+    """The claim as the ledger records it, and a note: a capture the Armenian side reports the
+    other side made is its own loss (withdrew)."""
+    armenian = speaker is not None and speaker.side in ("Armenia", "Artsakh")
+    if kind == "captured" and armenian and _ENEMY_ACTS.search(sentence):
+        return "withdrew", ["an admission: the speaker's side lost the place"]
+    if kind == "withdrew" and armenian:
+        return kind, ["an admission by the side that withdrew"]
+    return kind, []
+
+
+class _State:
+    """What carries from sentence to sentence: the speaker, the last date, places and claim."""
+
+    def __init__(self) -> None:
+        self.speaker: Speaker | None = None
+        self.date: str | None = None
+        self.places: list[Mention] = []
+        self.places_at = -2  # the sentence that named them
+        self.kinds: list[str] = []
+
+
+def _is_own(m: Mention) -> bool:
+    """A place the clause is about: not a list's district, nor a whole region named in passing."""
+    return not m.is_context and not (m.place is not None and m.place.kind in ("region", "country"))
+
+
+_DATELINE = re.compile(r"\s*[—–-]|\s*,\s*\d|\s*\(")
+
+
+def _mark_datelines(text: str, mentions: list[Mention]) -> None:
+    """"YEREVAN—" opens a report: where it was filed, not where anything happened."""
+    for m in mentions:
+        at_start = m.start == 0 or text[max(0, m.start - 2):m.start].strip() == "" and text[m.start - 1:m.start] == "\n"
+        if at_start and (m.surface.isupper() or _DATELINE.match(text, m.end)):
+            m.is_context = True
+            m.notes.append("the dateline")
 
 
 def _mark_parents_as_context(ms: list[Mention]) -> None:
@@ -198,7 +241,10 @@ def _paragraph_speaker(sents, speakers, i: int) -> Speaker | None:
     return None
 
 
-def _row(base: dict, m: Mention, claim: str, notes: list[str]) -> dict:
+def _row(base: dict, m: Mention, claim: str, said_notes: list[str], notes: list[str] | None = None) -> dict:
+    if notes is None:  # called as _row(base, m, claim, notes)
+        said_notes, notes = [], said_notes
+    notes = [*said_notes, *notes]
     place = m.place
     res = m.resolution
     notes = [*notes, *m.notes]

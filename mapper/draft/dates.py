@@ -65,6 +65,17 @@ class DateFinder:
             found += [(m.start(), m.group()) for m in self.patterns[code].finditer(sentence)]
         return [text for _, text in sorted(found)]
 
+    def dates_in(self, sentence: str, lang: str, published: dt.date | None) -> list[tuple[int, str]]:
+        """(offset in the sentence, ISO date) of every date the sentence names."""
+        langs = (lang, "en") if lang != "en" else ("en",)
+        found: dict[int, str] = {}
+        for code in langs:
+            for m in self.patterns[code].finditer(sentence):
+                day = self.read(m.group(), lang, published)
+                if day is not None and m.start() not in found:
+                    found[m.start()] = day.isoformat()
+        return sorted(found.items())
+
     def date_in(self, sentence: str, lang: str, published: dt.date | None) -> str | None:
         """The first date the sentence names, as an ISO date, or None."""
         for expr in self.expressions(sentence, lang):

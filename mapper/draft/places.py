@@ -25,14 +25,17 @@ import yaml
 from gazetteer import Gazetteer
 from gazetteer.model import Place, Resolution
 from gazetteer.normalize import script_of, skeleton
-from gazetteer.ranking import notability
+from gazetteer.ranking import km, notability
 
 __all__ = ["Mention", "PlaceFinder", "find_places"]
 
 LEXICON = Path(__file__).parent / "lexicons" / "places.yaml"
 _WORD = re.compile(r"[^\W\d_]+")
 #: Skeleton keys shorter than this are too common to scan for.
-MIN_KEY = 4
+MIN_KEY = 3
+#: A name whose key is shorter than this (Tuğ, Sur) is kept only in a list,
+#: with a descriptor, or when it is a well-known place.
+SHORT_KEY = 4
 #: Names of more words than this are descriptions, not names to scan for.
 MAX_WORDS = 4
 
@@ -51,6 +54,10 @@ class Mention:
     notes: list[str] = field(default_factory=list)
     #: Used as the district of a list: context, not a place the text claims.
     is_context: bool = False
+    short: bool = False
+    in_list: bool = False
+    #: Part of an organisation's or a title's name ("Artsakh Defense Army", "Hadrut's former mayor").
+    in_name: bool = False
 
     @property
     def place(self) -> Place | None:
@@ -176,11 +183,12 @@ class PlaceFinder:
             # The match ends inside the word (or is a stem): accept it only
             # when the rest of the word is a case ending.
             want = pattern.rsplit(" ", 1)[-1]
-            for stem in _stems(w):
-                if pattern[: len(pattern) - len(want)] + _key(stem) in self.auto.full:
-                    name = text[words[first][0]:ws] + stem
-                    found.append((words[first][0], we, name, 1))
-                    break
+            head = pattern[: len(pattern) - len(want)]
+            stems = [stem for stem in _stems(w) if head + _key(stem) in self.auto.full]
+            if stems:
+                # The fullest reading: Шушу is Шуша, not a place called Шуш.
+                name = text[words[first][0]:ws] + max(stems, key=len)
+                found.append((words[first][0], we, name, 1))
         # Longest first; a match inside a longer one is dropped.
         # An undeclined reading before a declined one of the same words.
         found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[3]))
@@ -210,8 +218,9 @@ class PlaceFinder:
         if after and after.start() - end <= 1 and text[end:after.start()] in (" ", "") and after.group()[0].isupper():
             # "Gevorg Hambardzumyan": a capitalised word that another
             # capitalised word follows, when that one is a surname.
-            if after.group().casefold().endswith(self.lex["surname"]) and after.group().casefold() not in self.lex[
-                    "descriptors"]:
+            word = after.group()
+            if word.casefold() not in self.lex["descriptors"] and any(
+                    w.casefold().endswith(self.lex["surname"]) for w in (word, *_stems(word))):
                 return "a given name"
         return None
 
@@ -246,15 +255,28 @@ class PlaceFinder:
             if kind in ("district", "province"):
                 query = f"{name} {kind}"
             surface = text[start:stop]
-            mention = Mention(start=start, end=stop, surface=surface, query=query, kind_hint=kind)
+            mention = Mention(start=start, end=stop, surface=surface, query=query, kind_hint=kind,
+                              short=len("".join(_key(w) for w in _WORD.findall(name))) < SHORT_KEY)
             mentions.append(mention)
         mentions = self._unknown_names(text, mentions)
+        for m in mentions:
+            m.in_name = bool(self._ORG_AFTER.match(text, m.end) or self._ORG_BEFORE.search(text, max(0, m.start - 40), m.start))
         mentions = self._merge_parentheses(text, mentions)
         self._lists(text, mentions)
         for m in mentions:
             m.resolution = self.gaz.resolve(m.query, near=m.near, as_of=as_of)
         self._use_context(mentions, as_of)
         return [m for m in mentions if self._keep(m)]
+
+    _ORG_AFTER = re.compile(
+        r"(?:'s|’s|-?ի|-?и|-?ın|-?in|-?un|-?ün|-?nın|-?nin)?\s+(?:Defen[cs]e Army|Human Rights|Ombudsman|president|"
+        r"presidential|Rescue Service|State Emergency|authorities|government|leader|former mayor|mayor|governor|"
+        r"պաշտպանության|ՊԲ|ՊՆ|մարդու իրավունքների|նախագահ|արտակարգ|կառավարություն|իշխանություն|նախկին քաղաքապետ|"
+        r"քաղաքապետ|մարզպետ|ombudsman|омбудсмен|президент|власт|мэр|арми[яи] обороны|"
+        r"separatçı|rejim|başçı|icra hakimiyyət)", re.IGNORECASE)
+    _ORG_BEFORE = re.compile(
+        r"(?:Defender|Ombudsman|President|spokesman|Minister|Ministry|government|authorities|leader|mayor|governor)"
+        r"\s+of\s+(?:the\s+)?$|(?:омбудсмен[а-я]*|президент[а-я]*|глав[а-я]*|власт[а-я]*)\s+$", re.IGNORECASE)
 
     _LEAD = re.compile(r"\b(?:village|town|settlement) of\s+|\b(?:сёла|села|село|селе|селу|деревня|деревне|посёлок|"
                        r"поселок|посёлке|поселке)\s+", re.IGNORECASE)
@@ -338,33 +360,54 @@ class PlaceFinder:
                     while j + 1 < len(mentions) and self._is_list_gap(text[mentions[j].end:mentions[j + 1].start]):
                         j += 1
                         group.append(mentions[j])
+            # "In D district the troops freed A, B and C": the unit leads, a few words before the list.
+            if not group and re.search(r"(?:\bin|\bв|\bво)\s+$", text[max(0, unit.start - 4):unit.start], re.IGNORECASE):
+                j = i + 1
+                if j < len(mentions) and mentions[j].start - unit.end <= 40 and not re.search(
+                        r"[.;:!?]", text[unit.end:mentions[j].start]):
+                    group.append(mentions[j])
+                    while j + 1 < len(mentions) and self._is_list_gap(text[mentions[j].end:mentions[j + 1].start]):
+                        j += 1
+                        group.append(mentions[j])
             for item in group:
                 if item.near is None and item.kind_hint not in ("district", "province"):
                     item.near = unit.query
             if group:
                 unit.is_context = True
+        for a, b in zip(mentions, mentions[1:]):
+            if self._is_list_gap(text[a.end:b.start]):
+                a.in_list = b.in_list = True
 
     def _use_context(self, mentions: list[Mention], as_of: str | None) -> None:
-        """An ambiguous name, read beside the text's other places, nearest first."""
-        resolved = [m for m in mentions if m.place is not None and m.place.kind != "country"]
+        """An ambiguous name means the candidate most of the text's other places lie near."""
+        settled = [m.place for m in mentions if m.place is not None and m.place.kind not in ("country", "region")]
         for m in mentions:
-            if m.resolution.status != "ambiguous":
+            if m.resolution.status != "ambiguous" or not settled:
                 continue
-            others = sorted((o for o in resolved if o is not m), key=lambda o: abs(o.start - m.start))
-            tried = set()
-            for other in others:
-                if other.query in tried or len(tried) >= 6:
-                    continue
-                tried.add(other.query)
-                res = self.gaz.resolve(m.query, near=other.query, as_of=as_of)
-                if res.status == "resolved":
-                    m.resolution = res
-                    m.notes.append(f"read beside {other.surface!r}")
-                    break
+            support = []
+            for cand in m.resolution.candidates:
+                near = sum(1 for p in settled if p.id != cand.place.id and (
+                    p.id in cand.place.parents or cand.place.id in p.parents
+                    or set(p.parents[:1]) & set(cand.place.parents[:1]) or km(p, cand.place) <= 40))
+                # A bare name is the town rather than the unit named after it; then the closer one.
+                wrong_kind = (cand.place.kind == "settlement") == (m.kind_hint in ("district", "province"))
+                mean_km = sum(km(p, cand.place) for p in settled) / len(settled)
+                support.append(((-near, wrong_kind, round(mean_km / 10)), cand))
+            support.sort(key=lambda sc: sc[0])
+            if support[0][0][0] < 0 and (len(support) == 1 or support[0][0] < support[1][0]):
+                best = support[0][1]
+                m.resolution = Resolution(query=m.resolution.query, near=m.resolution.near, status="resolved",
+                                          candidates=(best, *(c for _, c in support[1:])),
+                                          why=f"ambiguous; {best.place.name} is where the text's other places lie")
+                m.notes.append(f"chosen beside the text's other places ({-support[0][0][0]} nearby)")
 
     def _keep(self, m: Mention) -> bool:
         """Whether a match is worth a reviewer's row."""
         res = m.resolution
+        if m.short and not (m.in_list or m.near or m.kind_hint or (m.place and notability(m.place)[0] > 0.03)):
+            return False
+        if m.in_name:
+            return False
         if res.status == "not_found":
             return m.kind_hint is not None
         if res.status == "ambiguous":
