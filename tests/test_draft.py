@@ -107,3 +107,37 @@ def test_cli_draft(tmp_path):
     assert bad.exit_code == 2 and "missing.txt: file not found" in bad.output
     bad = CliRunner().invoke(cli, ["draft", str(src), "--published", "26/10/2020"])
     assert bad.exit_code == 2 and "not a date" in bad.output
+
+
+def test_a_list_takes_the_claim_just_made_and_a_claim_takes_the_place_just_named(gaz):
+    text = ("On Sunday President Ilham Aliyev wrote that the army had freed nine villages.\n\n"
+            "The villages he listed were Karkhulu, Shukurbayli and Dejal, all in Jabrayil district.\n\n"
+            "Missiles hit the centre of Ganja at 2 a.m.\n\nNine people were killed.")
+    rows = draft_ledger(text, published="2020-10-04", gazetteer=gaz)
+    listed = {r["place"]: r for r in rows if r["place"] in ("Karkhulu", "Shukurbayli", "Dejal")}
+    assert {r["claim"] for r in listed.values()} == {"captured"} and len(listed) == 3
+    assert all(r["date"] == "2020-10-04" and r["side"] == "Azerbaijan" for r in listed.values())
+    ganja = {r["claim"] for r in rows if r["place"] == "Ganja"}
+    assert ganja == {"attacked", "casualties"}
+
+
+def test_an_ambiguous_name_is_read_beside_the_texts_other_places(gaz):
+    rows = draft_ledger("Удары нанесены по Степанакерту, Аскерану, Мартуни и Гадруту.", published="2020-09-28",
+                        gazetteer=gaz)
+    martuni = [r for r in rows if r["place"] == "Мартуни"]
+    assert martuni and martuni[0]["place_id"] == "wof:1125861049"  # the town in Karabakh, not Gegharkunik's
+    assert "other places" in martuni[0]["notes"]
+
+
+def test_a_region_in_an_organisations_name_is_no_place(gaz):
+    rows = draft_ledger("The Artsakh Defense Army said Martakert was shelled. Արցախի պաշտպանության բանակը հայտնում է։",
+                        published="2020-10-21", gazetteer=gaz)
+    assert [r["place"] for r in rows] == ["Martakert"]
+    assert rows[0]["claimant"] == "Artsakh Defense Army" and rows[0]["side"] == "Artsakh"
+
+
+def test_a_denial_and_a_claim_in_one_sentence(gaz):
+    rows = draft_ledger("On Sunday President Ilham Aliyev announced that his army had taken Shusha, and the "
+                        "Armenian Defense Ministry denied it the same day.", published="2020-11-09", gazetteer=gaz)
+    got = {(r["claim"], r["side"], r["date"]) for r in rows if r["place"] == "Shusha"}
+    assert got == {("captured", "Azerbaijan", "2020-11-08"), ("denies", "Armenia", "2020-11-08")}

@@ -31,6 +31,9 @@ def dates():
     ("Dünən Tərtər atəşə tutulub.", "az", "2020-10-25"),
     ("Հոկտեմբերի 26-ին բանակը նահանջեց։", "hy", "2020-10-26"),
     ("Երեկ Ստեփանակերտը հրետակոծվել է։", "hy", "2020-10-25"),
+    # A night "from the 20th to the 21st" is the later day.
+    ("Հոկտեմբերի 20-ի լույս 21-ի գիշերը իրադրությունը կայուն էր։", "hy", "2020-10-21"),
+    ("В ночь с 20 на 21 октября шли бои.", "ru", "2020-10-21"),
 ])
 def test_dates(dates, sentence, lang, expected):
     assert dates.date_in(sentence, lang, MONDAY) == expected
@@ -42,3 +45,8 @@ def test_a_month_and_day_after_publication_is_last_year(dates):
 
 def test_no_date(dates):
     assert dates.date_in("The army moved forward.", "en", MONDAY) is None
+
+
+def test_each_date_of_a_sentence_with_its_offset(dates):
+    sentence = "On November 7 the governor said soldiers who entered on September 13 remain."
+    assert dates.dates_in(sentence, "en", dt.date(2022, 11, 7)) == [(3, "2022-11-07"), (56, "2022-09-13")]

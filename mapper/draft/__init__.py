@@ -140,7 +140,7 @@ def draft_ledger(text: str, *, published: dt.date | str | None = None, source: s
                 kinds = [k for k in sentence_kinds if any(
                     k in ks and any(c0 <= m.start < c1 for m in ms if _is_own(m))
                     for (c0, c1), ks in zip(clauses, clause_kinds))]
-                if not kinds and state.kinds and (len(own) >= 2 or ":" in sent.text):
+                if not kinds and state.kinds and (sum(map(_is_own, ms)) >= 2 or ":" in sent.text):
                     kinds = list(state.kinds)
                     notes.append("claim from the sentence before the list")
             for m in here_ms:
@@ -165,7 +165,8 @@ def draft_ledger(text: str, *, published: dt.date | str | None = None, source: s
 
 
 # Where a sentence splits into claims: quotes, semicolons, "adding that", "while".
-_CLAUSE = re.compile(r"[“”«»\"]|;|,\s+(?:adding|while|but|and added|whereas)\b|\s+but\s+|,\s+(?:а|но)\s+|,\s+lakin\s+")
+_CLAUSE = re.compile(r"[“”«»\"]|;|,\s+(?:adding|while|but|and added|whereas|and the|and that)\b|\s+but\s+|"
+                     r",\s+(?:а|но|однако)\s+|,\s+(?:lakin|ancaq|amma)\s+|,\s+(?:իսկ|սակայն|բայց)\s+")
 _ENEMY_ACTS = re.compile(r"\b(?:Azerbaijan|Azerbaijani|Azeri|the enemy|the adversary|Turkish)\b|Азербайдж|противник|"
                          r"Ադրբեջան|ադրբեջան|թշնամի|հակառակորդ", re.IGNORECASE)
 

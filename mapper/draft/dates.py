@@ -30,10 +30,10 @@ def _patterns(lang: str, doc: dict) -> re.Pattern[str]:
     year_suffix = {"en": "", "ru": r"(?:\s*(?:года|г\.))?", "az": r"(?:-?ci|-?cı|-?cu|-?cü)?(?:\s*il(?:in|də)?)?",
                    "hy": r"(?:\s*թ\.?)?(?:ի|ին)?"}[lang]
     forms = [
+        relative,
         rf"(?:{_YEAR}{year_suffix}\s+)?{_DAY}{day_suffix}\s+{month}(?:{_YEAR}{year_suffix})?",
         rf"{month}\s+{_DAY}{day_suffix}(?:{_YEAR}{year_suffix})?",
         weekday,
-        relative,
     ]
     return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{f})" for f in forms) + r")(?![\w])", re.IGNORECASE)
 
@@ -90,7 +90,8 @@ class DateFinder:
 
 def _tidy(expr: str, lang: str) -> str:
     """Case endings dateparser's locales do not read: "oktyabrın 26-da" is "26 oktyabr"."""
-    text = re.sub(r"^(?:on|last|this|late on|early on|в|во)\s+", "", expr, flags=re.IGNORECASE)
+    text = re.sub(r"^в ночь (?:с \d{1,2} )?на ", "", expr, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:on|last|this|late on|early on|в|во)\s+", "", text, flags=re.IGNORECASE)
     if lang == "az":
         text = re.sub(r"(\d+)-?(?:[a-zəıüöğşç]{1,3})\b", r"\1", text)
         text = re.sub(r"\b(yanvar|fevral|mart|aprel|may|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr)"
@@ -100,6 +101,7 @@ def _tidy(expr: str, lang: str) -> str:
             text = f"{m.group(3)} {m.group(2)}" + (f" {m.group(1)}" if m.group(1) else "")
         text = re.sub(r"\s+günü$", "", text)
     elif lang == "hy":
+        text = re.sub(r"^(\S+)\s+\d{1,2}-ի\s+լույս\s+(\d{1,2})-ի$", r"\1 \2", text)
         text = re.sub(r"(\d+)-?[\u0561-\u0587]{1,3}\b", r"\1", text)
         text = re.sub(r"\s*թ\.?", "", text)
         text = re.sub(r"\s+օրը$", "", text)

@@ -24,7 +24,7 @@ import yaml
 
 from gazetteer import Gazetteer
 from gazetteer.model import Place, Resolution
-from gazetteer.normalize import script_of, skeleton
+from gazetteer.normalize import aze_to_english, script_of, skeleton
 from gazetteer.ranking import km, notability
 
 __all__ = ["Mention", "PlaceFinder", "find_places"]
@@ -56,6 +56,7 @@ class Mention:
     is_context: bool = False
     short: bool = False
     in_list: bool = False
+    group: list = field(default_factory=list)
     #: Part of an organisation's or a title's name ("Artsakh Defense Army", "Hadrut's former mayor").
     in_name: bool = False
 
@@ -110,8 +111,11 @@ class _Automaton:
 
         patterns: dict[str, bool] = {}  # pattern -> True when it is only a stem
         for rec in gaz._records:
-            for name in rec["names"]:
-                words = _WORD.findall(name["text"])
+            texts = [n["text"] for n in rec["names"]]
+            # The English press's transcription of Azerbaijani names (Mərcanlı -> Marjanli), as the gazetteer indexes it.
+            texts += [aze_to_english(n["text"]) for n in rec["names"] if n["lang"] == "aze"]
+            for text in texts:
+                words = _WORD.findall(text)
                 if not words or len(words) > MAX_WORDS:
                     continue
                 keys = [_key(w) for w in words]
@@ -266,6 +270,10 @@ class PlaceFinder:
         for m in mentions:
             m.resolution = self.gaz.resolve(m.query, near=m.near, as_of=as_of)
         self._use_context(mentions, as_of)
+        for m in mentions:
+            # "Naxçıvan Muxtar Respublikasının Ordubad rayonu": a larger unit before a unit is no list.
+            if m.group and all(g.place is not None and g.place.kind != "settlement" for g in m.group):
+                m.is_context = False
         return [m for m in mentions if self._keep(m)]
 
     _ORG_AFTER = re.compile(
@@ -374,6 +382,7 @@ class PlaceFinder:
                     item.near = unit.query
             if group:
                 unit.is_context = True
+                unit.group = group
         for a, b in zip(mentions, mentions[1:]):
             if self._is_list_gap(text[a.end:b.start]):
                 a.in_list = b.in_list = True
@@ -419,7 +428,7 @@ class PlaceFinder:
             return False
         words = _WORD.findall(m.surface)
         if words[-1].casefold().endswith(self.lex["surname"]) and not notability(place)[0] \
-                and m.kind_hint is None:
+                and m.kind_hint is None and not m.in_list and not m.near:
             return False
         return True
 
