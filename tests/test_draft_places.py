@@ -84,3 +84,16 @@ def test_offsets_point_at_the_text(finder):
     for m in finder.find(text):
         assert text[m.start:m.end] == m.surface
     assert {"Martakert", "Stepanakert"} <= {m.surface for m in finder.find(text)}
+
+
+def test_patterns_are_cached_on_disk_and_a_bad_cache_is_rebuilt(gaz, tmp_path, monkeypatch):
+    from mapper.draft.places import _Automaton
+
+    monkeypatch.setenv("MAPPER_CACHE_DIR", str(tmp_path))
+    first = _Automaton._cached(gaz)
+    files = list(tmp_path.glob("draft-patterns-*.json"))
+    assert len(files) == 1 and first
+    assert _Automaton._cached(gaz) == first
+    files[0].write_text("{not json", encoding="utf-8")
+    assert _Automaton._cached(gaz) == first
+    assert not list(tmp_path.glob(".draft-patterns-*"))

@@ -109,7 +109,7 @@ def draft_ledger(text: str, *, published: dt.date | str | None = None, source: s
         clause_kinds = [claim_kinds(text[a:b], lang) for a, b in clauses]
         sentence_kinds = [k for k in CLAIM_ORDER if any(k in ks for ks in clause_kinds)]
         for (a, b), kinds in zip(clauses, clause_kinds):
-            said_here = speakers_in(text[a:b])
+            said_here = [sp for sp in here if a <= sent.start + sp.start < b]
             speaker = said_here[0] if said_here else state.speaker
             here_ms = [m for m in ms if a <= m.start < b]
             own = [m for m in here_ms if _is_own(m)]

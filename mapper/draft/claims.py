@@ -28,33 +28,52 @@ class Speaker:
     start: int
 
 
+_UPPER_ESCAPE = re.compile(r"\\[A-Z]")
+
+
 @lru_cache(maxsize=1)
 def _claim_patterns() -> dict[str, dict[str, re.Pattern[str]]]:
-    doc = yaml.safe_load((LEXICONS / "claims.yaml").read_text(encoding="utf-8"))
+    """Per kind and language, one regular expression, lower-cased: matched on lower-cased text without
+    IGNORECASE, which lets the regular expression engine skip ahead to literal prefixes (ten times faster)."""
+    path = LEXICONS / "claims.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     out: dict[str, dict[str, re.Pattern[str]]] = {}
     for kind, by_lang in doc.items():
         if kind not in CLAIMS:
-            raise ValueError(f"{LEXICONS / 'claims.yaml'}: {kind!r} is not a claim kind ({', '.join(CLAIMS)})")
-        out[kind] = {lang: re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
-                     for lang, pats in by_lang.items()}
+            raise ValueError(f"{path}: {kind!r} is not a claim kind ({', '.join(CLAIMS)})")
+        for lang, pats in by_lang.items():
+            bad = [p for p in pats if _UPPER_ESCAPE.search(p)]
+            if bad:
+                raise ValueError(f"{path}: {kind}/{lang}: {bad[0]!r}: use lower-case escapes only (\\b, \\s, [^...])")
+        out[kind] = {lang: re.compile("|".join(f"(?:{p.lower()})" for p in pats)) for lang, pats in by_lang.items()}
     return out
 
 
 @lru_cache(maxsize=1)
 def _speaker_patterns() -> list[tuple[re.Pattern[str], str, str | None]]:
-    doc = yaml.safe_load((LEXICONS / "claimants.yaml").read_text(encoding="utf-8"))
+    """(pattern, claimant, side) per claimant, lower-cased like the claim patterns."""
+    path = LEXICONS / "claimants.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     registry = ClaimantRegistry.load()
     out = []
     for entry in doc:
         claimant = entry["claimant"]
+        bad = [p for p in entry["patterns"] if _UPPER_ESCAPE.search(p)]
+        if bad:
+            raise ValueError(f"{path}: {claimant}: {bad[0]!r}: use lower-case escapes only")
         side = entry["side"] if "side" in entry else registry.side_of(claimant)
-        pattern = re.compile("|".join(f"(?:{p})" for p in entry["patterns"]), re.IGNORECASE)
-        out.append((pattern, claimant, side or None))
+        out.append((re.compile("|".join(f"(?:{p.lower()})" for p in entry["patterns"])), claimant, side or None))
     return out
 
 
+def _lower(text: str) -> str:
+    """Lower case, one character for one (offsets stay): "İ".lower() is two characters."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(ch.lower()[:1] for ch in text)
+
+
 def side_of(claimant: str) -> str | None:
-    for pattern, name, side in _speaker_patterns():
+    for _, name, side in _speaker_patterns():
         if name == claimant:
             return side
     return ClaimantRegistry.load().side_of(claimant)
@@ -62,27 +81,23 @@ def side_of(claimant: str) -> str | None:
 
 def speakers_in(sentence: str) -> list[Speaker]:
     """Claimants the sentence names, in order of appearance."""
+    low = _lower(sentence)
     found = []
     for pattern, claimant, side in _speaker_patterns():
-        m = pattern.search(sentence)
+        m = pattern.search(low)
         if m:
             found.append(Speaker(claimant, side, m.start()))
     return sorted(found, key=lambda s: s.start)
 
 
-#: "We", "our forces": the speaker's own side.
-_FIRST_PERSON = re.compile(r"\b(we|our|us)\b|\bмы\b|\bнаш|\bbiz\b|\bbizim|\bմենք|\bմեր\b|\bմերոնք", re.IGNORECASE)
-
-
 def claim_kinds(sentence: str, lang: str) -> list[str]:
     """The kinds of claim a sentence makes, in the ledger's order; a denial stands alone."""
+    low = _lower(sentence)
     found = []
     for kind, by_lang in _claim_patterns().items():
-        for code in {lang, "en"}:
-            pattern = by_lang.get(code)
-            if pattern is not None and pattern.search(sentence):
-                found.append(kind)
-                break
+        pattern = by_lang.get(lang) or by_lang["en"]
+        if pattern.search(low):
+            found.append(kind)
     if "denies" in found:
         return ["denies"]
     return [k for k in CLAIMS if k in found]

@@ -58,31 +58,20 @@ class DateFinder:
 
         self.patterns = _compiled()
 
-    def expressions(self, sentence: str, lang: str) -> list[str]:
-        langs = (lang, "en") if lang != "en" else ("en",)
-        found: list[tuple[int, str]] = []
-        for code in langs:
-            found += [(m.start(), m.group()) for m in self.patterns[code].finditer(sentence)]
-        return [text for _, text in sorted(found)]
-
     def dates_in(self, sentence: str, lang: str, published: dt.date | None) -> list[tuple[int, str]]:
         """(offset in the sentence, ISO date) of every date the sentence names."""
-        langs = (lang, "en") if lang != "en" else ("en",)
-        found: dict[int, str] = {}
-        for code in langs:
-            for m in self.patterns[code].finditer(sentence):
-                day = self.read(m.group(), lang, published)
-                if day is not None and m.start() not in found:
-                    found[m.start()] = day.isoformat()
-        return sorted(found.items())
+        code = lang if lang in self.patterns else "en"
+        found = []
+        for m in self.patterns[code].finditer(sentence):
+            day = self.read(m.group(), code, published)
+            if day is not None:
+                found.append((m.start(), day.isoformat()))
+        return found
 
     def date_in(self, sentence: str, lang: str, published: dt.date | None) -> str | None:
         """The first date the sentence names, as an ISO date, or None."""
-        for expr in self.expressions(sentence, lang):
-            day = self.read(expr, lang, published)
-            if day is not None:
-                return day.isoformat()
-        return None
+        found = self.dates_in(sentence, lang, published)
+        return found[0][1] if found else None
 
     def read(self, expr: str, lang: str, published: dt.date | None) -> dt.date | None:
         return _read(expr.strip(), lang if lang in LANGS else "en", published)
@@ -121,7 +110,9 @@ def _read(expr: str, lang: str, published: dt.date | None) -> dt.date | None:
         base += dt.timedelta(days=1)
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     text = _tidy(expr, lang)
-    parsed = dateparser.parse(text, languages=[lang, "en"] if lang != "en" else ["en"], settings=settings)
+    # One locale: the expression was found by that language's patterns (trying
+    # several costs more than the parse itself).
+    parsed = dateparser.parse(text, languages=[lang], settings=settings)
     if parsed is None and text != expr:
         parsed = dateparser.parse(expr, languages=[lang], settings=settings)
     if parsed is None:

@@ -14,7 +14,12 @@ text's other places as context for names that stay ambiguous.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import os
 import re
+import tempfile
 import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -24,10 +29,12 @@ import yaml
 
 from gazetteer import Gazetteer
 from gazetteer.model import Place, Resolution
-from gazetteer.normalize import aze_to_english, script_of, skeleton
+from gazetteer.normalize import NORMALISER_VERSION, aze_to_english, script_of, skeleton
 from gazetteer.ranking import km, notability
 
 __all__ = ["Mention", "PlaceFinder", "find_places"]
+
+log = logging.getLogger(__name__)
 
 LEXICON = Path(__file__).parent / "lexicons" / "places.yaml"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -79,6 +86,7 @@ def _lexicon() -> dict:
     not_places = {w.casefold() for group in doc["not_places"] for w in group}
     return {
         "endings": endings,
+        "ending_tails": {script: tuple({e for e, _ in pairs}) for script, pairs in endings.items()},
         "descriptors": descriptors,
         "not_places": not_places,
         "before_person": {w.casefold() for w in doc["before_a_person"]},
@@ -96,19 +104,63 @@ def _key(word: str) -> str:
 def _stems(word: str) -> list[str]:
     """What a declined word may be: the word less a case ending, plus what replaces it."""
     low = word.casefold()
+    endings = _lexicon()["endings"].get(script_of(word), ())
+    if not endings or not low.endswith(_lexicon()["ending_tails"][script_of(word)]):
+        return []
     out = []
-    for ending, repl in _lexicon()["endings"].get(script_of(word), ()):
+    for ending, repl in endings:
         if low.endswith(ending) and len(word) - len(ending) >= 3:
             out.append(word[: len(word) - len(ending)] + repl)
     return out
 
 
 class _Automaton:
-    """The compiled patterns of one gazetteer: skeleton phrases, full names and stems."""
+    """The compiled patterns of one gazetteer: skeleton phrases, full names and stems.
+
+    Reducing fifty thousand names to skeletons takes seconds; the patterns are
+    kept in a cache file named for the gazetteer file, the normaliser and this
+    module's version, so later runs only build the automaton (a tenth of that).
+    """
+
+    VERSION = 2  # bump when the patterns change
 
     def __init__(self, gaz: Gazetteer) -> None:
         import ahocorasick_rs
 
+        patterns = self._cached(gaz)
+        self.patterns = list(patterns)
+        self.stem_only = [patterns[p] for p in self.patterns]
+        self.full = {p for p, stem in patterns.items() if not stem}
+        self.automaton = ahocorasick_rs.AhoCorasick(self.patterns)
+
+    @classmethod
+    def _cached(cls, gaz: Gazetteer) -> dict[str, bool]:
+        try:
+            stat = gaz.path.stat()
+            key = hashlib.sha1(f"{gaz.path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{NORMALISER_VERSION}|"
+                               f"{cls.VERSION}|{LEXICON.read_bytes().hex()}".encode()).hexdigest()[:16]
+        except OSError:
+            return cls._patterns(gaz)
+        path = _cache_dir() / f"draft-patterns-{key}.json"
+        try:
+            with open(path, encoding="utf-8") as fh:
+                doc = json.load(fh)
+            return dict(zip(doc["patterns"], map(bool, doc["stem_only"])))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        patterns = cls._patterns(gaz)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".draft-patterns-", dir=path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({"patterns": list(patterns), "stem_only": [int(v) for v in patterns.values()]}, fh)
+            os.replace(tmp, path)
+        except OSError as exc:  # a read-only home: build each time
+            log.info("cannot cache the draft automaton in %s: %s", path.parent, exc)
+        return patterns
+
+    @staticmethod
+    def _patterns(gaz: Gazetteer) -> dict[str, bool]:
         patterns: dict[str, bool] = {}  # pattern -> True when it is only a stem
         for rec in gaz._records:
             texts = [n["text"] for n in rec["names"]]
@@ -130,10 +182,13 @@ class _Automaton:
                     stem = " ".join([*keys[:-1], _key(last[:-1])])
                     if len(stem.replace(" ", "")) >= MIN_KEY - 1:
                         patterns.setdefault(stem, True)
-        self.patterns = list(patterns)
-        self.stem_only = [patterns[p] for p in self.patterns]
-        self.full = {p for p, stem in patterns.items() if not stem}
-        self.automaton = ahocorasick_rs.AhoCorasick(self.patterns)
+        return patterns
+
+
+def _cache_dir() -> Path:
+    env = os.environ.get("MAPPER_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    base = Path(env) if env else Path.home() / ".cache"
+    return base if os.environ.get("MAPPER_CACHE_DIR") else base / "armaz-conflict-maps"
 
 
 _AUTOMATA: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
