@@ -19,6 +19,8 @@ from ..ledger import CLAIMS, ClaimantRegistry
 __all__ = ["Speaker", "claim_kinds", "detect_language", "speakers_in", "side_of"]
 
 LEXICONS = Path(__file__).parent / "lexicons"
+#: The lexicon's entry for attempts, which is not a claim kind.
+ATTEMPT = "attempt"
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ def _claim_patterns() -> dict[str, dict[str, re.Pattern[str]]]:
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     out: dict[str, dict[str, re.Pattern[str]]] = {}
     for kind, by_lang in doc.items():
-        if kind not in CLAIMS:
+        if kind not in (*CLAIMS, ATTEMPT):
             raise ValueError(f"{path}: {kind!r} is not a claim kind ({', '.join(CLAIMS)})")
         for lang, pats in by_lang.items():
             bad = [p for p in pats if _UPPER_ESCAPE.search(p)]
@@ -91,7 +93,8 @@ def speakers_in(sentence: str) -> list[Speaker]:
 
 
 def claim_kinds(sentence: str, lang: str) -> list[str]:
-    """The kinds of claim a sentence makes, in the ledger's order; a denial stands alone."""
+    """The kinds of claim a sentence makes, in the ledger's order; a denial stands alone, and an
+    attempt to capture is an attack."""
     low = _lower(sentence)
     found = []
     for kind, by_lang in _claim_patterns().items():
@@ -100,6 +103,8 @@ def claim_kinds(sentence: str, lang: str) -> list[str]:
             found.append(kind)
     if "denies" in found:
         return ["denies"]
+    if ATTEMPT in found:
+        found = [k for k in found if k != "captured"] + ["attacked"]
     return [k for k in CLAIMS if k in found]
 
 

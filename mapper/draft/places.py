@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 LEXICON = Path(__file__).parent / "lexicons" / "places.yaml"
 _WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?։]\s+|\n\s*)[\"“«(]?$")
 #: Skeleton keys shorter than this are too common to scan for.
 MIN_KEY = 3
 #: A name whose key is shorter than this (Tuğ, Sur) is kept only in a list,
@@ -63,6 +64,7 @@ class Mention:
     is_context: bool = False
     short: bool = False
     in_list: bool = False
+    sentence_initial: bool = False
     group: list = field(default_factory=list)
     #: Part of an organisation's or a title's name ("Artsakh Defense Army", "Hadrut's former mayor").
     in_name: bool = False
@@ -319,6 +321,7 @@ class PlaceFinder:
             mentions.append(mention)
         mentions = self._unknown_names(text, mentions)
         for m in mentions:
+            m.sentence_initial = bool(_SENTENCE_START.search(text, max(0, m.start - 4), m.start)) or m.start == 0
             m.in_name = bool(self._ORG_AFTER.match(text, m.end) or self._ORG_BEFORE.search(text, max(0, m.start - 40), m.start))
         mentions = self._merge_parentheses(text, mentions)
         self._lists(text, mentions)
@@ -338,7 +341,8 @@ class PlaceFinder:
         r"քաղաքապետ|մարզպետ|ombudsman|омбудсмен|президент|власт|мэр|арми[яи] обороны|"
         r"separatçı|rejim|başçı|icra hakimiyyət)", re.IGNORECASE)
     _ORG_BEFORE = re.compile(
-        r"(?:Defender|Ombudsman|President|spokesman|Minister|Ministry|government|authorities|leader|mayor|governor)"
+        r"(?:Defender|Ombudsman|President|spokesman|Minister|Ministry|Defen[cs]e|government|authorities|leader|mayor|"
+        r"governor)"
         r"\s+of\s+(?:the\s+)?$|(?:омбудсмен[а-я]*|президент[а-я]*|глав[а-я]*|власт[а-я]*)\s+$", re.IGNORECASE)
 
     _LEAD = re.compile(r"\b(?:village|town|settlement) of\s+|\b(?:сёла|села|село|селе|селу|деревня|деревне|посёлок|"
@@ -472,6 +476,9 @@ class PlaceFinder:
             return False
         if m.in_name:
             return False
+        if m.sentence_initial and not (m.in_list or m.near or m.kind_hint) and len(_WORD.findall(m.surface)) == 1 \
+                and not (m.place is not None and notability(m.place)[0] > 0):
+            return False  # "Last night", "Heavy strikes": a capital only because a sentence starts there
         if res.status == "not_found":
             return m.kind_hint is not None
         if res.status == "ambiguous":
@@ -479,8 +486,11 @@ class PlaceFinder:
         place = m.place
         if place.kind == "country":
             return False  # "Armenia", "Azerbaijan" are the parties, not places of events
-        if not self._plausible(place, res.candidates[0].layer):
+        top = res.candidates[0]
+        if not self._plausible(place, top.layer):
             return False
+        if script_of(top.matched) != script_of(m.surface) and not self._plausible(place, "phonetic"):
+            return False  # "Last" is Լաստ only through a transliteration, and far from the war
         words = _WORD.findall(m.surface)
         if words[-1].casefold().endswith(self.lex["surname"]) and not notability(place)[0] \
                 and m.kind_hint is None and not m.in_list and not m.near:
