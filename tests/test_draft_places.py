@@ -61,6 +61,8 @@ def test_a_list_gives_its_district_to_each_item(finder, gaz, text, items, unit_i
     "Civilian Gevorg Hambardzumyan was killed.",
     "Oktyabrın 26-da və Mart ayında, May ayında.",
     "The army took the hills in October.",
+    "Last night the enemy tried to attack.",
+    "Press Secretary of the Ministry of Defense of Artsakh Republic said so.",
 ])
 def test_people_months_and_words_are_no_places(finder, text):
     assert found(finder, text) == {}

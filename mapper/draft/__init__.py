@@ -232,13 +232,17 @@ def _index_at(bounds: list[int], offset: int) -> int:
 
 
 def _paragraph_speaker(sents, speakers, i: int) -> Speaker | None:
-    """The speaker of a sentence that names none: the paragraph's, nearest first."""
+    """The speaker of a sentence that names none: the paragraph's last one before it, else the next
+    one ("…,” said Pashinyan.")."""
     para = sents[i].paragraph
-    order = sorted((j for j in range(len(sents)) if sents[j].paragraph == para and j != i),
-                   key=lambda j: (abs(j - i), j > i))
-    for j in order:
+    before = [j for j in range(i - 1, -1, -1) if sents[j].paragraph == para]
+    after = [j for j in range(i + 1, len(sents)) if sents[j].paragraph == para]
+    for j in before:
         if speakers[j]:
-            return speakers[j][0] if j < i else speakers[j][0]
+            return speakers[j][0]
+    for j in after:
+        if speakers[j]:
+            return speakers[j][0]
     return None
 
 

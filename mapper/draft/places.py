@@ -322,7 +322,9 @@ class PlaceFinder:
         mentions = self._unknown_names(text, mentions)
         for m in mentions:
             m.sentence_initial = bool(_SENTENCE_START.search(text, max(0, m.start - 4), m.start)) or m.start == 0
-            m.in_name = bool(self._ORG_AFTER.match(text, m.end) or self._ORG_BEFORE.search(text, max(0, m.start - 40), m.start))
+            m.in_name = bool(self._ORG_AFTER.match(text, m.end) or self._ORG_BEFORE.search(text, max(0, m.start - 60), m.start)
+                             or self._ACTOR_AFTER.match(text, m.end)
+                             or self._ACTOR_BEFORE.search(text, max(0, m.start - 20), m.start))
         mentions = self._merge_parentheses(text, mentions)
         self._lists(text, mentions)
         for m in mentions:
@@ -343,7 +345,14 @@ class PlaceFinder:
     _ORG_BEFORE = re.compile(
         r"(?:Defender|Ombudsman|President|spokesman|Minister|Ministry|Defen[cs]e|government|authorities|leader|mayor|"
         r"governor)"
-        r"\s+of\s+(?:the\s+)?$|(?:омбудсмен[а-я]*|президент[а-я]*|глав[а-я]*|власт[а-я]*)\s+$", re.IGNORECASE)
+        r"\s+of\s+(?:the\s+)?$|(?:омбудсмен[а-я]*|президент[а-я]*|глав[а-я]*|власт[а-я]*)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
+
+    #: A place named as an actor: "Baku said", "Yerevan denies", "под контроль Баку".
+    _ACTOR_AFTER = re.compile(
+        r"(?:'s|’s)?\s+(?:said|says|claimed|claims|denied|denies|announced|reported|accused|insists|insisted|"
+        r"заявил|заявляет|сообщил|сообщает|обвинил|обвиняет|утверждает|отрицает|bildirib|bildirir|açıqlayıb|"
+        r"iddia|հայտարար|պնդ|հերք)", re.IGNORECASE)
+    _ACTOR_BEFORE = re.compile(r"(?:под контроль|под контролем|control of|nəzarətinə)\s+$", re.IGNORECASE)
 
     _LEAD = re.compile(r"\b(?:village|town|settlement) of\s+|\b(?:сёла|села|село|селе|селу|деревня|деревне|посёлок|"
                        r"поселок|посёлке|поселке)\s+", re.IGNORECASE)
