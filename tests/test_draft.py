@@ -141,3 +141,15 @@ def test_a_denial_and_a_claim_in_one_sentence(gaz):
                         "Armenian Defense Ministry denied it the same day.", published="2020-11-09", gazetteer=gaz)
     got = {(r["claim"], r["side"], r["date"]) for r in rows if r["place"] == "Shusha"}
     assert got == {("captured", "Azerbaijan", "2020-11-08"), ("denies", "Armenia", "2020-11-08")}
+
+
+def test_a_place_named_as_an_actor_is_no_place_and_the_earlier_speaker_speaks(gaz):
+    text = ("27.09.2020\nМинистерство обороны Азербайджана сообщило, что военные взяли под контроль семь сёл. "
+            "Под контроль Баку были взяты сёла Гараханбейли и Гарвенд Физулинского района. "
+            "Пресс-секретарь Минобороны Армении Шушан Степанян заявила, что это не соответствует действительности.")
+    rows = draft_ledger(text, published="2020-09-28", gazetteer=gaz)
+    assert "Баку" not in {r["place"] for r in rows}
+    captured = [r for r in rows if r["claim"] == "captured"]
+    assert {r["place"] for r in captured} == {"Гараханбейли", "Гарвенд"}
+    assert {(r["claimant"], r["date"]) for r in captured} == {("Azerbaijan Ministry of Defense", "2020-09-27")}
+    assert all(r["near"] for r in captured)
