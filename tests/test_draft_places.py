@@ -99,3 +99,9 @@ def test_patterns_are_cached_on_disk_and_a_bad_cache_is_rebuilt(gaz, tmp_path, m
     files[0].write_text("{not json", encoding="utf-8")
     assert _Automaton._cached(gaz) == first
     assert not list(tmp_path.glob(".draft-patterns-*"))
+
+
+def test_a_region_before_a_name_and_one_area_under_two_divisions(finder):
+    found_ = {m.surface: m for m in finder.find("Արցախի Մարտունի քաղաքը ռմբակոծվել է։ Շուշիի շրջանի Եղցահող համայնքը։")}
+    assert found_["Մարտունի քաղաքը"].place.id == "wof:1125861049"  # Artsakh's Martuni, not Gegharkunik's
+    assert found_["Շուշիի շրջանի"].place is not None

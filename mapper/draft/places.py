@@ -458,17 +458,29 @@ class PlaceFinder:
     def _use_context(self, mentions: list[Mention], as_of: str | None) -> None:
         """An ambiguous name means the candidate most of the text's other places lie near."""
         settled = [m.place for m in mentions if m.place is not None and m.place.kind not in ("country", "region")]
+        regions = [m.place for m in mentions if m.place is not None and m.place.kind in ("country", "region")]
         for m in mentions:
-            if m.resolution.status != "ambiguous" or not settled:
+            if m.resolution.status != "ambiguous":
+                continue
+            cands = m.resolution.candidates
+            if len(cands) >= 2 and all(c.place.kind in ("district", "province") for c in cands[:2]) \
+                    and km(cands[0].place, cands[1].place) <= 25:
+                # Şuşa district and Shushi Province: one area under two divisions.
+                m.resolution = Resolution(query=m.resolution.query, near=m.resolution.near, status="resolved",
+                                          candidates=cands, why="a district and a province of one name and area")
+                m.notes.append(f"also {cands[1].place.name} ({cands[1].place.id}), the same area")
+                continue
+            if not settled and not regions:
                 continue
             support = []
-            for cand in m.resolution.candidates:
+            for cand in cands:
                 near = sum(1 for p in settled if p.id != cand.place.id and (
                     p.id in cand.place.parents or cand.place.id in p.parents
                     or set(p.parents[:1]) & set(cand.place.parents[:1]) or km(p, cand.place) <= 40))
+                near += sum(1 for p in regions if p.id in cand.place.parents)
                 # A bare name is the town rather than the unit named after it; then the closer one.
                 wrong_kind = (cand.place.kind == "settlement") == (m.kind_hint in ("district", "province"))
-                mean_km = sum(km(p, cand.place) for p in settled) / len(settled)
+                mean_km = sum(km(p, cand.place) for p in settled) / len(settled) if settled else 0.0
                 support.append(((-near, wrong_kind, round(mean_km / 10)), cand))
             support.sort(key=lambda sc: sc[0])
             if support[0][0][0] < 0 and (len(support) == 1 or support[0][0] < support[1][0]):
