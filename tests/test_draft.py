@@ -153,3 +153,12 @@ def test_a_place_named_as_an_actor_is_no_place_and_the_earlier_speaker_speaks(ga
     assert {r["place"] for r in captured} == {"Гараханбейли", "Гарвенд"}
     assert {(r["claimant"], r["date"]) for r in captured} == {("Azerbaijan Ministry of Defense", "2020-09-27")}
     assert all(r["near"] for r in captured)
+
+
+def test_a_list_item_the_automaton_does_not_know_still_gets_a_row(gaz):
+    rows = draft_ledger("Aliyev said the army freed Dilagarda, Hojik and Aleskerli in Fuzuli district.",
+                        published="2020-11-09", gazetteer=gaz)
+    hojik = [r for r in rows if r["place"] == "Hojik"]
+    assert len(hojik) == 1 and hojik[0]["claim"] == "captured" and hojik[0]["place_id"] == ""
+    assert "list item" in hojik[0]["notes"]
+    assert {r["place"] for r in rows if r["place_id"]} >= {"Dilagarda", "Aleskerli"}

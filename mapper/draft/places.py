@@ -320,6 +320,7 @@ class PlaceFinder:
                               short=len("".join(_key(w) for w in _WORD.findall(name))) < SHORT_KEY)
             mentions.append(mention)
         mentions = self._unknown_names(text, mentions)
+        mentions = self._list_items(text, mentions)
         for m in mentions:
             m.sentence_initial = bool(_SENTENCE_START.search(text, max(0, m.start - 4), m.start)) or m.start == 0
             m.in_name = bool(self._ORG_AFTER.match(text, m.end) or self._ORG_BEFORE.search(text, max(0, m.start - 60), m.start)
@@ -329,6 +330,13 @@ class PlaceFinder:
         self._lists(text, mentions)
         for m in mentions:
             m.resolution = self.gaz.resolve(m.query, near=m.near, as_of=as_of)
+        for m in mentions:
+            top = m.resolution.candidates[0] if m.resolution.candidates else None
+            if m.notes and "list item" in m.notes[0] and top is not None and top.layer == "fuzzy":
+                # A spelling the gazetteer only guesses at: the reviewer gets the guess, not a pin.
+                m.notes[0] = f"a list item the gazetteer does not know (it suggests {top.place.name}, {top.place.id})"
+                m.resolution = Resolution(query=m.resolution.query, near=m.resolution.near, status="not_found",
+                                          candidates=m.resolution.candidates, why="only a fuzzy guess")
         self._use_context(mentions, as_of)
         for m in mentions:
             # "Naxçıvan Muxtar Respublikasının Ordubad rayonu": a larger unit before a unit is no list.
@@ -380,6 +388,43 @@ class PlaceFinder:
             extra.append(Mention(start=m.start(), end=stop, surface=text[m.start():stop], query=query,
                                  kind_hint=kind or "village"))
             taken.append((m.start(), stop))
+        return sorted([*mentions, *extra], key=lambda m: m.start)
+
+    _SEP = re.compile(r"\s*(?:,\s*(?:and|və|ve|и|և|ու)?|\s(?:and|və|ve|и|և|եւ|ու))\s+", re.IGNORECASE)
+    _ITEM = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſƏА-ЯЁԱ-Ֆ][^\W\d_]+(?:[ -][A-ZÀ-ÖØ-ÞĀ-ſƏА-ЯЁԱ-Ֆ][^\W\d_]+){0,2}")
+
+    def _list_items(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Items of a list that the automaton missed ("Karkhulu, Yukhari Guzdak, Dejal"): between two
+        places the gazetteer knows, a capitalised name set off by commas or "and" is a place too; the
+        gazetteer is asked for it, spelling variants and all."""
+        extra = []
+        for a, b in zip(mentions, mentions[1:]):
+            gap = text[a.end:b.start]
+            if len(gap) > 60 or any(ch in gap for ch in ".;:!?()\n"):
+                continue
+            first = self._SEP.match(gap)
+            if not first:
+                continue
+            pos = first.end()
+            while pos < len(gap):
+                item = self._ITEM.match(gap, pos)
+                if not item:
+                    break
+                after = self._SEP.match(gap, item.end())
+                tail = gap[item.end():]
+                ends_here = after is not None or (b.kind_hint in ("district", "province") and re.fullmatch(
+                    r"\s+(?:in|of|in the|of the)\s+", tail))
+                if not ends_here:
+                    break
+                words = _WORD.findall(item.group())
+                if not any(w.casefold() in self.lex["not_places"] for w in words):
+                    start = a.end + item.start()
+                    extra.append(Mention(start=start, end=start + len(item.group()), surface=item.group(),
+                                         query=item.group(), kind_hint=None, in_list=True,
+                                         notes=["a list item the automaton did not know; the gazetteer's guess"]))
+                if after is None:
+                    break
+                pos = after.end()
         return sorted([*mentions, *extra], key=lambda m: m.start)
 
     def _merge_parentheses(self, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -501,7 +546,7 @@ class PlaceFinder:
                 and not (m.place is not None and notability(m.place)[0] > 0):
             return False  # "Last night", "Heavy strikes": a capital only because a sentence starts there
         if res.status == "not_found":
-            return m.kind_hint is not None
+            return m.kind_hint is not None or bool(m.notes and "list item" in m.notes[0])
         if res.status == "ambiguous":
             return any(self._plausible(c.place, c.layer) for c in res.candidates)
         place = m.place
