@@ -4,7 +4,8 @@ import pytest
 
 pytest.importorskip("ahocorasick_rs")
 
-from mapper.draft.places import PlaceFinder, _automaton  # noqa: E402
+from mapper.draft.automaton import automaton_for  # noqa: E402
+from mapper.draft.places import PlaceFinder  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +18,7 @@ def found(finder, text):
 
 
 def test_the_automaton_is_built_once_per_gazetteer(gaz, finder):
-    assert PlaceFinder(gaz).auto is finder.auto is _automaton(gaz)
+    assert PlaceFinder(gaz).auto is finder.auto is automaton_for(gaz)
 
 
 @pytest.mark.parametrize("text, surface, place_id", [
@@ -89,7 +90,7 @@ def test_offsets_point_at_the_text(finder):
 
 
 def test_patterns_are_cached_on_disk_and_a_bad_cache_is_rebuilt(gaz, tmp_path, monkeypatch):
-    from mapper.draft.places import _Automaton
+    from mapper.draft.automaton import _Automaton
 
     monkeypatch.setenv("MAPPER_CACHE_DIR", str(tmp_path))
     first = _Automaton._cached(gaz)
