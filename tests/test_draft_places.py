@@ -106,3 +106,12 @@ def test_a_region_before_a_name_and_one_area_under_two_divisions(finder):
     found_ = {m.surface: m for m in finder.find("Արցախի Մարտունի քաղաքը ռմբակոծվել է։ Շուշիի շրջանի Եղցահող համայնքը։")}
     assert found_["Մարտունի քաղաքը"].place.id == "wof:1125861049"  # Artsakh's Martuni, not Gegharkunik's
     assert found_["Շուշիի շրջանի"].place is not None
+
+
+@pytest.mark.parametrize("text", [
+    "To date, Fizuli and Jabrayil districts were liberated.",
+    "Füzuli və Cəbrayıl rayonları azad edilib.",
+    "Бои в Физулинском и Джебраильском районах.",
+])
+def test_a_plural_unit_word_names_every_unit_of_the_list(finder, text):
+    assert [m.place.id for m in finder.find(text)] == ["wof:85668351", "wof:85668323"]

@@ -192,6 +192,7 @@ class PlaceFinder:
                              or self._ACTOR_AFTER.match(text, m.end)
                              or self._ACTOR_BEFORE.search(text, max(0, m.start - 20), m.start))
         mentions = self._merge_parentheses(text, mentions)
+        self._shared_descriptors(text, mentions)
         self._lists(text, mentions)
         for m in mentions:
             m.resolution = self.gaz.resolve(m.query, near=m.near, as_of=as_of)
@@ -309,6 +310,22 @@ class PlaceFinder:
             out.append(m)
             i += 1
         return out
+
+    _PLURAL_UNITS = re.compile(r"(?:districts|regions|provinces|районов|районах|районы|rayonları|rayonlarının|"
+                               r"rayonlarında|շրջանները|շրջանների|շրջաններում|marzes|մարզերը|մարզերի)$", re.IGNORECASE)
+
+    def _shared_descriptors(self, text: str, mentions: list[Mention]) -> None:
+        """"Fizuli and Jabrayil districts": the plural word names both units."""
+        for i in range(len(mentions) - 1, 0, -1):
+            last = mentions[i]
+            if last.kind_hint not in ("district", "province") or not self._PLURAL_UNITS.search(last.surface):
+                continue
+            j = i - 1
+            while j >= 0 and self._is_list_gap(text[mentions[j].end:mentions[j + 1].start]) \
+                    and mentions[j].kind_hint is None:
+                mentions[j].kind_hint = last.kind_hint
+                mentions[j].query = f"{mentions[j].query} {last.kind_hint}"
+                j -= 1
 
     def _is_list_gap(self, gap: str) -> bool:
         gap = gap.strip().casefold()
