@@ -77,6 +77,7 @@ def test_parenthesis_is_one_mention_with_its_context(finder):
 
 
 def test_descriptors_pick_the_unit(finder):
+    assert found(finder, "Армия вошла в Лачинский район.")["Лачинский район"].place.id == "wof:85668621"
     mentions = found(finder, "Forces approached Syunik Province and Qubadlı rayonu.")
     assert mentions["Syunik Province"].place.kind == "province"
     assert mentions["Qubadlı rayonu"].place.kind == "district"

@@ -172,13 +172,15 @@ class PlaceFinder:
             if kind == "village" and name != text[start:end]:
                 # "Füzulinin kəndləri" are the villages of Füzuli, not a village.
                 stop, kind = end, None
+            own_word = False
             if kind is None:
-                # The gazetteer knows some names with their descriptor ("Füzuli rayonu").
+                # The gazetteer knows some names with their descriptor ("Füzuli rayonu", "Лачинский район").
                 kind = self.lex["descriptors"].get(_WORD.findall(text[start:end])[-1].casefold())
+                own_word = kind is not None
                 if kind is not None and len(_WORD.findall(name)) == 1:
-                    kind = None
+                    kind, own_word = None, False
             query = name
-            if kind in ("district", "province"):
+            if kind in ("district", "province") and not own_word:
                 query = f"{name} {kind}"
             surface = text[start:stop]
             mention = Mention(start=start, end=stop, surface=surface, query=query, kind_hint=kind,
