@@ -195,6 +195,26 @@ def speed(items, gaz) -> None:
           f"(target < 30 s)")
 
 
+def scaling(gaz) -> None:
+    """Crafted inputs, 1x and 4x: a run must stay linear in its input."""
+    from mapper.draft import draft_ledger
+
+    units = {
+        "one endless sentence of places, quotes and lists":
+            "Hadrut, Martuni, Shusha “and” Talish; Qubadlıda, в Гадруте and Xyz village were shelled ",
+        "many short paragraphs with claims carried between them":
+            "The army liberated Hadrut and Talish. Pashinyan said “we retreated”.\n\n",
+    }
+    for what, unit in units.items():
+        times = []
+        for n in (500, 2000):
+            t = time.process_time()
+            draft_ledger(unit * n, published="2020-10-26", gazetteer=gaz)
+            times.append(time.process_time() - t)
+        print(f"{what}: {len(unit) * 500:,} chars {times[0]:.2f} s CPU, 4x as long {times[1]:.2f} s "
+              f"(ratio {times[1] / times[0]:.1f}; linear is 4)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, nargs="?", default=ROOT / "tests" / "data" / "draft" / "own")
@@ -213,6 +233,7 @@ def main() -> None:
     report(score(items, gaz, args.details))
     if not args.no_speed:
         speed(items, gaz)
+        scaling(gaz)
 
 
 if __name__ == "__main__":

@@ -61,17 +61,18 @@ def key(word: str) -> str:
     return skeleton(word) or "~"
 
 
-def stems(word: str) -> list[str]:
+@lru_cache(maxsize=100_000)
+def stems(word: str) -> tuple[str, ...]:
     """What a declined word may be: the word less a case ending, plus what replaces it."""
     low = word.casefold()
     endings = lexicon()["endings"].get(script_of(word), ())
     if not endings or not low.endswith(lexicon()["ending_tails"][script_of(word)]):
-        return []
+        return ()
     out = []
     for ending, repl in endings:
         if low.endswith(ending) and len(word) - len(ending) >= 3:
             out.append(word[: len(word) - len(ending)] + repl)
-    return out
+    return tuple(out)
 
 
 class _Automaton:

@@ -56,31 +56,34 @@ class _Composer:
         for m in mentions:
             self.by_sentence.setdefault(max(0, bisect.bisect_right(bounds, m.start) - 1), []).append(m)
         self.speakers = [speakers_in(s.text) for s in self.sents]
+        self.paragraph_speakers = _paragraph_speakers(self.sents, self.speakers)
         for i, sent in enumerate(self.sents):
             self._sentence(i, sent)
 
     def _sentence(self, i: int, sent: Sentence) -> None:
         state, here = self.state, self.speakers[i]
-        state.speaker = here[0] if here else (_paragraph_speaker(self.sents, self.speakers, i) or state.speaker)
+        state.speaker = here[0] if here else (self.paragraph_speakers[i] or state.speaker)
         self.sentence_dates = self.dates.dates_in(sent.text, self.lang, self.day)
         ms = self.by_sentence.get(i, [])
         _mark_parents_as_context(ms)
         clauses = _clauses(sent)
+        starts = [m.start for m in ms]
+        in_clause = [ms[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)] for a, b in clauses]
         clause_kinds = [claim_kinds(self.text[a:b], self.lang) for a, b in clauses]
         # Kinds of the clauses that name a place of their own: for a place in a clause with none.
-        placed_kinds = [k for k in CLAIM_ORDER if any(
-            k in ks and any(a <= m.start < b for m in ms if _is_own(m)) for (a, b), ks in zip(clauses, clause_kinds))]
-        for (a, b), kinds in zip(clauses, clause_kinds):
+        placed = {k for ks, cms in zip(clause_kinds, in_clause) if any(map(_is_own, cms)) for k in ks}
+        placed_kinds = [k for k in CLAIM_ORDER if k in placed]
+        own_in_sentence = sum(map(_is_own, ms))
+        for (a, b), kinds, here_ms in zip(clauses, clause_kinds, in_clause):
             said = [sp for sp in here if a <= sent.start + sp.start < b]
-            self._clause(i, sent, a, b, kinds, said[0] if said else state.speaker, bool(here or said),
-                         ms, placed_kinds)
+            self._clause(i, sent, a, kinds, said[0] if said else state.speaker, bool(here or said),
+                         here_ms, own_in_sentence, placed_kinds)
         if self.sentence_dates:
             state.date = self.sentence_dates[-1][1]
 
-    def _clause(self, i: int, sent: Sentence, a: int, b: int, kinds: list[str], speaker: Speaker | None,
-                named: bool, ms: list[Mention], placed_kinds: list[str]) -> None:
+    def _clause(self, i: int, sent: Sentence, a: int, kinds: list[str], speaker: Speaker | None,
+                named: bool, here_ms: list[Mention], own_in_sentence: int, placed_kinds: list[str]) -> None:
         state = self.state
-        here_ms = [m for m in ms if a <= m.start < b]
         own = [m for m in here_ms if _is_own(m)]
         notes = [] if named else ["claimant from the context" if speaker else "no claimant found: fill it in"]
         base = {"claimant": speaker.claimant if speaker else (self.source or "unattributed"),
@@ -96,7 +99,7 @@ class _Composer:
                         *said, *notes, *dnotes, "place from an earlier sentence or clause"]))
         if not kinds and own:
             kinds = placed_kinds
-            if not kinds and state.kinds and (sum(map(_is_own, ms)) >= 2 or ":" in sent.text):
+            if not kinds and state.kinds and (own_in_sentence >= 2 or ":" in sent.text):
                 kinds = list(state.kinds)
                 notes.append("claim from the sentence before the list")
         for m in here_ms:
@@ -172,25 +175,32 @@ def _mark_datelines(text: str, mentions: list[Mention]) -> None:
 
 def _mark_parents_as_context(ms: list[Mention]) -> None:
     """In "Sanasar in the south of Artsakh", Artsakh only says where Sanasar is."""
-    places = [m.place for m in ms if m.place is not None]
+    parents = {pid for m in ms if m.place is not None for pid in m.place.parents}
     for m in ms:
-        if m.place is not None and any(m.place.id in p.parents for p in places):
+        if m.place is not None and m.place.id in parents:
             m.is_context = True
 
 
-def _paragraph_speaker(sents, speakers, i: int) -> Speaker | None:
-    """The speaker of a sentence that names none: the paragraph's last one before it, else the next
-    one ("…,” said Pashinyan.")."""
-    para = sents[i].paragraph
-    before = [j for j in range(i - 1, -1, -1) if sents[j].paragraph == para]
-    after = [j for j in range(i + 1, len(sents)) if sents[j].paragraph == para]
-    for j in before:
-        if speakers[j]:
-            return speakers[j][0]
-    for j in after:
-        if speakers[j]:
-            return speakers[j][0]
-    return None
+def _paragraph_speakers(sents: list[Sentence], speakers: list[list[Speaker]]) -> list[Speaker | None]:
+    """For each sentence, the speaker its paragraph gives it when it names none: the last one named
+    before it in the paragraph, else the next one ("…,” said Pashinyan."). Two passes: linear."""
+    out: list[Speaker | None] = [None] * len(sents)
+    last: Speaker | None = None
+    for i, sent in enumerate(sents):
+        if i and sents[i - 1].paragraph != sent.paragraph:
+            last = None
+        out[i] = last
+        if speakers[i]:
+            last = speakers[i][0]
+    following: Speaker | None = None
+    for i in range(len(sents) - 1, -1, -1):
+        if i + 1 < len(sents) and sents[i + 1].paragraph != sents[i].paragraph:
+            following = None
+        if out[i] is None:
+            out[i] = following
+        if speakers[i]:
+            following = speakers[i][0]
+    return out
 
 
 def _row(base: dict, m: Mention, claim: str, notes: list[str]) -> dict:

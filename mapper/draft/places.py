@@ -14,6 +14,7 @@ text's other places as context for names that stay ambiguous.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -31,6 +32,8 @@ from .automaton import stems as _stems
 __all__ = ["Mention", "PlaceFinder", "find_places"]
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?։]\s+|\n\s*)[\"“«(]?$")
+#: How many of the text's other places, the nearest named, an ambiguous name is read beside.
+CONTEXT_PLACES = 24
 #: A name whose key is shorter than this (Tuğ, Sur) is kept only in a list,
 #: with a descriptor, or when it is a well-known place.
 SHORT_KEY = 4
@@ -236,11 +239,13 @@ class PlaceFinder:
 
     def _unknown_names(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Names the gazetteer lacks, which a descriptor shows are places ("Xyzabad village")."""
-        taken = [(m.start, m.end) for m in mentions]
+        covered = bytearray(len(text) + 1)  # linear: no scan of the mentions per word
+        for m in mentions:
+            covered[m.start:m.end] = b"\x01" * (m.end - m.start)
         extra = []
 
         def free(a: int, b: int) -> bool:
-            return not any(a < e and s < b for s, e in taken)
+            return not any(covered[a:b])
 
         for m in self._CAP.finditer(text):
             if m.group().casefold() in self.lex["not_places"] or not free(m.start(), m.end()):
@@ -255,7 +260,7 @@ class PlaceFinder:
             query = m.group() + (f" {kind}" if kind in ("district", "province") else "")
             extra.append(Mention(start=m.start(), end=stop, surface=text[m.start():stop], query=query,
                                  kind_hint=kind or "village"))
-            taken.append((m.start(), stop))
+            covered[m.start():stop] = b"\x01" * (stop - m.start())
         return sorted([*mentions, *extra], key=lambda m: m.start)
 
     _SEP = re.compile(r"\s*(?:,\s*(?:and|və|ve|и|և|ու)?|\s(?:and|və|ve|и|և|եւ|ու))\s+", re.IGNORECASE)
@@ -386,9 +391,12 @@ class PlaceFinder:
 
     def _use_context(self, mentions: list[Mention], as_of: str | None) -> None:
         """An ambiguous name means the candidate most of the text's other places lie near."""
-        settled = [m.place for m in mentions if m.place is not None and m.place.kind not in ("country", "region")]
-        regions = [m.place for m in mentions if m.place is not None and m.place.kind in ("country", "region")]
-        for m in mentions:
+        all_settled = [(i, m.place) for i, m in enumerate(mentions)
+                       if m.place is not None and m.place.kind not in ("country", "region")]
+        settled_at = [i for i, _ in all_settled]
+        regions = list({m.place.id: m.place for m in mentions
+                        if m.place is not None and m.place.kind in ("country", "region")}.values())
+        for index, m in enumerate(mentions):
             if m.resolution.status != "ambiguous":
                 continue
             cands = m.resolution.candidates
@@ -399,6 +407,9 @@ class PlaceFinder:
                                           candidates=cands, why="a district and a province of one name and area")
                 m.notes.append(f"also {cands[1].place.name} ({cands[1].place.id}), the same area")
                 continue
+            # The places named nearest in the text: a long text costs no more per name than a short one.
+            k = bisect.bisect_left(settled_at, index)
+            settled = [p for _, p in all_settled[max(0, k - CONTEXT_PLACES // 2):k + CONTEXT_PLACES // 2]]
             if not settled and not regions:
                 continue
             support = []
