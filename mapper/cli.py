@@ -241,6 +241,10 @@ def draft(texts, published, source, url, lang, output):
         from .draft import DraftInputError, draft_ledger, read_text, write_draft
     except ImportError as exc:
         raise CannotRun(f"mapper draft needs {exc.name}: pip install 'armaz-conflict-maps[draft]'") from None
+    if str(output) != "-" and output.exists():
+        for path in texts:
+            if str(path) != "-" and path.exists() and output.samefile(path):
+                raise CannotRun(f"--output {output} is the input {path}: the draft would overwrite the article")
     rows = []
     try:
         for path in texts:

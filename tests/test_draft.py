@@ -105,6 +105,9 @@ def test_cli_draft(tmp_path):
     assert result.exit_code == 0 and "Шушу" in result.output
     bad = CliRunner().invoke(cli, ["draft", str(tmp_path / "missing.txt")])
     assert bad.exit_code == 2 and "missing.txt: file not found" in bad.output
+    before = src.read_bytes()
+    bad = CliRunner().invoke(cli, ["draft", str(src), "--output", str(src)])
+    assert bad.exit_code == 2 and "would overwrite the article" in bad.output and src.read_bytes() == before
     bad = CliRunner().invoke(cli, ["draft", str(src), "--published", "26/10/2020"])
     assert bad.exit_code == 2 and "not a date" in bad.output
 
