@@ -51,6 +51,25 @@ def test_the_bundled_article_drafts_to_the_example(article_rows):
     assert {"wof:421169387", "wof:85668119", "wof:1259614437", "gz:artsakh"} <= {r["place_id"] for r in rows}
 
 
+# The bundled example's rows that the article states about a named place. The others are about the
+# region as a whole with no place named in their sentence (the 08:02 tweet, its repost, the order to hold
+# fire, "adhere to the ceasefire regime"), or are the editor's additions (the 25 October capture the
+# article only alludes to, the Gubadli district illustration of Aliyev's unnamed villages).
+DRAFTABLE = ("az-sanasar-1026", "am-retreat-1026", "am-syunik-1026", "ar-avetaranots", "am-pm-failed")
+
+
+def test_every_draftable_row_of_the_bundled_example_is_drafted(article_rows, gaz):
+    from mapper.cli import EXAMPLE
+
+    example = {c.id: c for c in read_ledger(EXAMPLE).claims}
+    for cid in DRAFTABLE:
+        claim = example[cid]
+        place = gaz.resolve(claim.place, near=claim.near).place
+        drafted = [r for r in article_rows if r["place_id"] == place.id and r["claim"] == claim.claim
+                   and r["side"] == claim.side and r["date"] == claim.day.isoformat()]
+        assert drafted, f"{cid}: no drafted row for {place.name} {claim.claim} by {claim.side} on {claim.day}"
+
+
 def test_rows_carry_offsets_quotes_and_review_columns(article_rows):
     text = ARTICLE.read_text(encoding="utf-8")
     for r in article_rows:
