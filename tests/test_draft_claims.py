@@ -31,6 +31,10 @@ from mapper.ledger import CLAIMS
     ("Противник предпринимает попытку захватить город.", "ru", ["attacked"]),
     ("Азербайджанская армия вошла в Лачинский район.", "ru", ["captured"]),
     ("Կան տուժածներ եւ վիրաւորներ։", "hy", ["casualties"]),
+    ("Hadrut came under Azerbaijani control.", "en", ["captured"]),
+    ("Martuni remains under Armenian control.", "en", ["holds"]),
+    ("Город перешёл под контроль Азербайджана.", "ru", ["captured"]),
+    ("Kənd nəzarətə keçib.", "az", ["captured"]),
     ("The enemy attempted to capture the town.", "en", ["attacked"]),
     ("Երկու գյուղերը մնացել են հայկական կողմի վերահսկողության տակ։", "hy", ["holds"]),
 ])
