@@ -19,8 +19,9 @@ from ..ledger import CLAIMS, ClaimantRegistry
 __all__ = ["Speaker", "claim_kinds", "detect_language", "speakers_in", "side_of"]
 
 LEXICONS = Path(__file__).parent / "lexicons"
-#: The lexicon's entry for attempts, which is not a claim kind.
+#: The lexicon's entries for attempts and for "nobody was hurt", which are not claim kinds.
 ATTEMPT = "attempt"
+NO_CASUALTIES = "no_casualties"
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def _claim_patterns() -> dict[str, dict[str, re.Pattern[str]]]:
     doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     out: dict[str, dict[str, re.Pattern[str]]] = {}
     for kind, by_lang in doc.items():
-        if kind not in (*CLAIMS, ATTEMPT):
+        if kind not in (*CLAIMS, ATTEMPT, NO_CASUALTIES):
             raise ValueError(f"{path}: {kind!r} is not a claim kind ({', '.join(CLAIMS)})")
         for lang, pats in by_lang.items():
             bad = [p for p in pats if _UPPER_ESCAPE.search(p)]
@@ -93,8 +94,8 @@ def speakers_in(sentence: str) -> list[Speaker]:
 
 
 def claim_kinds(sentence: str, lang: str) -> list[str]:
-    """The kinds of claim a sentence makes, in the ledger's order; a denial stands alone, and an
-    attempt to capture is an attack."""
+    """The kinds of claim a sentence makes, in the ledger's order; a denial stands alone, an
+    attempt to capture is an attack, and "nobody was hurt" is no casualty."""
     low = _lower(sentence)
     found = []
     for kind, by_lang in _claim_patterns().items():
@@ -105,6 +106,8 @@ def claim_kinds(sentence: str, lang: str) -> list[str]:
         return ["denies"]
     if ATTEMPT in found:
         found = [k for k in found if k != "captured"] + ["attacked"]
+    if NO_CASUALTIES in found:
+        found = [k for k in found if k != "casualties"]
     return [k for k in CLAIMS if k in found]
 
 
