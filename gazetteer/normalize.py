@@ -24,8 +24,12 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-__all__ = ["ParsedName", "aze_to_english", "exact_key", "inflection_stems", "norm_key", "skeleton", "parse_name",
-           "script_of"]
+__all__ = ["MAX_NAME", "ParsedName", "aze_to_english", "exact_key", "inflection_stems", "norm_key", "skeleton",
+           "parse_name", "qualifiers", "script_of"]
+
+#: The longest place string read, in characters: longer text is no place name
+#: (a pasted paragraph), and the resolver refuses it with a clear error.
+MAX_NAME = 500
 
 #: Bumped when any key function changes: compiled data built with another
 #: version has stale keys and must be re-imported.
@@ -169,6 +173,49 @@ def inflection_stems(name: str) -> list[str]:
     return out
 
 
+# --- qualifiers ----------------------------------------------------------
+
+# Words that tell apart villages of one name: Aşağı/Yuxarı Veysəlli, Verin/Nerkin
+# Hand, Böyük/Kiçik Mərcanlı, Üçüncü Mahmudlu, Верхние/Нижние Оратаги. They are
+# part of the name, never descriptors: each maps to what it means, so that
+# "Nerkin Hand" and "Нижний Hand" carry the same qualifier.
+_QUALIFIER_WORDS = {
+    "upper": ("yuxarı", "yukhari", "yukhary", "yuhari", "verin", "վերին", "верин", "верхний", "верхние", "верхняя",
+              "верхнее", "юхары", "upper"),
+    "lower": ("aşağı", "ashaghi", "ashagi", "ashagy", "nerkin", "ներքին", "неркин", "нижний", "нижние", "нижняя",
+              "нижнее", "ашагы", "lower"),
+    "middle": ("orta", "mijin", "միջին", "миджин", "средний", "средние", "средняя", "среднее", "middle"),
+    "big": ("böyük", "boyuk", "beyuk", "mets", "մեծ", "мец", "беюк", "бёюк", "большой", "большие", "большая",
+            "большое", "big", "great", "greater"),
+    "small": ("kiçik", "kichik", "pokr", "փոքր", "покр", "кичик", "малый", "малые", "малая", "малое", "little",
+              "small", "lesser"),
+    "new": ("yeni", "təzə", "teze", "nor", "նոր", "нор", "ени", "новый", "новые", "новая", "новое", "new"),
+    "old": ("köhnə", "kohne", "kohna", "hin", "հին", "хин", "кёхна", "кехна", "старый", "старые", "старая", "старое",
+            "old"),
+    "1st": ("birinci", "первый", "первая", "первое", "առաջին", "first", "1st", "i"),
+    "2nd": ("ikinci", "второй", "вторая", "второе", "երկրորդ", "second", "2nd", "ii"),
+    "3rd": ("üçüncü", "ucuncu", "uchunju", "третий", "третья", "третье", "tretye", "tret'ye", "երրորդ", "third",
+            "3rd", "iii"),
+    "4th": ("dördüncü", "dorduncu", "четвёртый", "четвертый", "fourth", "4th"),
+    "5th": ("beşinci", "beshinci", "пятый", "fifth", "5th"),
+    "6th": ("altıncı", "altinci", "шестой", "sixth", "6th"),
+}
+_QUALIFIER_OF = {norm_key(word): meaning for meaning, words in _QUALIFIER_WORDS.items() for word in words}
+_WORD_SPLIT = re.compile(r"[\s\-‐–]+")
+
+
+def qualifiers(name: str) -> frozenset[str]:
+    """What a name's first (or, in Russian order, last) word says about which of
+    several namesakes it is: {"lower"} for "Aşağı Veysəlli" and "Nerkin Hand",
+    {"3rd"} for "Üçüncü Mahmudlu" and "Махмудлу Третье", nothing for "Hand"."""
+    words = [w for w in _WORD_SPLIT.split(name.strip()) if w]
+    if len(words) < 2:
+        return frozenset()
+    found = {_QUALIFIER_OF.get(norm_key(words[0])), _QUALIFIER_OF.get(norm_key(words[-1]))}
+    found.discard(None)
+    return frozenset(found)  # type: ignore[arg-type]
+
+
 # --- descriptors ---------------------------------------------------------
 
 # Words that say what kind of place a name is, in the languages of the press.
@@ -181,13 +228,44 @@ _PROVINCE_WORDS = (
     "province", "marz", "մարզ", "մարզը", "область", "provinces", "oblast",
 )
 _REGION_WORDS = ("region", "регион", "республика", "republic")
-_SETTLEMENT_WORDS = (
-    "village of", "the village of", "town of", "the town of", "city of", "the city of",
-    "village", "villages", "town", "city", "settlement", "township",
-    "kəndi", "kendi", "qəsəbəsi", "qesebesi", "şəhəri", "seheri", "sheheri",
-    "село", "селе", "села", "деревня", "город", "городе", "посёлок", "поселок", "пгт",
-    "գյուղ", "գյուղը", "քաղաք", "քաղաքը", "ավան",
+# Village and town apart: "Zəngilan kəndi" is a village, "Zəngilan şəhəri" the town.
+_VILLAGE_WORDS = (
+    "village of", "the village of", "village", "villages", "hamlet",
+    "kəndi", "kendi", "kənd", "kend", "kəndində", "kəndindən",
+    "село", "селе", "села", "деревня", "деревне", "գյուղ", "գյուղը", "գյուղում",
 )
+_TOWN_WORDS = (
+    "town of", "the town of", "city of", "the city of", "town", "city",
+    "şəhəri", "seheri", "sheheri", "şəhər", "şəhərində", "şəhərindən",
+    "город", "городе", "города", "քաղաք", "քաղաքը", "քաղաքում",
+)
+_SETTLEMENT_WORDS = (
+    "settlement", "township", "qəsəbəsi", "qesebesi", "qəsəbə",
+    "посёлок", "поселок", "посёлке", "поселке", "пгт", "ավան", "ավանը",
+)
+# Landmarks the press names daily: checkpoints, bridges, lakes, reservoirs,
+# heights and mountains, monasteries, the corridor.
+_LANDMARK_WORDS = (
+    "checkpoint", "check-point", "checkpoint of", "border checkpoint", "border crossing", "crossing point",
+    "bridge", "bridges", "bridge of", "lake", "lake of", "reservoir", "water reservoir", "heights", "height",
+    "hill", "mountain", "mount", "mt", "peak", "monastery", "monastery of", "church", "cathedral", "corridor",
+    "mountain pass", "pass",
+    "körpüsü", "körpüləri", "körpü", "gölü", "su anbarı", "anbarı", "yüksəkliyi", "yüksəklikləri",
+    "yüksəkliklər", "zirvəsi", "dağı", "dağları", "monastırı", "monastır", "məbədi", "kilsəsi",
+    "buraxılış məntəqəsi", "keçid məntəqəsi", "nəzarət-buraxılış məntəqəsi", "postu", "dəhlizi", "aşırımı",
+    "կամուրջ", "կամուրջը", "կամուրջներ", "լիճ", "լիճը", "ջրամբար", "ջրամբարը", "բարձունք", "բարձունքը",
+    "բարձունքներ", "լեռ", "լեռը", "լեռներ", "վանք", "վանքը", "եկեղեցի", "անցակետ", "անցակետը", "միջանցք",
+    "միջանցքը", "լեռնանցք",
+    "мост", "мосты", "мосту", "озеро", "озера", "водохранилище", "водохранилища", "высота", "высоты", "высоте",
+    "гора", "горы", "монастырь", "монастыря", "кпп", "пропускной пункт", "контрольно-пропускной пункт",
+    "блокпост", "коридор", "перевал", "вершина",
+)
+# "In the direction of X", as front-line reports put it: the name is X.
+_DIRECTION = re.compile(
+    r"^(?:(?:in\s+the\s+|on\s+the\s+)?direction\s+of|towards?|в\s+направлении|в\s+сторону|по\s+направлению\s+к)\s+"
+    r"|[\s\-]+(?:direction|istiqamətində|istiqamətindən|istiqaməti|istiqamətdə|ուղղությամբ|ուղղությունում|"
+    r"ուղղությունը|ուղղությամբ՝)$",
+    re.IGNORECASE)
 _DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                "в", "во", "под", "около", "близ", "из", "у")
 
@@ -196,12 +274,17 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = tuple(
         [(w, "district") for w in _DISTRICT_WORDS]
         + [(w, "province") for w in _PROVINCE_WORDS]
         + [(w, "area") for w in _REGION_WORDS]
-        + [(w, "settlement") for w in _SETTLEMENT_WORDS],
+        + [(w, "settlement") for w in (*_VILLAGE_WORDS, *_TOWN_WORDS, *_SETTLEMENT_WORDS)]
+        + [(w, "landmark") for w in _LANDMARK_WORDS],
         key=lambda item: -len(item[0]),
     )
 )
-_PAREN = re.compile(r"[(\[](?P<inner>[^)\]]*)[)\]]")
+_SIZE_OF = {**{w: "village" for w in _VILLAGE_WORDS}, **{w: "town" for w in _TOWN_WORDS}}
+# Linear: a bracket's inner text holds no bracket, so no scan runs past the next one.
+_PAREN = re.compile(r"[(\[](?P<inner>[^()\[\]]*)[)\]]")
 _QUOTES = "\"«»“”„"
+#: Descriptors stripped from one name at most: real ones stack two or three deep.
+_MAX_DESCRIPTORS = 6
 
 
 _UNIT = r"(?:district|region|rayon|raion|province|marz)"
@@ -220,6 +303,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:(?:село|деревня|посёлок|поселок|город|пгт)\s+)?(?P<name>.+?)\s+(?P<ctx>\S+?)ого\s+района$",
                 re.IGNORECASE), "{ctx}ий район"),
     (re.compile(r"^(?P<ctx>\S+?)ի\s+շրջանի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"), "{ctx}ի շրջան"),
+    (re.compile(r"^(?P<ctx>\S+?)ի\s+մարզի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"), "{ctx}ի մարզ"),
     # Last: "Khtsaberd village in Hadrut", "Talish near Madagiz": a place as context.
     (re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?\s+(?:in|near)\s+"
                 r"(?:the\s+)?(?P<ctx>.+)$", re.IGNORECASE), "{ctx}"),
@@ -227,7 +311,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
-_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "района", "շրջանի")
+_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "района", "շրջանի", "մարզի")
 
 
 @dataclass(frozen=True)
@@ -240,10 +324,12 @@ class ParsedName:
     #: descriptor ("Кельбаджарский район" is itself a stored name) and the
     #: Russian adjective's stem ("Лачинский" -> "Лачин").
     alternatives: tuple[str, ...] = ()
-    #: "settlement", "district", "province", or "area" (any administrative
-    #: unit: English press says "Gubadli region" for the district).
+    #: "settlement", "district", "province", "landmark", or "area" (any
+    #: administrative unit: English press says "Gubadli region" for the district).
     kind_hint: str | None = None
     context: tuple[str, ...] = ()
+    #: "village" or "town" when the text says which ("Zəngilan kəndi", "город Шуша").
+    size_hint: str | None = None
 
 
 _LEADING = re.compile(
@@ -252,28 +338,36 @@ _TRAILING = re.compile(
     r"\s+(?P<word>" + "|".join(re.escape(w) for w, _ in _KIND_WORDS) + r")$", re.IGNORECASE)
 _DROP = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _DROP_WORDS) + r")\s+", re.IGNORECASE)
 _WORD_KIND = {w: k for w, k in _KIND_WORDS}
+_TAIL = 2 + max(len(w) for w, _ in _KIND_WORDS)
 
 
-def _strip_words(text: str) -> tuple[str, str | None]:
-    kind = None
-    while True:
-        match = _LEADING.match(text) or _TRAILING.search(text)
+def _strip_words(text: str) -> tuple[str, str | None, str | None]:
+    kind = size = None
+    for _ in range(_MAX_DESCRIPTORS):
+        # A trailing descriptor is a few words long: searching only the end
+        # keeps a long string's parse linear.
+        match = _LEADING.match(text) or _TRAILING.search(text, max(len(text) - _TAIL, 0))
         if match:
-            kind = kind or _WORD_KIND[match.group("word").casefold()]
+            word = match.group("word").casefold()
+            kind = kind or _WORD_KIND[word]
+            size = size or _SIZE_OF.get(word)
             text = (text[: match.start()] + text[match.end():]).strip()
             continue
         match = _DROP.match(text)
         if match:
             text = text[match.end():].strip()
             continue
-        return text, kind
+        break
+    return text, kind, size
 
 
 def parse_name(raw: str) -> ParsedName:
     """Split "the village of Sanasar (Gubadli)" into name, kind hint and context.
 
     A parenthesis holds either another name of the same place or its district;
-    the resolver treats it as context that matches either.
+    the resolver treats it as context that matches either. Linear in the
+    length of ``raw``: the announcement phrasings are tried only on text of
+    place-name length (``MAX_NAME``).
     """
     text = unicodedata.normalize("NFKC", raw).strip()
     for ch in _QUOTES:
@@ -287,15 +381,17 @@ def parse_name(raw: str) -> ParsedName:
         context += tuple(part for part in rest if part)
         text = head
     text = text.strip(" .;:-–—")
+    text = _DIRECTION.sub("", text, count=1).strip() or text
     phrase_kind = None
     low = text.casefold()
-    for pattern, ctx_form in _PHRASES if any(word in low for word in _PHRASE_WORDS) else ():
+    phrases = _PHRASES if len(text) <= MAX_NAME and any(word in low for word in _PHRASE_WORDS) else ()
+    for pattern, ctx_form in phrases:
         match = pattern.match(text)
         if match:
             context += (ctx_form.format(ctx=match.group("ctx")),)
             text, phrase_kind = match.group("name").strip(), "settlement"
             break
-    name, kind = _strip_words(text)
+    name, kind, size = _strip_words(text)
     kind = kind or phrase_kind
     if kind in ("district", "province") and name != text and name.endswith("ի") and len(name) > 3:
         # Armenian puts the name in the genitive before "marz"/"shrjan":
@@ -315,4 +411,4 @@ def parse_name(raw: str) -> ParsedName:
             alternatives += [base + end for end in stems]
             break
     return ParsedName(raw=raw, name=name, kind_hint=kind, context=context,
-                      alternatives=tuple(alternatives))
+                      alternatives=tuple(alternatives), size_hint=size)

@@ -1,0 +1,233 @@
+"""Deciding what a name means: reading the context, scoring the candidates, and
+refusing to pick between places that fit equally well.
+
+Context is read strictly: a district, province or country given as context is
+looked up by its exact, normalised or phonetic names among units only, and a
+town or village as context only by its exact or normalised names, never by a
+sound-alike (``near="Masallı"`` is Masallı district, not the village Meşəli).
+A candidate inside the unit named (its polygon, or its parent chain where no
+polygon is known) gets the full context credit; one at the edge of the
+simplified outline a little; one outside it a penalty. When the context
+contradicts every candidate, nothing is resolved: the candidates are returned
+as suggestions and ``why`` says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Candidate, Place, Resolution
+from .normalize import ParsedName, parse_name
+from .ranking import ADMIN_KINDS, NEAR_KM, km, score_place, town_before_its_unit
+from .retrieval import Found, Retriever
+
+__all__ = ["Context", "Decider", "Regions", "Scored", "MARGIN", "MIN_SCORE", "FUZZY_RESOLVE"]
+
+#: A fuzzy match weaker than this is a suggestion, never a resolution.
+FUZZY_RESOLVE = 0.72
+#: Two candidates closer than this are a tie: the result is ambiguous.
+MARGIN = 0.05
+#: Below this the best candidate is only a suggestion.
+MIN_SCORE = 0.62
+#: A point this close outside a unit's simplified outline may still lie in it.
+EDGE_KM = 3.0
+#: Layers by which a town or village given as context may match.
+_STRICT_LAYERS = ("exact", "normalised")
+_LEVEL_RANK = {"inside": 3, "near": 3, "edge": 2, "outside": 1}
+
+
+class Regions:
+    """Unit polygons (boundaries.geojson) by place id, built on first use."""
+
+    def __init__(self, load: Callable[[], dict[str, Any]]) -> None:
+        self._load = load
+        self._features: dict[str, dict[str, Any]] | None = None
+        self._shapes: dict[str, Any] = {}
+
+    def has(self, unit_id: str) -> bool:
+        if self._features is None:
+            self._features = {f.get("id") or f["properties"].get("id"): f
+                              for f in self._load().get("features", [])}
+        return unit_id in self._features
+
+    def locate(self, unit_id: str, place: Place) -> str | None:
+        """"inside", "edge" or "outside" the unit's polygon; None when it has none."""
+        if not self.has(unit_id):
+            return None
+        assert self._features is not None
+        shape = self._shapes.get(unit_id)
+        if shape is None:
+            feature = self._features.get(unit_id)
+            if feature is None or not feature.get("geometry"):
+                return None
+            from shapely.geometry import shape as make_shape
+            from shapely.prepared import prep
+
+            geom = make_shape(feature["geometry"])
+            shape = self._shapes[unit_id] = (geom, prep(geom))
+        from shapely.geometry import Point
+
+        geom, prepared = shape
+        point = Point(place.lon, place.lat)
+        if prepared.contains(point):
+            return "inside"
+        # Degrees to km at this latitude, the shorter (longitude) way: generous.
+        degrees = geom.distance(point)
+        return "edge" if degrees * 111.32 * math.cos(math.radians(place.lat)) <= EDGE_KM else "outside"
+
+
+@dataclass(frozen=True)
+class Context:
+    """One context string as understood: the places it names (none if not understood)."""
+
+    text: str
+    places: tuple[Place, ...]
+
+    @property
+    def label(self) -> str:
+        if not self.places:
+            return repr(self.text)
+        first = self.places[0]
+        more = f" or {len(self.places) - 1} other place(s) of that name" if len(self.places) > 1 else ""
+        return f"{first.name} ({first.kind}){more}"
+
+
+class Decider:
+    """Scores a retrieval against the context and decides: resolved, ambiguous or not found."""
+
+    def __init__(self, *, place: Callable[[int], Place], retriever: Retriever, regions: Regions,
+                 in_area: Callable[[Place], bool], area_on: bool) -> None:
+        self._place = place
+        self._retriever = retriever
+        self._regions = regions
+        self._in_area = in_area
+        self._area_on = area_on
+
+    # --- context ------------------------------------------------------------
+
+    def read_context(self, text: str) -> Context:
+        """The places a context string names, read strictly (see the module's docstring)."""
+        parsed = parse_name(text)
+        found = self._retriever.find(parsed, fuzzy=False)
+        units, others = [], []
+        for pi, (score, _, layer) in found.items():
+            place = self._place(pi)
+            if place.kind in ADMIN_KINDS:
+                units.append((score, place))
+            elif layer in _STRICT_LAYERS:
+                others.append((score, place))
+        if units:
+            # An exact or normalised unit makes a phonetic one a different unit.
+            best = max(score for score, _ in units)
+            units = [(s, p) for s, p in units if s >= best - 0.06]
+        hint = parsed.kind_hint
+        if hint == "settlement" or hint == "landmark":
+            chosen = others or units
+        else:
+            # "Jabrayil district" as context is the district, not the town
+            # (whose surroundings reach into the next district); so is a bare
+            # "Masallı" that names a district and a town.
+            chosen = units or others
+            rough = [p for _, p in units if not self._regions.has(p.id)]
+            if rough:
+                # A unit known only by the districts it covers (an Artsakh
+                # province) is rough: its seat of the same name counts too,
+                # with the places around it ("Khtsaberd village in Hadrut").
+                chosen = chosen + [(s, p) for s, p in others if any(u.id in p.parents for u in rough)]
+        places = tuple(sorted({p for _, p in chosen}, key=lambda p: p.id))
+        return Context(text=text, places=places)
+
+    def fit(self, place: Place, contexts: Sequence[Context]) -> tuple[str, str] | None:
+        """How the understood contexts relate to a place: the best level over them."""
+        best: tuple[str, str] | None = None
+        for context in contexts:
+            for ctx in context.places:
+                level = self._level(place, ctx)
+                if best is None or _LEVEL_RANK[level] > _LEVEL_RANK[best[0]]:
+                    best = (level, f"{ctx.name} ({ctx.kind})")
+        return best
+
+    def _level(self, place: Place, ctx: Place) -> str:
+        if ctx.id == place.id:
+            return "inside"
+        if ctx.kind in ADMIN_KINDS:
+            chained = ctx.id in place.parents
+            located = self._regions.locate(ctx.id, place)
+            if located is None:
+                return "inside" if chained else "outside"
+            # The polygon outranks the parent chain, which is wrong for some
+            # villages (filed under a district of the other country).
+            if located == "edge" and chained and (None in (place.country, ctx.country)
+                                                  or place.country == ctx.country):
+                return "inside"
+            return located
+        if km(ctx, place) <= NEAR_KM:
+            return "near"
+        # The parenthesis names a town whose district holds the place:
+        # "Sanasar (Gubadli)" read as the town of Gubadli.
+        if ctx.kind == "settlement" and ctx.parents and ctx.parents[0] in place.parents:
+            return "near"
+        return "outside"
+
+    # --- deciding -------------------------------------------------------------
+
+    def score(self, parsed: ParsedName, found: Found, contexts: Sequence[Context],
+              as_of: dt.date | None) -> Scored:
+        understood = [c for c in contexts if c.places]
+        out, fits, bases = [], {}, {}
+        for pi, (base, ni, layer) in found.items():
+            place = self._place(pi)
+            fit = self.fit(place, understood) if understood else None
+            if fit is not None:
+                fits[place.id] = fit[0]
+            bases[place.id] = base
+            out.append(score_place(place, place.names[ni], base, layer, parsed=parsed, fit=fit, as_of=as_of,
+                                   in_area=self._area_on and self._in_area(place)))
+        if not parsed.kind_hint:
+            out = town_before_its_unit(out)
+        out.sort(key=lambda c: (-c.score, c.place.id))
+        return Scored(out, fits, bases)
+
+    def decide(self, name: str, near: str | None, parsed: ParsedName, scored: Scored,
+               contexts: Sequence[Context]) -> Resolution | None:
+        """The resolution, or None when nothing fits well enough (the caller may ask online)."""
+        candidates = scored.candidates
+        unknown = [c.text for c in contexts if not c.places]
+        note = f"; context {', '.join(map(repr, unknown))} matched no place" if unknown else ""
+
+        def result(status: str, cands: Sequence[Candidate], why: str) -> Resolution:
+            return Resolution(query=name, near=near, status=status, candidates=tuple(cands), why=why + note)
+
+        if not candidates or candidates[0].score < MIN_SCORE:
+            return None
+        understood = [c for c in contexts if c.places]
+        if understood and not any(level != "outside" for level in scored.fits.values()):
+            where = "; ".join(c.label for c in understood)
+            return result("not_found", candidates[:5],
+                          f"no place of this name lies in or near {where}; the suggestions lie elsewhere")
+        top = candidates[0]
+        if top.layer == "fuzzy" and scored.bases[top.place.id] < FUZZY_RESOLVE:
+            return result("not_found", candidates[:5],
+                          "no place has this name; the suggestions are spelled differently")
+        if parsed.kind_hint == "landmark" and top.place.kind != "landmark":
+            return result("not_found", candidates[:5],
+                          "no landmark has this name; the suggestions are places of other kinds")
+        rivals = [c for c in candidates[1:] if top.score - c.score < MARGIN]
+        if rivals:
+            close = [c for c in candidates if top.score - c.score < 0.15]
+            return result("ambiguous", close[:10], f"{len(rivals) + 1} places fit equally well; give a district "
+                                                   "or province as context")
+        return result("resolved", candidates[:5], "; ".join(top.why))
+
+
+@dataclass(frozen=True)
+class Scored:
+    """Candidates best first, with each one's context fit and layer score by place id."""
+
+    candidates: list[Candidate]
+    fits: dict[str, str]
+    bases: dict[str, float]

@@ -1,0 +1,233 @@
+"""Finding the places a name may mean: candidate retrieval, before any ranking.
+
+Layers, from strict to loose, each tried only when the stricter ones find
+nothing worth having: **exact** (case-folded), **normalised** (any script to
+ASCII), **phonetic** (the romanization-folding skeleton), **inflected** (a
+declined form's stems), **fuzzy** (rapidfuzz on the skeletons, through a
+piece index so that a query scores a short list, not a fifth of all keys).
+
+A retrieval is ``{place index: (layer score, name index, layer)}``, the best
+layer per place. What the candidates are worth is decision.py's business.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from .normalize import ParsedName, exact_key, inflection_stems, norm_key, script_of, skeleton, skeleton_of_norm
+
+log = logging.getLogger("gazetteer.core")  # the name users configure for fuzzy-guess logging
+
+__all__ = ["LAYER_SCORES", "CROSS_SCRIPT_SCORE", "Retriever", "Found"]
+
+#: Place index -> (layer score, name index, layer).
+Found = dict[int, tuple[float, int, str]]
+
+# Layers close together: a phonetic match in the conflict zone must be able to
+# tie with a normalised one elsewhere (and so be reported as ambiguous).
+LAYER_SCORES = {"exact": 1.0, "normalised": 0.99, "phonetic": 0.93, "inflected": 0.9}
+#: A normalised match across scripts (Сисиан ~ Sisian) went through a lossy
+#: transliteration; within one script it only lost diacritics (Lacin ~ Laçın).
+CROSS_SCRIPT_SCORE = 0.97
+#: Fuzzy candidates kept per query (distinct keys).
+FUZZY_KEYS = 8
+
+
+def fuzzy_cutoff(length: int) -> float:
+    """Similarity (0-100) a fuzzy match needs: short names need to be closer."""
+    if length <= 4:
+        return 101.0  # never: too many short names differ by one letter
+    if length <= 6:
+        return 83.0
+    if length <= 9:
+        return 78.0
+    return 74.0
+
+
+def fuzzy_score(similarity: float, cutoff: float) -> float:
+    """Layer score of a fuzzy match: 0.62 at the cutoff, 0.82 for identical keys."""
+    return 0.62 + 0.2 * (similarity - cutoff) / (100.0 - cutoff)
+
+
+def _thirds(length: int) -> tuple[int, int]:
+    return length // 3, (2 * length) // 3
+
+
+class Retriever:
+    """Candidate places for a name, from the compiled name keys."""
+
+    def __init__(self, records: list[dict[str, Any]], norm: dict[str, list[list[int]]],
+                 skel: dict[str, list[list[int]]]) -> None:
+        self._records = records
+        self._norm = norm
+        self._skel = skel
+
+    # --- the strict layers ----------------------------------------------
+
+    def matches(self, text: str, *, fuzzy: bool = True, phonetic: bool = True) -> Found:
+        """Places with a name matching ``text``, best layer per place."""
+        found: Found = {}
+
+        def add(hits: Iterable[Sequence[int]], layer: str, score: float | None = None) -> None:
+            value = LAYER_SCORES[layer] if score is None else score
+            for pi, ni in hits:
+                if pi not in found or found[pi][0] < value:
+                    found[pi] = (value, ni, layer)
+
+        # An exact match is a normalised match whose text is the same once
+        # case-folded: checking the few normalised hits spares an index.
+        norm = norm_key(text)
+        norm_hits = self._norm.get(norm, ())
+        wanted = exact_key(text)
+        records = self._records
+        add([h for h in norm_hits if exact_key(records[h[0]]["names"][h[1]]["text"]) == wanted], "exact")
+        script = script_of(text)
+        add([h for h in norm_hits if script_of(records[h[0]]["names"][h[1]]["text"]) == script], "normalised")
+        add(norm_hits, "normalised", CROSS_SCRIPT_SCORE)
+        if not phonetic:
+            return found
+        skel = skeleton_of_norm(norm)
+        add(self._skel.get(skel, ()), "phonetic")
+        if found or not fuzzy:
+            return found
+        for key, similarity, cutoff in self.fuzzy_keys(skel):
+            add(self._skel[key], "fuzzy", fuzzy_score(similarity, cutoff))
+            log.info("fuzzy guess: %r ~ %r (similarity %.0f)", text, key, similarity)
+        return found
+
+    def find(self, parsed: ParsedName, *, fuzzy: bool = True) -> Found:
+        """Matches for a parsed name: the name and its other readings, then its
+        uninflected stems ("Հադրութում" is "in Hadrut"), then fuzzy guesses."""
+        found: Found = {}
+
+        def merge(hits: Found, cap: float | None = None) -> None:
+            for pi, (score, ni, layer) in hits.items():
+                if cap is not None:
+                    score, layer = min(score, cap), "inflected"
+                if pi not in found or found[pi][0] < score:
+                    found[pi] = (score, ni, layer)
+
+        for text in (parsed.name, *parsed.alternatives):
+            merge(self.matches(text, fuzzy=False))
+        if not found:
+            for stem in inflection_stems(parsed.name):
+                merge(self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
+        if not found and fuzzy:
+            merge(self.matches(parsed.name))
+        return found
+
+    # --- fuzzy ------------------------------------------------------------
+
+    def fuzzy_keys(self, skel: str) -> list[tuple[str, float, float]]:
+        """Up to FUZZY_KEYS skeleton keys close to ``skel``: (key, similarity, cutoff).
+
+        The piece index proposes keys sharing a third of the query (any
+        spelling one or two edits away keeps one third intact); when it
+        proposes nothing close enough, the keys sharing a first or second
+        letter are scored, then the whole length band, as before the index.
+        """
+        cutoff = fuzzy_cutoff(len(skel))
+        if cutoff > 100:
+            return []
+        hits = []
+        for keys in (lambda: self._piece_keys(skel, cutoff), lambda: self._keys_for(skel, cutoff),
+                     lambda: self._keys_for(skel, cutoff, blocked=False)):
+            hits = process.extract(skel, keys(), scorer=fuzz.ratio, score_cutoff=cutoff, limit=16)
+            if hits:
+                break
+        out, seen = [], set()
+        for key, similarity, _ in hits:
+            if key not in seen and len(seen) < FUZZY_KEYS:
+                seen.add(key)
+                out.append((key, similarity, cutoff))
+        return out
+
+    def similar(self, text: str, *, limit: int, cutoff: float = 60) -> Found:
+        """Places with names like ``text``, for browsing (search): a low cutoff, every key scored."""
+        found: Found = {}
+        for key, similarity, _ in process.extract(skeleton(text), self._skel_keys, scorer=fuzz.ratio,
+                                                  score_cutoff=cutoff, limit=limit):
+            for pi, ni in self._skel[key]:
+                found.setdefault(pi, (0.5 * similarity / 100.0, ni, "fuzzy"))
+        return found
+
+    @cached_property
+    def _skel_keys(self) -> list[str]:
+        return list(self._skel)
+
+    @staticmethod
+    def _band(length: int, cutoff: float) -> tuple[int, int]:
+        """Key lengths for which fuzz.ratio can reach ``cutoff`` at all (at most 200 * min / (len1 + len2))."""
+        return (math.ceil(length * cutoff / (200.0 - cutoff)), math.floor(length * (200.0 - cutoff) / cutoff))
+
+    def _piece_keys(self, skel: str, cutoff: float) -> list[str]:
+        """Keys of a plausible length that share an aligned third with ``skel``.
+
+        A key is cut in thirds by its own length; a query one or two edits
+        from it keeps at least one third intact, the head at its start, the
+        tail at its end, the middle shifted by at most two letters.
+        """
+        low, high = self._band(len(skel), cutoff)
+        low, high = max(low, len(skel) - 2), min(high, len(skel) + 2)
+        index = self._pieces
+        n = len(skel)
+        out: set[str] = set()
+        for length in range(low, high + 1):
+            a, b = _thirds(length)
+            for piece in (("h", length, skel[:a]), ("t", length, skel[n - (length - b):])):
+                out.update(index.get(piece, ()))
+            for shift in range(-2, 3):
+                if a + shift >= 0 and b + shift <= n:
+                    out.update(index.get(("m", length, skel[a + shift:b + shift]), ()))
+        return sorted(out)
+
+    @cached_property
+    def _pieces(self) -> dict[tuple[str, int, str], list[str]]:
+        """Keys by (which third, key length, the third's text): three entries a key."""
+        index: dict[tuple[str, int, str], list[str]] = {}
+        for key in self._skel:
+            n = len(key)
+            if n < 5:
+                continue  # never fuzzy-matched
+            a, b = _thirds(n)
+            for piece in (("h", n, key[:a]), ("m", n, key[a:b]), ("t", n, key[b:])):
+                bucket = index.get(piece)
+                if bucket is None:
+                    index[piece] = [key]
+                else:
+                    bucket.append(key)
+        return index
+
+    def _keys_for(self, skel: str, cutoff: float, *, blocked: bool = True) -> list[str]:
+        """Keys sharing the query's first letter, or its second letter in second
+        place, or starting with its second letter (a swap of the first two);
+        without ``blocked``, every key of a plausible length."""
+        low, high = self._band(len(skel), cutoff)
+        first, second = self._skel_blocks
+        if not blocked:
+            return [k for (n, _), ks in first.items() if low <= n <= high for k in ks]
+        keys: list[str] = []
+        for n in range(low, high + 1):
+            keys += first.get((n, skel[0]), ())
+            keys += second.get((n, skel[1]), ())
+            if skel[1] != skel[0]:
+                keys += first.get((n, skel[1]), ())
+        return keys
+
+    @cached_property
+    def _skel_blocks(self) -> tuple[dict[tuple[int, str], list[str]], dict[tuple[int, str], list[str]]]:
+        """Keys by (length, first letter) and by (length, second letter)."""
+        first: dict[tuple[int, str], list[str]] = {}
+        second: dict[tuple[int, str], list[str]] = {}
+        for key in self._skel:
+            first.setdefault((len(key), key[0]), []).append(key)
+            if len(key) > 1:
+                second.setdefault((len(key), key[1]), []).append(key)
+        return first, second
+
