@@ -32,8 +32,9 @@ from .model import Resolution
 __all__ = ["OUTCOMES", "TOLERANCE_KM", "Outcome", "Tally", "judge", "evaluate", "read_rows", "format_table"]
 
 OUTCOMES = ("right", "wrong", "ambiguous", "not_found")
-#: How far the answer may lie from the expected point, by the expected kind.
-TOLERANCE_KM = {"settlement": 5.0, "landmark": 5.0, "district": 25.0, "province": 25.0,
+#: How far the answer may lie from the expected point, by the expected kind: a
+#: landmark can be a mountain range or a reservoir, given by one point.
+TOLERANCE_KM = {"settlement": 5.0, "landmark": 25.0, "district": 25.0, "province": 25.0,
                 "region": 60.0, "country": 150.0}
 
 

@@ -181,17 +181,17 @@ def inflection_stems(name: str) -> list[str]:
 # "Nerkin Hand" and "Нижний Hand" carry the same qualifier.
 _QUALIFIER_WORDS = {
     "upper": ("yuxarı", "yukhari", "yukhary", "yuhari", "verin", "վերին", "верин", "верхний", "верхние", "верхняя",
-              "верхнее", "юхары", "upper"),
+              "верхнее", "юхары", "upper", "haut", "haute"),
     "lower": ("aşağı", "ashaghi", "ashagi", "ashagy", "nerkin", "ներքին", "неркин", "нижний", "нижние", "нижняя",
-              "нижнее", "ашагы", "lower"),
-    "middle": ("orta", "mijin", "միջին", "миджин", "средний", "средние", "средняя", "среднее", "middle"),
+              "нижнее", "ашагы", "lower", "bas", "basse"),
+    "middle": ("orta", "mijin", "միջին", "миджин", "средний", "средние", "средняя", "среднее", "middle", "moyen"),
     "big": ("böyük", "boyuk", "beyuk", "mets", "մեծ", "мец", "беюк", "бёюк", "большой", "большие", "большая",
-            "большое", "big", "great", "greater"),
+            "большое", "big", "great", "greater", "grand", "grande"),
     "small": ("kiçik", "kichik", "pokr", "փոքր", "покр", "кичик", "малый", "малые", "малая", "малое", "little",
-              "small", "lesser"),
-    "new": ("yeni", "təzə", "teze", "nor", "նոր", "нор", "ени", "новый", "новые", "новая", "новое", "new"),
+              "small", "lesser", "petit", "petite"),
+    "new": ("yeni", "təzə", "teze", "nor", "նոր", "нор", "ени", "новый", "новые", "новая", "новое", "new", "nouveau"),
     "old": ("köhnə", "kohne", "kohna", "hin", "հին", "хин", "кёхна", "кехна", "старый", "старые", "старая", "старое",
-            "old"),
+            "old", "vieux"),
     "1st": ("birinci", "первый", "первая", "первое", "առաջին", "first", "1st", "i"),
     "2nd": ("ikinci", "второй", "вторая", "второе", "երկրորդ", "second", "2nd", "ii"),
     "3rd": ("üçüncü", "ucuncu", "uchunju", "третий", "третья", "третье", "tretye", "tret'ye", "երրորդ", "third",
@@ -201,6 +201,14 @@ _QUALIFIER_WORDS = {
     "6th": ("altıncı", "altinci", "шестой", "sixth", "6th"),
 }
 _QUALIFIER_OF = {norm_key(word): meaning for meaning, words in _QUALIFIER_WORDS.items() for word in words}
+#: How the gazetteer's own names spell each qualifier: the Azerbaijani word and
+#: the Armenian one in Latin letters ("Lower Sirik", "Bas Sirik" -> "Aşağı Sirik").
+_QUALIFIER_FORMS = {
+    "upper": ("Yuxarı", "Verin"), "lower": ("Aşağı", "Nerkin"), "middle": ("Orta", "Mijin"),
+    "big": ("Böyük", "Mets"), "small": ("Kiçik", "Pokr"), "new": ("Yeni", "Nor"), "old": ("Köhnə", "Hin"),
+    "1st": ("Birinci",), "2nd": ("İkinci",), "3rd": ("Üçüncü",), "4th": ("Dördüncü",), "5th": ("Beşinci",),
+    "6th": ("Altıncı",),
+}
 _WORD_SPLIT = re.compile(r"[\s\-‐–]+")
 
 
@@ -410,5 +418,11 @@ def parse_name(raw: str) -> ParsedName:
             base = name[: -len(suffix)]
             alternatives += [base + end for end in stems]
             break
+    words = name.split(maxsplit=1)
+    meaning = _QUALIFIER_OF.get(norm_key(words[0])) if len(words) == 2 else None
+    if meaning:
+        # A qualifier in another language or spelling: "Lower Sirik" is Aşağı Sirik.
+        alternatives += [f"{form} {words[1]}" for form in _QUALIFIER_FORMS[meaning]
+                         if norm_key(form) != norm_key(words[0])]
     return ParsedName(raw=raw, name=name, kind_hint=kind, context=context,
                       alternatives=tuple(alternatives), size_hint=size)

@@ -43,6 +43,7 @@ NOTABLE_NAMES = 10
 NEAR_KM = 30.0
 #: The languages whose preferred names say what a place is called.
 _MAIN_LANGS = {"aze", "hye", "rus", "eng"}
+_OWN_LANGS = {"AZ": {"aze"}, "AM": {"hye"}}
 
 
 def km(a: Place, b: Place) -> float:
@@ -75,8 +76,11 @@ def _full_name(place: Place, wanted: frozenset[str]) -> str | None:
     """None when one of the place's own names carries the query's qualifiers
     (none, or "Aşağı", "Verin", "3rd"...); otherwise the name that shows what
     the query left out or added."""
+    # The names in the country's own language: sources in other languages
+    # (GeoNames' Russian "Сирик" for Aşağı Sirik) often drop the qualifier.
+    langs = _OWN_LANGS.get(place.country or "", _MAIN_LANGS)
     own = [place.name, *(n.text for n in place.names if n.type in ("preferred", "curated")
-                         and n.lang.split("-")[0] in _MAIN_LANGS and not n.translit)]
+                         and n.lang in langs and not n.translit)]
     for text in own:
         if qualifiers(text) == wanted:
             return None
