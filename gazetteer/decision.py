@@ -121,9 +121,11 @@ class Decider:
             elif layer in _STRICT_LAYERS:
                 others.append((score, place))
         if units:
-            # An exact or normalised unit makes a phonetic one a different unit.
-            best = max(score for score, _ in units)
-            units = [(s, p) for s, p in units if s >= best - 0.06]
+            # A unit only sounding like the context (phonetic) is another
+            # place when something is spelled like it: "Meşəli" is the
+            # village, not Masallı district.
+            best = max(score for score, _ in units + others)
+            units = [(s, p) for s, p in units if s >= best - 0.035]
         hint = parsed.kind_hint
         if hint == "settlement" or hint == "landmark":
             chosen = others or units

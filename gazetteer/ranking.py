@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
 
 from .model import Candidate, Name, Place
 from .normalize import ParsedName, qualifiers

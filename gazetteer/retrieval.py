@@ -127,20 +127,19 @@ class Retriever:
     def fuzzy_keys(self, skel: str) -> list[tuple[str, float, float]]:
         """Up to FUZZY_KEYS skeleton keys close to ``skel``: (key, similarity, cutoff).
 
-        The piece index proposes keys sharing a third of the query (any
-        spelling one or two edits away keeps one third intact); when it
-        proposes nothing close enough, the keys sharing a first or second
-        letter are scored, then the whole length band, as before the index.
+        The piece index proposes a short list: keys sharing an aligned half
+        with the query (any spelling one edit away keeps one half intact),
+        then, when none of those is close enough, keys sharing an aligned
+        third (two edits away). rapidfuzz scores only that list.
         """
         cutoff = fuzzy_cutoff(len(skel))
         if cutoff > 100:
             return []
-        hits = []
-        for keys in (lambda: self._piece_keys(skel, cutoff), lambda: self._keys_for(skel, cutoff),
-                     lambda: self._keys_for(skel, cutoff, blocked=False)):
-            hits = process.extract(skel, keys(), scorer=fuzz.ratio, score_cutoff=cutoff, limit=16)
-            if hits:
-                break
+        hits = process.extract(skel, self._piece_keys(skel, cutoff, halves=True), scorer=fuzz.ratio,
+                               score_cutoff=cutoff, limit=16)
+        if not hits:
+            hits = process.extract(skel, self._piece_keys(skel, cutoff, halves=False), scorer=fuzz.ratio,
+                                   score_cutoff=cutoff, limit=16)
         out, seen = [], set()
         for key, similarity, _ in hits:
             if key not in seen and len(seen) < FUZZY_KEYS:
@@ -166,68 +165,50 @@ class Retriever:
         """Key lengths for which fuzz.ratio can reach ``cutoff`` at all (at most 200 * min / (len1 + len2))."""
         return (math.ceil(length * cutoff / (200.0 - cutoff)), math.floor(length * (200.0 - cutoff) / cutoff))
 
-    def _piece_keys(self, skel: str, cutoff: float) -> list[str]:
-        """Keys of a plausible length that share an aligned third with ``skel``.
+    def _piece_keys(self, skel: str, cutoff: float, *, halves: bool) -> list[str]:
+        """Keys of a plausible length that share an aligned piece with ``skel``.
 
-        A key is cut in thirds by its own length; a query one or two edits
-        from it keeps at least one third intact, the head at its start, the
-        tail at its end, the middle shifted by at most two letters.
+        A key is cut in halves and in thirds by its own length. A query one
+        edit from it keeps one half intact (the head at its start or the tail
+        at its end; a swap across the middle is tried as such); two edits away,
+        one third (the middle shifted by at most two letters).
         """
         low, high = self._band(len(skel), cutoff)
-        low, high = max(low, len(skel) - 2), min(high, len(skel) + 2)
+        spread = 2 if halves else 3
+        low, high = max(low, len(skel) - spread, 3), min(high, len(skel) + spread)
         index = self._pieces
         n = len(skel)
         out: set[str] = set()
         for length in range(low, high + 1):
+            if halves:
+                h = length // 2
+                swapped = skel[:h - 1] + skel[h:h + 1] + skel[h - 1:h] + skel[h + 1:] if 0 < h < n else skel
+                for piece in (("H", length, skel[:h]), ("T", length, skel[n - (length - h):]),
+                              ("H", length, swapped[:h])):
+                    out.update(index.get(piece, ()))
+                continue
             a, b = _thirds(length)
             for piece in (("h", length, skel[:a]), ("t", length, skel[n - (length - b):])):
                 out.update(index.get(piece, ()))
-            for shift in range(-2, 3):
+            for shift in range(-3, 4):
                 if a + shift >= 0 and b + shift <= n:
                     out.update(index.get(("m", length, skel[a + shift:b + shift]), ()))
         return sorted(out)
 
     @cached_property
     def _pieces(self) -> dict[tuple[str, int, str], list[str]]:
-        """Keys by (which third, key length, the third's text): three entries a key."""
+        """Keys by (which piece, key length, the piece's text): five entries a key."""
         index: dict[tuple[str, int, str], list[str]] = {}
         for key in self._skel:
             n = len(key)
-            if n < 5:
-                continue  # never fuzzy-matched
-            a, b = _thirds(n)
-            for piece in (("h", n, key[:a]), ("m", n, key[a:b]), ("t", n, key[b:])):
+            if n < 3:
+                continue  # never fuzzy-matched: too short
+            a, b, h = n // 3, (2 * n) // 3, n // 2
+            for piece in (("H", n, key[:h]), ("T", n, key[h:]), ("h", n, key[:a]), ("m", n, key[a:b]),
+                          ("t", n, key[b:])):
                 bucket = index.get(piece)
                 if bucket is None:
                     index[piece] = [key]
                 else:
                     bucket.append(key)
         return index
-
-    def _keys_for(self, skel: str, cutoff: float, *, blocked: bool = True) -> list[str]:
-        """Keys sharing the query's first letter, or its second letter in second
-        place, or starting with its second letter (a swap of the first two);
-        without ``blocked``, every key of a plausible length."""
-        low, high = self._band(len(skel), cutoff)
-        first, second = self._skel_blocks
-        if not blocked:
-            return [k for (n, _), ks in first.items() if low <= n <= high for k in ks]
-        keys: list[str] = []
-        for n in range(low, high + 1):
-            keys += first.get((n, skel[0]), ())
-            keys += second.get((n, skel[1]), ())
-            if skel[1] != skel[0]:
-                keys += first.get((n, skel[1]), ())
-        return keys
-
-    @cached_property
-    def _skel_blocks(self) -> tuple[dict[tuple[int, str], list[str]], dict[tuple[int, str], list[str]]]:
-        """Keys by (length, first letter) and by (length, second letter)."""
-        first: dict[tuple[int, str], list[str]] = {}
-        second: dict[tuple[int, str], list[str]] = {}
-        for key in self._skel:
-            first.setdefault((len(key), key[0]), []).append(key)
-            if len(key) > 1:
-                second.setdefault((len(key), key[1]), []).append(key)
-        return first, second
-
