@@ -22,7 +22,7 @@ from typing import Any
 
 from .model import Candidate, Place, Resolution
 from .normalize import ParsedName, parse_name
-from .ranking import ADMIN_KINDS, NEAR_KM, km, score_place, town_before_its_unit
+from .ranking import ADMIN_KINDS, NEAR_KM, km, own_qualifiers, score_place, town_before_its_unit
 from .retrieval import Found, Retriever
 
 __all__ = ["Context", "Decider", "Regions", "Scored", "MARGIN", "MIN_SCORE", "FUZZY_RESOLVE"]
@@ -41,43 +41,76 @@ _LEVEL_RANK = {"inside": 3, "near": 3, "edge": 2, "outside": 1}
 
 
 class Regions:
-    """Unit polygons (boundaries.geojson) by place id, built on first use."""
+    """Unit polygons (boundaries.geojson) by place id, read on first use.
+
+    Point in polygon by ray casting, in plain Python: a few simplified
+    outlines are tested per query, and importing shapely (with numpy) would
+    cost more than all the tests a batch makes.
+    """
 
     def __init__(self, load: Callable[[], dict[str, Any]]) -> None:
         self._load = load
         self._features: dict[str, dict[str, Any]] | None = None
-        self._shapes: dict[str, Any] = {}
+        self._shapes: dict[str, tuple[tuple[float, float, float, float], list[list[list[float]]]]] = {}
 
     def has(self, unit_id: str) -> bool:
         if self._features is None:
             self._features = {f.get("id") or f["properties"].get("id"): f
-                              for f in self._load().get("features", [])}
+                              for f in self._load().get("features", [])
+                              if (f.get("geometry") or {}).get("type") in ("Polygon", "MultiPolygon")}
         return unit_id in self._features
 
     def locate(self, unit_id: str, place: Place) -> str | None:
         """"inside", "edge" or "outside" the unit's polygon; None when it has none."""
         if not self.has(unit_id):
             return None
-        assert self._features is not None
         shape = self._shapes.get(unit_id)
         if shape is None:
-            feature = self._features.get(unit_id)
-            if feature is None or not feature.get("geometry"):
-                return None
-            from shapely.geometry import shape as make_shape
-            from shapely.prepared import prep
-
-            geom = make_shape(feature["geometry"])
-            shape = self._shapes[unit_id] = (geom, prep(geom))
-        from shapely.geometry import Point
-
-        geom, prepared = shape
-        point = Point(place.lon, place.lat)
-        if prepared.contains(point):
+            assert self._features is not None
+            geometry = self._features[unit_id]["geometry"]
+            polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+            rings = [ring for polygon in polygons for ring in polygon]
+            xs = [pt[0] for ring in rings for pt in ring]
+            ys = [pt[1] for ring in rings for pt in ring]
+            shape = self._shapes[unit_id] = ((min(xs), min(ys), max(xs), max(ys)), rings)
+        (west, south, east, north), rings = shape
+        x, y = place.lon, place.lat
+        # Degrees of margin that EDGE_KM makes at this latitude.
+        margin = EDGE_KM / (111.32 * max(math.cos(math.radians(y)), 0.1))
+        if not (west - margin <= x <= east + margin and south - margin <= y <= north + margin):
+            return "outside"
+        if _crossings(rings, x, y) % 2:
             return "inside"
-        # Degrees to km at this latitude, the shorter (longitude) way: generous.
-        degrees = geom.distance(point)
-        return "edge" if degrees * 111.32 * math.cos(math.radians(place.lat)) <= EDGE_KM else "outside"
+        return "edge" if _distance_km(rings, x, y) <= EDGE_KM else "outside"
+
+
+def _crossings(rings: list[list[list[float]]], x: float, y: float) -> int:
+    """Edges of all rings that a ray from (x, y) to the east crosses (odd: inside; holes are rings too)."""
+    count = 0
+    for ring in rings:
+        x1, y1 = ring[-1][0], ring[-1][1]
+        for pt in ring:
+            x2, y2 = pt[0], pt[1]
+            if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+                count += 1
+            x1, y1 = x2, y2
+    return count
+
+
+def _distance_km(rings: list[list[list[float]]], x: float, y: float) -> float:
+    """Distance from (x, y) to the nearest edge, in km on a local flat projection."""
+    kx, ky = 111.32 * math.cos(math.radians(y)), 111.32
+    best = math.inf
+    for ring in rings:
+        ax, ay = (ring[-1][0] - x) * kx, (ring[-1][1] - y) * ky
+        for pt in ring:
+            bx, by = (pt[0] - x) * kx, (pt[1] - y) * ky
+            dx, dy = bx - ax, by - ay
+            length = dx * dx + dy * dy
+            t = 0.0 if length == 0 else max(0.0, min(1.0, -(ax * dx + ay * dy) / length))
+            best = min(best, math.hypot(ax + t * dx, ay + t * dy))
+            ax, ay = bx, by
+    return best
 
 
 @dataclass(frozen=True)
@@ -106,6 +139,7 @@ class Decider:
         self._regions = regions
         self._in_area = in_area
         self._area_on = area_on
+        self._own: dict[str, frozenset[frozenset[str]]] = {}
 
     # --- context ------------------------------------------------------------
 
@@ -187,8 +221,11 @@ class Decider:
             if fit is not None:
                 fits[place.id] = fit[0]
             bases[place.id] = base
+            own = self._own.get(place.id)
+            if own is None:
+                own = self._own[place.id] = own_qualifiers(place)
             out.append(score_place(place, place.names[ni], base, layer, parsed=parsed, fit=fit, as_of=as_of,
-                                   in_area=self._area_on and self._in_area(place)))
+                                   in_area=self._area_on and self._in_area(place), own=own))
         if not parsed.kind_hint:
             out = town_before_its_unit(out)
         out.sort(key=lambda c: (-c.score, c.place.id))

@@ -117,6 +117,7 @@ def exact_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHE_TABLE).split())
 
 
+@lru_cache(maxsize=200_000)
 def norm_key(text: str) -> str:
     """ASCII letters and digits only, any script transliterated."""
     text = unicodedata.normalize("NFKC", text)
@@ -276,6 +277,8 @@ _DIRECTION = re.compile(
     re.IGNORECASE)
 _DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                "в", "во", "под", "около", "близ", "из", "у")
+#: Substrings every direction phrasing holds.
+_DIRECTION_WORDS = ("direction", "toward", "istiqamət", "направлен", "сторону", "ուղղությ")
 
 _KIND_WORDS: tuple[tuple[str, str], ...] = tuple(
     sorted(
@@ -346,6 +349,10 @@ _TRAILING = re.compile(
     r"\s+(?P<word>" + "|".join(re.escape(w) for w, _ in _KIND_WORDS) + r")$", re.IGNORECASE)
 _DROP = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _DROP_WORDS) + r")\s+", re.IGNORECASE)
 _WORD_KIND = {w: k for w, k in _KIND_WORDS}
+#: The first and last words of every descriptor: a name that neither starts
+#: nor ends with one of these has no descriptor to strip.
+_EDGE_WORDS = frozenset(w.split()[i] for w, _ in _KIND_WORDS for i in (0, -1)) | frozenset(
+    w.split()[0] for w in _DROP_WORDS)
 _TAIL = 2 + max(len(w) for w, _ in _KIND_WORDS)
 
 
@@ -389,7 +396,9 @@ def parse_name(raw: str) -> ParsedName:
         context += tuple(part for part in rest if part)
         text = head
     text = text.strip(" .;:-–—")
-    text = _DIRECTION.sub("", text, count=1).strip() or text
+    low = text.casefold()
+    if any(word in low for word in _DIRECTION_WORDS):
+        text = _DIRECTION.sub("", text, count=1).strip() or text
     phrase_kind = None
     low = text.casefold()
     phrases = _PHRASES if len(text) <= MAX_NAME and any(word in low for word in _PHRASE_WORDS) else ()
@@ -399,7 +408,11 @@ def parse_name(raw: str) -> ParsedName:
             context += (ctx_form.format(ctx=match.group("ctx")),)
             text, phrase_kind = match.group("name").strip(), "settlement"
             break
-    name, kind, size = _strip_words(text)
+    words = text.casefold().split()
+    if words and (words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS):
+        name, kind, size = _strip_words(text)
+    else:
+        name, kind, size = text, None, None  # no descriptor: most names, spared the patterns
     kind = kind or phrase_kind
     if kind in ("district", "province") and name != text and name.endswith("ի") and len(name) > 3:
         # Armenian puts the name in the genitive before "marz"/"shrjan":

@@ -14,7 +14,7 @@ import math
 from .model import Candidate, Name, Place
 from .normalize import ParsedName, qualifiers
 
-__all__ = ["ADMIN_KINDS", "CONTEXT_CREDIT", "score_place", "town_before_its_unit", "km", "notability", "is_town"]
+__all__ = ["ADMIN_KINDS", "CONTEXT_CREDIT", "score_place", "town_before_its_unit", "km", "notability", "is_town", "own_qualifiers"]
 
 ADMIN_KINDS = {"district", "province", "region", "country"}
 NAME_TYPE_BONUS = {"curated": 0.03, "preferred": 0.0, "variant": -0.02, "historical": -0.03}
@@ -71,35 +71,32 @@ def notability(place: Place) -> tuple[float, str]:
     return 0.0, ""
 
 
-def _full_name(place: Place, wanted: frozenset[str]) -> str | None:
-    """None when one of the place's own names carries the query's qualifiers
-    (none, or "Aşağı", "Verin", "3rd"...); otherwise the name that shows what
-    the query left out or added."""
-    # The names in the country's own language: sources in other languages
-    # (GeoNames' Russian "Сирик" for Aşağı Sirik) often drop the qualifier.
+def own_qualifiers(place: Place) -> frozenset[frozenset[str]]:
+    """The qualifiers of the place's own names (display name, and preferred
+    names in the country's own language): {"lower"} for Aşağı Sirik."""
+    # The country's own language only: sources in other languages (GeoNames'
+    # Russian "Сирик" for Aşağı Sirik) often drop the qualifier.
     langs = _OWN_LANGS.get(place.country or "", _MAIN_LANGS)
     own = [place.name, *(n.text for n in place.names if n.type in ("preferred", "curated")
                          and n.lang in langs and not n.translit)]
-    for text in own:
-        if qualifiers(text) == wanted:
-            return None
-    return place.name
+    return frozenset(qualifiers(text) for text in own)
 
 
 def score_place(place: Place, name: Name, base: float, layer: str, *, parsed: ParsedName,
-                fit: tuple[str, str] | None, as_of: dt.date | None, in_area: bool) -> Candidate:
+                fit: tuple[str, str] | None, as_of: dt.date | None, in_area: bool,
+                own: frozenset[frozenset[str]] | None = None) -> Candidate:
     """One candidate, with its score and the reasons for it. ``fit`` is how the
     context given relates to the place (a CONTEXT_CREDIT level and the
-    context's label), None when no context was given or none was understood."""
+    context's label), None when no context was given or none was understood;
+    ``own`` the place's ``own_qualifiers`` if the caller keeps them."""
     score, why = base, [f"{layer} match on {name.lang} name {name.text!r}"]
     score += NAME_TYPE_BONUS.get(name.type, 0.0)
     if as_of is not None and not name.valid_on(as_of):
         score -= AS_OF_PENALTY
         why.append(f"name not in use on {as_of.isoformat()}")
-    partial = _full_name(place, qualifiers(parsed.name))
-    if partial is not None and layer != "fuzzy":
+    if layer != "fuzzy" and qualifiers(parsed.name) not in (own if own is not None else own_qualifiers(place)):
         score -= PARTIAL_PENALTY
-        why.append(f"its name is {partial!r}: the name given is only part of it")
+        why.append(f"its name is {place.name!r}: the name given is only part of it")
     if parsed.kind_hint:
         exact_kind = place.kind == parsed.kind_hint or (
             parsed.kind_hint == "area" and place.kind in ADMIN_KINDS)

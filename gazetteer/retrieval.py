@@ -55,10 +55,6 @@ def fuzzy_score(similarity: float, cutoff: float) -> float:
     return 0.62 + 0.2 * (similarity - cutoff) / (100.0 - cutoff)
 
 
-def _thirds(length: int) -> tuple[int, int]:
-    return length // 3, (2 * length) // 3
-
-
 class Retriever:
     """Candidate places for a name, from the compiled name keys."""
 
@@ -171,44 +167,56 @@ class Retriever:
         A key is cut in halves and in thirds by its own length. A query one
         edit from it keeps one half intact (the head at its start or the tail
         at its end; a swap across the middle is tried as such); two edits away,
-        one third (the middle shifted by at most two letters).
+        one third (the middle shifted by at most three letters).
         """
         low, high = self._band(len(skel), cutoff)
         spread = 2 if halves else 3
         low, high = max(low, len(skel) - spread, 3), min(high, len(skel) + spread)
-        index = self._pieces
         n = len(skel)
         out: set[str] = set()
-        for length in range(low, high + 1):
-            if halves:
-                h = length // 2
+        if halves:
+            heads, tails = self._halves
+            for length in range(low, high + 1):
+                h, tag = length // 2, chr(length)
                 swapped = skel[:h - 1] + skel[h:h + 1] + skel[h - 1:h] + skel[h + 1:] if 0 < h < n else skel
-                for piece in (("H", length, skel[:h]), ("T", length, skel[n - (length - h):]),
-                              ("H", length, swapped[:h])):
-                    out.update(index.get(piece, ()))
-                continue
-            a, b = _thirds(length)
-            for piece in (("h", length, skel[:a]), ("t", length, skel[n - (length - b):])):
-                out.update(index.get(piece, ()))
+                for index, piece in ((heads, skel[:h]), (tails, skel[n - (length - h):]), (heads, swapped[:h])):
+                    out.update(index.get(piece + tag, ()))
+            return sorted(out)
+        first, middle, last = self._thirds
+        for length in range(low, high + 1):
+            a, b, tag = length // 3, (2 * length) // 3, chr(length)
+            out.update(first.get(skel[:a] + tag, ()))
+            out.update(last.get(skel[n - (length - b):] + tag, ()))
             for shift in range(-3, 4):
                 if a + shift >= 0 and b + shift <= n:
-                    out.update(index.get(("m", length, skel[a + shift:b + shift]), ()))
+                    out.update(middle.get(skel[a + shift:b + shift] + tag, ()))
         return sorted(out)
 
     @cached_property
-    def _pieces(self) -> dict[tuple[str, int, str], list[str]]:
-        """Keys by (which piece, key length, the piece's text): five entries a key."""
-        index: dict[tuple[str, int, str], list[str]] = {}
+    def _halves(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """Keys by their first half and by their second, each tagged with the key's length."""
+        heads: dict[str, list[str]] = {}
+        tails: dict[str, list[str]] = {}
         for key in self._skel:
             n = len(key)
-            if n < 3:
-                continue  # never fuzzy-matched: too short
-            a, b, h = n // 3, (2 * n) // 3, n // 2
-            for piece in (("H", n, key[:h]), ("T", n, key[h:]), ("h", n, key[:a]), ("m", n, key[a:b]),
-                          ("t", n, key[b:])):
-                bucket = index.get(piece)
-                if bucket is None:
-                    index[piece] = [key]
-                else:
-                    bucket.append(key)
-        return index
+            if n >= 3:  # shorter keys are never fuzzy-matched
+                h, tag = n // 2, chr(n)
+                heads.setdefault(key[:h] + tag, []).append(key)
+                tails.setdefault(key[h:] + tag, []).append(key)
+        return heads, tails
+
+    @cached_property
+    def _thirds(self) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]:
+        """Keys by each third, tagged with the key's length; built only when a
+        query is more than one edit from every key."""
+        first: dict[str, list[str]] = {}
+        middle: dict[str, list[str]] = {}
+        last: dict[str, list[str]] = {}
+        for key in self._skel:
+            n = len(key)
+            if n >= 3:
+                a, b, tag = n // 3, (2 * n) // 3, chr(n)
+                first.setdefault(key[:a] + tag, []).append(key)
+                middle.setdefault(key[a:b] + tag, []).append(key)
+                last.setdefault(key[b:] + tag, []).append(key)
+        return first, middle, last

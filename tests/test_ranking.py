@@ -241,3 +241,17 @@ def test_context_never_reaches_a_village_by_sound_alone(gaz):
     assert decider.read_context("Suqovushan").places == ()
     res = gaz.resolve("Talish", near="Suqovushan")
     assert "'Suqovushan' matched no place" in res.why
+
+
+def test_point_in_polygon_agrees_with_shapely(gaz):
+    from shapely.geometry import Point, shape
+
+    regions = gaz._decider._regions
+    places = [p for p in gaz if p.kind == "settlement"]
+    rng = random.Random(3)
+    sample = rng.sample(places, 25)
+    for feature in gaz.boundaries["features"]:
+        geom = shape(feature["geometry"])
+        for place in sample:
+            inside = geom.contains(Point(place.lon, place.lat))
+            assert (regions.locate(feature["id"], place) == "inside") == inside, (feature["id"], place.id)
