@@ -35,6 +35,8 @@ MARGIN = 0.05
 MIN_SCORE = 0.62
 #: A point this close outside a unit's simplified outline may still lie in it.
 EDGE_KM = 3.0
+#: Around the point of a unit with no outline, the distance that may still lie in it.
+ROUGH_KM = 35.0
 #: Layers by which a town or village given as context may match.
 _STRICT_LAYERS = ("exact", "normalised")
 _LEVEL_RANK = {"inside": 3, "near": 3, "edge": 2, "outside": 1}
@@ -194,7 +196,12 @@ class Decider:
             chained = ctx.id in place.parents
             located = self._regions.locate(ctx.id, place)
             if located is None:
-                return "inside" if chained else "outside"
+                # A unit with no outline (an Artsakh province, known by the
+                # districts it covers, or not even those) is rough: near its
+                # centre is at its edge, not outside it.
+                if chained:
+                    return "inside"
+                return "edge" if km(ctx, place) <= ROUGH_KM else "outside"
             # The polygon outranks the parent chain, which is wrong for some
             # villages (filed under a district of the other country).
             if located == "edge" and chained and (None in (place.country, ctx.country)

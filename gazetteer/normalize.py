@@ -132,6 +132,12 @@ def skeleton(text: str) -> str:
     return skeleton_of_norm(norm_key(text))
 
 
+def _first_of(match: re.Match[str]) -> str:
+    # A function, not the template "\\1": re expands a template slowly.
+    return match.group(1)
+
+
+@lru_cache(maxsize=200_000)
 def skeleton_of_norm(key: str) -> str:
     """``skeleton`` from a ``norm_key`` already computed."""
     for old, new in _SKELETON_RULES:
@@ -142,7 +148,7 @@ def skeleton_of_norm(key: str) -> str:
     # at the start of a name.
     if len(key) > 1:
         key = key[0] + key[1:].replace("h", "")
-    return _REPEATS.sub(r"\1", key)
+    return _REPEATS.sub(_first_of, key)
 
 
 # --- inflection ----------------------------------------------------------
@@ -294,6 +300,7 @@ _SIZE_OF = {**{w: "village" for w in _VILLAGE_WORDS}, **{w: "town" for w in _TOW
 # Linear: a bracket's inner text holds no bracket, so no scan runs past the next one.
 _PAREN = re.compile(r"[(\[](?P<inner>[^()\[\]]*)[)\]]")
 _QUOTES = "\"«»“”„"
+_QUOTE_TABLE = str.maketrans({ch: " " for ch in _QUOTES})
 #: Descriptors stripped from one name at most: real ones stack two or three deep.
 _MAX_DESCRIPTORS = 6
 
@@ -384,12 +391,12 @@ def parse_name(raw: str) -> ParsedName:
     length of ``raw``: the announcement phrasings are tried only on text of
     place-name length (``MAX_NAME``).
     """
-    text = unicodedata.normalize("NFKC", raw).strip()
-    for ch in _QUOTES:
-        text = text.replace(ch, " ")
-    context = tuple(m.group("inner").strip() for m in _PAREN.finditer(text) if m.group("inner").strip())
-    text = _PAREN.sub(" ", text)
-    text = " ".join(text.replace(",", " , ").split())
+    text = unicodedata.normalize("NFKC", raw).translate(_QUOTE_TABLE)
+    context: tuple[str, ...] = ()
+    if "(" in text or "[" in text:
+        context = tuple(m.group("inner").strip() for m in _PAREN.finditer(text) if m.group("inner").strip())
+        text = _PAREN.sub(" ", text)
+    text = " ".join(text.replace(",", " , ").split()) if "," in text else " ".join(text.split())
     # "Sanasar, Gubadli district": what follows a comma is context.
     if " , " in text:
         head, *rest = [part.strip() for part in text.split(" , ")]
@@ -399,8 +406,8 @@ def parse_name(raw: str) -> ParsedName:
     low = text.casefold()
     if any(word in low for word in _DIRECTION_WORDS):
         text = _DIRECTION.sub("", text, count=1).strip() or text
+        low = text.casefold()
     phrase_kind = None
-    low = text.casefold()
     phrases = _PHRASES if len(text) <= MAX_NAME and any(word in low for word in _PHRASE_WORDS) else ()
     for pattern, ctx_form in phrases:
         match = pattern.match(text)
@@ -408,7 +415,7 @@ def parse_name(raw: str) -> ParsedName:
             context += (ctx_form.format(ctx=match.group("ctx")),)
             text, phrase_kind = match.group("name").strip(), "settlement"
             break
-    words = text.casefold().split()
+    words = (text.casefold() if phrase_kind else low).split()
     if words and (words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS):
         name, kind, size = _strip_words(text)
     else:
