@@ -320,8 +320,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
                 re.IGNORECASE), "{ctx} rayonu"),
     (re.compile(r"^(?:(?:село|деревня|посёлок|поселок|город|пгт)\s+)?(?P<name>.+?)\s+(?P<ctx>\S+?)ого\s+района$",
                 re.IGNORECASE), "{ctx}ий район"),
-    (re.compile(r"^(?P<ctx>\S+?)ի\s+շրջանի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"), "{ctx}ի շրջան"),
-    (re.compile(r"^(?P<ctx>\S+?)ի\s+մարզի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"), "{ctx}ի մարզ"),
+    (re.compile(r"^(?:(?:село|деревня|посёлок|поселок|город|пгт)\s+)?(?P<name>.+?)\s+(?P<ctx>\S+?)ской\s+"
+                r"(?:области|марза)$", re.IGNORECASE), "{ctx}ская область"),
+    # Armenian genitives: Ջաբրայիլի, and Մարտունու for a name ending in -ի.
+    (re.compile(r"^(?P<ctx>\S+?)(?:ի|ու)\s+շրջանի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
+     "{ctx}ի շրջան"),
+    (re.compile(r"^(?P<ctx>\S+?)(?:ի|ու)\s+մարզի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
+     "{ctx}ի մարզ"),
     # Last: "Khtsaberd village in Hadrut", "Talish near Madagiz": a place as context.
     (re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?\s+(?:in|near)\s+"
                 r"(?:the\s+)?(?P<ctx>.+)$", re.IGNORECASE), "{ctx}"),
@@ -329,7 +334,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
-_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "района", "շրջանի", "մարզի")
+_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "района", "области", "марза", "շրջանի", "մարզի")
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,8 @@ def test_a_landmark_descriptor_never_resolves_to_a_village(gaz):
 @pytest.mark.parametrize("text,context", [
     ("Tegh village of Syunik province", ("Syunik province",)),
     ("Սյունիքի մարզի Տեղ գյուղ", ("Սյունիքի մարզ",)),
+    ("Մարտունու շրջանի Տեղ գյուղ", ("Մարտունի շրջան",)),  # the genitive of a name in -ի
+    ("село Тех Сюникской области", ("Сюникская область",)),
 ])
 def test_village_of_a_province(text, context):
     assert parse_name(text).context == context
