@@ -267,14 +267,7 @@ class Gazetteer:
                 log.info("resolved %r by a fuzzy guess to %s (%s)", name, top.place.id, top.matched)
             return result
         online = self._ask_fallback(name, near)
-        if online is not None:
-            return online
-        candidates = scored.candidates
-        unknown = [c.text for c in contexts if not c.places]
-        note = f"; context {', '.join(map(repr, unknown))} matched no place" if unknown else ""
-        return Resolution(query=name, near=near, status="not_found", candidates=tuple(candidates[:5]),
-                          why=("no place has this name" if not candidates else
-                               "only weak matches; see the suggestions") + note)
+        return online if online is not None else decider.weak(name, near, scored, contexts)
 
     def search(self, text: str, *, limit: int = 10) -> list[Candidate]:
         """Places whose names look like ``text``, best first, fuzzy matches included."""

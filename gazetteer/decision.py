@@ -240,14 +240,10 @@ class Decider:
 
     def decide(self, name: str, near: str | None, parsed: ParsedName, scored: Scored,
                contexts: Sequence[Context]) -> Resolution | None:
-        """The resolution, or None when nothing fits well enough (the caller may ask online)."""
+        """The resolution, or None when nothing fits well enough (the caller may
+        ask online, then settle for ``weak``)."""
         candidates = scored.candidates
-        unknown = [c.text for c in contexts if not c.places]
-        note = f"; context {', '.join(map(repr, unknown))} matched no place" if unknown else ""
-
-        def result(status: str, cands: Sequence[Candidate], why: str) -> Resolution:
-            return Resolution(query=name, near=near, status=status, candidates=tuple(cands), why=why + note)
-
+        result = _maker(name, near, contexts)
         if not candidates or candidates[0].score < MIN_SCORE:
             return None
         understood = [c for c in contexts if c.places]
@@ -268,6 +264,23 @@ class Decider:
             return result("ambiguous", close[:10], f"{len(rivals) + 1} places fit equally well; give a district "
                                                    "or province as context")
         return result("resolved", candidates[:5], "; ".join(top.why))
+
+
+    @staticmethod
+    def weak(name: str, near: str | None, scored: Scored, contexts: Sequence[Context]) -> Resolution:
+        """Not found: no candidate, or only weak ones, returned as suggestions."""
+        return _maker(name, near, contexts)(
+            "not_found", scored.candidates[:5],
+            "no place has this name" if not scored.candidates else "only weak matches; see the suggestions")
+
+
+def _maker(name: str, near: str | None, contexts: Sequence[Context]) -> Callable[..., Resolution]:
+    unknown = [c.text for c in contexts if not c.places]
+    note = f"; context {', '.join(map(repr, unknown))} matched no place" if unknown else ""
+
+    def result(status: str, cands: Sequence[Candidate], why: str) -> Resolution:
+        return Resolution(query=name, near=near, status=status, candidates=tuple(cands), why=why + note)
+    return result
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Scoring a name's candidate places: the evidence for and against each.
 
-A candidate starts from how its name matched (``core.LAYER_SCORES``) and
+A candidate starts from how its name matched (``retrieval.LAYER_SCORES``) and
 gains or loses for the name's type, its validity on the source's date, the
 kind the text names, the context, the area of interest and how notable the
 place is. Scores are sums of evidence, not probabilities, and can exceed 1.
