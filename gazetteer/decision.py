@@ -141,7 +141,7 @@ class Decider:
         self._regions = regions
         self._in_area = in_area
         self._area_on = area_on
-        self._own: dict[str, frozenset[frozenset[str]]] = {}
+        self._own: dict[str, frozenset[tuple[str, frozenset[str]]]] = {}
 
     # --- context ------------------------------------------------------------
 

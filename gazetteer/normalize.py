@@ -25,7 +25,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 __all__ = ["MAX_NAME", "ParsedName", "aze_to_english", "exact_key", "inflection_stems", "norm_key", "skeleton",
-           "parse_name", "qualifiers", "script_of"]
+           "name_base", "parse_name", "qualifiers", "script_of"]
 
 #: The longest place string read, in characters: longer text is no place name
 #: (a pasted paragraph), and the resolver refuses it with a clear error.
@@ -217,6 +217,17 @@ _QUALIFIER_FORMS = {
     "6th": ("Altıncı",),
 }
 _WORD_SPLIT = re.compile(r"[\s\-‐–]+")
+
+
+def name_base(name: str) -> str:
+    """The skeleton of a name without its qualifiers: "sirik" for "Aşağı Sirik",
+    "Сирик" and "Sirik"; what namesakes told apart by a qualifier share."""
+    words = [w for w in _WORD_SPLIT.split(name.strip()) if w]
+    if len(words) >= 2 and _QUALIFIER_OF.get(norm_key(words[0])):
+        words = words[1:]
+    if len(words) >= 2 and _QUALIFIER_OF.get(norm_key(words[-1])):
+        words = words[:-1]
+    return skeleton(" ".join(words))
 
 
 def qualifiers(name: str) -> frozenset[str]:

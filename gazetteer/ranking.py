@@ -12,9 +12,9 @@ import datetime as dt
 import math
 
 from .model import Candidate, Name, Place
-from .normalize import ParsedName, qualifiers
+from .normalize import ParsedName, name_base, qualifiers
 
-__all__ = ["ADMIN_KINDS", "CONTEXT_CREDIT", "score_place", "town_before_its_unit", "km", "notability", "is_town", "own_qualifiers"]
+__all__ = ["ADMIN_KINDS", "CONTEXT_CREDIT", "score_place", "town_before_its_unit", "km", "notability", "is_town", "own_qualifiers", "is_partial"]
 
 ADMIN_KINDS = {"district", "province", "region", "country"}
 NAME_TYPE_BONUS = {"curated": 0.03, "preferred": 0.0, "variant": -0.02, "historical": -0.03}
@@ -71,20 +71,29 @@ def notability(place: Place) -> tuple[float, str]:
     return 0.0, ""
 
 
-def own_qualifiers(place: Place) -> frozenset[frozenset[str]]:
-    """The qualifiers of the place's own names (display name, and preferred
-    names in the country's own language): {"lower"} for Aşağı Sirik."""
-    # The country's own language only: sources in other languages (GeoNames'
-    # Russian "Сирик" for Aşağı Sirik) often drop the qualifier.
+def own_qualifiers(place: Place) -> frozenset[tuple[str, frozenset[str]]]:
+    """The place's own names as (base, qualifiers): ("sirik", {"lower"}) for
+    Aşağı Sirik. Own names are the display name and the preferred names in
+    the country's own language: sources in other languages (GeoNames'
+    Russian "Сирик" for Aşağı Sirik) often drop the qualifier."""
     langs = _OWN_LANGS.get(place.country or "", _MAIN_LANGS)
     own = [place.name, *(n.text for n in place.names if n.type in ("preferred", "curated")
                          and n.lang in langs and not n.translit)]
-    return frozenset(qualifiers(text) for text in own)
+    return frozenset((name_base(text), qualifiers(text)) for text in own)
+
+
+def is_partial(parsed: ParsedName, own: frozenset[tuple[str, frozenset[str]]]) -> bool:
+    """Whether the name given leaves out (or adds) a qualifier of the place's
+    own name of the same base: "Sirik" for Aşağı Sirik. A place whose own
+    names have another base (Kirov, called Hin Shen in Armenian) says nothing."""
+    base, wanted = name_base(parsed.name), qualifiers(parsed.name)
+    same_base = [quals for own_base, quals in own if own_base == base]
+    return bool(same_base) and wanted not in same_base
 
 
 def score_place(place: Place, name: Name, base: float, layer: str, *, parsed: ParsedName,
                 fit: tuple[str, str] | None, as_of: dt.date | None, in_area: bool,
-                own: frozenset[frozenset[str]] | None = None) -> Candidate:
+                own: frozenset[tuple[str, frozenset[str]]] | None = None) -> Candidate:
     """One candidate, with its score and the reasons for it. ``fit`` is how the
     context given relates to the place (a CONTEXT_CREDIT level and the
     context's label), None when no context was given or none was understood;
@@ -94,7 +103,7 @@ def score_place(place: Place, name: Name, base: float, layer: str, *, parsed: Pa
     if as_of is not None and not name.valid_on(as_of):
         score -= AS_OF_PENALTY
         why.append(f"name not in use on {as_of.isoformat()}")
-    if layer != "fuzzy" and qualifiers(parsed.name) not in (own if own is not None else own_qualifiers(place)):
+    if layer != "fuzzy" and is_partial(parsed, own if own is not None else own_qualifiers(place)):
         score -= PARTIAL_PENALTY
         why.append(f"its name is {place.name!r}: the name given is only part of it")
     if parsed.kind_hint:
