@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -37,6 +38,10 @@ MIN_SCORE = 0.62
 EDGE_KM = 3.0
 #: Around the point of a unit with no outline, the distance that may still lie in it.
 ROUGH_KM = 35.0
+#: "Near" a unit: this far outside its outline still fits.
+LOOSE_KM = 15.0
+_LOOSE = re.compile(r"^\s*(?:near|around|close\s+to|not\s+far\s+from|outskirts\s+of|около|близ|возле|вблизи|под)\s+",
+                    re.IGNORECASE)
 #: Layers by which a town or village given as context may match.
 _STRICT_LAYERS = ("exact", "normalised")
 _LEVEL_RANK = {"inside": 3, "near": 3, "edge": 2, "outside": 1}
@@ -85,6 +90,15 @@ class Regions:
             return "inside"
         return "edge" if _distance_km(rings, x, y) <= EDGE_KM else "outside"
 
+    def distance_km(self, unit_id: str, place: Place) -> float | None:
+        """How far outside the unit's outline a place lies (0 inside); None when it has none."""
+        located = self.locate(unit_id, place)
+        if located is None:
+            return None
+        if located == "inside":
+            return 0.0
+        return _distance_km(self._shapes[unit_id][1], place.lon, place.lat)
+
 
 def _crossings(rings: list[list[list[float]]], x: float, y: float) -> int:
     """Edges of all rings that a ray from (x, y) to the east crosses (odd: inside; holes are rings too)."""
@@ -117,10 +131,12 @@ def _distance_km(rings: list[list[list[float]]], x: float, y: float) -> float:
 
 @dataclass(frozen=True)
 class Context:
-    """One context string as understood: the places it names (none if not understood)."""
+    """One context string as understood: the places it names (none if not
+    understood), and whether it says only "near" them ("near Fuzuli district")."""
 
     text: str
     places: tuple[Place, ...]
+    loose: bool = False
 
     @property
     def label(self) -> str:
@@ -147,6 +163,7 @@ class Decider:
 
     def read_context(self, text: str) -> Context:
         """The places a context string names, read strictly (see the module's docstring)."""
+        loose = bool(_LOOSE.match(text))
         parsed = parse_name(text)
         found = self._retriever.find(parsed, fuzzy=False)
         units, others = [], []
@@ -177,7 +194,7 @@ class Decider:
                 # with the places around it ("Khtsaberd village in Hadrut").
                 chosen = chosen + [(s, p) for s, p in others if any(u.id in p.parents for u in rough)]
         places = tuple(sorted({p for _, p in chosen}, key=lambda p: p.id))
-        return Context(text=text, places=places)
+        return Context(text=text, places=places, loose=loose)
 
     def fit(self, place: Place, contexts: Sequence[Context]) -> tuple[str, str] | None:
         """How the understood contexts relate to a place: the best level over them."""
@@ -185,9 +202,20 @@ class Decider:
         for context in contexts:
             for ctx in context.places:
                 level = self._level(place, ctx)
+                if context.loose and level in ("edge", "outside") and self._close(place, ctx):
+                    level = "near"
                 if best is None or _LEVEL_RANK[level] > _LEVEL_RANK[best[0]]:
                     best = (level, f"{ctx.name} ({ctx.kind})")
         return best
+
+    def _close(self, place: Place, ctx: Place) -> bool:
+        """Within LOOSE_KM of a unit's outline (or of a rough unit's reach)."""
+        if ctx.kind not in ADMIN_KINDS:
+            return False  # a place as context already counts what is near it
+        distance = self._regions.distance_km(ctx.id, place)
+        if distance is None:
+            return km(ctx, place) <= ROUGH_KM + LOOSE_KM
+        return distance <= LOOSE_KM
 
     def _level(self, place: Place, ctx: Place) -> str:
         if ctx.id == place.id:

@@ -339,8 +339,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?P<ctx>\S+?)(?:ի|ու)\s+մարզի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
      "{ctx}ի մարզ"),
     # Last: "Khtsaberd village in Hadrut", "Talish near Madagiz": a place as context.
-    (re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?\s+(?:in|near)\s+"
-                r"(?:the\s+)?(?P<ctx>.+)$", re.IGNORECASE), "{ctx}"),
+    # "near" stays on the context: near a district is not in it.
+    (re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?\s+(?:in|(?P<near>near))"
+                r"\s+(?:the\s+)?(?P<ctx>.+)$", re.IGNORECASE), "{near}{ctx}"),
 )
 
 
@@ -428,7 +429,8 @@ def parse_name(raw: str) -> ParsedName:
     for pattern, ctx_form in phrases:
         match = pattern.match(text)
         if match:
-            context += (ctx_form.format(ctx=match.group("ctx")),)
+            near = "near " if match.groupdict().get("near") else ""
+            context += (ctx_form.format(ctx=match.group("ctx"), near=near),)
             text, phrase_kind = match.group("name").strip(), "settlement"
             break
     words = (text.casefold() if phrase_kind else low).split()

@@ -257,3 +257,12 @@ def test_point_in_polygon_agrees_with_shapely(gaz):
         for place in sample:
             inside = geom.contains(Point(place.lon, place.lat))
             assert (regions.locate(feature["id"], place) == "inside") == inside, (feature["id"], place.id)
+
+
+def test_near_a_district_is_not_in_it(gaz):
+    # WOF puts Yuxarı Veysəlli in Xocavənd, 6 km outside Füzuli district: the
+    # war example's "(near Fuzuli district)" fits it, "in Fuzuli district" not.
+    assert gaz.resolve("Yukhari Veysalli (near Fuzuli district)").place.id == "wof:1209491183"
+    assert gaz.resolve("Yukhari Veysalli", near="near Fuzuli district").status == "resolved"
+    assert gaz.resolve("Yukhari Veysalli", near="Fuzuli district").status == "not_found"
+    assert parse_name("Talish near Madagiz").context == ("near Madagiz",)
