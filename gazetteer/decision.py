@@ -208,6 +208,13 @@ class Decider:
                     best = (level, f"{ctx.name} ({ctx.kind})")
         return best
 
+    def _nearest_edge(self, place: Place, contexts: Sequence[Context]) -> tuple[str, str] | None:
+        for context in contexts:
+            for ctx in context.places:
+                if self._close(place, ctx):
+                    return ("edge", f"{ctx.name} ({ctx.kind})")
+        return None
+
     def _close(self, place: Place, ctx: Place) -> bool:
         """Within LOOSE_KM of a unit's outline (or of a rough unit's reach)."""
         if ctx.kind not in ADMIN_KINDS:
@@ -250,9 +257,16 @@ class Decider:
               as_of: dt.date | None) -> Scored:
         understood = [c for c in contexts if c.places]
         out, fits, bases = [], {}, {}
+        judged = {pi: self.fit(self._place(pi), understood) for pi in found} if understood else {}
+        if judged and not any(fit and fit[0] in ("inside", "near") for fit in judged.values()):
+            # Nothing lies in the unit: one just outside its outline is at its
+            # edge (a point or an outline off by a few km), not contradicted.
+            for pi, fit in judged.items():
+                if fit and fit[0] == "outside":
+                    judged[pi] = self._nearest_edge(self._place(pi), understood) or fit
         for pi, (base, ni, layer) in found.items():
             place = self._place(pi)
-            fit = self.fit(place, understood) if understood else None
+            fit = judged.get(pi)
             if fit is not None:
                 fits[place.id] = fit[0]
             bases[place.id] = base

@@ -260,9 +260,25 @@ def test_point_in_polygon_agrees_with_shapely(gaz):
 
 
 def test_near_a_district_is_not_in_it(gaz):
-    # WOF puts Yuxarı Veysəlli in Xocavənd, 6 km outside Füzuli district: the
-    # war example's "(near Fuzuli district)" fits it, "in Fuzuli district" not.
-    assert gaz.resolve("Yukhari Veysalli (near Fuzuli district)").place.id == "wof:1209491183"
-    assert gaz.resolve("Yukhari Veysalli", near="near Fuzuli district").status == "resolved"
-    assert gaz.resolve("Yukhari Veysalli", near="Fuzuli district").status == "not_found"
+    # WOF puts Yuxarı Veysəlli in Xocavənd, 6 km outside Füzuli district (the
+    # President's list says Füzuli): "near Fuzuli district" fits it fully; as
+    # "Fuzuli district" it is only at the edge, none of its namesakes being inside.
+    near = gaz.resolve("Yukhari Veysalli (near Fuzuli district)")
+    assert near.place.id == "wof:1209491183" and "near Füzuli" in near.why
+    assert gaz.resolve("Yukhari Veysalli", near="near Fuzuli district").place.id == "wof:1209491183"
+    edge = gaz.resolve("Yukhari Veysalli", near="Fuzuli district")
+    assert edge.place.id == "wof:1209491183" and "at the edge of Füzuli" in edge.why
+    assert edge.score < near.score
     assert parse_name("Talish near Madagiz").context == ("near Madagiz",)
+
+
+def test_a_namesake_inside_the_unit_beats_one_just_outside(gaz):
+    # Two Yemişanlı, one in Qəbələ and one in Oğuz, within 15 km of each
+    # other's district: the one inside gets the credit, the other the penalty.
+    for district, inside, outside in (("Qəbələ", "wof:1192956905", "wof:1276488451"),
+                                      ("Oğuz", "wof:1276488451", "wof:1192956905")):
+        res = gaz.resolve("Yemişanlı", near=district)
+        assert res.place.id == inside
+        other = next(c for c in res.candidates if c.place.id == outside)
+        assert any(w.startswith("not in") for w in other.why)
+    assert gaz.resolve("Yemişanlı").status == "ambiguous"
