@@ -31,7 +31,7 @@ Found = dict[int, tuple[float, int, str]]
 
 # Layers close together: a phonetic match in the conflict zone must be able to
 # tie with a normalised one elsewhere (and so be reported as ambiguous).
-LAYER_SCORES = {"exact": 1.0, "normalised": 0.99, "phonetic": 0.93, "inflected": 0.9}
+LAYER_SCORES = {"exact": 1.0, "normalised": 0.99, "phonetic": 0.92, "inflected": 0.9}
 #: A normalised match across scripts (Сисиан ~ Sisian) went through a lossy
 #: transliteration; within one script it only lost diacritics (Lacin ~ Laçın).
 CROSS_SCRIPT_SCORE = 0.97
