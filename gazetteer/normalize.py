@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from anyascii import anyascii
 
@@ -365,6 +365,16 @@ class ParsedName:
     context: tuple[str, ...] = ()
     #: "village" or "town" when the text says which ("Zəngilan kəndi", "город Шуша").
     size_hint: str | None = None
+
+    @cached_property
+    def base(self) -> str:
+        """``name_base`` of the name: what namesakes told apart by a qualifier share."""
+        return name_base(self.name)
+
+    @cached_property
+    def qualifiers(self) -> frozenset[str]:
+        """``qualifiers`` of the name ("Aşağı Sirik": {"lower"})."""
+        return qualifiers(self.name)
 
 
 _LEADING = re.compile(

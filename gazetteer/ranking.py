@@ -14,7 +14,8 @@ import math
 from .model import Candidate, Name, Place
 from .normalize import ParsedName, name_base, qualifiers
 
-__all__ = ["ADMIN_KINDS", "CONTEXT_CREDIT", "score_place", "town_before_its_unit", "km", "notability", "is_town", "own_qualifiers", "is_partial"]
+__all__ = ["ADMIN_KINDS", "CONTEXT_CREDIT", "score_place", "town_before_its_unit", "km", "notability", "is_town",
+           "own_qualifiers", "is_partial"]
 
 ADMIN_KINDS = {"district", "province", "region", "country"}
 NAME_TYPE_BONUS = {"curated": 0.03, "preferred": 0.0, "variant": -0.02, "historical": -0.03}
@@ -86,7 +87,7 @@ def is_partial(parsed: ParsedName, own: frozenset[tuple[str, frozenset[str]]]) -
     """Whether the name given leaves out (or adds) a qualifier of the place's
     own name of the same base: "Sirik" for Aşağı Sirik. A place whose own
     names have another base (Kirov, called Hin Shen in Armenian) says nothing."""
-    base, wanted = name_base(parsed.name), qualifiers(parsed.name)
+    base, wanted = parsed.base, parsed.qualifiers
     same_base = [quals for own_base, quals in own if own_base == base]
     return bool(same_base) and wanted not in same_base
 
