@@ -7,9 +7,12 @@ town or village as context only by its exact or normalised names, never by a
 sound-alike (``near="Masallı"`` is Masallı district, not the village Meşəli).
 A candidate inside the unit named (its polygon, or its parent chain where no
 polygon is known) gets the full context credit; one at the edge of the
-simplified outline a little; one outside it a penalty. When the context
-contradicts every candidate, nothing is resolved: the candidates are returned
-as suggestions and ``why`` says so.
+simplified outline a little; one outside it a penalty. When no candidate lies
+inside, one within LOOSE_KM of the outline counts as at its edge (points and
+outlines are off by a few km); context said with "near" ("near Fuzuli
+district") fits such places fully. When the context contradicts every
+candidate, nothing is resolved: the candidates are returned as suggestions
+and ``why`` says so.
 """
 
 from __future__ import annotations

@@ -1,10 +1,10 @@
 """Finding the places a name may mean: candidate retrieval, before any ranking.
 
-Layers, from strict to loose, each tried only when the stricter ones find
-nothing worth having: **exact** (case-folded), **normalised** (any script to
-ASCII), **phonetic** (the romanization-folding skeleton), **inflected** (a
-declined form's stems), **fuzzy** (rapidfuzz on the skeletons, through a
-piece index so that a query scores a short list, not a fifth of all keys).
+Layers, from strict to loose: **exact** (case-folded), **normalised** (any
+script to ASCII) and **phonetic** (the romanization-folding skeleton) looked up
+together; only when they find nothing, a declined form's **inflected** stems;
+only when those find nothing, **fuzzy** (rapidfuzz on the skeletons, through a
+piece index, so that a query scores a short list, not a fifth of all keys).
 
 A retrieval is ``{place index: (layer score, name index, layer)}``, the best
 layer per place. What the candidates are worth is decision.py's business.
