@@ -201,6 +201,14 @@ class PlaceFinder:
         self._lists(text, mentions)
         for m in mentions:
             m.resolution = self.gaz.resolve(m.query, near=m.near, as_of=as_of)
+            if m.near and m.resolution.status == "not_found" and m.resolution.candidates:
+                # The district a list or phrase seemed to give holds none of the
+                # name's places: the text was read wrongly, not the name. Keep the
+                # place for the reviewer, with the reason.
+                alone = self.gaz.resolve(m.query, as_of=as_of)
+                if alone.status != "not_found":
+                    m.notes.append(f"not in {m.near}, which the text seemed to give as its unit")
+                    m.near, m.resolution = None, alone
         for m in mentions:
             top = m.resolution.candidates[0] if m.resolution.candidates else None
             if m.notes and "list item" in m.notes[0] and top is not None and top.layer == "fuzzy":
