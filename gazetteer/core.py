@@ -280,6 +280,33 @@ class Gazetteer:
                 found.setdefault(pi, hit)
         return self._decider.score(parsed, found, (), None).candidates[:limit]
 
+    # --- notebooks and points --------------------------------------------
+
+    def resolve_series(self, series, *, near=None, as_of=None):
+        """A pandas Series of Resolutions, index kept; blank cells are ``not_found``.
+        See ``gazetteer.frames.resolve_series``."""
+        from .frames import resolve_series
+
+        return resolve_series(self, series, near=near, as_of=as_of)
+
+    def resolve_frame(self, frame, column: str, *, near: str | None = None, as_of=None):
+        """A copy of a DataFrame with match columns added. See ``gazetteer.frames.resolve_frame``."""
+        from .frames import resolve_frame
+
+        return resolve_frame(self, frame, column, near=near, as_of=as_of)
+
+    @cached_property
+    def _spatial(self):
+        from .spatial import SpatialIndex
+
+        return SpatialIndex(self)
+
+    def reverse(self, lat: float, lon: float, *, max_km: float = 25.0,
+                kinds: tuple[str, ...] = ("settlement", "landmark")):
+        """The settlement or landmark nearest a point (a ``Nearest``: place,
+        distance_km, and the units holding the point), or ``None`` beyond ``max_km``."""
+        return self._spatial.nearest(lat, lon, max_km=max_km, kinds=kinds)
+
     # --- online fallback -------------------------------------------------
 
     @cached_property
