@@ -139,6 +139,9 @@ class PlaceFinder:
         words = _WORD.findall(surface)
         if len(words) == 1 and words[0].casefold() in self.lex["not_places"]:
             return "a common word"
+        nxt = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+        if nxt and nxt.group().casefold() in self.lex["feature_after"]:
+            return "names a street, square or park"
         before = _WORD.findall(text[max(0, start - 40):start])
         gap = text[max(0, start - 3):start]
         if before and before[-1].casefold() in self.lex["before_person"] and "," not in gap and "\n" not in gap:
@@ -201,6 +204,9 @@ class PlaceFinder:
         self._lists(text, mentions)
         for m in mentions:
             m.resolution = self.gaz.resolve(m.query, near=m.near, as_of=as_of)
+            if m.resolution.status != "resolved" or m.resolution.candidates[0].layer in ("phonetic", "fuzzy"):
+                # Unsettled, or known only by sound: perhaps a declined form taken whole.
+                self._undeclined(m, as_of)
         for m in mentions:
             top = m.resolution.candidates[0] if m.resolution.candidates else None
             if m.notes and "list item" in m.notes[0] and top is not None and top.layer == "fuzzy":
@@ -215,11 +221,30 @@ class PlaceFinder:
                 m.is_context = False
         return [m for m in mentions if self._keep(m)]
 
+    def _undeclined(self, m: Mention, as_of: str | None) -> None:
+        """A word the automaton took whole ("Гяндже" keys like Гянджа) may be a declined form:
+        ask for each undeclined reading the lexicon's endings give, and keep the first the
+        gazetteer knows by name (not only by sound). When the name as written already has
+        candidates known by name ("Əfəndilər" is two villages), the reading must be one of
+        them: a stem is no licence to swap a place for another ("Əfəndi")."""
+        by_name = any(c.layer not in ("phonetic", "fuzzy") for c in m.resolution.candidates)
+        ids = {c.place.id for c in m.resolution.candidates}
+        words = m.query.split(" ")
+        for stem in sorted(_stems(words[-1]), key=len, reverse=True):  # the fullest reading first
+            if stem == words[-1]:
+                continue
+            res = self.gaz.resolve(" ".join([*words[:-1], stem]), near=m.near, as_of=as_of)
+            if res.status == "resolved" and res.candidates[0].layer in ("exact", "normalised", "inflected") \
+                    and (not by_name or res.place.id in ids):
+                m.resolution = res
+                m.notes.append(f"read as {stem}, a declined form")
+                return
+
     _ORG_AFTER = re.compile(
         r"(?:'s|’s|-?ի|-?и|-?ın|-?in|-?un|-?ün|-?nın|-?nin)?\s+(?:Defen[cs]e Army|Human Rights|Ombudsman|president|"
         r"presidential|Rescue Service|State Emergency|authorities|government|leader|former mayor|mayor|governor|"
         r"պաշտպանության|ՊԲ|ՊՆ|մարդու իրավունքների|նախագահ|արտակարգ|կառավարություն|իշխանություն|նախկին քաղաքապետ|"
-        r"քաղաքապետ|մարզպետ|ombudsman|омбудсмен|президент|власт|мэр|арми[яи] обороны|"
+        r"քաղաքապետ|գյուղապետ|համայնքի ղեկավար|մարզպետ|village head|глав[аеуы] (?:села|общины)|ombudsman|омбудсмен|президент|власт|мэр|арми[яи] обороны|"
         r"separatçı|rejim|başçı|icra hakimiyyət)", re.IGNORECASE)
     _ORG_BEFORE = re.compile(
         r"(?:Defender|Ombudsman|President|spokesman|Minister|Ministry|Defen[cs]e|government|authorities|leader|mayor|"
@@ -363,9 +388,11 @@ class PlaceFinder:
                     group.append(mentions[j])
             # Items after a genitive unit: "D rayonunun A, B və C kəndləri", "D-ի շրջանի A, B և C գյուղերը".
             tail = unit.surface.casefold()
-            if tail.endswith(("rayonunun", "շրջանի", "մարզի", "district's", "region's")):
+            # ... and after a unit and a colon: "Füzuli rayonu: A, B, C kəndləri", "Физулинский район: A, B".
+            colon = i + 1 < len(mentions) and re.fullmatch(r"\s*:\s*", text[unit.end:mentions[i + 1].start])
+            if colon or tail.endswith(("rayonunun", "շրջանի", "մարզի", "district's", "region's")):
                 j = i + 1
-                if j < len(mentions) and self._is_unit_gap(text[unit.end:mentions[j].start]):
+                if j < len(mentions) and (colon or self._is_unit_gap(text[unit.end:mentions[j].start])):
                     group.append(mentions[j])
                     while j + 1 < len(mentions) and self._is_list_gap(text[mentions[j].end:mentions[j + 1].start]):
                         j += 1
