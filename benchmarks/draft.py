@@ -10,7 +10,9 @@ file defines them:
 * places found: annotated claim places (settlement, district, province,
   landmark) for which a drafted row lies within 5 km (25 km for districts and
   provinces), whatever form the text uses there; places with no coordinates
-  match by the place as written (case-folded, or the row's mention overlapping it);
+  match by the place as written (case-folded, or the row's mention overlapping it).
+  A row finds one place only: of those it matches, the one its mention is written
+  as, else the nearest (a row for a village does not find its neighbour 4 km off);
 * drafted places right: drafted rows, less those about a ``mentions_only`` place
   or a region or country, that match an annotated place so;
 * claim kind and date: each annotated claim of a found place matched to a
@@ -75,6 +77,19 @@ def matches(row: dict, entry: dict, spans: list[tuple[int, int]]) -> bool:
     return km(float(row["lat"]), float(row["lon"]), entry["lat"], entry["lon"]) <= RADIUS_KM.get(entry["kind"], 5.0)
 
 
+def _place_key(entry: dict) -> tuple:
+    """FORMAT.md: entries with the same coordinates are one place, however the text writes it."""
+    if entry.get("lat") is None or entry.get("lon") is None:
+        return (str(entry["place"]).casefold(),)
+    return (round(float(entry["lat"]), 4), round(float(entry["lon"]), 4))
+
+
+def _distance(row: dict, entry: dict) -> float:
+    if row["lat"] in ("", None) or entry.get("lat") is None:
+        return 0.0
+    return km(float(row["lat"]), float(row["lon"]), entry["lat"], entry["lon"])
+
+
 def load_set(folder: Path) -> list[tuple[Path, str, dict]]:
     items = []
     for d in sorted(p for p in folder.iterdir() if p.is_dir()):
@@ -95,13 +110,23 @@ def score(items, gaz, details: bool) -> dict:
         places = {}
         for c in claims:
             if c["kind"] in PLACE_KINDS:
-                places.setdefault((str(c["place"]).casefold(), c.get("lat"), c.get("lon")), c)
+                places.setdefault(_place_key(c), c)
         others = [*(exp.get("mentions_only") or []), *(c for c in claims if c["kind"] not in PLACE_KINDS)]
         lang = by_lang.setdefault(exp.get("lang", "?"), {k: 0 for k in tot})
         found_rows: dict[tuple, list[dict]] = {}
+        spans_by = {key: spans_of(text, str(entry["place"])) for key, entry in places.items()}
+        # Each row is about one annotated place: of those it matches, the one its mention is
+        # written as, else the nearest. Two villages 3 km apart are two places: a row for one
+        # does not find the other.
+        owner: dict[int, tuple] = {}
+        for r in rows:
+            cands = [key for key, entry in places.items() if matches(r, entry, spans_by[key])]
+            if cands:
+                owner[id(r)] = min(cands, key=lambda key: (
+                    not any(a < int(r["end"]) and int(r["start"]) < b for a, b in spans_by[key]),
+                    _distance(r, places[key])))
         for key, entry in places.items():
-            spans = spans_of(text, str(entry["place"]))
-            hits = [r for r in rows if matches(r, entry, spans)]
+            hits = [r for r in rows if owner.get(id(r)) == key]
             found_rows[key] = hits
             for t in (tot, lang):
                 t["places"] += 1
@@ -123,7 +148,7 @@ def score(items, gaz, details: bool) -> dict:
         for c in claims:
             if c["kind"] not in PLACE_KINDS:
                 continue
-            hits = found_rows[(str(c["place"]).casefold(), c.get("lat"), c.get("lon"))]
+            hits = found_rows[_place_key(c)]
             if not hits:
                 continue
             free = [r for r in hits if id(r) not in used]
