@@ -115,3 +115,28 @@ def test_a_casualty_sentence_after_a_park_takes_the_town_named_before(gaz):
     assert {r["place_id"] for r in rows} == {GANJA}
     assert {r["claim"] for r in rows} >= {"attacked", "casualties"}
     assert {r["date"] for r in rows} == {"2020-10-11"}
+
+
+# --- found on dev2-fresh's first run --------------------------------------------
+
+@pytest.mark.parametrize("sentence, lang, expected", [
+    # The year before month and day: anniversary pieces date the event, not the paper.
+    ("Üç il əvvəl, 2020-ci il oktyabrın 4-də Cəbrayıl azad edilib.", "az", "2020-10-04"),
+    ("Rayon 1993-cü il avqustun 31-də işğal edilmişdi.", "az", "1993-08-31"),
+    ("2020 թվականի հոկտեմբերի 4-ին Ջաբրայիլը գրավվեց։", "hy", "2020-10-04"),
+    ("2020 թ. հոկտեմբերի 4-ին Ջաբրայիլը գրավվեց։", "hy", "2020-10-04"),
+])
+def test_a_year_before_the_month(dates, sentence, lang, expected):
+    assert dates.date_in(sentence, lang, dt.date(2023, 10, 4)) == expected
+
+
+def test_the_armenian_genitive_of_an_i_stem(finder):
+    # Մարտունի -> Մարտունու: the ending replaces the final -ի.
+    m = by_surface(finder, "Մարտունու շրջանի Ննգի գյուղում վիրավորներ կան։")
+    (unit,) = [v for k, v in m.items() if k.startswith("Մարտունու")]
+    assert unit.place is not None and unit.place.kind in ("district", "province")
+
+
+def test_an_emergency_service_of_a_region_is_no_place(finder):
+    text = "Արցախի ԱԻՊԾ-ն հայտնեց, որ Բերձորը հրթիռակոծվել է։"
+    assert not any(s.startswith("Արցախ") for s in by_surface(finder, text))

@@ -28,11 +28,12 @@ def _patterns(lang: str, doc: dict) -> re.Pattern[str]:
     day_suffix = {"en": r"(?:st|nd|rd|th)?", "ru": r"(?:-?го)?", "az": r"(?:-?(?:[a-zəıüöğşç]{1,3}))?",
                   "hy": r"(?:-?[\u0561-\u0587]{1,3})?"}[lang]
     year_suffix = {"en": "", "ru": r"(?:\s*(?:года|г\.))?", "az": r"(?:-?ci|-?cı|-?cu|-?cü)?(?:\s*il(?:in|də)?)?",
-                   "hy": r"(?:\s*թ\.?)?(?:ի|ին)?"}[lang]
+                   "hy": r"(?:\s*(?:թվական|թ\.?))?(?:ի|ին)?"}[lang]
     forms = [
         relative,
         rf"(?:{_YEAR}{year_suffix}\s+)?{_DAY}{day_suffix}\s+{month}(?:{_YEAR}{year_suffix})?",
-        rf"{month}\s+{_DAY}{day_suffix}(?:{_YEAR}{year_suffix})?",
+        # "2020-ci il oktyabrın 4-də", "2020 թ. հոկտեմբերի 4-ին": the year first, then month and day.
+        rf"(?:{_YEAR}{year_suffix}\s+)?{month}\s+{_DAY}{day_suffix}(?:{_YEAR}{year_suffix})?",
         weekday,
     ]
     return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{f})" for f in forms) + r")(?![\w])", re.IGNORECASE)
@@ -101,7 +102,7 @@ def _tidy(expr: str, lang: str) -> str:
     elif lang == "hy":
         text = re.sub(r"^(\S+)\s+\d{1,2}-(?:ի\s+լույս|ից)\s+(\d{1,2})-ի(?:\s+գիշերը)?$", r"\1 \2", text)
         text = re.sub(r"(\d+)-?[\u0561-\u0587]{1,3}\b", r"\1", text)
-        text = re.sub(r"\s*թ\.?", "", text)
+        text = re.sub(r"\s*թվական(?:ի|ին)?|\s*թ\.?", "", text)
         text = re.sub(r"\s+օրը$", "", text)
     elif lang == "ru":
         text = re.sub(r"(\d+)-?го\b", r"\1", text)
