@@ -140,3 +140,17 @@ def test_the_armenian_genitive_of_an_i_stem(finder):
 def test_an_emergency_service_of_a_region_is_no_place(finder):
     text = "Արցախի ԱԻՊԾ-ն հայտնեց, որ Բերձորը հրթիռակոծվել է։"
     assert not any(s.startswith("Արցախ") for s in by_surface(finder, text))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Şəhidlər xiyabanında anım mərasimi keçirilib.", "Şəhidlər"),
+    ("Qələbə Günü qeyd edilir.", "Qələbə"),
+    ("Xocalı soyqırımı qurbanları anılıb.", "Xocalı"),
+    ("Ermənistan Silahlı Qüvvələri təxribat törədib.", "Silahlı"),
+])
+def test_memorials_days_events_and_armies_are_no_places(finder, text, word):
+    assert not any(s.startswith(word) for s in by_surface(finder, text))
+
+
+def test_advancing_toward_a_town_is_an_attack():
+    assert "attacked" in claim_kinds("Ordunun bölmələri Şuşa istiqamətində irəliləyir.", "az")
