@@ -154,3 +154,12 @@ def test_memorials_days_events_and_armies_are_no_places(finder, text, word):
 
 def test_advancing_toward_a_town_is_an_attack():
     assert "attacked" in claim_kinds("Ordunun bölmələri Şuşa istiqamətində irəliləyir.", "az")
+
+
+def test_an_abbreviation_is_no_village(finder):
+    assert not any(s.startswith("ԱԳՆ") for s in by_surface(finder, "Հայաստանի ԱԳՆ-ն դատապարտել է հարձակումը։"))
+
+
+def test_a_russian_army_name_before_its_region_is_no_place(finder):
+    text = "Армия обороны Нагорного Карабаха отразила атаку."
+    assert not any("Карабах" in s for s in by_surface(finder, text))

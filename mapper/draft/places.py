@@ -137,6 +137,8 @@ class PlaceFinder:
         if first.isalpha() and first.lower() != first.upper() and not first.isupper():
             return "lower case"
         words = _WORD.findall(surface)
+        if 1 < len(surface) <= 4 and surface.isupper():
+            return "an abbreviation"  # ԱԳՆ, МИД, ՊՆ: ministries, not the villages that share the letters
         if len(words) == 1 and words[0].casefold() in self.lex["not_places"]:
             return "a common word"
         nxt = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
@@ -249,7 +251,10 @@ class PlaceFinder:
     _ORG_BEFORE = re.compile(
         r"(?:Defender|Ombudsman|President|spokesman|Minister|Ministry|Defen[cs]e|government|authorities|leader|mayor|"
         r"governor)"
-        r"\s+of\s+(?:the\s+)?$|(?:омбудсмен[а-я]*|президент[а-я]*|глав[а-я]*|власт[а-я]*)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
+        r"\s+of\s+(?:the\s+)?$|(?:омбудсмен[а-я]*|президент[а-я]*|глав[а-я]*|власт[а-я]*)\s+(?:[а-яё]+\s+)?$|"
+        # "Армия обороны Нагорного Карабаха", "Госслужба по ЧС Карабаха": the organisation before the region.
+        r"(?:арми[яиюей] обороны|минобороны|МЧС|по ЧС|чрезвычайным ситуациям|омбудсмен[а-я]*)\s+(?:[а-яё]+\s+)?$",
+        re.IGNORECASE)
 
     #: A place named as an actor: "Baku said", "Yerevan denies", "под контроль Баку".
     _ACTOR_AFTER = re.compile(
