@@ -232,8 +232,10 @@ class PlaceFinder:
         by_name = any(c.layer not in ("phonetic", "fuzzy") for c in m.resolution.candidates)
         ids = {c.place.id for c in m.resolution.candidates}
         words = m.query.split(" ")
+        head = "".join(_key(w) + " " for w in words[:-1])
         for stem in sorted(_stems(words[-1]), key=len, reverse=True):  # the fullest reading first
-            if stem == words[-1]:
+            # Only readings the automaton knows as a whole name: cheap, and no guesses asked of the gazetteer.
+            if stem == words[-1] or head + _key(stem) not in self.auto.full:
                 continue
             res = self.gaz.resolve(" ".join([*words[:-1], stem]), near=m.near, as_of=as_of)
             if res.status == "resolved" and res.candidates[0].layer in ("exact", "normalised", "inflected") \
