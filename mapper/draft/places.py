@@ -248,7 +248,8 @@ class PlaceFinder:
         r"(?:'s|’s|-?ի|-?и|-?ın|-?in|-?un|-?ün|-?nın|-?nin)?\s+(?:Defen[cs]e Army|Human Rights|Ombudsman|president|"
         r"presidential|Rescue Service|State Emergency|authorities|government|leader|former mayor|mayor|governor|"
         r"պաշտպանության|ՊԲ|ՊՆ|մարդու իրավունքների|նախագահ|արտակարգ|կառավարություն|իշխանություն|նախկին քաղաքապետ|"
-        r"ԱԻՊԾ|ԱԻ պետական|ԱԱԾ|քաղաքապետ|գյուղապետ|համայնքի ղեկավար|մարզպետ|village head|глав[аеуы] (?:села|общины)|ombudsman|омбудсмен|президент|власт|мэр|арми[яи] обороны|"
+        r"ԱԻՊԾ|ԱԻ պետական|ԱԱԾ|քաղաքապետ|գյուղապետ|համայնքի ղեկավար|մարզպետ|village head|"
+        r"глав[аеуы] (?:села|общины)|ombudsman|омбудсмен|президент|власт|мэр|арми[яи] обороны|"
         r"separatçı|rejim|başçı|icra hakimiyyət)", re.IGNORECASE)
     _ORG_BEFORE = re.compile(
         r"(?:Defender|Ombudsman|President|spokesman|Minister|Ministry|Defen[cs]e|government|authorities|leader|mayor|"
