@@ -275,16 +275,17 @@ _LANDMARK_WORDS = (
     "checkpoint", "check-point", "checkpoint of", "border checkpoint", "border crossing", "crossing point",
     "bridge", "bridges", "bridge of", "lake", "lake of", "reservoir", "water reservoir", "heights", "height",
     "hill", "mountain", "mount", "mt", "peak", "monastery", "monastery of", "church", "cathedral", "corridor",
-    "mountain pass", "pass",
+    "mountain pass", "pass", "airport", "international airport", "airfield", "fortress", "cave",
     "körpüsü", "körpüləri", "körpü", "gölü", "su anbarı", "anbarı", "yüksəkliyi", "yüksəklikləri",
     "yüksəkliklər", "zirvəsi", "dağı", "dağları", "monastırı", "monastır", "məbədi", "kilsəsi",
-    "buraxılış məntəqəsi", "keçid məntəqəsi", "nəzarət-buraxılış məntəqəsi", "postu", "dəhlizi", "aşırımı",
+    "hava limanı", "beynəlxalq hava limanı", "aeroportu", "mağarası", "buraxılış məntəqəsi", "keçid məntəqəsi", "nəzarət-buraxılış məntəqəsi", "postu", "dəhlizi", "aşırımı",
     "կամուրջ", "կամուրջը", "կամուրջներ", "լիճ", "լիճը", "ջրամբար", "ջրամբարը", "բարձունք", "բարձունքը",
     "բարձունքներ", "լեռ", "լեռը", "լեռներ", "վանք", "վանքը", "եկեղեցի", "անցակետ", "անցակետը", "միջանցք",
-    "միջանցքը", "լեռնանցք",
+    "միջանցքը", "լեռնանցք", "օդանավակայան", "օդանավակայանը", "միջազգային օդանավակայան", "քարանձավ",
     "мост", "мосты", "мосту", "озеро", "озера", "водохранилище", "водохранилища", "высота", "высоты", "высоте",
     "гора", "горы", "монастырь", "монастыря", "кпп", "пропускной пункт", "контрольно-пропускной пункт",
-    "блокпост", "коридор", "перевал", "вершина",
+    "блокпост", "коридор", "перевал", "вершина", "аэропорт", "международный аэропорт", "аэродром",
+    "крепость", "пещера",
 )
 # "In the direction of X", as front-line reports put it: the name is X.
 _DIRECTION = re.compile(
