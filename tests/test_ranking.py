@@ -388,3 +388,25 @@ def test_decide_resolves_between_two_records_of_one_place():
     assert Decider.decide(None, "X", None, parsed, twice, []).status == "resolved"
     apart = Scored([cand("a", 40.0, 1.0), cand("c", 40.1, 0.99)], {}, {"a": 1.0, "c": 1.0})
     assert Decider.decide(None, "X", None, parsed, apart, []).status == "ambiguous"
+
+
+@pytest.mark.parametrize("text", ["в Кельбаджарском районе", "Лачинского района", "в Лачинском районе"])
+def test_a_district_adjective_in_any_case_names_the_district(gaz, text):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.kind == "district", res.why
+
+
+@pytest.mark.parametrize("text,landmark", [
+    ("Haghartsin Monastery", "gz:haghartsin-monastery"), ("Sevanavank", "gz:sevanavank"),
+    ("Ganja airport", "gz:ganja-airport"), ("храм Гарни", "gz:garni-temple"), ("гора Арагац", "gz:mount-aragats"),
+])
+def test_landmarks_of_the_fresh_batch(gaz, text, landmark):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == landmark, res.why
+
+
+def test_a_fix_entry_is_not_press_notable(gaz):
+    from gazetteer.ranking import NOTABLE_BONUS, notability
+    # Merged duplicates of an obscure village: curated, but not a sign that the press names it.
+    assert notability(gaz.get("wof:1293112839"))[0] < NOTABLE_BONUS
+    assert gaz.resolve("Vardenis").place.id == "wof:421199215"  # the town, not the village of Aragatsotn
