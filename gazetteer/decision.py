@@ -281,10 +281,11 @@ class Decider:
             own = self._own.get(place.id)
             if own is None:
                 own = self._own[place.id] = own_qualifiers(place)
-            if layer != "fuzzy" and is_partial(parsed, own):
+            part = layer != "fuzzy" and is_partial(parsed, own)
+            if part:
                 partial.add(place.id)
             out.append(score_place(place, place.names[ni], base, layer, parsed=parsed, fit=fit, as_of=as_of,
-                                   in_area=self._area_on and self._in_area(place), own=own))
+                                   in_area=self._area_on and self._in_area(place), own=own, partial=part))
         if not parsed.kind_hint:
             out = town_before_its_unit(out)
         if partial:

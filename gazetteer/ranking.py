@@ -94,17 +94,21 @@ def is_partial(parsed: ParsedName, own: frozenset[tuple[str, frozenset[str]]]) -
 
 def score_place(place: Place, name: Name, base: float, layer: str, *, parsed: ParsedName,
                 fit: tuple[str, str] | None, as_of: dt.date | None, in_area: bool,
-                own: frozenset[tuple[str, frozenset[str]]] | None = None) -> Candidate:
+                own: frozenset[tuple[str, frozenset[str]]] | None = None,
+                partial: bool | None = None) -> Candidate:
     """One candidate, with its score and the reasons for it. ``fit`` is how the
     context given relates to the place (a CONTEXT_CREDIT level and the
     context's label), None when no context was given or none was understood;
-    ``own`` the place's ``own_qualifiers`` if the caller keeps them."""
+    ``own`` the place's ``own_qualifiers`` if the caller keeps them, ``partial``
+    whether the name given is only part of its name, if the caller knows."""
     score, why = base, [f"{layer} match on {name.lang} name {name.text!r}"]
     score += NAME_TYPE_BONUS.get(name.type, 0.0)
     if as_of is not None and not name.valid_on(as_of):
         score -= AS_OF_PENALTY
         why.append(f"name not in use on {as_of.isoformat()}")
-    if layer != "fuzzy" and is_partial(parsed, own if own is not None else own_qualifiers(place)):
+    if partial is None:
+        partial = layer != "fuzzy" and is_partial(parsed, own if own is not None else own_qualifiers(place))
+    if partial:
         score -= PARTIAL_PENALTY
         why.append(f"its name is {place.name!r}: the name given is only part of it")
     if parsed.kind_hint:
