@@ -262,6 +262,17 @@ class Gazetteer:
         found = self._retriever.find(parsed)
         scored = decider.score(parsed, found, contexts, as_of)
         result = decider.decide(name, near, parsed, scored, contexts)
+        if result is not None and result.status == "not_found" and scored.fits \
+                and all(level == "outside" for level in scored.fits.values()):
+            # The context rules out every place spelled so: one spelled a
+            # little differently inside it is the place meant (a romanization
+            # the data lacks), if it fits the context.
+            alike = {pi: hit for pi, hit in self._retriever.spelled_alike(parsed).items() if pi not in found}
+            if alike:
+                rescored = decider.score(parsed, {**found, **alike}, contexts, as_of)
+                second = decider.decide(name, near, parsed, rescored, contexts)
+                if second is not None and second.status != "not_found":
+                    result = second
         if result is not None:
             top = result.candidates[0]
             if result.status == "resolved" and top.layer == "fuzzy":

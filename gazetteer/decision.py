@@ -26,7 +26,8 @@ from typing import Any
 
 from .model import Candidate, Place, Resolution
 from .normalize import ParsedName, parse_name
-from .ranking import ADMIN_KINDS, NEAR_KM, km, own_qualifiers, score_place, town_before_its_unit
+from .ranking import (ADMIN_KINDS, NEAR_KM, full_before_partial, is_partial, km, own_qualifiers, score_place,
+                      town_before_its_unit)
 from .retrieval import Found, Retriever
 
 __all__ = ["Context", "Decider", "Regions", "Scored", "MARGIN", "MIN_SCORE", "FUZZY_RESOLVE"]
@@ -37,6 +38,10 @@ FUZZY_RESOLVE = 0.72
 MARGIN = 0.05
 #: Below this the best candidate is only a suggestion.
 MIN_SCORE = 0.62
+#: Two candidates of one kind this close together are one place recorded twice
+#: (WOF holds some villages twice, once filed under the wrong country): they
+#: are not rivals, and the better-scored record stands for both.
+DUPLICATE_KM = 3.0
 #: A point this close outside a unit's simplified outline may still lie in it.
 EDGE_KM = 3.0
 #: Around the point of a unit with no outline, the distance that may still lie in it.
@@ -259,7 +264,7 @@ class Decider:
     def score(self, parsed: ParsedName, found: Found, contexts: Sequence[Context],
               as_of: dt.date | None) -> Scored:
         understood = [c for c in contexts if c.places]
-        out, fits, bases = [], {}, {}
+        out, fits, bases, partial = [], {}, {}, set()
         judged = {pi: self.fit(self._place(pi), understood) for pi in found} if understood else {}
         if judged and not any(fit and fit[0] in ("inside", "near") for fit in judged.values()):
             # Nothing lies in the unit: one just outside its outline is at its
@@ -276,10 +281,15 @@ class Decider:
             own = self._own.get(place.id)
             if own is None:
                 own = self._own[place.id] = own_qualifiers(place)
+            part = layer != "fuzzy" and is_partial(parsed, own)
+            if part:
+                partial.add(place.id)
             out.append(score_place(place, place.names[ni], base, layer, parsed=parsed, fit=fit, as_of=as_of,
-                                   in_area=self._area_on and self._in_area(place), own=own))
+                                   in_area=self._area_on and self._in_area(place), own=own, partial=part))
         if not parsed.kind_hint:
             out = town_before_its_unit(out)
+        if partial:
+            out = full_before_partial(out, partial, {pid: _LEVEL_RANK[level] for pid, level in fits.items()}, MARGIN)
         out.sort(key=lambda c: (-c.score, c.place.id))
         return Scored(out, fits, bases)
 
@@ -303,7 +313,7 @@ class Decider:
         if parsed.kind_hint == "landmark" and top.place.kind != "landmark":
             return result("not_found", candidates[:5],
                           "no landmark has this name; the suggestions are places of other kinds")
-        rivals = [c for c in candidates[1:] if top.score - c.score < MARGIN]
+        rivals = [c for c in candidates[1:] if top.score - c.score < MARGIN and not _same_place(top.place, c.place)]
         if rivals:
             close = [c for c in candidates if top.score - c.score < 0.15]
             return result("ambiguous", close[:10], f"{len(rivals) + 1} places fit equally well; give a district "
@@ -317,6 +327,11 @@ class Decider:
         return _maker(name, near, contexts)(
             "not_found", scored.candidates[:5],
             "no place has this name" if not scored.candidates else "only weak matches; see the suggestions")
+
+
+def _same_place(a: Place, b: Place) -> bool:
+    """One place recorded twice: the same kind, DUPLICATE_KM apart at most."""
+    return a.kind == b.kind and km(a, b) <= DUPLICATE_KM
 
 
 def _maker(name: str, near: str | None, contexts: Sequence[Context]) -> Callable[..., Resolution]:

@@ -275,17 +275,25 @@ _LANDMARK_WORDS = (
     "checkpoint", "check-point", "checkpoint of", "border checkpoint", "border crossing", "crossing point",
     "bridge", "bridges", "bridge of", "lake", "lake of", "reservoir", "water reservoir", "heights", "height",
     "hill", "mountain", "mount", "mt", "peak", "monastery", "monastery of", "church", "cathedral", "corridor",
-    "mountain pass", "pass",
+    "mountain pass", "pass", "airport", "international airport", "airfield", "fortress", "cave",
+    "temple",
     "körpüsü", "körpüləri", "körpü", "gölü", "su anbarı", "anbarı", "yüksəkliyi", "yüksəklikləri",
     "yüksəkliklər", "zirvəsi", "dağı", "dağları", "monastırı", "monastır", "məbədi", "kilsəsi",
-    "buraxılış məntəqəsi", "keçid məntəqəsi", "nəzarət-buraxılış məntəqəsi", "postu", "dəhlizi", "aşırımı",
+    "hava limanı", "beynəlxalq hava limanı", "aeroportu", "mağarası", "buraxılış məntəqəsi", "keçid məntəqəsi", "nəzarət-buraxılış məntəqəsi", "postu", "dəhlizi", "aşırımı",
     "կամուրջ", "կամուրջը", "կամուրջներ", "լիճ", "լիճը", "ջրամբար", "ջրամբարը", "բարձունք", "բարձունքը",
     "բարձունքներ", "լեռ", "լեռը", "լեռներ", "վանք", "վանքը", "եկեղեցի", "անցակետ", "անցակետը", "միջանցք",
-    "միջանցքը", "լեռնանցք",
+    "միջանցքը", "լեռնանցք", "օդանավակայան", "օդանավակայանը", "միջազգային օդանավակայան", "քարանձավ",
+    "տաճար",
     "мост", "мосты", "мосту", "озеро", "озера", "водохранилище", "водохранилища", "высота", "высоты", "высоте",
     "гора", "горы", "монастырь", "монастыря", "кпп", "пропускной пункт", "контрольно-пропускной пункт",
-    "блокпост", "коридор", "перевал", "вершина",
+    "блокпост", "коридор", "перевал", "вершина", "аэропорт", "международный аэропорт", "аэродром",
+    "крепость", "пещера", "храм",
 )
+#: A Russian adjective of a place name, in any case a report puts it ("в
+#: Кельбаджарском районе", "Лачинского района"), and the name's stems.
+_ADJECTIVE_STEMS = tuple(
+    [(ending, ("", "а", "и", "ин")) for ending in ("инский", "инском", "инского", "инскому", "инским", "инской", "инская")]
+    + [(ending, ("",)) for ending in ("ский", "ском", "ского", "скому", "ским", "ской", "ская")])
 # "In the direction of X", as front-line reports put it: the name is X.
 _DIRECTION = re.compile(
     r"^(?:(?:in\s+the\s+|on\s+the\s+)?direction\s+of|towards?|в\s+направлении|в\s+сторону|по\s+направлению\s+к)\s+"
@@ -461,7 +469,7 @@ def parse_name(raw: str) -> ParsedName:
     if name != text:
         alternatives.append(text)
     low = name.casefold()
-    for suffix, stems in (("инский", ("", "а", "и")), ("ский", ("",)), ("ская", ("",))):
+    for suffix, stems in _ADJECTIVE_STEMS:
         if low.endswith(suffix) and len(name) > len(suffix) + 2:
             base = name[: -len(suffix)]
             alternatives += [base + end for end in stems]

@@ -14,8 +14,8 @@ import math
 from .model import Candidate, Name, Place
 from .normalize import ParsedName, name_base, qualifiers
 
-__all__ = ["ADMIN_KINDS", "CONTEXT_CREDIT", "score_place", "town_before_its_unit", "km", "notability", "is_town",
-           "own_qualifiers", "is_partial"]
+__all__ = ["ADMIN_KINDS", "CONTEXT_CREDIT", "score_place", "town_before_its_unit", "full_before_partial", "km",
+           "notability", "is_town", "own_qualifiers", "is_partial"]
 
 ADMIN_KINDS = {"district", "province", "region", "country"}
 NAME_TYPE_BONUS = {"curated": 0.03, "preferred": 0.0, "variant": -0.02, "historical": -0.03}
@@ -61,7 +61,7 @@ def is_town(place: Place) -> bool:
 def notability(place: Place) -> tuple[float, str]:
     """How well known a place is, as a bonus and its reason: the strongest sign counts."""
     population = place.population or 0
-    if place.sources.get("curated") or place.raw.get("notable"):
+    if (place.sources.get("curated") and place.raw.get("notable") is not False) or place.raw.get("notable"):
         return NOTABLE_BONUS, "named in the conflict's press (curated)"
     if population >= SEAT_POPULATION:
         return NOTABLE_BONUS, f"a town of {population:,}"
@@ -94,17 +94,21 @@ def is_partial(parsed: ParsedName, own: frozenset[tuple[str, frozenset[str]]]) -
 
 def score_place(place: Place, name: Name, base: float, layer: str, *, parsed: ParsedName,
                 fit: tuple[str, str] | None, as_of: dt.date | None, in_area: bool,
-                own: frozenset[tuple[str, frozenset[str]]] | None = None) -> Candidate:
+                own: frozenset[tuple[str, frozenset[str]]] | None = None,
+                partial: bool | None = None) -> Candidate:
     """One candidate, with its score and the reasons for it. ``fit`` is how the
     context given relates to the place (a CONTEXT_CREDIT level and the
     context's label), None when no context was given or none was understood;
-    ``own`` the place's ``own_qualifiers`` if the caller keeps them."""
+    ``own`` the place's ``own_qualifiers`` if the caller keeps them, ``partial``
+    whether the name given is only part of its name, if the caller knows."""
     score, why = base, [f"{layer} match on {name.lang} name {name.text!r}"]
     score += NAME_TYPE_BONUS.get(name.type, 0.0)
     if as_of is not None and not name.valid_on(as_of):
         score -= AS_OF_PENALTY
         why.append(f"name not in use on {as_of.isoformat()}")
-    if layer != "fuzzy" and is_partial(parsed, own if own is not None else own_qualifiers(place)):
+    if partial is None:
+        partial = layer != "fuzzy" and is_partial(parsed, own if own is not None else own_qualifiers(place))
+    if partial:
         score -= PARTIAL_PENALTY
         why.append(f"its name is {place.name!r}: the name given is only part of it")
     if parsed.kind_hint:
@@ -115,10 +119,12 @@ def score_place(place: Place, name: Name, base: float, layer: str, *, parsed: Pa
             # is the district.
             exact_kind = False
         # Sources mix up district and province ("Syunik region"): a near
-        # miss between the two fits, but less than the exact kind.
+        # miss between the two fits, but less than the exact kind, by more
+        # than MARGIN with the curated bonus ("Шушинский район" is Şuşa
+        # district, not Shushi province, though both are named so).
         fits = exact_kind or {parsed.kind_hint, place.kind} == {"district", "province"} or (
             parsed.kind_hint == "district" and place.kind == "district")
-        score += 0.1 if exact_kind else (0.03 if fits else -0.2)
+        score += 0.1 if exact_kind else (0.0 if fits else -0.2)
         why.append(f"{'fits' if fits else 'does not fit'} the word for a {parsed.kind_hint}")
     if parsed.size_hint and place.kind == "settlement":
         town = is_town(place)
@@ -141,6 +147,30 @@ def score_place(place: Place, name: Name, base: float, layer: str, *, parsed: Pa
         score -= 0.05
         why.append("not current in the source")
     return Candidate(place=place, score=round(score, 4), matched=name.text, layer=layer, why=tuple(why))
+
+
+def full_before_partial(cands: list[Candidate], partial: set[str], fit_rank: dict[str, int],
+                        margin: float) -> list[Candidate]:
+    """A place whose whole name was given outranks one whose name was given
+    only in part ("Shorzha" is Shorzha, not Verin Shorzha), however notable
+    the latter: the qualifier is part of the name. A partial match keeps its
+    score only where the context fits it better than every full match (no
+    context fits all alike); otherwise it ends ``margin`` below the best full
+    match that fits as well, so that it is neither chosen nor a rival."""
+    full = [c for c in cands if c.place.id not in partial]
+    if not full:
+        return cands
+    out = []
+    for cand in cands:
+        if cand.place.id in partial:
+            rank = fit_rank.get(cand.place.id, 0)
+            peers = [c.score for c in full if fit_rank.get(c.place.id, 0) >= rank]
+            if peers and cand.score > max(peers) - margin:
+                cand = Candidate(place=cand.place, score=round(max(peers) - margin - 0.01, 4),
+                                 matched=cand.matched, layer=cand.layer,
+                                 why=(*cand.why, "a place has the whole name given"))
+        out.append(cand)
+    return out
 
 
 def town_before_its_unit(cands: list[Candidate]) -> list[Candidate]:

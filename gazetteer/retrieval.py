@@ -118,6 +118,18 @@ class Retriever:
             merge(self.matches(parsed.name))
         return found
 
+    def spelled_alike(self, parsed: ParsedName) -> Found:
+        """Fuzzy matches for a name even when strict layers found some: asked
+        only when the context rules out every strict match ("Tsakhkashat" near
+        Askeran is Tsaghkashat there, not the Tsakhkashat of Armenia)."""
+        found: Found = {}
+        for key, similarity, cutoff in self.fuzzy_keys(skeleton(parsed.name)):
+            for pi, ni in self._skel[key]:
+                score = fuzzy_score(similarity, cutoff)
+                if pi not in found or found[pi][0] < score:
+                    found[pi] = (score, ni, "fuzzy")
+        return found
+
     # --- fuzzy ------------------------------------------------------------
 
     def fuzzy_keys(self, skel: str) -> list[tuple[str, float, float]]:
