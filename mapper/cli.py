@@ -165,10 +165,12 @@ window_option = click.option("--window", type=click.IntRange(0, 365), default=3,
               help="Inline Leaflet and all scripts and styles: the map works offline and in archives.")
 @click.option("--png", is_flag=True, help="Also write NAME.png, a picture of the map (needs Chromium).")
 @click.option("--png-size", default="1280x800", show_default=True, help="Picture size, WIDTHxHEIGHT.")
+@click.option("--lang", type=click.Choice(["en", "hy", "az", "ru"]), default="en", show_default=True,
+              help="Language of the map: its controls, dates and place names.")
 @claimants_option
 @window_option
 @offline_option
-def build(ledger, events, output_dir, name, title, as_of, strict, self_contained, png, png_size, claimants,
+def build(ledger, events, output_dir, name, title, as_of, strict, self_contained, png, png_size, lang, claimants,
           window, offline):
     """Build the map of LEDGER: NAME.html, NAME.geojson, NAME.report.md, NAME.embed.html.
 
@@ -195,13 +197,13 @@ def build(ledger, events, output_dir, name, title, as_of, strict, self_contained
     for job_ledger, job_events, job_name, job_title in jobs:
         problems |= _build_one(job_ledger, job_events, output_dir, job_name, job_title, as_of=as_of,
                                strict=strict, self_contained=self_contained, png_size=size, claimants=claimants,
-                               window=window, offline=offline)
+                               window=window, offline=offline, lang=lang)
     if problems:
         sys.exit(1)
 
 
 def _build_one(ledger, events, output_dir, name, title, *, as_of, strict, self_contained, png_size,
-               claimants, window, offline=False) -> bool:
+               claimants, window, offline=False, lang="en") -> bool:
     """Build one map; True when some rows were left out."""
     from .outputs import write_outputs
 
@@ -217,7 +219,8 @@ def _build_one(ledger, events, output_dir, name, title, *, as_of, strict, self_c
             raise CannotRun(str(exc)) from None
     try:
         paths = write_outputs(analysis, gaz, output_dir, name, title=title, as_of=as_of, events=event_list,
-                              self_contained=self_contained, problems=led.problems, png_size=png_size)
+                              self_contained=self_contained, problems=led.problems, png_size=png_size,
+                              lang=lang)
     except (MapperError, GazetteerError) as exc:
         raise CannotRun(str(exc)) from None
     quiet = (click.get_current_context().find_root().obj or {}).get("quiet")

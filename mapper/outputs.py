@@ -197,7 +197,7 @@ def safe_name(text: str, *, default: str = "map") -> str:
 
 def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, *, title: str,
                   as_of: dt.date | None = None, events: list[Event] = (), self_contained: bool = False,
-                  problems: list = (), png_size: tuple[int, int] | None = None) -> dict[str, Path]:
+                  problems: list = (), png_size: tuple[int, int] | None = None, lang: str = "en") -> dict[str, Path]:
     """Write NAME.html, .geojson, .report.md, .embed.html (and .png with ``png_size``) as one set.
 
     Every file is made first, as a temporary file in ``out_dir``; then all are
@@ -210,7 +210,8 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
         raise MapperError(f"{analysis.ledger.path}: no valid claims to map"
                           + (f"; {len(problems)} row(s) left out, first: {problems[0]}" if problems else ""))
     out_dir = Path(out_dir)
-    page = build_map(analysis, gaz, title=title, as_of=as_of, events=events, self_contained=self_contained)
+    page = build_map(analysis, gaz, title=title, as_of=as_of, events=events, self_contained=self_contained,
+                     lang=lang)
     texts = {
         "html": (".html", page),
         "geojson": (".geojson", json.dumps(to_geojson(analysis), ensure_ascii=False, indent=1,
@@ -225,7 +226,8 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
                 from .image import write_png
 
                 if not self_contained:
-                    page = build_map(analysis, gaz, title=title, as_of=as_of, events=events, self_contained=True)
+                    page = build_map(analysis, gaz, title=title, as_of=as_of, events=events, self_contained=True,
+                                     lang=lang)
                 write_png(page, files.stage(f"{name}.png"), size=png_size)
                 paths["png"] = out_dir / f"{name}.png"
             files.commit()
