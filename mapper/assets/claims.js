@@ -5,9 +5,18 @@
  * (type application/json), read with JSON.parse. Every
  * string from a ledger reaches the page as text (textContent, text nodes,
  * DOM properties), never as markup. */
+// The data: a JSON element in the page, or (an external-assets build, for
+// pages whose policy forbids inline scripts) an object a data file set.
+function mapperReadData(dataId) {
+  "use strict";
+  var node = document.getElementById(dataId);
+  if (node) return JSON.parse(node.textContent);
+  return window.mapperClaimsData[dataId];
+}
+
 window.mapperClaimsLayer = function (map, dataId) {
   "use strict";
-  var D = JSON.parse(document.getElementById(dataId).textContent);
+  var D = mapperReadData(dataId);
   var S = D.strings;
   // Expand the compact claims: optional fields default, strings by index.
   D.claims.forEach(function (c, i) {
