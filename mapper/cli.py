@@ -175,11 +175,13 @@ window_option = click.option("--window", type=click.IntRange(0, 365), default=3,
 @click.option("--base-url", metavar="URL",
               help="The https:// folder the maps are served from (their own host): the embed and AMP snippets "
                    "point there.")
+@click.option("--lang", type=click.Choice(["en", "hy", "az", "ru"]), default="en", show_default=True,
+              help="Language of the map: its controls, dates and place names.")
 @claimants_option
 @window_option
 @offline_option
 def build(ledger, events, output_dir, name, title, as_of, strict, self_contained, png, png_size, external_assets,
-          tiles, tiles_attr, base_url, claimants, window, offline):
+          tiles, tiles_attr, base_url, lang, claimants, window, offline):
     """Build the map of LEDGER: NAME.html, NAME.geojson, NAME.report.md, NAME.embed.html, NAME.amp.html.
 
     The files are written as one set: all or none, and never mixed with the
@@ -206,13 +208,13 @@ def build(ledger, events, output_dir, name, title, as_of, strict, self_contained
     for job_ledger, job_events, job_name, job_title in jobs:
         problems |= _build_one(job_ledger, job_events, output_dir, job_name, job_title, as_of=as_of,
                                strict=strict, self_contained=self_contained, png_size=size, claimants=claimants,
-                               window=window, offline=offline, page=page)
+                               window=window, offline=offline, page=page, lang=lang)
     if problems:
         sys.exit(1)
 
 
 def _build_one(ledger, events, output_dir, name, title, *, as_of, strict, self_contained, png_size,
-               claimants, window, offline=False, page=None) -> bool:
+               claimants, window, offline=False, page=None, lang="en") -> bool:
     """Build one map; True when some rows were left out."""
     from .outputs import write_outputs
 
@@ -229,7 +231,7 @@ def _build_one(ledger, events, output_dir, name, title, *, as_of, strict, self_c
     try:
         paths = write_outputs(analysis, gaz, output_dir, name, title=title, as_of=as_of, events=event_list,
                               self_contained=self_contained, problems=led.problems, png_size=png_size,
-                              **(page or {}))
+                              lang=lang, **(page or {}))
     except (MapperError, GazetteerError) as exc:
         raise CannotRun(str(exc)) from None
     quiet = (click.get_current_context().find_root().obj or {}).get("quiet")

@@ -250,7 +250,7 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
                   as_of: dt.date | None = None, events: list[Event] = (), self_contained: bool = False,
                   problems: list = (), png_size: tuple[int, int] | None = None,
                   tiles: str | None = DEFAULT_TILES, tiles_attr: str | None = None, external_assets: bool = False,
-                  base_url: str | None = None) -> dict[str, Path]:
+                  base_url: str | None = None, lang: str = "en") -> dict[str, Path]:
     """Write NAME.html, .geojson, .report.md, .embed.html, .amp.html (and .png with ``png_size``) as one set.
 
     With ``external_assets`` the page loads its scripts and styles from files
@@ -268,7 +268,7 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
     out_dir = Path(out_dir)
     fallback = f"{name}.png" if png_size is not None else None
     page_options = dict(title=title, as_of=as_of, events=events, tiles=tiles, tiles_attr=tiles_attr,
-                        fallback_image=quote(fallback, safe="") if fallback else None)
+                        fallback_image=quote(fallback, safe="") if fallback else None, lang=lang)
     assets: dict[str, str | bytes] = {}
     if external_assets:
         assets = build_map_files(analysis, gaz, name, **page_options)

@@ -1,8 +1,8 @@
-"""The map page's chrome: language, viewport, landmarks, and assets inline, pinned or as files.
+"""The map page's chrome: viewport, landmarks, and assets inline, pinned or as files.
 
 folium writes a page for notebooks; a page readers open on phones, with
 screen readers, or inside a CMS with a strict Content-Security-Policy needs
-more: ``lang``, a zoomable viewport, a ``main`` landmark, a referrer policy
+more: a zoomable viewport, a ``main`` landmark, a referrer policy
 that tile servers accept, and (``external``) no inline script or style at all.
 """
 
@@ -31,18 +31,13 @@ def _one(pattern: re.Pattern, html: str, what: str) -> re.Match:
     return found[0]
 
 
-def finish_page(html: str, *, title: str, lang: str = "en", fallback_image: str | None = None) -> str:
-    """folium's page with ``lang``, a viewport readers may zoom, a referrer
-    policy, and the map inside a ``main`` landmark headed by the title.
+def finish_page(html: str, *, title: str, fallback_image: str | None = None) -> str:
+    """folium's page with a viewport readers may zoom, a referrer policy, and
+    the map inside a ``main`` landmark headed by the title.
 
     ``title`` is text (escaped here); ``fallback_image`` is a relative file
     name shown when scripts do not run.
     """
-    if not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", lang):
-        raise RenderError(f"lang={lang!r}: give a language tag such as 'en' or 'hy'")
-    if not html.startswith("<!DOCTYPE html>\n<html>\n"):
-        raise RenderError("folium writes the page's start differently; mapper/page.py must follow")
-    html = html.replace("<html>", f'<html lang="{lang}">', 1)
     viewport = _one(_VIEWPORT, html, "the viewport meta tag")
     html = (html[:viewport.start()] + '<meta name="viewport" content="width=device-width, initial-scale=1" />\n'
             f'    <meta name="referrer" content="{REFERRER_POLICY}" />' + html[viewport.end():])
