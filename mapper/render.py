@@ -20,14 +20,15 @@ from gazetteer import Gazetteer
 from .analysis import Analysis
 from .errors import RenderError
 from .ledger import Event
+from .page import finish_page, split_assets
+from .tiles import DEFAULT_TILES, REFERRER_POLICY, Tiles, resolve_tiles
 from .payload import SIDE_COLORS, build_payload
 
-__all__ = ["ClaimsLayer", "build_map", "to_folium", "SIDE_COLORS"]
+__all__ = ["ClaimsLayer", "build_map", "build_map_files", "to_folium", "SIDE_COLORS"]
 
 LEAFLET_VERSION = "1.9.3"
 LEAFLET_JS = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.js"
 LEAFLET_CSS = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.css"
-TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 
 
 def _asset(name: str) -> str:
@@ -172,12 +173,15 @@ def _number_elements(root: Element, seed: str) -> None:
     walk(root)
 
 
-def _new_map() -> folium.Map:
+def _new_map(tiles: Tiles | None = None) -> folium.Map:
     fmap = folium.Map(location=[39.8, 46.7], zoom_start=8, tiles=None, control_scale=True, prefer_canvas=False)
     # The claims layer needs Leaflet only: no jQuery, Bootstrap or icon fonts.
     fmap.default_js = [("leaflet", LEAFLET_JS)]
     fmap.default_css = [("leaflet_css", LEAFLET_CSS)]
-    folium.TileLayer("OpenStreetMap", attr=TILE_ATTRIBUTION, name="OpenStreetMap", control=False).add_to(fmap)
+    if tiles is not None:
+        folium.TileLayer(tiles.url, attr=tiles.attribution, name=tiles.name, control=False,
+                         max_zoom=tiles.max_zoom, max_native_zoom=tiles.max_zoom, subdomains=tiles.subdomains,
+                         referrer_policy=REFERRER_POLICY).add_to(fmap)
     return fmap
 
 
@@ -222,11 +226,13 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
 
 def to_folium(data: Any, gaz: Gazetteer | None = None, *, title: str | None = None,
               as_of: dt.date | str | None = None, events: list[Event] | str | Any = (),
-              m: folium.Map | None = None, lang: str = "en") -> folium.Map:
+              m: folium.Map | None = None, tiles: str | None = DEFAULT_TILES,
+              tiles_attr: str | None = None, lang: str = "en") -> folium.Map:
     """A ``folium.Map`` drawing the claims of ``data`` (an ``Analysis``, a ``Ledger``,
     or anything ``read_ledger`` reads), for notebooks and folium code.
 
-    With ``m``, the claims layer is added to that map and it is returned.
+    With ``m``, the claims layer is added to that map and it is returned;
+    otherwise ``tiles`` names the background (see ``mapper.tiles.resolve_tiles``).
     ``lang`` (en, hy, az, ru) is the language of every string the map shows.
     Ledger text reaches the page as data only (see ``ClaimsLayer``), never
     through folium's templates, which evaluate template syntax in their values.
@@ -245,7 +251,7 @@ def to_folium(data: Any, gaz: Gazetteer | None = None, *, title: str | None = No
         events = read_events(events)
     payload = build_payload(analysis, gaz, title=title or "", as_of=_as_date(as_of), events=list(events),
                             lang=_check_lang(lang))
-    fmap = _new_map() if m is None else m
+    fmap = _new_map(resolve_tiles(tiles, tiles_attr)) if m is None else m
     ClaimsLayer(payload).add_to(fmap)
     if m is None and title:
         fmap.get_root().title = html_escape(title)
@@ -253,13 +259,50 @@ def to_folium(data: Any, gaz: Gazetteer | None = None, *, title: str | None = No
 
 
 def build_map(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.date | None = None,
-              events: list[Event] = (), self_contained: bool = False, lang: str = "en") -> str:
+              events: list[Event] = (), self_contained: bool = False, tiles: str | None = DEFAULT_TILES,
+              tiles_attr: str | None = None, lang: str = "en", fallback_image: str | None = None) -> str:
     """The map page as HTML, byte-identical for the same input."""
-    fmap = to_folium(analysis, gaz, title=title, as_of=as_of, events=list(events), lang=lang)
+    return _render_page(analysis, gaz, title=title, as_of=as_of, events=events, tiles=tiles, tiles_attr=tiles_attr,
+                        lang=lang, fallback_image=fallback_image,
+                        finish=_inline_leaflet if self_contained else _pin_leaflet)
+
+
+def build_map_files(analysis: Analysis, gaz: Gazetteer, name: str, *, title: str, as_of: dt.date | None = None,
+                    events: list[Event] = (), tiles: str | None = DEFAULT_TILES, tiles_attr: str | None = None,
+                    lang: str = "en", fallback_image: str | None = None) -> dict[str, str | bytes]:
+    """The map as files with no inline script or style, for pages served with
+    ``Content-Security-Policy: script-src 'self'; style-src 'self'``: ``NAME.html``,
+    ``NAME.js``, ``NAME.data.js``, ``NAME.css`` and the shared ``page.ASSET_FILES``."""
+    found: dict[str, str] = {}
+
+    def split(html: str) -> str:
+        page, files = split_assets(html, name, claims_js=_script_asset(), claims_css=_asset("claims.css"),
+                                   leaflet_tags=_leaflet_tags(html))
+        found.update(files)
+        return page
+
+    html = _render_page(analysis, gaz, title=title, as_of=as_of, events=events, tiles=tiles, tiles_attr=tiles_attr,
+                        lang=lang, fallback_image=fallback_image, finish=split)
+    css = _asset(f"leaflet-{LEAFLET_VERSION}/leaflet.css")
+    for image in ("layers.png", "layers-2x.png"):
+        css = css.replace(f"url(images/{image})", f"url(leaflet-{image})")
+    out: dict[str, str | bytes] = {f"{name}.html": html, **found, "leaflet.css": css,
+                                   "leaflet.js": _asset(f"leaflet-{LEAFLET_VERSION}/leaflet.js"),
+                                   "claims.js": _script_asset(), "claims.css": _asset("claims.css")}
+    for image in ("layers.png", "layers-2x.png"):
+        out[f"leaflet-{image}"] = _asset_bytes(f"leaflet-{LEAFLET_VERSION}/{image}")
+    return out
+
+
+def _render_page(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.date | None, events: list[Event],
+                 tiles: str | None, tiles_attr: str | None, lang: str, fallback_image: str | None,
+                 finish) -> str:
+    fmap = to_folium(analysis, gaz, title=title, as_of=as_of, events=list(events), tiles=tiles,
+                     tiles_attr=tiles_attr, lang=lang)
     root = fmap.get_root()
     root.title = html_escape(title)
     layer = next(c for c in fmap._children.values() if isinstance(c, ClaimsLayer))
     seed = hashlib.sha256(script_json(layer.payload).encode()).hexdigest()[:8]
     _number_elements(root, seed)
-    html = _set_lang(root.render(), lang)
-    return _inline_leaflet(html) if self_contained else _pin_leaflet(html)
+    html = finish_page(_set_lang(root.render(), lang), title=title, fallback_image=fallback_image)
+    return finish(html)

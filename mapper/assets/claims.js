@@ -7,9 +7,18 @@
  * reaches the page as text (textContent, text nodes, DOM properties), never
  * as markup. Every UI string and date comes formatted from Python, in the
  * page's language: this script formats no date itself. */
+// The data: a JSON element in the page, or (an external-assets build, for
+// pages whose policy forbids inline scripts) an object a data file set.
+function mapperReadData(dataId) {
+  "use strict";
+  var node = document.getElementById(dataId);
+  if (node) return JSON.parse(node.textContent);
+  return window.mapperClaimsData[dataId];
+}
+
 window.mapperClaimsLayer = function (map, dataId) {
   "use strict";
-  var D = JSON.parse(document.getElementById(dataId).textContent);
+  var D = mapperReadData(dataId);
   var S = D.strings, T = D.ui;
   var AREA_FILLED = {captured: 1, holds: 1};
   var CONTROL_KINDS = {captured: 1, holds: 1, withdrew: 1};
