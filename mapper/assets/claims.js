@@ -308,7 +308,7 @@ window.mapperClaimsLayer = function (map, dataId) {
     line.setAttribute("fill", "#555");
     pattern.appendChild(line);
     defs.appendChild(pattern);
-    map.getContainer().appendChild(defs);
+    pane.appendChild(defs);
 
     // The state of each shape over time, as [day, state] changes, for stepping back.
     var changes = C.shapes.map(function () { return []; });
@@ -507,7 +507,7 @@ window.mapperClaimsLayer = function (map, dataId) {
   function writeHash() {
     if (restoring) return;
     var parts = ["date=" + D.days[cur]];
-    var sides = listParam(D.sides.map(sideName), F.side);
+    var sides = listParam(D.sides.map(function (x) { return x.name; }), F.side);
     if (sides !== null) parts.push("side=" + sides);
     var cls = listParam(D.claimants.map(function (k) { return S[k]; }), D.claimants.map(function (k) { return F.claimant[k]; }));
     if (cls !== null) parts.push("claimant=" + cls);
