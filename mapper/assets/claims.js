@@ -216,6 +216,7 @@ window.mapperClaimsLayer = function (map, dataId) {
       // Leaflet sets title and alt as DOM properties: ledger text stays text.
       layer = L.marker(place.c, {icon: icon(c), keyboard: true, title: place.n, alt: place.n});
     }
+    layer.cmPlace = p;  // for its accessible name (see nameArea)
     layer.bindPopup(function () { return popup(p); }, {maxWidth: 320, maxHeight: 360, autoPanPadding: [10, 10]});
     layer.bindTooltip(function () { return tooltip(p); }, {direction: "top"});
     return layer;
@@ -709,6 +710,104 @@ window.mapperClaimsLayer = function (map, dataId) {
     map.attributionControl.addAttribution(attribution.innerHTML);
   }
 
+  // --- accessibility: names, keys, a live date, a text alternative, room on phones ------
+  // A date the reader moves to is read out, once the slider settles on it.
+  function liveDate() {
+    dateLabel.setAttribute("aria-live", "polite");
+    dateLabel.setAttribute("aria-atomic", "true");
+  }
+  // An area claim takes focus only with a name, and opens its popup from the keyboard.
+  function nameArea(layer) {
+    var path = layer._path;
+    if (!path || layer.cmPlace === undefined || path.getAttribute("tabindex")) return;
+    path.setAttribute("tabindex", "0");
+    path.setAttribute("role", "button");
+    path.setAttribute("aria-label", D.places[layer.cmPlace].n);
+    path.addEventListener("keydown", function (e) {
+      if (e.key !== "Enter" && e.key !== " ") return;
+      e.preventDefault();
+      layer.openPopup();
+    });
+  }
+  // A popup takes focus when it opens; Esc closes it and gives focus back.
+  function keyboardPopups() {
+    var opener = null, container = map.getContainer();
+    map.on("popupopen", function (e) {
+      var active = document.activeElement;
+      opener = active && active !== container && container.contains(active) ? active : null;
+      var content = e.popup.getElement() && e.popup.getElement().querySelector(".leaflet-popup-content");
+      if (!content) return;
+      content.setAttribute("tabindex", "-1");
+      var heading = content.querySelector("h3");
+      if (heading) {
+        heading.id = heading.id || dataId + "-popup-head";
+        content.setAttribute("role", "dialog");
+        content.setAttribute("aria-labelledby", heading.id);
+      }
+      if (opener) content.focus({preventScroll: true});
+    });
+    container.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape" || !map._popup || !map.hasLayer(map._popup)) return;
+      map.closePopup();
+      if (opener && document.contains(opener)) opener.focus({preventScroll: true});
+      opener = null;
+      e.stopPropagation();
+    });
+  }
+  // What a screen reader gets instead of the picture: the report's summary.
+  function textSummary() {
+    var box = el("section", "cm-sr-only cm-summary");
+    var headId = dataId + "-summary";
+    var h = el("h2", null, T.summary);
+    h.id = headId;
+    box.setAttribute("aria-labelledby", headId);
+    box.appendChild(h);
+    box.appendChild(el("p", null, fill(T.summary_range, {count: D.claims.length, first: D.dayLabels[0],
+                                                          last: D.dayLabels[nDays - 1]})));
+    var order = Object.keys(SHAPES), list = el("ul");
+    D.sides.forEach(function (side, s) {
+      var kinds = {}, n = 0;
+      D.claims.forEach(function (c) { if (c.s === s) { n++; kinds[c.c] = (kinds[c.c] || 0) + 1; } });
+      if (!n) return;
+      var parts = Object.keys(kinds).sort(function (a, b) { return order.indexOf(a) - order.indexOf(b); })
+        .map(function (k) { return kindName(k) + ": " + kinds[k]; });
+      list.appendChild(el("li", null, fill(T.summary_side, {side: side.name, count: n, kinds: parts.join(", ")})));
+    });
+    box.appendChild(list);
+    var flagged = D.flagHelp.map(function (f) {
+      var n = D.claims.filter(function (c) { return c.f.indexOf(f) >= 0; }).length;
+      return n ? (T.flags[f] || f) + ": " + n : null;
+    }).filter(Boolean);
+    box.appendChild(el("p", null, flagged.length ? fill(T.summary_flags, {flags: flagged.join(", ")}) : T.summary_no_flags));
+    if (D.unmapped) box.appendChild(el("p", null, fill(T.unmapped, {count: D.unmapped})));
+    var container = map.getContainer();
+    container.setAttribute("role", "region");
+    container.setAttribute("aria-label", T.map_label);
+    container.parentNode.insertBefore(box, container.nextSibling);
+  }
+  // On a narrow map the controls of the right corner sit above the time
+  // control, never over the date or the slider.
+  function roomForTheDate() {
+    var corner = map.getContainer().querySelector(".leaflet-bottom.leaflet-right");
+    var box = timeControl.getContainer();
+    if (!corner || !box) return;
+    function place() {
+      var narrow = map.getContainer().clientWidth <= 600;
+      corner.style.bottom = narrow ? (box.offsetHeight + 10) + "px" : "";
+    }
+    place();
+    map.on("resize", place);
+    if (window.ResizeObserver) new ResizeObserver(place).observe(box);
+  }
+  function accessible() {
+    liveDate();
+    map.on("layeradd", function (e) { nameArea(e.layer); });
+    markers.eachLayer(nameArea);
+    keyboardPopups();
+    textSummary();
+    roomForTheDate();
+  }
+
   // --- start: the address's view, else the data's date ---------------------------------
   var start = readHash();
   if (start.side) F.side = start.side;
@@ -733,6 +832,7 @@ window.mapperClaimsLayer = function (map, dataId) {
   show(first);
   restoring = false;
   if (start.day !== undefined || start.side || start.claimant || start.status) writeHashNow();
+  accessible();
   if (window.performance && performance.mark) performance.mark("mapper-ready");
   map.getContainer().setAttribute("data-claims-ready", "1");
 };
