@@ -67,13 +67,13 @@ def test_example_map_works(browser, tmp_path):
     whole = [f for f in features if f["place_kind"] in ("country", "region")]
     assert whole and all(f["place_id"] for f in features)
     # One marker or area per place, never one per claim; region claims are not drawn at all.
-    assert page.locator(".cm-marker, path.cm-area").count() == len(drawn)
+    assert page.locator(".cm-marker:visible, path.cm-area:visible").count() == len(drawn)
     assert page.locator("path.cm-area").count() == 2  # the Syunik and Gubadli-district claims
     assert page.locator(".cm-panel-list > li").count() == len(whole)
     # Switching a side's layer hides and shows what it claims.
     azerbaijan = page.locator(".leaflet-control-layers-overlays label", has_text="Azerbaijan").locator("input")
     azerbaijan.uncheck()
-    assert page.locator(".cm-side-2").count() == 0
+    assert page.locator(".cm-side-2:visible").count() == 0
     # The side panel follows the side switches too.
     assert page.locator(".cm-panel-list > li").count() == len([f for f in whole if f["side"] != "Azerbaijan"])
     azerbaijan.check()
@@ -81,10 +81,10 @@ def test_example_map_works(browser, tmp_path):
     # Moving the time control changes which places show.
     first_day = {f["place_id"] for f in features if f["date"][:10] == "2020-10-25" and f["place_id"] in drawn}
     page.locator(".cm-slider").fill("0")
-    assert page.locator(".cm-marker, path.cm-area").count() == len(first_day) == 1
+    assert page.locator(".cm-marker:visible, path.cm-area:visible").count() == len(first_day) == 1
     assert page.locator(".cm-date-label").inner_text() == "25 October 2020"
     page.locator(".cm-slider").fill("1")
-    assert page.locator(".cm-marker, path.cm-area").count() == len(drawn)
+    assert page.locator(".cm-marker:visible, path.cm-area:visible").count() == len(drawn)
     # A popup shows the place's names (the page's language first) and all its claims.
     page.locator(".cm-claim-captured.cm-flag-repeat").first.click()
     popup = page.locator(".cm-popup")

@@ -166,11 +166,42 @@ window.mapperClaimsLayer = function (map, dataId) {
   function claimClasses(c) {
     return "cm-side-" + c.s + " cm-claim-" + c.c + c.f.map(function (f) { return " cm-flag-" + f; }).join("");
   }
+  // One parsed SVG per claim kind, cloned for each marker: parsing markup per
+  // marker is what made a slider step slow.
+  var shapeNodes = {};
+  function svgFor(c) {
+    var kind = SHAPES[c.c] ? c.c : "other";
+    if (!shapeNodes[kind]) {
+      var holder = document.createElement("div");
+      // A constant of this script, no ledger text: markup is safe here.
+      holder.innerHTML = '<svg width="18" height="18" viewBox="0 0 18 18" stroke="#222" stroke-width="1">' +
+        SHAPES[kind] + "</svg>";
+      shapeNodes[kind] = holder.firstChild;
+    }
+    var svg = shapeNodes[kind].cloneNode(true);
+    svg.setAttribute("fill", D.sides[c.s].color);
+    svg.setAttribute("data-kind", c.c);
+    return svg;
+  }
   function icon(c) {
-    var svg = '<svg width="18" height="18" viewBox="0 0 18 18" fill="' + D.sides[c.s].color +
-      '" stroke="#222" stroke-width="1">' + (SHAPES[c.c] || SHAPES.other) + "</svg>";
-    return L.divIcon({className: "cm-marker " + claimClasses(c), html: svg, iconSize: [18, 18],
+    return L.divIcon({className: "cm-marker " + claimClasses(c), html: svgFor(c), iconSize: [18, 18],
                       iconAnchor: [9, 9], popupAnchor: [0, -8]});
+  }
+  function restyleMarker(layer, c) {
+    var node = layer._icon;
+    if (!node) { layer.setIcon(icon(c)); return; }
+    // In place: the marker keeps its element, its listeners and its focus.
+    var svg = node.firstChild;
+    node.className = "leaflet-marker-icon cm-marker " + claimClasses(c) +
+      (layer._zoomAnimated ? " leaflet-zoom-animated" : " leaflet-zoom-hide") + " leaflet-interactive";
+    if (svg && svg.getAttribute("data-kind") === c.c) {
+      svg.setAttribute("fill", D.sides[c.s].color);
+    } else {
+      svg = svgFor(c);
+      node.replaceChild(svg, node.firstChild);
+    }
+    layer.options.icon = L.divIcon(L.extend({}, layer.options.icon.options, {className: "cm-marker " + claimClasses(c),
+                                                                             html: svg}));
   }
   function areaStyle(c) {
     var filled = AREA_FILLED[c.c] === 1;
@@ -190,24 +221,31 @@ window.mapperClaimsLayer = function (map, dataId) {
     layer.bindTooltip(function () { return tooltip(p); }, {direction: "top"});
     return layer;
   }
-  function restyle(p, layer) {
-    var c = D.claims[head[p]];
-    if (D.places[p].g !== undefined) {
-      layer.setStyle(areaStyle(c));
-      if (layer._path) layer._path.setAttribute("class", "leaflet-interactive cm-area " + claimClasses(c));
-    } else {
-      layer.setIcon(icon(c));
-    }
+  // A place's layer is made the first time it shows and then stays on the
+  // map, hidden while nothing shows there: adding and removing Leaflet layers
+  // costs far more than flipping their display.
+  function setHidden(layer, hidden) {
+    var node = layer._icon || layer._path;
+    if (node) node.style.display = hidden ? "none" : "";
   }
   function draw(p) {
     if (D.places[p].z) return;  // a country or region: listed in the panel, never drawn at a point
-    var key = shown[p] ? head[p] >= 0 ? D.claims[head[p]].s + claimClasses(D.claims[head[p]]) : "" : "";
+    var c = shown[p] && head[p] >= 0 ? D.claims[head[p]] : null;
+    var key = c ? claimClasses(c) : "";
     if (key === (drawnKey[p] || "")) return;
     drawnKey[p] = key;
-    if (!key) { if (drawn[p]) markers.removeLayer(drawn[p]); return; }
-    if (!drawn[p]) drawn[p] = makeLayer(p);
-    markers.addLayer(drawn[p]);
-    restyle(p, drawn[p]);
+    var layer = drawn[p], area = D.places[p].g !== undefined;
+    if (!c) { if (layer) setHidden(layer, true); return; }
+    if (!layer) {
+      layer = drawn[p] = makeLayer(p);
+      markers.addLayer(layer);
+    } else if (layer.cmKey !== key) {
+      if (area) layer.setStyle(areaStyle(c));
+      else restyleMarker(layer, c);
+    }
+    layer.cmKey = key;
+    if (area && layer._path) layer._path.setAttribute("class", "leaflet-interactive cm-area " + key);
+    setHidden(layer, false);
   }
 
   // --- popups and tooltips, built when opened ----------------------------------
@@ -322,6 +360,7 @@ window.mapperClaimsLayer = function (map, dataId) {
       var layer = L.geoJSON(geom, {pane: "cm-control-pane", style: function () { return {stroke: false, fill: false}; }})
         .getLayers()[0];
       layer.bindTooltip(function () { return el("span", "cm-tip cm-control-tip", tipText(k)); }, {sticky: true});
+      group.addLayer(layer);
       return layer;
     });
     function tipText(k) {
@@ -330,23 +369,23 @@ window.mapperClaimsLayer = function (map, dataId) {
       return C.names[k] + (who ? " — " + who : "");
     }
     function styleOf(s) {
-      if (s === null) return null;
+      if (s === null) return {stroke: false, fill: false};
       if (s === -1) return {stroke: true, color: "#555", weight: 1.5, dashArray: "4 3", fill: true,
                             fillColor: "url(#" + hatchId + ")", fillOpacity: 0.6};
       return {stroke: true, color: D.sides[s].color, weight: 0.5, fill: true, fillColor: D.sides[s].color,
               fillOpacity: 0.28, dashArray: null};
     }
+    function classOf(s) {
+      return "leaflet-interactive cm-ctl " + (s === null ? "cm-ctl-none" : s === -1 ? "cm-ctl-contested" : "cm-ctl-side-" + s);
+    }
+    // Every shape stays in the layer, unclaimed ones invisible: a step changes
+    // attributes of the few shapes in its diff and adds or removes no element.
     function paint(k, s) {
       if (state[k] === s) return;
       state[k] = s;
       var layer = layers[k];
-      if (s === null) { group.removeLayer(layer); return; }
-      group.addLayer(layer);
       layer.setStyle(styleOf(s));
-      if (layer._path) {
-        layer._path.setAttribute("class", "leaflet-interactive cm-ctl " + (s === -1 ? "cm-ctl-contested" : "cm-ctl-side-" + s));
-        layer._path.setAttribute("data-shape", String(k));
-      }
+      if (layer._path) layer._path.setAttribute("class", classOf(s));
     }
     function stateAt(k, day) {
       var s = null, list = changes[k];
@@ -370,7 +409,10 @@ window.mapperClaimsLayer = function (map, dataId) {
     }
     // Paths exist only while the group is on the map: repaint classes when it comes back.
     group.on("add", function () {
-      layers.forEach(function (layer, k) { var s = state[k]; state[k] = undefined; paint(k, s); });
+      layers.forEach(function (layer, k) {
+        layer._path.setAttribute("class", classOf(state[k]));
+        layer._path.setAttribute("data-shape", String(k));
+      });
     });
     group.addTo(map);
     return {group: group, show: show, hatchId: hatchId};
@@ -504,8 +546,14 @@ window.mapperClaimsLayer = function (map, dataId) {
     if (all) return null;
     return names.filter(function (n, i) { return on[i]; }).map(encodeURIComponent).join(",");
   }
+  var hashTimer = null;
   function writeHash() {
     if (restoring) return;
+    // Once the slider rests: rewriting the address on every step costs a frame.
+    clearTimeout(hashTimer);
+    hashTimer = setTimeout(writeHashNow, 150);
+  }
+  function writeHashNow() {
     var parts = ["date=" + D.days[cur]];
     var sides = listParam(D.sides.map(function (x) { return x.name; }), F.side);
     if (sides !== null) parts.push("side=" + sides);
@@ -880,7 +928,8 @@ window.mapperClaimsLayer = function (map, dataId) {
   D.places.forEach(function (p, i) { draw(i); });
   show(first);
   restoring = false;
-  if (start.day !== undefined || start.side || start.claimant || start.status) writeHash();
+  if (start.day !== undefined || start.side || start.claimant || start.status) writeHashNow();
   accessible();
+  if (window.performance && performance.mark) performance.mark("mapper-ready");
   map.getContainer().setAttribute("data-claims-ready", "1");
 };
