@@ -34,9 +34,9 @@ def maps(tmp_path_factory):
     return out
 
 
-def serious(target):
+def serious(target, context=None):
     """axe's serious and critical violations on a page or frame, as readable lines."""
-    results = axe_sync.Axe().run(target, options={"runOnly": {"type": "tag", "values": TAGS}})
+    results = axe_sync.Axe().run(target, context=context, options={"runOnly": {"type": "tag", "values": TAGS}})
     return [f"{v['impact']} {v['id']}: {[n['target'] for n in v['nodes'][:5]]} {v['nodes'][0]['failureSummary']}"
             for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
 
@@ -50,16 +50,23 @@ def phone_or_desktop(width):
 def test_axe_finds_nothing_serious_in_any_state(browser, maps, name, width):  # noqa: F811
     page, errors = open_map(browser, maps / f"{name}.html", *phone_or_desktop(width))
     assert serious(page) == []
-    # Every drawer open: the legend, the filters, the side panel.
+    # Every drawer open: the legend, the filters, the side panel. On a phone they
+    # cover part of the map, and the markers under them, by the reader's choice:
+    # there the drawers' own content is checked.
     for details in page.locator("details").all():
         details.evaluate("d => { d.open = true; }")
-    assert serious(page) == []
+    assert serious(page, None if width > 600 else ".leaflet-control-container") == []
+    for details in page.locator("details").all():
+        details.evaluate("d => { d.open = false; }")
     # A popup open, read at an earlier date (so that future claims show greyed).
     page.locator(".cm-slider").fill("3")
     page.locator(".leaflet-marker-icon").first.focus()
     page.keyboard.press("Enter")
     page.locator(".leaflet-popup .cm-popup").wait_for()
-    assert serious(page) == []
+    page.wait_for_function("getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")  # faded in
+    # On a phone the popup covers markers as the drawers do: its content and the controls are checked.
+    assert serious(page, None if width > 600 else {"include": [[".leaflet-popup-pane"],
+                                                                [".leaflet-control-container"]]}) == []
     assert errors == []
 
 
@@ -123,7 +130,7 @@ def test_keyboard_reaches_layers_markers_and_popups_and_esc_closes(browser, maps
     assert popup.evaluate("e => e.contains(document.activeElement)")
     assert popup.get_attribute("role") == "dialog" and popup.get_attribute("aria-labelledby")
     page.keyboard.press("Escape")
-    assert page.locator(".leaflet-popup").count() == 0
+    page.locator(".leaflet-popup").wait_for(state="detached")
     assert marker.evaluate("e => e === document.activeElement")
     assert errors == []
 
@@ -146,7 +153,8 @@ def test_area_claims_take_focus_only_with_a_name(browser, maps):  # noqa: F811
     page.locator(".leaflet-popup .cm-popup").wait_for()
     assert areas.first.get_attribute("aria-label") in page.locator(".leaflet-popup h3").inner_text()
     page.keyboard.press("Escape")
-    assert page.locator(".leaflet-popup").count() == 0
+    page.locator(".leaflet-popup").wait_for(state="detached")
+    assert areas.first.evaluate("e => e === document.activeElement")
     assert errors == []
 
 
@@ -155,13 +163,23 @@ def test_targets_are_at_least_24_px(browser, maps, width):  # noqa: F811
     page, errors = open_map(browser, maps / "war.html", *phone_or_desktop(width))
     for details in page.locator("details").all():
         details.evaluate("d => { d.open = true; }")
-    small = page.evaluate("""() => [...document.querySelectorAll(
-        '.leaflet-marker-icon, .leaflet-container button, .leaflet-container input, .leaflet-container summary,'
-        + ' .leaflet-control-zoom a')]
-      .filter(e => e.getClientRects().length)
-      .map(e => [e.className || e.tagName, e.getBoundingClientRect()])
-      .filter(([c, r]) => r.width < 20 || r.height < 20 || (r.width < 24 && r.height < 24))
-      .map(([c, r]) => c + ' ' + Math.round(r.width) + 'x' + Math.round(r.height))""")
+    # WCAG 2.5.8: 24 by 24 px, or a 24 px circle round the target's centre that meets no other target's.
+    small = page.evaluate("""() => {
+      const all = [...document.querySelectorAll(
+          '.leaflet-marker-icon, .leaflet-container button, .leaflet-container input, .leaflet-container summary,'
+          + ' .leaflet-control-zoom a, .leaflet-control-layers-toggle, path[tabindex]')]
+        .filter(e => e.getClientRects().length).map(e => [e, e.getBoundingClientRect()])
+        .filter(([e, r]) => {  // what a pointer can reach: not under a control
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return hit && (e === hit || e.contains(hit));
+        });
+      const centre = r => [r.left + r.width / 2, r.top + r.height / 2];
+      return all.filter(([e, r]) => r.width < 24 || r.height < 24).filter(([e, r]) => {
+        const [x, y] = centre(r);
+        return all.some(([f, q]) => f !== e && !f.contains(e) && !e.contains(f) &&
+          Math.max(q.left - x, 0, x - q.right) ** 2 + Math.max(q.top - y, 0, y - q.bottom) ** 2 < 12 * 12);
+      }).map(([e, r]) => (e.className.baseVal ?? e.className) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));
+    }""")
     assert small == []
     assert errors == []
 

@@ -791,19 +791,113 @@ window.mapperClaimsLayer = function (map, dataId) {
     container.setAttribute("aria-label", T.map_label);
     container.parentNode.insertBefore(box, container.nextSibling);
   }
-  // On a narrow map the controls of the right corner sit above the time
-  // control, never over the date or the slider.
+  // On a narrow map the controls of the right corner sit above those of the
+  // left (the time control and the scale), never over the date or the slider.
   function roomForTheDate() {
     var corner = map.getContainer().querySelector(".leaflet-bottom.leaflet-right");
-    var box = timeControl.getContainer();
-    if (!corner || !box) return;
+    var left = map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
+    if (!corner || !left) return;
     function place() {
       var narrow = map.getContainer().clientWidth <= 600;
-      corner.style.bottom = narrow ? (box.offsetHeight + 10) + "px" : "";
+      corner.style.bottom = narrow ? left.offsetHeight + "px" : "";
     }
     place();
     map.on("resize", place);
-    if (window.ResizeObserver) new ResizeObserver(place).observe(box);
+    if (window.ResizeObserver) new ResizeObserver(place).observe(left);
+  }
+  // On a phone the layer switcher folds to its button, as the legend and the
+  // filters do; a click on the map or Esc folds it again.
+  function foldLayersOnPhones() {
+    var link = layerControl._layersLink, box = layerControl.getContainer();
+    if (!link || !box) return;
+    link.title = T.layers;
+    link.setAttribute("aria-label", T.layers);
+    if (map.getContainer().clientWidth > 600) return;
+    function fold() {
+      if (!box.classList.contains("leaflet-control-layers-expanded")) return false;
+      layerControl.collapse();
+      return true;
+    }
+    fold();
+    map.on("click", fold);
+    box.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && fold()) { link.focus(); e.stopPropagation(); }
+    });
+  }
+  // Markers of nearby places would overlap at this zoom and hide each other
+  // from a pointer: each that would is moved aside (CSS translate, nothing
+  // else changes) to the nearest free spot, at most a few marker widths away.
+  function declutter() {
+    var SIZE = 26, grid = {}, spots = [[0, 0]];
+    for (var ring = 1; ring <= 4; ring++) {
+      for (var a = 0; a < 6 * ring; a++) {
+        var t = 2 * Math.PI * a / (6 * ring);
+        spots.push([Math.round(ring * SIZE * Math.cos(t)), Math.round(ring * SIZE * Math.sin(t))]);
+      }
+    }
+    // The controls are taken too: a marker moved aside never goes under one.
+    var box = map.getContainer().getBoundingClientRect(), blocked = [];
+    map.getContainer().querySelectorAll(".leaflet-control").forEach(function (c) {
+      var r = c.getBoundingClientRect();
+      if (!r.width) return;
+      var a = map.containerPointToLayerPoint([r.left - box.left, r.top - box.top]);
+      blocked.push([a.x, a.y, a.x + r.width, a.y + r.height]);
+    });
+    function free(x, y) {
+      var h = SIZE / 2;
+      for (var b = 0; b < blocked.length; b++) {
+        var q = blocked[b];
+        if (x + h > q[0] && x - h < q[2] && y + h > q[1] && y - h < q[3]) return false;
+      }
+      var gx = Math.floor(x / SIZE), gy = Math.floor(y / SIZE);
+      for (var i = gx - 1; i <= gx + 1; i++) {
+        for (var j = gy - 1; j <= gy + 1; j++) {
+          var cell = grid[i + "," + j] || [];
+          for (var k = 0; k < cell.length; k++) {
+            if (Math.abs(cell[k][0] - x) < SIZE && Math.abs(cell[k][1] - y) < SIZE) return false;
+          }
+        }
+      }
+      return true;
+    }
+    var list = [];
+    markers.eachLayer(function (layer) { if (layer._icon) list.push(layer); });
+    list.sort(function (a, b) { return a.cmPlace - b.cmPlace; });
+    list.forEach(function (layer) {
+      var p = map.latLngToLayerPoint(layer.getLatLng()), spot = spots[0];
+      for (var s = 0; s < spots.length; s++) {
+        if (free(p.x + spots[s][0], p.y + spots[s][1])) { spot = spots[s]; break; }
+      }
+      var x = p.x + spot[0], y = p.y + spot[1], key = Math.floor(x / SIZE) + "," + Math.floor(y / SIZE);
+      (grid[key] = grid[key] || []).push([x, y]);
+      layer._icon.style.translate = spot[0] || spot[1] ? spot[0] + "px " + spot[1] + "px" : "";
+    });
+  }
+  function keepMarkersApart() {
+    var pending = false;
+    function soon() {
+      if (pending) return;
+      pending = true;
+      setTimeout(function () { pending = false; declutter(); }, 0);
+    }
+    markers.on("layeradd layerremove", soon);
+    map.on("zoomend viewreset", soon);
+    declutter();
+  }
+  // The claims fitted into the part of the map no control covers: a marker
+  // half under a control is half a target.
+  function fitClearOfControls() {
+    if (!D.bounds) return;
+    var box = map.getContainer().getBoundingClientRect(), top = 0, bottom = 0;
+    map.getContainer().querySelectorAll(".leaflet-top .leaflet-control").forEach(function (c) {
+      top = Math.max(top, c.getBoundingClientRect().bottom - box.top);
+    });
+    map.getContainer().querySelectorAll(".leaflet-bottom .leaflet-control").forEach(function (c) {
+      bottom = Math.max(bottom, box.bottom - c.getBoundingClientRect().top);
+    });
+    if (top + bottom > box.height - 60) return;  // too little room left: keep the first fit
+    map.fitBounds(D.bounds, {paddingTopLeft: [20, top + 14], paddingBottomRight: [20, bottom + 14], maxZoom: 11,
+                             animate: false});
   }
   function accessible() {
     liveDate();
@@ -812,6 +906,9 @@ window.mapperClaimsLayer = function (map, dataId) {
     keyboardPopups();
     textSummary();
     roomForTheDate();
+    foldLayersOnPhones();
+    if (map.getContainer().clientWidth <= 600) fitClearOfControls();
+    keepMarkersApart();
   }
 
   // --- start: the address's view, else the data's date ---------------------------------
