@@ -855,7 +855,9 @@ window.mapperClaimsLayer = function (map, dataId) {
       return true;
     }
     var list = [];
-    markers.eachLayer(function (layer) { if (layer._icon) list.push(layer); });
+    markers.eachLayer(function (layer) {
+      if (layer._icon && layer._icon.style.display !== "none") list.push(layer);
+    });
     list.sort(function (a, b) { return a.cmPlace - b.cmPlace; });
     list.forEach(function (layer) {
       var p = map.latLngToLayerPoint(layer.getLatLng()), spot = spots[0];
@@ -864,9 +866,15 @@ window.mapperClaimsLayer = function (map, dataId) {
       }
       var x = p.x + spot[0], y = p.y + spot[1], key = Math.floor(x / SIZE) + "," + Math.floor(y / SIZE);
       (grid[key] = grid[key] || []).push([x, y]);
-      layer._icon.style.translate = spot[0] || spot[1] ? spot[0] + "px " + spot[1] + "px" : "";
+      var shift = spot[0] || spot[1] ? spot[0] + "px " + spot[1] + "px" : "";
+      if (layer.cmShift !== shift || layer._icon.style.translate !== shift) {
+        layer._icon.style.translate = shift;
+        layer.cmShift = shift;
+      }
     });
   }
+  // Markers show and hide as the date and the filters change, and move with
+  // the zoom: each of those is followed, once per frame at most, by declutter.
   function keepMarkersApart() {
     var pending = false;
     function soon() {
@@ -874,6 +882,9 @@ window.mapperClaimsLayer = function (map, dataId) {
       pending = true;
       setTimeout(function () { pending = false; declutter(); }, 0);
     }
+    var showDay = show, filterAgain = refilter;
+    show = function (day) { showDay(day); soon(); };
+    refilter = function () { filterAgain(); soon(); };
     markers.on("layeradd layerremove", soon);
     map.on("zoomend viewreset", soon);
     declutter();
