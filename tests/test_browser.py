@@ -120,6 +120,7 @@ def test_hostile_text_shows_as_written(browser, tmp_path):
         assert page.locator(".leaflet-popup .cm-quote").last.text_content() == HOSTILE
         assert page.locator(".leaflet-popup .cm-claimant").last.text_content() == HOSTILE
         page.locator(".leaflet-popup-close-button").click()
+        page.locator(".leaflet-popup").wait_for(state="detached")  # it fades out first
         assert page.locator(".cm-popup a[href^='javascript']").count() == 0
     assert page.locator(".cm-popup img, .leaflet-container script").count() == 0
     assert HOSTILE.split()[0] in page.locator(".cm-title h2").inner_text()

@@ -226,7 +226,13 @@ window.mapperClaimsLayer = function (map, dataId) {
   // costs far more than flipping their display.
   function setHidden(layer, hidden) {
     var node = layer._icon || layer._path;
-    if (node) node.style.display = hidden ? "none" : "";
+    if (!node) return;
+    node.style.display = hidden ? "none" : "";
+    if (hidden) {
+      // A hidden place matches no claim's selector; showing it again restyles it.
+      layer.cmKey = "";
+      node.setAttribute("class", (layer._icon ? "leaflet-marker-icon cm-marker" : "cm-area") + " cm-hidden");
+    }
   }
   function draw(p) {
     if (D.places[p].z) return;  // a country or region: listed in the panel, never drawn at a point
