@@ -841,6 +841,19 @@ window.mapperClaimsLayer = function (map, dataId) {
   // Markers of nearby places would overlap at this zoom and hide each other
   // from a pointer: each that would is moved aside (CSS translate, nothing
   // else changes) to the nearest free spot, at most a few marker widths away.
+  // The controls' boxes in container pixels, measured again only when the
+  // map's size or view changes or a drawer opens: measuring forces a layout.
+  var controlBoxCache = null;
+  function controlBoxes() {
+    if (controlBoxCache) return controlBoxCache;
+    var box = map.getContainer().getBoundingClientRect();
+    controlBoxCache = [];
+    map.getContainer().querySelectorAll(".leaflet-control").forEach(function (c) {
+      var r = c.getBoundingClientRect();
+      if (r.width) controlBoxCache.push([r.left - box.left, r.top - box.top, r.right - box.left, r.bottom - box.top]);
+    });
+    return controlBoxCache;
+  }
   function declutter() {
     var SIZE = 26, grid = {}, spots = [[0, 0]];
     for (var ring = 1; ring <= 4; ring++) {
@@ -850,12 +863,8 @@ window.mapperClaimsLayer = function (map, dataId) {
       }
     }
     // The controls are taken too: a marker moved aside never goes under one.
-    var box = map.getContainer().getBoundingClientRect(), blocked = [];
-    map.getContainer().querySelectorAll(".leaflet-control").forEach(function (c) {
-      var r = c.getBoundingClientRect();
-      if (!r.width) return;
-      var a = map.containerPointToLayerPoint([r.left - box.left, r.top - box.top]);
-      blocked.push([a.x, a.y, a.x + r.width, a.y + r.height]);
+    var origin = map.containerPointToLayerPoint([0, 0]), blocked = controlBoxes().map(function (q) {
+      return [q[0] + origin.x, q[1] + origin.y, q[2] + origin.x, q[3] + origin.y];
     });
     function free(x, y) {
       var h = SIZE / 2;
@@ -875,7 +884,9 @@ window.mapperClaimsLayer = function (map, dataId) {
       return true;
     }
     var list = [];
-    markers.eachLayer(function (layer) { if (layer._icon) list.push(layer); });
+    markers.eachLayer(function (layer) {
+      if (layer._icon && layer._icon.style.display !== "none") list.push(layer);
+    });
     list.sort(function (a, b) { return a.cmPlace - b.cmPlace; });
     list.forEach(function (layer) {
       var p = map.latLngToLayerPoint(layer.getLatLng()), spot = spots[0];
@@ -884,18 +895,32 @@ window.mapperClaimsLayer = function (map, dataId) {
       }
       var x = p.x + spot[0], y = p.y + spot[1], key = Math.floor(x / SIZE) + "," + Math.floor(y / SIZE);
       (grid[key] = grid[key] || []).push([x, y]);
-      layer._icon.style.translate = spot[0] || spot[1] ? spot[0] + "px " + spot[1] + "px" : "";
+      var shift = spot[0] || spot[1] ? spot[0] + "px " + spot[1] + "px" : "";
+      if (layer.cmShift !== shift || layer._icon.style.translate !== shift) {
+        layer._icon.style.translate = shift;
+        layer.cmShift = shift;
+      }
     });
   }
+  // Markers show and hide as the date and the filters change, and move with
+  // the zoom: each of those is followed, once per frame at most, by declutter.
   function keepMarkersApart() {
-    var pending = false;
-    function soon() {
-      if (pending) return;
-      pending = true;
-      setTimeout(function () { pending = false; declutter(); }, 0);
+    var timer = null;
+    function soon(wait) {
+      clearTimeout(timer);
+      timer = setTimeout(function () { timer = null; declutter(); }, wait || 0);
     }
-    markers.on("layeradd layerremove", soon);
-    map.on("zoomend viewreset", soon);
+    function remeasure() { controlBoxCache = null; soon(); }
+    // A step of the date or a filter: once the slider rests (a drag or play
+    // pays nothing per step), markers of places that came out are set apart.
+    var showDay = show, filterAgain = refilter;
+    show = function (day) { showDay(day); soon(120); };
+    refilter = function () { filterAgain(); soon(120); };
+    markers.on("layeradd", function () { soon(120); });
+    map.on("zoomend viewreset resize", remeasure);
+    // A pan moves no marker against another: markers stay where the reader saw them.
+    map.on("moveend", function () { controlBoxCache = null; });
+    map.getContainer().addEventListener("toggle", remeasure, true);  // a drawer opened or closed
     declutter();
   }
   // The claims fitted into the part of the map no control covers: a marker
