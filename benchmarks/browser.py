@@ -69,6 +69,8 @@ def measure(browser, path: Path, steps: int) -> dict[str, float]:
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(path.resolve().as_uri())
     page.wait_for_selector("[data-claims-ready]", timeout=120000)
+    # The first paint comes after the (blocking) claims script: wait for its entry.
+    page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length > 0", timeout=120000)
     times = page.evaluate("""() => {
       const nav = performance.getEntriesByType('navigation')[0];
       const paint = performance.getEntriesByName('first-contentful-paint')[0];

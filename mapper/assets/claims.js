@@ -166,21 +166,40 @@ window.mapperClaimsLayer = function (map, dataId) {
   function claimClasses(c) {
     return "cm-side-" + c.s + " cm-claim-" + c.c + c.f.map(function (f) { return " cm-flag-" + f; }).join("");
   }
-  // One parsed SVG per claim kind, cloned for each marker: parsing markup per
-  // marker is what made a slider step slow.
-  var shapeNodes = {};
-  function svgFor(c) {
-    var kind = SHAPES[c.c] ? c.c : "other";
-    if (!shapeNodes[kind]) {
+  // Each kind's shape is defined once, as a <symbol>; a marker's SVG holds a
+  // <use> of it, so restyling a marker changes two attributes and makes no element.
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var shapeIds = {};
+  function defineShapes() {
+    var defs = document.createElementNS(SVG_NS, "svg");
+    defs.setAttribute("class", "cm-defs");
+    defs.setAttribute("aria-hidden", "true");
+    Object.keys(SHAPES).forEach(function (kind) {
       var holder = document.createElement("div");
       // A constant of this script, no ledger text: markup is safe here.
-      holder.innerHTML = '<svg width="18" height="18" viewBox="0 0 18 18" stroke="#222" stroke-width="1">' +
-        SHAPES[kind] + "</svg>";
-      shapeNodes[kind] = holder.firstChild;
-    }
-    var svg = shapeNodes[kind].cloneNode(true);
+      holder.innerHTML = '<svg><symbol viewBox="0 0 18 18">' + SHAPES[kind] + "</symbol></svg>";
+      var symbol = holder.firstChild.firstChild;
+      symbol.id = shapeIds[kind] = dataId + "-shape-" + kind;
+      defs.appendChild(symbol);
+    });
+    map.getPane("markerPane").appendChild(defs);
+  }
+  defineShapes();
+  var markerSvg = (function () {
+    var svg = document.createElementNS(SVG_NS, "svg");
+    ["width", "height", "viewBox", "stroke", "stroke-width"].forEach(function (a, k) {
+      svg.setAttribute(a, ["18", "18", "0 0 18 18", "#222", "1"][k]);
+    });
+    svg.appendChild(document.createElementNS(SVG_NS, "use"));
+    return svg;
+  })();
+  function setShape(svg, c) {
     svg.setAttribute("fill", D.sides[c.s].color);
-    svg.setAttribute("data-kind", c.c);
+    svg.firstChild.setAttribute("href", "#" + shapeIds[SHAPES[c.c] ? c.c : "other"]);
+  }
+  function svgFor(c) {
+    var svg = markerSvg.cloneNode(true);
+    setShape(svg, c);
     return svg;
   }
   function icon(c) {
@@ -194,12 +213,7 @@ window.mapperClaimsLayer = function (map, dataId) {
     var svg = node.firstChild;
     node.className = "leaflet-marker-icon cm-marker " + claimClasses(c) +
       (layer._zoomAnimated ? " leaflet-zoom-animated" : " leaflet-zoom-hide") + " leaflet-interactive";
-    if (svg && svg.getAttribute("data-kind") === c.c) {
-      svg.setAttribute("fill", D.sides[c.s].color);
-    } else {
-      svg = svgFor(c);
-      node.replaceChild(svg, node.firstChild);
-    }
+    setShape(svg, c);
     layer.options.icon = L.divIcon(L.extend({}, layer.options.icon.options, {className: "cm-marker " + claimClasses(c),
                                                                              html: svg}));
   }
