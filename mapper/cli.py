@@ -169,7 +169,7 @@ window_option = click.option("--window", type=click.IntRange(0, 365), default=3,
               help="No inline script or style: the page loads claims.js, NAME.data.js and CSS files written "
                    "beside it (for sites with Content-Security-Policy script-src 'self'; style-src 'self').")
 @click.option("--tiles", default="OpenStreetMap", show_default=True, metavar="NAME|URL|none",
-              help="Background tiles: a provider name (xyzservices/folium, e.g. CartoDB.Positron), an https URL "
+              help="Background tiles: a provider name (xyzservices/folium, e.g. Esri.WorldGrayCanvas), an https URL "
                    "template with {z}/{x}/{y} (and --tiles-attr), or none.")
 @click.option("--tiles-attr", metavar="TEXT", help="Attribution of the tiles (required with a URL template).")
 @click.option("--base-url", metavar="URL",

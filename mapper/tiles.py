@@ -4,7 +4,7 @@ OpenStreetMap's own tile servers are a shared, donated service whose usage
 policy (https://operations.osmfoundation.org/policies/tiles/) forbids heavy
 use and asks for a valid Referer: a news site's traffic should name a
 provider it has an agreement with (``--tiles`` with a URL template and an
-API key, or a provider name such as ``CartoDB.Positron`` with its key).
+API key, or a provider name such as ``Thunderforest.Landscape`` with its key).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def _named(spec: str) -> Tiles:
         provider = xyzservices.providers.query_name(query)
     except ValueError:
         raise MapperError(f"--tiles {spec!r}: no such tile provider; give a name from xyzservices "
-                          "(e.g. OpenStreetMap, CartoDB.Positron, Esri.WorldGrayCanvas), an https:// URL "
+                          "(e.g. OpenStreetMap, Esri.WorldGrayCanvas, Esri.WorldTopoMap), an https:// URL "
                           "template with {z}, {x} and {y}, or 'none'") from None
     if provider.requires_token():
         raise MapperError(f"--tiles {spec!r} needs an API key: give its https:// URL template with your key "
