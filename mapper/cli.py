@@ -165,12 +165,24 @@ window_option = click.option("--window", type=click.IntRange(0, 365), default=3,
               help="Inline Leaflet and all scripts and styles: the map works offline and in archives.")
 @click.option("--png", is_flag=True, help="Also write NAME.png, a picture of the map (needs Chromium).")
 @click.option("--png-size", default="1280x800", show_default=True, help="Picture size, WIDTHxHEIGHT.")
+@click.option("--external-assets", is_flag=True,
+              help="No inline script or style: the page loads claims.js, NAME.data.js and CSS files written "
+                   "beside it (for sites with Content-Security-Policy script-src 'self'; style-src 'self').")
+@click.option("--tiles", default="OpenStreetMap", show_default=True, metavar="NAME|URL|none",
+              help="Background tiles: a provider name (xyzservices/folium, e.g. Esri.WorldGrayCanvas), an https URL "
+                   "template with {z}/{x}/{y} (and --tiles-attr), or none.")
+@click.option("--tiles-attr", metavar="TEXT", help="Attribution of the tiles (required with a URL template).")
+@click.option("--base-url", metavar="URL",
+              help="The https:// folder the maps are served from (their own host): the embed and AMP snippets "
+                   "point there.")
+@click.option("--lang", type=click.Choice(["en", "hy", "az", "ru"]), default="en", show_default=True,
+              help="Language of the map: its controls, dates and place names.")
 @claimants_option
 @window_option
 @offline_option
-def build(ledger, events, output_dir, name, title, as_of, strict, self_contained, png, png_size, claimants,
-          window, offline):
-    """Build the map of LEDGER: NAME.html, NAME.geojson, NAME.report.md, NAME.embed.html.
+def build(ledger, events, output_dir, name, title, as_of, strict, self_contained, png, png_size, external_assets,
+          tiles, tiles_attr, base_url, lang, claimants, window, offline):
+    """Build the map of LEDGER: NAME.html, NAME.geojson, NAME.report.md, NAME.embed.html, NAME.amp.html.
 
     The files are written as one set: all or none, and never mixed with the
     files of another build of the same NAME. With no LEDGER, builds the
@@ -178,6 +190,7 @@ def build(ledger, events, output_dir, name, title, as_of, strict, self_contained
     article in shared/sources) and the 2020 war.
     """
     size = _png_size(png_size) if png else None
+    page = _page_options(self_contained, external_assets, tiles, tiles_attr, base_url)
     if ledger is None:
         if name or title:
             raise click.UsageError("--name and --title need a LEDGER; the examples have their own")
@@ -195,13 +208,13 @@ def build(ledger, events, output_dir, name, title, as_of, strict, self_contained
     for job_ledger, job_events, job_name, job_title in jobs:
         problems |= _build_one(job_ledger, job_events, output_dir, job_name, job_title, as_of=as_of,
                                strict=strict, self_contained=self_contained, png_size=size, claimants=claimants,
-                               window=window, offline=offline)
+                               window=window, offline=offline, page=page, lang=lang)
     if problems:
         sys.exit(1)
 
 
 def _build_one(ledger, events, output_dir, name, title, *, as_of, strict, self_contained, png_size,
-               claimants, window, offline=False) -> bool:
+               claimants, window, offline=False, page=None, lang="en") -> bool:
     """Build one map; True when some rows were left out."""
     from .outputs import write_outputs
 
@@ -217,7 +230,8 @@ def _build_one(ledger, events, output_dir, name, title, *, as_of, strict, self_c
             raise CannotRun(str(exc)) from None
     try:
         paths = write_outputs(analysis, gaz, output_dir, name, title=title, as_of=as_of, events=event_list,
-                              self_contained=self_contained, problems=led.problems, png_size=png_size)
+                              self_contained=self_contained, problems=led.problems, png_size=png_size,
+                              lang=lang, **(page or {}))
     except (MapperError, GazetteerError) as exc:
         raise CannotRun(str(exc)) from None
     quiet = (click.get_current_context().find_root().obj or {}).get("quiet")
@@ -229,6 +243,22 @@ def _build_one(ledger, events, output_dir, name, title, *, as_of, strict, self_c
         click.echo(f"{led.path}: {sum(len(ids) for _, ids in unresolved.values())} claim(s) not placed: "
                    "see the report", err=True)
     return bool(led.problems)
+
+
+def _page_options(self_contained, external_assets, tiles, tiles_attr, base_url) -> dict:
+    """The page's tiles, assets and address, checked before any ledger is read."""
+    from .outputs import embed_snippet
+    from .tiles import resolve_tiles
+
+    if self_contained and external_assets:
+        raise click.UsageError("give --self-contained or --external-assets, not both")
+    try:
+        resolve_tiles(tiles, tiles_attr)
+        if base_url:
+            embed_snippet("m", "", base_url=base_url)
+    except MapperError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return {"tiles": tiles, "tiles_attr": tiles_attr, "external_assets": external_assets, "base_url": base_url}
 
 
 def _png_size(text: str) -> tuple[int, int]:

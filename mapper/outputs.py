@@ -17,9 +17,11 @@ from gazetteer.atomic import FileSet
 from .analysis import FLAGS, PARTNER_CAP, Analysis
 from .errors import MapperError, RenderError
 from .ledger import Event
-from .render import build_map
+from .render import build_map, build_map_files
+from .tiles import DEFAULT_TILES, REFERRER_POLICY
 
-__all__ = ["write_outputs", "to_geojson", "report_markdown", "embed_snippet", "check_name", "safe_name"]
+__all__ = ["write_outputs", "to_geojson", "report_markdown", "embed_snippet", "amp_snippet", "check_name",
+           "safe_name"]
 
 #: Characters no file name may hold here: path separators, and those Windows
 #: forbids (a ':' would also turn the embed's relative address into a scheme).
@@ -155,19 +157,68 @@ def _embed_src(file_name: str, base_url: str | None) -> str:
     return urlunsplit((parts.scheme.lower(), parts.netloc, parts.path.rstrip("/") + "/" + segment, "", ""))
 
 
-def embed_snippet(name: str, title: str, *, base_url: str | None = None) -> str:
+#: What the embed's frame may do: run its own scripts and open source links in
+#: a new tab. Without allow-same-origin its origin is opaque: it cannot reach
+#: the article's page, and browsers send no Referer for its tile requests.
+SANDBOX = "allow-scripts allow-popups allow-popups-to-escape-sandbox"
+#: Embed height in pixels when nothing but the iframe's attributes survives.
+EMBED_HEIGHT = 600
+
+
+def embed_snippet(name: str, title: str, *, base_url: str | None = None, fallback_image: bool = False) -> str:
     """HTML to paste into an article: a sandboxed iframe showing ``NAME.html``
-    (beside the article, or under ``base_url``)."""
+    (beside the article, or under ``base_url``).
+
+    The iframe is sized by its own ``width``/``height`` attributes and lies in
+    the article's flow, so a CMS that keeps only the ``<iframe>``, or a page
+    whose policy blocks inline styles, still shows a 600 px map that covers
+    nothing. The wrapper and ``style`` attributes only add a height that
+    follows the screen. With ``base_url`` (the maps' own host, another origin
+    than the article's) the frame keeps its origin, so tile servers get the
+    Referer they ask for. With ``fallback_image``, readers without scripts see
+    ``NAME.png``.
+    """
     t = html.escape(title, quote=True)
     src = html.escape(_embed_src(f"{name}.html", base_url), quote=True)
-    return (
-        f'<div class="claims-map-embed" style="position:relative;width:100%;max-width:1280px;'
-        f'height:70vh;min-height:360px;max-height:760px;margin:0 auto;">\n'
-        f'  <iframe src="{src}" title="{t}" loading="lazy" referrerpolicy="no-referrer"\n'
-        f'    sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"\n'
-        f'    style="position:absolute;inset:0;width:100%;height:100%;border:0;"></iframe>\n'
-        f'</div>\n'
-    )
+    sandbox = SANDBOX + (" allow-same-origin" if base_url else "")
+    lines = [
+        '<div class="claims-map-embed" style="max-width:1280px;margin:1em auto;">',
+        f'  <iframe src="{src}" title="{t}" width="100%" height="{EMBED_HEIGHT}" loading="lazy"',
+        f'    referrerpolicy="{REFERRER_POLICY}" sandbox="{sandbox}"',
+        '    style="display:block;width:100%;height:75vh;min-height:420px;max-height:760px;border:0;"></iframe>',
+    ]
+    if fallback_image:
+        png = html.escape(_embed_src(f"{name}.png", base_url), quote=True)
+        lines.append(f'  <noscript><a href="{src}"><img src="{png}" alt="{t}" width="1280" height="800" '
+                     'style="max-width:100%;height:auto;"></a></noscript>')
+    lines.append("</div>")
+    return "\n".join(lines) + "\n"
+
+
+def amp_snippet(name: str, title: str, *, base_url: str | None = None, fallback_image: bool = False) -> str:
+    """The embed for AMP pages: an ``amp-iframe`` with a placeholder shown until the map loads.
+
+    AMP loads a frame only from an https address on another origin than the
+    page's: without ``base_url`` the snippet says so in a comment.
+    """
+    t = html.escape(title, quote=True)
+    src = html.escape(_embed_src(f"{name}.html", base_url), quote=True)
+    lines = ['<!-- In the page\'s <head>: <script async custom-element="amp-iframe" '
+             'src="https://cdn.ampproject.org/v0/amp-iframe-0.1.js"></script> -->']
+    if not base_url or not base_url.lower().startswith("https://"):
+        lines.append("<!-- AMP needs an https:// address on the maps' own host: build with "
+                     "--base-url https://maps.example.org/folder/ -->")
+    lines += [
+        f'<amp-iframe src="{src}" title="{t}" layout="fixed-height" height="{EMBED_HEIGHT}"',
+        f'  sandbox="{SANDBOX} allow-same-origin" frameborder="0" referrerpolicy="{REFERRER_POLICY}">',
+    ]
+    if fallback_image:
+        png = html.escape(_embed_src(f"{name}.png", base_url), quote=True)
+        lines.append(f'  <amp-img placeholder layout="fill" src="{png}" alt="{t}"></amp-img>')
+    else:
+        lines.append(f'  <div placeholder>{html.escape(title)}</div>')
+    lines.append("</amp-iframe>")
+    return "\n".join(lines) + "\n"
 
 
 def check_name(name: str) -> str:
@@ -197,35 +248,55 @@ def safe_name(text: str, *, default: str = "map") -> str:
 
 def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, *, title: str,
                   as_of: dt.date | None = None, events: list[Event] = (), self_contained: bool = False,
-                  problems: list = (), png_size: tuple[int, int] | None = None) -> dict[str, Path]:
-    """Write NAME.html, .geojson, .report.md, .embed.html (and .png with ``png_size``) as one set.
+                  problems: list = (), png_size: tuple[int, int] | None = None,
+                  tiles: str | None = DEFAULT_TILES, tiles_attr: str | None = None, external_assets: bool = False,
+                  base_url: str | None = None, lang: str = "en") -> dict[str, Path]:
+    """Write NAME.html, .geojson, .report.md, .embed.html, .amp.html (and .png with ``png_size``) as one set.
 
-    Every file is made first, as a temporary file in ``out_dir``; then all are
-    renamed into place under the lock ``out_dir/.NAME.lock``. A build that
-    fails leaves the files of the last one as they were, and two builds of
-    one NAME never mix their files.
+    With ``external_assets`` the page loads its scripts and styles from files
+    written beside it (see ``render.build_map_files``). Every file is made
+    first, as a temporary file in ``out_dir``; then all are renamed into place
+    under the lock ``out_dir/.NAME.lock``. A build that fails leaves the files
+    of the last one as they were, and two builds of one NAME never mix their files.
     """
     check_name(name)
+    if self_contained and external_assets:
+        raise MapperError("--self-contained and --external-assets exclude each other: pick one")
     if not analysis.claims:
         raise MapperError(f"{analysis.ledger.path}: no valid claims to map"
                           + (f"; {len(problems)} row(s) left out, first: {problems[0]}" if problems else ""))
     out_dir = Path(out_dir)
-    page = build_map(analysis, gaz, title=title, as_of=as_of, events=events, self_contained=self_contained)
+    fallback = f"{name}.png" if png_size is not None else None
+    page_options = dict(title=title, as_of=as_of, events=events, tiles=tiles, tiles_attr=tiles_attr,
+                        fallback_image=quote(fallback, safe="") if fallback else None, lang=lang)
+    assets: dict[str, str | bytes] = {}
+    if external_assets:
+        assets = build_map_files(analysis, gaz, name, **page_options)
+        page = assets.pop(f"{name}.html")
+    else:
+        page = build_map(analysis, gaz, self_contained=self_contained, **page_options)
     texts = {
         "html": (".html", page),
         "geojson": (".geojson", json.dumps(to_geojson(analysis), ensure_ascii=False, indent=1,
                                            sort_keys=True) + "\n"),
         "report": (".report.md", report_markdown(analysis, title=title, problems=list(problems), as_of=as_of)),
-        "embed": (".embed.html", embed_snippet(name, title)),
+        "embed": (".embed.html", embed_snippet(name, title, base_url=base_url, fallback_image=bool(fallback))),
+        "amp": (".amp.html", amp_snippet(name, title, base_url=base_url, fallback_image=bool(fallback))),
     }
     try:
         with FileSet(out_dir, lock=f".{name}.lock") as files:
             paths = {kind: files.write_text(f"{name}{suffix}", text) for kind, (suffix, text) in texts.items()}
+            for file_name, content in sorted(assets.items()):
+                if isinstance(content, bytes):
+                    files.stage(file_name).write_bytes(content)
+                    paths[file_name] = out_dir / file_name
+                else:
+                    paths[file_name] = files.write_text(file_name, content)
             if png_size is not None:
                 from .image import write_png
 
                 if not self_contained:
-                    page = build_map(analysis, gaz, title=title, as_of=as_of, events=events, self_contained=True)
+                    page = build_map(analysis, gaz, self_contained=True, **page_options)
                 write_png(page, files.stage(f"{name}.png"), size=png_size)
                 paths["png"] = out_dir / f"{name}.png"
             files.commit()

@@ -16,28 +16,21 @@ from typing import Any
 import folium
 from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
-from shapely.geometry import shape
 
-from gazetteer import Gazetteer, Place
+from gazetteer import Gazetteer
 
-from .analysis import FLAGS, Analysis
+from .analysis import Analysis
 from .errors import RenderError
 from .ledger import Event
+from .page import finish_page, split_assets
+from .tiles import DEFAULT_TILES, REFERRER_POLICY, Tiles, resolve_tiles
+from .payload import SIDE_COLORS, build_payload
 
-__all__ = ["ClaimsLayer", "build_map", "to_folium", "SIDE_COLORS"]
+__all__ = ["ClaimsLayer", "build_map", "build_map_files", "to_folium", "SIDE_COLORS"]
 
 LEAFLET_VERSION = "1.9.3"
 LEAFLET_JS = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.js"
 LEAFLET_CSS = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.css"
-SIDE_COLORS = {"Azerbaijan": "#1f77b4", "Armenia": "#d62728", "Artsakh": "#ff7f0e"}
-_OTHER_COLORS = ("#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
-FLAG_HELP = (
-    ("repeat", "the side had already claimed this capture"),
-    ("contested", "another side denies it, holds or claims it within days"),
-    ("corroborated", "the other side admits withdrawing"),
-    ("retracted", "post deleted or claim retracted"),
-)
-TILE_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 
 
 def _asset(name: str) -> str:
@@ -128,124 +121,6 @@ def _script_asset() -> str:
     return js
 
 
-def _side_colors(sides: list[str]) -> list[dict[str, str]]:
-    out, extra = [], iter(_OTHER_COLORS)
-    for side in sides:
-        out.append({"name": side, "color": SIDE_COLORS.get(side) or next(extra, "#444444")})
-    return out
-
-
-def _safe_url(url: str | None) -> str | None:
-    return url if url and re.match(r"(?i)^https?://[^\s]+$", url) else None
-
-
-def _area_geometries(gaz: Gazetteer) -> dict[str, dict[str, Any]]:
-    return {f["id"]: f["geometry"] for f in gaz.boundaries["features"]}
-
-
-class _Strings:
-    """Repeated ledger strings (claimants, sources, quotes) stored once, referred to by index."""
-
-    def __init__(self) -> None:
-        self.items: list[str] = []
-        self._index: dict[str, int] = {}
-
-    def __call__(self, text: str | None) -> int | None:
-        if text is None:
-            return None
-        if text not in self._index:
-            self._index[text] = len(self.items)
-            self.items.append(text)
-        return self._index[text]
-
-
-def _boundaries_near(gaz: Gazetteer, bounds: list[list[float]], margin: float = 0.4) -> list[dict[str, Any]]:
-    south, west = bounds[0][0] - margin, bounds[0][1] - margin
-    north, east = bounds[1][0] + margin, bounds[1][1] + margin
-    out = []
-    for feature in gaz.boundaries["features"]:
-        if feature["properties"]["kind"] not in ("district", "province"):
-            continue
-        minx, miny, maxx, maxy = shape(feature["geometry"]).bounds
-        if minx <= east and maxx >= west and miny <= north and maxy >= south:
-            out.append({"type": "Feature", "properties": {}, "geometry": feature["geometry"]})
-    return out
-
-
-def build_payload(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.date | None,
-                  events: list[Event]) -> dict[str, Any]:
-    """The data the map script draws. Claims are compact: optional fields are
-    left out when empty, and repeated strings are indices into ``strings``."""
-    claims = analysis.claims
-    sides = sorted({c.side for c in claims}, key=lambda s: (s not in SIDE_COLORS, s))
-    side_index = {s: i for i, s in enumerate(sides)}
-    areas = _area_geometries(gaz)
-    strings = _Strings()
-    places: list[dict[str, Any]] = []
-    place_index: dict[str, int] = {}
-    area_list: list[dict[str, Any]] = []
-    out_claims = []
-    index_of = {c.id: i for i, c in enumerate(claims)}
-    unmapped = 0
-    for i, claim in enumerate(claims):
-        place: Place | None = analysis.places[claim.id]
-        item: dict[str, Any] = {"id": claim.id, "d": claim.day.isoformat(), "s": side_index[claim.side],
-                                "c": claim.claim, "cl": strings(claim.claimant)}
-        if place is None:
-            unmapped += 1
-        else:
-            if place.id not in place_index:
-                parents = [p.name for p in gaz.parents(place)] if place.id in gaz else []
-                entry = {"n": place.name, "k": place.kind, "l": place.labels(),
-                         "c": [round(place.lat, 5), round(place.lon, 5)],
-                         "h": " › ".join(parents[:3]), "t": []}
-                if place.kind in ("district", "province") and place.id in areas and claim.lat is None:
-                    entry["g"] = len(area_list)
-                    area_list.append({"type": "Feature", "properties": {}, "geometry": areas[place.id]})
-                place_index[place.id] = len(places)
-                places.append(entry)
-            item["p"] = place_index[place.id]
-            places[item["p"]]["t"].append(i)
-            if claim.place != place.name:
-                item["as"] = strings(claim.place)
-        if claim.date != item["d"]:
-            item["w"] = claim.date
-        if claim.status != "published":
-            item["st"] = claim.status
-        if analysis.flags[claim.id]:
-            item["f"] = analysis.flags[claim.id]
-        if claim.id in analysis.inside_claimed:
-            item["in"] = index_of[analysis.inside_claimed[claim.id]]
-        for key, value in (("q", strings(claim.quote)), ("src", strings(claim.source)),
-                           ("u", _safe_url(claim.url)), ("n", strings(claim.notes))):
-            if value is not None:
-                item[key] = value
-        out_claims.append(item)
-    days = sorted({c["d"] for c in out_claims} | ({as_of.isoformat()} if as_of else set()))
-    lats = [p["c"][0] for p in places]
-    lons = [p["c"][1] for p in places]
-    bounds = [[min(lats), min(lons)], [max(lats), max(lons)]] if lats else None
-    return {
-        "title": title,
-        "sides": _side_colors(sides),
-        "places": places,
-        "areas": area_list,
-        "claims": out_claims,
-        "strings": strings.items,
-        "days": days,
-        "asOf": as_of.isoformat() if as_of else days[-1],
-        "events": [{"name": e.name, "start": e.start.isoformat(), "end": e.end.isoformat() if e.end else None}
-                   for e in events],
-        "boundaries": {"type": "FeatureCollection",
-                       "features": _boundaries_near(gaz, bounds) if bounds else []},
-        "bounds": bounds,
-        "unmapped": unmapped,
-        "flagHelp": [list(f) for f in FLAG_HELP if f[0] in FLAGS],
-        "attribution": "Places: Who's On First, GeoNames (CC BY 4.0)",
-        "credit": "Claims as reported by each side; a claim is not a fact.",
-    }
-
-
 def _asset_bytes(name: str) -> bytes:
     return resources.files("mapper").joinpath("assets", name).read_bytes()
 
@@ -304,12 +179,15 @@ def _number_elements(root: Element, seed: str) -> None:
     walk(root)
 
 
-def _new_map() -> folium.Map:
+def _new_map(tiles: Tiles | None = None) -> folium.Map:
     fmap = folium.Map(location=[39.8, 46.7], zoom_start=8, tiles=None, control_scale=True, prefer_canvas=False)
     # The claims layer needs Leaflet only: no jQuery, Bootstrap or icon fonts.
     fmap.default_js = [("leaflet", LEAFLET_JS)]
     fmap.default_css = [("leaflet_css", LEAFLET_CSS)]
-    folium.TileLayer("OpenStreetMap", attr=TILE_ATTRIBUTION, name="OpenStreetMap", control=False).add_to(fmap)
+    if tiles is not None:
+        folium.TileLayer(tiles.url, attr=tiles.attribution, name=tiles.name, control=False,
+                         max_zoom=tiles.max_zoom, max_native_zoom=tiles.max_zoom, subdomains=tiles.subdomains,
+                         referrer_policy=REFERRER_POLICY).add_to(fmap)
     return fmap
 
 
@@ -328,6 +206,23 @@ def _as_analysis(data: Any, gaz: Gazetteer | None) -> tuple[Analysis, Gazetteer]
     return analyse(ledger, gaz), gaz
 
 
+def _check_lang(lang: str) -> str:
+    from .i18n import LANGS
+
+    if lang not in LANGS:
+        raise RenderError(f"lang={lang!r}: choose one of {', '.join(LANGS)}")
+    return lang
+
+
+def _set_lang(html: str, lang: str) -> str:
+    """Say the page's language on its <html> element, for screen readers and hyphenation."""
+    opening = re.search(r"<html(\s[^>]*)?>", html)
+    if opening is None:
+        raise RenderError("folium's page has no <html> element; mapper/render.py must follow")
+    attrs = re.sub(r'\slang="[^"]*"', "", opening.group(1) or "")
+    return html[:opening.start()] + f'<html lang="{_check_lang(lang)}"{attrs}>' + html[opening.end():]
+
+
 def _as_date(value: dt.date | str | None) -> dt.date | None:
     if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return value
@@ -341,11 +236,14 @@ def _as_date(value: dt.date | str | None) -> dt.date | None:
 
 def to_folium(data: Any, gaz: Gazetteer | None = None, *, title: str | None = None,
               as_of: dt.date | str | None = None, events: list[Event] | str | Any = (),
-              m: folium.Map | None = None) -> folium.Map:
+              m: folium.Map | None = None, tiles: str | None = DEFAULT_TILES,
+              tiles_attr: str | None = None, lang: str = "en") -> folium.Map:
     """A ``folium.Map`` drawing the claims of ``data`` (an ``Analysis``, a ``Ledger``,
     or anything ``read_ledger`` reads), for notebooks and folium code.
 
-    With ``m``, the claims layer is added to that map and it is returned.
+    With ``m``, the claims layer is added to that map and it is returned;
+    otherwise ``tiles`` names the background (see ``mapper.tiles.resolve_tiles``).
+    ``lang`` (en, hy, az, ru) is the language of every string the map shows.
     Ledger text reaches the page as data only (see ``ClaimsLayer``), never
     through folium's templates, which evaluate template syntax in their values.
 
@@ -361,8 +259,9 @@ def to_folium(data: Any, gaz: Gazetteer | None = None, *, title: str | None = No
         from .ledger import read_events
 
         events = read_events(events)
-    payload = build_payload(analysis, gaz, title=title or "", as_of=_as_date(as_of), events=list(events))
-    fmap = _new_map() if m is None else m
+    payload = build_payload(analysis, gaz, title=title or "", as_of=_as_date(as_of), events=list(events),
+                            lang=_check_lang(lang))
+    fmap = _new_map(resolve_tiles(tiles, tiles_attr)) if m is None else m
     ClaimsLayer(payload).add_to(fmap)
     if m is None and title:
         fmap.get_root().title = html_escape(title)
@@ -370,13 +269,50 @@ def to_folium(data: Any, gaz: Gazetteer | None = None, *, title: str | None = No
 
 
 def build_map(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.date | None = None,
-              events: list[Event] = (), self_contained: bool = False) -> str:
+              events: list[Event] = (), self_contained: bool = False, tiles: str | None = DEFAULT_TILES,
+              tiles_attr: str | None = None, lang: str = "en", fallback_image: str | None = None) -> str:
     """The map page as HTML, byte-identical for the same input."""
-    fmap = to_folium(analysis, gaz, title=title, as_of=as_of, events=list(events))
+    return _render_page(analysis, gaz, title=title, as_of=as_of, events=events, tiles=tiles, tiles_attr=tiles_attr,
+                        lang=lang, fallback_image=fallback_image,
+                        finish=_inline_leaflet if self_contained else _pin_leaflet)
+
+
+def build_map_files(analysis: Analysis, gaz: Gazetteer, name: str, *, title: str, as_of: dt.date | None = None,
+                    events: list[Event] = (), tiles: str | None = DEFAULT_TILES, tiles_attr: str | None = None,
+                    lang: str = "en", fallback_image: str | None = None) -> dict[str, str | bytes]:
+    """The map as files with no inline script or style, for pages served with
+    ``Content-Security-Policy: script-src 'self'; style-src 'self'``: ``NAME.html``,
+    ``NAME.js``, ``NAME.data.js``, ``NAME.css`` and the shared ``page.ASSET_FILES``."""
+    found: dict[str, str] = {}
+
+    def split(html: str) -> str:
+        page, files = split_assets(html, name, claims_js=_script_asset(), claims_css=_asset("claims.css"),
+                                   leaflet_tags=_leaflet_tags(html))
+        found.update(files)
+        return page
+
+    html = _render_page(analysis, gaz, title=title, as_of=as_of, events=events, tiles=tiles, tiles_attr=tiles_attr,
+                        lang=lang, fallback_image=fallback_image, finish=split)
+    css = _asset(f"leaflet-{LEAFLET_VERSION}/leaflet.css")
+    for image in ("layers.png", "layers-2x.png"):
+        css = css.replace(f"url(images/{image})", f"url(leaflet-{image})")
+    out: dict[str, str | bytes] = {f"{name}.html": html, **found, "leaflet.css": css,
+                                   "leaflet.js": _asset(f"leaflet-{LEAFLET_VERSION}/leaflet.js"),
+                                   "claims.js": _script_asset(), "claims.css": _asset("claims.css")}
+    for image in ("layers.png", "layers-2x.png"):
+        out[f"leaflet-{image}"] = _asset_bytes(f"leaflet-{LEAFLET_VERSION}/{image}")
+    return out
+
+
+def _render_page(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.date | None, events: list[Event],
+                 tiles: str | None, tiles_attr: str | None, lang: str, fallback_image: str | None,
+                 finish) -> str:
+    fmap = to_folium(analysis, gaz, title=title, as_of=as_of, events=list(events), tiles=tiles,
+                     tiles_attr=tiles_attr, lang=lang)
     root = fmap.get_root()
     root.title = html_escape(title)
     layer = next(c for c in fmap._children.values() if isinstance(c, ClaimsLayer))
     seed = hashlib.sha256(layer.data_json.encode()).hexdigest()[:8]
     _number_elements(root, seed)
-    html = root.render()
-    return _inline_leaflet(html) if self_contained else _pin_leaflet(html)
+    html = finish_page(_set_lang(root.render(), lang), title=title, fallback_image=fallback_image)
+    return finish(html)

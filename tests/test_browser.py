@@ -62,29 +62,40 @@ def test_example_map_works(browser, tmp_path):
     build(tmp_path, str(EXAMPLE), "--events", str(EXAMPLE_EVENTS), "--name", "ex")
     page, errors = open_map(browser, tmp_path / "ex.html")
     geo = json.loads((tmp_path / "ex.geojson").read_text(encoding="utf-8"))
-    resolved = sum(1 for f in geo["features"] if f["geometry"] is not None)
-    assert page.locator(".cm-marker, path.cm-area").count() == resolved == len(geo["features"])
+    features = [f["properties"] for f in geo["features"]]
+    drawn = {f["place_id"] for f in features if f["place_kind"] not in ("country", "region")}
+    whole = [f for f in features if f["place_kind"] in ("country", "region")]
+    assert whole and all(f["place_id"] for f in features)
+    # One marker or area per place, never one per claim; region claims are not drawn at all.
+    assert page.locator(".cm-marker:visible, path.cm-area:visible").count() == len(drawn)
     assert page.locator("path.cm-area").count() == 2  # the Syunik and Gubadli-district claims
-    # Switching a side's layer hides and shows its markers.
+    assert page.locator(".cm-panel-list > li").count() == len(whole)
+    # Switching a side's layer hides and shows what it claims.
     azerbaijan = page.locator(".leaflet-control-layers-overlays label", has_text="Azerbaijan").locator("input")
     azerbaijan.uncheck()
-    assert page.locator(".cm-side-2").count() == 0
+    assert page.locator(".cm-side-2:visible").count() == 0
+    # The side panel follows the side switches too.
+    assert page.locator(".cm-panel-list > li").count() == len([f for f in whole if f["side"] != "Azerbaijan"])
     azerbaijan.check()
     assert page.locator(".cm-side-2").count() > 0
-    # Moving the time control changes which claims show.
+    # Moving the time control changes which places show.
+    first_day = {f["place_id"] for f in features if f["date"][:10] == "2020-10-25" and f["place_id"] in drawn}
     page.locator(".cm-slider").fill("0")
-    assert page.locator(".cm-marker, path.cm-area").count() == 1
+    assert page.locator(".cm-marker:visible, path.cm-area:visible").count() == len(first_day) == 1
+    assert page.locator(".cm-date-label").inner_text() == "25 October 2020"
     page.locator(".cm-slider").fill("1")
-    assert page.locator(".cm-marker, path.cm-area").count() == resolved
-    # A popup shows the place's names and its claims.
+    assert page.locator(".cm-marker:visible, path.cm-area:visible").count() == len(drawn)
+    # A popup shows the place's names (the page's language first) and all its claims.
     page.locator(".cm-claim-captured.cm-flag-repeat").first.click()
     popup = page.locator(".cm-popup")
-    for name in ("Qubadlı", "Սանասար", "Кубатлы", "Gubadli"):  # aze, hye, rus, eng
-        assert name in popup.inner_text()
+    assert popup.locator(".cm-place").inner_text() == "Gubadli"
+    for name in ("Qubadlı", "Սանասար", "Кубатлы"):  # aze, hye, rus below the English headline
+        assert name in popup.locator(".cm-other-names").inner_text()
     assert popup.locator(".cm-entry").count() >= 3
     # What each side claims on the date shown: Azerbaijan claims it, Armenia says it left.
     control = popup.locator(".cm-control").inner_text()
-    assert "Azerbaijan claims it" in control and "Armenia says it left" in control
+    assert "Azerbaijan: captured" in control and "Armenia: withdrew" in control
+    assert "26 October 2020" in control
     assert page.locator(".cm-legend").is_visible()
     assert "Humanitarian ceasefire" in page.locator(".cm-events").inner_text()
     assert errors == []
@@ -109,6 +120,7 @@ def test_hostile_text_shows_as_written(browser, tmp_path):
         assert page.locator(".leaflet-popup .cm-quote").last.text_content() == HOSTILE
         assert page.locator(".leaflet-popup .cm-claimant").last.text_content() == HOSTILE
         page.locator(".leaflet-popup-close-button").click()
+        page.locator(".leaflet-popup").wait_for(state="detached")  # it fades out first
         assert page.locator(".cm-popup a[href^='javascript']").count() == 0
     assert page.locator(".cm-popup img, .leaflet-container script").count() == 0
     assert HOSTILE.split()[0] in page.locator(".cm-title h2").inner_text()
@@ -138,7 +150,7 @@ def test_embed_usable_at_phone_and_desktop_width(browser, tmp_path, width):
     assert box["y"] + box["height"] <= frame_box["y"] + frame_box["height"]
     # The time control works inside the sandboxed frame.
     slider.fill("0")
-    assert frame.locator(".cm-date-label").inner_text() == "2020-10-25"
+    assert frame.locator(".cm-date-label").inner_text() == "25 October 2020"
     # The sandbox keeps the map away from the article's page.
     assert "allow-same-origin" not in page.locator("iframe").get_attribute("sandbox")
 
@@ -150,7 +162,7 @@ def test_map_readable_without_tiles_and_play(browser, tmp_path):
     assert page.locator("path.cm-boundary").count() > 5
     page.locator(".cm-slider").fill("0")
     page.locator(".cm-play").click()
-    page.wait_for_function("document.querySelector('.cm-date-label').textContent === '2020-10-26'", timeout=5000)
+    page.wait_for_function("document.querySelector('.cm-date-label').textContent === '26 October 2020'", timeout=5000)
     assert errors == []
 
 
@@ -178,6 +190,6 @@ def test_popup_says_a_capture_lies_in_land_already_claimed(browser, tmp_path):
     build(tmp_path, str(path), "--name", "in")
     page, errors = open_map(browser, tmp_path / "in.html")
     page.locator(".cm-marker").first.click()  # fitted clear of the legend
-    assert "inside Zəngilan, which Azerbaijan claimed captured on 2020-10-22" in \
+    assert "Inside Zangilan, which Azerbaijan claimed captured on 22 October 2020" in \
         page.locator(".leaflet-popup .cm-inside").inner_text()
     assert errors == []

@@ -43,6 +43,9 @@ ROWS = [
      "side": SIDE1, "claim": "captured"},
     {"id": "v", "date": "2020-10-26", "place": "Mincivan", "claimant": hostile("claimant1"), "side": SIDE1,
      "claim": "captured"},
+    # A claim about a whole region: listed in the side panel, not drawn.
+    {"id": "g", "date": "2020-10-25", "place": "Nagorno-Karabakh", "claimant": hostile("claimant3"), "side": SIDE2,
+     "claim": "violation", "source": hostile("source3"), "quote": hostile("quote3"), "notes": hostile("notes3")},
 ]
 TITLE = hostile("title")
 EVENT = hostile("event")
@@ -63,7 +66,8 @@ def build_hostile(tmp_path):
     geo = {f["id"]: f["properties"] for f in json.loads((tmp_path / "h.geojson").read_text("utf-8"))["features"]}
     # The premises: r1's text resolved to a named place, so the popup shows it "as written".
     assert geo["r1"]["place_name"] and geo["r1"]["place_name"] != ROWS[0]["place"]
-    assert all(geo[i]["place_id"] for i in ("r2", "d", "v"))
+    assert all(geo[i]["place_id"] for i in ("r2", "d", "v", "g"))
+    assert geo["g"]["place_kind"] == "region"
     return tmp_path / "h.html"
 
 
@@ -94,12 +98,14 @@ def test_hostile_text_in_every_field_shows_as_written(browser, tmp_path):  # noq
     assert texts(page, ".cm-title h2") == [TITLE]
     assert texts(page, ".cm-events") == [EVENT]
     labels = texts(page, ".leaflet-control-layers-overlays label")
-    assert labels == [" " + SIDE1, " " + SIDE2, " District boundaries"]
+    assert labels == [" " + SIDE1, " " + SIDE2, " Claimed control", " District boundaries"]
     side1 = page.locator(".leaflet-control-layers-overlays label").first.locator("input")
     side1.uncheck()
     side1.check()
-    # The legend holds no ledger text, and nothing came into it.
-    assert "__pwned" not in page.locator(".cm-legend").inner_html()
+    # The legend names the sides of the claimed-control layer: as text, nothing came into it.
+    assert texts(page, ".cm-control-legend li > span:last-child") == [
+        f" Claimed by {SIDE1}", f" Claimed by {SIDE2}", " Contested"]
+    assert page.locator(".cm-legend img, .cm-legend a, .cm-legend [onerror], .cm-legend [onload]").count() == 0
 
     seen = {cls: set() for cls in ("cm-place", "cm-claimant", "cm-quote", "cm-source", "cm-as", "cm-notes",
                                    "cm-inside", "cm-control-line", "cm-tip")}
@@ -131,14 +137,28 @@ def test_hostile_text_in_every_field_shows_as_written(browser, tmp_path):  # noq
         assert row["quote"] in seen["cm-quote"]
         assert row["source"] in seen["cm-source"]
         assert row["notes"] in seen["cm-notes"]
-    assert f"as written: {ROWS[0]['place']}" in seen["cm-as"]
+    assert f"As written: {ROWS[0]['place']}" in seen["cm-as"]
     assert ROWS[1]["place"] in seen["cm-place"]
-    assert f"{ROWS[1]['place']} — {ROWS[1]['claimant']} ({SIDE2}): denies, 2020-10-26" in seen["cm-tip"]
-    assert f"{ROWS[1]['place']}: {SIDE2} denies, 2020-10-26" in marker_titles
-    assert any(t.endswith(f" — {ROWS[0]['claimant']} ({SIDE1}): captured, 2020-10-26") for t in seen["cm-tip"])
-    assert f"{SIDE1} claims it (captured 2020-10-26)" in seen["cm-control-line"]
-    assert any(t.startswith("inside ") and t.endswith(f", which {SIDE1} claimed captured on 2020-10-22")
+    assert f"{ROWS[1]['place']} — {ROWS[1]['claimant']} ({SIDE2}): denies, 26 October 2020" in seen["cm-tip"]
+    assert ROWS[1]["place"] in marker_titles
+    assert any(t.endswith(f" — {ROWS[0]['claimant']} ({SIDE1}): captured, 26 October 2020") for t in seen["cm-tip"])
+    assert f"{SIDE1}: captured (26 October 2020)" in seen["cm-control-line"]
+    assert any(t.startswith("Inside ") and t.endswith(f", which {SIDE1} claimed captured on 22 October 2020")
                for t in seen["cm-inside"])
+    # The side panel: the region claim's text, as written.
+    region = ROWS[4]
+    assert texts(page, ".cm-panel .cm-claimant") == [region["claimant"]]
+    assert texts(page, ".cm-panel .cm-quote") == [region["quote"]]
+    assert texts(page, ".cm-panel .cm-notes") == [region["notes"]]
+    assert texts(page, ".cm-panel .cm-source") == [region["source"]]
+    # The claimant filter: each claimant's name is an option's text.
+    claimants = {r["claimant"] for r in ROWS}
+    assert sorted(texts(page, ".cm-filter-claimant .cm-filter-option")) == sorted(claimants)
+    option = page.locator(".cm-filter-claimant .cm-filter-option", has_text="claimant3").locator("input")
+    option.uncheck()
+    assert page.locator(".cm-panel .cm-claimant").count() == 0
+    page.wait_for_function("location.hash.includes('claimant=')")  # once the view rests
+    option.check()
     assert not [e for e in errors if not e.startswith("Failed to load")]
     assert_nothing_ran(page, errors)
 
@@ -173,8 +193,8 @@ def test_the_page_refuses_non_http_links_even_if_the_data_holds_them(browser, tm
     data = json.loads(match.group(2))
     urls = ["javascript:window.__pwned=1", " JavaScript:window.__pwned=1", "java\tscript:window.__pwned=1",
             "data:text/html,<b>x</b>"]
-    assert len(data["claims"]) == len(urls)
-    for claim, url in zip(data["claims"], urls):
+    assert len(data["claims"]) == len(urls) + 1  # the region claim has no address
+    for claim, url in zip(data["claims"], urls + [urls[0]]):
         claim["u"] = url
     path.write_text(html[:match.start(2)] + script_json(data) + html[match.end(2):], encoding="utf-8")
     page, errors = open_map(browser, path)
@@ -184,4 +204,27 @@ def test_the_page_refuses_non_http_links_even_if_the_data_holds_them(browser, tm
         assert page.locator(".leaflet-popup a").count() == 1  # the close button only
         page.locator(".leaflet-popup-close-button").dispatch_event("click")
         page.locator(".leaflet-popup").wait_for(state="detached")
+    assert_nothing_ran(page, errors)
+
+
+def test_counts_and_units_show_as_text_even_if_the_data_holds_markup(browser, tmp_path):  # noqa: F811
+    """Counts come formatted from Python and units are ledger text: written straight
+    into the page's data here, markup and all, they still show as text."""
+    from mapper.render import script_json
+
+    path = build_hostile(tmp_path)
+    html = path.read_text(encoding="utf-8")
+    match = re.search(r'(<script type="application/json" id="[A-Za-z0-9_]+">)(.*?)(</script>)', html, re.S)
+    data = json.loads(match.group(2))
+    unit = hostile("unit")
+    data["strings"].append(unit)
+    for claim in data["claims"]:
+        claim["k"] = hostile("count")
+        claim["un"] = len(data["strings"]) - 1
+    path.write_text(html[:match.start(2)] + script_json(data) + html[match.end(2):], encoding="utf-8")
+    page, errors = open_map(browser, path)
+    assert texts(page, ".cm-panel .cm-count") == [f"Number: {hostile('count')} {unit}"]
+    page.locator(".cm-marker").first.dispatch_event("click")
+    page.locator(".leaflet-popup .cm-popup").wait_for()
+    assert f"Number: {hostile('count')} {unit}" in texts(page, ".leaflet-popup .cm-count")
     assert_nothing_ran(page, errors)

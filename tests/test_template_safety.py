@@ -149,6 +149,7 @@ def test_every_field_title_and_event_stays_text(tmp_path, compiled_sources, self
         assert f"near-{n}" in report and f"bad-date-{n}" not in report.split("## Rows left out")[0]
     embed = (out / "m.embed.html").read_text(encoding="utf-8")
     assert "{{ 4321*3 }}" in embed  # the title, as an escaped attribute value
+    assert "{{ 4321*3 }}" in (out / "m.amp.html").read_text(encoding="utf-8")
 
 
 def test_file_names_stay_text(tmp_path, compiled_sources):
@@ -162,7 +163,7 @@ def test_file_names_stay_text(tmp_path, compiled_sources):
     result = build(str(ledger), "--output-dir", str(out))
     assert result.exit_code == 0, result.output
     assert_not_evaluated(out, marker, compiled_sources)
-    (page,) = [p for p in out.glob("*.html") if not p.name.endswith(".embed.html")]
+    (page,) = [p for p in out.glob("*.html") if not p.name.endswith((".embed.html", ".amp.html"))]
     data = payload_of(page.read_text(encoding="utf-8"))
     assert "{{ 4321*3 }}" in data["title"] and "{# note" in data["title"]
 

@@ -94,8 +94,8 @@ def test_two_maps_on_one_page_both_work(browser, tmp_path, gaz):  # noqa: F811
     assert maps.nth(1).locator(".cm-marker, path.cm-area").count() > maps.nth(0).locator(".cm-marker, path.cm-area").count()
     # Each map's slider drives its own map.
     maps.nth(0).locator(".cm-slider").fill("0")
-    assert maps.nth(0).locator(".cm-date-label").inner_text() == "2020-10-25"
-    assert maps.nth(1).locator(".cm-date-label").inner_text() == "2020-11-10"
+    assert maps.nth(0).locator(".cm-date-label").inner_text() == "25 October 2020"  # dates in the map's language (en)
+    assert maps.nth(1).locator(".cm-date-label").inner_text() == "10 November 2020"
 
     page.goto((tmp_path / "notebook.html").resolve().as_uri())
     for frame in page.frames[1:]:
