@@ -121,7 +121,7 @@ def cli(ctx, quiet, verbose) -> None:
     A ledger is a CSV (or JSON, YAML) file with one claim a row: date, place,
     claimant, claim (captured, holds, withdrew, denies, attacked, casualties,
     violation, other) and optional id, near, side, source, url, quote, status,
-    lat, lon, notes. LEDGER may be a file, an http(s) address of a CSV (a
+    lat, lon, notes, count (a number) and unit (killed, km², ...). LEDGER may be a file, an http(s) address of a CSV (a
     published sheet; downloaded to a cache, --offline reads the cache) or -
     for standard input.
 

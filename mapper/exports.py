@@ -80,8 +80,9 @@ def claim_rows(analysis: Analysis, gaz: Gazetteer) -> list[dict[str, Any]]:
             "flags": "; ".join(flags),
             **{f"flag_{f}": f in flags for f in FLAGS},
             "inside_claimed": analysis.inside_claimed.get(claim.id),
-            "count": getattr(claim, "count", None),
-            "unit": getattr(claim, "unit", None),
+            # 12, not 12.0: a toll is a whole number in every reader's eyes.
+            "count": (int(claim.count) if claim.count is not None and claim.count.is_integer() else claim.count),
+            "unit": claim.unit,
             "source": claim.source,
             "url": claim.url,
             "quote": claim.quote,

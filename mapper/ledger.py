@@ -22,7 +22,7 @@ __all__ = ["CLAIMS", "STATUSES", "Claim", "Event", "Problem", "Ledger", "read_le
 CLAIMS = ("captured", "holds", "withdrew", "denies", "attacked", "casualties", "violation", "other")
 STATUSES = ("published", "deleted", "reposted", "retracted")
 REQUIRED = ("date", "place", "claimant", "claim")
-OPTIONAL = ("id", "near", "side", "source", "url", "quote", "status", "lat", "lon", "notes")
+OPTIONAL = ("id", "near", "side", "source", "url", "quote", "status", "lat", "lon", "notes", "count", "unit")
 _ISO_HINT = "an ISO 8601 date (2020-10-26) or date-time with UTC offset (2020-10-26T08:02+04:00)"
 DEFAULT_CLAIMANTS = Path(__file__).parent / "examples" / "claimants.yaml"
 #: Dates a ledger may hold: room on either side for the windows the analysis
@@ -65,6 +65,9 @@ class Claim:
     lat: float | None = None
     lon: float | None = None
     notes: str | None = None
+    #: A number the claim states (killed, positions taken, km²...), in ``unit``.
+    count: float | None = None
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -214,6 +217,36 @@ def _rows(source: Source, required: tuple[str, ...] = REQUIRED, optional: tuple[
     return label, out
 
 
+#: Thousands separators and decimal commas read differently in every locale:
+#: a count is digits with at most one decimal point, so "1,500" is never 1.5.
+_COUNT = re.compile(r"[+]?(\d+(\.\d*)?|\.\d+)([eE][+]?\d+)?", re.ASCII)
+#: Far above any toll or area a claim states; keeps sums exact in a float.
+MAX_COUNT = 1e12
+
+
+def parse_count(value: Any) -> float | None:
+    """A claim's ``count``: a number of 0 or more, or None when empty; ValueError saying what is valid."""
+    if value is None:
+        return None
+    if isinstance(value, bool):  # YAML's yes/no: a number to Python, not to a reader
+        raise ValueError(f"{value!r} is not a number")
+    if isinstance(value, (int, float)):
+        try:
+            number = float(value)
+        except OverflowError:
+            raise ValueError(f"{str(value)[:40]}... is out of range") from None
+    else:
+        text = str(value).strip()
+        if not text:
+            return None
+        if not _COUNT.fullmatch(text):
+            raise ValueError(f"{text[:100]!r} is not a number")
+        number = float(text)
+    if not 0 <= number <= MAX_COUNT:  # also refuses nan
+        raise ValueError(f"{number!r} is out of range")
+    return number
+
+
 def _text(value: Any) -> str | None:
     if value is None:
         return None
@@ -272,6 +305,12 @@ def read_ledger(source: Source, *, claimants: ClaimantRegistry | None = None,
                 bad("lat", f"lat {row.get('lat')!r} / lon {row.get('lon')!r}: give both, as decimal "
                            "degrees (lat -90..90, lon -180..180)")
                 continue
+        try:
+            count = parse_count(row.get("count"))
+        except ValueError as exc:
+            bad("count", f"{exc}: give a number of 0 or more (12, 3.5), digits only, without thousands "
+                         "separators or a unit (the unit goes in 'unit')")
+            continue
         claimant = str(row["claimant"]).strip()
         side = _text(row.get("side")) or registry.side_of(claimant)
         if side is None:
@@ -297,6 +336,7 @@ def read_ledger(source: Source, *, claimants: ClaimantRegistry | None = None,
             claimant=claimant, claim=claim, side=side, near=_text(row.get("near")),
             source=_text(row.get("source")), url=_text(row.get("url")), quote=_text(row.get("quote")),
             status=status, lat=lat, lon=lon, notes=_text(row.get("notes")),
+            count=count, unit=_text(row.get("unit")),
         ))
     if strict and problems:
         raise LedgerError(f"{path}: {len(problems)} bad row(s); first: {problems[0]}", problems)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import math
 import re
 import unicodedata
 from pathlib import Path
@@ -14,7 +15,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 from gazetteer import Gazetteer, GazetteerError
 from gazetteer.atomic import FileSet
 
-from .analysis import FLAGS, PARTNER_CAP, Analysis
+from .analysis import FLAGS, PARTNER_CAP, RETRACTED_STATUSES, Analysis
 from .errors import MapperError, RenderError
 from .ledger import Event
 from .render import build_map
@@ -78,6 +79,31 @@ def _partners(ids: list[str], total: int) -> str:
     return shown + (f" and {more} more" if more > 0 else "")
 
 
+def _number(value: float) -> str:
+    return f"{int(value):,}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _numbers(claims: list) -> list[str]:
+    """The ``count`` column summed per side and unit (units matched regardless of case)."""
+    sums: dict[tuple[str, str], list] = {}
+    for c in claims:
+        if c.count is None or c.status in RETRACTED_STATUSES:
+            continue
+        unit = c.unit or ""
+        entry = sums.setdefault((c.side, unit.casefold()), [unit, [], 0])
+        entry[1].append(c.count)
+        entry[2] += 1
+    if not sums:
+        return []
+    lines = ["", "## Numbers claimed", "",
+             "The count column summed per side and unit, as each side's claims state them: a toll "
+             "reported twice counts twice, and deleted or retracted claims are left out.", "",
+             "| side | unit | total | claims |", "| --- | --- | --- | --- |"]
+    for (side, _), (unit, counts, n) in sorted(sums.items()):
+        lines.append(f"| {_md(side)} | {_md(unit) if unit else '(no unit)'} | {_number(math.fsum(counts))} | {n} |")
+    return lines
+
+
 def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt.date | None = None) -> str:
     claims = analysis.claims
     lines = [f"# {_md(title)}", ""]
@@ -93,6 +119,7 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
     lines += [f"| {_md(s)} | {n} |" for s, n in sorted(sides.items())]
     lines += ["", "| flag | claims |", "| --- | --- |"]
     lines += [f"| {f} | {sum(1 for c in claims if f in analysis.flags[c.id])} |" for f in FLAGS]
+    lines += _numbers(claims)
     if days:
         day = as_of or days[-1]
         lines += ["", f"## What each side claims to control on {day}", ""]
