@@ -61,6 +61,8 @@ class Analysis:
     related_total: dict[str, dict[str, int]] = field(default_factory=dict)
     #: the claims sorted by time (UTC) then id
     ordered: list[Claim] | None = None
+    #: days either way within which another side's claim contests one
+    window: int = 3
 
     @property
     def claims(self) -> list[Claim]:
@@ -157,7 +159,8 @@ def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_da
         else:
             # A claim about no place is about nothing another claim is about.
             keys[claim.id] = f"none:{claim.id}"
-    result = Analysis(ledger=ledger, resolutions=resolutions, places=places, keys=keys, ordered=claims)
+    result = Analysis(ledger=ledger, resolutions=resolutions, places=places, keys=keys, ordered=claims,
+                      window=window)
     flags: dict[str, set[str]] = {c.id: set() for c in claims}
     related: dict[str, dict[str, list[str]]] = {c.id: {} for c in claims}
     totals: dict[str, dict[str, int]] = {c.id: {} for c in claims}

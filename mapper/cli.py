@@ -163,14 +163,22 @@ window_option = click.option("--window", type=click.IntRange(0, 365), default=3,
 @click.option("--strict", is_flag=True, help="Fail on the first bad row instead of leaving it out.")
 @click.option("--self-contained", is_flag=True,
               help="Inline Leaflet and all scripts and styles: the map works offline and in archives.")
+@click.option("--gpkg", is_flag=True,
+              help="Also write NAME.gpkg, a GeoPackage for QGIS (needs the gis extra: geopandas).")
 @click.option("--png", is_flag=True, help="Also write NAME.png, a picture of the map (needs Chromium).")
 @click.option("--png-size", default="1280x800", show_default=True, help="Picture size, WIDTHxHEIGHT.")
 @claimants_option
 @window_option
 @offline_option
-def build(ledger, events, output_dir, name, title, as_of, strict, self_contained, png, png_size, claimants,
+def build(ledger, events, output_dir, name, title, as_of, strict, self_contained, gpkg, png, png_size, claimants,
           window, offline):
-    """Build the map of LEDGER: NAME.html, NAME.geojson, NAME.report.md, NAME.embed.html.
+    """Build the map of LEDGER: NAME.html, NAME.geojson, NAME.csv, NAME.control.geojson,
+    NAME.report.md, NAME.embed.html.
+
+    NAME.geojson holds one feature per claim (district and province claims as
+    their areas), NAME.csv the same columns with lat/lon for spreadsheets, and
+    NAME.control.geojson the ground each side claims on the --as-of date (or
+    the ledger's last).
 
     The files are written as one set: all or none, and never mixed with the
     files of another build of the same NAME. With no LEDGER, builds the
@@ -178,6 +186,13 @@ def build(ledger, events, output_dir, name, title, as_of, strict, self_contained
     article in shared/sources) and the 2020 war.
     """
     size = _png_size(png_size) if png else None
+    if gpkg:
+        from .exports import need_gis
+
+        try:
+            need_gis()  # before reading anything
+        except MapperError as exc:
+            raise CannotRun(str(exc)) from None
     if ledger is None:
         if name or title:
             raise click.UsageError("--name and --title need a LEDGER; the examples have their own")
@@ -195,13 +210,13 @@ def build(ledger, events, output_dir, name, title, as_of, strict, self_contained
     for job_ledger, job_events, job_name, job_title in jobs:
         problems |= _build_one(job_ledger, job_events, output_dir, job_name, job_title, as_of=as_of,
                                strict=strict, self_contained=self_contained, png_size=size, claimants=claimants,
-                               window=window, offline=offline)
+                               window=window, offline=offline, gpkg=gpkg)
     if problems:
         sys.exit(1)
 
 
 def _build_one(ledger, events, output_dir, name, title, *, as_of, strict, self_contained, png_size,
-               claimants, window, offline=False) -> bool:
+               claimants, window, offline=False, gpkg=False) -> bool:
     """Build one map; True when some rows were left out."""
     from .outputs import write_outputs
 
@@ -217,7 +232,8 @@ def _build_one(ledger, events, output_dir, name, title, *, as_of, strict, self_c
             raise CannotRun(str(exc)) from None
     try:
         paths = write_outputs(analysis, gaz, output_dir, name, title=title, as_of=as_of, events=event_list,
-                              self_contained=self_contained, problems=led.problems, png_size=png_size)
+                              self_contained=self_contained, problems=led.problems, png_size=png_size,
+                              gpkg=gpkg)
     except (MapperError, GazetteerError) as exc:
         raise CannotRun(str(exc)) from None
     quiet = (click.get_current_context().find_root().obj or {}).get("quiet")

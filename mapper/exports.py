@@ -19,19 +19,21 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 from pathlib import Path
 from typing import Any
 
+import orjson
 import shapely
 from shapely.geometry import mapping, shape
 
 from gazetteer import Gazetteer
 
 from .analysis import FLAGS, Analysis
+from .errors import MissingExtra
 
-__all__ = ["COLUMNS", "claim_rows", "claims_geojson", "claims_csv", "to_geodataframe", "write_gpkg"]
+__all__ = ["COLUMNS", "GIS_HINT", "claim_rows", "claims_geojson", "claims_csv", "to_geodataframe", "write_gpkg",
+           "need_gis"]
 
 COLUMNS = (
     "id", "date", "day", "datetime", "place", "near", "place_id", "place_name", "place_kind",
@@ -39,6 +41,7 @@ COLUMNS = (
     *(f"flag_{f}" for f in FLAGS), "inside_claimed", "count", "unit", "source", "url", "quote", "notes",
 )
 _AREA_KINDS = ("district", "province")
+GIS_HINT = "pip install 'armaz-conflict-maps[gis]'"
 #: A cell starting with one of these is a formula to Excel, Sheets and LibreOffice.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -102,23 +105,23 @@ def _geometry(row: dict[str, Any], areas: dict[str, dict[str, Any]]) -> dict[str
 
 
 def claims_geojson(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | None = None) -> str:
-    """The claims as an RFC 7946 FeatureCollection, one feature per line (stable diffs, fast to write)."""
+    """The claims as an RFC 7946 FeatureCollection, one feature per line
+    (stable diffs, fast to write); an area's geometry is serialised once however
+    many claims it has."""
     rows = claim_rows(analysis, gaz) if rows is None else rows
     areas = _areas(gaz)
-    shapes: dict[str, str] = {}
+    shapes: dict[str, bytes] = {}
     lines = []
     for row in rows:
         key = row["place_id"] if row["geometry_kind"] == "area" else None
-        if key is not None and key in shapes:
-            geometry = shapes[key]
-        else:
-            geometry = json.dumps(_geometry(row, areas), separators=(",", ":"))
+        geometry = shapes.get(key) if key is not None else None
+        if geometry is None:
+            geometry = orjson.dumps(_geometry(row, areas))
             if key is not None:
                 shapes[key] = geometry
-        props = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
-        lines.append(f'{{"type":"Feature","id":{json.dumps(row["id"], ensure_ascii=False)},'
-                     f'"geometry":{geometry},"properties":{props}}}')
-    return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
+        lines.append(b'{"type":"Feature","id":%s,"geometry":%s,"properties":%s}'
+                     % (orjson.dumps(row["id"]), geometry, orjson.dumps(row)))
+    return (b'{"type":"FeatureCollection","features":[\n' + b",\n".join(lines) + b"\n]}\n").decode()
 
 
 def _cell(value: Any) -> Any:
@@ -146,12 +149,22 @@ def claims_csv(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | 
 
 def to_geodataframe(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | None = None):
     """The claims as a GeoDataFrame (EPSG:4326), areas as polygons; needs the ``gis`` extra."""
-    import geopandas as gpd
+    gpd = need_gis()
 
     rows = claim_rows(analysis, gaz) if rows is None else rows
     areas = _areas(gaz)
     geoms = [shape(g) if (g := _geometry(r, areas)) else None for r in rows]
     return gpd.GeoDataFrame(rows, columns=list(COLUMNS), geometry=geoms, crs="EPSG:4326")
+
+
+def need_gis():
+    """geopandas, or MissingExtra saying how to install it (the ``gis`` extra)."""
+    try:
+        import geopandas
+    except ImportError as exc:
+        raise MissingExtra(f"the GeoPackage export needs geopandas, which is not installed ({exc}): "
+                          f"{GIS_HINT}") from None
+    return geopandas
 
 
 def write_gpkg(analysis: Analysis, gaz: Gazetteer, path: str | Path, *,

@@ -1,10 +1,10 @@
-"""Writing a build's files: the map, its GeoJSON, the report and the embed snippet."""
+"""Writing a build's files: the map, its exports (GeoJSON, CSV, GeoPackage), the
+claimed-control areas, the report and the embed snippet."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 import math
 import re
 import unicodedata
@@ -12,42 +12,24 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
+import orjson
+
 from gazetteer import Gazetteer, GazetteerError
 from gazetteer.atomic import FileSet
 
 from .analysis import FLAGS, PARTNER_CAP, RETRACTED_STATUSES, Analysis
+from .control import claimed_control
 from .errors import MapperError, RenderError
+from .exports import claim_rows, claims_csv, claims_geojson, need_gis, write_gpkg
 from .ledger import Event
 from .render import build_map
 
-__all__ = ["write_outputs", "to_geojson", "report_markdown", "embed_snippet", "check_name", "safe_name"]
+__all__ = ["write_outputs", "report_markdown", "embed_snippet", "check_name", "safe_name"]
 
 #: Characters no file name may hold here: path separators, and those Windows
 #: forbids (a ':' would also turn the embed's relative address into a scheme).
 _FORBIDDEN = set('/\\:*?"<>|')
 MAX_NAME = 100
-
-
-def to_geojson(analysis: Analysis) -> dict[str, Any]:
-    features = []
-    for claim in analysis.claims:
-        place = analysis.places[claim.id]
-        res = analysis.resolutions[claim.id]
-        features.append({
-            "type": "Feature",
-            "id": claim.id,
-            "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]} if place else None,
-            "properties": {
-                "id": claim.id, "date": claim.date, "place": claim.place,
-                "place_id": place.id if place else None, "place_name": place.name if place else None,
-                "place_kind": place.kind if place else None, "match_status": res.status,
-                "claimant": claim.claimant, "side": claim.side, "claim": claim.claim,
-                "status": claim.status, "flags": analysis.flags[claim.id],
-                "inside_claimed": analysis.inside_claimed.get(claim.id),
-                "source": claim.source, "url": claim.url, "quote": claim.quote,
-            },
-        })
-    return {"type": "FeatureCollection", "features": features}
 
 
 #: Characters that start Markdown or HTML markup anywhere in a line (emphasis,
@@ -224,8 +206,10 @@ def safe_name(text: str, *, default: str = "map") -> str:
 
 def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, *, title: str,
                   as_of: dt.date | None = None, events: list[Event] = (), self_contained: bool = False,
-                  problems: list = (), png_size: tuple[int, int] | None = None) -> dict[str, Path]:
-    """Write NAME.html, .geojson, .report.md, .embed.html (and .png with ``png_size``) as one set.
+                  problems: list = (), png_size: tuple[int, int] | None = None,
+                  gpkg: bool = False) -> dict[str, Path]:
+    """Write NAME.html, .geojson, .csv, .control.geojson, .report.md, .embed.html
+    (and .gpkg with ``gpkg``, .png with ``png_size``) as one set.
 
     Every file is made first, as a temporary file in ``out_dir``; then all are
     renamed into place under the lock ``out_dir/.NAME.lock``. A build that
@@ -236,18 +220,29 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
     if not analysis.claims:
         raise MapperError(f"{analysis.ledger.path}: no valid claims to map"
                           + (f"; {len(problems)} row(s) left out, first: {problems[0]}" if problems else ""))
+    if gpkg:
+        need_gis()  # before any work: a missing extra is said at once
     out_dir = Path(out_dir)
     page = build_map(analysis, gaz, title=title, as_of=as_of, events=events, self_contained=self_contained)
-    texts = {
+    rows = claim_rows(analysis, gaz)  # one flat record per claim feeds every export
+    day = as_of or max(c.day for c in analysis.claims)
+    control = claimed_control(analysis, gaz, window=analysis.window).dissolved(day)
+    texts: dict[str, tuple[str, str | bytes]] = {
         "html": (".html", page),
-        "geojson": (".geojson", json.dumps(to_geojson(analysis), ensure_ascii=False, indent=1,
-                                           sort_keys=True) + "\n"),
+        "geojson": (".geojson", claims_geojson(analysis, gaz, rows)),
+        "csv": (".csv", claims_csv(analysis, gaz, rows)),
+        "control": (".control.geojson", orjson.dumps(control) + b"\n"),
         "report": (".report.md", report_markdown(analysis, title=title, problems=list(problems), as_of=as_of)),
         "embed": (".embed.html", embed_snippet(name, title)),
     }
     try:
         with FileSet(out_dir, lock=f".{name}.lock") as files:
-            paths = {kind: files.write_text(f"{name}{suffix}", text) for kind, (suffix, text) in texts.items()}
+            paths = {}
+            for kind, (suffix, data) in texts.items():
+                paths[kind] = files.write_text(f"{name}{suffix}", data)
+            if gpkg:
+                write_gpkg(analysis, gaz, files.stage(f"{name}.gpkg"), rows=rows)
+                paths["gpkg"] = out_dir / f"{name}.gpkg"
             if png_size is not None:
                 from .image import write_png
 
