@@ -126,13 +126,16 @@ class ClaimantRegistry:
         return None
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
 def parse_when(value: str) -> tuple[str, dt.date, dt.datetime]:
     """(normalised text, local date, UTC instant) of a ledger date.
 
     Raises ValueError, whose message says what is wrong when the text is a
     date but not one a ledger can hold."""
     text = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
+    if _DAY.fullmatch(text):
         day = dt.date.fromisoformat(text)
         stamp = dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc)
     else:
@@ -190,7 +193,8 @@ def _rows(source: Source, required: tuple[str, ...] = REQUIRED, optional: tuple[
             doc = doc.get("claims")
         if not isinstance(doc, list):
             raise LedgerError(f"{label}: expected a list of claims (or a mapping with 'claims')")
-        return label, [(i, row if isinstance(row, dict) else
+        # Keys as the CSV header's are: trimmed and lower case.
+        return label, [(i, {str(k).strip().lower(): v for k, v in row.items()} if isinstance(row, dict) else
                         {"__bad__": f"not a claim (a mapping of fields): {row!r}"[:200]})
                        for i, row in enumerate(doc, 1)]
     try:
@@ -212,7 +216,7 @@ def _rows(source: Source, required: tuple[str, ...] = REQUIRED, optional: tuple[
     for row in table.rows():
         if row.error:
             out.append((row.number, {"__bad__": row.error}))
-        elif any(cell.strip() for cell in row.cells):
+        elif row.cells[0].strip() or any(map(str.strip, row.cells)):
             out.append((row.number, dict(zip(header, row.cells))))
     return label, out
 
@@ -248,10 +252,11 @@ def parse_count(value: Any) -> float | None:
 
 
 def _text(value: Any) -> str | None:
+    if type(value) is str:  # every CSV cell: the common case first
+        return value.strip() or None
     if value is None:
         return None
-    text = str(value).strip()
-    return text or None
+    return str(value).strip() or None
 
 
 def read_ledger(source: Source, *, claimants: ClaimantRegistry | None = None,
@@ -267,14 +272,16 @@ def read_ledger(source: Source, *, claimants: ClaimantRegistry | None = None,
     problems: list[Problem] = []
     seen_ids: dict[str, int] = {}
     path, rows = _rows(source, fmt=format)
-    for row_no, raw in rows:
+    # A ledger repeats its dates and claimants thousands of times: each is parsed once.
+    whens: dict[str, tuple[str, dt.date, dt.datetime]] = {}
+    sides: dict[str, str | None] = {}
+    for row_no, row in rows:
         def bad(fld: str | None, msg: str, row_no: int = row_no) -> None:
             problems.append(Problem(path, row_no, fld, msg))
 
-        if "__bad__" in raw:
-            bad(None, raw["__bad__"])
+        if "__bad__" in row:
+            bad(None, row["__bad__"])
             continue
-        row = {str(k).strip().lower(): v for k, v in raw.items()}
         ok = True
         for col in REQUIRED:
             if not _text(row.get(col)):
@@ -283,7 +290,11 @@ def read_ledger(source: Source, *, claimants: ClaimantRegistry | None = None,
         if not ok:
             continue
         try:
-            date_text, day, when = parse_when(str(row["date"]))
+            date_raw = str(row["date"])
+            parsed = whens.get(date_raw)
+            if parsed is None:
+                parsed = whens[date_raw] = parse_when(date_raw)
+            date_text, day, when = parsed
         except ValueError as exc:
             bad("date", str(exc) if "outside" in str(exc) else f"{str(row['date'])[:100]!r} is not {_ISO_HINT}")
             continue
@@ -312,7 +323,11 @@ def read_ledger(source: Source, *, claimants: ClaimantRegistry | None = None,
                          "separators or a unit (the unit goes in 'unit')")
             continue
         claimant = str(row["claimant"]).strip()
-        side = _text(row.get("side")) or registry.side_of(claimant)
+        side = _text(row.get("side"))
+        if side is None:
+            if claimant not in sides:
+                sides[claimant] = registry.side_of(claimant)
+            side = sides[claimant]
         if side is None:
             bad("side", f"no side given and claimant {claimant!r} is not in the claimant registry; "
                         "add a 'side' column or a registry entry (--claimants)")
