@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -54,14 +55,33 @@ def _areas(gaz: Gazetteer) -> dict[str, dict[str, Any]]:
     return out
 
 
+_FLAG_COLUMNS = tuple(f"flag_{f}" for f in FLAGS)
+_NO_FLAGS = dict.fromkeys(_FLAG_COLUMNS, False)
+
+
 def claim_rows(analysis: Analysis, gaz: Gazetteer) -> list[dict[str, Any]]:
     """One flat record per claim, in the analysis's order (time, then id); key order is ``COLUMNS``."""
     areas = _areas(gaz)
+    # A ledger names each place many times: its columns are made once (by
+    # object: a claim with its own coordinates has its own Place).
+    where: dict[tuple[int, bool], tuple] = {}
+    none = (None,) * 6
     rows = []
+    places, all_flags, resolutions = analysis.places, analysis.flags, analysis.resolutions
+    inside = analysis.inside_claimed
     for claim in analysis.claims:
-        place = analysis.places[claim.id]
-        flags = analysis.flags.get(claim.id, [])
-        area = (place is not None and place.kind in _AREA_KINDS and place.id in areas and claim.lat is None)
+        place = places[claim.id]
+        if place is None:
+            cols = none
+        else:
+            key = (id(place), claim.lat is None)
+            cols = where.get(key)
+            if cols is None:
+                area = place.kind in _AREA_KINDS and place.id in areas and claim.lat is None
+                cols = where[key] = (place.id, place.name, place.kind, round(place.lat, 6), round(place.lon, 6),
+                                     "area" if area else "point")
+        flags = all_flags.get(claim.id)
+        count = claim.count
         row = {
             "id": claim.id,
             "date": claim.date,
@@ -69,22 +89,22 @@ def claim_rows(analysis: Analysis, gaz: Gazetteer) -> list[dict[str, Any]]:
             "datetime": (claim.when.strftime("%Y-%m-%dT%H:%M:%SZ") if "T" in claim.date else None),
             "place": claim.place,
             "near": claim.near,
-            "place_id": place.id if place else None,
-            "place_name": place.name if place else None,
-            "place_kind": place.kind if place else None,
-            "lat": round(place.lat, 6) if place else None,
-            "lon": round(place.lon, 6) if place else None,
-            "geometry_kind": "area" if area else ("point" if place else None),
-            "match_status": analysis.resolutions[claim.id].status,
+            "place_id": cols[0],
+            "place_name": cols[1],
+            "place_kind": cols[2],
+            "lat": cols[3],
+            "lon": cols[4],
+            "geometry_kind": cols[5],
+            "match_status": resolutions[claim.id].status,
             "claimant": claim.claimant,
             "side": claim.side,
             "claim": claim.claim,
             "status": claim.status,
-            "flags": "; ".join(flags),
-            **{f"flag_{f}": f in flags for f in FLAGS},
-            "inside_claimed": analysis.inside_claimed.get(claim.id),
+            "flags": "; ".join(flags) if flags else "",
+            **({f"flag_{f}": f in flags for f in FLAGS} if flags else _NO_FLAGS),
+            "inside_claimed": inside.get(claim.id),
             # 12, not 12.0: a toll is a whole number in every reader's eyes.
-            "count": (int(claim.count) if claim.count is not None and claim.count.is_integer() else claim.count),
+            "count": int(count) if count is not None and count.is_integer() else count,
             "unit": claim.unit,
             "source": claim.source,
             "url": claim.url,
@@ -124,17 +144,6 @@ def claims_geojson(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]
     return (b'{"type":"FeatureCollection","features":[\n' + b",\n".join(lines) + b"\n]}\n").decode()
 
 
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        # An apostrophe makes the spreadsheet show the text, not run it.
-        return "'" + value
-    return value
-
-
 def claims_csv(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | None = None, *,
                delimiter: str = ",") -> str:
     """A flat table for Sheets, Excel and Datawrapper: lat/lon columns, one claim a row."""
@@ -142,8 +151,15 @@ def claims_csv(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | 
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow([_cell(row[c]) for c in COLUMNS])
+    values = itemgetter(*COLUMNS)
+    formula = frozenset(_FORMULA_START)
+    # One expression per cell (a 50,000-claim ledger has a million and a half):
+    # text that a spreadsheet would run as a formula gets an apostrophe, which
+    # makes it show the text; booleans are true/false; None is an empty cell.
+    writer.writerows(
+        [("'" + v if v[:1] in formula else v) if type(v) is str else
+         (("true" if v else "false") if type(v) is bool else v) for v in values(row)]
+        for row in rows)
     return buffer.getvalue()
 
 

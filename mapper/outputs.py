@@ -54,9 +54,9 @@ def _md(text: Any) -> str:
     return _MD_IN_WORD.sub(r"\\\1", _MD_ALWAYS.sub(r"\\\1", text))
 
 
-def _partners(ids: list[str], total: int) -> str:
+def _partners(ids: list[str], total: int, escape=None) -> str:
     # The analysis keeps at most PARTNER_CAP partners and counts the rest.
-    shown = ", ".join(_md(i) for i in ids[:PARTNER_CAP])
+    shown = ", ".join(map(escape or _md, ids[:PARTNER_CAP]))
     more = max(total, len(ids)) - len(ids[:PARTNER_CAP])
     return shown + (f" and {more} more" if more > 0 else "")
 
@@ -88,22 +88,42 @@ def _numbers(claims: list) -> list[str]:
 
 def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt.date | None = None) -> str:
     claims = analysis.claims
+    places, all_flags = analysis.places, analysis.flags
+    # One pass for every count; each distinct text escaped once.
+    md: dict[str, str] = {}
+
+    def text(value: Any) -> str:
+        out = md.get(value)
+        if out is None:
+            out = md[value] = _md(value)
+        return out
+
+    mapped = 0
+    sides: dict[str, int] = {}
+    flag_counts = dict.fromkeys(FLAGS, 0)
+    flagged = []
+    for c in claims:
+        if places[c.id] is not None:
+            mapped += 1
+        sides[c.side] = sides.get(c.side, 0) + 1
+        flags = all_flags[c.id]
+        if flags:
+            flagged.append(c)
+            for f in flags:
+                flag_counts[f] += 1
+    first = min((c.day for c in claims), default=None)
+    last = max((c.day for c in claims), default=None)
     lines = [f"# {_md(title)}", ""]
-    days = sorted(c.day for c in claims)
-    if days:
-        lines.append(f"{len(claims)} claims from {days[0]} to {days[-1]}.")
-    mapped = sum(1 for c in claims if analysis.places[c.id] is not None)
+    if claims:
+        lines.append(f"{len(claims)} claims from {first} to {last}.")
     lines += [f"{mapped} placed on the map, {len(claims) - mapped} not placed.", ""]
     lines += ["## Counts", "", "| side | claims |", "| --- | --- |"]
-    sides: dict[str, int] = {}
-    for c in claims:
-        sides[c.side] = sides.get(c.side, 0) + 1
     lines += [f"| {_md(s)} | {n} |" for s, n in sorted(sides.items())]
     lines += ["", "| flag | claims |", "| --- | --- |"]
-    lines += [f"| {f} | {sum(1 for c in claims if f in analysis.flags[c.id])} |" for f in FLAGS]
+    lines += [f"| {f} | {flag_counts[f]} |" for f in FLAGS]
     lines += _numbers(claims)
-    if days:
-        day = as_of or days[-1]
+    if claims:
+        day = as_of or last
         lines += ["", f"## What each side claims to control on {day}", ""]
         control = analysis.control(day)
         if not control:
@@ -120,21 +140,20 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
             lines.append(f"  - candidate {cand.place.id} {_md(cand.place.name)} ({cand.place.kind}, "
                          f"score {cand.score:.2f})")
     lines += ["", "## Flags found", ""]
-    flagged = [c for c in claims if analysis.flags[c.id]]
     if not flagged:
         lines.append("None.")
     for c in flagged:
-        place = analysis.places[c.id]
+        place = places[c.id]
         where = place.name if place else c.place
         totals = analysis.related_total.get(c.id, {})
-        rel = "; ".join(f"{k}: {_partners(v, totals.get(k, len(v)))}" for k, v in analysis.related[c.id].items())
-        lines.append(f"- {c.date} {_md(c.claimant)} — {c.claim} {_md(where)} [{_md(c.id)}]: "
-                     f"{', '.join(analysis.flags[c.id])}" + (f" ({rel})" if rel else ""))
+        rel = "; ".join(f"{k}: {_partners(v, totals.get(k, len(v)), text)}" for k, v in analysis.related[c.id].items())
+        lines.append(f"- {c.date} {text(c.claimant)} — {c.claim} {text(where)} [{text(c.id)}]: "
+                     f"{', '.join(all_flags[c.id])}" + (f" ({rel})" if rel else ""))
     lines += ["", "## Captures inside land already claimed", ""]
     inside = analysis.inside_claimed
     if not inside:
         lines.append("None.")
-    by_id = {c.id: c for c in claims}
+    by_id = {c.id: c for c in claims} if inside else {}
     for cid, earlier_id in inside.items():
         c, e = by_id[cid], by_id[earlier_id]
         lines.append(f"- {c.date} {_md(c.claimant)} claims {_md(analysis.label(analysis.keys[cid]))} "
