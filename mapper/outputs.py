@@ -22,7 +22,6 @@ from .control import claimed_control
 from .errors import MapperError, RenderError
 from .exports import claim_rows, claims_csv, claims_geojson, need_gis, write_gpkg
 from .ledger import Event
-from .render import build_map
 
 __all__ = ["write_outputs", "report_markdown", "embed_snippet", "check_name", "safe_name"]
 
@@ -242,6 +241,8 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
     if gpkg:
         need_gis()  # before any work: a missing extra is said at once
     out_dir = Path(out_dir)
+    from .render import build_map  # folium: only when a map is drawn, not to check a --name
+
     page = build_map(analysis, gaz, title=title, as_of=as_of, events=events, self_contained=self_contained)
     rows = claim_rows(analysis, gaz)  # one flat record per claim feeds every export
     day = as_of or max(c.day for c in analysis.claims)

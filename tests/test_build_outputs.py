@@ -122,3 +122,4 @@ def test_build_imports_no_geopandas_unless_asked(tmp_path):
     done = run_cli("-q", "build", str(WAR), "--output-dir", str(tmp_path), "--name", "w", report=True)
     loaded = next(line for line in done.stderr.splitlines() if line.startswith("LOADED")).split()[1:]
     assert "folium" in loaded and "geopandas" not in loaded and "pyogrio" not in loaded
+    assert "pandas" not in loaded  # folium would import it, for DataFrames the map never passes
