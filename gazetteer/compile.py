@@ -199,6 +199,9 @@ def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, An
             else:
                 place["names"].append(clean)
         place["sources"]["curated"] = True
+        if entry.get("notable") is False:
+            # A fix (a merge, a point moved) is no sign that the press names the place.
+            place["notable"] = False
         if entry.get("covers"):
             covers.append((pid, [real(d) for d in entry["covers"]]))
     for pid, districts in covers:

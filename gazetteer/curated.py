@@ -16,6 +16,8 @@ where its facts come from (``source:``). Entries can:
   ``null`` where the right one is not known);
 * mark a place ``notable: true``: the conflict's press names it so often that a
   bare name means this place rather than a namesake (``press.yaml``);
+  any curated place counts as press-named unless its entry says ``notable:
+  false`` (a fix that merges or moves an obscure village);
 * mark a name ``hidden: true``: it still resolves, but belongs to another
   place and is never shown as this one's label (Askeran's Բերդայգի);
 * say why a place has an unusual parent (``parent:`` with a ``note:``): an

@@ -56,20 +56,12 @@ class GazetteerGeocoder(Geocoder):
             point = GeoPoint(query)
         except (TypeError, ValueError) as exc:
             raise InputError(f"cannot read {query!r} as a point: {exc}") from None
-        hit = self._spatial.nearest(point.latitude, point.longitude, max_km=max_km)
+        hit = self.gazetteer.reverse(point.latitude, point.longitude, max_km=max_km)
         if hit is None:
             return None if exactly_one else []
         loc = self._location(hit.place, lang, {"distance_km": hit.distance_km,
                                                  "within": [p.id for p in hit.within]})
         return loc if exactly_one else [loc]
-
-    @property
-    def _spatial(self):
-        if getattr(self, "_index", None) is None:
-            from .spatial import SpatialIndex
-
-            self._index = SpatialIndex(self.gazetteer)
-        return self._index
 
     def _location(self, place: Place, lang: str, extra: dict[str, Any]) -> Location:
         raw = {**place.raw, **extra}

@@ -43,7 +43,13 @@ def load_yaml(text: str, *, label: str) -> Any:
     except LedgerError:
         raise
     except yaml.YAMLError as exc:
-        raise LedgerError(f"{label}: not valid YAML: {' '.join(str(exc).split())}") from None
+        message = " ".join(str(exc).split())
+        if "maximum nesting depth" in message:
+            # PyYAML 6.0.4 and later stop deep nesting themselves, before our
+            # count sees it: the same refusal, in our words.
+            raise LedgerError(f"{label}: nested more than {MAX_DEPTH} levels deep; "
+                              "a ledger is a list of flat rows") from None
+        raise LedgerError(f"{label}: not valid YAML: {message}") from None
     except (ValueError, OverflowError, TypeError, RecursionError) as exc:
         # A value YAML parses but Python cannot hold, e.g. a timestamp that
         # leaves the calendar once its offset is applied.

@@ -329,3 +329,19 @@ def test_json_lines_count_matches_rows(gaz):
     report = resolve_csv(gaz, NASTY / "too-many-fields.csv", "place", out, json_lines=True)
     docs = [json.loads(line) for line in out.getvalue().splitlines()]
     assert len(docs) == report.written == 3 and docs[1]["match_error"].startswith("3 fields")
+
+
+def test_yaml_libraries_own_depth_limit_reads_as_ours(monkeypatch):
+    # PyYAML 6.0.4+ stops deep nesting inside the parser, before our count.
+    import yaml
+
+    from mapper.errors import LedgerError
+    from mapper.yamltext import MAX_DEPTH, load_yaml
+
+    def parse(*_args, **_kw):
+        raise yaml.YAMLError('while increasing flow level exceeded maximum nesting depth in "<unicode string>"')
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(yaml, "parse", parse)
+    with pytest.raises(LedgerError, match=f"deep.yaml: nested more than {MAX_DEPTH} levels deep"):
+        load_yaml("a: [[[]]]", label="deep.yaml")

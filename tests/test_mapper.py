@@ -203,7 +203,7 @@ def test_generated_ids_are_stable_and_unique(tmp_path):
 def test_explicit_coordinates_override_the_gazetteer(tmp_path, gaz):
     path = tmp_path / "c.csv"
     path.write_text("id,date,place,claimant,side,claim,lat,lon\n"
-                    "a,2020-10-18,Lələtəpə height,Aliyev,Azerbaijan,captured,39.47,47.05\n"
+                    "a,2020-10-18,Unnamed position 1127,Aliyev,Azerbaijan,captured,39.47,47.05\n"
                     "b,2020-10-26,Sanasar,Aliyev,Azerbaijan,captured,39.35,46.59\n"
                     "c,2020-10-26,Sanasar,Aliyev,Azerbaijan,captured,91,46\n", encoding="utf-8")
     led = read_ledger(path)

@@ -93,3 +93,14 @@ def test_resolve_frame_adds_columns(gaz):
         resolve_frame(gaz, df, "place")
     with pytest.raises(InputError, match="already has"):
         resolve_frame(gaz, out, "village")
+
+
+def test_the_gazetteer_offers_them_as_methods(gaz):
+    town = gaz.get(SANASAR)
+    hit = gaz.reverse(town.lat, town.lon)
+    assert hit.place.id == SANASAR and hit.within[-1].kind == "country"
+    assert gaz.reverse(35.0, 40.0) is None
+    out = gaz.resolve_series(pd.Series(["Кубатлы", None]))
+    assert out[0].place.id == SANASAR and out[1].status == "not_found"
+    frame = gaz.resolve_frame(pd.DataFrame({"p": ["Sanasar"]}), "p")
+    assert frame.loc[0, "place_id"] == SANASAR

@@ -50,6 +50,7 @@ def lexicon() -> dict:
         "descriptors": descriptors,
         "not_places": not_places,
         "before_person": {w.casefold() for w in doc["before_a_person"]},
+        "feature_after": {w.casefold() for w in doc.get("feature_after", ())},
         "surname": tuple(w.casefold() for w in doc["surname_endings"]),
         "list_words": sorted({w.casefold() for w in doc["list_words"]}, key=len, reverse=True),
         "between": {w.casefold() for w in doc["between_list_and_unit"]},

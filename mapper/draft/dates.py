@@ -28,11 +28,12 @@ def _patterns(lang: str, doc: dict) -> re.Pattern[str]:
     day_suffix = {"en": r"(?:st|nd|rd|th)?", "ru": r"(?:-?го)?", "az": r"(?:-?(?:[a-zəıüöğşç]{1,3}))?",
                   "hy": r"(?:-?[\u0561-\u0587]{1,3})?"}[lang]
     year_suffix = {"en": "", "ru": r"(?:\s*(?:года|г\.))?", "az": r"(?:-?ci|-?cı|-?cu|-?cü)?(?:\s*il(?:in|də)?)?",
-                   "hy": r"(?:\s*թ\.?)?(?:ի|ին)?"}[lang]
+                   "hy": r"(?:\s*(?:թվական|թ\.?))?(?:ի|ին)?"}[lang]
     forms = [
         relative,
         rf"(?:{_YEAR}{year_suffix}\s+)?{_DAY}{day_suffix}\s+{month}(?:{_YEAR}{year_suffix})?",
-        rf"{month}\s+{_DAY}{day_suffix}(?:{_YEAR}{year_suffix})?",
+        # "2020-ci il oktyabrın 4-də", "2020 թ. հոկտեմբերի 4-ին": the year first, then month and day.
+        rf"(?:{_YEAR}{year_suffix}\s+)?{month}\s+{_DAY}{day_suffix}(?:{_YEAR}{year_suffix})?",
         weekday,
     ]
     return re.compile(r"(?<![\w])(?:" + "|".join(f"(?:{f})" for f in forms) + r")(?![\w])", re.IGNORECASE)
@@ -42,6 +43,12 @@ def _patterns(lang: str, doc: dict) -> re.Pattern[str]:
 def _compiled() -> dict[str, re.Pattern[str]]:
     doc = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
     return {lang: _patterns(lang, doc) for lang in LANGS}
+
+
+@lru_cache(maxsize=1)
+def _days_before() -> dict[str, dict[str, int]]:
+    doc = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    return {lang: {k.casefold(): int(v) for k, v in doc["days_before"][lang].items()} for lang in LANGS}
 
 
 _WEEKDAY_ONLY = re.compile(r"^\s*(?:\S+\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -61,12 +68,15 @@ class DateFinder:
     def dates_in(self, sentence: str, lang: str, published: dt.date | None) -> list[tuple[int, str]]:
         """(offset in the sentence, ISO date) of every date the sentence names."""
         code = lang if lang in self.patterns else "en"
-        found = []
+        found, loose = [], []
         for m in self.patterns[code].finditer(sentence):
             day = self.read(m.group(), code, published)
             if day is not None:
-                found.append((m.start(), day.isoformat()))
-        return found
+                # "gecə", "ночью", "the day before" count from the publication only when the
+                # sentence names no date of its own ("oktyabrın 17-si gecə" is the 17th).
+                word = re.sub(r"\s+", " ", m.group().strip()).casefold() in _days_before()[code]
+                (loose if word else found).append((m.start(), day.isoformat()))
+        return found or loose
 
     def date_in(self, sentence: str, lang: str, published: dt.date | None) -> str | None:
         """The first date the sentence names, as an ISO date, or None."""
@@ -90,9 +100,9 @@ def _tidy(expr: str, lang: str) -> str:
             text = f"{m.group(3)} {m.group(2)}" + (f" {m.group(1)}" if m.group(1) else "")
         text = re.sub(r"\s+günü$", "", text)
     elif lang == "hy":
-        text = re.sub(r"^(\S+)\s+\d{1,2}-ի\s+լույս\s+(\d{1,2})-ի$", r"\1 \2", text)
+        text = re.sub(r"^(\S+)\s+\d{1,2}-(?:ի\s+լույս|ից)\s+(\d{1,2})-ի(?:\s+գիշերը)?$", r"\1 \2", text)
         text = re.sub(r"(\d+)-?[\u0561-\u0587]{1,3}\b", r"\1", text)
-        text = re.sub(r"\s*թ\.?", "", text)
+        text = re.sub(r"\s*թվական(?:ի|ին)?|\s*թ\.?", "", text)
         text = re.sub(r"\s+օրը$", "", text)
     elif lang == "ru":
         text = re.sub(r"(\d+)-?го\b", r"\1", text)
@@ -103,6 +113,9 @@ def _tidy(expr: str, lang: str) -> str:
 def _read(expr: str, lang: str, published: dt.date | None) -> dt.date | None:
     import dateparser
 
+    back = _days_before()[lang].get(re.sub(r"\s+", " ", expr).casefold())
+    if back is not None:
+        return published - dt.timedelta(days=back) if published else None
     base = dt.datetime.combine(published, dt.time(12)) if published else dt.datetime.now()
     if _WEEKDAY_ONLY.match(expr):
         # A weekday in an article means the latest one up to the day it was

@@ -137,8 +137,13 @@ class PlaceFinder:
         if first.isalpha() and first.lower() != first.upper() and not first.isupper():
             return "lower case"
         words = _WORD.findall(surface)
+        if 1 < len(surface) <= 4 and surface.isupper():
+            return "an abbreviation"  # ԱԳՆ, МИД, ՊՆ: ministries, not the villages that share the letters
         if len(words) == 1 and words[0].casefold() in self.lex["not_places"]:
             return "a common word"
+        nxt = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+        if nxt and nxt.group().casefold() in self.lex["feature_after"]:
+            return "names a street, square or park"
         before = _WORD.findall(text[max(0, start - 40):start])
         gap = text[max(0, start - 3):start]
         if before and before[-1].casefold() in self.lex["before_person"] and "," not in gap and "\n" not in gap:
@@ -201,6 +206,17 @@ class PlaceFinder:
         self._lists(text, mentions)
         for m in mentions:
             m.resolution = self.gaz.resolve(m.query, near=m.near, as_of=as_of)
+            if m.resolution.status != "resolved" or m.resolution.candidates[0].layer in ("phonetic", "fuzzy"):
+                # Unsettled, or known only by sound: perhaps a declined form taken whole.
+                self._undeclined(m, as_of)
+            if m.near and m.resolution.status == "not_found" and m.resolution.candidates:
+                # The district a list or phrase seemed to give holds none of the
+                # name's places: the text was read wrongly, not the name. Keep the
+                # place for the reviewer, with the reason.
+                alone = self.gaz.resolve(m.query, as_of=as_of)
+                if alone.status != "not_found":
+                    m.notes.append(f"not in {m.near}, which the text seemed to give as its unit")
+                    m.near, m.resolution = None, alone
         for m in mentions:
             top = m.resolution.candidates[0] if m.resolution.candidates else None
             if m.notes and "list item" in m.notes[0] and top is not None and top.layer == "fuzzy":
@@ -215,16 +231,41 @@ class PlaceFinder:
                 m.is_context = False
         return [m for m in mentions if self._keep(m)]
 
+    def _undeclined(self, m: Mention, as_of: str | None) -> None:
+        """A word the automaton took whole ("Гяндже" keys like Гянджа) may be a declined form:
+        ask for each undeclined reading the lexicon's endings give, and keep the first the
+        gazetteer knows by name (not only by sound). When the name as written already has
+        candidates known by name ("Əfəndilər" is two villages), the reading must be one of
+        them: a stem is no licence to swap a place for another ("Əfəndi")."""
+        by_name = any(c.layer not in ("phonetic", "fuzzy") for c in m.resolution.candidates)
+        ids = {c.place.id for c in m.resolution.candidates}
+        words = m.query.split(" ")
+        head = "".join(_key(w) + " " for w in words[:-1])
+        for stem in sorted(_stems(words[-1]), key=len, reverse=True):  # the fullest reading first
+            # Only readings the automaton knows as a whole name: cheap, and no guesses asked of the gazetteer.
+            if stem == words[-1] or head + _key(stem) not in self.auto.full:
+                continue
+            res = self.gaz.resolve(" ".join([*words[:-1], stem]), near=m.near, as_of=as_of)
+            if res.status == "resolved" and res.candidates[0].layer in ("exact", "normalised", "inflected") \
+                    and (not by_name or res.place.id in ids):
+                m.resolution = res
+                m.notes.append(f"read as {stem}, a declined form")
+                return
+
     _ORG_AFTER = re.compile(
         r"(?:'s|’s|-?ի|-?и|-?ın|-?in|-?un|-?ün|-?nın|-?nin)?\s+(?:Defen[cs]e Army|Human Rights|Ombudsman|president|"
         r"presidential|Rescue Service|State Emergency|authorities|government|leader|former mayor|mayor|governor|"
         r"պաշտպանության|ՊԲ|ՊՆ|մարդու իրավունքների|նախագահ|արտակարգ|կառավարություն|իշխանություն|նախկին քաղաքապետ|"
-        r"քաղաքապետ|մարզպետ|ombudsman|омбудсмен|президент|власт|мэр|арми[яи] обороны|"
+        r"ԱԻՊԾ|ԱԻ պետական|ԱԱԾ|քաղաքապետ|գյուղապետ|համայնքի ղեկավար|մարզպետ|village head|"
+        r"глав[аеуы] (?:села|общины)|ombudsman|омбудсмен|президент|власт|мэр|арми[яи] обороны|"
         r"separatçı|rejim|başçı|icra hakimiyyət)", re.IGNORECASE)
     _ORG_BEFORE = re.compile(
         r"(?:Defender|Ombudsman|President|spokesman|Minister|Ministry|Defen[cs]e|government|authorities|leader|mayor|"
         r"governor)"
-        r"\s+of\s+(?:the\s+)?$|(?:омбудсмен[а-я]*|президент[а-я]*|глав[а-я]*|власт[а-я]*)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
+        r"\s+of\s+(?:the\s+)?$|(?:омбудсмен[а-я]*|президент[а-я]*|глав[а-я]*|власт[а-я]*)\s+(?:[а-яё]+\s+)?$|"
+        # "Армия обороны Нагорного Карабаха", "Госслужба по ЧС Карабаха": the organisation before the region.
+        r"(?:арми[яиюей] обороны|минобороны|МЧС|по ЧС|чрезвычайным ситуациям|омбудсмен[а-я]*)\s+(?:[а-яё]+\s+)?$",
+        re.IGNORECASE)
 
     #: A place named as an actor: "Baku said", "Yerevan denies", "под контроль Баку".
     _ACTOR_AFTER = re.compile(
@@ -363,9 +404,11 @@ class PlaceFinder:
                     group.append(mentions[j])
             # Items after a genitive unit: "D rayonunun A, B və C kəndləri", "D-ի շրջանի A, B և C գյուղերը".
             tail = unit.surface.casefold()
-            if tail.endswith(("rayonunun", "շրջանի", "մարզի", "district's", "region's")):
+            # ... and after a unit and a colon: "Füzuli rayonu: A, B, C kəndləri", "Физулинский район: A, B".
+            colon = i + 1 < len(mentions) and re.fullmatch(r"\s*:\s*", text[unit.end:mentions[i + 1].start])
+            if colon or tail.endswith(("rayonunun", "շրջանի", "մարզի", "district's", "region's")):
                 j = i + 1
-                if j < len(mentions) and self._is_unit_gap(text[unit.end:mentions[j].start]):
+                if j < len(mentions) and (colon or self._is_unit_gap(text[unit.end:mentions[j].start])):
                     group.append(mentions[j])
                     while j + 1 < len(mentions) and self._is_list_gap(text[mentions[j].end:mentions[j + 1].start]):
                         j += 1
