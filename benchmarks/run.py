@@ -150,7 +150,7 @@ def bench_mapper() -> None:
             write_outputs(analyse(led, gaz), gaz, Path(tmp) / "out", "m", title="Benchmark")
         wall, med = best(build, repeat=3)
         size = (Path(tmp) / "out" / "m.html").stat().st_size
-        print(f"mapper build, 5,000 claims (load, read, resolve, analyse, write 4 files): {wall:.2f} s "
+        print(f"mapper build, 5,000 claims (load, read, resolve, analyse, write its 6 files): {wall:.2f} s "
               f"(median {med:.2f} s); HTML {size / 1e6:.2f} MB")
         cmd = [sys.executable, "-m", "mapper", "build", str(ledger), "--output-dir", str(Path(tmp) / "cli")]
         wall, _ = best(lambda: subprocess.run(cmd, check=True, capture_output=True), repeat=3)

@@ -138,11 +138,16 @@ class FileSet:
         self._staged.append((tmp, target))
         return tmp
 
-    def write_text(self, name: str, text: str) -> Path:
+    def write_text(self, name: str, text: str | bytes) -> Path:
+        """Stage ``folder/name`` holding ``text`` (UTF-8), or ``bytes`` as given."""
         tmp = self.stage(name)
         try:
-            with open(tmp, "w", encoding="utf-8", newline="") as fh:
-                fh.write(text)
+            if isinstance(text, bytes):
+                with open(tmp, "wb") as fh:
+                    fh.write(text)
+            else:
+                with open(tmp, "w", encoding="utf-8", newline="") as fh:
+                    fh.write(text)
         except OSError as exc:
             raise _error(self.folder / name, exc, "write") from None
         return self.folder / name

@@ -217,8 +217,12 @@ class Gazetteer:
             raise DataError(f"{path}: cannot read boundaries: {exc}") from exc
 
     def to_geodataframe(self):
-        """All places as a GeoDataFrame (points), one row a place, EPSG:4326."""
-        import geopandas as gpd
+        """All places as a GeoDataFrame (points), one row a place, EPSG:4326 (needs the ``gis`` extra)."""
+        try:
+            import geopandas as gpd
+        except ImportError as exc:
+            raise ImportError(f"Gazetteer.to_geodataframe needs geopandas, which is not installed ({exc}): "
+                              "pip install 'armaz-conflict-maps[gis]'") from None
 
         rows = [{"id": p.id, "name": p.name, "kind": p.kind, "country": p.country,
                  "parent": p.parents[0] if p.parents else None, **{

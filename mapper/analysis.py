@@ -61,6 +61,8 @@ class Analysis:
     related_total: dict[str, dict[str, int]] = field(default_factory=dict)
     #: the claims sorted by time (UTC) then id
     ordered: list[Claim] | None = None
+    #: days either way within which another side's claim contests one
+    window: int = 3
 
     @property
     def claims(self) -> list[Claim]:
@@ -134,33 +136,79 @@ def _order(claim: Claim) -> tuple[dt.datetime, str]:
     return claim.when, claim.id
 
 
-def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_days: int = 7) -> Analysis:
-    """Resolve every claim's place once per distinct (name, near, day) and flag the claims.
+def _dated(res: Resolution) -> bool:
+    """Whether the source's date can change this resolution.
 
-    Flags are computed per place in one pass over its claims sorted by time
-    then id; windows are counted in whole local days, both ways, so the result
-    is the same whatever the row order.
+    A date only ever lowers the score of a candidate whose matched name was not
+    in use on it (``gazetteer.ranking``); so when no candidate listed holds a
+    name with a validity period, no date changes which candidates are listed,
+    their scores or the status, and one undated resolution serves every claim.
+    """
+    return any(n.valid_from or n.valid_to for c in res.candidates for n in c.place.names)
+
+
+class _Resolver:
+    """Each distinct (name, near) resolved once; by day only for names whose
+    candidates have validity periods (a few dozen places in the gazetteer)."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self._undated: dict[tuple[str, str | None], Resolution] = {}
+        self._by_day: dict[tuple[str, str | None, dt.date], Resolution] = {}
+        self._dated: set[tuple[str, str | None]] = set()
+
+    def __call__(self, name: str, near: str | None, day: dt.date) -> Resolution:
+        key = (name, near)
+        res = self._undated.get(key)
+        if res is not None:
+            return res
+        if key not in self._dated:
+            res = self.gaz.resolve(name, near=near)
+            if not _dated(res):
+                self._undated[key] = res
+                return res
+            self._dated.add(key)
+        res = self._by_day.get((name, near, day))
+        if res is None:
+            res = self._by_day[(name, near, day)] = self.gaz.resolve(name, near=near, as_of=day)
+        return res
+
+
+def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_days: int = 7) -> Analysis:
+    """Resolve every claim's place and flag the claims.
+
+    A place name is resolved once per distinct (name, near), and per day only
+    when a date can change its answer. Flags are computed per place in one
+    pass over its claims sorted by time then id; windows are counted in whole
+    local days, both ways, so the result is the same whatever the row order.
     """
     claims = sorted(ledger.claims, key=_order)
+    resolve = _Resolver(gaz)
     resolutions: dict[str, Resolution] = {}
     places: dict[str, Place | None] = {}
     keys: dict[str, str] = {}
+    name_keys: dict[str, str] = {}
     for claim in claims:
-        res = gaz.resolve(claim.place, near=claim.near, as_of=claim.day)
+        res = resolve(claim.place, claim.near, claim.day)
         resolutions[claim.id] = res
-        place = _locate(gaz, claim, res)
+        place = res.place if claim.lat is None or claim.lon is None else _locate(gaz, claim, res)
         places[claim.id] = place
         if place is not None:
             keys[claim.id] = place.id
         elif claim.place.strip():
-            keys[claim.id] = Analysis.name_key(claim.place)
+            key = name_keys.get(claim.place)
+            if key is None:
+                key = name_keys[claim.place] = Analysis.name_key(claim.place)
+            keys[claim.id] = key
         else:
             # A claim about no place is about nothing another claim is about.
             keys[claim.id] = f"none:{claim.id}"
-    result = Analysis(ledger=ledger, resolutions=resolutions, places=places, keys=keys, ordered=claims)
-    flags: dict[str, set[str]] = {c.id: set() for c in claims}
-    related: dict[str, dict[str, list[str]]] = {c.id: {} for c in claims}
-    totals: dict[str, dict[str, int]] = {c.id: {} for c in claims}
+    result = Analysis(ledger=ledger, resolutions=resolutions, places=places, keys=keys, ordered=claims,
+                      window=window)
+    # Only flagged claims get entries while flagging: most claims have none.
+    flags: dict[str, set[str]] = defaultdict(set)
+    related: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    totals: dict[str, dict[str, int]] = defaultdict(dict)
     by_place: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.status in RETRACTED_STATUSES:
@@ -189,10 +237,10 @@ def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_da
                 found = index.others(claim, opposing, window)
                 if found[0]:
                     mark(claim, "contested", found[1], found[0])
-    result.flags = {cid: [f for f in FLAGS if f in fl] for cid, fl in flags.items()}
-    result.related = {cid: dict(sorted(rel.items())) for cid, rel in related.items()}
-    result.related_total = totals
-    result.inside_claimed = _inside_claimed(claims, places, flags)
+    result.flags = {c.id: [f for f in FLAGS if f in flags[c.id]] if c.id in flags else [] for c in claims}
+    result.related = {c.id: dict(sorted(related[c.id].items())) if c.id in related else {} for c in claims}
+    result.related_total = {c.id: totals[c.id] if c.id in totals else {} for c in claims}
+    result.inside_claimed = _inside_claimed(claims, places, result.flags)
     return result
 
 
@@ -201,32 +249,33 @@ PARTNER_CAP = 10
 RETRACTED_STATUSES = ("deleted", "retracted")
 
 
+#: The roles a claim plays against other sides' claims about its place.
+_ROLES = {"withdrew": ("withdrew",), "captured": ("territorial", "contesting"),
+          "holds": ("territorial", "contesting"), "denies": ("contesting",)}
+
+
 class _SideIndex:
-    """One place's claims by side and role, sorted by day: the claims of other
+    """One place's claims by role and side, sorted by day: the claims of other
     sides within a window are found by bisection, not by scanning pairs."""
 
     def __init__(self, group: list[Claim]) -> None:
-        self._by: dict[tuple[str, str], tuple[list[int], list[Claim]]] = {}
+        by: dict[tuple[str, str], tuple[list[int], list[Claim]]] = {}
         for claim in group:  # sorted by time, so days ascend within each list
-            roles = []
-            if claim.claim == "withdrew":
-                roles.append("withdrew")
-            if claim.claim in _TERRITORIAL:
-                roles.append("territorial")
-            if claim.claim in _CONTESTING:
-                roles.append("contesting")
-            for role in roles:
-                days, items = self._by.setdefault((role, claim.side), ([], []))
+            for role in _ROLES.get(claim.claim, ()):
+                days, items = by.setdefault((role, claim.side), ([], []))
                 days.append(claim.day.toordinal())
                 items.append(claim)
+        self._by_role: dict[str, list[tuple[str, list[int], list[Claim]]]] = defaultdict(list)
+        for (role, side), (days, items) in sorted(by.items(), key=lambda kv: kv[0]):
+            self._by_role[role].append((side, days, items))
 
     def others(self, claim: Claim, role: str, window: int) -> tuple[int, list[str]]:
         """(how many, the first PARTNER_CAP ids) of other sides' claims in
         ``role`` within ``window`` days either way of ``claim``."""
         day = claim.day.toordinal()
         total, ids = 0, []
-        for (have, side), (days, items) in sorted(self._by.items(), key=lambda kv: kv[0]):
-            if have != role or side == claim.side:
+        for side, days, items in self._by_role.get(role, ()):
+            if side == claim.side:
                 continue
             lo, hi = bisect_left(days, day - window), bisect_right(days, day + window)
             total += hi - lo
@@ -250,7 +299,7 @@ def _flag_repeats(group: list[Claim], mark) -> None:
 
 
 def _inside_claimed(claims: list[Claim], places: dict[str, Place | None],
-                    flags: dict[str, set[str]]) -> dict[str, str]:
+                    flags: dict[str, list[str]]) -> dict[str, str]:
     """Captures of a place that lies in a district, province or region the same
     side had already claimed captured: claim id -> that earlier claim's id.
 

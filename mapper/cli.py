@@ -7,6 +7,7 @@ Exit codes: 0 done; 1 done with problems (bad rows, unresolved places for
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sys
 from importlib import resources
 from pathlib import Path
@@ -102,7 +103,8 @@ def _load(ledger, claimants: tuple, strict: bool, window: int = 3, offline: bool
             for problem in ledger.problems:
                 click.echo(f"warning: {problem}", err=True)
         gaz = Gazetteer()
-        exempt_from_gc()
+        if gc.isenabled():  # a caller that turned collection back on
+            exempt_from_gc()
         return ledger, gaz, analyse(ledger, gaz, window=window)
     except (MapperError, GazetteerError) as exc:
         for problem in getattr(exc, "problems", [])[1:]:
@@ -121,7 +123,7 @@ def cli(ctx, quiet, verbose) -> None:
     A ledger is a CSV (or JSON, YAML) file with one claim a row: date, place,
     claimant, claim (captured, holds, withdrew, denies, attacked, casualties,
     violation, other) and optional id, near, side, source, url, quote, status,
-    lat, lon, notes. LEDGER may be a file, an http(s) address of a CSV (a
+    lat, lon, notes, count (a number) and unit (killed, km², ...). LEDGER may be a file, an http(s) address of a CSV (a
     published sheet; downloaded to a cache, --offline reads the cache) or -
     for standard input.
 
@@ -131,6 +133,12 @@ def cli(ctx, quiet, verbose) -> None:
     if quiet and verbose:
         raise click.UsageError("give -q or -v, not both")
     ctx.obj = {"quiet": quiet}
+    if gc.isenabled():
+        # A run is short and its objects (the gazetteer's million, the claims,
+        # the map) live until it ends: collecting cycles would only walk them
+        # again and again (a third of a 50,000-claim build).
+        gc.disable()
+        ctx.call_on_close(gc.enable)
     if verbose:
         import logging
 
@@ -163,6 +171,8 @@ window_option = click.option("--window", type=click.IntRange(0, 365), default=3,
 @click.option("--strict", is_flag=True, help="Fail on the first bad row instead of leaving it out.")
 @click.option("--self-contained", is_flag=True,
               help="Inline Leaflet and all scripts and styles: the map works offline and in archives.")
+@click.option("--gpkg", is_flag=True,
+              help="Also write NAME.gpkg, a GeoPackage for QGIS (needs the gis extra: geopandas).")
 @click.option("--png", is_flag=True, help="Also write NAME.png, a picture of the map (needs Chromium).")
 @click.option("--png-size", default="1280x800", show_default=True, help="Picture size, WIDTHxHEIGHT.")
 @click.option("--external-assets", is_flag=True,
@@ -180,9 +190,15 @@ window_option = click.option("--window", type=click.IntRange(0, 365), default=3,
 @claimants_option
 @window_option
 @offline_option
-def build(ledger, events, output_dir, name, title, as_of, strict, self_contained, png, png_size, external_assets,
-          tiles, tiles_attr, base_url, lang, claimants, window, offline):
-    """Build the map of LEDGER: NAME.html, NAME.geojson, NAME.report.md, NAME.embed.html, NAME.amp.html.
+def build(ledger, events, output_dir, name, title, as_of, strict, self_contained, gpkg, png, png_size,
+          external_assets, tiles, tiles_attr, base_url, lang, claimants, window, offline):
+    """Build the map of LEDGER: NAME.html, NAME.geojson, NAME.csv, NAME.control.geojson,
+    NAME.report.md, NAME.embed.html, NAME.amp.html.
+
+    NAME.geojson holds one feature per claim (district and province claims as
+    their areas), NAME.csv the same columns with lat/lon for spreadsheets, and
+    NAME.control.geojson the ground each side claims on the --as-of date (or
+    the ledger's last).
 
     The files are written as one set: all or none, and never mixed with the
     files of another build of the same NAME. With no LEDGER, builds the
@@ -191,6 +207,13 @@ def build(ledger, events, output_dir, name, title, as_of, strict, self_contained
     """
     size = _png_size(png_size) if png else None
     page = _page_options(self_contained, external_assets, tiles, tiles_attr, base_url)
+    if gpkg:
+        from .exports import need_gis
+
+        try:
+            need_gis()  # before reading anything
+        except MapperError as exc:
+            raise CannotRun(str(exc)) from None
     if ledger is None:
         if name or title:
             raise click.UsageError("--name and --title need a LEDGER; the examples have their own")
@@ -208,14 +231,31 @@ def build(ledger, events, output_dir, name, title, as_of, strict, self_contained
     for job_ledger, job_events, job_name, job_title in jobs:
         problems |= _build_one(job_ledger, job_events, output_dir, job_name, job_title, as_of=as_of,
                                strict=strict, self_contained=self_contained, png_size=size, claimants=claimants,
-                               window=window, offline=offline, page=page, lang=lang)
+                               window=window, offline=offline, page=page, lang=lang, gpkg=gpkg)
     if problems:
         sys.exit(1)
 
 
+def _import_folium() -> None:
+    """Import folium without pandas, when pandas is not loaded yet.
+
+    folium imports pandas only to accept DataFrames as locations, which the
+    map never passes; importing it costs a third of a second on every build.
+    pandas stays importable afterwards (the GeoPackage export uses it).
+    """
+    if "folium" in sys.modules or "pandas" in sys.modules:
+        return
+    sys.modules["pandas"] = None  # `import pandas` raises ImportError, which folium expects
+    try:
+        import folium  # noqa: F401
+    finally:
+        del sys.modules["pandas"]
+
+
 def _build_one(ledger, events, output_dir, name, title, *, as_of, strict, self_contained, png_size,
-               claimants, window, offline=False, page=None, lang="en") -> bool:
+               claimants, window, offline=False, page=None, lang="en", gpkg=False) -> bool:
     """Build one map; True when some rows were left out."""
+    _import_folium()
     from .outputs import write_outputs
 
     if output_dir.exists() and not output_dir.is_dir():
@@ -231,7 +271,7 @@ def _build_one(ledger, events, output_dir, name, title, *, as_of, strict, self_c
     try:
         paths = write_outputs(analysis, gaz, output_dir, name, title=title, as_of=as_of, events=event_list,
                               self_contained=self_contained, problems=led.problems, png_size=png_size,
-                              lang=lang, **(page or {}))
+                              lang=lang, gpkg=gpkg, **(page or {}))
     except (MapperError, GazetteerError) as exc:
         raise CannotRun(str(exc)) from None
     quiet = (click.get_current_context().find_root().obj or {}).get("quiet")

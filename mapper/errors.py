@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["MapperError", "LedgerError", "RenderError"]
+__all__ = ["MapperError", "LedgerError", "RenderError", "MissingExtra"]
 
 
 class MapperError(Exception):
@@ -22,3 +22,7 @@ class LedgerError(MapperError, ValueError):
 
 class RenderError(MapperError, RuntimeError):
     """A map or image could not be written (e.g. no browser for --png)."""
+
+
+class MissingExtra(MapperError, ImportError):
+    """An optional part needs a package that is not installed; the message says how to install it."""

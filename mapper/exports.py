@@ -19,19 +19,22 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+import orjson
 import shapely
 from shapely.geometry import mapping, shape
 
 from gazetteer import Gazetteer
 
 from .analysis import FLAGS, Analysis
+from .errors import MissingExtra
 
-__all__ = ["COLUMNS", "claim_rows", "claims_geojson", "claims_csv", "to_geodataframe", "write_gpkg"]
+__all__ = ["COLUMNS", "GIS_HINT", "claim_rows", "claims_geojson", "claims_csv", "to_geodataframe", "write_gpkg",
+           "need_gis"]
 
 COLUMNS = (
     "id", "date", "day", "datetime", "place", "near", "place_id", "place_name", "place_kind",
@@ -39,6 +42,7 @@ COLUMNS = (
     *(f"flag_{f}" for f in FLAGS), "inside_claimed", "count", "unit", "source", "url", "quote", "notes",
 )
 _AREA_KINDS = ("district", "province")
+GIS_HINT = "pip install 'armaz-conflict-maps[gis]'"
 #: A cell starting with one of these is a formula to Excel, Sheets and LibreOffice.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -51,14 +55,33 @@ def _areas(gaz: Gazetteer) -> dict[str, dict[str, Any]]:
     return out
 
 
+_FLAG_COLUMNS = tuple(f"flag_{f}" for f in FLAGS)
+_NO_FLAGS = dict.fromkeys(_FLAG_COLUMNS, False)
+
+
 def claim_rows(analysis: Analysis, gaz: Gazetteer) -> list[dict[str, Any]]:
     """One flat record per claim, in the analysis's order (time, then id); key order is ``COLUMNS``."""
     areas = _areas(gaz)
+    # A ledger names each place many times: its columns are made once (by
+    # object: a claim with its own coordinates has its own Place).
+    where: dict[tuple[int, bool], tuple] = {}
+    none = (None,) * 6
     rows = []
+    places, all_flags, resolutions = analysis.places, analysis.flags, analysis.resolutions
+    inside = analysis.inside_claimed
     for claim in analysis.claims:
-        place = analysis.places[claim.id]
-        flags = analysis.flags.get(claim.id, [])
-        area = (place is not None and place.kind in _AREA_KINDS and place.id in areas and claim.lat is None)
+        place = places[claim.id]
+        if place is None:
+            cols = none
+        else:
+            key = (id(place), claim.lat is None)
+            cols = where.get(key)
+            if cols is None:
+                area = place.kind in _AREA_KINDS and place.id in areas and claim.lat is None
+                cols = where[key] = (place.id, place.name, place.kind, round(place.lat, 6), round(place.lon, 6),
+                                     "area" if area else "point")
+        flags = all_flags.get(claim.id)
+        count = claim.count
         row = {
             "id": claim.id,
             "date": claim.date,
@@ -66,22 +89,23 @@ def claim_rows(analysis: Analysis, gaz: Gazetteer) -> list[dict[str, Any]]:
             "datetime": (claim.when.strftime("%Y-%m-%dT%H:%M:%SZ") if "T" in claim.date else None),
             "place": claim.place,
             "near": claim.near,
-            "place_id": place.id if place else None,
-            "place_name": place.name if place else None,
-            "place_kind": place.kind if place else None,
-            "lat": round(place.lat, 6) if place else None,
-            "lon": round(place.lon, 6) if place else None,
-            "geometry_kind": "area" if area else ("point" if place else None),
-            "match_status": analysis.resolutions[claim.id].status,
+            "place_id": cols[0],
+            "place_name": cols[1],
+            "place_kind": cols[2],
+            "lat": cols[3],
+            "lon": cols[4],
+            "geometry_kind": cols[5],
+            "match_status": resolutions[claim.id].status,
             "claimant": claim.claimant,
             "side": claim.side,
             "claim": claim.claim,
             "status": claim.status,
-            "flags": "; ".join(flags),
-            **{f"flag_{f}": f in flags for f in FLAGS},
-            "inside_claimed": analysis.inside_claimed.get(claim.id),
-            "count": getattr(claim, "count", None),
-            "unit": getattr(claim, "unit", None),
+            "flags": "; ".join(flags) if flags else "",
+            **({f"flag_{f}": f in flags for f in FLAGS} if flags else _NO_FLAGS),
+            "inside_claimed": inside.get(claim.id),
+            # 12, not 12.0: a toll is a whole number in every reader's eyes.
+            "count": int(count) if count is not None and count.is_integer() else count,
+            "unit": claim.unit,
             "source": claim.source,
             "url": claim.url,
             "quote": claim.quote,
@@ -101,34 +125,23 @@ def _geometry(row: dict[str, Any], areas: dict[str, dict[str, Any]]) -> dict[str
 
 
 def claims_geojson(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | None = None) -> str:
-    """The claims as an RFC 7946 FeatureCollection, one feature per line (stable diffs, fast to write)."""
+    """The claims as an RFC 7946 FeatureCollection, one feature per line
+    (stable diffs, fast to write); an area's geometry is serialised once however
+    many claims it has."""
     rows = claim_rows(analysis, gaz) if rows is None else rows
     areas = _areas(gaz)
-    shapes: dict[str, str] = {}
+    shapes: dict[str, bytes] = {}
     lines = []
     for row in rows:
         key = row["place_id"] if row["geometry_kind"] == "area" else None
-        if key is not None and key in shapes:
-            geometry = shapes[key]
-        else:
-            geometry = json.dumps(_geometry(row, areas), separators=(",", ":"))
+        geometry = shapes.get(key) if key is not None else None
+        if geometry is None:
+            geometry = orjson.dumps(_geometry(row, areas))
             if key is not None:
                 shapes[key] = geometry
-        props = json.dumps(row, ensure_ascii=False, separators=(",", ":"))
-        lines.append(f'{{"type":"Feature","id":{json.dumps(row["id"], ensure_ascii=False)},'
-                     f'"geometry":{geometry},"properties":{props}}}')
-    return '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
-
-
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        # An apostrophe makes the spreadsheet show the text, not run it.
-        return "'" + value
-    return value
+        lines.append(b'{"type":"Feature","id":%s,"geometry":%s,"properties":%s}'
+                     % (orjson.dumps(row["id"]), geometry, orjson.dumps(row)))
+    return (b'{"type":"FeatureCollection","features":[\n' + b",\n".join(lines) + b"\n]}\n").decode()
 
 
 def claims_csv(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | None = None, *,
@@ -138,19 +151,36 @@ def claims_csv(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | 
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow([_cell(row[c]) for c in COLUMNS])
+    values = itemgetter(*COLUMNS)
+    formula = frozenset(_FORMULA_START)
+    # One expression per cell (a 50,000-claim ledger has a million and a half):
+    # text that a spreadsheet would run as a formula gets an apostrophe, which
+    # makes it show the text; booleans are true/false; None is an empty cell.
+    writer.writerows(
+        [("'" + v if v[:1] in formula else v) if type(v) is str else
+         (("true" if v else "false") if type(v) is bool else v) for v in values(row)]
+        for row in rows)
     return buffer.getvalue()
 
 
 def to_geodataframe(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | None = None):
     """The claims as a GeoDataFrame (EPSG:4326), areas as polygons; needs the ``gis`` extra."""
-    import geopandas as gpd
+    gpd = need_gis()
 
     rows = claim_rows(analysis, gaz) if rows is None else rows
     areas = _areas(gaz)
     geoms = [shape(g) if (g := _geometry(r, areas)) else None for r in rows]
     return gpd.GeoDataFrame(rows, columns=list(COLUMNS), geometry=geoms, crs="EPSG:4326")
+
+
+def need_gis():
+    """geopandas, or MissingExtra saying how to install it (the ``gis`` extra)."""
+    try:
+        import geopandas
+    except ImportError as exc:
+        raise MissingExtra(f"the GeoPackage export needs geopandas, which is not installed ({exc}): "
+                          f"{GIS_HINT}") from None
+    return geopandas
 
 
 def write_gpkg(analysis: Analysis, gaz: Gazetteer, path: str | Path, *,

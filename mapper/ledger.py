@@ -8,7 +8,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from gazetteer.csvfile import Table, decode, read_bytes
 from gazetteer.errors import InputError
@@ -22,7 +22,7 @@ __all__ = ["CLAIMS", "STATUSES", "Claim", "Event", "Problem", "Ledger", "read_le
 CLAIMS = ("captured", "holds", "withdrew", "denies", "attacked", "casualties", "violation", "other")
 STATUSES = ("published", "deleted", "reposted", "retracted", "draft")  # draft: from `mapper draft`, not yet reviewed
 REQUIRED = ("date", "place", "claimant", "claim")
-OPTIONAL = ("id", "near", "side", "source", "url", "quote", "status", "lat", "lon", "notes")
+OPTIONAL = ("id", "near", "side", "source", "url", "quote", "status", "lat", "lon", "notes", "count", "unit")
 _ISO_HINT = "an ISO 8601 date (2020-10-26) or date-time with UTC offset (2020-10-26T08:02+04:00)"
 DEFAULT_CLAIMANTS = Path(__file__).parent / "examples" / "claimants.yaml"
 #: Dates a ledger may hold: room on either side for the windows the analysis
@@ -46,8 +46,10 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
+    """One row of a ledger. A tuple, like the gazetteer's names: a ledger holds
+    tens of thousands, and a frozen dataclass takes five times as long to make."""
+
     id: str
     row: int
     date: str  # as written, normalised to ISO
@@ -65,6 +67,9 @@ class Claim:
     lat: float | None = None
     lon: float | None = None
     notes: str | None = None
+    #: A number the claim states (killed, positions taken, km²...), in ``unit``.
+    count: float | None = None
+    unit: str | None = None
 
 
 @dataclass(frozen=True)
@@ -123,13 +128,16 @@ class ClaimantRegistry:
         return None
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
 def parse_when(value: str) -> tuple[str, dt.date, dt.datetime]:
     """(normalised text, local date, UTC instant) of a ledger date.
 
     Raises ValueError, whose message says what is wrong when the text is a
     date but not one a ledger can hold."""
     text = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
+    if _DAY.fullmatch(text):
         day = dt.date.fromisoformat(text)
         stamp = dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc)
     else:
@@ -187,7 +195,8 @@ def _rows(source: Source, required: tuple[str, ...] = REQUIRED, optional: tuple[
             doc = doc.get("claims")
         if not isinstance(doc, list):
             raise LedgerError(f"{label}: expected a list of claims (or a mapping with 'claims')")
-        return label, [(i, row if isinstance(row, dict) else
+        # Keys as the CSV header's are: trimmed and lower case.
+        return label, [(i, {str(k).strip().lower(): v for k, v in row.items()} if isinstance(row, dict) else
                         {"__bad__": f"not a claim (a mapping of fields): {row!r}"[:200]})
                        for i, row in enumerate(doc, 1)]
     try:
@@ -209,16 +218,47 @@ def _rows(source: Source, required: tuple[str, ...] = REQUIRED, optional: tuple[
     for row in table.rows():
         if row.error:
             out.append((row.number, {"__bad__": row.error}))
-        elif any(cell.strip() for cell in row.cells):
+        elif row.cells[0].strip() or any(map(str.strip, row.cells)):
             out.append((row.number, dict(zip(header, row.cells))))
     return label, out
 
 
-def _text(value: Any) -> str | None:
+#: Thousands separators and decimal commas read differently in every locale:
+#: a count is digits with at most one decimal point, so "1,500" is never 1.5.
+_COUNT = re.compile(r"[+]?(\d+(\.\d*)?|\.\d+)([eE][+]?\d+)?", re.ASCII)
+#: Far above any toll or area a claim states; keeps sums exact in a float.
+MAX_COUNT = 1e12
+
+
+def parse_count(value: Any) -> float | None:
+    """A claim's ``count``: a number of 0 or more, or None when empty; ValueError saying what is valid."""
     if value is None:
         return None
-    text = str(value).strip()
-    return text or None
+    if isinstance(value, bool):  # YAML's yes/no: a number to Python, not to a reader
+        raise ValueError(f"{value!r} is not a number")
+    if isinstance(value, (int, float)):
+        try:
+            number = float(value)
+        except OverflowError:
+            raise ValueError(f"{str(value)[:40]}... is out of range") from None
+    else:
+        text = str(value).strip()
+        if not text:
+            return None
+        if not _COUNT.fullmatch(text):
+            raise ValueError(f"{text[:100]!r} is not a number")
+        number = float(text)
+    if not 0 <= number <= MAX_COUNT:  # also refuses nan
+        raise ValueError(f"{number!r} is out of range")
+    return number
+
+
+def _text(value: Any) -> str | None:
+    if type(value) is str:  # every CSV cell: the common case first
+        return value.strip() or None
+    if value is None:
+        return None
+    return str(value).strip() or None
 
 
 def read_ledger(source: Source, *, claimants: ClaimantRegistry | None = None,
@@ -234,14 +274,16 @@ def read_ledger(source: Source, *, claimants: ClaimantRegistry | None = None,
     problems: list[Problem] = []
     seen_ids: dict[str, int] = {}
     path, rows = _rows(source, fmt=format)
-    for row_no, raw in rows:
+    # A ledger repeats its dates and claimants thousands of times: each is parsed once.
+    whens: dict[str, tuple[str, dt.date, dt.datetime]] = {}
+    sides: dict[str, str | None] = {}
+    for row_no, row in rows:
         def bad(fld: str | None, msg: str, row_no: int = row_no) -> None:
             problems.append(Problem(path, row_no, fld, msg))
 
-        if "__bad__" in raw:
-            bad(None, raw["__bad__"])
+        if "__bad__" in row:
+            bad(None, row["__bad__"])
             continue
-        row = {str(k).strip().lower(): v for k, v in raw.items()}
         ok = True
         for col in REQUIRED:
             if not _text(row.get(col)):
@@ -250,7 +292,11 @@ def read_ledger(source: Source, *, claimants: ClaimantRegistry | None = None,
         if not ok:
             continue
         try:
-            date_text, day, when = parse_when(str(row["date"]))
+            date_raw = str(row["date"])
+            parsed = whens.get(date_raw)
+            if parsed is None:
+                parsed = whens[date_raw] = parse_when(date_raw)
+            date_text, day, when = parsed
         except ValueError as exc:
             bad("date", str(exc) if "outside" in str(exc) else f"{str(row['date'])[:100]!r} is not {_ISO_HINT}")
             continue
@@ -272,8 +318,18 @@ def read_ledger(source: Source, *, claimants: ClaimantRegistry | None = None,
                 bad("lat", f"lat {row.get('lat')!r} / lon {row.get('lon')!r}: give both, as decimal "
                            "degrees (lat -90..90, lon -180..180)")
                 continue
+        try:
+            count = parse_count(row.get("count"))
+        except ValueError as exc:
+            bad("count", f"{exc}: give a number of 0 or more (12, 3.5), digits only, without thousands "
+                         "separators or a unit (the unit goes in 'unit')")
+            continue
         claimant = str(row["claimant"]).strip()
-        side = _text(row.get("side")) or registry.side_of(claimant)
+        side = _text(row.get("side"))
+        if side is None:
+            if claimant not in sides:
+                sides[claimant] = registry.side_of(claimant)
+            side = sides[claimant]
         if side is None:
             bad("side", f"no side given and claimant {claimant!r} is not in the claimant registry; "
                         "add a 'side' column or a registry entry (--claimants)")
@@ -297,6 +353,7 @@ def read_ledger(source: Source, *, claimants: ClaimantRegistry | None = None,
             claimant=claimant, claim=claim, side=side, near=_text(row.get("near")),
             source=_text(row.get("source")), url=_text(row.get("url")), quote=_text(row.get("quote")),
             status=status, lat=lat, lon=lon, notes=_text(row.get("notes")),
+            count=count, unit=_text(row.get("unit")),
         ))
     if strict and problems:
         raise LedgerError(f"{path}: {len(problems)} bad row(s); first: {problems[0]}", problems)

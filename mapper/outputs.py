@@ -1,54 +1,35 @@
-"""Writing a build's files: the map, its GeoJSON, the report and the embed snippet."""
+"""Writing a build's files: the map, its exports (GeoJSON, CSV, GeoPackage), the
+claimed-control areas, the report and the embed snippet."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import json
+import math
 import re
 import unicodedata
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
+import orjson
+
 from gazetteer import Gazetteer, GazetteerError
 from gazetteer.atomic import FileSet
 
-from .analysis import FLAGS, PARTNER_CAP, Analysis
+from .analysis import FLAGS, PARTNER_CAP, RETRACTED_STATUSES, Analysis
+from .control import claimed_control
 from .errors import MapperError, RenderError
+from .exports import claim_rows, claims_csv, claims_geojson, need_gis, write_gpkg
 from .ledger import Event
-from .render import build_map, build_map_files
 from .tiles import DEFAULT_TILES, REFERRER_POLICY
 
-__all__ = ["write_outputs", "to_geojson", "report_markdown", "embed_snippet", "amp_snippet", "check_name",
-           "safe_name"]
+__all__ = ["write_outputs", "report_markdown", "embed_snippet", "amp_snippet", "check_name", "safe_name"]
 
 #: Characters no file name may hold here: path separators, and those Windows
 #: forbids (a ':' would also turn the embed's relative address into a scheme).
 _FORBIDDEN = set('/\\:*?"<>|')
 MAX_NAME = 100
-
-
-def to_geojson(analysis: Analysis) -> dict[str, Any]:
-    features = []
-    for claim in analysis.claims:
-        place = analysis.places[claim.id]
-        res = analysis.resolutions[claim.id]
-        features.append({
-            "type": "Feature",
-            "id": claim.id,
-            "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]} if place else None,
-            "properties": {
-                "id": claim.id, "date": claim.date, "place": claim.place,
-                "place_id": place.id if place else None, "place_name": place.name if place else None,
-                "place_kind": place.kind if place else None, "match_status": res.status,
-                "claimant": claim.claimant, "side": claim.side, "claim": claim.claim,
-                "status": claim.status, "flags": analysis.flags[claim.id],
-                "inside_claimed": analysis.inside_claimed.get(claim.id),
-                "source": claim.source, "url": claim.url, "quote": claim.quote,
-            },
-        })
-    return {"type": "FeatureCollection", "features": features}
 
 
 #: Characters that start Markdown or HTML markup anywhere in a line (emphasis,
@@ -73,30 +54,76 @@ def _md(text: Any) -> str:
     return _MD_IN_WORD.sub(r"\\\1", _MD_ALWAYS.sub(r"\\\1", text))
 
 
-def _partners(ids: list[str], total: int) -> str:
+def _partners(ids: list[str], total: int, escape=None) -> str:
     # The analysis keeps at most PARTNER_CAP partners and counts the rest.
-    shown = ", ".join(_md(i) for i in ids[:PARTNER_CAP])
+    shown = ", ".join(map(escape or _md, ids[:PARTNER_CAP]))
     more = max(total, len(ids)) - len(ids[:PARTNER_CAP])
     return shown + (f" and {more} more" if more > 0 else "")
 
 
+def _number(value: float) -> str:
+    return f"{int(value):,}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _numbers(claims: list) -> list[str]:
+    """The ``count`` column summed per side and unit (units matched regardless of case)."""
+    sums: dict[tuple[str, str], list] = {}
+    for c in claims:
+        if c.count is None or c.status in RETRACTED_STATUSES:
+            continue
+        unit = c.unit or ""
+        entry = sums.setdefault((c.side, unit.casefold()), [unit, [], 0])
+        entry[1].append(c.count)
+        entry[2] += 1
+    if not sums:
+        return []
+    lines = ["", "## Numbers claimed", "",
+             "The count column summed per side and unit, as each side's claims state them: a toll "
+             "reported twice counts twice, and deleted or retracted claims are left out.", "",
+             "| side | unit | total | claims |", "| --- | --- | --- | --- |"]
+    for (side, _), (unit, counts, n) in sorted(sums.items()):
+        lines.append(f"| {_md(side)} | {_md(unit) if unit else '(no unit)'} | {_number(math.fsum(counts))} | {n} |")
+    return lines
+
+
 def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt.date | None = None) -> str:
     claims = analysis.claims
+    places, all_flags = analysis.places, analysis.flags
+    # One pass for every count; each distinct text escaped once.
+    md: dict[str, str] = {}
+
+    def text(value: Any) -> str:
+        out = md.get(value)
+        if out is None:
+            out = md[value] = _md(value)
+        return out
+
+    mapped = 0
+    sides: dict[str, int] = {}
+    flag_counts = dict.fromkeys(FLAGS, 0)
+    flagged = []
+    for c in claims:
+        if places[c.id] is not None:
+            mapped += 1
+        sides[c.side] = sides.get(c.side, 0) + 1
+        flags = all_flags[c.id]
+        if flags:
+            flagged.append(c)
+            for f in flags:
+                flag_counts[f] += 1
+    first = min((c.day for c in claims), default=None)
+    last = max((c.day for c in claims), default=None)
     lines = [f"# {_md(title)}", ""]
-    days = sorted(c.day for c in claims)
-    if days:
-        lines.append(f"{len(claims)} claims from {days[0]} to {days[-1]}.")
-    mapped = sum(1 for c in claims if analysis.places[c.id] is not None)
+    if claims:
+        lines.append(f"{len(claims)} claims from {first} to {last}.")
     lines += [f"{mapped} placed on the map, {len(claims) - mapped} not placed.", ""]
     lines += ["## Counts", "", "| side | claims |", "| --- | --- |"]
-    sides: dict[str, int] = {}
-    for c in claims:
-        sides[c.side] = sides.get(c.side, 0) + 1
     lines += [f"| {_md(s)} | {n} |" for s, n in sorted(sides.items())]
     lines += ["", "| flag | claims |", "| --- | --- |"]
-    lines += [f"| {f} | {sum(1 for c in claims if f in analysis.flags[c.id])} |" for f in FLAGS]
-    if days:
-        day = as_of or days[-1]
+    lines += [f"| {f} | {flag_counts[f]} |" for f in FLAGS]
+    lines += _numbers(claims)
+    if claims:
+        day = as_of or last
         lines += ["", f"## What each side claims to control on {day}", ""]
         control = analysis.control(day)
         if not control:
@@ -113,21 +140,20 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
             lines.append(f"  - candidate {cand.place.id} {_md(cand.place.name)} ({cand.place.kind}, "
                          f"score {cand.score:.2f})")
     lines += ["", "## Flags found", ""]
-    flagged = [c for c in claims if analysis.flags[c.id]]
     if not flagged:
         lines.append("None.")
     for c in flagged:
-        place = analysis.places[c.id]
+        place = places[c.id]
         where = place.name if place else c.place
         totals = analysis.related_total.get(c.id, {})
-        rel = "; ".join(f"{k}: {_partners(v, totals.get(k, len(v)))}" for k, v in analysis.related[c.id].items())
-        lines.append(f"- {c.date} {_md(c.claimant)} — {c.claim} {_md(where)} [{_md(c.id)}]: "
-                     f"{', '.join(analysis.flags[c.id])}" + (f" ({rel})" if rel else ""))
+        rel = "; ".join(f"{k}: {_partners(v, totals.get(k, len(v)), text)}" for k, v in analysis.related[c.id].items())
+        lines.append(f"- {c.date} {text(c.claimant)} — {c.claim} {text(where)} [{text(c.id)}]: "
+                     f"{', '.join(all_flags[c.id])}" + (f" ({rel})" if rel else ""))
     lines += ["", "## Captures inside land already claimed", ""]
     inside = analysis.inside_claimed
     if not inside:
         lines.append("None.")
-    by_id = {c.id: c for c in claims}
+    by_id = {c.id: c for c in claims} if inside else {}
     for cid, earlier_id in inside.items():
         c, e = by_id[cid], by_id[earlier_id]
         lines.append(f"- {c.date} {_md(c.claimant)} claims {_md(analysis.label(analysis.keys[cid]))} "
@@ -250,8 +276,9 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
                   as_of: dt.date | None = None, events: list[Event] = (), self_contained: bool = False,
                   problems: list = (), png_size: tuple[int, int] | None = None,
                   tiles: str | None = DEFAULT_TILES, tiles_attr: str | None = None, external_assets: bool = False,
-                  base_url: str | None = None, lang: str = "en") -> dict[str, Path]:
-    """Write NAME.html, .geojson, .report.md, .embed.html, .amp.html (and .png with ``png_size``) as one set.
+                  base_url: str | None = None, lang: str = "en", gpkg: bool = False) -> dict[str, Path]:
+    """Write NAME.html, .geojson, .csv, .control.geojson, .report.md, .embed.html, .amp.html
+    (and .gpkg with ``gpkg``, .png with ``png_size``) as one set.
 
     With ``external_assets`` the page loads its scripts and styles from files
     written beside it (see ``render.build_map_files``). Every file is made
@@ -265,7 +292,11 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
     if not analysis.claims:
         raise MapperError(f"{analysis.ledger.path}: no valid claims to map"
                           + (f"; {len(problems)} row(s) left out, first: {problems[0]}" if problems else ""))
+    if gpkg:
+        need_gis()  # before any work: a missing extra is said at once
     out_dir = Path(out_dir)
+    from .render import build_map, build_map_files  # folium: only when a map is drawn
+
     fallback = f"{name}.png" if png_size is not None else None
     page_options = dict(title=title, as_of=as_of, events=events, tiles=tiles, tiles_attr=tiles_attr,
                         fallback_image=quote(fallback, safe="") if fallback else None, lang=lang)
@@ -275,23 +306,28 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
         page = assets.pop(f"{name}.html")
     else:
         page = build_map(analysis, gaz, self_contained=self_contained, **page_options)
-    texts = {
+    rows = claim_rows(analysis, gaz)  # one flat record per claim feeds every export
+    day = as_of or max(c.day for c in analysis.claims)
+    control = claimed_control(analysis, gaz, window=analysis.window).dissolved(day)
+    texts: dict[str, tuple[str, str | bytes]] = {
         "html": (".html", page),
-        "geojson": (".geojson", json.dumps(to_geojson(analysis), ensure_ascii=False, indent=1,
-                                           sort_keys=True) + "\n"),
+        "geojson": (".geojson", claims_geojson(analysis, gaz, rows)),
+        "csv": (".csv", claims_csv(analysis, gaz, rows)),
+        "control": (".control.geojson", orjson.dumps(control) + b"\n"),
         "report": (".report.md", report_markdown(analysis, title=title, problems=list(problems), as_of=as_of)),
         "embed": (".embed.html", embed_snippet(name, title, base_url=base_url, fallback_image=bool(fallback))),
         "amp": (".amp.html", amp_snippet(name, title, base_url=base_url, fallback_image=bool(fallback))),
     }
     try:
         with FileSet(out_dir, lock=f".{name}.lock") as files:
-            paths = {kind: files.write_text(f"{name}{suffix}", text) for kind, (suffix, text) in texts.items()}
+            paths = {}
+            for kind, (suffix, data) in texts.items():
+                paths[kind] = files.write_text(f"{name}{suffix}", data)
             for file_name, content in sorted(assets.items()):
-                if isinstance(content, bytes):
-                    files.stage(file_name).write_bytes(content)
-                    paths[file_name] = out_dir / file_name
-                else:
-                    paths[file_name] = files.write_text(file_name, content)
+                paths[file_name] = files.write_text(file_name, content)
+            if gpkg:
+                write_gpkg(analysis, gaz, files.stage(f"{name}.gpkg"), rows=rows)
+                paths["gpkg"] = out_dir / f"{name}.gpkg"
             if png_size is not None:
                 from .image import write_png
 

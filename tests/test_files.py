@@ -220,7 +220,7 @@ def test_two_batches_on_one_output_leave_one_whole_result(tmp_path):
 
 # --- mapper build: a set of files -------------------------------------------------------------
 
-SET = (".html", ".geojson", ".report.md", ".embed.html", ".amp.html")
+SET = (".html", ".geojson", ".csv", ".control.geojson", ".report.md", ".embed.html", ".amp.html")
 
 
 def snapshot(folder: Path, name: str) -> dict[str, bytes]:

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from mapper.analysis import analyse
 from mapper.cli import EXAMPLE, EXAMPLE_DIR, cli
 from mapper.errors import LedgerError
+from mapper.exports import claims_geojson
 from mapper.ledger import read_ledger
 
 HOSTILE = ('<script>alert(1)</script> </script><img src=x onerror=alert(2)> "\' ` ${x} \\ \u2028'
@@ -106,7 +107,8 @@ def test_build_outputs_deterministic_and_escaped(tmp_path):
     assert "<title>&lt;b&gt;T&lt;/b&gt;</title>" in html
     geo = json.loads(outs[0]["m.geojson"])
     f1, f2 = geo["features"]
-    assert f1["properties"]["place_id"] == "wof:421169387" and f1["properties"]["flags"] == ["retracted"]
+    assert f1["properties"]["place_id"] == "wof:421169387" and f1["properties"]["flags"] == "retracted"
+    assert f1["properties"]["flag_retracted"] is True and f1["geometry"]["type"] == "Point"
     assert f2["geometry"] is None and f2["properties"]["place_id"] is None
     report = outs[0]["m.report.md"].decode()
     assert "Nowhere-Land-Xyz" in report and "x2" in report and "<script>" not in report
@@ -207,7 +209,7 @@ def test_explicit_coordinates_override_the_gazetteer(tmp_path, gaz):
     led = read_ledger(path)
     assert "row 4: field 'lat'" in str(led.problems[0])
     a = analyse(led, gaz)
-    geo = {f["id"]: f for f in __import__("mapper.outputs", fromlist=["to_geojson"]).to_geojson(a)["features"]}
+    geo = {f["id"]: f for f in json.loads(claims_geojson(a, gaz))["features"]}
     assert geo["a"]["geometry"]["coordinates"] == [47.05, 39.47]
     assert geo["a"]["properties"]["place_id"].startswith("point:")
     # A resolved name keeps its identity (and its names) at the given point.
