@@ -14,7 +14,7 @@ from mapper.cli import EXAMPLE_DIR, cli
 
 ROOT = Path(__file__).resolve().parents[1]
 WAR = EXAMPLE_DIR / "war-2020.csv"
-SET = ("html", "geojson", "csv", "control.geojson", "report.md", "embed.html")
+SET = ("html", "geojson", "csv", "control.geojson", "report.md", "embed.html", "amp.html")
 
 
 def build(out, *args):

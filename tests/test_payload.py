@@ -72,8 +72,7 @@ def test_the_page_language_decides_strings_dates_and_headline_names(gaz, lang, m
 
 def test_counts_and_units_when_the_ledger_has_them(war, gaz):
     claim = war.claims[0]
-    counted = types.SimpleNamespace(**{f: getattr(claim, f) for f in claim.__dataclass_fields__},
-                                    count=1234, unit="killed")
+    counted = claim._replace(count=1234.0, unit="killed")
     fake = types.SimpleNamespace(**{k: getattr(war, k) for k in ("places", "flags", "inside_claimed", "ledger")},
                                  claims=[counted])
     data = build_payload(fake, gaz, title="", as_of=None, events=[], lang="ru", control=False)
