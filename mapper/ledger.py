@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import os
 import re
 from dataclasses import dataclass, field
@@ -151,6 +152,34 @@ def parse_when(value: str) -> tuple[str, dt.date, dt.datetime]:
     return text, day, stamp.astimezone(dt.timezone.utc)
 
 
+def _is_frame(source: object) -> bool:
+    # Duck-typed: pandas is imported only by those who hand us a DataFrame.
+    return hasattr(source, "to_csv") and hasattr(source, "columns") and hasattr(source, "dtypes")
+
+
+def _frame_as_csv(frame: Any) -> io.BytesIO:
+    """A DataFrame as the CSV a spreadsheet would export, so that it is
+    checked by the same rules, row numbers and all (the header is row 1).
+
+    Date columns become ISO text: midnight-only naive dates as days, zoned
+    times with their offset; a naive time of day stays as it is and is
+    refused like any date-time without an offset.
+    """
+    import pandas as pd
+
+    frame = frame.copy()
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            if getattr(values.dt, "tz", None) is not None:
+                frame[column] = values.map(lambda t: t.isoformat(timespec="minutes") if pd.notna(t) else "")
+            elif (values.dropna() == values.dropna().dt.normalize()).all():
+                frame[column] = values.dt.strftime("%Y-%m-%d").fillna("")
+    data = io.BytesIO(frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    data.name = "<DataFrame>"
+    return data
+
+
 def _read_text(source: Source) -> tuple[str, str]:
     """(text, label) of a path or binary file, as a LedgerError when it cannot be read."""
     try:
@@ -263,12 +292,14 @@ def _text(value: Any) -> str | None:
 
 def read_ledger(source: Source, *, claimants: ClaimantRegistry | None = None,
                 strict: bool = False, format: str | None = None) -> Ledger:
-    """Read a ledger from a path or a binary file object; bad rows become Problems
+    """Read a ledger from a path, a binary file object or a pandas DataFrame; bad rows become Problems
     (or, with ``strict``, one LedgerError).
 
     The format comes from the file name's suffix, else ``format`` (csv, json,
     yaml), else the first characters (standard input).
     """
+    if _is_frame(source):
+        source, format = _frame_as_csv(source), "csv"
     registry = claimants or ClaimantRegistry.load()
     claims: list[Claim] = []
     problems: list[Problem] = []
