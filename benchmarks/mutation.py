@@ -1,0 +1,191 @@
+"""Mutation testing of the modules that decide things: run it before you stop.
+
+    python3 benchmarks/mutation.py                  # every group, one after another
+    python3 benchmarks/mutation.py flags spatial    # named groups
+    python3 benchmarks/mutation.py --list           # groups, their modules and tests
+    python3 benchmarks/mutation.py flags --show     # also print each survivor's diff
+    python3 benchmarks/mutation.py flags --keep     # re-test only functions changed since last run
+    python3 benchmarks/mutation.py flags --survivors  # after adding tests: re-test last survivors
+
+mutmut 3 (https://mutmut.readthedocs.io) changes one operator, constant or
+call at a time in a module and runs the tests that reach the changed
+function; a mutant the tests still pass with ("survived") is a rule no test
+states. mutmut reads its settings once, from the current directory, so each
+group gets its own mirror of the project in `.mutation/<group>/` (git-ignored,
+like the `mutants/` copy mutmut makes inside it) with a `[tool.mutmut]`
+section naming the group's modules and tests; the project itself is never
+written to. A group runs only its own tests, in at most `--jobs` processes.
+
+Per group this prints mutants killed / survived / timeout / no tests, the kill
+rate (killed + timeout over all mutants, as mutmut counts them), and the
+surviving mutants' names; `--show` adds `mutmut show` for each. To look at
+one later: `cd .mutation/<group> && python3 -m mutmut show <name>`.
+Exit status 1 if a group kills fewer than `--target` percent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+WORK = ROOT / ".mutation"
+MIRRORED = ("gazetteer", "mapper", "tests")
+
+# group -> (modules mutated, tests that state their rules). A group names its
+# unit tests, not the end-to-end ones that build whole maps: every surviving
+# mutant runs every test that reaches the mutated function, and a 20-second
+# map build per mutant would make the habit too slow to keep.
+GROUPS: dict[str, tuple[list[str], list[str]]] = {
+    "flags": (["mapper/analysis.py"], [
+        "tests/test_flags.py",
+        "tests/test_mapper.py::test_example_flags",
+        "tests/test_mapper.py::test_flag_rules",
+        "tests/test_mapper.py::test_explicit_coordinates_override_the_gazetteer",
+    ]),
+    "control": (["mapper/control.py"], ["tests/test_control.py"]),
+    "exports": (["mapper/exports.py"], ["tests/test_exports.py"]),
+    "i18n": (["mapper/i18n.py"], ["tests/test_i18n.py"]),
+    "spatial": (
+        ["gazetteer/spatial.py", "gazetteer/frames.py", "gazetteer/geocoder.py"],
+        ["tests/test_spatial_frames.py", "tests/test_geocoder.py"],
+    ),
+}
+
+KILLED = {1, 3}
+TIMEOUT = {36, -24, 24, 152, 255}
+SURVIVED = {0}
+NO_TESTS = {5, 33}
+
+
+def _toml_list(items: list[str]) -> str:
+    return "[" + ", ".join(json.dumps(i) for i in items) + "]"
+
+
+def mirror(group: str, *, keep: bool) -> Path:
+    """Copy the project into .mutation/<group>/ with the group's mutmut settings."""
+    modules, tests = GROUPS[group]
+    where = WORK / group
+    if where.exists() and not keep:
+        shutil.rmtree(where)
+    where.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in MIRRORED:
+        if (where / name).exists():
+            shutil.rmtree(where / name)
+        # copy2 keeps mtimes, which mutmut uses to tell an unchanged file under --keep.
+        shutil.copytree(ROOT / name, where / name, ignore=ignore, copy_function=shutil.copy2)
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    if "[tool.mutmut]" in pyproject:
+        raise SystemExit("pyproject.toml has its own [tool.mutmut]; this script writes one per group")
+    settings = f"""
+[tool.mutmut]
+source_paths = {_toml_list(list(MIRRORED[:2]))}
+only_mutate = {_toml_list(modules)}
+pytest_add_cli_args_test_selection = {_toml_list(tests)}
+pytest_add_cli_args = ["-p", "no:cacheprovider", "-m", "not browser"]
+"""
+    (where / "pyproject.toml").write_text(pyproject + settings, encoding="utf-8")
+    return where
+
+
+def results(where: Path, modules: list[str]) -> dict[str, int | None]:
+    """Exit code of every mutant, read from the .meta files mutmut writes beside each mutant."""
+    codes: dict[str, int | None] = {}
+    for module in modules:
+        meta = where / "mutants" / (module + ".meta")
+        if meta.exists():
+            codes.update(json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"])
+    return codes
+
+
+def summarise(codes: dict[str, int | None]) -> dict:
+    count = lambda wanted: sum(1 for c in codes.values() if c in wanted)  # noqa: E731
+    killed, timeout = count(KILLED), count(TIMEOUT)
+    total = len(codes)
+    return {
+        "total": total,
+        "killed": killed,
+        "timeout": timeout,
+        "survived": count(SURVIVED),
+        "no_tests": count(NO_TESTS),
+        "other": total - killed - timeout - count(SURVIVED) - count(NO_TESTS),
+        "rate": (killed + timeout) / total if total else 0.0,
+        "survivors": sorted(n for n, c in codes.items() if c not in KILLED | TIMEOUT),
+    }
+
+
+def run_group(group: str, *, jobs: int, keep: bool, show: bool, names: list[str]) -> dict:
+    modules, tests = GROUPS[group]
+    where = mirror(group, keep=keep)
+    print(f"== {group}: {', '.join(modules)}  <-  {' '.join(tests)}", flush=True)
+    command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs), *names]
+    done = subprocess.run(command, cwd=where, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    summary = summarise(results(where, modules))
+    if done.returncode != 0 or summary["total"] == 0:
+        print(done.stdout[-4000:])
+        raise SystemExit(f"mutmut failed on group {group} (exit {done.returncode})")
+    s = summary
+    print(
+        f"   {s['killed']} killed, {s['survived']} survived, {s['timeout']} timeout, "
+        f"{s['no_tests']} no tests, {s['other']} other, of {s['total']}: "
+        f"{100 * s['rate']:.1f}% killed",
+        flush=True,
+    )
+    for name in s["survivors"]:
+        print("   survivor", name)
+        if show:
+            diff = subprocess.run(
+                [sys.executable, "-m", "mutmut", "show", name], cwd=where, capture_output=True, text=True
+            )
+            print("\n".join("      " + line for line in diff.stdout.splitlines()))
+    return summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("groups", nargs="*", help=f"groups to run (default all): {', '.join(GROUPS)}")
+    parser.add_argument("--list", action="store_true", help="list the groups and exit")
+    parser.add_argument("--jobs", "-j", type=int, default=2, help="test processes at once (default 2)")
+    parser.add_argument("--keep", action="store_true", help="keep the last run's results; re-test changed functions")
+    parser.add_argument("--show", action="store_true", help="print the diff of each survivor")
+    parser.add_argument("--mutants", nargs="+", default=[], metavar="NAME",
+                        help="run only these mutants (mutmut names, * globs allowed); needs one group")
+    parser.add_argument("--survivors", action="store_true",
+                        help="re-test only the last run's survivors (after adding tests); needs one group")
+    parser.add_argument("--target", type=float, default=90.0, help="percent killed below which exit is 1")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    if args.list:
+        for name, (modules, tests) in GROUPS.items():
+            print(f"{name:10} {' '.join(modules)}\n{'':10} tests: {' '.join(tests)}")
+        return 0
+    unknown = [g for g in args.groups if g not in GROUPS]
+    if unknown:
+        parser.error(f"unknown group(s) {', '.join(unknown)}; choose from {', '.join(GROUPS)}")
+    groups = args.groups or list(GROUPS)
+    if (args.mutants or args.survivors) and len(groups) != 1:
+        parser.error("--mutants and --survivors need exactly one group")
+    if args.survivors:
+        modules = GROUPS[groups[0]][0]
+        args.mutants = summarise(results(WORK / groups[0], modules))["survivors"]
+        if not args.mutants:
+            parser.error(f"no survivors recorded for {groups[0]}; run the group first")
+    figures = {
+        g: run_group(g, jobs=args.jobs, keep=args.keep or bool(args.mutants), show=args.show, names=args.mutants)
+        for g in groups
+    }
+    print("\ngroup       killed/total   rate")
+    for g, s in figures.items():
+        print(f"{g:10} {s['killed'] + s['timeout']:>6}/{s['total']:<6} {100 * s['rate']:6.1f}%")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return 0 if all(100 * s["rate"] >= args.target for s in figures.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
