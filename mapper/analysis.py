@@ -150,13 +150,9 @@ def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_da
         resolutions[claim.id] = res
         place = _locate(gaz, claim, res)
         places[claim.id] = place
-        if place is not None:
-            keys[claim.id] = place.id
-        elif claim.place.strip():
-            keys[claim.id] = Analysis.name_key(claim.place)
-        else:
-            # A claim about no place is about nothing another claim is about.
-            keys[claim.id] = f"none:{claim.id}"
+        # gaz.resolve refuses an empty name (and the ledger reader rejects the
+        # row first), so every claim has a name to key on.
+        keys[claim.id] = place.id if place is not None else Analysis.name_key(claim.place)
     result = Analysis(ledger=ledger, resolutions=resolutions, places=places, keys=keys, ordered=claims)
     flags: dict[str, set[str]] = {c.id: set() for c in claims}
     related: dict[str, dict[str, list[str]]] = {c.id: {} for c in claims}
