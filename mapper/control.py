@@ -156,16 +156,20 @@ class _Areas:
     def _voronoi(self, unit: str) -> dict[str, Any]:
         polygon = self.units[unit]
         # One point per position: two records at one spot would split a cell.
-        seen: dict[tuple[float, float], str] = {}
+        # Each of them gets the whole cell, so that a claim about either
+        # (Ararat town and the village of Davalu share a point) is drawn.
+        at: dict[tuple[float, float], list[str]] = {}
         for pid, lon, lat in sorted(self.members(unit)):
-            seen.setdefault((round(lon, 5), round(lat, 5)), pid)
-        if not seen:
+            at.setdefault((round(lon, 5), round(lat, 5)), []).append(pid)
+        if not at:
             return {}
-        if len(seen) == 1:
-            return {next(iter(seen.values())): polygon.simplify(SIMPLIFY)}
-        cells = shapely.voronoi_polygons(MultiPoint(list(seen)), extend_to=polygon, ordered=True)
-        clipped = shapely.intersection(list(cells.geoms), polygon)
-        return {pid: cell.simplify(SIMPLIFY) for pid, cell in zip(seen.values(), clipped) if not cell.is_empty}
+        if len(at) == 1:
+            cells = [polygon]
+        else:
+            voronoi = shapely.voronoi_polygons(MultiPoint(list(at)), extend_to=polygon, ordered=True)
+            cells = shapely.intersection(list(voronoi.geoms), polygon)
+        return {pid: cell.simplify(SIMPLIFY) for pids, cell in zip(at.values(), cells) if not cell.is_empty
+                for pid in pids}
 
 
 @lru_cache(maxsize=4)

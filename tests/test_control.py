@@ -125,3 +125,145 @@ def test_dissolved_geojson_per_side_counter_clockwise(tmp_path, gaz):
         assert all(shapely.is_ccw(p.exterior) for p in polys)
     assert json.dumps(c.dissolved(D(25))) == json.dumps(fc)   # deterministic
     assert c.dissolved(D(8))["features"] == []
+
+
+# --- Each rule on its own, as the mutation run (benchmarks/mutation.py control) asks for them. ---
+
+SHUSHA_TOWN = "wof:421174129"
+SHUSHA_CITY_UNIT = "wof:85668711"   # a unit holding one settlement: its cell is the whole unit
+ARARAT_TOWN, DAVALU, ARARAT_PROVINCE = "wof:421205495", "wof:1293500353", "wof:85668099"
+
+
+def unit_shape(gaz, uid):
+    return next(shape(f["geometry"]) for f in gaz.boundaries["features"] if f["id"] == uid)
+
+
+def test_the_only_settlement_of_a_unit_gets_the_whole_unit(tmp_path, gaz):
+    _, c = layer(tmp_path, gaz, ["a,2020-10-09,Shusha,,Aliyev,Azerbaijan,captured,published"])
+    assert c.place_ids == [SHUSHA_TOWN]
+    unit = unit_shape(gaz, SHUSHA_CITY_UNIT)
+    assert abs(c.geometries[0].area - unit.area) < unit.area * 0.02
+    # Simplified to about 200 m, no coarser.
+    assert c.geometries[0].hausdorff_distance(unit) <= 0.0021
+
+
+def test_settlements_at_one_point_share_its_cell(tmp_path, gaz):
+    # Ararat town and the village of Davalu have one position in the data: a
+    # claim about the town must still be drawn (it used to get no shape).
+    _, c = layer(tmp_path, gaz, ["a,2020-10-01,Ararat,Ararat,Armenia MoD,Armenia,holds,published"])
+    assert c.place_ids == [ARARAT_TOWN]
+    town = gaz.get(ARARAT_TOWN)
+    assert c.geometries[0].buffer(0.003).contains(Point(town.lon, town.lat))
+    assert unit_shape(gaz, ARARAT_PROVINCE).buffer(0.01).contains(c.geometries[0])
+    _, both = layer(tmp_path, gaz, ["a,2020-10-01,Ararat,Ararat,Armenia MoD,Armenia,holds,published",
+                                    "b,2020-10-01,Davalu,,Armenia MoD,Armenia,holds,published"])
+    assert both.place_ids == [DAVALU, ARARAT_TOWN]
+    assert both.geometries[0].equals(both.geometries[1])
+
+
+def test_places_with_no_area_are_not_drawn(tmp_path, gaz):
+    _, c = layer(tmp_path, gaz, [
+        "a,2020-10-01,Aregi,,Armenia MoD,Armenia,holds,published",        # in no unit with a polygon
+        "b,2020-10-01,Xyzzyville,,Armenia MoD,Armenia,holds,published",   # not found
+        "c,2020-10-01,Armenia,,Armenia MoD,Armenia,holds,published",      # a country
+    ])
+    assert c.place_ids == [] and c.states == [] and c.sides == ["Armenia"]
+
+
+def test_cells_and_the_unit_claimed_as_a_whole_tile_the_unit(tmp_path, gaz):
+    a, c = layer(tmp_path, gaz, [
+        "z,2020-10-20,Zangilan district,,Aliyev,Azerbaijan,captured,published",
+        "t,2020-10-18,Zangilan,,Artsakh Defense Army,Artsakh,holds,published",
+        "m,2020-10-18,Mincivan,,Artsakh Defense Army,Artsakh,holds,published",
+    ])
+    town, village = a.places["t"].id, a.places["m"].id
+    # Settlements first (by id), then units.
+    assert c.place_ids == sorted([town, village]) + [ZANGILAN_DISTRICT]
+    geoms = dict(zip(c.place_ids, c.geometries))
+    # Shapes simplified one by one may overlap by a sliver, no more.
+    for x, y in ((town, village), (town, ZANGILAN_DISTRICT), (village, ZANGILAN_DISTRICT)):
+        assert geoms[x].intersection(geoms[y]).area < 1e-4
+    district = unit_shape(gaz, ZANGILAN_DISTRICT)
+    union = shapely.union_all(list(geoms.values()))
+    assert abs(union.area - district.area) < district.area * 0.01
+    assert geoms[town].area < district.area / 10 and geoms[village].area < district.area / 10
+    assert 0 < geoms[ZANGILAN_DISTRICT].hausdorff_distance(district.difference(
+        shapely.union_all([geoms[town], geoms[village]]))) <= 0.0021
+
+
+def test_sides_are_sorted_and_states_are_their_indexes(tmp_path, gaz):
+    _, c = layer(tmp_path, gaz, ["a,2020-10-01,Hadrut,,Aliyev,Azerbaijan,holds,published",
+                                 "b,2020-10-20,Hadrut,,Armenia MoD,Armenia,captured,published",
+                                 "c,2020-10-25,Hadrut,,Artsakh Defense Army,Artsakh,captured,published"])
+    assert c.sides == ["Armenia", "Artsakh", "Azerbaijan"]
+    assert c.states[0] == [(D(1), 2), (D(20), 0), (D(25), 1)]
+
+
+def test_one_state_per_day_the_days_last_word(tmp_path, gaz):
+    _, c = layer(tmp_path, gaz, [
+        "a,2020-10-01,Hadrut,,Artsakh Defense Army,Artsakh,holds,published",
+        "b,2020-10-05T08:00+00:00,Hadrut,,Aliyev,Azerbaijan,captured,published",
+        "c,2020-10-05T09:00+00:00,Hadrut,,Aliyev,Azerbaijan,withdrew,published",
+        "d,2020-10-12,Hadrut,,Artsakh Defense Army,Artsakh,holds,published",   # no change: not listed
+    ])
+    art = c.sides.index("Artsakh")
+    assert c.states[0] == [(D(1), art)]
+    assert c.on(D(5)) == {0: art}
+
+
+def test_the_newest_claim_decides_at_the_same_hour_by_id(tmp_path, gaz):
+    # Both on the 9th at noon: ordered by id, "b" is the newest and gives its side.
+    _, c = layer(tmp_path, gaz, ["b,2020-10-01,Hadrut,,Artsakh Defense Army,Artsakh,holds,published",
+                                 "a,2020-10-01,Hadrut,,Aliyev,Azerbaijan,captured,published",
+                                 "c,2020-10-09,Hadrut,,Aliyev,Azerbaijan,captured,published"])
+    assert c.states[0] == [(D(1), CONTESTED), (D(9), c.sides.index("Azerbaijan"))]
+
+
+def test_window_counts_days_from_every_rival(tmp_path, gaz):
+    # Azerbaijan's capture is 4 days after Armenia's but 2 after Artsakh's: contested.
+    _, c = layer(tmp_path, gaz, ["a,2020-10-01,Hadrut,,Armenia MoD,Armenia,holds,published",
+                                 "b,2020-10-03,Hadrut,,Artsakh Defense Army,Artsakh,holds,published",
+                                 "c,2020-10-05,Hadrut,,Aliyev,Azerbaijan,captured,published"])
+    assert c.on(D(5)) == {0: CONTESTED}
+    assert c.on(D(3)) == {0: CONTESTED} and c.on(D(2)) == {0: c.sides.index("Armenia")}
+
+
+def test_dissolved_features_say_who_claims_what_and_when(tmp_path, gaz):
+    _, c = layer(tmp_path, gaz, [
+        "a,2020-10-09,Hadrut,,Aliyev,Azerbaijan,captured,published",
+        "b,2020-10-09,Shusha,,Aliyev,Azerbaijan,captured,published",
+        "c,2020-10-09,Shusha,,Artsakh Defense Army,Artsakh,holds,published",
+    ])
+    fc = c.dissolved(D(12))
+    assert fc["type"] == "FeatureCollection"
+    props = [f["properties"] for f in fc["features"]]
+    # Contested first (its state, -1, sorts before the sides' indexes).
+    assert props == [
+        {"side": None, "status": "contested", "label": "contested", "as_of": "2020-10-12"},
+        {"side": "Azerbaijan", "status": "claimed", "label": "claimed by Azerbaijan", "as_of": "2020-10-12"},
+    ]
+    assert all(f["type"] == "Feature" for f in fc["features"])
+    contested = shape(fc["features"][0]["geometry"])
+    assert contested.buffer(0.003).contains(Point(gaz.get(SHUSHA_TOWN).lon, gaz.get(SHUSHA_TOWN).lat))
+    assert abs(contested.area - c.geometries[c.place_ids.index(SHUSHA_TOWN)].area) < 1e-6
+    assert shapely.is_ccw(shape(fc["features"][1]["geometry"]).exterior)
+
+
+def _positions(value):
+    if isinstance(value[0], (int, float)):
+        yield value
+    else:
+        for v in value:
+            yield from _positions(v)
+
+
+def test_shapes_are_rounded_to_four_decimals(tmp_path, gaz):
+    _, c = layer(tmp_path, gaz, ["a,2020-10-09,Hadrut,,Aliyev,Azerbaijan,captured,published"])
+    shapes = c.payload([])["shapes"] + [f["geometry"] for f in c.dissolved(D(9))["features"]]
+    assert [s["type"] for s in shapes] == ["Polygon", "Polygon"]
+    coords = [x for s in shapes for pos in _positions(s["coordinates"]) for x in pos]
+    assert len(coords) > 20 and all(x == round(x, 4) for x in coords)
+    assert any(x != round(x, 3) for x in coords)
+    raw = [x for pos in _positions(json.loads(json.dumps(shapely.geometry.mapping(c.geometries[0])))["coordinates"])
+           for x in pos]
+    assert coords[:len(raw)] == [round(x, 4) for x in raw]
