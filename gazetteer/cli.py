@@ -47,13 +47,32 @@ data_option = click.option("--data", type=click.Path(path_type=Path), default=No
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="armaz-conflict-maps")
-def cli() -> None:
+@click.option("-q", "--quiet", is_flag=True, help="No progress, no summary: only errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Also log how names were matched (fuzzy guesses...).")
+@click.pass_context
+def cli(ctx, quiet, verbose) -> None:
     """Resolve place names of the Armenia–Azerbaijan conflict, in any script.
 
     Names in Azerbaijani, Armenian (script or romanized), Russian and English,
     Soviet-era and renamed forms resolve to one place, or to an honest
     "ambiguous" / "not_found" with candidates.
+
+    Exit codes: 0 done; 1 done, but some input rows failed (each is listed);
+    2 nothing ran (bad arguments, a missing, unreadable or unwritable file).
     """
+    if quiet and verbose:
+        raise click.UsageError("give -q or -v, not both")
+    ctx.obj = {"quiet": quiet}
+    if verbose:
+        import logging
+
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+        for name in ("gazetteer",):
+            log, level = logging.getLogger(name), logging.getLogger(name).level
+            log.addHandler(handler)
+            log.setLevel(logging.INFO)
+            ctx.call_on_close(lambda log=log, level=level: (log.removeHandler(handler), log.setLevel(level)))
 
 
 def _table_row(res) -> str:
@@ -70,13 +89,16 @@ def _table_row(res) -> str:
 @click.option("--near", help="Context: a district, province, country or nearby place.")
 @click.option("--as-of", "as_of", help="Date of the source (YYYY-MM-DD): names not in use then rank lower.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-@click.option("--input", "input_path", type=click.Path(path_type=Path),
-              help="CSV file to resolve a column of (batch mode).")
+@click.option("--input", "input_path", metavar="FILE|URL|-",
+              help="CSV to resolve a column of (batch mode): a file, an http(s) address "
+                   "(a published sheet's CSV link, cached) or - for standard input.")
 @click.option("--column", help="Batch: the column holding place names.")
 @click.option("--near-column", help="Batch: a column holding context for each name.")
 @click.option("--as-of-column", help="Batch: a column holding each row's date.")
-@click.option("--output", type=click.Path(path_type=Path),
-              help="Batch: where to write the CSV (default: standard output).")
+@click.option("--output", metavar="FILE|-",
+              help="Batch: where to write the CSV (default, or -: standard output). Written whole "
+                   "or not at all; never the input file.")
+@click.option("--offline", is_flag=True, help="Batch: read an http(s) --input from the download cache only.")
 @click.option("--area", help="Area of interest whose places rank higher: WEST,SOUTH,EAST,NORTH "
                              "(default: the conflict zone), or 'none'.")
 @click.option("--online", metavar="SERVICE",
@@ -85,28 +107,34 @@ def _table_row(res) -> str:
 @click.option("--online-delay", type=float, default=1.0, show_default=True,
               help="Seconds between --online requests.")
 @data_option
-def resolve(names, near, as_of, as_json, input_path, column, near_column, as_of_column, output, area, online,
-            user_agent, online_delay, data):
+@click.pass_obj
+def resolve(obj, names, near, as_of, as_json, input_path, column, near_column, as_of_column, output, offline,
+            area, online, user_agent, online_delay, data):
     """Resolve NAMES, or a column of a CSV file with --input and --column.
 
     \b
     gazetteer resolve "Sanasar (Gubadli)" Кубатлы Սանասար
     gazetteer resolve Martuni --near Gegharkunik --json
     gazetteer resolve --input claims.csv --column place --output resolved.csv
+    cat claims.csv | gazetteer resolve --input - --column place --json > resolved.jsonl
 
     Batch output keeps every input column and row and appends match_status,
-    match_id, match_name, match_kind, match_lat, match_lon, match_score and
-    match_candidates. Counts go to standard error at the end. Exit code 1
-    means some rows could not be read (they are listed); 2 that nothing ran.
+    match_id, match_name, match_kind, match_lat, match_lon, match_score,
+    match_candidates and match_layer (how the name matched: exact,
+    normalised, phonetic, inflected, fuzzy); with --json, one JSON object a
+    row. Counts go to standard error at the end. Exit code 1 means some rows
+    failed (they are listed); 2 that nothing ran.
     """
     if input_path is not None:
         if names:
             raise click.UsageError("give NAMES or --input, not both")
         if not column:
             raise click.UsageError("--input needs --column: the column holding place names")
-        _batch(_load(data, area, online, user_agent, online_delay), input_path, column, near_column,
-               as_of_column, output)
+        _batch(lambda: _load(data, area, online, user_agent, online_delay), input_path, column,
+               near_column, as_of_column, output, as_json=as_json, offline=offline, quiet=obj["quiet"])
         return
+    if output:
+        raise click.UsageError("--output is for batch mode (--input); NAMES print to standard output")
     if not names:
         raise click.UsageError("give one or more NAMES, or --input FILE --column COL")
     gaz = _load(data, area, online, user_agent, online_delay)
@@ -122,25 +150,73 @@ def resolve(names, near, as_of, as_json, input_path, column, near_column, as_of_
         click.echo(_table_row(res))
 
 
-def _batch(gaz, input_path, column, near_column, as_of_column, output):
-    from .batch import resolve_csv, stderr_progress
+def _batch(load, input_arg, column, near_column, as_of_column, output, *, as_json, offline, quiet):
+    from .atomic import atomic_write, check_target, same_file
+    from .batch import resolve_csv
+    from .download import cached_download, is_url
 
-    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    # Every refusal comes before anything is opened, read or written.
+    to_stdout = output in (None, "-")
+    if not to_stdout:
+        if input_arg != "-" and not is_url(input_arg) and same_file(input_arg, output):
+            raise click.BadParameter(f"{output!r} is the input file; write the output elsewhere",
+                                     param_hint="--output")
+        try:
+            check_target(Path(output))
+        except GazetteerError as exc:
+            raise CannotRun(str(exc)) from None
+    gaz = load()
     try:
-        report = resolve_csv(gaz, input_path, column, out, near_column=near_column,
-                             as_of_column=as_of_column, progress=stderr_progress)
+        if input_arg == "-":
+            source, label = click.get_binary_stream("stdin"), "<stdin>"
+        elif is_url(input_arg):
+            source, label = cached_download(input_arg, offline=offline), input_arg
+        else:
+            source, label = Path(input_arg), input_arg
+        with _progress(quiet) as progress:
+            if to_stdout:
+                report = resolve_csv(gaz, source, column, click.get_text_stream("stdout"), label=label,
+                                     near_column=near_column, as_of_column=as_of_column, json_lines=as_json,
+                                     progress=progress)
+            else:
+                with atomic_write(output) as out:
+                    report = resolve_csv(gaz, source, column, out, label=label, near_column=near_column,
+                                         as_of_column=as_of_column, json_lines=as_json, progress=progress)
     except GazetteerError as exc:
-        raise CannotRun(str(exc)) from exc
-    finally:
-        if output:
-            out.close()
+        raise CannotRun(str(exc)) from None
     for row, message in report.errors:
-        click.echo(f"{input_path}: row {row}: {message}", err=True)
-    c = report.counts
-    click.echo(f"{report.rows} rows: {c['resolved']} resolved, {c['ambiguous']} ambiguous, "
-               f"{c['not_found']} not found, {len(report.errors)} failed", err=True)
+        click.echo(f"{label}: row {row}: {message}", err=True)
+    if not quiet:
+        c = report.counts
+        click.echo(f"{report.read} rows read, {report.written} written: {c['resolved']} resolved, "
+                   f"{c['ambiguous']} ambiguous, {c['not_found']} not found, {report.failed} failed",
+                   err=True)
     if report.errors:
         sys.exit(EXIT_ROWS_FAILED)
+
+
+class _progress:
+    """A progress bar on standard error when it is a terminal (and not --quiet); else nothing."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.bar = None
+        stream = click.get_text_stream("stderr")
+        if not quiet and stream.isatty():
+            from tqdm import tqdm
+
+            self.bar = tqdm(unit=" rows", file=stream, mininterval=0.2, leave=False)
+
+    def __enter__(self):
+        return self.update if self.bar is not None else None
+
+    def update(self, rows: int, expected: int) -> None:
+        if self.bar.total != expected:
+            self.bar.total = expected
+        self.bar.update(rows - self.bar.n)
+
+    def __exit__(self, *exc_info) -> None:
+        if self.bar is not None:
+            self.bar.close()
 
 
 @cli.command()

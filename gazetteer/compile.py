@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .atomic import atomic_write
 from .curated import load_curated
 from .errors import DataError
 from .normalize import NORMALISER_VERSION, aze_to_english, norm_key, skeleton
@@ -230,9 +231,10 @@ def compile_gazetteer(roots: list[Path], *, curated: Path | None = CURATED_PATH,
         "keys": _index(ordered),
     }
     out_dir.mkdir(parents=True, exist_ok=True)
-    with open(out_dir / "gazetteer.json", "w", encoding="utf-8") as fh:
+    # Written whole or not at all: a failed import keeps the working data.
+    with atomic_write(out_dir / "gazetteer.json", newline=None) as fh:
         fh.write(_line_per_item(doc))
-    with open(out_dir / "boundaries.geojson", "w", encoding="utf-8") as fh:
+    with atomic_write(out_dir / "boundaries.geojson", newline=None) as fh:
         json.dump(_boundaries(records, places), fh, ensure_ascii=False, separators=(",", ":"))
     counts: dict[str, int] = {}
     for place in ordered:

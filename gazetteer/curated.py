@@ -11,6 +11,8 @@ where its facts come from (``source:``). Entries can:
   ``drop_names``), and set the display name (``name``);
 * ``merge`` other records into this one (the same town recorded twice, one
   copy with wrong coordinates);
+* mark a place ``notable: true``: the conflict's press names it so often that a
+  bare name means this place rather than a namesake (``press.yaml``);
 * create places the sources lack (the de-facto region, Artsakh's provinces),
   with ``covers``: the districts a place spans, so that settlements in them
   list it among their parents and ``near: Kashatagh`` narrows correctly.
@@ -30,7 +32,7 @@ from .model import KINDS
 __all__ = ["load_curated"]
 
 _ENTRY_KEYS = {"id", "source", "name", "names", "drop_names", "replace_names", "new", "covers",
-               "parent", "note", "kind", "merge"}
+               "parent", "note", "kind", "merge", "notable"}
 _NAME_KEYS = {"text", "lang", "from", "to", "note", "type"}
 # ``type`` is a landmark's kind (bridge, checkpoint, lake, ...); ``from``/``to``
 # bound a place that existed only for a time (a Soviet raion, an economic
@@ -93,6 +95,8 @@ def _load_file(path: Path) -> list[dict[str, Any]]:
         seen.add(pid)
         if not entry.get("source"):
             raise DataError(f"{where}: 'source' is required: say where these facts come from")
+        if "notable" in entry and not isinstance(entry["notable"], bool):
+            raise DataError(f"{where}: 'notable' must be true or false, got {entry['notable']!r}")
         new = entry.get("new")
         if pid.startswith("gz:") and not isinstance(new, dict):
             raise DataError(f"{where}: a 'gz:' place needs 'new:' with kind, lat, lon")

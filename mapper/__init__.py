@@ -6,12 +6,14 @@
     gaz = Gazetteer()
     analysis = analyse(read_ledger("claims.csv"), gaz)
     write_outputs(analysis, gaz, Path("output"), "claims", title="Claims")
+
+    to_folium(analysis, gaz, title="Claims")   # a folium.Map, for notebooks
 """
 
 from importlib import import_module
 
 __all__ = [
-    "read_ledger", "read_events", "analyse", "write_outputs", "build_map", "ClaimsLayer",
+    "read_ledger", "read_events", "analyse", "write_outputs", "build_map", "to_folium", "ClaimsLayer",
     "Analysis", "Claim", "Ledger", "ClaimantRegistry", "FLAGS",
     "MapperError", "LedgerError", "RenderError",
 ]
@@ -20,7 +22,7 @@ __all__ = [
 _HOMES = {
     "read_ledger": "ledger", "read_events": "ledger", "Claim": "ledger", "Ledger": "ledger",
     "ClaimantRegistry": "ledger", "analyse": "analysis", "Analysis": "analysis", "FLAGS": "analysis",
-    "write_outputs": "outputs", "build_map": "render", "ClaimsLayer": "render",
+    "write_outputs": "outputs", "build_map": "render", "to_folium": "render", "ClaimsLayer": "render",
     "MapperError": "errors", "LedgerError": "errors", "RenderError": "errors",
 }
 

@@ -1,7 +1,7 @@
 """The ``mapper`` command: a thin layer over the library.
 
 Exit codes: 0 done; 1 done with problems (bad rows, unresolved places for
-``check``); 2 could not run.
+``check``); 2 could not run (bad arguments, unreadable input, unwritable output).
 """
 
 from __future__ import annotations
@@ -35,55 +35,129 @@ def _date(ctx, param, value):
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+    from .ledger import EARLIEST, LATEST
+
+    if not EARLIEST <= day <= LATEST:
+        raise click.BadParameter(f"{value!r} is outside the dates a ledger holds ({EARLIEST} to {LATEST})")
+    return day
 
 
-def _load(ledger_path: Path, claimants: tuple[Path, ...], strict: bool, window: int = 3):
+def _name(ctx, param, value):
+    if value is None:
+        return None
+    from .outputs import check_name
+
+    try:
+        return check_name(value)
+    except MapperError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+def _source(arg: str, offline: bool = False):
+    """What the library reads for a LEDGER argument: a path, standard input (-) or a cached download."""
+    from gazetteer.download import cached_download, is_url
+
+    if arg == "-":
+        return click.get_binary_stream("stdin")
+    if is_url(arg):
+        try:
+            path = cached_download(arg, offline=offline)
+        except GazetteerError as exc:
+            raise CannotRun(str(exc)) from None
+        return _Named(path, arg)
+    return Path(arg)
+
+
+class _Named:
+    """A downloaded file read under its address, so that errors name the address."""
+
+    def __init__(self, path: Path, name: str) -> None:
+        self.path, self.name = path, name
+
+    def read(self, size: int = -1) -> bytes:
+        with open(self.path, "rb") as fh:
+            return fh.read(size)
+
+
+def _one_stdin(*args) -> None:
+    if sum(1 for a in args if a == "-") > 1:
+        raise click.UsageError("only one file can be read from standard input (-)")
+
+
+def _load(ledger, claimants: tuple, strict: bool, window: int = 3, offline: bool = False):
     from gazetteer import Gazetteer
 
     from .analysis import analyse
     from .ledger import ClaimantRegistry, read_ledger
 
+    _one_stdin(ledger, *claimants)
+    quiet = (click.get_current_context().find_root().obj or {}).get("quiet")
     try:
-        registry = ClaimantRegistry.load(*claimants)
-        ledger = read_ledger(ledger_path, claimants=registry, strict=strict)
-        for problem in ledger.problems:
-            click.echo(f"warning: {problem}", err=True)
+        registry = ClaimantRegistry.load(*(_source(c, offline) for c in claimants))
+        ledger = read_ledger(_source(ledger, offline), claimants=registry, strict=strict)
+        if not quiet:
+            for problem in ledger.problems:
+                click.echo(f"warning: {problem}", err=True)
         gaz = Gazetteer()
         exempt_from_gc()
         return ledger, gaz, analyse(ledger, gaz, window=window)
     except (MapperError, GazetteerError) as exc:
         for problem in getattr(exc, "problems", [])[1:]:
             click.echo(f"error: {problem}", err=True)
-        raise CannotRun(str(exc)) from exc
+        raise CannotRun(str(exc)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="armaz-conflict-maps")
-def cli() -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors: no file list, no warnings.")
+@click.option("-v", "--verbose", is_flag=True, help="Also log how place names were matched.")
+@click.pass_context
+def cli(ctx, quiet, verbose) -> None:
     """Map dated, sourced claims of the Armenia–Azerbaijan conflict.
 
     A ledger is a CSV (or JSON, YAML) file with one claim a row: date, place,
     claimant, claim (captured, holds, withdrew, denies, attacked, casualties,
     violation, other) and optional id, near, side, source, url, quote, status,
-    lat, lon, notes.
+    lat, lon, notes. LEDGER may be a file, an http(s) address of a CSV (a
+    published sheet; downloaded to a cache, --offline reads the cache) or -
+    for standard input.
+
+    Exit codes: 0 done; 1 done with problems (bad rows left out, places not
+    resolved); 2 nothing ran (bad arguments, unreadable input, unwritable output).
     """
+    if quiet and verbose:
+        raise click.UsageError("give -q or -v, not both")
+    ctx.obj = {"quiet": quiet}
+    if verbose:
+        import logging
+
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(name)s: %(message)s"))
+        for name in ("gazetteer", "mapper"):
+            log, level = logging.getLogger(name), logging.getLogger(name).level
+            log.addHandler(handler)
+            log.setLevel(logging.INFO)
+            ctx.call_on_close(lambda log=log, level=level: (log.removeHandler(handler), log.setLevel(level)))
 
 
-claimants_option = click.option("--claimants", multiple=True, type=click.Path(path_type=Path),
+claimants_option = click.option("--claimants", multiple=True, metavar="FILE|-",
                                  help="YAML file mapping sides to claimant patterns (repeatable).")
+offline_option = click.option("--offline", is_flag=True,
+                              help="Read http(s) addresses from the download cache only.")
 window_option = click.option("--window", type=click.IntRange(0, 365), default=3, show_default=True,
                              help="Days either way within which another side's claim contests one.")
 
 
 @cli.command()
-@click.argument("ledger", required=False, type=click.Path(path_type=Path))
-@click.option("--events", type=click.Path(path_type=Path), help="Events file (name, start, end, notes).")
+@click.argument("ledger", required=False)
+@click.option("--events", metavar="FILE|-", help="Events file (name, start, end, notes).")
 @click.option("--output-dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
               help="Where to write the files.")
-@click.option("--name", help="Base name of the files (default: the ledger's file name).")
+@click.option("--name", callback=_name,
+              help="Base name of the files, a plain file name (default: from the ledger's file name).")
 @click.option("--title", help="Map title (default: from the ledger's file name).")
 @click.option("--as-of", callback=_date, help="Show claims as of this date first (YYYY-MM-DD).")
 @click.option("--strict", is_flag=True, help="Fail on the first bad row instead of leaving it out.")
@@ -93,12 +167,15 @@ window_option = click.option("--window", type=click.IntRange(0, 365), default=3,
 @click.option("--png-size", default="1280x800", show_default=True, help="Picture size, WIDTHxHEIGHT.")
 @claimants_option
 @window_option
+@offline_option
 def build(ledger, events, output_dir, name, title, as_of, strict, self_contained, png, png_size, claimants,
-          window):
+          window, offline):
     """Build the map of LEDGER: NAME.html, NAME.geojson, NAME.report.md, NAME.embed.html.
 
-    With no LEDGER, builds the bundled examples into output/: the 26 October
-    2020 ceasefire (from the article in shared/sources) and the 2020 war.
+    The files are written as one set: all or none, and never mixed with the
+    files of another build of the same NAME. With no LEDGER, builds the
+    bundled examples into output/: the 26 October 2020 ceasefire (from the
+    article in shared/sources) and the 2020 war.
     """
     size = _png_size(png_size) if png else None
     if ledger is None:
@@ -106,40 +183,50 @@ def build(ledger, events, output_dir, name, title, as_of, strict, self_contained
             raise click.UsageError("--name and --title need a LEDGER; the examples have their own")
         jobs = [(path, events or EXAMPLE_EVENTS, path.stem, example_title) for path, example_title in EXAMPLES]
     else:
-        jobs = [(ledger, events, name or ledger.stem,
-                 title or ledger.stem.replace("-", " ").replace("_", " "))]
+        _one_stdin(ledger, events, *claimants)
+        from gazetteer.download import is_url
+
+        from .outputs import safe_name
+
+        stem = "" if ledger == "-" else Path(ledger.rstrip("/").rsplit("/", 1)[-1] if is_url(ledger) else ledger).stem
+        jobs = [(ledger, events, name or safe_name(stem, default="ledger"),
+                 title or (stem.replace("-", " ").replace("_", " ") if stem else "Claims"))]
     problems = False
     for job_ledger, job_events, job_name, job_title in jobs:
         problems |= _build_one(job_ledger, job_events, output_dir, job_name, job_title, as_of=as_of,
                                strict=strict, self_contained=self_contained, png_size=size, claimants=claimants,
-                               window=window)
+                               window=window, offline=offline)
     if problems:
         sys.exit(1)
 
 
 def _build_one(ledger, events, output_dir, name, title, *, as_of, strict, self_contained, png_size,
-               claimants, window) -> bool:
+               claimants, window, offline=False) -> bool:
     """Build one map; True when some rows were left out."""
     from .outputs import write_outputs
 
-    led, gaz, analysis = _load(ledger, claimants, strict, window)
+    if output_dir.exists() and not output_dir.is_dir():
+        raise CannotRun(f"{output_dir}: --output-dir is a file, not a folder")
+    led, gaz, analysis = _load(str(ledger), claimants, strict, window, offline)
     event_list = []
     if events:
         from .ledger import read_events
         try:
-            event_list = read_events(events)
+            event_list = read_events(_source(str(events), offline))
         except MapperError as exc:
-            raise CannotRun(str(exc)) from exc
+            raise CannotRun(str(exc)) from None
     try:
         paths = write_outputs(analysis, gaz, output_dir, name, title=title, as_of=as_of, events=event_list,
                               self_contained=self_contained, problems=led.problems, png_size=png_size)
-    except MapperError as exc:
-        raise CannotRun(str(exc)) from exc
-    for path in paths.values():
-        click.echo(str(path))
+    except (MapperError, GazetteerError) as exc:
+        raise CannotRun(str(exc)) from None
+    quiet = (click.get_current_context().find_root().obj or {}).get("quiet")
+    if not quiet:
+        for path in paths.values():
+            click.echo(str(path))
     unresolved = analysis.unresolved()
-    if unresolved:
-        click.echo(f"{ledger}: {sum(len(ids) for _, ids in unresolved.values())} claim(s) not placed: "
+    if unresolved and not quiet:
+        click.echo(f"{led.path}: {sum(len(ids) for _, ids in unresolved.values())} claim(s) not placed: "
                    "see the report", err=True)
     return bool(led.problems)
 
@@ -156,19 +243,21 @@ def _png_size(text: str) -> tuple[int, int]:
 
 
 @cli.command()
-@click.argument("ledger", type=click.Path(path_type=Path))
+@click.argument("ledger")
 @claimants_option
 @window_option
-def check(ledger, claimants, window):
+@offline_option
+def check(ledger, claimants, window, offline):
     """Validate LEDGER and resolve its places without rendering (exit 1 on any problem)."""
-    led, _gaz, analysis = _load(ledger, claimants, strict=False, window=window)
+    led, _gaz, analysis = _load(ledger, claimants, strict=False, window=window, offline=offline)
+    ledger = led.path
     unresolved = analysis.unresolved()
     for label, (res, ids) in sorted(unresolved.items()):
         cands = "; ".join(f"{c.place.id} {c.place.name} ({c.place.kind})" for c in res.candidates[:5])
         click.echo(f"{ledger}: place {label!r} {res.status} (claims {', '.join(ids)})"
                    + (f": candidates {cands}" if cands else ""))
     flagged = sum(1 for c in analysis.claims if analysis.flags[c.id])
-    click.echo(f"{len(analysis.claims)} claims, {len(led.problems)} bad rows, "
+    click.echo(f"{len(analysis.claims)} claims, {led.rows_failed} bad rows, "
                f"{len(unresolved)} unresolved places, {flagged} flagged claims")
     if led.problems or unresolved:
         sys.exit(1)
@@ -176,12 +265,19 @@ def check(ledger, claimants, window):
 
 @cli.command()
 @click.argument("place")
-@click.argument("ledger", type=click.Path(path_type=Path))
+@click.argument("ledger")
 @claimants_option
-def timeline(place, ledger, claimants):
+@offline_option
+def timeline(place, ledger, claimants, offline):
     """Print every claim in LEDGER about PLACE, under any of its names, oldest first."""
-    _led, gaz, analysis = _load(ledger, claimants, strict=False)
-    res = gaz.resolve(place)
+    if not place.strip():
+        raise click.BadParameter("is empty: give a place name", param_hint="PLACE")
+    led, gaz, analysis = _load(ledger, claimants, strict=False, offline=offline)
+    ledger = led.path
+    try:
+        res = gaz.resolve(place)
+    except GazetteerError as exc:
+        raise CannotRun(str(exc)) from None
     keys = set(analysis.keys.values())
     # An ambiguous name still finds its place when only one candidate has claims.
     with_claims = [c.place for c in res.candidates if c.place.id in keys]
@@ -203,16 +299,18 @@ def timeline(place, ledger, claimants):
 
 
 @cli.command()
-@click.argument("ledger", type=click.Path(path_type=Path))
+@click.argument("ledger")
 @click.option("--as-of", callback=_date, help="The date (YYYY-MM-DD; default: the ledger's last).")
 @claimants_option
-def control(ledger, as_of, claimants):
+@offline_option
+def control(ledger, as_of, claimants, offline):
     """Print what each side claims to control on a date, by its latest claims in LEDGER.
 
     A side claims a place when its latest captured/holds/withdrew claim about
     it, up to the date and not retracted, is captured or holds.
     """
-    _led, gaz, analysis = _load(ledger, claimants, strict=False)
+    led, gaz, analysis = _load(ledger, claimants, strict=False, offline=offline)
+    ledger = led.path
     if not analysis.claims:
         raise CannotRun(f"{ledger}: no claims")
     day = as_of or max(c.day for c in analysis.claims)

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
-import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-import yaml
-
-from gazetteer.batch import delimiter_of
+from gazetteer.csvfile import Table, decode, read_bytes
+from gazetteer.errors import InputError
 
 from .errors import LedgerError
+from .yamltext import load_json, load_yaml
 
 __all__ = ["CLAIMS", "STATUSES", "Claim", "Event", "Problem", "Ledger", "read_ledger", "read_events",
            "ClaimantRegistry"]
@@ -27,6 +25,12 @@ REQUIRED = ("date", "place", "claimant", "claim")
 OPTIONAL = ("id", "near", "side", "source", "url", "quote", "status", "lat", "lon", "notes")
 _ISO_HINT = "an ISO 8601 date (2020-10-26) or date-time with UTC offset (2020-10-26T08:02+04:00)"
 DEFAULT_CLAIMANTS = Path(__file__).parent / "examples" / "claimants.yaml"
+#: Dates a ledger may hold: room on either side for the windows the analysis
+#: opens around a claim, and for any UTC offset.
+EARLIEST, LATEST = dt.date(1000, 1, 1), dt.date(8999, 12, 31)
+FORMATS = ("csv", "json", "yaml")
+
+Source = str | os.PathLike | BinaryIO
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,12 @@ class Ledger:
     path: str
     claims: list[Claim]
     problems: list[Problem] = field(default_factory=list)
+    #: Rows read (blank ones aside): each became a claim or failed with one problem or more.
+    rows_read: int = 0
+
+    @property
+    def rows_failed(self) -> int:
+        return len({p.row for p in self.problems})
 
 
 class ClaimantRegistry:
@@ -90,22 +100,20 @@ class ClaimantRegistry:
         self.rules = rules
 
     @classmethod
-    def load(cls, *paths: Path) -> ClaimantRegistry:
+    def load(cls, *paths: Source) -> ClaimantRegistry:
         rules: list[tuple[re.Pattern[str], str]] = []
         # User files come first so that they can override the bundled rules.
         for path in reversed((DEFAULT_CLAIMANTS, *paths)):
-            try:
-                doc = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-            except (OSError, yaml.YAMLError) as exc:
-                raise LedgerError(f"{path}: cannot read claimant registry: {exc}") from exc
+            text, label = _read_text(path)
+            doc = load_yaml(text, label=label) or {}
             if not isinstance(doc, dict) or not all(isinstance(v, list) for v in doc.values()):
-                raise LedgerError(f"{path}: a claimant registry maps each side to a list of patterns")
+                raise LedgerError(f"{label}: a claimant registry maps each side to a list of patterns")
             for side, patterns in doc.items():
                 for pattern in patterns:
                     try:
                         rules.append((re.compile(str(pattern), re.IGNORECASE), str(side)))
-                    except re.error as exc:
-                        raise LedgerError(f"{path}: side {side!r}: bad pattern {pattern!r}: {exc}") from exc
+                    except (re.error, RecursionError, OverflowError) as exc:
+                        raise LedgerError(f"{label}: side {side!r}: bad pattern {pattern!r}: {exc}") from None
         return cls(rules)
 
     def side_of(self, claimant: str) -> str | None:
@@ -116,63 +124,94 @@ class ClaimantRegistry:
 
 
 def parse_when(value: str) -> tuple[str, dt.date, dt.datetime]:
-    """(normalised text, local date, UTC instant) of a ledger date."""
+    """(normalised text, local date, UTC instant) of a ledger date.
+
+    Raises ValueError, whose message says what is wrong when the text is a
+    date but not one a ledger can hold."""
     text = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
         day = dt.date.fromisoformat(text)
-        return text, day, dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc)
-    stamp = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    if stamp.tzinfo is None:
-        raise ValueError("a date-time needs a UTC offset")
-    return stamp.isoformat(timespec="minutes"), stamp.date(), stamp.astimezone(dt.timezone.utc)
+        stamp = dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc)
+    else:
+        stamp = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        if stamp.tzinfo is None:
+            raise ValueError("a date-time needs a UTC offset")
+        day = stamp.date()
+        text = stamp.isoformat(timespec="minutes")
+    if not EARLIEST <= day <= LATEST:
+        raise ValueError(f"{text} is outside the dates a ledger holds ({EARLIEST} to {LATEST})")
+    return text, day, stamp.astimezone(dt.timezone.utc)
 
 
-def _rows(path: Path, required: tuple[str, ...] = REQUIRED,
-          optional: tuple[str, ...] = OPTIONAL) -> list[tuple[int, dict[str, Any]]]:
-    """(row number, fields) for each row of a CSV, TSV, JSON or YAML file; bad rows carry ``__bad__``."""
+def _read_text(source: Source) -> tuple[str, str]:
+    """(text, label) of a path or binary file, as a LedgerError when it cannot be read."""
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise LedgerError(f"{path}: file not found") from None
-    except OSError as exc:
-        raise LedgerError(f"{path}: cannot read: {exc.strerror}") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise LedgerError(f"{path}: line {line}: not UTF-8 text; export the sheet as CSV UTF-8") from None
-    suffix = path.suffix.lower()
-    if suffix in (".json", ".yaml", ".yml"):
-        try:
-            doc = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
-        except (ValueError, yaml.YAMLError) as exc:
-            raise LedgerError(f"{path}: not valid {suffix[1:].upper()}: {exc}") from None
+        data, label = read_bytes(source)
+        return decode(data, label), label
+    except InputError as exc:
+        raise LedgerError(str(exc)) from None
+
+
+def _format(label: str, text: str, fmt: str | None) -> str:
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise LedgerError(f"{label}: unknown format {fmt!r}; use {', '.join(FORMATS)}")
+        return fmt
+    suffix = Path(label).suffix.lower()
+    if suffix in (".json",):
+        return "json"
+    if suffix in (".yaml", ".yml"):
+        return "yaml"
+    if suffix in (".csv", ".tsv", ".txt"):
+        return "csv"
+    if label.startswith("<") or label.lower().startswith(("http://", "https://")):
+        # Standard input or a download: tell by the first characters.
+        head = text.lstrip()[:40]
+        if head[:1] in "[{":
+            return "json"
+        if head.startswith(("---", "- ", "claims:")):
+            return "yaml"
+        return "csv"
+    raise LedgerError(f"{label}: unknown ledger format {suffix!r}; use .csv, .json or .yaml")
+
+
+def _rows(source: Source, required: tuple[str, ...] = REQUIRED, optional: tuple[str, ...] = OPTIONAL,
+          fmt: str | None = None) -> tuple[str, list[tuple[int, dict[str, Any]]]]:
+    """(label, [(row number, fields)]) for each non-blank row of a CSV, TSV, JSON or YAML source;
+    a row that cannot be read carries its reason in ``__bad__``."""
+    text, label = _read_text(source)
+    kind = _format(label, text, fmt)
+    if kind != "csv":
+        doc = load_json(text, label=label) if kind == "json" else load_yaml(text, label=label)
         if isinstance(doc, dict):
             doc = doc.get("claims")
         if not isinstance(doc, list):
-            raise LedgerError(f"{path}: expected a list of claims (or a mapping with 'claims')")
-        return [(i, row if isinstance(row, dict) else {"__bad__": row}) for i, row in enumerate(doc, 1)]
-    if suffix not in (".csv", ".tsv", ".txt"):
-        raise LedgerError(f"{path}: unknown ledger format {suffix!r}; use .csv, .json or .yaml")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter_of(text))
+            raise LedgerError(f"{label}: expected a list of claims (or a mapping with 'claims')")
+        return label, [(i, row if isinstance(row, dict) else
+                        {"__bad__": f"not a claim (a mapping of fields): {row!r}"[:200]})
+                       for i, row in enumerate(doc, 1)]
     try:
-        header = [h.strip().lower() for h in next(reader)]
-    except StopIteration:
-        raise LedgerError(f"{path}: empty file; expected a header row with {', '.join(required)}") from None
+        table = Table(text, label=label)
+    except InputError as exc:
+        raise LedgerError(str(exc)) from None
+    header = [h.strip().lower() for h in table.header]
+    if not any(header):
+        raise LedgerError(f"{label}: empty file; expected a header row with {', '.join(required)}")
     missing = [c for c in required if c not in header]
     if missing:
-        raise LedgerError(f"{path}: row 1: missing column(s) {', '.join(missing)}; this file needs "
+        raise LedgerError(f"{label}: row 1: missing column(s) {', '.join(missing)}; this file needs "
                           f"{', '.join(required)} and may have {', '.join(optional)}")
+    twice = sorted({h for h in header if h and header.count(h) > 1})
+    if twice:
+        raise LedgerError(f"{label}: row 1: column(s) {', '.join(map(repr, twice))} appear twice; "
+                          "keep one of each")
     out = []
-    for n, row in enumerate(reader, 2):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) > len(header):
-            out.append((n, {"__bad__": f"{len(row)} fields where the header has {len(header)}"}))
-            continue
-        # A short row (a spreadsheet trims empty trailing cells) leaves those fields empty.
-        out.append((n, dict(zip(header, row))))
-    return out
+    for row in table.rows():
+        if row.error:
+            out.append((row.number, {"__bad__": row.error}))
+        elif any(cell.strip() for cell in row.cells):
+            out.append((row.number, dict(zip(header, row.cells))))
+    return label, out
 
 
 def _text(value: Any) -> str | None:
@@ -182,20 +221,25 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def read_ledger(path: str | Path, *, claimants: ClaimantRegistry | None = None,
-                strict: bool = False) -> Ledger:
-    """Read a ledger; bad rows become Problems (or, with ``strict``, one LedgerError)."""
-    path = Path(path)
+def read_ledger(source: Source, *, claimants: ClaimantRegistry | None = None,
+                strict: bool = False, format: str | None = None) -> Ledger:
+    """Read a ledger from a path or a binary file object; bad rows become Problems
+    (or, with ``strict``, one LedgerError).
+
+    The format comes from the file name's suffix, else ``format`` (csv, json,
+    yaml), else the first characters (standard input).
+    """
     registry = claimants or ClaimantRegistry.load()
     claims: list[Claim] = []
     problems: list[Problem] = []
     seen_ids: dict[str, int] = {}
-    for row_no, raw in _rows(path):
+    path, rows = _rows(source, fmt=format)
+    for row_no, raw in rows:
         def bad(fld: str | None, msg: str, row_no: int = row_no) -> None:
-            problems.append(Problem(str(path), row_no, fld, msg))
+            problems.append(Problem(path, row_no, fld, msg))
 
         if "__bad__" in raw:
-            bad(None, f"not a claim: {raw['__bad__']!r}"[:200])
+            bad(None, raw["__bad__"])
             continue
         row = {str(k).strip().lower(): v for k, v in raw.items()}
         ok = True
@@ -207,8 +251,8 @@ def read_ledger(path: str | Path, *, claimants: ClaimantRegistry | None = None,
             continue
         try:
             date_text, day, when = parse_when(str(row["date"]))
-        except ValueError:
-            bad("date", f"{row['date']!r} is not {_ISO_HINT}")
+        except ValueError as exc:
+            bad("date", str(exc) if "outside" in str(exc) else f"{str(row['date'])[:100]!r} is not {_ISO_HINT}")
             continue
         claim = str(row["claim"]).strip().lower()
         if claim not in CLAIMS:
@@ -257,25 +301,29 @@ def read_ledger(path: str | Path, *, claimants: ClaimantRegistry | None = None,
     if strict and problems:
         raise LedgerError(f"{path}: {len(problems)} bad row(s); first: {problems[0]}", problems)
     claims.sort(key=lambda c: (c.when, c.row))
-    return Ledger(path=str(path), claims=claims, problems=problems)
+    return Ledger(path=path, claims=claims, problems=problems, rows_read=len(rows))
 
 
-def read_events(path: str | Path) -> list[Event]:
+def read_events(source: Source, *, format: str | None = None) -> list[Event]:
     """Events (ceasefires and the like): CSV/JSON/YAML rows with name, start, optional end and notes."""
-    path = Path(path)
     events = []
     problems = []
-    for row_no, raw in _rows(path, required=("name", "start"), optional=("end", "notes")):
-        row = {str(k).strip().lower(): v for k, v in raw.items()} if "__bad__" not in raw else {}
+    path, rows = _rows(source, required=("name", "start"), optional=("end", "notes"), fmt=format)
+    for row_no, raw in rows:
+        if "__bad__" in raw:
+            problems.append(Problem(path, row_no, None, raw["__bad__"]))
+            continue
+        row = {str(k).strip().lower(): v for k, v in raw.items()}
         name = _text(row.get("name"))
         if not name:
-            problems.append(Problem(str(path), row_no, "name", "is empty; an event needs name and start"))
+            problems.append(Problem(path, row_no, "name", "is empty; an event needs name and start"))
             continue
         try:
             start = parse_when(str(row.get("start") or ""))[1]
             end = parse_when(str(row["end"]))[1] if _text(row.get("end")) else None
-        except ValueError:
-            problems.append(Problem(str(path), row_no, "start", f"start/end must be {_ISO_HINT}"))
+        except ValueError as exc:
+            problems.append(Problem(path, row_no, "start", str(exc) if "outside" in str(exc)
+                                    else f"start/end must be {_ISO_HINT}"))
             continue
         events.append(Event(name=name, start=start, end=end, notes=_text(row.get("notes"))))
     if problems:

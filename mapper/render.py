@@ -12,7 +12,7 @@ from importlib import resources
 from typing import Any
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 from shapely.geometry import shape
 
@@ -22,7 +22,7 @@ from .analysis import FLAGS, Analysis
 from .errors import RenderError
 from .ledger import Event
 
-__all__ = ["ClaimsLayer", "build_map", "SIDE_COLORS"]
+__all__ = ["ClaimsLayer", "build_map", "to_folium", "SIDE_COLORS"]
 
 LEAFLET_VERSION = "1.9.3"
 LEAFLET_JS = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.js"
@@ -49,29 +49,77 @@ def script_json(value: Any) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-class ClaimsLayer(MacroElement):
-    """A folium plugin drawing claims: one small class, its JS and CSS inlined.
+class _Verbatim(Element):
+    """Text put into the page exactly as given: its render never compiles a template.
 
-    ``payload`` is the data the script draws (places, claims, sides, days);
-    see ``build_payload``. It needs Leaflet alone, so the map's other default
-    assets are dropped.
+    branca wraps what a MacroElement's macros return in a new ``Element``,
+    whose string it compiles as a template again when the page renders; data
+    placed there would be evaluated. Our code and data go in through this
+    class instead.
     """
 
-    _template = Template("""
-{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
-{% macro script(this, kwargs) %}{{ this.js }}{% endmacro %}
-""")
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Verbatim"
+        self.text = text
+
+    def render(self, **kwargs: Any) -> str:
+        return self.text
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+class ClaimsLayer(MacroElement):
+    """A folium plugin drawing claims: one small class, a static script and stylesheet.
+
+    ``payload`` is the data the script draws (places, claims, sides, days);
+    see ``build_payload``. It goes into the page as one
+    ``<script type="application/json">`` element that no template engine
+    sees; ``claims.js`` (never a template) reads it with ``JSON.parse``. The
+    only template is the call that starts the script, rendered once with two
+    generated names as values. It needs Leaflet alone.
+    """
+
+    _template = Template("{{ this.js_name }}({{ this.map_name }}, {{ this.data_id|tojson }});")
+    _script_name = "mapper_claims_js"
+    _style_name = "mapper_claims_css"
 
     def __init__(self, payload: dict[str, Any]) -> None:
         super().__init__()
         self._name = "ClaimsLayer"
         self.payload = payload
-        self.css = _asset("claims.css")
+        self.js_name = "mapperClaimsLayer"
+
+    @property
+    def data_id(self) -> str:
+        return f"{self.get_name()}_data"
 
     def render(self, **kwargs: Any) -> None:
-        self.js = Template(_asset("claims.js")).render(
-            map=self._parent.get_name(), payload=script_json(self.payload))
-        super().render(**kwargs)
+        figure = self.get_root()
+        if not isinstance(figure, Figure) or not isinstance(self._parent, folium.Map):
+            raise RenderError("add the ClaimsLayer to a folium.Map before rendering it")
+        self.map_name = self._parent.get_name()
+        for name in (self.map_name, self.get_name()):
+            if not _NAME.fullmatch(name):
+                raise RenderError(f"element name {name!r} is not a JavaScript name")
+        figure.header.add_child(_Verbatim(f"<style>{_asset('claims.css')}</style>"), name=self._style_name)
+        figure.html.add_child(_Verbatim(
+            f'<script type="application/json" id="{self.data_id}">{script_json(self.payload)}</script>'),
+            name=self.data_id)
+        figure.script.add_child(_Verbatim(_script_asset()), name=self._script_name)
+        figure.script.add_child(_Verbatim(self._template.render(this=self)), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+def _script_asset() -> str:
+    js = _asset("claims.js")
+    # Inline in a <script> element: these would end it early or change how it is parsed.
+    for bad in ("</script", "<script", "<!--"):
+        if bad in js.lower():
+            raise RenderError(f"mapper/assets/claims.js must not contain {bad!r}")
+    return js
 
 
 def _side_colors(sides: list[str]) -> list[dict[str, str]]:
@@ -163,7 +211,7 @@ def build_payload(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.d
         if claim.id in analysis.inside_claimed:
             item["in"] = index_of[analysis.inside_claimed[claim.id]]
         for key, value in (("q", strings(claim.quote)), ("src", strings(claim.source)),
-                           ("u", _safe_url(claim.url))):
+                           ("u", _safe_url(claim.url)), ("n", strings(claim.notes))):
             if value is not None:
                 item[key] = value
         out_claims.append(item)
@@ -232,13 +280,17 @@ def _inline_leaflet(html: str) -> str:
     return html.replace(script_tag, f"<script>{js}</script>").replace(css_tag, f"<style>{css}</style>")
 
 
-def _number_elements(root: Element) -> None:
-    """Give every element a stable id: folium's are random, and outputs must be byte-identical."""
+def _number_elements(root: Element, seed: str) -> None:
+    """Give every element a stable id: folium's are random, and outputs must be byte-identical.
+
+    The ids start with ``seed`` (a hash of the map's data), so that two
+    different maps put in one page keep apart.
+    """
     counter = 0
 
     def walk(element: Element) -> None:
         nonlocal counter
-        element._id = f"{counter:04d}"
+        element._id = f"{seed}_{counter:04d}"
         counter += 1
         for child in element._children.values():
             walk(child)
@@ -246,19 +298,75 @@ def _number_elements(root: Element) -> None:
     walk(root)
 
 
-def build_map(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.date | None = None,
-              events: list[Event] = (), self_contained: bool = False) -> str:
-    payload = build_payload(analysis, gaz, title=title, as_of=as_of, events=list(events))
-    center = [39.8, 46.7]
-    fmap = folium.Map(location=center, zoom_start=8, tiles=None, control_scale=True, prefer_canvas=False)
+def _new_map() -> folium.Map:
+    fmap = folium.Map(location=[39.8, 46.7], zoom_start=8, tiles=None, control_scale=True, prefer_canvas=False)
     # The claims layer needs Leaflet only: no jQuery, Bootstrap or icon fonts.
     fmap.default_js = [("leaflet", LEAFLET_JS)]
     fmap.default_css = [("leaflet_css", LEAFLET_CSS)]
-    folium.TileLayer("OpenStreetMap", attr=TILE_ATTRIBUTION, name="OpenStreetMap",
-                     control=False).add_to(fmap)
+    folium.TileLayer("OpenStreetMap", attr=TILE_ATTRIBUTION, name="OpenStreetMap", control=False).add_to(fmap)
+    return fmap
+
+
+def _as_analysis(data: Any, gaz: Gazetteer | None) -> tuple[Analysis, Gazetteer]:
+    from .analysis import analyse
+    from .ledger import Ledger, read_ledger
+
+    gaz = gaz if gaz is not None else Gazetteer()
+    if isinstance(data, Analysis):
+        return data, gaz
+    ledger = data if isinstance(data, Ledger) else read_ledger(data)
+    return analyse(ledger, gaz), gaz
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise RenderError(f"as_of={value!r}: give a date, or a string YYYY-MM-DD")
+
+
+def to_folium(data: Any, gaz: Gazetteer | None = None, *, title: str | None = None,
+              as_of: dt.date | str | None = None, events: list[Event] | str | Any = (),
+              m: folium.Map | None = None) -> folium.Map:
+    """A ``folium.Map`` drawing the claims of ``data`` (an ``Analysis``, a ``Ledger``,
+    or anything ``read_ledger`` reads), for notebooks and folium code.
+
+    With ``m``, the claims layer is added to that map and it is returned.
+    Ledger text reaches the page as data only (see ``ClaimsLayer``), never
+    through folium's templates, which evaluate template syntax in their values.
+
+    >>> m = to_folium("claims.csv", title="Claims")   # doctest: +SKIP
+    >>> m                                             # shows in Jupyter   # doctest: +SKIP
+    """
+    if m is not None and not isinstance(m, folium.Map):
+        raise RenderError(f"m={type(m).__name__}: give a folium.Map, or None for a new one")
+    analysis, gaz = _as_analysis(data, gaz)
+    if not analysis.claims:
+        raise RenderError(f"{analysis.ledger.path}: no valid claims to map")
+    if not isinstance(events, (list, tuple)):
+        from .ledger import read_events
+
+        events = read_events(events)
+    payload = build_payload(analysis, gaz, title=title or "", as_of=_as_date(as_of), events=list(events))
+    fmap = _new_map() if m is None else m
     ClaimsLayer(payload).add_to(fmap)
+    if m is None and title:
+        fmap.get_root().title = html_escape(title)
+    return fmap
+
+
+def build_map(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.date | None = None,
+              events: list[Event] = (), self_contained: bool = False) -> str:
+    """The map page as HTML, byte-identical for the same input."""
+    fmap = to_folium(analysis, gaz, title=title, as_of=as_of, events=list(events))
     root = fmap.get_root()
     root.title = html_escape(title)
-    _number_elements(root)
+    layer = next(c for c in fmap._children.values() if isinstance(c, ClaimsLayer))
+    seed = hashlib.sha256(script_json(layer.payload).encode()).hexdigest()[:8]
+    _number_elements(root, seed)
     html = root.render()
     return _inline_leaflet(html) if self_contained else _pin_leaflet(html)

@@ -37,7 +37,7 @@ def test_batch_keeps_rows_and_reports_bad_ones(tmp_path):
     assert list(rows[0])[-len(MATCH_COLUMNS):] == list(MATCH_COLUMNS)
     assert rows[0]["match_status"] == "resolved" and rows[0]["match_kind"] == "settlement"
     assert rows[3]["match_status"] == "not_found"
-    assert "3 rows" not in result.output and "4 rows: 2 resolved" in result.output
+    assert "4 rows read, 4 written: 2 resolved" in result.output and "1 failed" in result.output
 
 
 @pytest.mark.parametrize("content,column,message", [
@@ -104,10 +104,11 @@ def test_curated_validation_names_entry(tmp_path):
 
 def test_area_of_interest_option():
     runner = CliRunner()
-    # Talish: one in the conflict zone (Tartar) and others in the north; the zone decides it.
-    inside = json.loads(runner.invoke(cli, ["resolve", "Talish", "--json"]).output)[0]
-    anywhere = json.loads(runner.invoke(cli, ["resolve", "Talish", "--json", "--area", "none"]).output)[0]
+    # Alxanlı: one village in the conflict zone and a namesake outside it; the zone decides it.
+    inside = json.loads(runner.invoke(cli, ["resolve", "Alxanlı", "--json"]).output)[0]
+    anywhere = json.loads(runner.invoke(cli, ["resolve", "Alxanlı", "--json", "--area", "none"]).output)[0]
     assert inside["status"] == "resolved" and anywhere["status"] == "ambiguous"
+    assert inside["place"]["id"] == "wof:1327100779"
     bad = runner.invoke(cli, ["resolve", "Talish", "--area", "1,2,3"])
     assert bad.exit_code == 2 and "WEST,SOUTH,EAST,NORTH" in bad.output
 

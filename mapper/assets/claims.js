@@ -1,8 +1,13 @@
 /* Claims layer for Leaflet: per-side layers, a time control, popups with each
- * place's whole claim timeline. Every string from a ledger reaches the page
- * through textContent or escapeHtml, never as markup. */
-(function (map, D) {
+ * place's whole claim timeline.
+ *
+ * A static file, never a template: the data comes from a JSON script element
+ * (type application/json), read with JSON.parse. Every
+ * string from a ledger reaches the page as text (textContent, text nodes,
+ * DOM properties), never as markup. */
+window.mapperClaimsLayer = function (map, dataId) {
   "use strict";
+  var D = JSON.parse(document.getElementById(dataId).textContent);
   var S = D.strings;
   // Expand the compact claims: optional fields default, strings by index.
   D.claims.forEach(function (c, i) {
@@ -14,7 +19,10 @@
     c.q = c.q === undefined ? null : S[c.q];
     c.src = c.src === undefined ? null : S[c.src];
     c.as = c.as === undefined ? null : S[c.as];
+    c.n = c.n === undefined ? null : S[c.n];
   });
+  // Colours are the renderer's own, but they go into markup: the second lock.
+  D.sides.forEach(function (side) { if (!/^#[0-9a-fA-F]{6}$/.test(side.color)) side.color = "#444444"; });
   var CONTROL = {captured: "claims it", holds: "claims it", withdrew: "says it left"};
   var LANG_LABELS = {aze: "Azərbaycanca", hye: "Հայերեն", rus: "Русский", eng: "English"};
   var SHAPES = {
@@ -28,11 +36,6 @@
     other: '<circle cx="9" cy="9" r="7"/>'
   };
 
-  function escapeHtml(text) {
-    return String(text).replace(/[&<>"'`]/g, function (c) {
-      return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;"}[c];
-    });
-  }
   function el(tag, cls, text) {
     var node = document.createElement(tag);
     if (cls) node.className = cls;
@@ -127,6 +130,7 @@
         item.appendChild(el("span", "cm-source", x.src || x.u));
       }
       if (x.as) item.appendChild(el("div", "cm-as", "as written: " + x.as));
+      if (x.n) item.appendChild(el("div", "cm-notes", x.n));
       list.appendChild(item);
     });
     box.appendChild(list);
@@ -200,7 +204,7 @@
     slider.setAttribute("aria-label", "Claims as of date");
     // Events (ceasefires) are ticks on the slider.
     var ticks = el("datalist");
-    ticks.id = "cm-event-days";
+    ticks.id = dataId + "-event-days";  // unique: two maps may share a page
     D.events.forEach(function (e) {
       var i = D.days.indexOf(e.start);
       if (i < 0) i = D.days.findIndex(function (d) { return d >= e.start; });
@@ -236,18 +240,30 @@
   var title = L.control({position: "topright"});
   title.onAdd = function () {
     var box = el("div", "cm-title");
-    box.appendChild(el("h2", null, D.title));
+    if (D.title) box.appendChild(el("h2", null, D.title));
     box.appendChild(el("div", "cm-range", D.days[0] + " – " + D.days[D.days.length - 1]));
     return box;
   };
   title.addTo(map);
 
-  var overlays = {};
-  D.sides.forEach(function (side, i) {
-    overlays['<span class="cm-swatch" style="background:' + side.color + '"></span>' + escapeHtml(side.name)] = groups[i];
+  // Leaflet writes a layer's name into the control as HTML; this control
+  // writes it as text, with the side's swatch beside it.
+  var TextLayers = L.Control.Layers.extend({
+    _addItem: function (obj) {
+      var label = L.Control.Layers.prototype._addItem.call(this, L.extend({}, obj, {name: ""}));
+      var name = label.firstChild.lastChild;
+      if (obj.layer.cmColor) name.appendChild(swatch(obj.layer.cmColor));
+      name.appendChild(document.createTextNode(obj.name));
+      return label;
+    }
   });
-  overlays["District boundaries"] = boundaries;
-  L.control.layers(null, overlays, {collapsed: false, position: "topright"}).addTo(map);
+  var control = new TextLayers(null, null, {collapsed: false, position: "topright"});
+  D.sides.forEach(function (side, i) {
+    groups[i].cmColor = side.color;
+    control.addOverlay(groups[i], side.name);
+  });
+  control.addOverlay(boundaries, "District boundaries");
+  control.addTo(map);
 
   var legend = L.control({position: "bottomright"});
   legend.onAdd = function () {
@@ -275,7 +291,12 @@
     return box;
   };
   legend.addTo(map);
-  map.attributionControl.addAttribution(escapeHtml(D.attribution));
+  // Attribution is HTML in Leaflet: a text node's escaped form goes in.
+  if (map.attributionControl) {
+    var attribution = document.createElement("span");
+    attribution.textContent = D.attribution;
+    map.attributionControl.addAttribution(attribution.innerHTML);
+  }
 
   if (D.bounds) {
     // Keep the claims clear of the controls: the legend (open on wide
@@ -286,4 +307,4 @@
   }
   show(D.days[+slider.value]);
   map.getContainer().setAttribute("data-claims-ready", "1");
-})({{ map }}, {{ payload }});
+};

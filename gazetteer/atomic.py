@@ -1,0 +1,193 @@
+"""Writing files whole or not at all.
+
+Each file is written to a temporary file in its target folder, flushed to
+disk, and renamed over the target only when complete: a run that fails or is
+killed leaves the old file as it was. A set of files (a map, its GeoJSON, its
+report...) is staged the same way and renamed under an exclusive lock, so two
+runs writing the same set take turns and the set left behind is one run's.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from .errors import InputError
+
+try:
+    import fcntl
+except ImportError:  # Windows: renames stay atomic, concurrent sets are not serialised
+    fcntl = None
+
+__all__ = ["atomic_write", "write_bytes", "FileSet", "same_file", "check_target"]
+
+
+def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
+    """True when a and b name one file: the same path, a hard link or a symlink to it."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def _error(path: Path, exc: OSError, doing: str) -> InputError:
+    return InputError(f"cannot {doing}: {exc.strerror or exc}", path=str(path))
+
+
+def check_target(path: Path) -> None:
+    """Refuse, before anything runs, an output that cannot be a file: a folder,
+    or a file in a folder that does not exist."""
+    if path.is_dir():
+        raise InputError("is a folder; give a file name to write", path=str(path))
+    parent = path.parent
+    if not parent.is_dir():
+        raise InputError(f"folder {str(parent)!r} does not exist", path=str(path))
+
+
+def _temp_beside(path: Path) -> tuple[int, Path]:
+    # A hidden name ending in the target's own name: tools that pick a format
+    # from the suffix (a browser's screenshot) see the right one.
+    for _ in range(100):
+        tmp = path.with_name(f".tmp-{secrets.token_hex(6)}-{path.name}")
+        try:
+            # 0o666 less the umask: the new file gets the permissions any new file would.
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise _error(path, exc, "write") from None
+    raise InputError("cannot make a temporary file", path=str(path))
+
+
+def _fsync_dir(folder: Path) -> None:
+    # The rename itself reaches the disk only when the folder is synced.
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _keep_mode(tmp: Path, target: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, os.stat(target).st_mode & 0o7777)
+
+
+@contextlib.contextmanager
+def atomic_write(path: str | os.PathLike, *, encoding: str | None = "utf-8", newline: str | None = "",
+                 binary: bool = False) -> Iterator[TextIO]:
+    """Open a file for writing that replaces ``path`` only if the block ends without error
+    (text, or bytes with ``binary``). A symlink stays a link: the file it points to is replaced."""
+    path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    check_target(path)
+    fd, tmp = _temp_beside(path)
+    try:
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline=newline)) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        _keep_mode(tmp, path)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise _error(path, exc, "write") from None
+        raise
+    _fsync_dir(path.parent)
+
+
+def write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """Replace ``path`` with ``data`` whole, or leave it as it was."""
+    with atomic_write(path, binary=True) as fh:
+        fh.write(data)
+
+
+class FileSet:
+    """Files written as one set: staged beside their targets, then renamed together.
+
+    ``lock`` names a lock file in ``folder``; commits of sets that share it
+    take turns (``fcntl.flock``). A reader that wants a consistent set takes a
+    shared lock on the same file while it reads. Used as a context manager,
+    the staged files are removed unless ``commit()`` ran.
+    """
+
+    def __init__(self, folder: str | os.PathLike, *, lock: str) -> None:
+        self.folder = Path(folder)
+        self.lock_path = self.folder / lock
+        self._staged: list[tuple[Path, Path]] = []
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _error(self.folder, exc, "make the folder") from None
+        if not self.folder.is_dir():
+            raise InputError("is not a folder", path=str(self.folder))
+
+    def stage(self, name: str) -> Path:
+        """A temporary path for the file that will become ``folder/name``; write it yourself."""
+        target = self.folder / name
+        if target.is_dir():
+            raise InputError("is a folder; cannot write a file there", path=str(target))
+        fd, tmp = _temp_beside(target)
+        os.close(fd)
+        self._staged.append((tmp, target))
+        return tmp
+
+    def write_text(self, name: str, text: str) -> Path:
+        tmp = self.stage(name)
+        try:
+            with open(tmp, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise _error(self.folder / name, exc, "write") from None
+        return self.folder / name
+
+    def commit(self) -> list[Path]:
+        """Sync every staged file, then rename them all into place under the lock."""
+        try:
+            for tmp, _ in self._staged:
+                fd = os.open(tmp, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+            with self._locked():
+                for tmp, target in self._staged:
+                    _keep_mode(tmp, target)
+                    os.replace(tmp, target)
+        except OSError as exc:
+            self.discard()
+            raise _error(self.folder, exc, "write") from None
+        _fsync_dir(self.folder)
+        done = [target for _, target in self._staged]
+        self._staged = []
+        return done
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        if fcntl is None:
+            yield
+            return
+        fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+
+    def discard(self) -> None:
+        for tmp, _ in self._staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        self._staged = []
+
+    def __enter__(self) -> FileSet:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.discard()
