@@ -67,9 +67,9 @@ def test_address_names_each_unit_once_and_falls_back_to_the_display_name(geo, ga
     loc = geo._location(town, "eng", {})
     assert loc.address == "Ararat, Armenia"
     assert (loc.latitude, loc.longitude) == (town.lat, town.lon)
-    # Ceyranbatan has no Armenian name: its display name stands in.
+    # Ceyranbatan and its economic region have no Armenian name: their display names stand in.
     loc = geo.geocode("Ceyranbatan", language="hy")
-    assert loc.address == "Ceyranbatan, Ապշերոնի շրջան, Ադրբեջանական Հանրապետություն"
+    assert loc.address == "Ceyranbatan, Ապշերոնի շրջան, Absheron-Khizi economic region, Ադրբեջանական Հանրապետություն"
 
 
 def test_raw_is_the_record_plus_the_resolution(geo, gaz):

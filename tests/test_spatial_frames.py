@@ -168,10 +168,14 @@ def test_places_at_one_point_are_told_apart_by_id(gaz, index):
     assert hit.place.id == min(ARARAT_TOWN, DAVALU) == DAVALU
 
 
-def test_there_are_no_landmark_points_so_a_landmark_search_finds_none(gaz, index):
+def test_kinds_choose_landmarks_settlements_or_both(gaz, index):
+    mosque = gaz.get("gz:agdam-mosque")
+    lat, lon = mosque.lat + 0.001, mosque.lon
+    assert index.nearest(lat, lon).place.id == mosque.id
+    assert index.nearest(lat, lon, kinds=("landmark",)).place.id == mosque.id
+    village = index.nearest(lat, lon, kinds=("settlement",))
+    assert village.place.kind == "settlement" and village.distance_km > index.nearest(lat, lon).distance_km
     town = gaz.get(SANASAR)
-    assert not [p for p in gaz if p.kind == "landmark"]
-    assert index.nearest(town.lat, town.lon, kinds=("landmark",), max_km=500) is None
     assert index.nearest(town.lat, town.lon, kinds=("settlement",)).place.id == SANASAR
 
 
