@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -54,7 +55,17 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
         ["gazetteer/spatial.py", "gazetteer/frames.py", "gazetteer/geocoder.py"],
         ["tests/test_spatial_frames.py", "tests/test_geocoder.py"],
     ),
+    "files": (
+        ["mapper/ledger.py", "gazetteer/batch.py", "gazetteer/csvfile.py"],
+        ["tests/test_ledger_rules.py", "tests/test_batch_rules.py"],
+    ),
 }
+
+#: Groups whose modules keep no state in the Gazetteer object (no caches keyed
+#: on it, no resolutions): their tests may share one loaded gazetteer across
+#: mutants (tests/conftest.py). Not `control` (its areas are cached per
+#: gazetteer) nor anything that mutates the resolver itself.
+SHARED_GAZETTEER = {"flags", "exports", "i18n", "spatial", "files"}
 
 KILLED = {1, 3}
 TIMEOUT = {36, -24, 24, 152, 255}
@@ -124,7 +135,8 @@ def run_group(group: str, *, jobs: int, keep: bool, show: bool, names: list[str]
     where = mirror(group, keep=keep)
     print(f"== {group}: {', '.join(modules)}  <-  {' '.join(tests)}", flush=True)
     command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs), *names]
-    done = subprocess.run(command, cwd=where, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env = dict(os.environ, ARMAZ_TEST_SHARED_GAZETTEER="1" if group in SHARED_GAZETTEER else "0")
+    done = subprocess.run(command, cwd=where, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     summary = summarise(results(where, modules))
     if done.returncode != 0 or summary["total"] == 0:
         print(done.stdout[-4000:])
