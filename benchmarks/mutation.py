@@ -26,6 +26,7 @@ Exit status 1 if a group kills fewer than `--target` percent.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import json
 import os
 import shutil
@@ -37,11 +38,13 @@ ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / ".mutation"
 MIRRORED = ("gazetteer", "mapper", "tests")
 
-# group -> (modules mutated, tests that state their rules). A group names its
+# group -> (modules mutated, tests that state their rules[, mutant-name globs:
+# only these are run and counted, for a module of which one part decides]).
+# A group names its
 # unit tests, not the end-to-end ones that build whole maps: every surviving
 # mutant runs every test that reaches the mutated function, and a 20-second
 # map build per mutant would make the habit too slow to keep.
-GROUPS: dict[str, tuple[list[str], list[str]]] = {
+GROUPS: dict[str, tuple[list[str], ...]] = {
     "flags": (["mapper/analysis.py"], [
         "tests/test_flags.py",
         "tests/test_mapper.py::test_example_flags",
@@ -58,6 +61,14 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
     "files": (
         ["mapper/ledger.py", "gazetteer/batch.py", "gazetteer/csvfile.py"],
         ["tests/test_ledger_rules.py", "tests/test_batch_rules.py"],
+    ),
+    # The page's data, not the folium plumbing around it (the browser tests hold that).
+    "render": (
+        ["mapper/render.py"],
+        ["tests/test_payload.py"],
+        ["mapper.render.x_build_payload__mutmut_*", "mapper.render.x_script_json__mutmut_*",
+         "mapper.render.x__side_colors__mutmut_*", "mapper.render.x__safe_url__mutmut_*",
+         "mapper.render.x__boundaries_near__mutmut_*", "mapper.render.xǁ_Stringsǁ*"],
     ),
 }
 
@@ -79,7 +90,7 @@ def _toml_list(items: list[str]) -> str:
 
 def mirror(group: str, *, keep: bool) -> Path:
     """Copy the project into .mutation/<group>/ with the group's mutmut settings."""
-    modules, tests = GROUPS[group]
+    modules, tests = GROUPS[group][:2]
     where = WORK / group
     if where.exists() and not keep:
         shutil.rmtree(where)
@@ -114,6 +125,15 @@ def results(where: Path, modules: list[str]) -> dict[str, int | None]:
     return codes
 
 
+def group_results(group: str) -> dict[str, int | None]:
+    """The group's mutants and exit codes, only those its globs name when it has them."""
+    modules, _, *only = GROUPS[group]
+    codes = results(WORK / group, modules)
+    if only:
+        codes = {k: v for k, v in codes.items() if any(fnmatch.fnmatch(k, p) for p in only[0])}
+    return codes
+
+
 def summarise(codes: dict[str, int | None]) -> dict:
     count = lambda wanted: sum(1 for c in codes.values() if c in wanted)  # noqa: E731
     killed, timeout = count(KILLED), count(TIMEOUT)
@@ -131,13 +151,14 @@ def summarise(codes: dict[str, int | None]) -> dict:
 
 
 def run_group(group: str, *, jobs: int, keep: bool, show: bool, names: list[str]) -> dict:
-    modules, tests = GROUPS[group]
+    modules, tests, *only = GROUPS[group]
+    names = names or (only[0] if only else [])
     where = mirror(group, keep=keep)
     print(f"== {group}: {', '.join(modules)}  <-  {' '.join(tests)}", flush=True)
     command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs), *names]
     env = dict(os.environ, ARMAZ_TEST_SHARED_GAZETTEER="1" if group in SHARED_GAZETTEER else "0")
     done = subprocess.run(command, cwd=where, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    summary = summarise(results(where, modules))
+    summary = summarise(group_results(group))
     if done.returncode != 0 or summary["total"] == 0:
         print(done.stdout[-4000:])
         raise SystemExit(f"mutmut failed on group {group} (exit {done.returncode})")
@@ -173,8 +194,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
     if args.list:
-        for name, (modules, tests) in GROUPS.items():
+        for name, (modules, tests, *only) in GROUPS.items():
             print(f"{name:10} {' '.join(modules)}\n{'':10} tests: {' '.join(tests)}")
+            if only:
+                print(f"{'':10} only: {' '.join(only[0])}")
         return 0
     unknown = [g for g in args.groups if g not in GROUPS]
     if unknown:
@@ -183,8 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     if (args.mutants or args.survivors) and len(groups) != 1:
         parser.error("--mutants and --survivors need exactly one group")
     if args.survivors:
-        modules = GROUPS[groups[0]][0]
-        args.mutants = summarise(results(WORK / groups[0], modules))["survivors"]
+        args.mutants = summarise(group_results(groups[0]))["survivors"]
         if not args.mutants:
             parser.error(f"no survivors recorded for {groups[0]}; run the group first")
     figures = {

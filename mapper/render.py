@@ -188,7 +188,11 @@ def build_payload(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.d
         if place is None:
             unmapped += 1
         else:
-            if place.id not in place_index:
+            # A claim giving its own coordinates is drawn there, apart from the
+            # place's other claims: one entry per place and position, so that
+            # neither the first claim's point nor its area stands for the rest.
+            key = place.id if claim.lat is None else f"{place.id}@{place.lat},{place.lon}"
+            if key not in place_index:
                 parents = [p.name for p in gaz.parents(place)] if place.id in gaz else []
                 entry = {"n": place.name, "k": place.kind, "l": place.labels(),
                          "c": [round(place.lat, 5), round(place.lon, 5)],
@@ -196,9 +200,9 @@ def build_payload(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.d
                 if place.kind in ("district", "province") and place.id in areas and claim.lat is None:
                     entry["g"] = len(area_list)
                     area_list.append({"type": "Feature", "properties": {}, "geometry": areas[place.id]})
-                place_index[place.id] = len(places)
+                place_index[key] = len(places)
                 places.append(entry)
-            item["p"] = place_index[place.id]
+            item["p"] = place_index[key]
             places[item["p"]]["t"].append(i)
             if claim.place != place.name:
                 item["as"] = strings(claim.place)
