@@ -115,7 +115,7 @@ class Analysis:
         return out
 
 
-def _locate(gaz: Gazetteer, claim: Claim, res: Resolution) -> Place | None:
+def _locate(claim: Claim, res: Resolution) -> Place | None:
     if claim.lat is not None and claim.lon is not None:
         # Explicit coordinates override the gazetteer, keeping its identity
         # (and names) when the name resolved.
@@ -148,7 +148,7 @@ def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_da
     for claim in claims:
         res = gaz.resolve(claim.place, near=claim.near, as_of=claim.day)
         resolutions[claim.id] = res
-        place = _locate(gaz, claim, res)
+        place = _locate(claim, res)
         places[claim.id] = place
         # gaz.resolve refuses an empty name (and the ledger reader rejects the
         # row first), so every claim has a name to key on.
@@ -221,7 +221,8 @@ class _SideIndex:
         ``role`` within ``window`` days either way of ``claim``."""
         day = claim.day.toordinal()
         total, ids = 0, []
-        for (have, side), (days, items) in sorted(self._by.items(), key=lambda kv: kv[0]):
+        # Any order: the total is a sum and the ids are sorted below.
+        for (have, side), (days, items) in self._by.items():
             if have != role or side == claim.side:
                 continue
             lo, hi = bisect_left(days, day - window), bisect_right(days, day + window)

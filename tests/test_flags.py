@@ -11,10 +11,14 @@ HEADER = "id,date,place,claimant,side,claim,status,source,url\n"
 HADRUT = "wof:1125938249"
 
 
-def flags_of(tmp_path, gaz, rows, name="l.csv", **kw):
+def write_rows(tmp_path, rows, name="l.csv"):
     path = tmp_path / name
     path.write_text(HEADER + "".join(r + "\n" for r in rows), encoding="utf-8")
-    return analyse(read_ledger(path), gaz, **kw)
+    return path
+
+
+def flags_of(tmp_path, gaz, rows, name="l.csv", **kw):
+    return analyse(read_ledger(write_rows(tmp_path, rows, name)), gaz, **kw)
 
 
 def az(cid, date, claim, place="Hadrut", status="published"):
@@ -310,7 +314,7 @@ def test_a_claim_about_no_place_is_an_input_error(gaz):
 def test_coordinates_make_a_point_place_unless_both_are_given(gaz):
     a = analyse(Ledger(path="x", claims=[
         _claim("p", "Xyzzyville", lat=39.47, lon=47.05),
-        _claim("h", "Hadrut", lat=39.5, lon=46.8, day=D(6)),
+        _claim("h", "Гадрут", lat=39.5, lon=46.8, day=D(6)),
         _claim("q", "Hadrut", lat=39.5, day=D(7)),
         _claim("r", "Hadrut", lon=46.8, day=D(8)),
     ]), gaz)
@@ -322,7 +326,36 @@ def test_coordinates_make_a_point_place_unless_both_are_given(gaz):
     assert (h.id, h.name, h.kind, h.country, h.parents, h.names, h.sources) == (
         hadrut.id, hadrut.name, hadrut.kind, hadrut.country, hadrut.parents, hadrut.names, hadrut.sources)
     assert (h.lat, h.lon) == (39.5, 46.8)
-    assert a.places["q"] == hadrut and a.places["r"] == hadrut
+    for cid in "qr":   # one coordinate alone is not a position: the gazetteer's stands
+        q = a.places[cid]
+        assert (q.id, q.name, q.lat, q.lon) == (hadrut.id, hadrut.name, hadrut.lat, hadrut.lon)
+
+
+def test_each_claim_is_resolved_with_its_context_and_its_date(tmp_path, gaz):
+    # "Sugovushan" is the name Madagiz took on 3 October 2020: before that
+    # day it is no name of it; "Martuni" is one of several, until the
+    # district is given.
+    path = tmp_path / "r.csv"
+    path.write_text(NEAR_HEADER + "a,2020-10-02,Sugovushan,,Aliyev,Azerbaijan,captured\n"
+                    "b,2020-10-03,Sugovushan,,Aliyev,Azerbaijan,captured\n"
+                    "c,2020-10-03,Martuni,Khojavend,Aliyev,Azerbaijan,captured\n"
+                    "d,2020-10-03,Martuni,,Aliyev,Azerbaijan,captured\n", encoding="utf-8")
+    led = read_ledger(path)
+    a = analyse(led, gaz)
+    assert a.ledger is led
+    assert a.resolutions["a"].status == "ambiguous" and a.places["a"] is None
+    assert a.places["b"].id == "wof:1209142461" == gaz.resolve("Sugovushan", as_of="2020-10-03").place.id
+    assert a.places["c"].id == gaz.resolve("Martuni", near="Khojavend").place.id
+    assert a.resolutions["d"].status == "ambiguous"
+    assert a.keys["a"] == "name:sugovushan" and a.keys["b"] == "wof:1209142461"
+
+
+def test_control_of_an_analysis_built_by_hand_without_flags(gaz, tmp_path):
+    led = read_ledger(write_rows(tmp_path, [az("a", "2020-10-01", "captured")]))
+    done = analyse(led, gaz)
+    bare = Analysis(ledger=led, resolutions=done.resolutions, places=done.places, keys=done.keys)
+    assert bare.flags == {} and bare.control(D(2)) == {"Azerbaijan": [HADRUT]}
+    assert [c.id for c in bare.claims] == ["a"]
 
 
 def test_inside_claimed_takes_the_smallest_unit_and_the_first_claim_on_it(tmp_path, gaz):
