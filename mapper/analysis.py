@@ -176,15 +176,15 @@ def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_da
         index = _SideIndex(group)
         for claim in group:
             if claim.claim == "captured":
-                found = index.others(claim, "withdrew", corroboration_days)
-                if found[0]:
-                    mark(claim, "corroborated", found[1], found[0])
+                total, partners = index.others(claim, "withdrew", corroboration_days)
+                if total:
+                    mark(claim, "corroborated", partners, total)
             opposing = ("contesting" if claim.claim in _TERRITORIAL else
                         "territorial" if claim.claim in _CONTESTING else None)
             if opposing:
-                found = index.others(claim, opposing, window)
-                if found[0]:
-                    mark(claim, "contested", found[1], found[0])
+                total, partners = index.others(claim, opposing, window)
+                if total:
+                    mark(claim, "contested", partners, total)
     result.flags = {cid: [f for f in FLAGS if f in fl] for cid, fl in flags.items()}
     result.related = {cid: dict(sorted(rel.items())) for cid, rel in related.items()}
     result.related_total = totals
