@@ -246,7 +246,10 @@ def import_():
 @click.option("--no-curated", is_flag=True, help="Compile the WOF data alone.")
 @click.option("--output-dir", type=click.Path(path_type=Path), default=None,
               help="Where to write gazetteer.json and boundaries.geojson (default: the package's data).")
-def wof(dirs, curated, no_curated, output_dir):
+@click.option("--report", "report_path", type=click.Path(path_type=Path), default=None,
+              help="Write the full import report as JSON ('-' for standard output): every place whose "
+                   "source parent disagrees with geometry, merges, flagged names, what was set aside.")
+def wof(dirs, curated, no_curated, output_dir, report_path):
     """Compile Who's On First data trees (DIRS) into the gazetteer.
 
     \b
@@ -262,12 +265,46 @@ def wof(dirs, curated, no_curated, output_dir):
                                    out_dir=output_dir or DATA_DIR)
     except GazetteerError as exc:
         raise CannotRun(str(exc)) from exc
-    click.echo(f"places: {report['places']}")
-    click.echo(f"names: {report['names']}")
-    click.echo(f"merged duplicates: {len(report['merged_duplicates'])}")
-    click.echo(f"districts found from geometry: {report['districts_from_geometry']}")
+    # With the report on standard output, the summary goes to standard error.
+    to_stderr = report_path == Path("-")
+
+    def echo(line: str) -> None:
+        click.echo(line, err=to_stderr)
+
+    echo(f"places: {report['places']}")
+    echo(f"names: {report['names']}")
+    echo(f"merged duplicates: {len(report['merged_duplicates'])}")
+    changes = report["parents_from_geometry"]
+    echo(f"parents set from geometry: {len(changes)} "
+         f"({sum(c['cross_country'] for c in changes)} were under the other country)")
+    echo(f"names flagged as another place's: {len(report.get('flagged_names', []))}")
+    echo(f"English labels set to the press's spelling: {len(report.get('english_labels', []))}")
+    echo(f"Russian names marked historical: {len(report.get('renamed', []))}")
     for what, count in report["skipped"].items():
-        click.echo(f"set aside: {count} ({what})")
+        echo(f"set aside: {count} ({what})")
+    if report_path is not None:
+        _write_report(report, report_path)
+
+
+def _write_report(report: dict, path: Path) -> None:
+    """JSON, written beside the target and renamed over it: a failed run leaves no half file."""
+    import os
+    import tempfile
+
+    text = json.dumps(report, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if path == Path("-"):
+        click.echo(text, nl=False)
+        return
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise CannotRun(f"{path}: cannot write the report: {exc}") from exc
 
 
 @cli.command()

@@ -16,6 +16,7 @@ from .atomic import atomic_write
 from .curated import load_curated
 from .errors import DataError
 from .normalize import NORMALISER_VERSION, aze_to_english, norm_key, skeleton
+from .parents import NEAR_BORDER_DEG
 from .wof import Record, read_wof
 
 __all__ = ["compile_gazetteer", "DATA_DIR", "CURATED_PATH", "FORMAT"]
@@ -68,7 +69,73 @@ def _place_from_record(rec: Record, kept: set[int]) -> dict[str, Any]:
     }
 
 
-def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, Any]], path: Path) -> None:
+def _new_place(pid: str, entry: dict[str, Any], where: str) -> tuple[dict[str, Any], Any]:
+    """A curated place the sources lack, and its line or area if it has one."""
+    new = entry["new"]
+    place = {
+        "id": pid, "name": entry["name"], "kind": new["kind"],
+        "lat": round(float(new["lat"]), 5), "lon": round(float(new["lon"]), 5),
+        "country": new.get("country"), "parents": list(new.get("parents") or []),
+        "names": [], "sources": {"curated": True}, "current": True, "population": None,
+    }
+    # A landmark's kind (bridge, lake) and the period a Soviet raion or an
+    # economic region existed travel with the place: Place.raw carries them.
+    for key, field in (("type", "type"), ("from", "valid_from"), ("to", "valid_to")):
+        if new.get(key):
+            place[field] = new[key]
+    # An end date means the place is gone (the NKAO, a Soviet raion); not
+    # compared with today, so that the same input compiles the same file.
+    if new.get("to"):
+        place["current"] = False
+    shape = None
+    if new.get("geometry") is not None:
+        from shapely.geometry import shape as to_shape
+        from shapely.validation import explain_validity
+
+        try:
+            shape = to_shape(new["geometry"])
+        except (ValueError, TypeError, IndexError, AttributeError) as exc:
+            raise DataError(f"{where}: 'new.geometry' is not valid GeoJSON: {exc}") from None
+        if shape.is_empty or not shape.is_valid:
+            raise DataError(f"{where}: 'new.geometry' is not a valid shape: {explain_validity(shape)}")
+    return place, shape
+
+
+class _Units:
+    """The district and province polygons, to file a curated place the way the importer files WOF's."""
+
+    def __init__(self, records: dict[int, Record]) -> None:
+        self._records = records
+        self._units: list[tuple[str, str | None, Any]] | None = None
+
+    def holding(self, lat: float, lon: float, country: str | None) -> tuple[str, str] | None:
+        """(unit id, its country's id) of the unit that holds the point, in the country if given,
+        or else the nearest one within NEAR_BORDER_DEG, as the importer does for WOF's villages."""
+        from shapely.geometry import Point, shape
+        from shapely.prepared import prep
+
+        if self._units is None:
+            self._units = [(f"wof:{r.wof_id}", r.country, shape(r.geometry))
+                           for r in sorted(self._records.values(), key=lambda r: r.wof_id)
+                           if r.placetype == "region" and r.geometry
+                           and r.geometry.get("type") in ("Polygon", "MultiPolygon")]
+            self._prepared = [prep(geom) for _pid, _c, geom in self._units]
+        point = Point(lon, lat)
+        fits = [(i, unit) for i, unit in enumerate(self._units) if country is None or unit[1] == country]
+        found = next((unit for i, unit in fits if self._prepared[i].contains(point)), None)
+        if found is None:
+            near = min(((unit[2].distance(point), unit[0], unit) for _i, unit in fits), default=None)
+            found = near[2] if near and near[0] <= NEAR_BORDER_DEG else None
+        if found is None:
+            return None
+        country_id = next((f"wof:{r.wof_id}" for r in self._records.values()
+                           if r.kind == "country" and r.country == found[1]), None)
+        return found[0], country_id
+
+
+def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, Any]],
+                   path: Path, units: _Units | None = None) -> dict[str, Any]:
+    """Apply the curated entries to the imported places; return the curated lines and areas by id."""
     # A curated entry may name a WOF record that the import merged into
     # another: follow it to the record that was kept.
     alias = {f"wof:{w}": pid for pid, p in places.items() for w in p["sources"].get("wof", [])}
@@ -77,18 +144,17 @@ def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, An
         return alias.get(pid, pid)
 
     covers: list[tuple[str, list[str]]] = []
+    shapes: dict[str, Any] = {}
     for i, entry in enumerate(entries, 1):
         pid = real(entry["id"])
         new = entry.get("new")
         if new is not None:
             if pid in places:
                 raise DataError(f"{path}: entry {i} ({pid}): 'new' given for a place that exists")
-            places[pid] = {
-                "id": pid, "name": entry["name"], "kind": new["kind"],
-                "lat": round(float(new["lat"]), 5), "lon": round(float(new["lon"]), 5),
-                "country": new.get("country"), "parents": list(new.get("parents") or []),
-                "names": [], "sources": {"curated": True}, "current": True, "population": None,
-            }
+            places[pid], shape = _new_place(pid, entry, f"{path}: entry {i} ({pid})")
+            if shape is not None:
+                shapes[pid] = shape
+            _file_under_unit(places, places[pid], units)
         place = places.get(pid)
         if place is None:
             raise DataError(f"{path}: entry {i} ({pid}): no such place in the imported data; "
@@ -111,6 +177,10 @@ def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, An
             place["name"] = entry["name"]
         if entry.get("kind"):
             place["kind"] = entry["kind"]
+        if "population" in entry:
+            place["population"] = entry["population"]
+        if "lat" in entry and new is None:
+            place["lat"], place["lon"] = round(float(entry["lat"]), 5), round(float(entry["lon"]), 5)
         extra = entry.get("parent") or []
         for parent in [extra] if isinstance(extra, str) else extra:
             parent = real(parent)
@@ -119,7 +189,13 @@ def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, An
         for name in entry["names"]:
             clean = {k: v for k, v in name.items() if v is not None}
             if (name["text"], name["lang"]) in have:
-                have[(name["text"], name["lang"])].update(clean)
+                old = have[(name["text"], name["lang"])]
+                # A reviewer's name is this place's own, whatever the importer
+                # guessed: Ասկերան is Askeran's Armenian name, not a
+                # transliteration of Əsgəran.
+                for key in ("translit", "hidden"):
+                    old.pop(key, None)
+                old.update(clean)
             else:
                 place["names"].append(clean)
         place["sources"]["curated"] = True
@@ -140,6 +216,18 @@ def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, An
                 chain.append(pid)
         chain.sort(key=lambda p: _KIND_ORDER.get(places[p]["kind"], 9) if p in places else 9)
         place["parents"] = chain
+    return shapes
+
+
+def _file_under_unit(places: dict[str, dict[str, Any]], place: dict[str, Any], units: _Units | None) -> None:
+    """A new village or landmark with no district given goes under the one whose polygon holds it."""
+    if units is None or place["kind"] not in ("settlement", "landmark"):
+        return
+    if any(places.get(p, {}).get("kind") in ("district", "province") for p in place["parents"]):
+        return
+    found = units.holding(place["lat"], place["lon"], place.get("country"))
+    if found:
+        place["parents"] = [p for p in dict.fromkeys([found[0], *place["parents"], found[1]]) if p]
 
 
 def _index(places: list[dict[str, Any]]) -> dict[str, dict[str, list[list[int]]]]:
@@ -162,20 +250,28 @@ def _index(places: list[dict[str, Any]]) -> dict[str, dict[str, list[list[int]]]
     return {"norm": norm, "skel": skel}
 
 
-def _boundaries(records: dict[int, Record], places: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _boundaries(records: dict[int, Record], places: dict[str, dict[str, Any]],
+                curated: dict[str, Any]) -> dict[str, Any]:
+    """WOF's polygons, simplified, then the curated lines and areas (a corridor, a raion)."""
     from shapely.geometry import mapping, shape
+
+    def feature(pid: str, geom: Any) -> dict[str, Any]:
+        place = places[pid]
+        geo = json.loads(json.dumps(mapping(geom)), parse_float=lambda v: round(float(v), 4))
+        props = {"id": pid, "name": place["name"], "kind": place["kind"]}
+        props.update({k: place[k] for k in ("type", "valid_from", "valid_to") if place.get(k)})
+        return {"type": "Feature", "id": pid, "properties": props, "geometry": geo}
 
     features = []
     for rec in sorted(records.values(), key=lambda r: r.wof_id):
         pid = f"wof:{rec.wof_id}"
         if not rec.geometry or rec.geometry.get("type") not in ("Polygon", "MultiPolygon"):
             continue
-        place = places[pid]
-        geom = shape(rec.geometry).simplify(_SIMPLIFY.get(place["kind"], 0.002), preserve_topology=True)
-        geo = json.loads(json.dumps(mapping(geom)), parse_float=lambda v: round(float(v), 4))
-        features.append({"type": "Feature", "id": pid,
-                         "properties": {"id": pid, "name": place["name"], "kind": place["kind"]},
-                         "geometry": geo})
+        kind = places[pid]["kind"]
+        features.append(feature(pid, shape(rec.geometry).simplify(_SIMPLIFY.get(kind, 0.002),
+                                                                  preserve_topology=True)))
+    # Curated shapes are drawn by hand with few vertices: not simplified.
+    features += [feature(pid, curated[pid]) for pid in sorted(curated) if pid in places]
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -217,8 +313,9 @@ def compile_gazetteer(roots: list[Path], *, curated: Path | None = CURATED_PATH,
     kept = set(records)
     places = {f"wof:{r.wof_id}": _place_from_record(r, kept)
               for r in sorted(records.values(), key=lambda r: r.wof_id)}
+    shapes: dict[str, Any] = {}
     if curated is not None:
-        _apply_curated(places, load_curated(curated), curated)
+        shapes = _apply_curated(places, load_curated(curated), curated, _Units(records))
     ordered = sorted(places.values(), key=lambda p: (_KIND_ORDER.get(p["kind"], 9), p["id"]))
     for place in ordered:
         place["names"].sort(key=lambda n: (n["lang"], n["type"], n["text"]))
@@ -235,7 +332,7 @@ def compile_gazetteer(roots: list[Path], *, curated: Path | None = CURATED_PATH,
     with atomic_write(out_dir / "gazetteer.json", newline=None) as fh:
         fh.write(_line_per_item(doc))
     with atomic_write(out_dir / "boundaries.geojson", newline=None) as fh:
-        json.dump(_boundaries(records, places), fh, ensure_ascii=False, separators=(",", ":"))
+        json.dump(_boundaries(records, places, shapes), fh, ensure_ascii=False, separators=(",", ":"))
     counts: dict[str, int] = {}
     for place in ordered:
         counts[place["kind"]] = counts.get(place["kind"], 0) + 1

@@ -145,7 +145,8 @@ class Gazetteer:
                 id=rec["id"], name=rec["name"], kind=rec["kind"], lat=rec["lat"], lon=rec["lon"],
                 country=rec.get("country"), parents=tuple(rec["parents"]),
                 names=tuple(Name(n["text"], n["lang"], n["type"], n.get("valid_from"), n.get("valid_to"),
-                                 n.get("note"), bool(n.get("translit"))) for n in rec["names"]),
+                                 n.get("note"), bool(n.get("translit")), bool(n.get("hidden")))
+                             for n in rec["names"]),
                 sources=rec["sources"], current=rec.get("current", True),
                 population=rec.get("population"), raw=rec,
             )

@@ -10,9 +10,16 @@ where its facts come from (``source:``). Entries can:
 * replace or drop names that the import got wrong (``replace_names``,
   ``drop_names``), and set the display name (``name``);
 * ``merge`` other records into this one (the same town recorded twice, one
-  copy with wrong coordinates);
+  copy with wrong coordinates), and move a point that the source puts off
+  (``lat``/``lon``, with the page that gives the right one in ``source:``),
+  and correct a population the source gives the wrong place (``population``,
+  ``null`` where the right one is not known);
 * mark a place ``notable: true``: the conflict's press names it so often that a
   bare name means this place rather than a namesake (``press.yaml``);
+* mark a name ``hidden: true``: it still resolves, but belongs to another
+  place and is never shown as this one's label (Askeran's Բերդայգի);
+* say why a place has an unusual parent (``parent:`` with a ``note:``): an
+  exclave, or the de-facto layer;
 * create places the sources lack (the de-facto region, Artsakh's provinces),
   with ``covers``: the districts a place spans, so that settlements in them
   list it among their parents and ``near: Kashatagh`` narrows correctly.
@@ -21,6 +28,7 @@ where its facts come from (``source:``). Entries can:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -32,12 +40,14 @@ from .model import KINDS
 __all__ = ["load_curated"]
 
 _ENTRY_KEYS = {"id", "source", "name", "names", "drop_names", "replace_names", "new", "covers",
-               "parent", "note", "kind", "merge", "notable"}
-_NAME_KEYS = {"text", "lang", "from", "to", "note", "type"}
+               "parent", "note", "kind", "merge", "notable", "lat", "lon", "population"}
+_NAME_KEYS = {"text", "lang", "from", "to", "note", "type", "hidden"}
 # ``type`` is a landmark's kind (bridge, checkpoint, lake, ...); ``from``/``to``
 # bound a place that existed only for a time (a Soviet raion, an economic
 # region); ``geometry`` is a GeoJSON line or polygon where a point says too little.
 _NEW_KEYS = {"kind", "lat", "lon", "country", "parents", "type", "from", "to", "geometry"}
+_GEOMETRY_TYPES = {"LineString", "MultiLineString", "Polygon", "MultiPolygon"}
+_TYPE = re.compile(r"[a-z][a-z_]{1,30}")
 
 
 def _date(value: Any, where: str) -> str | None:
@@ -49,6 +59,24 @@ def _date(value: Any, where: str) -> str | None:
         return dt.date.fromisoformat(str(value)).isoformat()
     except ValueError:
         raise DataError(f"{where}: {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _check_new(new: dict[str, Any], where: str) -> dict[str, Any]:
+    """Validate a new place's type, validity period and geometry; dates become ISO strings."""
+    kind_of = new.get("type")
+    if kind_of is not None and not (isinstance(kind_of, str) and _TYPE.fullmatch(kind_of)):
+        raise DataError(f"{where}: 'new.type' must be a lowercase word such as bridge, checkpoint, lake, "
+                        f"reservoir, mountain, height, monastery, corridor, raion; got {kind_of!r}")
+    valid_from, valid_to = _date(new.get("from"), f"{where}: new.from"), _date(new.get("to"), f"{where}: new.to")
+    if valid_from and valid_to and valid_from >= valid_to:
+        raise DataError(f"{where}: 'new.from' {valid_from} is not before 'new.to' {valid_to}")
+    geometry = new.get("geometry")
+    if geometry is not None:
+        if not isinstance(geometry, dict) or geometry.get("type") not in _GEOMETRY_TYPES \
+                or not isinstance(geometry.get("coordinates"), list) or not geometry["coordinates"]:
+            raise DataError(f"{where}: 'new.geometry' must be a GeoJSON geometry with 'coordinates', "
+                            f"of type {', '.join(sorted(_GEOMETRY_TYPES))}")
+    return {**new, "from": valid_from, "to": valid_to}
 
 
 def load_curated(path: Path) -> list[dict[str, Any]]:
@@ -108,6 +136,15 @@ def _load_file(path: Path) -> list[dict[str, Any]]:
                 raise DataError(f"{where}: kind {new['kind']!r} is not one of {', '.join(KINDS)}")
             if not entry.get("name"):
                 raise DataError(f"{where}: a new place needs 'name'")
+            entry = {**entry, "new": _check_new(new, where)}
+        if ("lat" in entry) != ("lon" in entry) or not all(
+                isinstance(entry.get(k, 0), (int, float)) and not isinstance(entry.get(k, 0), bool)
+                for k in ("lat", "lon")):
+            raise DataError(f"{where}: a moved point needs both 'lat' and 'lon', as numbers")
+        pop = entry.get("population")
+        if pop is not None and (isinstance(pop, bool) or not isinstance(pop, int) or pop < 0):
+            raise DataError(f"{where}: 'population' must be a whole number of people (or null: "
+                            f"not known), got {pop!r}")
         names = []
         for j, name in enumerate(entry.get("names") or [], 1):
             nwhere = f"{where}: name {j}"
@@ -121,10 +158,12 @@ def _load_file(path: Path) -> list[dict[str, Any]]:
             names.append({
                 "text": str(name["text"]).strip(),
                 "lang": str(name["lang"]),
-                "type": name.get("type", "curated"),
+                # A hidden name is another place's: a variant here, never "curated".
+                "type": name.get("type", "variant" if name.get("hidden") else "curated"),
                 "valid_from": valid_from,
                 "valid_to": valid_to,
                 "note": name.get("note"),
+                "hidden": True if name.get("hidden") else None,
             })
         out.append({**entry, "names": names})
     return out

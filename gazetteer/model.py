@@ -28,6 +28,10 @@ class Name(NamedTuple):
     #: True where the name only spells another language's name in this
     #: script (Ղուբաթլը is Qubadlı in Armenian letters, not an Armenian name).
     translit: bool = False
+    #: True where the name belongs to another place (the importer found it is
+    #: a neighbouring village's name, or a reviewer said so): it still
+    #: matches, but is never shown as this place's label.
+    hidden: bool = False
 
     def valid_on(self, day: dt.date | None) -> bool:
         if day is None:
@@ -80,7 +84,7 @@ class Place:
         rank = {"curated": 0, "preferred": 1, "variant": 2, "historical": 3}
         best = None
         for name in self.names:
-            if name.lang != lang or not name.valid_on(as_of):
+            if name.lang != lang or name.hidden or not name.valid_on(as_of):
                 continue
             key = (name.translit, rank.get(name.type, 9))
             if best is None or key < best[0]:
@@ -112,6 +116,8 @@ class Place:
                 {k: v for k, v in n._asdict().items() if v not in (None, False)} for n in self.names
             ],
             "sources": self.sources,
+            # A landmark's kind and a bounded place's period, as compiled.
+            **{k: self.raw[k] for k in ("type", "valid_from", "valid_to") if self.raw.get(k)},
         }
 
 

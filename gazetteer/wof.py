@@ -12,7 +12,6 @@ shipped data.
 from __future__ import annotations
 
 import json
-import math
 import os
 from collections import defaultdict
 from collections.abc import Iterator
@@ -21,7 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DataError
+from .labels import distance_km, english_labels, flag_borrowed_names, old_russian_names
 from .normalize import norm_key, script_of, skeleton
+from .parents import parents_from_geometry
 
 __all__ = ["read_wof"]
 
@@ -40,9 +41,9 @@ SKIPPED_PLACETYPES = {
 #: Same-name settlements closer than this in one district are one place
 #: (WOF holds GeoNames points several km off); a third of it across districts.
 MERGE_DISTANCE_KM = 10.0
-#: How far (degrees, about 3 km) outside every district a settlement may lie
-#: and still be given the nearest one.
-NEAR_BORDER_DEG = 0.03
+#: Settlements whose WOF names are two romanizations of one name (the same
+#: skeleton) and lie closer than this are one place.
+SPELLING_MERGE_KM = 2.0
 
 
 @dataclass
@@ -203,51 +204,13 @@ def read_wof(roots: list[Path], report: dict[str, Any]) -> dict[int, Record]:
             if new_id in records:
                 _merge_into(records[new_id], old_id, names)
     report["skipped"] = dict(sorted(skipped.items()))
-    report["districts_from_geometry"] = _assign_districts(records)
-    report["merged_duplicates"] = _merge_duplicates(records)
+    report["parents_from_geometry"] = parents_from_geometry(records)
+    report["merged_spellings"] = []
+    report["merged_duplicates"] = _merge_duplicates(records, report["merged_spellings"])
+    report["flagged_names"] = flag_borrowed_names(records)
+    report["english_labels"] = english_labels(records)
+    report["renamed"] = old_russian_names(records)
     return records
-
-
-def _assign_districts(records: dict[int, Record]) -> int:
-    """Give settlements that WOF files under their country alone the district they lie in.
-
-    Hundreds of villages of the conflict zone (Madagiz among them) have no
-    district in WOF; their points fall inside the district polygons, which
-    is where the press places them too.
-    """
-    from shapely import STRtree, points
-    from shapely.geometry import shape
-
-    units = [r for r in records.values()
-             if r.placetype == "region" and r.geometry and r.geometry.get("type") in ("Polygon", "MultiPolygon")]
-    orphans = [r for r in records.values()
-               if r.kind == "settlement" and not any(p in records and records[p].placetype == "region"
-                                                     for p in r.parent_ids)]
-    if not units or not orphans:
-        return 0
-    tree = STRtree([shape(u.geometry) for u in units])
-    found = tree.query(points([(r.lon, r.lat) for r in orphans]), predicate="within")
-    assigned: dict[int, int] = {}
-    for orphan_i, unit_i in zip(*found):
-        rec, unit = orphans[orphan_i], units[unit_i]
-        # Prefer a unit of the settlement's own country; ties go to the lowest id.
-        if rec.country and unit.country != rec.country:
-            continue
-        if orphan_i not in assigned or unit.wof_id < units[assigned[orphan_i]].wof_id:
-            assigned[orphan_i] = unit_i
-    # Points on a border (a river, the Aras) can fall just outside every
-    # polygon: take the nearest unit of their country within NEAR_BORDER_DEG.
-    rest = [i for i in range(len(orphans)) if i not in assigned]
-    if rest:
-        near = tree.query_nearest(points([(orphans[i].lon, orphans[i].lat) for i in rest]),
-                                  max_distance=NEAR_BORDER_DEG, all_matches=False)
-        for rest_i, unit_i in zip(*near):
-            rec, unit = orphans[rest[rest_i]], units[unit_i]
-            if not rec.country or unit.country == rec.country:
-                assigned[rest[rest_i]] = unit_i
-    for orphan_i, unit_i in sorted(assigned.items()):
-        orphans[orphan_i].parent_ids.insert(0, units[unit_i].wof_id)
-    return len(assigned)
 
 
 def _merge_into(target: Record, other_id: int, names: list[dict[str, Any]]) -> None:
@@ -257,12 +220,6 @@ def _merge_into(target: Record, other_id: int, names: list[dict[str, Any]]) -> N
             target.names.append({**n, "type": "variant" if n["type"] == "preferred" else n["type"]})
             have.add((n["text"], n["lang"]))
     target.merged.append(other_id)
-
-
-def _distance_km(a: Record, b: Record) -> float:
-    dlat = math.radians(b.lat - a.lat)
-    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    return 6371.0 * math.hypot(dlat, dlon)
 
 
 def _primary_keys(rec: Record) -> set[str]:
@@ -275,7 +232,7 @@ def _primary_keys(rec: Record) -> set[str]:
     return keys
 
 
-def _merge_duplicates(records: dict[int, Record]) -> list[list[int]]:
+def _merge_duplicates(records: dict[int, Record], spellings: list[dict[str, Any]]) -> list[list[int]]:
     """Merge settlements that are the same place recorded twice.
 
     Same country, a shared preferred name (by normalised key) and under
@@ -299,8 +256,24 @@ def _merge_duplicates(records: dict[int, Record]) -> list[list[int]]:
         for i, a in enumerate(recs):
             for b in recs[i + 1:]:
                 limit = MERGE_DISTANCE_KM if a.parent_ids[:1] == b.parent_ids[:1] else MERGE_DISTANCE_KM / 3
-                if _distance_km(a, b) < limit:
+                if distance_km(a, b) < limit:
                     parent[find(b.wof_id)] = find(a.wof_id)
+    # Two romanizations of one name (Shurnukh and Shurrnukh, Itsak'ar and
+    # Itzakar: an Armenian community and its village, imported from two
+    # sources) share a skeleton; within SPELLING_MERGE_KM they are one place.
+    # Only WOF's own names count: a renamed village recorded under its old
+    # name elsewhere keeps its record.
+    by_skeleton: dict[tuple[str | None, str], list[Record]] = defaultdict(list)
+    for rec in sorted(records.values(), key=lambda r: r.wof_id):
+        if rec.kind == "settlement" and skeleton(rec.name):
+            by_skeleton[(rec.country, skeleton(rec.name))].append(rec)
+    for recs in by_skeleton.values():
+        for i, a in enumerate(recs):
+            for b in recs[i + 1:]:
+                if find(a.wof_id) != find(b.wof_id) and distance_km(a, b) < SPELLING_MERGE_KM:
+                    parent[find(b.wof_id)] = find(a.wof_id)
+                    spellings.append({"kept_or_merged": sorted([a.wof_id, b.wof_id]),
+                                      "names": sorted([a.name, b.name]), "km": round(distance_km(a, b), 2)})
     clusters: dict[int, list[Record]] = defaultdict(list)
     for wof_id in list(parent):
         clusters[find(wof_id)].append(records[wof_id])

@@ -7,6 +7,8 @@ import datetime as dt
 import hashlib
 import json
 import re
+import warnings
+from functools import cached_property
 from html import escape as html_escape
 from importlib import resources
 from typing import Any
@@ -91,6 +93,10 @@ class ClaimsLayer(MacroElement):
         self.payload = payload
         self.js_name = "mapperClaimsLayer"
 
+    @cached_property
+    def data_json(self) -> str:
+        return script_json(self.payload)
+
     @property
     def data_id(self) -> str:
         return f"{self.get_name()}_data"
@@ -105,7 +111,7 @@ class ClaimsLayer(MacroElement):
                 raise RenderError(f"element name {name!r} is not a JavaScript name")
         figure.header.add_child(_Verbatim(f"<style>{_asset('claims.css')}</style>"), name=self._style_name)
         figure.html.add_child(_Verbatim(
-            f'<script type="application/json" id="{self.data_id}">{script_json(self.payload)}</script>'),
+            f'<script type="application/json" id="{self.data_id}">{self.data_json}</script>'),
             name=self.data_id)
         figure.script.add_child(_Verbatim(_script_asset()), name=self._script_name)
         figure.script.add_child(_Verbatim(self._template.render(this=self)), name=self.get_name())
@@ -319,6 +325,10 @@ def _as_analysis(data: Any, gaz: Gazetteer | None) -> tuple[Analysis, Gazetteer]
     if isinstance(data, Analysis):
         return data, gaz
     ledger = data if isinstance(data, Ledger) else read_ledger(data)
+    if ledger.problems:
+        # A notebook shows warnings: rows left out are never silent.
+        warnings.warn(f"{len(ledger.problems)} row(s) left out of the map; first: {ledger.problems[0]} "
+                      "(all of them: read_ledger(...).problems)", UserWarning, stacklevel=3)
     return analyse(ledger, gaz), gaz
 
 
@@ -370,7 +380,7 @@ def build_map(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.date 
     root = fmap.get_root()
     root.title = html_escape(title)
     layer = next(c for c in fmap._children.values() if isinstance(c, ClaimsLayer))
-    seed = hashlib.sha256(script_json(layer.payload).encode()).hexdigest()[:8]
+    seed = hashlib.sha256(layer.data_json.encode()).hexdigest()[:8]
     _number_elements(root, seed)
     html = root.render()
     return _inline_leaflet(html) if self_contained else _pin_leaflet(html)

@@ -185,3 +185,23 @@ def test_to_folium_keeps_text_out_of_folium_templates(tmp_path, compiled_sources
     data = payload_of(html)
     assert data["title"] == title
     assert {c["id"] for c in data["claims"]} == {r["id"] for r in rows[: 2 * len(SYNTAX)]}
+
+
+def test_claims_js_is_static_and_writes_no_markup(tmp_path):
+    from importlib import resources
+
+    js = resources.files("mapper").joinpath("assets", "claims.js").read_text(encoding="utf-8")
+    result = build(str(write_sample(tmp_path)), "--output-dir", str(tmp_path / "o"), "--name", "s")
+    assert result.exit_code == 0, result.output
+    # The script is in the page byte for byte: no template engine touched it.
+    assert js in (tmp_path / "o" / "s.html").read_text(encoding="utf-8")
+    # Ledger text reaches the page as text: the script never writes markup.
+    writes = re.findall(r"\.(?:innerHTML|outerHTML)\s*\+?=(?!=)|insertAdjacentHTML|document\.write|\beval\(|"
+                        r"new Function|setHTML|\.html\(", js)
+    assert writes == []
+
+
+def write_sample(tmp_path):
+    path = tmp_path / "sample.csv"
+    path.write_text("date,place,claimant,claim\n2020-10-26,Sanasar,Aliyev,captured\n", encoding="utf-8")
+    return path

@@ -32,6 +32,11 @@ def test_returns_a_map_or_adds_to_the_one_given(gaz, tmp_path):
     assert "mine" in html and len(DATA_ID.findall(html)) == 1
     with pytest.raises(RenderError, match="folium.Map"):
         mapper.to_folium(analysis, gaz, m=Figure())
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,place,claimant,claim\n2020-10-26,Sanasar,Aliyev,captured\n26/10/2020,Hadrut,Aliyev,captured\n",
+                   encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"1 row\(s\) left out .*row 3: field 'date'"):
+        mapper.to_folium(bad, gaz)
     with pytest.raises(RenderError, match="as_of"):
         mapper.to_folium(analysis, gaz, as_of="26/10/2020")
 

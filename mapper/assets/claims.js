@@ -25,16 +25,29 @@ window.mapperClaimsLayer = function (map, dataId) {
   D.sides.forEach(function (side) { if (!/^#[0-9a-fA-F]{6}$/.test(side.color)) side.color = "#444444"; });
   var CONTROL = {captured: "claims it", holds: "claims it", withdrew: "says it left"};
   var LANG_LABELS = {aze: "Azərbaycanca", hye: "Հայերեն", rus: "Русский", eng: "English"};
+  // Marker shapes, one per kind of claim, as SVG elements and attributes (no markup strings).
   var SHAPES = {
-    captured: '<polygon points="9,1 17,16 1,16"/>',
-    holds: '<rect x="2" y="2" width="14" height="14"/>',
-    withdrew: '<polygon points="1,2 17,2 9,17"/>',
-    denies: '<circle cx="9" cy="9" r="7" fill-opacity="0.25"/><line x1="4" y1="4" x2="14" y2="14" stroke-width="2.5"/>',
-    attacked: '<polygon points="9,1 17,9 9,17 1,9"/>',
-    casualties: '<polygon points="6,1 12,1 12,6 17,6 17,12 12,12 12,17 6,17 6,12 1,12 1,6 6,6"/>',
-    violation: '<polygon points="9,1 11,7 17,7 12,11 14,17 9,13 4,17 6,11 1,7 7,7"/>',
-    other: '<circle cx="9" cy="9" r="7"/>'
+    captured: [["polygon", {points: "9,1 17,16 1,16"}]],
+    holds: [["rect", {x: 2, y: 2, width: 14, height: 14}]],
+    withdrew: [["polygon", {points: "1,2 17,2 9,17"}]],
+    denies: [["circle", {cx: 9, cy: 9, r: 7, "fill-opacity": 0.25}], ["line", {x1: 4, y1: 4, x2: 14, y2: 14, "stroke-width": 2.5}]],
+    attacked: [["polygon", {points: "9,1 17,9 9,17 1,9"}]],
+    casualties: [["polygon", {points: "6,1 12,1 12,6 17,6 17,12 12,12 12,17 6,17 6,12 1,12 1,6 6,6"}]],
+    violation: [["polygon", {points: "9,1 11,7 17,7 12,11 14,17 9,13 4,17 6,11 1,7 7,7"}]],
+    other: [["circle", {cx: 9, cy: 9, r: 7}]]
   };
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  function svgNode(tag, attrs) {
+    var node = document.createElementNS(SVG_NS, tag);
+    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    return node;
+  }
+  function shape(kind, size, fill, strokeWidth) {
+    var svg = svgNode("svg", {width: size, height: size, viewBox: "0 0 18 18", fill: fill, stroke: "#222",
+                              "stroke-width": strokeWidth});
+    (SHAPES[kind] || SHAPES.other).forEach(function (part) { svg.appendChild(svgNode(part[0], part[1])); });
+    return svg;
+  }
 
   function el(tag, cls, text) {
     var node = document.createElement(tag);
@@ -65,9 +78,7 @@ window.mapperClaimsLayer = function (map, dataId) {
       dy = Math.round(radius * Math.sin(angle));
     }
     var cls = "cm-marker cm-side-" + c.s + " cm-claim-" + c.c + c.f.map(function (f) { return " cm-flag-" + f; }).join("");
-    var svg = '<svg width="18" height="18" viewBox="0 0 18 18" fill="' + side.color + '" stroke="#222" stroke-width="1">' +
-      (SHAPES[c.c] || SHAPES.other) + "</svg>";
-    return L.divIcon({className: cls, html: svg, iconSize: [18, 18], iconAnchor: [9 - dx, 9 - dy], popupAnchor: [dx, dy - 8]});
+    return L.divIcon({className: cls, html: shape(c.c, 18, side.color, 1), iconSize: [18, 18], iconAnchor: [9 - dx, 9 - dy], popupAnchor: [dx, dy - 8]});
   }
 
   function popup(c) {
@@ -273,7 +284,7 @@ window.mapperClaimsLayer = function (map, dataId) {
     var kinds = el("ul", "cm-kinds");
     Object.keys(SHAPES).forEach(function (k) {
       var li = el("li");
-      li.innerHTML = '<svg width="14" height="14" viewBox="0 0 18 18" fill="#999" stroke="#222">' + SHAPES[k] + "</svg>";
+      li.appendChild(shape(k, 14, "#999", 1));
       li.appendChild(el("span", null, " " + k));
       kinds.appendChild(li);
     });
