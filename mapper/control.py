@@ -76,12 +76,12 @@ class ControlLayer:
         for state in sorted(groups):
             geom = shapely.union_all(groups[state])
             geom = shapely.orient_polygons(geom) if hasattr(shapely, "orient_polygons") else geom
-            label = "contested" if state == CONTESTED else self.sides[state]
+            side = None if state == CONTESTED else self.sides[state]
             features.append({
                 "type": "Feature",
-                "properties": {"side": None if state == CONTESTED else self.sides[state],
-                               "status": "contested" if state == CONTESTED else "claimed",
-                               "label": f"claimed by {label}" if state != CONTESTED else "contested",
+                "properties": {"side": side,
+                               "status": "contested" if side is None else "claimed",
+                               "label": "contested" if side is None else f"claimed by {side}",
                                "as_of": day.isoformat()},
                 "geometry": _rounded(mapping(geom)),
             })
