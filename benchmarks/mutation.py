@@ -154,6 +154,10 @@ def run_group(group: str, *, jobs: int, keep: bool, show: bool, names: list[str]
     modules, tests, *only = GROUPS[group]
     names = names or (only[0] if only else [])
     where = mirror(group, keep=keep)
+    if keep:
+        # Rebuild which tests reach which function: tests added since the last
+        # run (or a test that now reaches a function it used to skip) count.
+        (where / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
     print(f"== {group}: {', '.join(modules)}  <-  {' '.join(tests)}", flush=True)
     command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs), *names]
     env = dict(os.environ, ARMAZ_TEST_SHARED_GAZETTEER="1" if group in SHARED_GAZETTEER else "0")

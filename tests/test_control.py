@@ -3,17 +3,26 @@
 import datetime as dt
 import json
 
+import pytest
 import shapely
 from shapely.geometry import Point, shape
 
 from mapper.analysis import analyse
-from mapper.control import CONTESTED, claimed_control
+from mapper.control import CONTESTED, _areas, claimed_control
 from mapper.ledger import read_ledger
 
 HEADER = "id,date,place,near,claimant,side,claim,status\n"
 HADRUT = "wof:1125938249"
 KHOJAVEND_DISTRICT = "wof:85668611"
 ZANGILAN_DISTRICT = "wof:85668659"
+
+
+@pytest.fixture(autouse=True)
+def fresh_areas():
+    # Areas are cached per gazetteer; each test computes its own so that it
+    # checks the cells and units itself, not the ones an earlier test left.
+    _areas.cache_clear()
+    yield
 
 
 def layer(tmp_path, gaz, rows, **kw):

@@ -117,9 +117,11 @@ def test_distances_are_great_circle_km_on_a_6371_km_earth():
     assert _km(39.5, 46.6, 39.5, 46.6) == 0
 
 
-def test_nearest_is_the_true_nearest_within_range_everywhere(gaz, index):
+def test_nearest_is_the_true_nearest_within_range_everywhere(gaz):
     # An independent brute-force answer (numpy haversine over every point
-    # place) at random points of the region, for several ranges.
+    # place) at random points of the region, for several ranges. A fresh
+    # index: this test checks what the index is built from, too.
+    index = SpatialIndex(gaz)
     places = [p for p in gaz if p.kind in ("settlement", "landmark")]
     lat = np.radians([p.lat for p in places])
     lon = np.radians([p.lon for p in places])
@@ -179,7 +181,8 @@ def test_kinds_choose_landmarks_settlements_or_both(gaz, index):
     assert index.nearest(town.lat, town.lon, kinds=("settlement",)).place.id == SANASAR
 
 
-def test_within_lists_every_unit_holding_the_point_smallest_first(gaz, index):
+def test_within_lists_every_unit_holding_the_point_smallest_first(gaz):
+    index = SpatialIndex(gaz)
     town = gaz.get(SANASAR)
     units = index.within(town.lat, town.lon)
     features = {f["id"]: shape(f["geometry"]) for f in gaz.boundaries["features"]}
