@@ -150,22 +150,33 @@ def summarise(codes: dict[str, int | None]) -> dict:
     }
 
 
-def run_group(group: str, *, jobs: int, keep: bool, show: bool, names: list[str]) -> dict:
+def _mutmut(group: str, where: Path, jobs: int, names: list[str]) -> None:
+    command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs), *names]
+    env = dict(os.environ, ARMAZ_TEST_SHARED_GAZETTEER="1" if group in SHARED_GAZETTEER else "0")
+    done = subprocess.run(command, cwd=where, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if done.returncode != 0 or not group_results(group):
+        print(done.stdout[-4000:])
+        raise SystemExit(f"mutmut failed on group {group} (exit {done.returncode})")
+
+
+def run_group(group: str, *, jobs: int, keep: bool, show: bool, names: list[str],
+              survivors: bool = False) -> dict:
+    """Run one group; with ``survivors``, keep the last results, test what is
+    new or changed, then re-test the mutants that survived."""
     modules, tests, *only = GROUPS[group]
-    names = names or (only[0] if only else [])
+    keep = keep or survivors or bool(names)
     where = mirror(group, keep=keep)
     if keep:
         # Rebuild which tests reach which function: tests added since the last
         # run (or a test that now reaches a function it used to skip) count.
         (where / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
     print(f"== {group}: {', '.join(modules)}  <-  {' '.join(tests)}", flush=True)
-    command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs), *names]
-    env = dict(os.environ, ARMAZ_TEST_SHARED_GAZETTEER="1" if group in SHARED_GAZETTEER else "0")
-    done = subprocess.run(command, cwd=where, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    _mutmut(group, where, jobs, names or (only[0] if only else []))
+    if survivors:
+        again = [n for n, code in group_results(group).items() if code not in KILLED | TIMEOUT]
+        if again:
+            _mutmut(group, where, jobs, again)
     summary = summarise(group_results(group))
-    if done.returncode != 0 or summary["total"] == 0:
-        print(done.stdout[-4000:])
-        raise SystemExit(f"mutmut failed on group {group} (exit {done.returncode})")
     s = summary
     print(
         f"   {s['killed']} killed, {s['survived']} survived, {s['timeout']} timeout, "
@@ -193,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mutants", nargs="+", default=[], metavar="NAME",
                         help="run only these mutants (mutmut names, * globs allowed); needs one group")
     parser.add_argument("--survivors", action="store_true",
-                        help="re-test only the last run's survivors (after adding tests); needs one group")
+                        help="keep the last results, test new or changed functions, then re-test the "
+                             "survivors (after adding tests); needs one group")
     parser.add_argument("--target", type=float, default=90.0, help="percent killed below which exit is 1")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
@@ -209,12 +221,11 @@ def main(argv: list[str] | None = None) -> int:
     groups = args.groups or list(GROUPS)
     if (args.mutants or args.survivors) and len(groups) != 1:
         parser.error("--mutants and --survivors need exactly one group")
-    if args.survivors:
-        args.mutants = summarise(group_results(groups[0]))["survivors"]
-        if not args.mutants:
-            parser.error(f"no survivors recorded for {groups[0]}; run the group first")
+    if args.survivors and not group_results(groups[0]):
+        parser.error(f"no results recorded for {groups[0]}; run the group first")
     figures = {
-        g: run_group(g, jobs=args.jobs, keep=args.keep or bool(args.mutants), show=args.show, names=args.mutants)
+        g: run_group(g, jobs=args.jobs, keep=args.keep, show=args.show, names=args.mutants,
+                     survivors=args.survivors)
         for g in groups
     }
     print("\ngroup       killed/total   rate")
