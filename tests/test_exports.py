@@ -216,3 +216,21 @@ def test_gpkg_leaves_the_environment_as_it_found_it(full, gaz, monkeypatch, befo
     assert out == tmp / f"env-{before is None}.gpkg" and out.stat().st_size > 0
     assert os.environ.get("OGR_CURRENT_DATE") == before
     assert b"2000-01-01T00:00:00.000Z" in out.read_bytes()
+
+
+def test_geojson_is_written_compact(full, gaz):
+    _, a, _ = full
+    text = claims_geojson(a, gaz)
+    assert '{"type":"Feature","id":"q","geometry":{"type":"Point","coordinates":[46.765432,39.123457]},' \
+           '"properties":{"id":"q","date":"2020-10-03","day":"2020-10-03","datetime":null,' in text
+
+
+def test_rows_of_an_analysis_built_without_flags(full, gaz):
+    from mapper.analysis import Analysis
+
+    _, a, _ = full
+    bare = Analysis(ledger=a.ledger, resolutions=a.resolutions, places=a.places, keys=a.keys, ordered=a.claims)
+    rows = claim_rows(bare, gaz)
+    assert [r["flags"] for r in rows] == [""] * len(rows)
+    assert not any(r[f"flag_{f}"] for r in rows for f in ("repeat", "contested", "corroborated", "retracted"))
+    assert [r["inside_claimed"] for r in rows] == [None] * len(rows)
