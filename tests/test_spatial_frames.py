@@ -266,3 +266,23 @@ def test_every_added_column_for_a_found_and_a_missing_place(gaz):
         assert out.loc[i, "match_status"] in ("not_found", "ambiguous")
         assert all(pd.isna(out.loc[i, c]) for c in FRAME_COLUMNS[1:])
     assert list(out.index) == [10, 11, 12]
+
+
+@pytest.mark.parametrize("end", ["east", "west", "north", "south"])
+def test_the_search_box_reaches_max_km_in_every_direction(gaz, end):
+    # From the place at each end of the data, a point 26 km further out: the
+    # place is found within 30 km and not within 25 (a box cut short in
+    # longitude, where degrees are shorter, would miss it).
+    index = SpatialIndex(gaz)
+    points = [p for p in gaz if p.kind in ("settlement", "landmark")]
+    pick = {"east": lambda p: p.lon, "west": lambda p: -p.lon, "north": lambda p: p.lat, "south": lambda p: -p.lat}
+    edge = max(points, key=pick[end])
+    step = 26 / (math.pi * 6371 / 180)
+    lat, lon = edge.lat, edge.lon
+    if end in ("east", "west"):
+        lon += (1 if end == "east" else -1) * step / math.cos(math.radians(lat))
+    else:
+        lat += step if end == "north" else -step
+    hit = index.nearest(lat, lon, max_km=30)
+    assert hit is not None and hit.place.id == edge.id and 25.9 < hit.distance_km < 26.1
+    assert index.nearest(lat, lon, max_km=25) is None
