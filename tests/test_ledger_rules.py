@@ -344,3 +344,20 @@ def test_a_bad_registry_names_its_file(tmp_path, text, message):
 def test_an_empty_registry_file_adds_nothing(tmp_path):
     reg = ClaimantRegistry.load(write(tmp_path, "", "e.yaml"))
     assert len(reg.rules) == len(ClaimantRegistry.load().rules)
+
+
+def test_a_registry_given_is_the_one_used(tmp_path):
+    reg = ClaimantRegistry.load(write(tmp_path, "Moon:\n  - aliyev\n", "m.yaml"))
+    led = ledger(tmp_path, "a,2020-10-26,Hadrut,,Aliyev,,holds,,,,,,,", claimants=reg)
+    assert [c.side for c in led.claims] == ["Moon"]
+
+
+def test_json_keys_are_case_and_space_blind(tmp_path):
+    text = '[{" Date ": "2020-10-26", "PLACE": "Hadrut", "Claimant": "Aliyev", "claim ": "Holds", "SIDE": "X"}]'
+    [c] = read_ledger(write(tmp_path, text, "k.json")).claims
+    assert (c.date, c.place, c.claimant, c.claim, c.side) == ("2020-10-26", "Hadrut", "Aliyev", "holds", "X")
+
+
+def test_a_long_bad_date_is_quoted_cut_to_a_hundred_characters(tmp_path):
+    led = ledger(tmp_path, "a," + "9" * 150 + ",Hadrut,,Aliyev,Azerbaijan,holds,,,,,,,")
+    assert led.problems[0].message.startswith("'" + "9" * 100 + "' is not an ISO 8601 date")
