@@ -276,3 +276,22 @@ def test_shapes_are_rounded_to_four_decimals(tmp_path, gaz):
     raw = [x for pos in _positions(json.loads(json.dumps(shapely.geometry.mapping(c.geometries[0])))["coordinates"])
            for x in pos]
     assert coords[:len(raw)] == [round(x, 4) for x in raw]
+
+
+def test_claims_about_a_country_or_region_shade_nothing_inside_it(tmp_path, gaz):
+    # Too coarse to draw as ground: they neither colour the land nor contest
+    # a settlement's own claims, and the claims after them still count.
+    _, c = layer(tmp_path, gaz, [
+        "a,2020-10-01,Azerbaijan,,Aliyev,Azerbaijan,holds,published",
+        "b,2020-10-01,Nagorno-Karabakh,,Aliyev,Azerbaijan,captured,published",
+        "c,2020-10-02,Hadrut,,Artsakh Defense Army,Artsakh,holds,published",
+    ])
+    assert c.place_ids == [HADRUT]
+    assert c.states[0] == [(D(2), c.sides.index("Artsakh"))]
+
+
+def test_a_place_with_no_cell_does_not_stop_the_others(tmp_path, gaz):
+    # Aregi lies in no unit with a polygon; Sanasar's id sorts after it.
+    _, c = layer(tmp_path, gaz, ["a,2020-10-01,Aregi,,Armenia MoD,Armenia,holds,published",
+                                 "b,2020-10-01,Sanasar,,Aliyev,Azerbaijan,captured,published"])
+    assert c.place_ids == ["wof:421169387"]
