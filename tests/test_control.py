@@ -295,3 +295,49 @@ def test_a_place_with_no_cell_does_not_stop_the_others(tmp_path, gaz):
     _, c = layer(tmp_path, gaz, ["a,2020-10-01,Aregi,,Armenia MoD,Armenia,holds,published",
                                  "b,2020-10-01,Sanasar,,Aliyev,Azerbaijan,captured,published"])
     assert c.place_ids == ["wof:421169387"]
+
+
+SYUNIK = "wof:85668119"
+
+
+def test_units_without_a_polygon_are_not_drawn_and_do_not_stop_the_rest(tmp_path, gaz):
+    # Kashatagh (an Artsakh province) has no polygon; Hadrut's id sorts
+    # before the district's, which must still be drawn after it.
+    a, c = layer(tmp_path, gaz, ["k,2020-10-01,Kashatagh,,Aliyev,Azerbaijan,captured,published",
+                                 "h,2020-10-01,Hadrut,,Aliyev,Azerbaijan,captured,published",
+                                 "z,2020-10-01,Zangilan district,,Aliyev,Azerbaijan,captured,published"])
+    assert a.places["k"].kind == "province"
+    assert c.place_ids == [HADRUT, ZANGILAN_DISTRICT]
+
+
+def test_a_unit_claimed_inside_another_is_cut_out_of_it(tmp_path, gaz, monkeypatch):
+    # The bundled data nests no unit polygon in another, so a district is
+    # made up inside Syunik: claimed by one side, Syunik by the other.
+    from gazetteer import Place
+    from mapper.analysis import Analysis
+    from mapper.control import _Areas
+    from mapper.ledger import Ledger
+
+    areas = _Areas(gaz)
+    syunik = areas.units[SYUNIK]
+    inner = syunik.centroid.buffer(0.1)
+    assert syunik.contains(inner)
+    areas.units["test:inner"] = inner
+    monkeypatch.setattr("mapper.control._areas", lambda g: areas)
+    province = gaz.get(SYUNIK)
+    district = Place(id="test:inner", name="Inner", kind="district", lat=inner.centroid.y, lon=inner.centroid.x,
+                     country="AM", parents=(SYUNIK, "wof:85632773"), names=(), sources={})
+    base, _ = layer(tmp_path, gaz, ["p,2020-10-01,Syunik,,Armenia MoD,Armenia,holds,published",
+                                    "d,2020-10-05,Syunik,,Aliyev,Azerbaijan,captured,published"])
+    led = base.ledger
+    places = {"p": province, "d": district}
+    analysis = Analysis(ledger=led, resolutions=base.resolutions, places=places,
+                        keys={"p": SYUNIK, "d": "test:inner"}, ordered=base.claims)
+    c = claimed_control(analysis, gaz)
+    assert c.place_ids == ["test:inner", SYUNIK]      # units by id
+    cut, outer = c.geometries
+    assert outer.intersection(cut).area < inner.area * 0.05 and abs(cut.area - inner.area) < inner.area * 0.05
+    assert abs(outer.area - (syunik.area - inner.area)) < syunik.area * 0.01
+    arm, aze = c.sides.index("Armenia"), c.sides.index("Azerbaijan")
+    # The district's own claims and its province's: 4 days apart, the newest wins.
+    assert c.states == [[(D(1), arm), (D(5), aze)], [(D(1), arm)]]
