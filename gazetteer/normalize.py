@@ -20,12 +20,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from anyascii import anyascii
 
-__all__ = ["ParsedName", "aze_to_english", "exact_key", "inflection_stems", "norm_key", "skeleton", "parse_name",
-           "script_of"]
+__all__ = ["MAX_NAME", "ParsedName", "aze_to_english", "exact_key", "inflection_stems", "norm_key", "skeleton",
+           "name_base", "parse_name", "qualifiers", "script_of"]
+
+#: The longest place string read, in characters: longer text is no place name
+#: (a pasted paragraph), and the resolver refuses it with a clear error.
+MAX_NAME = 500
 
 #: Bumped when any key function changes: compiled data built with another
 #: version has stale keys and must be re-imported.
@@ -113,6 +117,7 @@ def exact_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHE_TABLE).split())
 
 
+@lru_cache(maxsize=200_000)
 def norm_key(text: str) -> str:
     """ASCII letters and digits only, any script transliterated."""
     text = unicodedata.normalize("NFKC", text)
@@ -127,6 +132,12 @@ def skeleton(text: str) -> str:
     return skeleton_of_norm(norm_key(text))
 
 
+def _first_of(match: re.Match[str]) -> str:
+    # A function, not the template "\\1": re expands a template slowly.
+    return match.group(1)
+
+
+@lru_cache(maxsize=200_000)
 def skeleton_of_norm(key: str) -> str:
     """``skeleton`` from a ``norm_key`` already computed."""
     for old, new in _SKELETON_RULES:
@@ -137,7 +148,7 @@ def skeleton_of_norm(key: str) -> str:
     # at the start of a name.
     if len(key) > 1:
         key = key[0] + key[1:].replace("h", "")
-    return _REPEATS.sub(r"\1", key)
+    return _REPEATS.sub(_first_of, key)
 
 
 # --- inflection ----------------------------------------------------------
@@ -169,6 +180,68 @@ def inflection_stems(name: str) -> list[str]:
     return out
 
 
+# --- qualifiers ----------------------------------------------------------
+
+# Words that tell apart villages of one name: Aşağı/Yuxarı Veysəlli, Verin/Nerkin
+# Hand, Böyük/Kiçik Mərcanlı, Üçüncü Mahmudlu, Верхние/Нижние Оратаги. They are
+# part of the name, never descriptors: each maps to what it means, so that
+# "Nerkin Hand" and "Нижний Hand" carry the same qualifier.
+_QUALIFIER_WORDS = {
+    "upper": ("yuxarı", "yukhari", "yukhary", "yuhari", "verin", "վերին", "верин", "верхний", "верхние", "верхняя",
+              "верхнее", "юхары", "upper", "haut", "haute"),
+    "lower": ("aşağı", "ashaghi", "ashagi", "ashagy", "nerkin", "ներքին", "неркин", "нижний", "нижние", "нижняя",
+              "нижнее", "ашагы", "lower", "bas", "basse"),
+    "middle": ("orta", "mijin", "միջին", "миджин", "средний", "средние", "средняя", "среднее", "middle", "moyen"),
+    "big": ("böyük", "boyuk", "beyuk", "mets", "մեծ", "мец", "беюк", "бёюк", "большой", "большие", "большая",
+            "большое", "big", "great", "greater", "grand", "grande"),
+    "small": ("kiçik", "kichik", "pokr", "փոքր", "покр", "кичик", "малый", "малые", "малая", "малое", "little",
+              "small", "lesser", "petit", "petite"),
+    "new": ("yeni", "təzə", "teze", "nor", "նոր", "нор", "ени", "новый", "новые", "новая", "новое", "new", "nouveau"),
+    "old": ("köhnə", "kohne", "kohna", "hin", "հին", "хин", "кёхна", "кехна", "старый", "старые", "старая", "старое",
+            "old", "vieux"),
+    "1st": ("birinci", "первый", "первая", "первое", "առաջին", "first", "1st", "i"),
+    "2nd": ("ikinci", "второй", "вторая", "второе", "երկրորդ", "second", "2nd", "ii"),
+    "3rd": ("üçüncü", "ucuncu", "uchunju", "третий", "третья", "третье", "tretye", "tret'ye", "երրորդ", "third",
+            "3rd", "iii"),
+    "4th": ("dördüncü", "dorduncu", "четвёртый", "четвертый", "fourth", "4th"),
+    "5th": ("beşinci", "beshinci", "пятый", "fifth", "5th"),
+    "6th": ("altıncı", "altinci", "шестой", "sixth", "6th"),
+}
+_QUALIFIER_OF = {norm_key(word): meaning for meaning, words in _QUALIFIER_WORDS.items() for word in words}
+#: How the gazetteer's own names spell each qualifier: the Azerbaijani word and
+#: the Armenian one in Latin letters ("Lower Sirik", "Bas Sirik" -> "Aşağı Sirik").
+_QUALIFIER_FORMS = {
+    "upper": ("Yuxarı", "Verin"), "lower": ("Aşağı", "Nerkin"), "middle": ("Orta", "Mijin"),
+    "big": ("Böyük", "Mets"), "small": ("Kiçik", "Pokr"), "new": ("Yeni", "Nor"), "old": ("Köhnə", "Hin"),
+    "1st": ("Birinci",), "2nd": ("İkinci",), "3rd": ("Üçüncü",), "4th": ("Dördüncü",), "5th": ("Beşinci",),
+    "6th": ("Altıncı",),
+}
+_WORD_SPLIT = re.compile(r"[\s\-‐–]+")
+
+
+def name_base(name: str) -> str:
+    """The skeleton of a name without its qualifiers: "sirik" for "Aşağı Sirik",
+    "Сирик" and "Sirik"; what namesakes told apart by a qualifier share."""
+    words = [w for w in _WORD_SPLIT.split(name.strip()) if w]
+    if len(words) >= 2 and _QUALIFIER_OF.get(norm_key(words[0])):
+        words = words[1:]
+    if len(words) >= 2 and _QUALIFIER_OF.get(norm_key(words[-1])):
+        words = words[:-1]
+    return skeleton(" ".join(words))
+
+
+def qualifiers(name: str) -> frozenset[str]:
+    """What a name's first (or, in Russian order, last) word says about which of
+    several namesakes it is: {"lower"} for "Aşağı Veysəlli" and "Nerkin Hand",
+    {"3rd"} for "Üçüncü Mahmudlu" and "Махмудлу Третье", nothing for "Hand"."""
+    words = [w for w in _WORD_SPLIT.split(name.strip()) if w]
+    if len(words) < 2:
+        return frozenset()
+    found = {_QUALIFIER_OF.get(norm_key(words[0])), _QUALIFIER_OF.get(norm_key(words[-1]))}
+    found.discard(None)
+    return frozenset(found)  # type: ignore[arg-type]
+
+
 # --- descriptors ---------------------------------------------------------
 
 # Words that say what kind of place a name is, in the languages of the press.
@@ -181,27 +254,66 @@ _PROVINCE_WORDS = (
     "province", "marz", "մարզ", "մարզը", "область", "provinces", "oblast",
 )
 _REGION_WORDS = ("region", "регион", "республика", "republic")
-_SETTLEMENT_WORDS = (
-    "village of", "the village of", "town of", "the town of", "city of", "the city of",
-    "village", "villages", "town", "city", "settlement", "township",
-    "kəndi", "kendi", "qəsəbəsi", "qesebesi", "şəhəri", "seheri", "sheheri",
-    "село", "селе", "села", "деревня", "город", "городе", "посёлок", "поселок", "пгт",
-    "գյուղ", "գյուղը", "քաղաք", "քաղաքը", "ավան",
+# Village and town apart: "Zəngilan kəndi" is a village, "Zəngilan şəhəri" the town.
+_VILLAGE_WORDS = (
+    "village of", "the village of", "village", "villages", "hamlet",
+    "kəndi", "kendi", "kənd", "kend", "kəndində", "kəndindən",
+    "село", "селе", "села", "деревня", "деревне", "գյուղ", "գյուղը", "գյուղում",
 )
+_TOWN_WORDS = (
+    "town of", "the town of", "city of", "the city of", "town", "city",
+    "şəhəri", "seheri", "sheheri", "şəhər", "şəhərində", "şəhərindən",
+    "город", "городе", "города", "քաղաք", "քաղաքը", "քաղաքում",
+)
+_SETTLEMENT_WORDS = (
+    "settlement", "township", "qəsəbəsi", "qesebesi", "qəsəbə",
+    "посёлок", "поселок", "посёлке", "поселке", "пгт", "ավան", "ավանը",
+)
+# Landmarks the press names daily: checkpoints, bridges, lakes, reservoirs,
+# heights and mountains, monasteries, the corridor.
+_LANDMARK_WORDS = (
+    "checkpoint", "check-point", "checkpoint of", "border checkpoint", "border crossing", "crossing point",
+    "bridge", "bridges", "bridge of", "lake", "lake of", "reservoir", "water reservoir", "heights", "height",
+    "hill", "mountain", "mount", "mt", "peak", "monastery", "monastery of", "church", "cathedral", "corridor",
+    "mountain pass", "pass",
+    "körpüsü", "körpüləri", "körpü", "gölü", "su anbarı", "anbarı", "yüksəkliyi", "yüksəklikləri",
+    "yüksəkliklər", "zirvəsi", "dağı", "dağları", "monastırı", "monastır", "məbədi", "kilsəsi",
+    "buraxılış məntəqəsi", "keçid məntəqəsi", "nəzarət-buraxılış məntəqəsi", "postu", "dəhlizi", "aşırımı",
+    "կամուրջ", "կամուրջը", "կամուրջներ", "լիճ", "լիճը", "ջրամբար", "ջրամբարը", "բարձունք", "բարձունքը",
+    "բարձունքներ", "լեռ", "լեռը", "լեռներ", "վանք", "վանքը", "եկեղեցի", "անցակետ", "անցակետը", "միջանցք",
+    "միջանցքը", "լեռնանցք",
+    "мост", "мосты", "мосту", "озеро", "озера", "водохранилище", "водохранилища", "высота", "высоты", "высоте",
+    "гора", "горы", "монастырь", "монастыря", "кпп", "пропускной пункт", "контрольно-пропускной пункт",
+    "блокпост", "коридор", "перевал", "вершина",
+)
+# "In the direction of X", as front-line reports put it: the name is X.
+_DIRECTION = re.compile(
+    r"^(?:(?:in\s+the\s+|on\s+the\s+)?direction\s+of|towards?|в\s+направлении|в\s+сторону|по\s+направлению\s+к)\s+"
+    r"|[\s\-]+(?:direction|istiqamətində|istiqamətindən|istiqaməti|istiqamətdə|ուղղությամբ|ուղղությունում|"
+    r"ուղղությունը|ուղղությամբ՝)$",
+    re.IGNORECASE)
 _DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                "в", "во", "под", "около", "близ", "из", "у")
+#: Substrings every direction phrasing holds.
+_DIRECTION_WORDS = ("direction", "toward", "istiqamət", "направлен", "сторону", "ուղղությ")
 
 _KIND_WORDS: tuple[tuple[str, str], ...] = tuple(
     sorted(
         [(w, "district") for w in _DISTRICT_WORDS]
         + [(w, "province") for w in _PROVINCE_WORDS]
         + [(w, "area") for w in _REGION_WORDS]
-        + [(w, "settlement") for w in _SETTLEMENT_WORDS],
+        + [(w, "settlement") for w in (*_VILLAGE_WORDS, *_TOWN_WORDS, *_SETTLEMENT_WORDS)]
+        + [(w, "landmark") for w in _LANDMARK_WORDS],
         key=lambda item: -len(item[0]),
     )
 )
-_PAREN = re.compile(r"[(\[](?P<inner>[^)\]]*)[)\]]")
+_SIZE_OF = {**{w: "village" for w in _VILLAGE_WORDS}, **{w: "town" for w in _TOWN_WORDS}}
+# Linear: a bracket's inner text holds no bracket, so no scan runs past the next one.
+_PAREN = re.compile(r"[(\[](?P<inner>[^()\[\]]*)[)\]]")
 _QUOTES = "\"«»“”„"
+_QUOTE_TABLE = str.maketrans({ch: " " for ch in _QUOTES})
+#: Descriptors stripped from one name at most: real ones stack two or three deep.
+_MAX_DESCRIPTORS = 6
 
 
 _UNIT = r"(?:district|region|rayon|raion|province|marz)"
@@ -219,15 +331,22 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
                 re.IGNORECASE), "{ctx} rayonu"),
     (re.compile(r"^(?:(?:село|деревня|посёлок|поселок|город|пгт)\s+)?(?P<name>.+?)\s+(?P<ctx>\S+?)ого\s+района$",
                 re.IGNORECASE), "{ctx}ий район"),
-    (re.compile(r"^(?P<ctx>\S+?)ի\s+շրջանի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"), "{ctx}ի շրջան"),
+    (re.compile(r"^(?:(?:село|деревня|посёлок|поселок|город|пгт)\s+)?(?P<name>.+?)\s+(?P<ctx>\S+?)ской\s+"
+                r"(?:области|марза)$", re.IGNORECASE), "{ctx}ская область"),
+    # Armenian genitives: Ջաբրայիլի, and Մարտունու for a name ending in -ի.
+    (re.compile(r"^(?P<ctx>\S+?)(?:ի|ու)\s+շրջանի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
+     "{ctx}ի շրջան"),
+    (re.compile(r"^(?P<ctx>\S+?)(?:ի|ու)\s+մարզի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
+     "{ctx}ի մարզ"),
     # Last: "Khtsaberd village in Hadrut", "Talish near Madagiz": a place as context.
-    (re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?\s+(?:in|near)\s+"
-                r"(?:the\s+)?(?P<ctx>.+)$", re.IGNORECASE), "{ctx}"),
+    # "near" stays on the context: near a district is not in it.
+    (re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?"
+                r"\s+(?:in|(?P<near>near))\s+(?:the\s+)?(?P<ctx>.+)$", re.IGNORECASE), "{near}{ctx}"),
 )
 
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
-_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "района", "շրջանի")
+_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "района", "области", "марза", "շրջանի", "մարզի")
 
 
 @dataclass(frozen=True)
@@ -240,10 +359,22 @@ class ParsedName:
     #: descriptor ("Кельбаджарский район" is itself a stored name) and the
     #: Russian adjective's stem ("Лачинский" -> "Лачин").
     alternatives: tuple[str, ...] = ()
-    #: "settlement", "district", "province", or "area" (any administrative
-    #: unit: English press says "Gubadli region" for the district).
+    #: "settlement", "district", "province", "landmark", or "area" (any
+    #: administrative unit: English press says "Gubadli region" for the district).
     kind_hint: str | None = None
     context: tuple[str, ...] = ()
+    #: "village" or "town" when the text says which ("Zəngilan kəndi", "город Шуша").
+    size_hint: str | None = None
+
+    @cached_property
+    def base(self) -> str:
+        """``name_base`` of the name: what namesakes told apart by a qualifier share."""
+        return name_base(self.name)
+
+    @cached_property
+    def qualifiers(self) -> frozenset[str]:
+        """``qualifiers`` of the name ("Aşağı Sirik": {"lower"})."""
+        return qualifiers(self.name)
 
 
 _LEADING = re.compile(
@@ -252,50 +383,71 @@ _TRAILING = re.compile(
     r"\s+(?P<word>" + "|".join(re.escape(w) for w, _ in _KIND_WORDS) + r")$", re.IGNORECASE)
 _DROP = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _DROP_WORDS) + r")\s+", re.IGNORECASE)
 _WORD_KIND = {w: k for w, k in _KIND_WORDS}
+#: The first and last words of every descriptor: a name that neither starts
+#: nor ends with one of these has no descriptor to strip.
+_EDGE_WORDS = frozenset(w.split()[i] for w, _ in _KIND_WORDS for i in (0, -1)) | frozenset(
+    w.split()[0] for w in _DROP_WORDS)
+_TAIL = 2 + max(len(w) for w, _ in _KIND_WORDS)
 
 
-def _strip_words(text: str) -> tuple[str, str | None]:
-    kind = None
-    while True:
-        match = _LEADING.match(text) or _TRAILING.search(text)
+def _strip_words(text: str) -> tuple[str, str | None, str | None]:
+    kind = size = None
+    for _ in range(_MAX_DESCRIPTORS):
+        # A trailing descriptor is a few words long: searching only the end
+        # keeps a long string's parse linear.
+        match = _LEADING.match(text) or _TRAILING.search(text, max(len(text) - _TAIL, 0))
         if match:
-            kind = kind or _WORD_KIND[match.group("word").casefold()]
+            word = match.group("word").casefold()
+            kind = kind or _WORD_KIND[word]
+            size = size or _SIZE_OF.get(word)
             text = (text[: match.start()] + text[match.end():]).strip()
             continue
         match = _DROP.match(text)
         if match:
             text = text[match.end():].strip()
             continue
-        return text, kind
+        break
+    return text, kind, size
 
 
 def parse_name(raw: str) -> ParsedName:
     """Split "the village of Sanasar (Gubadli)" into name, kind hint and context.
 
     A parenthesis holds either another name of the same place or its district;
-    the resolver treats it as context that matches either.
+    the resolver treats it as context that matches either. Linear in the
+    length of ``raw``: the announcement phrasings are tried only on text of
+    place-name length (``MAX_NAME``).
     """
-    text = unicodedata.normalize("NFKC", raw).strip()
-    for ch in _QUOTES:
-        text = text.replace(ch, " ")
-    context = tuple(m.group("inner").strip() for m in _PAREN.finditer(text) if m.group("inner").strip())
-    text = _PAREN.sub(" ", text)
-    text = " ".join(text.replace(",", " , ").split())
+    text = unicodedata.normalize("NFKC", raw).translate(_QUOTE_TABLE)
+    context: tuple[str, ...] = ()
+    if "(" in text or "[" in text:
+        context = tuple(m.group("inner").strip() for m in _PAREN.finditer(text) if m.group("inner").strip())
+        text = _PAREN.sub(" ", text)
+    text = " ".join(text.replace(",", " , ").split()) if "," in text else " ".join(text.split())
     # "Sanasar, Gubadli district": what follows a comma is context.
     if " , " in text:
         head, *rest = [part.strip() for part in text.split(" , ")]
         context += tuple(part for part in rest if part)
         text = head
     text = text.strip(" .;:-–—")
-    phrase_kind = None
     low = text.casefold()
-    for pattern, ctx_form in _PHRASES if any(word in low for word in _PHRASE_WORDS) else ():
+    if any(word in low for word in _DIRECTION_WORDS):
+        text = _DIRECTION.sub("", text, count=1).strip() or text
+        low = text.casefold()
+    phrase_kind = None
+    phrases = _PHRASES if len(text) <= MAX_NAME and any(word in low for word in _PHRASE_WORDS) else ()
+    for pattern, ctx_form in phrases:
         match = pattern.match(text)
         if match:
-            context += (ctx_form.format(ctx=match.group("ctx")),)
+            near = "near " if match.groupdict().get("near") else ""
+            context += (ctx_form.format(ctx=match.group("ctx"), near=near),)
             text, phrase_kind = match.group("name").strip(), "settlement"
             break
-    name, kind = _strip_words(text)
+    words = (text.casefold() if phrase_kind else low).split()
+    if words and (words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS):
+        name, kind, size = _strip_words(text)
+    else:
+        name, kind, size = text, None, None  # no descriptor: most names, spared the patterns
     kind = kind or phrase_kind
     if kind in ("district", "province") and name != text and name.endswith("ի") and len(name) > 3:
         # Armenian puts the name in the genitive before "marz"/"shrjan":
@@ -314,5 +466,11 @@ def parse_name(raw: str) -> ParsedName:
             base = name[: -len(suffix)]
             alternatives += [base + end for end in stems]
             break
+    words = name.split(maxsplit=1)
+    meaning = _QUALIFIER_OF.get(norm_key(words[0])) if len(words) == 2 else None
+    if meaning:
+        # A qualifier in another language or spelling: "Lower Sirik" is Aşağı Sirik.
+        alternatives += [f"{form} {words[1]}" for form in _QUALIFIER_FORMS[meaning]
+                         if norm_key(form) != norm_key(words[0])]
     return ParsedName(raw=raw, name=name, kind_hint=kind, context=context,
-                      alternatives=tuple(alternatives))
+                      alternatives=tuple(alternatives), size_hint=size)

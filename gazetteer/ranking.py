@@ -1,6 +1,6 @@
 """Scoring a name's candidate places: the evidence for and against each.
 
-A candidate starts from how its name matched (``core.LAYER_SCORES``) and
+A candidate starts from how its name matched (``retrieval.LAYER_SCORES``) and
 gains or loses for the name's type, its validity on the source's date, the
 kind the text names, the context, the area of interest and how notable the
 place is. Scores are sums of evidence, not probabilities, and can exceed 1.
@@ -10,28 +10,40 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
 
 from .model import Candidate, Name, Place
-from .normalize import ParsedName
+from .normalize import ParsedName, name_base, qualifiers
 
-__all__ = ["ADMIN_KINDS", "score_place", "town_before_its_unit", "fits_context", "km", "notability"]
+__all__ = ["ADMIN_KINDS", "CONTEXT_CREDIT", "score_place", "town_before_its_unit", "km", "notability", "is_town",
+           "own_qualifiers", "is_partial"]
 
 ADMIN_KINDS = {"district", "province", "region", "country"}
 NAME_TYPE_BONUS = {"curated": 0.03, "preferred": 0.0, "variant": -0.02, "historical": -0.03}
 AS_OF_PENALTY = 0.1
-CONTEXT_BONUS = 0.15
+#: What the context says of a candidate (decision.py judges the fit): inside
+#: the unit named, or near the place named, at the edge of the unit (its
+#: simplified outline misses it by a little), or outside it.
+CONTEXT_CREDIT = {"inside": 0.15, "near": 0.15, "edge": 0.05, "outside": -0.15}
 AREA_BONUS = 0.05
 SEAT_PENALTY = 0.15
 HAMLET_PENALTY = 0.05
+#: A name that only shares part of the place's name: "Mahmudlu" for Üçüncü
+#: Mahmudlu, "Verin Shorzha" for Nerkin Shorzha. The qualifier is part of the name.
+PARTIAL_PENALTY = 0.12
+#: "Zəngilan kəndi" (village) for a town, "город X" for a village.
+SIZE_PENALTY = 0.1
 #: A settlement this size is taken for the seat of a unit of its name; a
 #: smaller one is a village that shares the unit's name.
 SEAT_POPULATION = 5000
-#: Places in the curated file are the ones the conflict's press names.
-NOTABLE_BONUS = 0.06
+#: Places in the curated files are the ones the conflict's press names; a
+#: bare name means the one readers know, not an obscure namesake.
+NOTABLE_BONUS = 0.1
 #: A town named in this many ways is a known town, not a hamlet.
 NOTABLE_NAMES = 10
 NEAR_KM = 30.0
+#: The languages whose preferred names say what a place is called.
+_MAIN_LANGS = {"aze", "hye", "rus", "eng"}
+_OWN_LANGS = {"AZ": {"aze"}, "AM": {"hye"}}
 
 
 def km(a: Place, b: Place) -> float:
@@ -41,26 +53,17 @@ def km(a: Place, b: Place) -> float:
     return 6371.0 * math.hypot(dlat, dlon)
 
 
-def fits_context(place: Place, context: Sequence[Place]) -> bool:
-    """Whether a place lies in, is, or is near one of the context places."""
-    for ctx in context:
-        if ctx.id == place.id or ctx.id in place.parents:
-            return True
-        if ctx.kind in ("settlement", "landmark") and km(ctx, place) <= NEAR_KM:
-            return True
-        # The parenthesis names a town whose district holds the place:
-        # "Sanasar (Gubadli)" read as the town of Gubadli.
-        if ctx.kind == "settlement" and ctx.parents and ctx.parents[0] in place.parents:
-            return True
-    return False
+def is_town(place: Place) -> bool:
+    """A town rather than a village: SEAT_POPULATION people, or a city rank."""
+    return (place.population or 0) >= SEAT_POPULATION or place.raw.get("unit") == "city"
 
 
 def notability(place: Place) -> tuple[float, str]:
     """How well known a place is, as a bonus and its reason: the strongest sign counts."""
     population = place.population or 0
-    if place.sources.get("curated"):
+    if place.sources.get("curated") or place.raw.get("notable"):
         return NOTABLE_BONUS, "named in the conflict's press (curated)"
-    if population >= 5000:
+    if population >= SEAT_POPULATION:
         return NOTABLE_BONUS, f"a town of {population:,}"
     if population >= 1000:
         return 0.04, f"a village of {population:,}"
@@ -69,14 +72,41 @@ def notability(place: Place) -> tuple[float, str]:
     return 0.0, ""
 
 
+def own_qualifiers(place: Place) -> frozenset[tuple[str, frozenset[str]]]:
+    """The place's own names as (base, qualifiers): ("sirik", {"lower"}) for
+    Aşağı Sirik. Own names are the display name and the preferred names in
+    the country's own language: sources in other languages (GeoNames'
+    Russian "Сирик" for Aşağı Sirik) often drop the qualifier."""
+    langs = _OWN_LANGS.get(place.country or "", _MAIN_LANGS)
+    own = [place.name, *(n.text for n in place.names if n.type in ("preferred", "curated")
+                         and n.lang in langs and not n.translit)]
+    return frozenset((name_base(text), qualifiers(text)) for text in own)
+
+
+def is_partial(parsed: ParsedName, own: frozenset[tuple[str, frozenset[str]]]) -> bool:
+    """Whether the name given leaves out (or adds) a qualifier of the place's
+    own name of the same base: "Sirik" for Aşağı Sirik. A place whose own
+    names have another base (Kirov, called Hin Shen in Armenian) says nothing."""
+    base, wanted = parsed.base, parsed.qualifiers
+    same_base = [quals for own_base, quals in own if own_base == base]
+    return bool(same_base) and wanted not in same_base
+
+
 def score_place(place: Place, name: Name, base: float, layer: str, *, parsed: ParsedName,
-                context: Sequence[Place], as_of: dt.date | None, in_area: bool) -> Candidate:
-    """One candidate, with its score and the reasons for it."""
+                fit: tuple[str, str] | None, as_of: dt.date | None, in_area: bool,
+                own: frozenset[tuple[str, frozenset[str]]] | None = None) -> Candidate:
+    """One candidate, with its score and the reasons for it. ``fit`` is how the
+    context given relates to the place (a CONTEXT_CREDIT level and the
+    context's label), None when no context was given or none was understood;
+    ``own`` the place's ``own_qualifiers`` if the caller keeps them."""
     score, why = base, [f"{layer} match on {name.lang} name {name.text!r}"]
     score += NAME_TYPE_BONUS.get(name.type, 0.0)
     if as_of is not None and not name.valid_on(as_of):
         score -= AS_OF_PENALTY
         why.append(f"name not in use on {as_of.isoformat()}")
+    if layer != "fuzzy" and is_partial(parsed, own if own is not None else own_qualifiers(place)):
+        score -= PARTIAL_PENALTY
+        why.append(f"its name is {place.name!r}: the name given is only part of it")
     if parsed.kind_hint:
         exact_kind = place.kind == parsed.kind_hint or (
             parsed.kind_hint == "area" and place.kind in ADMIN_KINDS)
@@ -90,12 +120,16 @@ def score_place(place: Place, name: Name, base: float, layer: str, *, parsed: Pa
             parsed.kind_hint == "district" and place.kind == "district")
         score += 0.1 if exact_kind else (0.03 if fits else -0.2)
         why.append(f"{'fits' if fits else 'does not fit'} the word for a {parsed.kind_hint}")
-    if context:
-        if fits_context(place, context):
-            score += CONTEXT_BONUS
-            why.append("in the context given")
-        else:
-            score -= CONTEXT_BONUS
+    if parsed.size_hint and place.kind == "settlement":
+        town = is_town(place)
+        if town != (parsed.size_hint == "town"):
+            score -= SIZE_PENALTY
+            why.append(f"a {'town' if town else 'village'}, and the text says {parsed.size_hint}")
+    if fit is not None:
+        level, label = fit
+        score += CONTEXT_CREDIT[level]
+        why.append({"inside": f"in {label}", "near": f"near {label}", "edge": f"at the edge of {label}",
+                    "outside": f"not in {label}"}[level])
     if in_area:
         score += AREA_BONUS
         why.append("in the area of interest")

@@ -319,5 +319,39 @@ def control(ledger, as_of, claimants, offline):
         click.echo(f"{side}\t{', '.join(analysis.label(k) for k in keys)}")
 
 
+@cli.command()
+@click.argument("texts", nargs=-1, required=True, type=click.Path(path_type=Path, allow_dash=True))
+@click.option("--published", callback=_date, help="Publication date (YYYY-MM-DD): relative dates count from it.")
+@click.option("--source", help="Source name for the rows (and the claimant when the text names none).")
+@click.option("--url", help="Source URL for the rows.")
+@click.option("--lang", type=click.Choice(["auto", "en", "ru", "hy", "az"]), default="auto", show_default=True,
+              help="Language of the texts.")
+@click.option("--output", "-o", default="-", show_default=True, type=click.Path(path_type=Path, allow_dash=True),
+              help="Draft ledger CSV to write ('-': standard output).")
+def draft(texts, published, source, url, lang, output):
+    """Draft a ledger from articles or posts: plain text, Markdown or HTML files ('-': standard input).
+
+    One row per place mention and claim, status 'draft', with review columns
+    (mention, start, end, place_id, lat, lon, confidence); 'mapper check'
+    reads the result. Review every row before publishing.
+    """
+    try:
+        from .draft import DraftInputError, draft_ledger, read_text, write_draft
+    except ImportError as exc:
+        raise CannotRun(f"mapper draft needs {exc.name}: pip install 'armaz-conflict-maps[draft]'") from None
+    if str(output) != "-" and output.exists():
+        for path in texts:
+            if str(path) != "-" and path.exists() and output.samefile(path):
+                raise CannotRun(f"--output {output} is the input {path}: the draft would overwrite the article")
+    rows = []
+    try:
+        for path in texts:
+            rows += draft_ledger(read_text(path), published=published, source=source, url=url, lang=lang)
+        write_draft(rows, output)
+    except (DraftInputError, MapperError, GazetteerError) as exc:
+        raise CannotRun(str(exc)) from exc
+    click.echo(f"{len(rows)} draft row(s) from {len(texts)} text(s)", err=True)
+
+
 def main() -> None:
     cli()

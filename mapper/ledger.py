@@ -20,7 +20,7 @@ __all__ = ["CLAIMS", "STATUSES", "Claim", "Event", "Problem", "Ledger", "read_le
            "ClaimantRegistry"]
 
 CLAIMS = ("captured", "holds", "withdrew", "denies", "attacked", "casualties", "violation", "other")
-STATUSES = ("published", "deleted", "reposted", "retracted")
+STATUSES = ("published", "deleted", "reposted", "retracted", "draft")  # draft: from `mapper draft`, not yet reviewed
 REQUIRED = ("date", "place", "claimant", "claim")
 OPTIONAL = ("id", "near", "side", "source", "url", "quote", "status", "lat", "lon", "notes")
 _ISO_HINT = "an ISO 8601 date (2020-10-26) or date-time with UTC offset (2020-10-26T08:02+04:00)"

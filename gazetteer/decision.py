@@ -1,0 +1,337 @@
+"""Deciding what a name means: reading the context, scoring the candidates, and
+refusing to pick between places that fit equally well.
+
+Context is read strictly: a district, province or country given as context is
+looked up by its exact, normalised or phonetic names among units only, and a
+town or village as context only by its exact or normalised names, never by a
+sound-alike (``near="Masallı"`` is Masallı district, not the village Meşəli).
+A candidate inside the unit named (its polygon, or its parent chain where no
+polygon is known) gets the full context credit; one at the edge of the
+simplified outline a little; one outside it a penalty. When no candidate lies
+inside, one within LOOSE_KM of the outline counts as at its edge (points and
+outlines are off by a few km); context said with "near" ("near Fuzuli
+district") fits such places fully. When the context contradicts every
+candidate, nothing is resolved: the candidates are returned as suggestions
+and ``why`` says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Candidate, Place, Resolution
+from .normalize import ParsedName, parse_name
+from .ranking import ADMIN_KINDS, NEAR_KM, km, own_qualifiers, score_place, town_before_its_unit
+from .retrieval import Found, Retriever
+
+__all__ = ["Context", "Decider", "Regions", "Scored", "MARGIN", "MIN_SCORE", "FUZZY_RESOLVE"]
+
+#: A fuzzy match weaker than this is a suggestion, never a resolution.
+FUZZY_RESOLVE = 0.72
+#: Two candidates closer than this are a tie: the result is ambiguous.
+MARGIN = 0.05
+#: Below this the best candidate is only a suggestion.
+MIN_SCORE = 0.62
+#: A point this close outside a unit's simplified outline may still lie in it.
+EDGE_KM = 3.0
+#: Around the point of a unit with no outline, the distance that may still lie in it.
+ROUGH_KM = 35.0
+#: "Near" a unit: this far outside its outline still fits.
+LOOSE_KM = 15.0
+_LOOSE = re.compile(r"^\s*(?:near|around|close\s+to|not\s+far\s+from|outskirts\s+of|около|близ|возле|вблизи|под)\s+",
+                    re.IGNORECASE)
+#: Layers by which a town or village given as context may match.
+_STRICT_LAYERS = ("exact", "normalised")
+_LEVEL_RANK = {"inside": 3, "near": 3, "edge": 2, "outside": 1}
+
+
+class Regions:
+    """Unit polygons (boundaries.geojson) by place id, read on first use.
+
+    Point in polygon by ray casting, in plain Python: a few simplified
+    outlines are tested per query, and importing shapely (with numpy) would
+    cost more than all the tests a batch makes.
+    """
+
+    def __init__(self, load: Callable[[], dict[str, Any]]) -> None:
+        self._load = load
+        self._features: dict[str, dict[str, Any]] | None = None
+        self._shapes: dict[str, tuple[tuple[float, float, float, float], list[list[list[float]]]]] = {}
+
+    def has(self, unit_id: str) -> bool:
+        if self._features is None:
+            self._features = {f.get("id") or f["properties"].get("id"): f
+                              for f in self._load().get("features", [])
+                              if (f.get("geometry") or {}).get("type") in ("Polygon", "MultiPolygon")}
+        return unit_id in self._features
+
+    def locate(self, unit_id: str, place: Place) -> str | None:
+        """"inside", "edge" or "outside" the unit's polygon; None when it has none."""
+        if not self.has(unit_id):
+            return None
+        shape = self._shapes.get(unit_id)
+        if shape is None:
+            assert self._features is not None
+            geometry = self._features[unit_id]["geometry"]
+            polygons = [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+            rings = [ring for polygon in polygons for ring in polygon]
+            xs = [pt[0] for ring in rings for pt in ring]
+            ys = [pt[1] for ring in rings for pt in ring]
+            shape = self._shapes[unit_id] = ((min(xs), min(ys), max(xs), max(ys)), rings)
+        (west, south, east, north), rings = shape
+        x, y = place.lon, place.lat
+        # Degrees of margin that EDGE_KM makes at this latitude.
+        margin = EDGE_KM / (111.32 * max(math.cos(math.radians(y)), 0.1))
+        if not (west - margin <= x <= east + margin and south - margin <= y <= north + margin):
+            return "outside"
+        if _crossings(rings, x, y) % 2:
+            return "inside"
+        return "edge" if _distance_km(rings, x, y) <= EDGE_KM else "outside"
+
+    def distance_km(self, unit_id: str, place: Place) -> float | None:
+        """How far outside the unit's outline a place lies (0 inside); None when it has none."""
+        located = self.locate(unit_id, place)
+        if located is None:
+            return None
+        if located == "inside":
+            return 0.0
+        return _distance_km(self._shapes[unit_id][1], place.lon, place.lat)
+
+
+def _crossings(rings: list[list[list[float]]], x: float, y: float) -> int:
+    """Edges of all rings that a ray from (x, y) to the east crosses (odd: inside; holes are rings too)."""
+    count = 0
+    for ring in rings:
+        x1, y1 = ring[-1][0], ring[-1][1]
+        for pt in ring:
+            x2, y2 = pt[0], pt[1]
+            if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+                count += 1
+            x1, y1 = x2, y2
+    return count
+
+
+def _distance_km(rings: list[list[list[float]]], x: float, y: float) -> float:
+    """Distance from (x, y) to the nearest edge, in km on a local flat projection."""
+    kx, ky = 111.32 * math.cos(math.radians(y)), 111.32
+    best = math.inf
+    for ring in rings:
+        ax, ay = (ring[-1][0] - x) * kx, (ring[-1][1] - y) * ky
+        for pt in ring:
+            bx, by = (pt[0] - x) * kx, (pt[1] - y) * ky
+            dx, dy = bx - ax, by - ay
+            length = dx * dx + dy * dy
+            t = 0.0 if length == 0 else max(0.0, min(1.0, -(ax * dx + ay * dy) / length))
+            best = min(best, math.hypot(ax + t * dx, ay + t * dy))
+            ax, ay = bx, by
+    return best
+
+
+@dataclass(frozen=True)
+class Context:
+    """One context string as understood: the places it names (none if not
+    understood), and whether it says only "near" them ("near Fuzuli district")."""
+
+    text: str
+    places: tuple[Place, ...]
+    loose: bool = False
+
+    @property
+    def label(self) -> str:
+        if not self.places:
+            return repr(self.text)
+        first = self.places[0]
+        more = f" or {len(self.places) - 1} other place(s) of that name" if len(self.places) > 1 else ""
+        return f"{first.name} ({first.kind}){more}"
+
+
+class Decider:
+    """Scores a retrieval against the context and decides: resolved, ambiguous or not found."""
+
+    def __init__(self, *, place: Callable[[int], Place], retriever: Retriever, regions: Regions,
+                 in_area: Callable[[Place], bool], area_on: bool) -> None:
+        self._place = place
+        self._retriever = retriever
+        self._regions = regions
+        self._in_area = in_area
+        self._area_on = area_on
+        self._own: dict[str, frozenset[tuple[str, frozenset[str]]]] = {}
+
+    # --- context ------------------------------------------------------------
+
+    def read_context(self, text: str) -> Context:
+        """The places a context string names, read strictly (see the module's docstring)."""
+        loose = bool(_LOOSE.match(text))
+        parsed = parse_name(text)
+        found = self._retriever.find(parsed, fuzzy=False)
+        units, others = [], []
+        for pi, (score, _, layer) in found.items():
+            place = self._place(pi)
+            if place.kind in ADMIN_KINDS:
+                units.append((score, place))
+            elif layer in _STRICT_LAYERS:
+                others.append((score, place))
+        if units:
+            # A unit only sounding like the context (phonetic) is another
+            # place when something is spelled like it: "Meşəli" is the
+            # village, not Masallı district.
+            best = max(score for score, _ in units + others)
+            units = [(s, p) for s, p in units if s >= best - 0.035]
+        hint = parsed.kind_hint
+        if hint == "settlement" or hint == "landmark":
+            chosen = others or units
+        else:
+            # "Jabrayil district" as context is the district, not the town
+            # (whose surroundings reach into the next district); so is a bare
+            # "Masallı" that names a district and a town.
+            chosen = units or others
+            rough = [p for _, p in units if not self._regions.has(p.id)]
+            if rough:
+                # A unit known only by the districts it covers (an Artsakh
+                # province) is rough: its seat of the same name counts too,
+                # with the places around it ("Khtsaberd village in Hadrut").
+                chosen = chosen + [(s, p) for s, p in others if any(u.id in p.parents for u in rough)]
+        places = tuple(sorted({p for _, p in chosen}, key=lambda p: p.id))
+        return Context(text=text, places=places, loose=loose)
+
+    def fit(self, place: Place, contexts: Sequence[Context]) -> tuple[str, str] | None:
+        """How the understood contexts relate to a place: the best level over them."""
+        best: tuple[str, str] | None = None
+        for context in contexts:
+            for ctx in context.places:
+                level = self._level(place, ctx)
+                if context.loose and level in ("edge", "outside") and self._close(place, ctx):
+                    level = "near"
+                if best is None or _LEVEL_RANK[level] > _LEVEL_RANK[best[0]]:
+                    best = (level, f"{ctx.name} ({ctx.kind})")
+        return best
+
+    def _nearest_edge(self, place: Place, contexts: Sequence[Context]) -> tuple[str, str] | None:
+        for context in contexts:
+            for ctx in context.places:
+                if self._close(place, ctx):
+                    return ("edge", f"{ctx.name} ({ctx.kind})")
+        return None
+
+    def _close(self, place: Place, ctx: Place) -> bool:
+        """Within LOOSE_KM of a unit's outline (or of a rough unit's reach)."""
+        if ctx.kind not in ADMIN_KINDS:
+            return False  # a place as context already counts what is near it
+        distance = self._regions.distance_km(ctx.id, place)
+        if distance is None:
+            return km(ctx, place) <= ROUGH_KM + LOOSE_KM
+        return distance <= LOOSE_KM
+
+    def _level(self, place: Place, ctx: Place) -> str:
+        if ctx.id == place.id:
+            return "inside"
+        if ctx.kind in ADMIN_KINDS:
+            chained = ctx.id in place.parents
+            located = self._regions.locate(ctx.id, place)
+            if located is None:
+                # A unit with no outline (an Artsakh province, known by the
+                # districts it covers, or not even those) is rough: near its
+                # centre is at its edge, not outside it.
+                if chained:
+                    return "inside"
+                return "edge" if km(ctx, place) <= ROUGH_KM else "outside"
+            # The polygon outranks the parent chain, which is wrong for some
+            # villages (filed under a district of the other country).
+            if located == "edge" and chained and (None in (place.country, ctx.country)
+                                                  or place.country == ctx.country):
+                return "inside"
+            return located
+        if km(ctx, place) <= NEAR_KM:
+            return "near"
+        # The parenthesis names a town whose district holds the place:
+        # "Sanasar (Gubadli)" read as the town of Gubadli.
+        if ctx.kind == "settlement" and ctx.parents and ctx.parents[0] in place.parents:
+            return "near"
+        return "outside"
+
+    # --- deciding -------------------------------------------------------------
+
+    def score(self, parsed: ParsedName, found: Found, contexts: Sequence[Context],
+              as_of: dt.date | None) -> Scored:
+        understood = [c for c in contexts if c.places]
+        out, fits, bases = [], {}, {}
+        judged = {pi: self.fit(self._place(pi), understood) for pi in found} if understood else {}
+        if judged and not any(fit and fit[0] in ("inside", "near") for fit in judged.values()):
+            # Nothing lies in the unit: one just outside its outline is at its
+            # edge (a point or an outline off by a few km), not contradicted.
+            for pi, fit in judged.items():
+                if fit and fit[0] == "outside":
+                    judged[pi] = self._nearest_edge(self._place(pi), understood) or fit
+        for pi, (base, ni, layer) in found.items():
+            place = self._place(pi)
+            fit = judged.get(pi)
+            if fit is not None:
+                fits[place.id] = fit[0]
+            bases[place.id] = base
+            own = self._own.get(place.id)
+            if own is None:
+                own = self._own[place.id] = own_qualifiers(place)
+            out.append(score_place(place, place.names[ni], base, layer, parsed=parsed, fit=fit, as_of=as_of,
+                                   in_area=self._area_on and self._in_area(place), own=own))
+        if not parsed.kind_hint:
+            out = town_before_its_unit(out)
+        out.sort(key=lambda c: (-c.score, c.place.id))
+        return Scored(out, fits, bases)
+
+    def decide(self, name: str, near: str | None, parsed: ParsedName, scored: Scored,
+               contexts: Sequence[Context]) -> Resolution | None:
+        """The resolution, or None when nothing fits well enough (the caller may
+        ask online, then settle for ``weak``)."""
+        candidates = scored.candidates
+        result = _maker(name, near, contexts)
+        if not candidates or candidates[0].score < MIN_SCORE:
+            return None
+        understood = [c for c in contexts if c.places]
+        if understood and not any(level != "outside" for level in scored.fits.values()):
+            where = "; ".join(c.label for c in understood)
+            return result("not_found", candidates[:5],
+                          f"no place of this name lies in or near {where}; the suggestions lie elsewhere")
+        top = candidates[0]
+        if top.layer == "fuzzy" and scored.bases[top.place.id] < FUZZY_RESOLVE:
+            return result("not_found", candidates[:5],
+                          "no place has this name; the suggestions are spelled differently")
+        if parsed.kind_hint == "landmark" and top.place.kind != "landmark":
+            return result("not_found", candidates[:5],
+                          "no landmark has this name; the suggestions are places of other kinds")
+        rivals = [c for c in candidates[1:] if top.score - c.score < MARGIN]
+        if rivals:
+            close = [c for c in candidates if top.score - c.score < 0.15]
+            return result("ambiguous", close[:10], f"{len(rivals) + 1} places fit equally well; give a district "
+                                                   "or province as context")
+        return result("resolved", candidates[:5], "; ".join(top.why))
+
+
+    @staticmethod
+    def weak(name: str, near: str | None, scored: Scored, contexts: Sequence[Context]) -> Resolution:
+        """Not found: no candidate, or only weak ones, returned as suggestions."""
+        return _maker(name, near, contexts)(
+            "not_found", scored.candidates[:5],
+            "no place has this name" if not scored.candidates else "only weak matches; see the suggestions")
+
+
+def _maker(name: str, near: str | None, contexts: Sequence[Context]) -> Callable[..., Resolution]:
+    unknown = [c.text for c in contexts if not c.places]
+    note = f"; context {', '.join(map(repr, unknown))} matched no place" if unknown else ""
+
+    def result(status: str, cands: Sequence[Candidate], why: str) -> Resolution:
+        return Resolution(query=name, near=near, status=status, candidates=tuple(cands), why=why + note)
+    return result
+
+
+@dataclass(frozen=True)
+class Scored:
+    """Candidates best first, with each one's context fit and layer score by place id."""
+
+    candidates: list[Candidate]
+    fits: dict[str, str]
+    bases: dict[str, float]

@@ -1,0 +1,65 @@
+"""Accuracy floors: exact outcome counts on each test set, so that any change
+in what the resolver answers shows up here, better or worse.
+
+When a change improves a set, update its counts in the same commit and say
+why; a set must never lose a right answer or gain a confidently wrong one
+silently. The held-out set (tests/data/heldout/) was frozen before the ranking
+was changed and is never tuned to: its failures are not listed by these tests.
+"""
+
+import pytest
+
+from gazetteer.evaluate import evaluate, format_table, judge, read_rows
+
+from .conftest import DATA
+
+#: (right, confidently wrong, ambiguous, not found) with the bundled data.
+#: Regenerating the data changes them: re-run benchmarks/accuracy.py and
+#: update them in the same commit as the data, saying why.
+FLOORS = {
+    "toponyms.csv": (279, 0, 4, 0),
+    "toponyms-dev.csv": (89, 0, 0, 1),
+}
+#: The frozen held-out set: counts only, never its rows (a failure lists none).
+HELDOUT = ("heldout/toponyms.csv", (543, 13, 41, 53))
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_outcome_counts(gaz, name):
+    tally = evaluate(gaz, read_rows(DATA / name))
+    got = tuple(tally.total[o] for o in ("right", "wrong", "ambiguous", "not_found"))
+    failures = "\n".join(f"{o.outcome}: {o.row['query']!r} near={o.row.get('near')!r} {o.detail}"
+                         for o in tally.failures())
+    assert got == FLOORS[name], f"{name}: {got} != {FLOORS[name]}\n{failures}"
+
+
+def test_heldout_outcome_counts(gaz):
+    name, floor = HELDOUT
+    if not (DATA / name).exists():
+        pytest.skip(f"{name} is not in this checkout")
+    tally = evaluate(gaz, read_rows(DATA / name), by=())
+    got = tuple(tally.total[o] for o in ("right", "wrong", "ambiguous", "not_found"))
+    assert got == floor, f"{name}: {got} != {floor} (its rows are not listed: it is not tuned to)"
+
+
+def test_project_set_targets(gaz):
+    tally = evaluate(gaz, read_rows(DATA / "toponyms.csv"))
+    assert tally.share("right") >= 0.95 and tally.share("wrong") <= 0.01
+
+
+def test_judge_by_point_and_kind(gaz):
+    row = {"query": "Sanasar", "lat": "39.35", "lon": "46.58", "kind": "settlement"}
+    assert judge(gaz.resolve("Sanasar"), row)[0] == "right"
+    # The right place name but another kind is wrong: "Qubadlı" the district.
+    assert judge(gaz.resolve("Qubadlı rayonu"), row)[0] == "wrong"
+    far = {**row, "lat": "39.60"}  # about 28 km north
+    assert judge(gaz.resolve("Sanasar"), far)[0] == "wrong"
+    assert judge(gaz.resolve("Martuni"), {**row, "expected": "ambiguous"})[0] == "right"
+    assert judge(gaz.resolve("Zzyzx Road"), row)[0] == "not_found"
+
+
+def test_table_groups_by_column(gaz):
+    rows = [{"query": "Sanasar", "expected": "wof:421169387", "script": "hye-Latn"},
+            {"query": "Кубатлы", "expected": "wof:421169387", "script": "rus"}]
+    table = format_table("t", evaluate(gaz, rows))
+    assert "| script: rus | 1 | 1 (100.0%)" in table and "| **t** | 2 | 2 (100.0%)" in table
