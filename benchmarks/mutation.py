@@ -62,6 +62,16 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
         ["mapper/ledger.py", "gazetteer/batch.py", "gazetteer/csvfile.py"],
         ["tests/test_ledger_rules.py", "tests/test_batch_rules.py"],
     ),
+    # How a name's candidates are judged against the context and decided.
+    # Tests that fail on the data as committed are left out until the data
+    # is regenerated (see docs/mutation.md).
+    "decision": (
+        ["gazetteer/decision.py"],
+        ["tests/test_ranking.py", "tests/test_resolve.py", "tests/test_accuracy.py",
+         "--deselect", "tests/test_ranking.py::test_polygon_outranks_a_parent_chain_that_crosses_the_border",
+         "--deselect", "tests/test_accuracy.py::test_outcome_counts[toponyms.csv]",
+         "--deselect", "tests/test_accuracy.py::test_heldout_outcome_counts"],
+    ),
     # The page's data, not the folium plumbing around it (the browser tests hold that).
     "render": (
         ["mapper/render.py"],
