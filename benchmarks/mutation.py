@@ -49,7 +49,6 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
         "tests/test_flags.py",
         "tests/test_mapper.py::test_example_flags",
         "tests/test_mapper.py::test_flag_rules",
-        "tests/test_mapper.py::test_explicit_coordinates_override_the_gazetteer",
     ]),
     "control": (["mapper/control.py"], ["tests/test_control.py"]),
     "exports": (["mapper/exports.py"], ["tests/test_exports.py"]),

@@ -122,10 +122,10 @@ def test_every_status_is_read(tmp_path, status):
 
 def test_unknown_claim_and_status_list_the_valid_ones(tmp_path):
     led = ledger(tmp_path, "a,2020-10-26,Hadrut,,Aliyev,Azerbaijan,took,,,,,,,",
-                 "b,2020-10-26,Hadrut,,Aliyev,Azerbaijan,holds,draft,,,,,,")
+                 "b,2020-10-26,Hadrut,,Aliyev,Azerbaijan,holds,rumour,,,,,,")
     assert problems(led) == [
         (2, "claim", "'took' is not one of " + ", ".join(CLAIMS)),
-        (3, "status", "'draft' is not one of " + ", ".join(STATUSES)),
+        (3, "status", "'rumour' is not one of " + ", ".join(STATUSES)),
     ]
 
 

@@ -196,10 +196,10 @@ def test_boundaries_near_take_units_touching_the_box_and_its_margin(gaz):
 def test_a_point_not_in_the_gazetteer_has_no_parents_and_rounded_coordinates(tmp_path, gaz):
     path = tmp_path / "pt.csv"
     path.write_text("id,date,place,claimant,side,claim,lat,lon\n"
-                    "a,2020-10-01,Lələtəpə height,Aliyev,Azerbaijan,captured,39.1234567,46.7654321\n",
+                    "a,2020-10-01,Xyzzy height,Aliyev,Azerbaijan,captured,39.1234567,46.7654321\n",
                     encoding="utf-8")
     p = build_payload(analyse(read_ledger(path), gaz), gaz, title="t", as_of=None, events=[])
     [entry] = p["places"]
-    assert entry == {"n": "Lələtəpə height", "k": "landmark", "l": {}, "c": [39.12346, 46.76543], "h": "", "t": [0]}
+    assert entry == {"n": "Xyzzy height", "k": "landmark", "l": {}, "c": [39.12346, 46.76543], "h": "", "t": [0]}
     assert "as" not in p["claims"][0] and p["unmapped"] == 0
     assert p["bounds"] == [[39.12346, 46.76543], [39.12346, 46.76543]]
