@@ -109,15 +109,23 @@ FULL = [
     "t,2020-10-06,Zangilan district,,Aliyev,Azerbaijan,captured,published,,,,,,",
     "u,2020-10-06,Zangilan,,Aliyev,Azerbaijan,captured,published,,,,,,",
     "v,2020-10-06,Zangilan district,,Artsakh Defense Army,Artsakh,denies,published,,,,,,",
+    "x,2020-10-08,Xyzzyville,,Aliyev,Azerbaijan,attacked,published,,,,,,",
+    "ж,2020-10-09,Hadrut,,Aliyev,Azerbaijan,captured,published,,,,,39.6,46.9",
 ]
 
 
 @pytest.fixture(scope="module")
-def full(tmp_path_factory, gaz):
+def full_analysis(tmp_path_factory, gaz):
     tmp = tmp_path_factory.mktemp("full")
     path = tmp / "f.csv"
     path.write_text(FULL_HEADER + "\n".join(FULL) + "\n", encoding="utf-8")
-    analysis = analyse(read_ledger(path), gaz)
+    return tmp, analyse(read_ledger(path), gaz)
+
+
+@pytest.fixture
+def full(full_analysis, gaz):
+    # Rows made in each test, so that each test checks claim_rows itself.
+    tmp, analysis = full_analysis
     return tmp, analysis, {r["id"]: r for r in claim_rows(analysis, gaz)}
 
 
@@ -146,6 +154,7 @@ def test_geometry_kind_and_coordinates(full, gaz):
     assert (rows["q"]["lat"], rows["q"]["lon"]) == (39.123457, 46.765432)
     assert rows["t"]["geometry_kind"] == "area" and rows["u"]["geometry_kind"] == "point"
     assert rows["u"]["place_kind"] == "settlement"
+    assert rows["x"]["geometry_kind"] is None and rows["x"]["lat"] is None and rows["x"]["place_id"] is None
 
 
 def test_flags_column_joins_every_flag_and_inside_claimed_names_the_claim(full):
@@ -175,6 +184,11 @@ def test_geojson_features_one_per_line_with_ids_geometry_and_every_property(full
     # The same area twice is the same geometry.
     assert features["t"]["geometry"] == features["v"]["geometry"]
     assert shape(features["t"]["geometry"]).area > 0.01
+    assert features["x"]["geometry"] is None
+    # One place, two points: a claim's own coordinates are its own geometry.
+    assert features["ж"]["geometry"]["coordinates"] == [46.9, 39.6]
+    assert features["r"]["geometry"]["coordinates"] == [rows["r"]["lon"], rows["r"]["lat"]] != [46.9, 39.6]
+    assert '{"type":"Feature","id":"ж",' in text
     # Rows passed in are used as given.
     assert claims_geojson(a, gaz, rows=[rows["r"]]).count('"type":"Feature"') == 1
 
@@ -234,3 +248,14 @@ def test_rows_of_an_analysis_built_without_flags(full, gaz):
     assert [r["flags"] for r in rows] == [""] * len(rows)
     assert not any(r[f"flag_{f}"] for r in rows for f in ("repeat", "contested", "corroborated", "retracted"))
     assert [r["inside_claimed"] for r in rows] == [None] * len(rows)
+
+
+def test_gpkg_of_the_rows_given_stamped_with_a_fixed_date(full, gaz, tmp_path):
+    import sqlite3
+
+    _, a, rows = full
+    one = write_gpkg(a, gaz, tmp_path / "one.gpkg", rows=[rows["r"]])
+    assert list(gpd.read_file(one, layer="claims")["id"]) == ["r"]
+    with sqlite3.connect(one) as db:
+        assert db.execute("SELECT table_name, last_change FROM gpkg_contents").fetchall() == [
+            ("claims", "2000-01-01T00:00:00.000Z")]
