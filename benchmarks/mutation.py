@@ -66,7 +66,7 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
     # is regenerated (see docs/mutation.md).
     "decision": (
         ["gazetteer/decision.py"],
-        ["tests/test_ranking.py", "tests/test_resolve.py", "tests/test_accuracy.py",
+        ["tests/test_decision_rules.py", "tests/test_ranking.py", "tests/test_resolve.py", "tests/test_accuracy.py",
          "--deselect", "tests/test_ranking.py::test_polygon_outranks_a_parent_chain_that_crosses_the_border",
          "--deselect", "tests/test_accuracy.py::test_outcome_counts[toponyms.csv]",
          "--deselect", "tests/test_accuracy.py::test_heldout_outcome_counts"],

@@ -1,0 +1,110 @@
+"""The context rules of gazetteer.decision at their edges: how far "inside",
+"at the edge", "near" and "outside" reach for units with an outline and for
+rough units without one. Written for the mutation run
+(benchmarks/mutation.py decision)."""
+
+import math
+
+import pytest
+from shapely.geometry import Point, shape
+
+from gazetteer import Place
+from gazetteer.decision import EDGE_KM, LOOSE_KM, ROUGH_KM, Context, Regions
+
+KHOJAVEND_DISTRICT = "wof:85668611"
+KASHATAGH = "gz:kashatagh"          # an Artsakh province: no outline, known by its point
+HADRUT = "wof:1125938249"
+KM_PER_DEG = 6371.0 * math.pi / 180
+
+
+def at(lat, lon, parents=(), country="AZ", pid="test:p"):
+    return Place(id=pid, name="P", kind="settlement", lat=lat, lon=lon, country=country, parents=parents,
+                 names=(), sources={})
+
+
+def north_of(place, km):
+    return at(place.lat + km / KM_PER_DEG, place.lon)
+
+
+@pytest.fixture(scope="module")
+def regions(gaz):
+    return Regions(lambda: gaz.boundaries)
+
+
+def outside_by(gaz, unit_id, km):
+    """A point about ``km`` outside a unit's outline, due east of its eastmost vertex."""
+    poly = shape(next(f["geometry"] for f in gaz.boundaries["features"] if f["id"] == unit_id))
+    minx, miny, maxx, maxy = poly.bounds
+    ring = poly.exterior if poly.geom_type == "Polygon" else max(poly.geoms, key=lambda g: g.area).exterior
+    x, y = max(ring.coords, key=lambda c: c[0])
+    return at(y, x + km / (KM_PER_DEG * math.cos(math.radians(y))))
+
+
+def test_distance_is_zero_inside_and_the_gap_outside(gaz, regions):
+    hadrut = gaz.get(HADRUT)
+    assert regions.locate(KHOJAVEND_DISTRICT, hadrut) == "inside"
+    assert regions.distance_km(KHOJAVEND_DISTRICT, hadrut) == 0.0
+    for km, where in ((1.0, "edge"), (EDGE_KM - 0.5, "edge"), (EDGE_KM + 0.5, "outside"), (10.0, "outside")):
+        place = outside_by(gaz, KHOJAVEND_DISTRICT, km)
+        assert regions.locate(KHOJAVEND_DISTRICT, place) == where, km
+        assert abs(regions.distance_km(KHOJAVEND_DISTRICT, place) - km) < 0.05 * km, km
+    assert regions.locate(KASHATAGH, hadrut) is None and regions.distance_km(KASHATAGH, hadrut) is None
+    assert regions.has(KHOJAVEND_DISTRICT) and not regions.has(KASHATAGH)
+
+
+def test_point_in_polygon_matches_shapely_across_a_district(gaz, regions):
+    poly = shape(next(f["geometry"] for f in gaz.boundaries["features"] if f["id"] == KHOJAVEND_DISTRICT))
+    minx, miny, maxx, maxy = poly.bounds
+    for i in range(15):
+        for j in range(15):
+            lon, lat = minx + (maxx - minx) * (i + 0.5) / 15, miny + (maxy - miny) * (j + 0.5) / 15
+            inside = poly.contains(Point(lon, lat))
+            got = regions.locate(KHOJAVEND_DISTRICT, at(lat, lon))
+            if inside:
+                assert got in ("inside", "edge") and (got == "inside" or poly.exterior.distance(Point(lon, lat)) < 0.05)
+            else:
+                assert got in ("outside", "edge")
+
+
+def test_a_rough_unit_reaches_rough_km_and_near_it_loose_km_more(gaz):
+    decider = gaz._decider
+    kashatagh = gaz.get(KASHATAGH)
+    strict = [Context("Kashatagh", (kashatagh,))]
+    loose = [Context("near Kashatagh", (kashatagh,), loose=True)]
+    for km, level, loosely in ((ROUGH_KM - 1, "edge", "near"), (ROUGH_KM + 1, "outside", "near"),
+                               (ROUGH_KM + LOOSE_KM - 1, "outside", "near"),
+                               (ROUGH_KM + LOOSE_KM + 1, "outside", "outside")):
+        place = north_of(kashatagh, km)
+        assert decider.fit(place, strict)[0] == level, km
+        assert decider.fit(place, loose)[0] == loosely, km
+    # Filed under it: inside, however far its point.
+    chained = at(kashatagh.lat + 1, kashatagh.lon, parents=(KASHATAGH,))
+    assert decider.fit(chained, strict)[0] == "inside"
+
+
+def test_near_a_unit_with_an_outline_reaches_loose_km_outside_it(gaz):
+    decider = gaz._decider
+    district = gaz.get(KHOJAVEND_DISTRICT)
+    strict = [Context("Khojavend district", (district,))]
+    loose = [Context("near Khojavend district", (district,), loose=True)]
+    for km, level, loosely in ((LOOSE_KM - 2, "outside", "near"), (LOOSE_KM + 2, "outside", "outside")):
+        place = outside_by(gaz, KHOJAVEND_DISTRICT, km)
+        assert decider.fit(place, strict)[0] == level, km
+        assert decider.fit(place, loose)[0] == loosely, km
+
+
+def test_near_a_town_is_never_stretched(gaz):
+    # "near <a town>" already means its surroundings (NEAR_KM): a place far
+    # from it stays outside, loose or not.
+    decider = gaz._decider
+    hadrut = gaz.get(HADRUT)
+    far = north_of(hadrut, 60)
+    assert decider.fit(far, [Context("near Hadrut", (hadrut,), loose=True)])[0] == "outside"
+    assert decider.fit(north_of(hadrut, 10), [Context("Hadrut", (hadrut,))])[0] == "near"
+
+
+def test_context_labels():
+    one = at(39.0, 46.0, pid="a")
+    assert Context("x", ()).label == "'x'"
+    assert Context("x", (one,)).label == "P (settlement)"
+    assert Context("x", (one, at(39.0, 46.1, pid="b"))).label == "P (settlement) or 1 other place(s) of that name"
