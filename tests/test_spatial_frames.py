@@ -286,3 +286,26 @@ def test_the_search_box_reaches_max_km_in_every_direction(gaz, end):
     hit = index.nearest(lat, lon, max_km=30)
     assert hit is not None and hit.place.id == edge.id and 25.9 < hit.distance_km < 26.1
     assert index.nearest(lat, lon, max_km=25) is None
+
+
+def test_no_context_is_no_context_and_numbers_are_names(gaz):
+    out = resolve_series(gaz, pd.Series(["Sanasar", 2.5]))
+    alone = gaz.resolve("Sanasar")
+    assert out[0].near is None and out[0].why == alone.why and out[0].place.id == SANASAR
+    assert out[1].query == "2.5" and "empty" not in out[1].why
+    blank_near = resolve_series(gaz, pd.Series(["Sanasar", "Sanasar"]), near=pd.Series([float("nan"), " "]))
+    assert [r.near for r in blank_near] == [None, None] and blank_near[0].why == alone.why
+
+
+def test_a_misaligned_context_series_says_so_exactly(gaz):
+    with pytest.raises(InputError, match=r"^'near' as a Series must have the same index as the names$"):
+        resolve_series(gaz, pd.Series(["a"]), near=pd.Series(["x"], index=[7]))
+    with pytest.raises(InputError, match=r"near 'd' is not a column; columns: v, w$"):
+        resolve_frame(gaz, pd.DataFrame({"v": ["Sanasar"], "w": [1]}), "v", near="d")
+
+
+def test_the_layer_is_the_chosen_candidates(gaz):
+    res = gaz.resolve("Karakend")
+    assert res.status == "resolved" and len(res.candidates) == 1
+    out = resolve_frame(gaz, pd.DataFrame({"v": ["Karakend"]}), "v")
+    assert out.loc[0, "match_layer"] == res.candidates[0].layer and out.loc[0, "score"] == res.candidates[0].score
