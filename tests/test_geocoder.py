@@ -129,3 +129,18 @@ def test_a_bad_language_names_the_choices():
 
     with pytest.raises(InputError, match=r"language 'de-DE' is not one of en, hy, az, ru \(or eng, hye, aze, rus\)"):
         _language("de-DE")
+
+
+def test_reverse_reaches_25_km_by_default(geo, gaz):
+    import math
+
+    # 25.5 km due north of the northernmost point place: too far by default.
+    top = max((p for p in gaz if p.kind in ("settlement", "landmark")), key=lambda p: p.lat)
+    point = (top.lat + 25.5 / (6371.0 * math.pi / 180), top.lon)
+    assert geo.reverse(point) is None
+    assert geo.reverse(point, max_km=26).raw["id"] == top.id
+
+
+def test_an_unreadable_point_is_quoted_in_the_error(geo):
+    with pytest.raises(InputError, match=r"^cannot read 'not a point' as a point: "):
+        geo.reverse("not a point")
