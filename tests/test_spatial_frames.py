@@ -309,3 +309,12 @@ def test_the_layer_is_the_chosen_candidates(gaz):
     assert res.status == "resolved" and len(res.candidates) == 1
     out = resolve_frame(gaz, pd.DataFrame({"v": ["Karakend"]}), "v")
     assert out.loc[0, "match_layer"] == res.candidates[0].layer and out.loc[0, "score"] == res.candidates[0].score
+
+
+def test_nearest_reaches_25_km_by_default_and_names_the_kinds_it_knows(gaz, index):
+    top = max((p for p in gaz if p.kind in ("settlement", "landmark")), key=lambda p: p.lat)
+    lat = top.lat + 25.5 / (6371.0 * math.pi / 180)
+    assert index.nearest(lat, top.lon) is None
+    assert index.nearest(lat, top.lon, max_km=26).place.id == top.id
+    with pytest.raises(InputError, match=r"^kinds \['region'\] have no points here; use settlement, landmark$"):
+        index.nearest(39.5, 46.5, kinds=("region",))
