@@ -341,3 +341,36 @@ def test_a_unit_claimed_inside_another_is_cut_out_of_it(tmp_path, gaz, monkeypat
     arm, aze = c.sides.index("Armenia"), c.sides.index("Azerbaijan")
     # The district's own claims and its province's: 4 days apart, the newest wins.
     assert c.states == [[(D(1), arm), (D(5), aze)], [(D(1), arm)]]
+
+
+def test_a_unit_covered_by_its_one_settlement_is_not_drawn_and_later_units_are(tmp_path, gaz):
+    # Ganja's city district holds one settlement, Ganja, whose cell is all of
+    # it: claimed both ways, the unit has no ground left; Shirvan's district
+    # (a later id) is still drawn.
+    _, c = layer(tmp_path, gaz, ["a,2020-10-01,Ganja city district,,Aliyev,Azerbaijan,holds,published",
+                                 "b,2020-10-01,Ganja,,Aliyev,Azerbaijan,holds,published",
+                                 "c,2020-10-01,Shirvan district,,Aliyev,Azerbaijan,holds,published"])
+    assert c.place_ids == ["wof:421168739", "wof:85668701"]
+
+
+def test_both_settlements_of_a_two_settlement_unit_get_a_cell(tmp_path, gaz):
+    _, c = layer(tmp_path, gaz, ["a,2020-10-01,Shirvan city,,Aliyev,Azerbaijan,holds,published",
+                                 "b,2020-10-01,Hacı Qəhrəmanlı,,Aliyev,Azerbaijan,holds,published"])
+    assert sorted(c.place_ids) == ["wof:1310326379", "wof:890433249"]
+    one, two = c.geometries
+    assert one.intersection(two).area < 1e-4 < min(one.area, two.area)
+
+
+def test_a_first_word_that_claims_nothing_is_no_change(tmp_path, gaz):
+    _, c = layer(tmp_path, gaz, ["a,2020-10-01,Hadrut,,Artsakh Defense Army,Artsakh,withdrew,published",
+                                 "b,2020-10-05,Hadrut,,Aliyev,Azerbaijan,captured,published"])
+    assert c.states[0] == [(D(5), c.sides.index("Azerbaijan"))]
+
+
+def test_the_last_two_claims_on_one_day_make_one_state(tmp_path, gaz):
+    _, c = layer(tmp_path, gaz, [
+        "a,2020-10-01,Hadrut,,Artsakh Defense Army,Artsakh,holds,published",
+        "b,2020-10-05T08:00+00:00,Hadrut,,Aliyev,Azerbaijan,captured,published",
+        "c,2020-10-05T09:00+00:00,Hadrut,,Aliyev,Azerbaijan,withdrew,published",
+    ])
+    assert c.states[0] == [(D(1), c.sides.index("Artsakh"))]
