@@ -108,3 +108,36 @@ def test_context_labels():
     assert Context("x", ()).label == "'x'"
     assert Context("x", (one,)).label == "P (settlement)"
     assert Context("x", (one, at(39.0, 46.1, pid="b"))).label == "P (settlement) or 1 other place(s) of that name"
+
+
+def ids(context):
+    return [(p.id, p.kind) for p in context.places]
+
+
+def test_context_is_read_strictly_and_by_what_it_says_it_is(gaz):
+    read = gaz._decider.read_context
+    # A bare name that is a unit is the unit; "village"/"town" asks for the settlements.
+    assert ids(read("Aghdam")) == [("wof:85668257", "district")]
+    assert {kind for _, kind in ids(read("Agdam village"))} == {"settlement"} and len(read("Agdam village").places) > 1
+    assert ids(read("Shusha city")) == [("wof:421174129", "settlement")]
+    # A rough unit (no outline) brings its seat of the same name along.
+    assert ids(read("Hadrut")) == [("gz:hadrut-province", "province"), (HADRUT, "settlement")]
+    assert ids(read("Hadrut village")) == [(HADRUT, "settlement")]
+    # Never by a misspelling: a context that matches nothing says so.
+    assert read("Khojavendx").places == () and not read("Khojavendx").loose
+    assert read("near Hadrut").loose and ids(read("near Hadrut")) == ids(read("Hadrut"))
+    res = gaz.resolve("Martuni", near="Khojavendx")
+    assert res.status == "ambiguous" and res.why.endswith("; context 'Khojavendx' matched no place")
+
+
+def test_weak_results_keep_the_query_and_five_suggestions(gaz):
+    from gazetteer.decision import Decider, Scored
+
+    many = gaz.resolve("Garadagli").candidates
+    assert len(many) > 5
+    res = Decider.weak("Garadagly", "Aghdam", Scored(list(many), {}, {}), [Context("Nowhere", ())])
+    assert (res.query, res.near, res.status) == ("Garadagly", "Aghdam", "not_found")
+    assert res.candidates == tuple(many[:5])
+    assert res.why == "only weak matches; see the suggestions; context 'Nowhere' matched no place"
+    none = Decider.weak("Xyzzy", None, Scored([], {}, {}), [])
+    assert (none.why, none.candidates, none.near) == ("no place has this name", (), None)
