@@ -141,3 +141,26 @@ def test_weak_results_keep_the_query_and_five_suggestions(gaz):
     assert res.why == "only weak matches; see the suggestions; context 'Nowhere' matched no place"
     none = Decider.weak("Xyzzy", None, Scored([], {}, {}), [])
     assert (none.why, none.candidates, none.near) == ("no place has this name", (), None)
+
+
+def test_distance_to_the_middle_of_an_edge(gaz, regions):
+    # Points off the middle of the district's longest edges, where the
+    # nearest part of the outline is the edge itself, not a vertex.
+    poly = shape(next(f["geometry"] for f in gaz.boundaries["features"] if f["id"] == KHOJAVEND_DISTRICT))
+    ring = list((poly if poly.geom_type == "Polygon" else max(poly.geoms, key=lambda g: g.area)).exterior.coords)
+    edges = sorted(zip(ring, ring[1:]), key=lambda e: -math.dist(*e))[:6]
+    checked = 0
+    for (x1, y1), (x2, y2) in edges:
+        mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+        kx, ky = 111.32 * math.cos(math.radians(my)), 111.32
+        nx, ny = -(y2 - y1) * ky, (x2 - x1) * kx           # normal, in km
+        norm = math.hypot(nx, ny)
+        for side in (1, -1):
+            px, py = mx + side * 2.0 * nx / norm / kx, my + side * 2.0 * ny / norm / ky
+            if poly.contains(Point(px, py)) or poly.exterior.distance(Point(px, py)) * kx < 1.5:
+                continue
+            place = at(py, px)
+            assert regions.locate(KHOJAVEND_DISTRICT, place) == "edge"
+            assert abs(regions.distance_km(KHOJAVEND_DISTRICT, place) - 2.0) < 0.1
+            checked += 1
+    assert checked >= 3
