@@ -164,3 +164,20 @@ def test_distance_to_the_middle_of_an_edge(gaz, regions):
             assert abs(regions.distance_km(KHOJAVEND_DISTRICT, place) - 2.0) < 0.1
             checked += 1
     assert checked >= 3
+
+
+def test_the_decisions_say_why_with_known_answers(gaz):
+    from gazetteer.decision import MARGIN
+
+    tie = gaz.resolve("Garadagli", near="Nowhere at all")
+    assert tie.status == "ambiguous" and len(tie.candidates) == 10
+    assert tie.why == ("13 places fit equally well; give a district or province as context"
+                       "; context 'Nowhere at all' matched no place")
+    assert tie.query == "Garadagli" and tie.near == "Nowhere at all"
+    assert all(tie.candidates[0].score - c.score < MARGIN for c in tie.candidates)
+    landmark = gaz.resolve("Hadrut monastery")
+    assert (landmark.status, landmark.why) == (
+        "not_found", "no landmark has this name; the suggestions are places of other kinds")
+    assert 0 < len(landmark.candidates) <= 5
+    one = gaz.resolve("Sanasar")
+    assert one.status == "resolved" and one.why == "; ".join(one.candidates[0].why)
