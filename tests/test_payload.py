@@ -23,10 +23,16 @@ ROWS = [
 
 
 @pytest.fixture(scope="module")
-def made(tmp_path_factory, gaz):
+def analysed(tmp_path_factory, gaz):
     path = tmp_path_factory.mktemp("payload") / "l.csv"
     path.write_text(HEADER + "\n".join(ROWS) + "\n", encoding="utf-8")
-    analysis = analyse(read_ledger(path), gaz)
+    return analyse(read_ledger(path), gaz)
+
+
+@pytest.fixture
+def made(analysed, gaz):
+    # The payload is built in each test, so that each test checks build_payload itself.
+    analysis = analysed
     events = [Event("Truce", dt.date(2020, 10, 18), None), Event("Ceasefire", dt.date(2020, 10, 10),
                                                                   dt.date(2020, 10, 11), "n")]
     payload = build_payload(analysis, gaz, title="War <2020>", as_of=None, events=events)
