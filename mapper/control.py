@@ -77,12 +77,12 @@ class ControlLayer:
         for state in sorted(groups):
             geom = shapely.union_all(groups[state])
             geom = shapely.orient_polygons(geom) if hasattr(shapely, "orient_polygons") else geom
-            label = "contested" if state == CONTESTED else self.sides[state]
+            side = None if state == CONTESTED else self.sides[state]
             features.append({
                 "type": "Feature",
-                "properties": {"side": None if state == CONTESTED else self.sides[state],
-                               "status": "contested" if state == CONTESTED else "claimed",
-                               "label": f"claimed by {label}" if state != CONTESTED else "contested",
+                "properties": {"side": side,
+                               "status": "contested" if side is None else "claimed",
+                               "label": "contested" if side is None else f"claimed by {side}",
                                "as_of": day.isoformat()},
                 "geometry": _rounded(mapping(geom)),
             })
@@ -157,20 +157,22 @@ class _Areas:
     def _voronoi(self, unit: str) -> dict[str, Any]:
         polygon = self.units[unit]
         # One point per position: two records at one spot would split a cell.
-        seen: dict[tuple[float, float], str] = {}
+        # Each of them gets the whole cell, so that a claim about either
+        # (Ararat town and the village of Davalu share a point) is drawn.
+        at: dict[tuple[float, float], list[str]] = {}
         for pid, lon, lat in sorted(self.members(unit)):
-            seen.setdefault((round(lon, 5), round(lat, 5)), pid)
-        if not seen:
+            at.setdefault((round(lon, 5), round(lat, 5)), []).append(pid)
+        if not at:
             return {}
-        if len(seen) == 1:
-            return {next(iter(seen.values())): polygon.simplify(SIMPLIFY)}
+        if len(at) == 1:
+            return {pid: polygon.simplify(SIMPLIFY) for pid in next(iter(at.values()))}
         # Whole arrays through shapely: a Point object per settlement cost more
         # than the diagram itself.
-        points = shapely.multipoints(np.array(list(seen), dtype=float))
+        points = shapely.multipoints(np.array(list(at), dtype=float))
         cells = shapely.get_parts(shapely.voronoi_polygons(points, extend_to=polygon, ordered=True))
         clipped = shapely.simplify(shapely.intersection(cells, polygon), SIMPLIFY)
         empty = shapely.is_empty(clipped)
-        return {pid: cell for pid, cell, gone in zip(seen.values(), clipped, empty) if not gone}
+        return {pid: cell for pids, cell, gone in zip(at.values(), clipped, empty) if not gone for pid in pids}
 
 
 @lru_cache(maxsize=4)

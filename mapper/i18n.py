@@ -61,13 +61,11 @@ def format_when(text: str, lang: str) -> str:
 
     A date-time keeps the source's own clock and offset.
     """
-    from babel.dates import format_time
-
     if "T" not in text:
         return format_day(dt.date.fromisoformat(text), lang)
     stamp = dt.datetime.fromisoformat(text)
-    clock = format_time(stamp.time(), "HH:mm", locale=_LOCALE[_check(lang)])
-    return f"{format_day(stamp.date(), lang)}, {clock} ({_offset(stamp)})"
+    # 24-hour digits in all four languages: no locale data needed for the clock.
+    return f"{format_day(stamp.date(), lang)}, {stamp:%H:%M} ({_offset(stamp)})"
 
 
 def place_name(place: Place, lang: str) -> str:

@@ -1,3 +1,5 @@
+import os
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,16 @@ WOF = next((p for p in (ROOT.parent / "shared" / "data" / "whosonfirst",
 DATA = Path(__file__).parent / "data"
 
 
+@lru_cache(maxsize=1)
+def _shared_gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
 @pytest.fixture(scope="session")
 def gaz():
+    # benchmarks/mutation.py sets this for groups whose modules keep nothing
+    # in the gazetteer: each mutant's test run (a fork of one process) then
+    # reuses the gazetteer loaded once instead of parsing the data again.
+    if os.environ.get("ARMAZ_TEST_SHARED_GAZETTEER") == "1":
+        return _shared_gazetteer()
     return Gazetteer()

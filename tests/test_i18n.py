@@ -62,3 +62,66 @@ def test_place_names_in_the_page_language(gaz):
     assert place_name(sanasar, "en") == "Gubadli"
     assert other_names(sanasar, "en") == ["Սանասար", "Qubadlı", "Кубатлы"]
     assert "Gubadli" in other_names(sanasar, "hy") and "Սանասար" not in other_names(sanasar, "hy")
+
+
+# --- Each rule on its own, as the mutation run (benchmarks/mutation.py i18n) asks. ---
+
+import datetime as dt  # noqa: E402
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2020-10-26T08:02+04:05", "26 October 2020, 08:02 (UTC+4:05)"),   # minutes always two digits
+    ("2020-10-26T08:02-00:30", "26 October 2020, 08:02 (UTC-0:30)"),   # negative under an hour
+    ("2020-10-26T08:02-11:00", "26 October 2020, 08:02 (UTC-11)"),
+    ("2020-10-26T21:45+05:45", "26 October 2020, 21:45 (UTC+5:45)"),
+    ("2020-10-26T00:00Z", "26 October 2020, 00:00 (UTC+0)"),
+])
+def test_every_offset_is_written_as_the_source_gave_it(text, expected):
+    assert format_when(text, "en") == expected
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("en", "9 November 2020"), ("ru", "9 ноября 2020\u202fг."), ("az", "9 noyabr 2020"),
+    ("hy", "2020 թ. նոյեմբերի 9"),
+])
+def test_days_in_every_language_in_the_long_form(lang, expected):
+    assert format_day(dt.date(2020, 11, 9), lang) == expected
+    assert format_when("2020-11-09", lang) == expected
+
+
+def test_a_bad_language_names_the_choices_everywhere(gaz):
+    sanasar = gaz.get("wof:421169387")
+    for call in (lambda: strings("EN"), lambda: format_day(dt.date(2020, 1, 1), "de"),
+                 lambda: format_when("2020-10-26T08:02+04:00", "de"), lambda: place_name(sanasar, "fr"),
+                 lambda: other_names(sanasar, "fr")):
+        with pytest.raises(InputError, match=r"language 'fr'|language 'de'|language 'EN'") as err:
+            call()
+        assert "choose one of en, hy, az, ru" in str(err.value)
+
+
+def test_strings_are_the_locale_files():
+    import json
+    from importlib import resources
+
+    for lang in LANGS:
+        text = resources.files("mapper").joinpath("locales", f"{lang}.json").read_text(encoding="utf-8")
+        assert strings(lang) == json.loads(text)
+    assert strings("hy") != strings("ru")
+
+
+def test_place_name_falls_back_to_the_display_name(gaz):
+    ceyranbatan = gaz.get("wof:1125862021")    # no Armenian name in the data
+    assert "hye" not in ceyranbatan.labels()
+    assert place_name(ceyranbatan, "hy") == ceyranbatan.name == "Ceyranbatan"
+    assert place_name(ceyranbatan, "ru") == "Джейранбатан"
+    # The head (here the display name, as Azerbaijani writes it) is not
+    # repeated, and a missing language is skipped.
+    assert other_names(ceyranbatan, "hy") == ["Jeyranbatan", "Джейранбатан"]
+    assert other_names(ceyranbatan, "ru") == ["Jeyranbatan", "Ceyranbatan"]
+
+
+def test_other_names_keep_language_order_without_repeats(gaz):
+    sederek = gaz.get("wof:1125773681")        # English and Azerbaijani names are one spelling
+    assert other_names(sederek, "ru") == ["Sədərək", "Սանդրուք"]
+    assert other_names(sederek, "hy") == ["Sədərək", "Садарак"]
+    assert other_names(sederek, "az") == ["Սանդրուք", "Садарак"]

@@ -1,0 +1,264 @@
+"""The batch resolver and the strict CSV reader, rule by rule: every match column,
+every kind of bad row, the report's counts, JSON lines, delimiters, limits.
+Written for the mutation run (benchmarks/mutation.py files)."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from gazetteer import csvfile
+from gazetteer.batch import MATCH_COLUMNS, BatchReport, resolve_csv
+from gazetteer.csvfile import MAX_CELL, Table, decode, delimiter_of, read_bytes
+from gazetteer.errors import InputError
+
+SANASAR = "wof:421169387"
+
+
+def run(gaz, text, column="place", **kw):
+    out = io.StringIO()
+    report = resolve_csv(gaz, io.BytesIO(text.encode("utf-8")), column, out, label="in.csv", **kw)
+    return report, out.getvalue()
+
+
+def table(text):
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+# --- match columns ---------------------------------------------------------------------
+
+def test_a_resolved_row_has_every_match_column(gaz):
+    report, text = run(gaz, "place,n\nSanasar,1\n")
+    res = gaz.resolve("Sanasar")
+    place = gaz.get(SANASAR)
+    assert text.splitlines()[0] == "place,n," + ",".join(MATCH_COLUMNS)
+    [row] = table(text)
+    assert row == {"place": "Sanasar", "n": "1", "match_status": "resolved", "match_id": SANASAR,
+                   "match_name": place.name, "match_kind": place.kind, "match_lat": f"{place.lat:.5f}",
+                   "match_lon": f"{place.lon:.5f}", "match_score": f"{res.score:.3f}", "match_candidates": "",
+                   "match_layer": res.candidates[0].layer}
+    assert (report.read, report.written, report.counts, report.errors) == (
+        1, 1, {"resolved": 1, "ambiguous": 0, "not_found": 0}, [])
+    assert report.rows == 1 and report.failed == 0
+
+
+def test_an_ambiguous_row_lists_five_candidates_and_no_place(gaz):
+    report, text = run(gaz, "place\nGaradagli\n")
+    res = gaz.resolve("Garadagli")
+    assert len(res.candidates) > 5
+    [row] = table(text)
+    assert row["match_status"] == "ambiguous" and row["match_id"] == row["match_name"] == row["match_lat"] == ""
+    assert row["match_layer"] == res.candidates[0].layer
+    assert row["match_score"] == ("" if res.score is None else f"{res.score:.3f}")
+    assert json.loads(row["match_candidates"]) == [
+        {"id": c.place.id, "name": c.place.name, "kind": c.place.kind, "score": round(c.score, 3)}
+        for c in res.candidates[:5]]
+    assert report.counts == {"resolved": 0, "ambiguous": 1, "not_found": 0}
+
+
+def test_a_name_not_found_has_an_empty_match(gaz):
+    report, text = run(gaz, "place\nXyzzyville\n")
+    [row] = table(text)
+    assert row["match_status"] == "not_found" and row["match_candidates"] == "[]"
+    assert row["match_layer"] == row["match_score"] == row["match_id"] == ""
+    assert report.counts["not_found"] == 1
+
+
+def test_candidates_are_written_as_utf8_json(gaz):
+    _, text = run(gaz, "place\nМартуни\n")
+    assert "\\u" not in text and json.loads(table(text)[0]["match_candidates"])
+
+
+# --- context and dates per row ------------------------------------------------------------
+
+def test_near_and_as_of_come_from_their_columns_blank_cells_ignored(gaz):
+    report, text = run(gaz, "place,district,when\nMartuni,Khojavend,2020-10-26\nMartuni, ,\nSanasar,,not a date\n",
+                       near_column="district", as_of_column="when")
+    rows = table(text)
+    assert rows[0]["match_id"] == gaz.resolve("Martuni", near="Khojavend").place.id
+    assert rows[1]["match_status"] == "ambiguous"
+    # A bad date is that row's error; the row is still written, unmatched.
+    assert rows[2]["match_status"] == "" and rows[2]["place"] == "Sanasar"
+    assert report.errors == [(4, report.errors[0][1])] and "as_of" in report.errors[0][1]
+    assert (report.read, report.written, report.failed) == (3, 3, 1)
+
+
+def test_missing_repeated_and_clashing_columns_are_refused(gaz):
+    with pytest.raises(InputError, match=r"no column 'town'; the columns are 'place', 'n'"):
+        run(gaz, "place,n\nSanasar,1\n", column="town")
+    with pytest.raises(InputError, match=r"no column 'd'"):
+        run(gaz, "place,n\nSanasar,1\n", near_column="d")
+    with pytest.raises(InputError, match=r"no column 'w'"):
+        run(gaz, "place,n\nSanasar,1\n", as_of_column="w")
+    with pytest.raises(InputError, match=r"2 columns are named 'place'; rename all but one"):
+        run(gaz, "place,place\nSanasar,1\n")
+    with pytest.raises(InputError, match=r"2 columns are named 'n'"):
+        run(gaz, "place,n,n\nSanasar,1,2\n", near_column="n")
+    for clash in ("match_id", "match_row", "match_error"):
+        with pytest.raises(InputError, match=f"already has column\\(s\\) {clash}: was it resolved before"):
+            run(gaz, f"place,{clash}\nSanasar,1\n")
+
+
+# --- bad rows -----------------------------------------------------------------------------
+
+def test_every_bad_row_is_reported_and_written_where_it_can_be(gaz):
+    text = ('place,n\nSanasar,1\n ,2\nSanasar,3,extra\nSanasar\n"' + "x" * (MAX_CELL + 1) + '",5\n'
+            'Sanasar,6\n"Sanasar,7\n')
+    report, out = run(gaz, text)
+    assert [n for n, _ in report.errors] == [3, 4, 5, 6, 8]
+    messages = dict(report.errors)
+    assert messages[3] == "column 'place' is empty"
+    assert messages[4].startswith("3 fields where the header has 2 (a delimiter inside")
+    assert messages[5].startswith("1 fields where the header has 2 (a line break inside")
+    assert messages[6] == f"cell 1 is {MAX_CELL + 1} characters long; a spreadsheet cell holds at most {MAX_CELL}"
+    assert "never closed" in messages[8]
+    assert (report.read, report.written, report.failed) == (7, 6, 5)
+    assert report.counts == {"resolved": 2, "ambiguous": 0, "not_found": 0}
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    assert [r[0][:8] for r in rows[1:]] == ["Sanasar", " ", "Sanasar", "Sanasar", "x" * 8, "Sanasar"]
+    assert rows[2][2:] == [""] * len(MATCH_COLUMNS) and rows[3][3:] == [""] * len(MATCH_COLUMNS)
+
+
+def test_json_lines_carry_the_row_the_error_and_unique_keys(gaz):
+    report, out = run(gaz, "place,x,x\nSanasar,1,2\n ,3,4\nSanasar,5\n", json_lines=True)
+    docs = [json.loads(line) for line in out.splitlines()]
+    assert list(docs[0]) == ["place", "x", "x_2", *MATCH_COLUMNS, "match_row", "match_error"]
+    assert docs[0]["match_id"] == SANASAR and docs[0]["match_row"] == 2 and docs[0]["match_error"] is None
+    assert docs[0]["x_2"] == "2" and docs[0]["match_lat"] == round(gaz.get(SANASAR).lat, 5)
+    assert docs[1]["match_error"] == "column 'place' is empty" and docs[1]["match_row"] == 3
+    assert all(docs[1][c] is None for c in MATCH_COLUMNS)
+    assert docs[2]["match_row"] == 4 and docs[2]["match_error"].startswith("2 fields")
+    assert len(docs) == 3 == report.written
+
+
+def test_json_lines_keep_text_as_written(gaz):
+    _, out = run(gaz, "place\nМартуни\n", json_lines=True)
+    assert '"place": "Мартуни"' in out
+
+
+# --- writing ------------------------------------------------------------------------------
+
+def test_the_delimiter_read_is_the_delimiter_written(gaz):
+    _, out = run(gaz, "place;n\nSanasar;1\n")
+    assert out.splitlines()[0] == "place;n;" + ";".join(MATCH_COLUMNS)
+    assert out.splitlines()[1].startswith("Sanasar;1;resolved;")
+
+
+def test_a_carriage_return_in_a_cell_quotes_the_whole_row(gaz):
+    _, out = run(gaz, 'place,note\nSanasar,"a\rb"\nSanasar,plain\n')
+    lines = out.split("\n")
+    assert lines[1].startswith('"Sanasar","a\rb","resolved"')
+    assert lines[2].startswith("Sanasar,plain,resolved,")
+    assert [r["note"] for r in table(out)] == ["a\rb", "plain"]
+
+
+def test_progress_counts_rows_against_lines(gaz):
+    calls = []
+    run(gaz, "place\nSanasar\nSanasar\n", progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 2), (2, 2)]
+    calls.clear()
+    run(gaz, "place\nSanasar\nSanasar", progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 2), (2, 2)]
+    calls.clear()
+    # A cell with line breaks makes the expectation high, never low.
+    run(gaz, 'place,n\n"Sanasar","1\n2\n3"\n', progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(1, 3)]
+
+
+def test_the_report_starts_empty():
+    r = BatchReport()
+    assert (r.read, r.written, r.counts, r.errors, r.rows, r.failed) == (
+        0, 0, {"resolved": 0, "ambiguous": 0, "not_found": 0}, [], 0, 0)
+
+
+# --- the strict CSV reader ----------------------------------------------------------------
+
+@pytest.mark.parametrize("header,expected", [
+    ("a,b,c", ","), ("a;b;c", ";"), ("a\tb\tc", "\t"), ("a;b,c", ","), ("a;b;c,d", ";"),
+    ("abc", ","), ("a\tb;c;d\te\tf", "\t"), ("a,b\nc;d;e;f", ","),
+])
+def test_the_delimiter_is_the_headers_most_common(header, expected):
+    assert delimiter_of(header) == expected
+
+
+def test_blank_lines_are_skipped_but_keep_their_number():
+    t = Table("a,b\n\n1,2\n\n\n3,4\n", label="t.csv")
+    assert t.header == ["a", "b"] and t.delimiter == ","
+    assert [(r.number, r.cells, r.error) for r in t.rows()] == [(3, ["1", "2"], None), (6, ["3", "4"], None)]
+
+
+def test_a_cell_as_long_as_a_spreadsheet_holds_is_fine_one_more_is_not():
+    t = Table(f"a,b\n{'x' * MAX_CELL},1\n{'y' * (MAX_CELL + 1)},2\n1,{'z' * (MAX_CELL + 1)}\n", label="t.csv")
+    rows = list(t.rows())
+    assert rows[0].error is None and rows[0].cells[0] == "x" * MAX_CELL
+    assert rows[1].error == f"cell 1 is {MAX_CELL + 1} characters long; a spreadsheet cell holds at most {MAX_CELL}"
+    assert rows[2].error.startswith(f"cell 2 is {MAX_CELL + 1} characters long")
+    assert rows[1].cells[1] == "2"
+    with pytest.raises(InputError, match=f"t.csv, row 1: header cell 2 is {MAX_CELL + 1} characters long; "
+                                         f"a cell holds at most {MAX_CELL}"):
+        Table(f"a,{'h' * (MAX_CELL + 1)}\n", label="t.csv")
+    assert Table(f"a,{'h' * MAX_CELL}\n", label="t.csv").header[1] == "h" * MAX_CELL
+
+
+def test_quote_errors_name_their_lines_and_the_reader_goes_on():
+    t = Table('a,b\n1,2\n3,"x"y\n5,6\n7,"open\n8,9\n', label="t.csv")
+    rows = list(t.rows())
+    assert [(r.number, r.cells) for r in rows] == [(2, ["1", "2"]), (3, None), (4, ["5", "6"]), (5, None)]
+    assert rows[1].error == 'text after a closing quote on line 3: a quote inside a cell must be doubled ("")'
+    assert rows[3].error == ("a quoted cell opened on line 5 is never closed: a stray '\"'? "
+                             "(it would swallow the rest of the file)")
+
+
+def test_header_errors():
+    with pytest.raises(InputError, match="t.csv: empty file: expected a header row"):
+        Table("", label="t.csv")
+    with pytest.raises(InputError, match=r"t.csv, row 1: a quoted cell opened on line 1 is never closed"):
+        Table('a,"b\n', label="t.csv")
+    with pytest.raises(InputError, match=r"t.csv, row 1: text after a closing quote on line 1"):
+        Table('a,"b"c\n1,2\n', label="t.csv")
+
+
+def test_reading_a_file_or_a_stream(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_bytes(b"a\n1\n")
+    assert read_bytes(path) == (b"a\n1\n", str(path))
+    assert read_bytes(str(path), label="mine") == (b"a\n1\n", "mine")
+    assert read_bytes(io.BytesIO(b"a")) == (b"a", "<stdin>")
+    stream = io.StringIO("é")
+    stream.name = "text.csv"
+    assert read_bytes(stream) == ("é".encode(), "text.csv")
+    with pytest.raises(InputError, match="nope.csv: file not found"):
+        read_bytes(tmp_path / "nope.csv")
+    with pytest.raises(InputError, match="is a folder, not a file"):
+        read_bytes(tmp_path)
+
+    class Broken(io.RawIOBase):
+        def read(self, n=-1):
+            raise OSError(5, "Input/output error")
+
+    with pytest.raises(InputError, match="<stdin>: cannot read: Input/output error"):
+        read_bytes(Broken())
+
+
+def test_the_size_cap_is_inclusive(monkeypatch):
+    monkeypatch.setattr(csvfile, "MAX_BYTES", 2 * 2**20)
+    assert len(read_bytes(io.BytesIO(b"x" * (2 * 2**20)))[0]) == 2 * 2**20
+    with pytest.raises(InputError, match="larger than 2 MiB, the most this tool reads; split the file"):
+        read_bytes(io.BytesIO(b"x" * (2 * 2**20 + 1)))
+
+
+def test_decoding_drops_a_bom_and_names_the_bad_byte():
+    assert decode("\ufeffa,b".encode("utf-8"), "x") == "a,b"
+    with pytest.raises(InputError, match=r"x.csv: not UTF-8 text \(byte 5, line 3\); save the file as CSV UTF-8"):
+        decode(b"a\nb\nc\xffd", "x.csv")
+
+
+def test_scores_are_rounded_to_three_places_in_json_lines(gaz):
+    res = gaz.resolve("Novoselovka")
+    assert res.status == "not_found" and res.score != round(res.score, 3) and res.candidates
+    _, out = run(gaz, "place\nNovoselovka\n", json_lines=True)
+    doc = json.loads(out)
+    assert doc["match_score"] == round(res.score, 3) and doc["match_id"] is None
+    assert [c["score"] for c in doc["match_candidates"]] == [round(c.score, 3) for c in res.candidates]
+    assert doc["match_layer"] == res.candidates[0].layer

@@ -1,0 +1,363 @@
+"""The ledger reader's rules, one by one: dates and their edges, formats, every
+field's check and message, ids, order, events and the claimant registry.
+Written for the mutation run (benchmarks/mutation.py files): each case fails
+when its rule is changed."""
+
+import datetime as dt
+import hashlib
+import io
+
+import pytest
+
+from mapper.errors import LedgerError
+from mapper.ledger import (CLAIMS, EARLIEST, LATEST, STATUSES, ClaimantRegistry, Problem, parse_when,
+                           read_events, read_ledger)
+
+UTC = dt.timezone.utc
+HEADER = "id,date,place,near,claimant,side,claim,status,source,url,quote,notes,lat,lon\n"
+
+
+def write(tmp_path, text, name="l.csv"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def ledger(tmp_path, *rows, header=HEADER, **kw):
+    return read_ledger(write(tmp_path, header + "".join(r + "\n" for r in rows)), **kw)
+
+
+def problems(led):
+    return [(p.row, p.field, p.message) for p in led.problems]
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+def test_a_bare_date_is_its_local_day_at_noon_utc():
+    assert parse_when(" 2020-10-26 ") == ("2020-10-26", dt.date(2020, 10, 26),
+                                          dt.datetime(2020, 10, 26, 12, tzinfo=UTC))
+
+
+@pytest.mark.parametrize("text,normal,day,utc", [
+    ("2020-10-26T01:30+04:00", "2020-10-26T01:30+04:00", dt.date(2020, 10, 26), dt.datetime(2020, 10, 25, 21, 30)),
+    ("2020-10-26T23:30-03:00", "2020-10-26T23:30-03:00", dt.date(2020, 10, 26), dt.datetime(2020, 10, 27, 2, 30)),
+    ("2020-10-26T08:02Z", "2020-10-26T08:02+00:00", dt.date(2020, 10, 26), dt.datetime(2020, 10, 26, 8, 2)),
+    ("2020-10-26 08:02:59+04:00", "2020-10-26T08:02+04:00", dt.date(2020, 10, 26), dt.datetime(2020, 10, 26, 4, 2, 59)),
+])
+def test_a_date_time_keeps_its_local_day_and_orders_by_utc(text, normal, day, utc):
+    assert parse_when(text) == (normal, day, utc.replace(tzinfo=UTC))
+    assert parse_when(text)[2].tzinfo == UTC
+
+
+def test_a_date_time_without_an_offset_is_refused():
+    with pytest.raises(ValueError, match="needs a UTC offset"):
+        parse_when("2020-10-26T08:02")
+
+
+@pytest.mark.parametrize("text,ok", [
+    ("1000-01-01", True), ("0999-12-31", False), ("8999-12-31", True), ("9000-01-01", False),
+    ("8999-12-31T23:00-05:00", True), ("0999-12-31T23:00+00:00", False),
+])
+def test_the_calendar_a_ledger_holds(text, ok):
+    assert (EARLIEST, LATEST) == (dt.date(1000, 1, 1), dt.date(8999, 12, 31))
+    if ok:
+        assert parse_when(text)[1] in (EARLIEST, LATEST)
+    else:
+        with pytest.raises(ValueError, match=r"outside the dates a ledger holds \(1000-01-01 to 8999-12-31\)"):
+            parse_when(text)
+
+
+def test_date_problems_say_what_would_be_valid(tmp_path):
+    led = ledger(tmp_path, "a,26/10/2020,Hadrut,,Aliyev,Azerbaijan,captured,,,,,,,",
+                 "b,0999-12-31,Hadrut,,Aliyev,Azerbaijan,captured,,,,,,,",
+                 "c,2020-10-26T08:02,Hadrut,,Aliyev,Azerbaijan,captured,,,,,,,")
+    assert problems(led) == [
+        (2, "date", "'26/10/2020' is not an ISO 8601 date (2020-10-26) or date-time with UTC offset "
+                    "(2020-10-26T08:02+04:00)"),
+        (3, "date", "0999-12-31 is outside the dates a ledger holds (1000-01-01 to 8999-12-31)"),
+        (4, "date", "'2020-10-26T08:02' is not an ISO 8601 date (2020-10-26) or date-time with UTC offset "
+                    "(2020-10-26T08:02+04:00)"),
+    ]
+    assert led.claims == [] and led.rows_read == 3 and led.rows_failed == 3
+
+
+# --- every field ---------------------------------------------------------------------------
+
+def test_every_field_of_a_claim(tmp_path):
+    led = ledger(tmp_path, " a , 2020-10-26T08:02+04:00 , Hadrut , Khojavend , Aliyev , Azerbaijan , CAPTURED ,"
+                           " Reposted , MoD , https://x.az , q , n , 39.5 , 46.8 ")
+    [c] = led.claims
+    assert (c.id, c.row, c.date, c.day, c.when) == ("a", 2, "2020-10-26T08:02+04:00", dt.date(2020, 10, 26),
+                                                    dt.datetime(2020, 10, 26, 4, 2, tzinfo=UTC))
+    assert (c.place, c.near, c.claimant, c.side, c.claim, c.status) == (
+        "Hadrut", "Khojavend", "Aliyev", "Azerbaijan", "captured", "reposted")
+    assert (c.source, c.url, c.quote, c.notes, c.lat, c.lon) == ("MoD", "https://x.az", "q", "n", 39.5, 46.8)
+    assert led.problems == [] and led.rows_read == 1 and led.rows_failed == 0
+
+
+def test_optional_fields_left_blank_are_none_and_status_is_published(tmp_path):
+    [c] = ledger(tmp_path, "a,2020-10-26,Hadrut, ,Aliyev,Azerbaijan,holds, ,,,,,,").claims
+    assert (c.near, c.source, c.url, c.quote, c.notes, c.lat, c.lon) == (None,) * 7
+    assert c.status == "published"
+
+
+def test_each_empty_required_field_is_a_problem(tmp_path):
+    led = ledger(tmp_path, "a, ,,,  ,Azerbaijan,,,,,,,,")
+    assert problems(led) == [(2, f, "is empty; every claim needs date, place, claimant, claim")
+                             for f in ("date", "place", "claimant", "claim")]
+    assert led.rows_failed == 1
+
+
+@pytest.mark.parametrize("claim", CLAIMS)
+def test_every_claim_kind_is_read(tmp_path, claim):
+    assert [c.claim for c in ledger(tmp_path, f"a,2020-10-26,Hadrut,,Aliyev,Azerbaijan,{claim.title()},,,,,,,").claims] \
+        == [claim]
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_every_status_is_read(tmp_path, status):
+    assert [c.status for c in ledger(tmp_path, f"a,2020-10-26,Hadrut,,Aliyev,Azerbaijan,holds,{status.upper()},,,,,,").claims] \
+        == [status]
+
+
+def test_unknown_claim_and_status_list_the_valid_ones(tmp_path):
+    led = ledger(tmp_path, "a,2020-10-26,Hadrut,,Aliyev,Azerbaijan,took,,,,,,,",
+                 "b,2020-10-26,Hadrut,,Aliyev,Azerbaijan,holds,rumour,,,,,,")
+    assert problems(led) == [
+        (2, "claim", "'took' is not one of " + ", ".join(CLAIMS)),
+        (3, "status", "'rumour' is not one of " + ", ".join(STATUSES)),
+    ]
+
+
+@pytest.mark.parametrize("lat,lon,ok", [
+    ("90", "180", True), ("-90", "-180", True), ("90.01", "0", False), ("-90.01", "0", False),
+    ("0", "180.01", False), ("0", "-180.01", False), ("39.5", "", False), ("", "46.8", False),
+    ("north", "46.8", False), ("0", "0", True),
+])
+def test_coordinates_come_in_pairs_on_earth(tmp_path, lat, lon, ok):
+    led = ledger(tmp_path, f"a,2020-10-26,Hadrut,,Aliyev,Azerbaijan,holds,,,,,,{lat},{lon}")
+    if ok:
+        assert (led.claims[0].lat, led.claims[0].lon) == (float(lat), float(lon))
+    else:
+        assert problems(led) == [(2, "lat", f"lat {lat!r} / lon {lon!r}: give both, as decimal degrees "
+                                            "(lat -90..90, lon -180..180)")]
+
+
+def test_side_from_the_column_else_the_registry_else_a_problem(tmp_path):
+    led = ledger(tmp_path, "a,2020-10-26,Hadrut,,Aliyev,Artsakh,holds,,,,,,,",
+                 "b,2020-10-26,Hadrut,,Ilham Aliyev,,holds,,,,,,,",
+                 "c,2020-10-26,Hadrut,, Someone Unknown ,,holds,,,,,,,")
+    assert [(c.id, c.side) for c in led.claims] == [("a", "Artsakh"), ("b", "Azerbaijan")]
+    assert problems(led) == [(4, "side", "no side given and claimant 'Someone Unknown' is not in the claimant "
+                                         "registry; add a 'side' column or a registry entry (--claimants)")]
+
+
+# --- ids and order -------------------------------------------------------------------------
+
+def test_ids_made_from_the_claim_and_numbered_when_repeated(tmp_path):
+    row = ",2020-10-26,Hadrut,,Aliyev,Azerbaijan,captured,,,,,,,"
+    led = ledger(tmp_path, row, row, row)
+    base = "c-" + hashlib.sha1("2020-10-26|Hadrut|Aliyev|captured".encode()).hexdigest()[:10]
+    assert [c.id for c in led.claims] == [base, f"{base}-2", f"{base}-3"]
+
+
+def test_a_repeated_id_names_the_first_row(tmp_path):
+    led = ledger(tmp_path, "a,2020-10-26,Hadrut,,Aliyev,Azerbaijan,captured,,,,,,,",
+                 "b,2020-10-26,Hadrut,,Aliyev,Azerbaijan,captured,,,,,,,",
+                 "a,2020-10-27,Hadrut,,Aliyev,Azerbaijan,captured,,,,,,,")
+    assert problems(led) == [(4, "id", "'a' is also the id of row 2; ids must be unique")]
+    assert [c.id for c in led.claims] == ["a", "b"]
+
+
+def test_claims_in_utc_time_then_row_order(tmp_path):
+    led = ledger(tmp_path, "late,2020-10-27,Hadrut,,Aliyev,Azerbaijan,holds,,,,,,,",
+                 "noon2,2020-10-26,Hadrut,,Aliyev,Azerbaijan,holds,,,,,,,",
+                 "noon1,2020-10-26,Hadrut,,Aliyev,Azerbaijan,holds,,,,,,,",
+                 "early,2020-10-26T15:00+04:00,Hadrut,,Aliyev,Azerbaijan,holds,,,,,,,")
+    # 15:00+04:00 is 11:00 UTC, before a bare date's noon; same instant: by row.
+    assert [c.id for c in led.claims] == ["early", "noon2", "noon1", "late"]
+
+
+def test_strict_raises_one_error_with_the_count_and_the_first(tmp_path):
+    rows = ("a,26/10/2020,Hadrut,,Aliyev,Azerbaijan,holds,,,,,,,", "b,2020-10-26,Hadrut,,Aliyev,Azerbaijan,took,,,,,,,")
+    with pytest.raises(LedgerError, match=r"l\.csv: 2 bad row\(s\); first: .*l\.csv: row 2: field 'date'") as err:
+        ledger(tmp_path, *rows, strict=True)
+    assert len(err.value.problems) == 2
+    assert ledger(tmp_path, "a,2020-10-26,Hadrut,,Aliyev,Azerbaijan,holds,,,,,,,", strict=True).claims
+
+
+def test_a_problem_says_file_row_and_field():
+    assert str(Problem("l.csv", 3, "date", "bad")) == "l.csv: row 3: field 'date': bad"
+    assert str(Problem("l.csv", None, None, "bad")) == "l.csv: bad"
+
+
+# --- formats -------------------------------------------------------------------------------
+
+def test_json_and_yaml_as_a_list_or_under_claims(tmp_path):
+    one = '{"date": "2020-10-26", "place": "Hadrut", "claimant": "Aliyev", "claim": "holds", "side": "Azerbaijan"}'
+    for name, text in [("a.json", f"[{one}]"), ("b.JSON", f'{{"claims": [{one}]}}'),
+                       ("c.yaml", "- date: '2020-10-26'\n  place: Hadrut\n  claimant: Aliyev\n  claim: holds\n"),
+                       ("d.yml", "claims:\n- {date: '2020-10-26', place: Hadrut, claimant: Aliyev, claim: holds}\n")]:
+        led = read_ledger(write(tmp_path, text, name))
+        assert [(c.place, c.side, c.row) for c in led.claims] == [("Hadrut", "Azerbaijan", 1)], name
+
+
+def test_a_json_entry_that_is_not_a_mapping_is_a_row_problem(tmp_path):
+    led = read_ledger(write(tmp_path, '[1, "x' + "y" * 300 + '"]', "a.json"))
+    assert [(p.row, p.field) for p in led.problems] == [(1, None), (2, None)]
+    assert led.problems[0].message == "not a claim (a mapping of fields): 1"
+    assert len(led.problems[1].message) == 200
+
+
+@pytest.mark.parametrize("text", ['{"rows": []}', '"text"', "7"])
+def test_a_document_that_is_not_a_list_of_claims(tmp_path, text):
+    with pytest.raises(LedgerError, match=r"a\.json: expected a list of claims \(or a mapping with 'claims'\)"):
+        read_ledger(write(tmp_path, text, "a.json"))
+
+
+@pytest.mark.parametrize("name", ["l.tsv", "l.TXT", "l.csv"])
+def test_csv_suffixes(tmp_path, name):
+    text = "date\tplace\tclaimant\tclaim\n2020-10-26\tHadrut\tAliyev\tholds\n"
+    assert len(read_ledger(write(tmp_path, text, name)).claims) == 1
+
+
+def test_an_unknown_suffix_or_format_is_refused(tmp_path):
+    path = write(tmp_path, "date,place,claimant,claim\n", "l.xlsx")
+    with pytest.raises(LedgerError, match=r"l\.xlsx: unknown ledger format '\.xlsx'; use \.csv, \.json or \.yaml"):
+        read_ledger(path)
+    with pytest.raises(LedgerError, match=r"unknown format 'xml'; use csv, json, yaml"):
+        read_ledger(path, format="xml")
+    assert read_ledger(write(tmp_path, "date,place,claimant,claim\n2020-10-26,Hadrut,Aliyev,holds\n", "l.dat"),
+                       format="csv").claims
+
+
+@pytest.mark.parametrize("text,kind", [
+    ('  [{"date": "2020-10-26", "place": "Hadrut", "claimant": "Aliyev", "claim": "holds"}]', "json"),
+    ('{"claims": [{"date": "2020-10-26", "place": "Hadrut", "claimant": "Aliyev", "claim": "holds"}]}', "json"),
+    ("---\n- {date: '2020-10-26', place: Hadrut, claimant: Aliyev, claim: holds}\n", "yaml"),
+    ("- {date: '2020-10-26', place: Hadrut, claimant: Aliyev, claim: holds}\n", "yaml"),
+    ("claims:\n- {date: '2020-10-26', place: Hadrut, claimant: Aliyev, claim: holds}\n", "yaml"),
+    ("date,place,claimant,claim\n2020-10-26,Hadrut,Aliyev,holds\n", "csv"),
+])
+def test_standard_input_and_downloads_are_told_by_their_first_characters(text, kind):
+    for label in (None, "https://example.org/ledger", "HTTP://example.org/x"):
+        source = io.BytesIO(text.encode())
+        if label:
+            source.name = label
+        led = read_ledger(source)
+        assert [c.place for c in led.claims] == ["Hadrut"], (kind, label)
+        assert led.path == (label or "<stdin>")
+
+
+def test_header_checks_name_what_is_missing_or_twice(tmp_path):
+    with pytest.raises(LedgerError, match=r"l\.csv: row 1: missing column\(s\) claimant, claim; this file needs "
+                                          r"date, place, claimant, claim and may have id, near, side"):
+        ledger(tmp_path, header="Date,Place\n")
+    with pytest.raises(LedgerError, match=r"row 1: column\(s\) 'date', 'place' appear twice; keep one of each"):
+        ledger(tmp_path, header="date,place,claimant,claim,Place,DATE\n")
+    with pytest.raises(LedgerError, match=r"l\.csv: empty file; expected a header row with date, place"):
+        ledger(tmp_path, header=",,\n")
+
+
+def test_headers_are_case_and_space_blind_and_blank_rows_are_skipped(tmp_path):
+    led = ledger(tmp_path, "2020-10-26,Hadrut,Aliyev,holds", " , , , ", "", "2020-10-27,Hadrut,Aliyev,holds",
+                 header=" DATE , Place ,Claimant,CLAIM\n")
+    assert [c.row for c in led.claims] == [2, 5] and led.rows_read == 2
+
+
+def test_a_bad_csv_row_is_a_problem_and_the_rest_is_read(tmp_path):
+    led = ledger(tmp_path, "2020-10-26,Hadrut,Aliyev,holds,extra", "2020-10-27,Hadrut,Aliyev,holds",
+                 header="date,place,claimant,claim\n")
+    assert [(p.row, p.field) for p in led.problems] == [(2, None)]
+    assert "5 fields where the header has 4" in led.problems[0].message
+    assert [c.row for c in led.claims] == [3]
+
+
+def test_an_unreadable_file_is_a_ledger_error(tmp_path):
+    with pytest.raises(LedgerError, match="file not found"):
+        read_ledger(tmp_path / "missing.csv")
+    bad = tmp_path / "b.csv"
+    bad.write_bytes(b"date,place\n\xff\n")
+    with pytest.raises(LedgerError, match="not UTF-8"):
+        read_ledger(bad)
+
+
+# --- events --------------------------------------------------------------------------------
+
+def test_events_sorted_with_optional_end_and_notes(tmp_path):
+    path = write(tmp_path, "name,start,end,notes\nTruce B,2020-10-18,,n\nTruce A,2020-10-18,2020-10-19,\n"
+                           "Ceasefire,2020-10-10T12:00+04:00, ,\n", "e.csv")
+    events = read_events(path)
+    assert [(e.name, e.start, e.end, e.notes) for e in events] == [
+        ("Ceasefire", dt.date(2020, 10, 10), None, None),
+        ("Truce A", dt.date(2020, 10, 18), dt.date(2020, 10, 19), None),
+        ("Truce B", dt.date(2020, 10, 18), None, "n"),
+    ]
+
+
+@pytest.mark.parametrize("row,field,message", [
+    (" ,2020-10-18,", "name", "is empty; an event needs name and start"),
+    ("Truce,18/10/2020,", "start", "start/end must be an ISO 8601 date"),
+    ("Truce,2020-10-18,tomorrow", "start", "start/end must be an ISO 8601 date"),
+    ("Truce,0999-01-01,", "start", "0999-01-01 is outside the dates a ledger holds"),
+    ("Truce,2020-10-18,2020-10-18,extra", None, "4 fields where the header has 3"),
+])
+def test_a_bad_event_row_is_an_error_naming_it(tmp_path, row, field, message):
+    path = write(tmp_path, f"name,start,end\nGood,2020-10-01,\n{row}\n", "e.csv")
+    with pytest.raises(LedgerError, match=r"e\.csv: 1 bad event row\(s\); first: ") as err:
+        read_events(path)
+    [problem] = err.value.problems
+    assert (problem.row, problem.field) == (3, field) and message in problem.message
+
+
+# --- claimant registry ---------------------------------------------------------------------
+
+def test_the_bundled_registry_knows_the_official_voices():
+    reg = ClaimantRegistry.load()
+    assert reg.side_of("President Ilham ALIYEV") == "Azerbaijan"
+    assert reg.side_of("Nobody in particular") is None
+
+
+def test_user_registries_come_first_the_last_one_given_first(tmp_path):
+    first = write(tmp_path, "Azerbaijan:\n  - mystery\nGuessers:\n  - guess\n", "a.yaml")
+    second = write(tmp_path, "Someone else:\n  - '^mystery man$'\n", "b.yaml")
+    reg = ClaimantRegistry.load(first, second)
+    assert reg.side_of("Mystery man") == "Someone else"
+    assert reg.side_of("a mystery") == "Azerbaijan" and reg.side_of("GUESS who") == "Guessers"
+    assert reg.side_of("Aliyev") == "Azerbaijan"                 # the bundled rules still apply after
+    aliyev = write(tmp_path, "Moon:\n  - aliyev\n", "c.yaml")
+    assert ClaimantRegistry.load(aliyev).side_of("Aliyev") == "Moon"
+
+
+@pytest.mark.parametrize("text,message", [
+    ("- a\n- b\n", "a claimant registry maps each side to a list of patterns"),
+    ("Side: pattern\n", "a claimant registry maps each side to a list of patterns"),
+    ("Side:\n  - '('\n", "side 'Side': bad pattern '\\(':"),
+])
+def test_a_bad_registry_names_its_file(tmp_path, text, message):
+    path = write(tmp_path, text, "r.yaml")
+    with pytest.raises(LedgerError, match=r"r\.yaml: " + message.replace("(", r"\(").replace(")", r"\)")
+                       if "bad pattern" not in message else r"r\.yaml: side 'Side': bad pattern '\('"):
+        ClaimantRegistry.load(path)
+
+
+def test_an_empty_registry_file_adds_nothing(tmp_path):
+    reg = ClaimantRegistry.load(write(tmp_path, "", "e.yaml"))
+    assert len(reg.rules) == len(ClaimantRegistry.load().rules)
+
+
+def test_a_registry_given_is_the_one_used(tmp_path):
+    reg = ClaimantRegistry.load(write(tmp_path, "Moon:\n  - aliyev\n", "m.yaml"))
+    led = ledger(tmp_path, "a,2020-10-26,Hadrut,,Aliyev,,holds,,,,,,,", claimants=reg)
+    assert [c.side for c in led.claims] == ["Moon"]
+
+
+def test_json_keys_are_case_and_space_blind(tmp_path):
+    text = '[{" Date ": "2020-10-26", "PLACE": "Hadrut", "Claimant": "Aliyev", "claim ": "Holds", "SIDE": "X"}]'
+    [c] = read_ledger(write(tmp_path, text, "k.json")).claims
+    assert (c.date, c.place, c.claimant, c.claim, c.side) == ("2020-10-26", "Hadrut", "Aliyev", "holds", "X")
+
+
+def test_a_long_bad_date_is_quoted_cut_to_a_hundred_characters(tmp_path):
+    led = ledger(tmp_path, "a," + "9" * 150 + ",Hadrut,,Aliyev,Azerbaijan,holds,,,,,,,")
+    assert led.problems[0].message.startswith("'" + "9" * 100 + "' is not an ISO 8601 date")
