@@ -62,23 +62,13 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
         ["tests/test_ledger_rules.py", "tests/test_batch_rules.py"],
     ),
     # How a name's candidates are judged against the context and decided.
-    # Tests that fail on the data as committed are left out until the data
-    # is regenerated (see docs/mutation.md).
     "decision": (
         ["gazetteer/decision.py"],
-        ["tests/test_decision_rules.py", "tests/test_ranking.py", "tests/test_resolve.py", "tests/test_accuracy.py",
-         "--deselect", "tests/test_ranking.py::test_polygon_outranks_a_parent_chain_that_crosses_the_border",
-         "--deselect", "tests/test_accuracy.py::test_outcome_counts[toponyms.csv]",
-         "--deselect", "tests/test_accuracy.py::test_heldout_outcome_counts"],
+        ["tests/test_decision_rules.py", "tests/test_ranking.py", "tests/test_resolve.py", "tests/test_accuracy.py"],
     ),
-    # The page's data, not the folium plumbing around it (the browser tests hold that).
-    "render": (
-        ["mapper/render.py"],
-        ["tests/test_payload.py"],
-        ["mapper.render.x_build_payload__mutmut_*", "mapper.render.x_script_json__mutmut_*",
-         "mapper.render.x__side_colors__mutmut_*", "mapper.render.x__safe_url__mutmut_*",
-         "mapper.render.x__boundaries_near__mutmut_*", "mapper.render.xǁ_Stringsǁ*"],
-    ),
+    # The page's data (mapper/payload.py), not the folium plumbing around it:
+    # the browser tests hold that.
+    "render": (["mapper/payload.py"], ["tests/test_payload.py", "tests/test_payload_rules.py"]),
 }
 
 #: Groups whose modules keep no state in the Gazetteer object (no caches keyed
