@@ -27,3 +27,23 @@ def gaz():
     if os.environ.get("ARMAZ_TEST_SHARED_GAZETTEER") == "1":
         return _shared_gazetteer()
     return Gazetteer()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium through Playwright; missing in CI is a failure, elsewhere a skip."""
+    from mapper.image import CHROMIUM_ARGS, find_chromium
+
+    if os.environ.get("CI"):
+        from playwright import sync_api
+    else:
+        sync_api = pytest.importorskip("playwright.sync_api")
+    exe = find_chromium()
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing in CI")
+        pytest.skip("no Chromium")
+    with sync_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from mapper.cli import EXAMPLE, EXAMPLE_DIR, EXAMPLE_EVENTS, cli
 
-from .test_browser import browser, offline_page, open_map  # noqa: F401  (browser is a fixture)
+from .test_browser import offline_page, open_map
 
 axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright")
 pytestmark = pytest.mark.browser

@@ -1,7 +1,6 @@
 """Maps opened in headless Chromium, as a reader opens them."""
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -10,26 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from mapper.cli import EXAMPLE, EXAMPLE_EVENTS, cli
-from mapper.image import CHROMIUM_ARGS, find_chromium
 
 from .test_mapper import HEADER, HOSTILE
 
-playwright = pytest.importorskip("playwright.sync_api") if not os.environ.get("CI") else __import__(
-    "playwright.sync_api").sync_api
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    exe = find_chromium()
-    if exe is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing in CI")
-        pytest.skip("no Chromium")
-    with playwright.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def offline_page(browser, width, height):

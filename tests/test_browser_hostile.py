@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from mapper.cli import cli
 
-from .test_browser import browser, offline_page, open_map  # noqa: F401  (browser is a fixture)
+from .test_browser import offline_page, open_map
 
 pytestmark = pytest.mark.browser
 

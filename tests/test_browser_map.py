@@ -16,7 +16,7 @@ from mapper import analyse, read_ledger
 from mapper.cli import EXAMPLE, EXAMPLE_EVENTS
 from mapper.i18n import LANGS, strings
 
-from .test_browser import browser, build, offline_page, open_map  # noqa: F401  (browser is a fixture)
+from .test_browser import build, offline_page, open_map
 
 pytestmark = pytest.mark.browser
 WAR = EXAMPLE.parent / "war-2020.csv"

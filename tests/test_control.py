@@ -316,7 +316,6 @@ def test_a_unit_claimed_inside_another_is_cut_out_of_it(tmp_path, gaz, monkeypat
     from gazetteer import Place
     from mapper.analysis import Analysis
     from mapper.control import _Areas
-    from mapper.ledger import Ledger
 
     areas = _Areas(gaz)
     syunik = areas.units[SYUNIK]

@@ -19,7 +19,6 @@ from click.testing import CliRunner
 from mapper.cli import EXAMPLE, EXAMPLE_EVENTS, cli
 from mapper.page import ASSET_FILES
 
-from .test_browser import browser  # noqa: F401  (a fixture)
 
 CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
 

@@ -11,7 +11,7 @@ import mapper
 from mapper.cli import EXAMPLE, EXAMPLE_DIR
 from mapper.errors import RenderError
 
-from .test_browser import browser, offline_page  # noqa: F401  (browser is a fixture)
+from .test_browser import offline_page
 
 DATA_ID = re.compile(r'<script type="application/json" id="([A-Za-z0-9_]+)">')
 
