@@ -25,8 +25,10 @@ FLOORS = {
     "toponyms-dev2.csv": (198, 0, 1, 1),
     # Names as the 2020-2023 official lists and statements wrote them, with
     # their district; coordinates from encyclopedia pages (frozen before the
-    # villages-lists.yaml data was added): 28/1/3/2 before it.
-    "toponyms-lists.csv": (33, 1, 0, 0),
+    # villages-lists.yaml data was added): 28/1/3/2 of its first 34 rows
+    # before it; its last 3 rows (Khojaly villages) were annotated after the
+    # data, which does not touch them (31/1/3/2 of 37 without it).
+    "toponyms-lists.csv": (36, 1, 0, 0),
 }
 #: The held-out sets: counts only, never their rows (a failure lists none).
 #: toponyms.csv was frozen before the ranking changed; toponyms-2.csv was
