@@ -184,7 +184,12 @@ def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, An
         extra = entry.get("parent") or []
         for parent in [extra] if isinstance(extra, str) else extra:
             parent = real(parent)
-            place["parents"] = [parent, *[p for p in place["parents"] if p != parent]]
+            kind = places.get(parent, {}).get("kind")
+            # A reviewer's district replaces the one the outlines gave: a village
+            # on a district boundary is in one district, not in both.
+            replaced = kind if kind in ("district", "province") else None
+            place["parents"] = [parent, *[p for p in place["parents"] if p != parent
+                                          and (replaced is None or places.get(p, {}).get("kind") != replaced)]]
         have = {(n["text"], n["lang"]): n for n in place["names"]}
         for name in entry["names"]:
             clean = {k: v for k, v in name.items() if v is not None}

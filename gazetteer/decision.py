@@ -75,6 +75,13 @@ class Regions:
                               if (f.get("geometry") or {}).get("type") in ("Polygon", "MultiPolygon")}
         return unit_id in self._features
 
+    def kind(self, unit_id: str) -> str | None:
+        """The unit's kind when it has an outline (district, province, country)."""
+        if not self.has(unit_id):
+            return None
+        assert self._features is not None
+        return self._features[unit_id]["properties"].get("kind")
+
     def locate(self, unit_id: str, place: Place) -> str | None:
         """"inside", "edge" or "outside" the unit's polygon; None when it has none."""
         if not self.has(unit_id):
@@ -247,9 +254,15 @@ class Decider:
                 return "edge" if km(ctx, place) <= ROUGH_KM else "outside"
             # The polygon outranks the parent chain, which is wrong for some
             # villages (filed under a district of the other country).
-            if located == "edge" and chained and (None in (place.country, ctx.country)
-                                                  or place.country == ctx.country):
+            same_country = None in (place.country, ctx.country) or place.country == ctx.country
+            if located == "edge" and chained and same_country:
                 return "inside"
+            if located == "inside" and not chained and same_country and any(
+                    self._regions.kind(p) == ctx.kind for p in place.parents):
+                # The parents come from full-resolution outlines, or from a
+                # reviewer (a boundary village filed under its real district):
+                # the simplified polygon's "inside" is only its edge.
+                return "edge"
             return located
         if km(ctx, place) <= NEAR_KM:
             return "near"

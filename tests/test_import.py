@@ -139,6 +139,33 @@ def test_curated_landmarks_and_areas_carry_type_period_and_shape(tree, tmp_path)
     assert [p.name for p in gaz.parents(gaz.get("gz:checkpoint"))] == ["Syunik", "Armenia"]
 
 
+def test_a_curated_district_replaces_the_one_the_outlines_gave(tmp_path):
+    root = tmp_path / "wof"
+    _write(root, 2, "country", "Azerbaijan", "AZ", lat=40, lon=47, geometry=_square(46, 39, 48, 41))
+    _write(root, 20, "region", "Füzuli", "AZ", lat=40, lon=46.5, geometry=_square(46, 39, 47, 41))
+    _write(root, 21, "region", "Xocavənd", "AZ", lat=40, lon=47.5, geometry=_square(47, 39, 48, 41))
+    # On the boundary: the outlines put it in Füzuli, the encyclopedia in Xocavənd.
+    _write(root, 100, "locality", "Düdükçü", "AZ", lat=40, lon=46.99)
+    _write(root, 101, "locality", "Qarakollu", "AZ", lat=40, lon=46.5)
+    folder = _curated(tmp_path, """places:
+- id: wof:100
+  parent: wof:21
+  source: test
+- id: wof:101
+  parent: wof:100
+  source: test
+""")
+    out = tmp_path / "out"
+    compile_gazetteer([root], curated=folder, out_dir=out)
+    gaz = Gazetteer(out / "gazetteer.json", area=None)
+    assert gaz.get("wof:100").parents == ("wof:21", "wof:2")
+    # A parent of another kind is added in front; the district stays.
+    assert gaz.get("wof:101").parents == ("wof:100", "wof:20", "wof:2")
+    assert gaz.resolve("Düdükçü", near="Xocavənd").place.id == "wof:100"
+    # Inside the simplified polygon of Füzuli, but filed elsewhere: its edge.
+    assert "at the edge of Füzuli" in gaz.resolve("Düdükçü", near="Füzuli").why
+
+
 @pytest.mark.parametrize("new, message", [
     ("{kind: landmark, type: Big Bridge, lat: 1, lon: 2}", "'new.type' must be a lowercase word"),
     ("{kind: landmark, lat: 1, lon: 2, from: May 1992}", "new.from: 'May 1992' is not an ISO date"),
