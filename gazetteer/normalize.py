@@ -249,6 +249,8 @@ def qualifiers(name: str) -> frozenset[str]:
 _DISTRICT_WORDS = (
     "district", "districts", "rayon", "rayonu", "raion", "rajon", "region of",
     "район", "р-н", "районе", "района", "շրջան", "շրջանը", "şəhər rayonu",
+    # Azerbaijani case endings, as official lists write the district of a village.
+    "rayonunun", "rayonunda", "rayonundakı", "rayonundan", "rayonuna",
 )
 _PROVINCE_WORDS = (
     "province", "marz", "մարզ", "մարզը", "область", "provinces", "oblast",
@@ -257,12 +259,12 @@ _REGION_WORDS = ("region", "регион", "республика", "republic")
 # Village and town apart: "Zəngilan kəndi" is a village, "Zəngilan şəhəri" the town.
 _VILLAGE_WORDS = (
     "village of", "the village of", "village", "villages", "hamlet",
-    "kəndi", "kendi", "kənd", "kend", "kəndində", "kəndindən",
+    "kəndi", "kendi", "kənd", "kend", "kəndində", "kəndindən", "kəndinin", "kəndinə", "kəndindəki",
     "село", "селе", "села", "деревня", "деревне", "գյուղ", "գյուղը", "գյուղում",
 )
 _TOWN_WORDS = (
     "town of", "the town of", "city of", "the city of", "town", "city",
-    "şəhəri", "seheri", "sheheri", "şəhər", "şəhərində", "şəhərindən",
+    "şəhəri", "seheri", "sheheri", "şəhər", "şəhərində", "şəhərindən", "şəhərinin", "şəhərinə", "şəhərindəki",
     "город", "городе", "города", "քաղաք", "քաղաքը", "քաղաքում",
 )
 _SETTLEMENT_WORDS = (

@@ -127,6 +127,23 @@ def test_village_and_town_descriptors(text, size):
     assert parse_name(text).size_hint == size
 
 
+@pytest.mark.parametrize("text,name,kind,size", [
+    ("Cəbrayıl rayonunun", "Cəbrayıl", "district", None), ("Laçın rayonundan", "Laçın", "district", None),
+    ("Füzuli rayonundakı", "Füzuli", "district", None), ("Sofulu kəndinin", "Sofulu", "settlement", "village"),
+    ("Şuşa şəhərinin", "Şuşa", "settlement", "town")])
+def test_azerbaijani_case_endings_of_descriptors(text, name, kind, size):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint, parsed.size_hint) == (name, kind, size)
+
+
+def test_a_district_in_the_genitive_is_understood_as_context(gaz):
+    # Official lists write "Cəbrayıl rayonunun Sofulu kəndi": the context is the
+    # district, not a name nothing matches (which left the Sofulu of Qazax).
+    res = gaz.resolve("Sofulu", near="Cəbrayıl rayonunun")
+    assert res.status == "resolved" and res.place.id == "wof:1327108309", res.why
+    assert "matched no place" not in res.why
+
+
 def test_village_descriptor_prefers_the_village(gaz):
     # Ağdam is a town and several villages; "Ağdam kəndi" in Xocavənd is the village.
     assert gaz.resolve("Ağdam kəndi", near="Xocavənd").place.id == "wof:1210050453"
