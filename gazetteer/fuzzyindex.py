@@ -4,9 +4,10 @@ A key one edit (a letter dropped, added, changed, or two swapped) from a
 query keeps one of its halves intact, at the same place (its head at its
 start, its tail at its end; a swap across the middle is tried as such). Two
 letters dropped, added or changed leave one of its thirds intact (the middle
-shifted by at most three letters); a swap across a cut spoils two pieces. So the index files every key under its aligned halves and thirds,
-each tagged with the key's length, and a query looks up, for each key length
-it could be, the pieces it would share: fifteen look-ups for the halves, and
+shifted by at most three letters); a swap across a cut spoils two pieces.
+So the index files every key under its aligned halves and thirds, each
+tagged with the key's length, and a query looks up, for each key length it
+could be, the pieces it would share: fifteen look-ups for the halves, and
 the thirds only when no half-sharing key is close enough. rapidfuzz scores
 only that short list (a median of 50 keys of 17,000), never a block.
 
@@ -26,6 +27,8 @@ from rapidfuzz import fuzz, process
 
 __all__ = ["PieceIndex"]
 
+#: Keys filed under a piece tagged with their length.
+_Pieces = dict[str, tuple[str, ...]]
 #: Keys shorter than this are never fuzzy-matched (nor filed).
 MIN_KEY = 3
 
@@ -49,9 +52,11 @@ class PieceIndex:
                 tails[tail].append(key)
             else:
                 tails[tail] = [key]
-        self._heads = heads
-        self._tails = tails
-        self._thirds: tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]] | None = None
+        # Tuples of strings drop out of the garbage collector's sight at its
+        # first look; lists would be walked by every full collection.
+        self._heads = {piece: tuple(keys) for piece, keys in heads.items()}
+        self._tails = {piece: tuple(keys) for piece, keys in tails.items()}
+        self._thirds: tuple[_Pieces, _Pieces, _Pieces] | None = None
 
     def close(self, skel: str, cutoff: float, *, limit: int) -> list[tuple[str, float]]:
         """Up to ``limit`` keys whose ``fuzz.ratio`` with ``skel`` reaches
@@ -106,7 +111,7 @@ class PieceIndex:
                     found.append(middle.get(skel[a + shift:b + shift] + tag, ()))
         return set().union(*found)
 
-    def _thirds_index(self) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]:
+    def _thirds_index(self) -> tuple[_Pieces, _Pieces, _Pieces]:
         if self._thirds is None:
             first: dict[str, list[str]] = {}
             middle: dict[str, list[str]] = {}
@@ -117,5 +122,7 @@ class PieceIndex:
                 first.setdefault(key[:a] + tag, []).append(key)
                 middle.setdefault(key[a:b] + tag, []).append(key)
                 last.setdefault(key[b:] + tag, []).append(key)
-            self._thirds = first, middle, last
+            self._thirds = ({piece: tuple(keys) for piece, keys in first.items()},
+                            {piece: tuple(keys) for piece, keys in middle.items()},
+                            {piece: tuple(keys) for piece, keys in last.items()})
         return self._thirds
