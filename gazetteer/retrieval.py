@@ -13,7 +13,6 @@ layer per place. What the candidates are worth is decision.py's business.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -69,31 +68,41 @@ class Retriever:
     def matches(self, text: str, *, fuzzy: bool = True, phonetic: bool = True) -> Found:
         """Places with a name matching ``text``, best layer per place."""
         found: Found = {}
-
-        def add(hits: Iterable[Sequence[int]], layer: str, score: float | None = None) -> None:
-            value = LAYER_SCORES[layer] if score is None else score
-            for pi, ni in hits:
-                if pi not in found or found[pi][0] < value:
-                    found[pi] = (value, ni, layer)
-
         # An exact match is a normalised match whose text is the same once
         # case-folded: checking the few normalised hits spares an index.
         norm = norm_key(text)
-        norm_hits = self._norm.get(norm, ())
-        wanted = exact_key(text)
-        records = self._records
-        add([h for h in norm_hits if exact_key(records[h[0]]["names"][h[1]]["text"]) == wanted], "exact")
-        script = script_of(text)
-        add([h for h in norm_hits if script_of(records[h[0]]["names"][h[1]]["text"]) == script], "normalised")
-        add(norm_hits, "normalised", CROSS_SCRIPT_SCORE)
+        norm_hits = self._norm.get(norm)
+        if norm_hits:
+            wanted, script, records = exact_key(text), script_of(text), self._records
+            for pi, ni in norm_hits:
+                stored = records[pi]["names"][ni]["text"]
+                if exact_key(stored) == wanted:
+                    hit = (LAYER_SCORES["exact"], ni, "exact")
+                elif script_of(stored) == script:
+                    hit = (LAYER_SCORES["normalised"], ni, "normalised")
+                else:
+                    hit = (CROSS_SCRIPT_SCORE, ni, "normalised")
+                # The best layer per place; of equals, the first name.
+                if pi not in found or found[pi][0] < hit[0]:
+                    found[pi] = hit
         if not phonetic:
             return found
         skel = skeleton_of_norm(norm)
-        add(self._skel.get(skel, ()), "phonetic")
+        phonetic_score = LAYER_SCORES["phonetic"]
+        for pi, ni in self._skel.get(skel, ()):
+            if pi not in found or found[pi][0] < phonetic_score:
+                found[pi] = (phonetic_score, ni, "phonetic")
         if found or not fuzzy:
             return found
+        return self._fuzzy(text, skel)
+
+    def _fuzzy(self, text: str, skel: str) -> Found:
+        found: Found = {}
         for key, similarity, cutoff in self.fuzzy_keys(skel):
-            add(self._skel[key], "fuzzy", fuzzy_score(similarity, cutoff))
+            score = fuzzy_score(similarity, cutoff)
+            for pi, ni in self._skel[key]:
+                if pi not in found or found[pi][0] < score:
+                    found[pi] = (score, ni, "fuzzy")
             log.info("fuzzy guess: %r ~ %r (similarity %.0f)", text, key, similarity)
         return found
 
@@ -115,7 +124,8 @@ class Retriever:
             for stem in inflection_stems(parsed.name):
                 merge(self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
         if not found and fuzzy:
-            merge(self.matches(parsed.name))
+            # The strict layers found nothing for the name: straight to its spelling.
+            merge(self._fuzzy(parsed.name, skeleton(parsed.name)))
         return found
 
     def spelled_alike(self, parsed: ParsedName) -> Found:
