@@ -132,7 +132,7 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
         quote_all = csv.writer(out, lineterminator="\n", delimiter=table.delimiter, quoting=csv.QUOTE_ALL)
 
         def write(cells: list[str]) -> None:
-            (quote_all if any("\r" in c for c in cells) else writer).writerow(cells)
+            (quote_all if "\r" in "".join(cells) else writer).writerow(cells)
 
         write([*header, *MATCH_COLUMNS])
 

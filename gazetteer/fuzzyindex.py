@@ -38,24 +38,19 @@ class PieceIndex:
 
     def __init__(self, keys: Iterable[str]) -> None:
         self._keys = [key for key in keys if len(key) >= MIN_KEY]
-        heads: dict[str, list[str]] = {}
-        tails: dict[str, list[str]] = {}
+        # Tuples of strings drop out of the garbage collector's sight at its
+        # first look (lists would be walked by every full collection); a
+        # bucket grown by concatenation is built faster than a list converted.
+        heads: _Pieces = {}
+        tails: _Pieces = {}
         for key in self._keys:
             n = len(key)
             h, tag = n // 2, chr(n)
             head, tail = key[:h] + tag, key[h:] + tag
-            if head in heads:
-                heads[head].append(key)
-            else:
-                heads[head] = [key]
-            if tail in tails:
-                tails[tail].append(key)
-            else:
-                tails[tail] = [key]
-        # Tuples of strings drop out of the garbage collector's sight at its
-        # first look; lists would be walked by every full collection.
-        self._heads = {piece: tuple(keys) for piece, keys in heads.items()}
-        self._tails = {piece: tuple(keys) for piece, keys in tails.items()}
+            heads[head] = heads.get(head, ()) + (key,)
+            tails[tail] = tails.get(tail, ()) + (key,)
+        self._heads = heads
+        self._tails = tails
         self._thirds: tuple[_Pieces, _Pieces, _Pieces] | None = None
 
     def close(self, skel: str, cutoff: float, *, limit: int) -> list[tuple[str, float]]:
@@ -113,16 +108,15 @@ class PieceIndex:
 
     def _thirds_index(self) -> tuple[_Pieces, _Pieces, _Pieces]:
         if self._thirds is None:
-            first: dict[str, list[str]] = {}
-            middle: dict[str, list[str]] = {}
-            last: dict[str, list[str]] = {}
+            first: _Pieces = {}
+            middle: _Pieces = {}
+            last: _Pieces = {}
             for key in self._keys:
                 n = len(key)
                 a, b, tag = n // 3, (2 * n) // 3, chr(n)
-                first.setdefault(key[:a] + tag, []).append(key)
-                middle.setdefault(key[a:b] + tag, []).append(key)
-                last.setdefault(key[b:] + tag, []).append(key)
-            self._thirds = ({piece: tuple(keys) for piece, keys in first.items()},
-                            {piece: tuple(keys) for piece, keys in middle.items()},
-                            {piece: tuple(keys) for piece, keys in last.items()})
+                start, centre, end = key[:a] + tag, key[a:b] + tag, key[b:] + tag
+                first[start] = first.get(start, ()) + (key,)
+                middle[centre] = middle.get(centre, ()) + (key,)
+                last[end] = last.get(end, ()) + (key,)
+            self._thirds = first, middle, last
         return self._thirds
