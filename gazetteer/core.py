@@ -362,8 +362,9 @@ def _read_data(path: Path) -> Any:
     The file is two hundred thousand small containers: collecting garbage
     while they are created costs more than creating them. Once made, they are
     moved straight to the oldest generation (``gc.freeze`` then ``unfreeze``
-    moves lists, it scans nothing); left young, every young collection of the
-    next thousand look-ups would walk them all again before they got there.
+    moves lists, it scans nothing; what else was young goes with them, to be
+    collected by the next full collection); left young, every young collection
+    of the next thousand look-ups would walk them all again before they got there.
     """
     collecting = gc.isenabled()
     gc.disable()
