@@ -4,14 +4,22 @@
     python benchmarks/run.py gazetteer  # or: mapper, browser
 
 Inputs are generated here from the bundled data with a fixed seed, so runs
-compare: a 10,000-row CSV of press spellings (one row in five misspelled)
-and ledgers of 5,000 claims.
+compare: 10,000- and 100,000-row CSVs of press spellings and gazetteer names
+(one row in five misspelled) and ledgers of 5,000 claims. Figures are medians;
+each gazetteer line gives wall and CPU time (the CPU time is what other jobs
+sharing the cores do not change), and the machine and its load average are
+printed before and after. "No cache" runs resolve each distinct name once in
+a fresh process, so that no cache of any kind is warm.
 """
 
 from __future__ import annotations
 
 import csv
+import json
+import os
+import platform
 import random
+import resource
 import statistics
 import subprocess
 import sys
@@ -20,6 +28,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # measure this checkout, not an installed copy
 SEED = 20201026
 
 
@@ -67,46 +76,95 @@ def mixed_names(n: int) -> list[str]:
     return out
 
 
-def bench_gazetteer() -> None:
+def machine() -> str:
+    load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
+    return (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+            f"load average {load} (1, 5, 15 min)")
+
+
+def timed(fn) -> tuple[float, float]:
+    """(wall, CPU) seconds of one call: the CPU time is this process's, unaffected by other jobs' share of the cores."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def medians(runs: list[tuple[float, float]]) -> tuple[float, float]:
+    return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
+
+
+def cold_run(names_file: str, exempt: bool) -> None:
+    """In a fresh process (every cache empty): load, then resolve each name once; prints wall and CPU seconds."""
+    from gazetteer import Gazetteer
+    from gazetteer.core import exempt_from_gc
+
+    names = json.loads(Path(names_file).read_text(encoding="utf-8"))
+    gaz = Gazetteer()
+    if exempt:
+        exempt_from_gc()
+
+    def run_all():
+        for name in names:
+            gaz._resolve(name, None, None)
+    print(json.dumps(timed(run_all)))
+
+
+def bench_gazetteer(repeat: int = 5) -> None:
     from gazetteer import Gazetteer
 
-    load, load_med = best(lambda: Gazetteer(), repeat=5)
-    print(f"gazetteer load: {load * 1000:.0f} ms (median {load_med * 1000:.0f} ms)")
+    print(f"machine: {machine()}")
+    loads = [timed(Gazetteer) for _ in range(repeat)]
+    wall, cpu = medians(loads)
+    print(f"gazetteer load, in process: median {wall * 1000:.0f} ms wall, {cpu * 1000:.0f} ms CPU "
+          f"(best {min(w for w, _ in loads) * 1000:.0f} ms wall)")
     names = mixed_names(10_000)
     distinct = sorted(set(names))
+    with tempfile.TemporaryDirectory() as tmp:
+        names_file = Path(tmp) / "distinct.json"
+        names_file.write_text(json.dumps(distinct), encoding="utf-8")
+        for exempt, how in ((False, ""), (True, ", after exempt_from_gc() as the CLI does")):
+            runs = []
+            for _ in range(repeat):
+                out = subprocess.run([sys.executable, __file__, "_cold", str(names_file), str(int(exempt))],
+                                     check=True, capture_output=True, text=True, cwd=ROOT).stdout
+                runs.append(tuple(json.loads(out)))
+            wall, cpu = medians(runs)
+            print(f"library, {len(distinct):,} distinct names, one in five misspelled, fresh process, no cache"
+                  f"{how}: {len(distinct) / wall:,.0f} names/s wall, {len(distinct) / cpu:,.0f} names/s CPU "
+                  f"(medians of {repeat})")
 
     def rows_with_cache():
         gaz = Gazetteer()
-        t = time.perf_counter()
-        for name in names:
-            gaz.resolve(name)
-        return time.perf_counter() - t
-    spent = min(rows_with_cache() for _ in range(5))
-    print(f"resolve, the 10,000 mixed rows (repeats answered from the cache): {len(names) / spent:,.0f} names/s")
+        return timed(lambda: [gaz.resolve(name) for name in names])
+    wall, cpu = medians([rows_with_cache() for _ in range(3)])
+    print(f"library, the 10,000 rows (repeats answered from the result cache): {len(names) / wall:,.0f} names/s "
+          f"wall, {len(names) / cpu:,.0f} names/s CPU")
     gaz = Gazetteer()
-    t = time.perf_counter()
-    for name in distinct:
-        gaz._resolve(name, None, None)
-    cold = time.perf_counter() - t
-    print(f"resolve, distinct names, no cache: {len(distinct) / cold:,.0f} names/s ({len(distinct)} names)")
     exact = press_names() * 20
-
-    def press():
-        for name in exact:
-            gaz._resolve(name, None, None)
-    spent, _ = best(press, repeat=3)
-    print(f"resolve, correctly spelled press names, no cache: {len(exact) / spent:,.0f} names/s")
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "names.csv"
-        with open(src, "w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow(["row", "place"])
-            for i, name in enumerate(names):
-                w.writerow([i, name])
-        cmd = [sys.executable, "-m", "gazetteer", "resolve", "--input", str(src), "--column", "place",
-               "--output", str(Path(tmp) / "out.csv")]
-        wall, med = best(lambda: subprocess.run(cmd, check=True, capture_output=True), repeat=3)
-        print(f"batch CLI, 10,000 rows end to end: {wall:.2f} s (median {med:.2f} s)")
+    wall, cpu = medians([timed(lambda: [gaz._resolve(name, None, None) for name in exact]) for _ in range(3)])
+    print(f"library, correctly spelled press names, no result cache (places built): {len(exact) / wall:,.0f} "
+          f"names/s wall, {len(exact) / cpu:,.0f} names/s CPU")
+    for rows in (10_000, 100_000):
+        batch = names if rows == len(names) else mixed_names(rows)
+        with tempfile.TemporaryDirectory() as tmp:
+            src = Path(tmp) / "names.csv"
+            with open(src, "w", encoding="utf-8", newline="") as fh:
+                w = csv.writer(fh)
+                w.writerow(["row", "place"])
+                for i, name in enumerate(batch):
+                    w.writerow([i, name])
+            cmd = [sys.executable, "-m", "gazetteer", "resolve", "--input", str(src), "--column", "place",
+                   "--output", str(Path(tmp) / "out.csv")]
+            runs = []
+            for _ in range(3):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                wall, _ = timed(lambda: subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT))
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                runs.append((wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime))
+            wall, cpu = medians(runs)
+            print(f"batch CLI, {rows:,}-row CSV ({len(set(batch)):,} distinct names), one in five misspelled, "
+                  f"end to end: median {wall:.2f} s wall, {cpu:.2f} s CPU (best {min(w for w, _ in runs):.2f} s)")
+    print(f"machine after: {machine()}")
 
 
 def claims_ledger(path: Path, n: int) -> None:
@@ -184,6 +242,9 @@ def bench_browser() -> None:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["_cold"]:  # one cold run, in the fresh process bench_gazetteer starts
+        cold_run(sys.argv[2], sys.argv[3] == "1")
+        sys.exit(0)
     which = sys.argv[1:] or ["gazetteer", "mapper", "browser"]
     for name in which:
         globals()[f"bench_{name}"]()

@@ -17,6 +17,8 @@ __all__ = ["MATCH_COLUMNS", "BatchReport", "resolve_csv", "delimiter_of"]
 
 MATCH_COLUMNS = ("match_status", "match_id", "match_name", "match_kind", "match_lat", "match_lon",
                  "match_score", "match_candidates", "match_layer")
+#: Resolutions whose match columns are kept formatted, at most.
+_FORMATTED = 50_000
 
 
 @dataclass
@@ -115,6 +117,9 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
     if json_lines:
         keys = _unique_keys(header)
 
+        def formatted(values: dict[str, object]) -> dict[str, object]:
+            return values
+
         def emit(number: int, cells: list[str], values: dict[str, object] | None, error: str | None) -> None:
             doc = dict(zip(keys, cells))
             doc.update({col: None for col in MATCH_COLUMNS} if values is None else values)
@@ -127,12 +132,27 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
         quote_all = csv.writer(out, lineterminator="\n", delimiter=table.delimiter, quoting=csv.QUOTE_ALL)
 
         def write(cells: list[str]) -> None:
-            (quote_all if any("\r" in c for c in cells) else writer).writerow(cells)
+            (quote_all if "\r" in "".join(cells) else writer).writerow(cells)
 
         write([*header, *MATCH_COLUMNS])
 
-        def emit(number: int, cells: list[str], values: dict[str, object] | None, error: str | None) -> None:
-            write([*cells, *(_csv_cells(values) if values else [""] * len(MATCH_COLUMNS))])
+        formatted = _csv_cells  # type: ignore[assignment]
+
+        def emit(number: int, cells: list[str], values: list[str] | None, error: str | None) -> None:
+            write([*cells, *(values or [""] * len(MATCH_COLUMNS))])
+
+    # A batch repeats names, and the gazetteer answers a repeat with the same
+    # Resolution from its cache: its match columns are formatted once.
+    # (Keyed by id, with the resolution kept so that the id is not reused.)
+    done: dict[int, tuple[object, object]] = {}
+
+    def match_of(res) -> object:
+        hit = done.get(id(res))
+        if hit is None or hit[0] is not res:
+            if len(done) >= _FORMATTED:
+                done.clear()
+            hit = done[id(res)] = (res, formatted(_match_values(res)))
+        return hit[1]
 
     def fail(row, message: str) -> None:
         report.errors.append((row.number, message))
@@ -160,7 +180,7 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
             fail(row, str(exc))
             continue
         report.counts[res.status] += 1
-        emit(row.number, cells, _match_values(res), None)
+        emit(row.number, cells, match_of(res), None)  # type: ignore[arg-type]
         report.written += 1
     return report
 

@@ -219,6 +219,7 @@ _QUALIFIER_FORMS = {
 _WORD_SPLIT = re.compile(r"[\s\-‐–]+")
 
 
+@lru_cache(maxsize=200_000)
 def name_base(name: str) -> str:
     """The skeleton of a name without its qualifiers: "sirik" for "Aşağı Sirik",
     "Сирик" and "Sirik"; what namesakes told apart by a qualifier share."""
@@ -230,6 +231,7 @@ def name_base(name: str) -> str:
     return skeleton(" ".join(words))
 
 
+@lru_cache(maxsize=200_000)
 def qualifiers(name: str) -> frozenset[str]:
     """What a name's first (or, in Russian order, last) word says about which of
     several namesakes it is: {"lower"} for "Aşağı Veysəlli" and "Nerkin Hand",
@@ -296,6 +298,7 @@ _LANDMARK_WORDS = (
 _ADJECTIVE_STEMS = tuple(
     [(ending, ("", "а", "и", "ин")) for ending in ("инский", "инском", "инского", "инскому", "инским", "инской", "инская")]
     + [(ending, ("",)) for ending in ("ский", "ском", "ского", "скому", "ским", "ской", "ская")])
+_ADJECTIVE_ENDINGS = tuple(suffix for suffix, _ in _ADJECTIVE_STEMS)
 # "In the direction of X", as front-line reports put it: the name is X.
 _DIRECTION = re.compile(
     r"^(?:(?:in\s+the\s+|on\s+the\s+)?direction\s+of|towards?|в\s+направлении|в\s+сторону|по\s+направлению\s+к)\s+"
@@ -471,7 +474,7 @@ def parse_name(raw: str) -> ParsedName:
     if name != text:
         alternatives.append(text)
     low = name.casefold()
-    for suffix, stems in _ADJECTIVE_STEMS:
+    for suffix, stems in _ADJECTIVE_STEMS if low.endswith(_ADJECTIVE_ENDINGS) else ():
         if low.endswith(suffix) and len(name) > len(suffix) + 2:
             base = name[: -len(suffix)]
             alternatives += [base + end for end in stems]

@@ -4,7 +4,7 @@ Layers, from strict to loose: **exact** (case-folded), **normalised** (any
 script to ASCII) and **phonetic** (the romanization-folding skeleton) looked up
 together; only when they find nothing, a declined form's **inflected** stems;
 only when those find nothing, **fuzzy** (rapidfuzz on the skeletons, through a
-piece index, so that a query scores a short list, not a fifth of all keys).
+piece index (fuzzyindex.py), so that a query scores a short list, not a fifth of all keys).
 
 A retrieval is ``{place index: (layer score, name index, layer)}``, the best
 layer per place. What the candidates are worth is decision.py's business.
@@ -13,13 +13,12 @@ layer per place. What the candidates are worth is decision.py's business.
 from __future__ import annotations
 
 import logging
-import math
-from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from .fuzzyindex import PieceIndex
 from .normalize import ParsedName, exact_key, inflection_stems, norm_key, script_of, skeleton, skeleton_of_norm
 
 log = logging.getLogger("gazetteer.core")  # the name users configure for fuzzy-guess logging
@@ -69,31 +68,41 @@ class Retriever:
     def matches(self, text: str, *, fuzzy: bool = True, phonetic: bool = True) -> Found:
         """Places with a name matching ``text``, best layer per place."""
         found: Found = {}
-
-        def add(hits: Iterable[Sequence[int]], layer: str, score: float | None = None) -> None:
-            value = LAYER_SCORES[layer] if score is None else score
-            for pi, ni in hits:
-                if pi not in found or found[pi][0] < value:
-                    found[pi] = (value, ni, layer)
-
         # An exact match is a normalised match whose text is the same once
         # case-folded: checking the few normalised hits spares an index.
         norm = norm_key(text)
-        norm_hits = self._norm.get(norm, ())
-        wanted = exact_key(text)
-        records = self._records
-        add([h for h in norm_hits if exact_key(records[h[0]]["names"][h[1]]["text"]) == wanted], "exact")
-        script = script_of(text)
-        add([h for h in norm_hits if script_of(records[h[0]]["names"][h[1]]["text"]) == script], "normalised")
-        add(norm_hits, "normalised", CROSS_SCRIPT_SCORE)
+        norm_hits = self._norm.get(norm)
+        if norm_hits:
+            wanted, script, records = exact_key(text), script_of(text), self._records
+            for pi, ni in norm_hits:
+                stored = records[pi]["names"][ni]["text"]
+                if exact_key(stored) == wanted:
+                    hit = (LAYER_SCORES["exact"], ni, "exact")
+                elif script_of(stored) == script:
+                    hit = (LAYER_SCORES["normalised"], ni, "normalised")
+                else:
+                    hit = (CROSS_SCRIPT_SCORE, ni, "normalised")
+                # The best layer per place; of equals, the first name.
+                if pi not in found or found[pi][0] < hit[0]:
+                    found[pi] = hit
         if not phonetic:
             return found
         skel = skeleton_of_norm(norm)
-        add(self._skel.get(skel, ()), "phonetic")
+        phonetic_score = LAYER_SCORES["phonetic"]
+        for pi, ni in self._skel.get(skel, ()):
+            if pi not in found or found[pi][0] < phonetic_score:
+                found[pi] = (phonetic_score, ni, "phonetic")
         if found or not fuzzy:
             return found
+        return self._fuzzy(text, skel)
+
+    def _fuzzy(self, text: str, skel: str) -> Found:
+        found: Found = {}
         for key, similarity, cutoff in self.fuzzy_keys(skel):
-            add(self._skel[key], "fuzzy", fuzzy_score(similarity, cutoff))
+            score = fuzzy_score(similarity, cutoff)
+            for pi, ni in self._skel[key]:
+                if pi not in found or found[pi][0] < score:
+                    found[pi] = (score, ni, "fuzzy")
             log.info("fuzzy guess: %r ~ %r (similarity %.0f)", text, key, similarity)
         return found
 
@@ -115,7 +124,8 @@ class Retriever:
             for stem in inflection_stems(parsed.name):
                 merge(self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
         if not found and fuzzy:
-            merge(self.matches(parsed.name))
+            # The strict layers found nothing for the name: straight to its spelling.
+            merge(self._fuzzy(parsed.name, skeleton(parsed.name)))
         return found
 
     def spelled_alike(self, parsed: ParsedName) -> Found:
@@ -135,25 +145,15 @@ class Retriever:
     def fuzzy_keys(self, skel: str) -> list[tuple[str, float, float]]:
         """Up to FUZZY_KEYS skeleton keys close to ``skel``: (key, similarity, cutoff).
 
-        The piece index proposes a short list: keys sharing an aligned half
-        with the query (any spelling one edit away keeps one half intact),
-        then, when none of those is close enough, keys sharing an aligned
-        third (two edits away). rapidfuzz scores only that list.
+        The piece index (fuzzyindex.py) proposes a short list: keys sharing an
+        aligned half with the query (any spelling one edit away keeps one half
+        intact), then, when none of those is close enough, keys sharing an
+        aligned third (two edits away). rapidfuzz scores only that list.
         """
         cutoff = fuzzy_cutoff(len(skel))
         if cutoff > 100:
             return []
-        hits = process.extract(skel, self._piece_keys(skel, cutoff, halves=True), scorer=fuzz.ratio,
-                               score_cutoff=cutoff, limit=16)
-        if not hits:
-            hits = process.extract(skel, self._piece_keys(skel, cutoff, halves=False), scorer=fuzz.ratio,
-                                   score_cutoff=cutoff, limit=16)
-        out, seen = [], set()
-        for key, similarity, _ in hits:
-            if key not in seen and len(seen) < FUZZY_KEYS:
-                seen.add(key)
-                out.append((key, similarity, cutoff))
-        return out
+        return [(key, similarity, cutoff) for key, similarity in self._pieces.close(skel, cutoff, limit=FUZZY_KEYS)]
 
     def similar(self, text: str, *, limit: int, cutoff: float = 60) -> Found:
         """Places with names like ``text``, for browsing (search): a low cutoff, every key scored."""
@@ -168,67 +168,6 @@ class Retriever:
     def _skel_keys(self) -> list[str]:
         return list(self._skel)
 
-    @staticmethod
-    def _band(length: int, cutoff: float) -> tuple[int, int]:
-        """Key lengths for which fuzz.ratio can reach ``cutoff`` at all (at most 200 * min / (len1 + len2))."""
-        return (math.ceil(length * cutoff / (200.0 - cutoff)), math.floor(length * (200.0 - cutoff) / cutoff))
-
-    def _piece_keys(self, skel: str, cutoff: float, *, halves: bool) -> list[str]:
-        """Keys of a plausible length that share an aligned piece with ``skel``.
-
-        A key is cut in halves and in thirds by its own length. A query one
-        edit from it keeps one half intact (the head at its start or the tail
-        at its end; a swap across the middle is tried as such); two edits away,
-        one third (the middle shifted by at most three letters).
-        """
-        low, high = self._band(len(skel), cutoff)
-        spread = 2 if halves else 3
-        low, high = max(low, len(skel) - spread, 3), min(high, len(skel) + spread)
-        n = len(skel)
-        out: set[str] = set()
-        if halves:
-            heads, tails = self._halves
-            for length in range(low, high + 1):
-                h, tag = length // 2, chr(length)
-                swapped = skel[:h - 1] + skel[h:h + 1] + skel[h - 1:h] + skel[h + 1:] if 0 < h < n else skel
-                for index, piece in ((heads, skel[:h]), (tails, skel[n - (length - h):]), (heads, swapped[:h])):
-                    out.update(index.get(piece + tag, ()))
-            return sorted(out)
-        first, middle, last = self._thirds
-        for length in range(low, high + 1):
-            a, b, tag = length // 3, (2 * length) // 3, chr(length)
-            out.update(first.get(skel[:a] + tag, ()))
-            out.update(last.get(skel[n - (length - b):] + tag, ()))
-            for shift in range(-3, 4):
-                if a + shift >= 0 and b + shift <= n:
-                    out.update(middle.get(skel[a + shift:b + shift] + tag, ()))
-        return sorted(out)
-
     @cached_property
-    def _halves(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        """Keys by their first half and by their second, each tagged with the key's length."""
-        heads: dict[str, list[str]] = {}
-        tails: dict[str, list[str]] = {}
-        for key in self._skel:
-            n = len(key)
-            if n >= 3:  # shorter keys are never fuzzy-matched
-                h, tag = n // 2, chr(n)
-                heads.setdefault(key[:h] + tag, []).append(key)
-                tails.setdefault(key[h:] + tag, []).append(key)
-        return heads, tails
-
-    @cached_property
-    def _thirds(self) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]:
-        """Keys by each third, tagged with the key's length; built only when a
-        query is more than one edit from every key."""
-        first: dict[str, list[str]] = {}
-        middle: dict[str, list[str]] = {}
-        last: dict[str, list[str]] = {}
-        for key in self._skel:
-            n = len(key)
-            if n >= 3:
-                a, b, tag = n // 3, (2 * n) // 3, chr(n)
-                first.setdefault(key[:a] + tag, []).append(key)
-                middle.setdefault(key[a:b] + tag, []).append(key)
-                last.setdefault(key[b:] + tag, []).append(key)
-        return first, middle, last
+    def _pieces(self) -> PieceIndex:
+        return PieceIndex(self._skel)

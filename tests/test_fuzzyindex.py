@@ -1,0 +1,132 @@
+"""The piece index behind fuzzy retrieval: the same keys as a scan of every key, in a bounded number of look-ups."""
+
+import random
+
+import pytest
+from rapidfuzz import fuzz
+
+from gazetteer.fuzzyindex import MIN_KEY, PieceIndex
+from gazetteer.retrieval import FUZZY_KEYS, fuzzy_cutoff
+
+LETTERS = "aiuktsmnrlpvxcj"
+
+
+def _typo(key: str, rng: random.Random, ops: str = "dsri") -> str:
+    """One edit: a letter dropped, changed or added, or two neighbours swapped."""
+    i = rng.randrange(0, len(key))
+    op = rng.choice(ops)
+    if op == "d":
+        return key[:i] + key[i + 1:]
+    if op == "s" and i < len(key) - 1:
+        return key[:i] + key[i + 1] + key[i] + key[i + 2:]
+    if op == "r":
+        return key[:i] + rng.choice(LETTERS.replace(key[i], "")) + key[i + 1:]
+    return key[:i] + rng.choice(LETTERS) + key[i:]
+
+
+def _shares_half(query: str, key: str) -> bool:
+    n, m = len(query), len(key)
+    h = m // 2
+    return (query[:h] == key[:h] or query[n - (m - h):] == key[h:]
+            or (0 < h < n and query[:h - 1] + query[h] == key[:h]))
+
+
+def _shares_third(query: str, key: str) -> bool:
+    n, m = len(query), len(key)
+    a, b = m // 3, (2 * m) // 3
+    if query[:a] == key[:a] or query[n - (m - b):] == key[b:]:
+        return True
+    return any(query[a + s:b + s] == key[a:b] for s in range(-3, 4) if a + s >= 0 and b + s <= n)
+
+
+def _scan(keys: dict[int, list[str]], query: str, cutoff: float) -> list[tuple[str, float]]:
+    """What the index answers, by reading every key of a possible length: the definition, not the index."""
+    n = len(query)
+    low, high = PieceIndex.band(n, cutoff)
+    for spread, shares in ((2, _shares_half), (3, _shares_third)):
+        hits = [(key, fuzz.ratio(query, key))
+                for length in range(max(low, n - spread, MIN_KEY), min(high, n + spread) + 1)
+                for key in keys.get(length, ()) if shares(query, key)]
+        hits = sorted(((k, s) for k, s in hits if s >= cutoff), key=lambda hit: (-hit[1], hit[0]))
+        if hits:
+            return hits[:FUZZY_KEYS]
+    return []
+
+
+@pytest.fixture(scope="module")
+def keys(gaz):
+    return sorted(gaz._retriever._skel)
+
+
+@pytest.fixture(scope="module")
+def index(keys):
+    return PieceIndex(keys)
+
+
+@pytest.mark.parametrize("edits", [1, 2])
+def test_index_answers_as_a_scan_of_every_key(keys, index, edits):
+    rng = random.Random(20201026 + edits)
+    by_length: dict[int, list[str]] = {}
+    for key in keys:
+        by_length.setdefault(len(key), []).append(key)
+    checked = 0
+    for key in rng.sample([k for k in keys if len(k) >= 5], 150):
+        query = key
+        for _ in range(edits):
+            query = _typo(query, rng)
+        cutoff = fuzzy_cutoff(len(query))
+        if cutoff > 100:
+            continue
+        assert index.close(query, cutoff, limit=FUZZY_KEYS) == _scan(by_length, query, cutoff), (key, query)
+        checked += 1
+    assert checked > 100
+
+
+def test_every_one_edit_neighbour_is_scored(keys, index):
+    # Any spelling one edit from a key keeps half of it in place: the key is
+    # on the short list, and found whenever it is close enough.
+    rng = random.Random(7)
+    for key in rng.sample([k for k in keys if len(k) >= 6], 300):
+        query = _typo(key, rng)
+        cutoff = fuzzy_cutoff(len(query))
+        if cutoff > 100:
+            continue
+        assert key in index.half_keys(query, cutoff), (key, query)
+        if fuzz.ratio(query, key) >= cutoff:
+            assert index.close(query, cutoff, limit=1)[0][1] >= fuzz.ratio(query, key), (key, query)
+
+
+def test_every_two_edit_neighbour_is_scored_when_no_closer_key_is_found(keys, index):
+    # Two letters dropped, changed or added leave a third in place. (A swap
+    # across a cut spoils two pieces: two edits and a swap are beyond it.)
+    rng = random.Random(11)
+    for key in rng.sample([k for k in keys if len(k) >= 7], 300):
+        query = _typo(_typo(key, rng, "dri"), rng, "dri")
+        cutoff = fuzzy_cutoff(len(query))
+        if cutoff > 100:
+            continue
+        assert key in index.half_keys(query, cutoff) | index.third_keys(query, cutoff), (key, query)
+
+
+class _CountingDict(dict):
+    lookups = 0
+
+    def get(self, key, default=None):
+        _CountingDict.lookups += 1
+        return super().get(key, default)
+
+
+def test_a_query_costs_a_bounded_number_of_lookups_whatever_its_length(keys):
+    index = PieceIndex(keys)
+    index._heads, index._tails = _CountingDict(index._heads), _CountingDict(index._tails)
+    first, middle, last = index._thirds_index()
+    index._thirds = _CountingDict(first), _CountingDict(middle), _CountingDict(last)
+    long_key = max(keys, key=len)
+    for query in ("a" * 500, long_key * 8, "kx" * 250, long_key + "x", "abcde"):
+        _CountingDict.lookups = 0
+        index.close(query, fuzzy_cutoff(len(query)), limit=FUZZY_KEYS)
+        # Five key lengths and three pieces for the halves, seven lengths and
+        # nine pieces for the thirds, however long the query.
+        assert _CountingDict.lookups <= 5 * 3 + 7 * 9
+    # A pasted paragraph's skeleton matches nothing, and comes back at once.
+    assert index.close("a" * 500, fuzzy_cutoff(500), limit=FUZZY_KEYS) == []

@@ -1,0 +1,38 @@
+"""Loading the compiled data: where its objects go in the garbage collector (fresh processes, real data)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _run(code: str) -> str:
+    return subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
+                          cwd=ROOT).stdout.strip()
+
+
+def test_loaded_data_goes_straight_to_the_oldest_generation():
+    # Left young, every young collection of the first look-ups would walk it.
+    out = _run("import gc\nfrom gazetteer import Gazetteer\ng = Gazetteer()\n"
+               "old = {id(o) for o in gc.get_objects(generation=2)}\n"
+               "print(id(g._records) in old, id(g._records[0]) in old, sum(len(gc.get_objects(i)) for i in (0, 1)))")
+    in_oldest, record_in_oldest, young = out.split()
+    assert in_oldest == "True" and record_in_oldest == "True" and int(young) < 10_000
+
+
+def test_loading_never_thaws_what_a_caller_froze():
+    # Frozen objects are in no generation that gc.get_objects lists.
+    out = _run("import gc\nkept = [[i] for i in range(1000)]\ngc.freeze()\n"
+               "from gazetteer import Gazetteer\ng = Gazetteer()\n"
+               "listed = {id(o) for i in (0, 1, 2) for o in gc.get_objects(generation=i)}\n"
+               "print(id(kept) in listed, id(kept[0]) in listed, id(g._records) in listed)")
+    assert out.split() == ["False", "False", "True"]
+
+
+def test_exempt_from_gc_freezes_the_gazetteer():
+    out = _run("import gc\nfrom gazetteer import Gazetteer\nfrom gazetteer.core import exempt_from_gc\n"
+               "g = Gazetteer()\nexempt_from_gc()\n"
+               "print(gc.get_freeze_count(), sum(len(gc.get_objects(i)) for i in (0, 1, 2)))")
+    frozen, left = map(int, out.split())
+    assert frozen > 150_000 and left < 1_000
