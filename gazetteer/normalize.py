@@ -252,6 +252,8 @@ _DISTRICT_WORDS = (
 )
 _PROVINCE_WORDS = (
     "province", "marz", "մարզ", "մարզը", "область", "provinces", "oblast",
+    # Azerbaijani for Armenia's marzes: "Tavuş vilayəti", "Sünik mərzi".
+    "vilayəti", "vilayət", "vilayətinin", "vilayətində", "vilayətindən", "mərzi", "mərz",
 )
 _REGION_WORDS = ("region", "регион", "республика", "republic")
 # Village and town apart: "Zəngilan kəndi" is a village, "Zəngilan şəhəri" the town.
@@ -480,5 +482,12 @@ def parse_name(raw: str) -> ParsedName:
         # A qualifier in another language or spelling: "Lower Sirik" is Aşağı Sirik.
         alternatives += [f"{form} {words[1]}" for form in _QUALIFIER_FORMS[meaning]
                          if norm_key(form) != norm_key(words[0])]
+    else:
+        # A qualifier after the name, as Russian sources and Roman numerals put
+        # it: "Агалы II" and "Agali II" are İkinci Ağalı, "Махмудлу Третье" Üçüncü Mahmudlu.
+        words = name.rsplit(maxsplit=1)
+        meaning = _QUALIFIER_OF.get(norm_key(words[-1])) if len(words) == 2 else None
+        if meaning:
+            alternatives += [f"{form} {words[0]}" for form in _QUALIFIER_FORMS[meaning]]
     return ParsedName(raw=raw, name=name, kind_hint=kind, context=context,
                       alternatives=tuple(alternatives), size_hint=size)

@@ -410,3 +410,26 @@ def test_a_fix_entry_is_not_press_notable(gaz):
     # Merged duplicates of an obscure village: curated, but not a sign that the press names it.
     assert notability(gaz.get("wof:1293112839"))[0] < NOTABLE_BONUS
     assert gaz.resolve("Vardenis").place.id == "wof:421199215"  # the town, not the village of Aragatsotn
+
+
+# --- found by toponyms-dev3.csv ---------------------------------------------------
+
+@pytest.mark.parametrize("text,alternative", [
+    ("Agali II", "İkinci Agali"), ("Агалы III", "Üçüncü Агалы"), ("Махмудлу Третье", "Üçüncü Махмудлу"),
+])
+def test_a_qualifier_after_the_name_reads_as_one_before_it(text, alternative):
+    assert alternative in parse_name(text).alternatives
+
+
+def test_roman_numeral_villages_are_the_ordinal_ones(gaz):
+    # Zəngilan's Birinci, İkinci and Üçüncü Ağalı, as Russian pages number them.
+    assert gaz.resolve("Agali II").place.id == "wof:1276157019"
+    assert gaz.resolve("Агалы III").place.id == "wof:1209140225"
+    assert gaz.resolve("Agali I").place.id == "wof:1326563553"
+
+
+@pytest.mark.parametrize("text", ["Tavuş vilayəti", "Tavuş vilayətində", "Tavuş mərzi"])
+def test_the_azerbaijani_word_for_a_marz_names_the_province(gaz, text):
+    assert parse_name(text).kind_hint == "province"
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == "wof:85668095", res.why
