@@ -227,8 +227,12 @@ def test_piece_index_finds_every_one_edit_misspelling(gaz):
             continue
         found = {k: sim for k, sim, _ in retriever.fuzzy_keys(typo)}
         best = process.extractOne(typo, keys, scorer=fuzz.ratio)
-        # As good as scoring every key: the best key is found, with its similarity.
-        assert found and max(found.values()) == pytest.approx(best[1]), (key, typo)
+        # The misspelled key is found, with its similarity; and when no other
+        # key is closer (a key two edits off can be: "rasavuli" for "rsauli"),
+        # the result is as good as scoring every key.
+        assert found.get(key) == pytest.approx(fuzz.ratio(typo, key)), (key, typo)
+        if best[1] <= fuzz.ratio(typo, key):
+            assert max(found.values()) == pytest.approx(best[1]), (key, typo)
         checked += 1
     assert checked > 250
 
