@@ -106,7 +106,8 @@ def test_ordinal_village_never_ties_with_the_bare_name(gaz):
     ("озеро Сев Лич", "Сев Лич", "landmark"), ("Sarsang reservoir", "Sarsang", "landmark"),
     ("Murov dağı", "Murov", "landmark"), ("Dadivank monastery", "Dadivank", "landmark"),
     ("Həkəri körpüsü", "Həkəri", "landmark"), ("Հակարիի կամուրջ", "Հակարիի", "landmark"),
-    ("церковь Ванкасар", "Ванкасар", "landmark"), ("Sev Lich", "Sev Lich", None),
+    ("церковь Ванкасар", "Ванкасар", "landmark"), ("Şahbulaq qalası", "Şahbulaq", "landmark"),
+    ("Ջրաբերդ ամրոց", "Ջրաբերդ", "landmark"), ("Sev Lich", "Sev Lich", None),
 ])
 def test_landmark_descriptors(text, name, kind):
     parsed = parse_name(text)
