@@ -228,11 +228,12 @@ def test_piece_index_finds_every_one_edit_misspelling(gaz):
             continue
         found = {k: sim for k, sim, _ in retriever.fuzzy_keys(typo)}
         best = process.extractOne(typo, keys, scorer=fuzz.ratio)
-        # The misspelled key is found, with its similarity; and when no other
-        # key is closer (a key two edits off can be: "rasavuli" for "rsauli"),
-        # the result is as good as scoring every key.
-        assert found.get(key) == pytest.approx(fuzz.ratio(typo, key)), (key, typo)
-        if best[1] <= fuzz.ratio(typo, key):
+        # At least as good as the misspelled key (which a closer key may
+        # crowd out of the short list); and as good as scoring every key
+        # unless a key two edits off is closer ("rasavuli" for "rsauli").
+        own = fuzz.ratio(typo, key)
+        assert found and max(found.values()) >= own - 1e-6, (key, typo)
+        if best[1] <= own:
             assert max(found.values()) == pytest.approx(best[1]), (key, typo)
         checked += 1
     assert checked > 250
