@@ -108,10 +108,22 @@ def test_ordinal_village_never_ties_with_the_bare_name(gaz):
     ("Həkəri körpüsü", "Həkəri", "landmark"), ("Հակարիի կամուրջ", "Հակարիի", "landmark"),
     ("церковь Ванкасар", "Ванкасар", "landmark"), ("Şahbulaq qalası", "Şahbulaq", "landmark"),
     ("Ջրաբերդ ամրոց", "Ջրաբերդ", "landmark"), ("Sev Lich", "Sev Lich", None),
+    ("мечеть Гевхар-ага", "Гевхар-ага", "landmark"), ("Gövhər Ağa məscidi", "Gövhər Ağa", "landmark"),
+    ("Shaki waterfall", "Shaki", "landmark"), ("Շաքիի ջրվեժ", "Շաքիի", "landmark"),
+    ("Эчмиадзинский собор", "Эчмиадзинский", "landmark"),
 ])
 def test_landmark_descriptors(text, name, kind):
     parsed = parse_name(text)
     assert (parsed.name, parsed.kind_hint) == (name, kind)
+
+
+@pytest.mark.parametrize("text", ["Mount Kirs", "Kirs dağı", "гора Кирс", "Քիրս լեռ", "Kirs heights"])
+def test_a_curated_plain_name_is_the_whole_name(gaz, text):
+    # Kirs is one of Böyük Kirs's own names (curated, not a variant): the
+    # mountain is named whole, so it is no partial match that the village
+    # of Kitsk (K’irs) outranks.
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == "gz:boyuk-kirs", res.why
 
 
 @pytest.mark.parametrize("text", ["in the direction of Lachin", "Lachin direction", "Laçın istiqamətində",
