@@ -420,6 +420,21 @@ def _strip_words(text: str) -> tuple[str, str | None, str | None]:
     return text, kind, size
 
 
+def _landmark_word_orders(text: str, name: str) -> list[str]:
+    """A landmark's name with its word on the other side: "monastery of Tegher"
+    is also "Tegher monastery", "Sevan lake" also "lake Sevan", as a landmark's
+    own name may hold the word either way."""
+    low, key = text.casefold(), name.casefold()
+    if low.endswith(key):
+        word = text[: len(text) - len(name)].strip()
+        word = re.sub(r"^the\s+|\s+of(?:\s+the)?$", "", word, flags=re.IGNORECASE).strip()
+        return [f"{name} {word}"] if word else []
+    if low.startswith(key):
+        word = text[len(name):].strip()
+        return [f"{word} {name}"] if word else []
+    return []
+
+
 def parse_name(raw: str) -> ParsedName:
     """Split "the village of Sanasar (Gubadli)" into name, kind hint and context.
 
@@ -470,6 +485,8 @@ def parse_name(raw: str) -> ParsedName:
     alternatives = []
     if name != text:
         alternatives.append(text)
+        if kind == "landmark":
+            alternatives += _landmark_word_orders(text, name)
     low = name.casefold()
     for suffix, stems in _ADJECTIVE_STEMS:
         if low.endswith(suffix) and len(name) > len(suffix) + 2:

@@ -26,11 +26,12 @@ FLOORS = {
     # The third own set (cited pages, spellings of the three wars, weak classes:
     # landmarks, Soviet raions, renamed districts, ordinals, village vs town),
     # frozen before its first run: 249/17/12/35 of its first 313 rows untuned;
-    # eight fresh batches of landmarks 0/7/2/33 (42 rows), 0/3/0/8 (11 rows),
+    # nine fresh batches of landmarks 0/7/2/33 (42 rows), 0/3/0/8 (11 rows),
     # 0/0/0/14 (14 rows), 0/3/0/9 (12 rows), 1/0/1/23 (25 rows), 0/0/1/11
-    # (12 rows), 0/3/0/1 (4 rows) and 0/5/2/3 (10 rows) before their data was
-    # added. Mount Ararat (4 rows) lies in Turkey, outside the gazetteer.
-    "toponyms-dev3.csv": (436, 0, 3, 4),
+    # (12 rows), 0/3/0/1 (4 rows), 0/5/2/3 (10 rows) and 0/0/4/4 (8 rows) before
+    # their data was added. Mount Ararat (4 rows) lies in Turkey, outside the
+    # gazetteer.
+    "toponyms-dev3.csv": (444, 0, 3, 4),
 }
 #: The held-out sets: counts only, never their rows (a failure lists none).
 #: toponyms.csv was frozen before the ranking changed; toponyms-2.csv was

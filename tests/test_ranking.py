@@ -117,6 +117,19 @@ def test_landmark_descriptors(text, name, kind):
     assert (parsed.name, parsed.kind_hint) == (name, kind)
 
 
+@pytest.mark.parametrize("text,other", [("monastery of Tegher", "Tegher monastery"),
+                                        ("the monastery of Tegher", "Tegher monastery"),
+                                        ("Sevan lake", "lake Sevan")])
+def test_a_landmark_word_is_tried_on_the_other_side(text, other):
+    assert other in parse_name(text).alternatives
+
+
+def test_a_landmark_named_with_its_word_first_is_found(gaz):
+    # The monastery's own name is "Tegher Monastery"; the bare "Tegher" is the village.
+    res = gaz.resolve("monastery of Tegher")
+    assert res.status == "resolved" and res.place.id == "gz:tegher-monastery", res.why
+
+
 @pytest.mark.parametrize("text", ["Mount Kirs", "Kirs dağı", "гора Кирс", "Քիրս լեռ", "Kirs heights"])
 def test_a_curated_plain_name_is_the_whole_name(gaz, text):
     # Kirs is one of Böyük Kirs's own names (curated, not a variant): the
