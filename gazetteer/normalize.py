@@ -256,6 +256,8 @@ _DISTRICT_WORDS = (
 )
 _PROVINCE_WORDS = (
     "province", "marz", "մարզ", "մարզը", "область", "provinces", "oblast",
+    # Azerbaijani for Armenia's marzes: "Tavuş vilayəti", "Sünik mərzi".
+    "vilayəti", "vilayət", "vilayətinin", "vilayətində", "vilayətindən", "mərzi", "mərz",
 )
 _REGION_WORDS = ("region", "регион", "республика", "republic")
 # Village and town apart: "Zəngilan kəndi" is a village, "Zəngilan şəhəri" the town.
@@ -280,18 +282,18 @@ _LANDMARK_WORDS = (
     "bridge", "bridges", "bridge of", "lake", "lake of", "reservoir", "water reservoir", "heights", "height",
     "hill", "mountain", "mount", "mt", "peak", "monastery", "monastery of", "church", "cathedral", "corridor",
     "mountain pass", "pass", "airport", "international airport", "airfield", "fortress", "cave",
-    "temple",
+    "temple", "mosque", "waterfall",
     "körpüsü", "körpüləri", "körpü", "gölü", "su anbarı", "anbarı", "yüksəkliyi", "yüksəklikləri",
     "yüksəkliklər", "zirvəsi", "dağı", "dağları", "monastırı", "monastır", "məbədi", "kilsəsi",
-    "hava limanı", "beynəlxalq hava limanı", "aeroportu", "mağarası", "buraxılış məntəqəsi", "keçid məntəqəsi", "nəzarət-buraxılış məntəqəsi", "postu", "dəhlizi", "aşırımı",
+    "hava limanı", "beynəlxalq hava limanı", "qalası", "qalaları", "məscidi", "şəlaləsi", "aeroportu", "mağarası", "buraxılış məntəqəsi", "keçid məntəqəsi", "nəzarət-buraxılış məntəqəsi", "postu", "dəhlizi", "aşırımı",
     "կամուրջ", "կամուրջը", "կամուրջներ", "լիճ", "լիճը", "ջրամբար", "ջրամբարը", "բարձունք", "բարձունքը",
     "բարձունքներ", "լեռ", "լեռը", "լեռներ", "վանք", "վանքը", "եկեղեցի", "անցակետ", "անցակետը", "միջանցք",
     "միջանցքը", "լեռնանցք", "օդանավակայան", "օդանավակայանը", "միջազգային օդանավակայան", "քարանձավ",
-    "տաճար",
+    "տաճար", "ամրոց", "ամրոցը", "մզկիթ", "մզկիթը", "ջրվեժ", "ջրվեժը",
     "мост", "мосты", "мосту", "озеро", "озера", "водохранилище", "водохранилища", "высота", "высоты", "высоте",
     "гора", "горы", "монастырь", "монастыря", "кпп", "пропускной пункт", "контрольно-пропускной пункт",
     "блокпост", "коридор", "перевал", "вершина", "аэропорт", "международный аэропорт", "аэродром",
-    "крепость", "пещера", "храм",
+    "крепость", "пещера", "храм", "церковь", "часовня", "собор", "мечеть", "водопад",
 )
 #: A Russian adjective of a place name, in any case a report puts it ("в
 #: Кельбаджарском районе", "Лачинского района"), and the name's stems.
@@ -423,6 +425,21 @@ def _strip_words(text: str) -> tuple[str, str | None, str | None]:
     return text, kind, size
 
 
+def _landmark_word_orders(text: str, name: str) -> list[str]:
+    """A landmark's name with its word on the other side: "monastery of Tegher"
+    is also "Tegher monastery", "Sevan lake" also "lake Sevan", as a landmark's
+    own name may hold the word either way."""
+    low, key = text.casefold(), name.casefold()
+    if low.endswith(key):
+        word = text[: len(text) - len(name)].strip()
+        word = re.sub(r"^the\s+|\s+of(?:\s+the)?$", "", word, flags=re.IGNORECASE).strip()
+        return [f"{name} {word}"] if word else []
+    if low.startswith(key):
+        word = text[len(name):].strip()
+        return [f"{word} {name}"] if word else []
+    return []
+
+
 def parse_name(raw: str) -> ParsedName:
     """Split "the village of Sanasar (Gubadli)" into name, kind hint and context.
 
@@ -473,6 +490,8 @@ def parse_name(raw: str) -> ParsedName:
     alternatives = []
     if name != text:
         alternatives.append(text)
+        if kind == "landmark":
+            alternatives += _landmark_word_orders(text, name)
     low = name.casefold()
     for suffix, stems in _ADJECTIVE_STEMS if low.endswith(_ADJECTIVE_ENDINGS) else ():
         if low.endswith(suffix) and len(name) > len(suffix) + 2:
@@ -485,5 +504,12 @@ def parse_name(raw: str) -> ParsedName:
         # A qualifier in another language or spelling: "Lower Sirik" is Aşağı Sirik.
         alternatives += [f"{form} {words[1]}" for form in _QUALIFIER_FORMS[meaning]
                          if norm_key(form) != norm_key(words[0])]
+    else:
+        # A qualifier after the name, as Russian sources and Roman numerals put
+        # it: "Агалы II" and "Agali II" are İkinci Ağalı, "Махмудлу Третье" Üçüncü Mahmudlu.
+        words = name.rsplit(maxsplit=1)
+        meaning = _QUALIFIER_OF.get(norm_key(words[-1])) if len(words) == 2 else None
+        if meaning:
+            alternatives += [f"{form} {words[0]}" for form in _QUALIFIER_FORMS[meaning]]
     return ParsedName(raw=raw, name=name, kind_hint=kind, context=context,
                       alternatives=tuple(alternatives), size_hint=size)
