@@ -30,8 +30,10 @@ HAMLET_PENALTY = 0.05
 #: A name that only shares part of the place's name: "Mahmudlu" for Üçüncü
 #: Mahmudlu, "Verin Shorzha" for Nerkin Shorzha. The qualifier is part of the name.
 PARTIAL_PENALTY = 0.12
-#: "Zəngilan kəndi" (village) for a town, "город X" for a village.
-SIZE_PENALTY = 0.1
+#: "Zəngilan kəndi" (village) for a town, "город X" for a village: more than
+#: NOTABLE_BONUS, since the text's own word outranks the press prior ("Kənd
+#: Horadiz" is the village, though the town is the one the press names).
+SIZE_PENALTY = 0.15
 #: A settlement this size is taken for the seat of a unit of its name; a
 #: smaller one is a village that shares the unit's name.
 SEAT_POPULATION = 5000

@@ -177,6 +177,15 @@ def test_village_descriptor_prefers_the_village(gaz):
     assert town.place.id == AGDAM_TOWN
 
 
+@pytest.mark.parametrize("text", ["Kənd Horadiz", "Horadiz kəndi", "село Горадиз"])
+def test_the_texts_word_for_village_outranks_the_press_prior(gaz, text):
+    # The town of Horadiz is the one the press names; the text says village.
+    res = gaz.resolve(text, near="Füzuli")
+    assert res.status == "resolved" and res.place.id == "gz:horadiz-village-fuzuli", res.why
+    assert gaz.resolve("Horadiz şəhəri").place.id == "wof:421173237"
+    assert gaz.resolve("Horadiz").place.id == "wof:421173237"
+
+
 def test_a_landmark_descriptor_never_resolves_to_a_village(gaz):
     res = gaz.resolve("Hakari bridge")
     assert res.status != "resolved" or res.place.kind == "landmark"
