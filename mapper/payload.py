@@ -29,6 +29,9 @@ PANEL_KINDS = ("country", "region")
 AREA_KINDS = ("district", "province")
 #: A slider with one stop per calendar day reads best; past this many days, one stop per claim day.
 MAX_CALENDAR_DAYS = 1500
+#: Past this many point places the page paints its markers on one canvas instead of one SVG element
+#: each (see claims.js, makeCanvas, and the README's "Speed and size" for the measurements).
+CANVAS_PLACES = 300
 
 
 class _Strings:
@@ -224,6 +227,7 @@ def build_payload(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.d
                    for e in events],
         "boundaries": {"type": "FeatureCollection", "features": _boundaries_near(gaz, bounds) if bounds else []},
         "bounds": bounds,
+        "canvas": sum(1 for p in drawn if "g" not in p) > CANVAS_PLACES,
         "unmapped": unmapped,
         "flagHelp": [f for f in ("repeat", "contested", "corroborated", "retracted") if f in FLAGS],
         "control": _control(analysis, gaz, side_index, day_index, days, lang) if control else None,
