@@ -45,15 +45,33 @@ window.mapperClaimsLayer = function (map, dataId) {
   }
 
   // --- data ----------------------------------------------------------------
+  // Claims come by column (payload.py): one object per claim again, here.
+  D.claims = (function (cols) {
+    var keys = Object.keys(cols), out = new Array(cols.id.length);
+    for (var i = 0; i < out.length; i++) {
+      var c = {};
+      for (var k = 0; k < keys.length; k++) {
+        var v = cols[keys[k]][i];
+        if (v !== null) c[keys[k]] = v;
+      }
+      out[i] = c;
+    }
+    return out;
+  })(D.claims);
+  D.places.forEach(function (p) { p.t = []; p.h = S[p.h]; });
   D.claims.forEach(function (c, i) {
     c.i = i;
-    c.f = c.f || [];
-    c.st = c.st || "published";
+    c.c = D.kinds[c.c];
+    c.st = D.statuses[c.st];
+    var bits = c.f;
+    c.f = D.flags.filter(function (f, b) { return (bits >> b) & 1; });
+    if (c.p !== undefined) D.places[c.p].t.push(i);
     c.cli = c.cl;            // the claimant's index, what the filter keys on
     c.cl = S[c.cl];
     c.w = S[c.w];
     c.q = c.q === undefined ? null : S[c.q];
     c.src = c.src === undefined ? null : S[c.src];
+    c.u = c.u === undefined ? null : S[c.u];
     c.as = c.as === undefined ? null : S[c.as];
     c.n = c.n === undefined ? null : S[c.n];
     c.un = c.un === undefined ? null : S[c.un];
