@@ -36,7 +36,7 @@ AREA_KINDS = ("district", "province")
 MAX_CALENDAR_DAYS = 1500
 #: Past this many point places the page paints its markers on one canvas instead of one SVG element
 #: each (see claims.js, makeCanvas, and the README's "Speed and size" for the measurements).
-CANVAS_PLACES = 300
+CANVAS_PLACES = 200
 
 
 class _Strings:

@@ -399,7 +399,10 @@ window.mapperClaimsLayer = function (map, dataId) {
     // worked out again when the zoom, the shown places or the controls change,
     // never on a pan.
     function layout(shownList) {
-      var SIZE = 26, grid = {}, h = SIZE / 2;
+      // A grid of SIZE cells keyed by number (no string per look-up): layout runs on
+      // every zoom and every rest of the slider, over up to a few thousand markers.
+      var SIZE = 26, grid = new Map(), h = SIZE / 2;
+      function cellKey(i, j) { return (i + 65536) * 131072 + (j + 65536); }
       var origin = map.containerPointToLayerPoint([0, 0]), blocked = controlBoxes().map(function (q) {
         return [q[0] + origin.x, q[1] + origin.y, q[2] + origin.x, q[3] + origin.y];
       });
@@ -411,7 +414,7 @@ window.mapperClaimsLayer = function (map, dataId) {
         var gx = Math.floor(x / SIZE), gy = Math.floor(y / SIZE);
         for (var i = gx - 1; i <= gx + 1; i++) {
           for (var j = gy - 1; j <= gy + 1; j++) {
-            var cell = grid[i + "," + j];
+            var cell = grid.get(cellKey(i, j));
             if (!cell) continue;
             for (var k = 0; k < cell.length; k += 2) {
               if (Math.abs(cell[k] - x) < SIZE && Math.abs(cell[k + 1] - y) < SIZE) return false;
@@ -425,8 +428,9 @@ window.mapperClaimsLayer = function (map, dataId) {
         for (var s = 0; s < SPOTS.length; s++) {
           if (free(item[1] + SPOTS[s][0], item[2] + SPOTS[s][1])) { spot = SPOTS[s]; break; }
         }
-        var x = item[1] + spot[0], y = item[2] + spot[1], key = Math.floor(x / SIZE) + "," + Math.floor(y / SIZE);
-        (grid[key] = grid[key] || []).push(x, y);
+        var x = item[1] + spot[0], y = item[2] + spot[1], key = cellKey(Math.floor(x / SIZE), Math.floor(y / SIZE));
+        if (!grid.has(key)) grid.set(key, []);
+        grid.get(key).push(x, y);
         shiftX[item[0]] = spot[0];
         shiftY[item[0]] = spot[1];
       });
