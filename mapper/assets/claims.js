@@ -344,11 +344,13 @@ window.mapperClaimsLayer = function (map, dataId) {
     Object.keys(SHAPES).forEach(function (kind) { parts[kind] = SHAPES[kind].map(partOf); });
     // The flags as claims.css draws them on SVG markers: contested glows red,
     // repeat has a heavy black outline, retracted is faded.
-    function paintMarker(ctx, x, y, c) {
+    // One transform set per marker, no save/restore: every state it uses is set here.
+    function paintMarker(ctx, x, y, c, ratio) {
       var faded = c.f.indexOf("retracted") >= 0 ? 0.45 : 1, repeat = c.f.indexOf("repeat") >= 0;
-      ctx.save();
-      ctx.translate(x - 9, y - 9);
-      if (c.f.indexOf("contested") >= 0) { ctx.shadowColor = "#d00"; ctx.shadowBlur = 4; }
+      var contested = c.f.indexOf("contested") >= 0;
+      ctx.setTransform(ratio, 0, 0, ratio, (x - 9) * ratio, (y - 9) * ratio);
+      ctx.shadowColor = contested ? "#d00" : "transparent";
+      ctx.shadowBlur = contested ? 4 : 0;
       ctx.fillStyle = D.sides[c.s].color;
       ctx.strokeStyle = repeat ? "#000" : "#222";
       (parts[c.c] || parts.other).forEach(function (part) {
@@ -360,7 +362,6 @@ window.mapperClaimsLayer = function (map, dataId) {
         ctx.lineWidth = part.width || (repeat ? 3 : 1);
         ctx.stroke(part.path);
       });
-      ctx.restore();
     }
 
     // Where each shown place was painted (layer pixels, after moving it aside),
@@ -369,6 +370,7 @@ window.mapperClaimsLayer = function (map, dataId) {
     var hitPlace = new Int32Array(points.length), nHits = 0;
     var shiftX = new Int16Array(D.places.length), shiftY = new Int16Array(D.places.length);
     var layoutDirty = true, frame = 0, shownCount = 0;
+    var projX = new Float64Array(points.length), projY = new Float64Array(points.length), projectedZoom = null;
     var Layer = L.Renderer.extend({
       options: {pane: "markerPane", padding: 0.1},
       _initContainer: function () {
@@ -441,12 +443,18 @@ window.mapperClaimsLayer = function (map, dataId) {
       if (!ctx || !b) return;
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, layer._container.width, layer._container.height);
-      ctx.setTransform(ratio, 0, 0, ratio, -b.min.x * ratio, -b.min.y * ratio);
-      var shownList = [];
-      points.forEach(function (p) {
-        if (!drawnKey[p]) return;
-        var at = map.latLngToLayerPoint(D.places[p].c);
-        shownList.push([p, at.x, at.y]);
+      // Places projected once per zoom; a layer point is that less the map's pixel origin.
+      var zoom = map.getZoom(), origin = map.getPixelOrigin(), shownList = [];
+      if (zoom !== projectedZoom) {
+        points.forEach(function (p, k) {
+          var at = map.project(D.places[p].c, zoom);
+          projX[k] = at.x;
+          projY[k] = at.y;
+        });
+        projectedZoom = zoom;
+      }
+      points.forEach(function (p, k) {
+        if (drawnKey[p]) shownList.push([p, projX[k] - origin.x, projY[k] - origin.y]);
       });
       shownCount = shownList.length;
       if (layoutDirty) { layout(shownList); layoutDirty = false; }
@@ -455,7 +463,7 @@ window.mapperClaimsLayer = function (map, dataId) {
         var p = item[0], x = item[1] + shiftX[p], y = item[2] + shiftY[p];
         hitX[nHits] = x; hitY[nHits] = y; hitPlace[nHits++] = p;
         if (x < b.min.x - 20 || y < b.min.y - 20 || x > b.max.x + 20 || y > b.max.y + 20) return;
-        paintMarker(ctx, x, y, D.claims[head[p]]);
+        paintMarker(ctx, x - b.min.x, y - b.min.y, D.claims[head[p]], ratio);
       });
       node().setAttribute("data-places", String(shownCount));
       list.changed();
