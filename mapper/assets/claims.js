@@ -465,15 +465,21 @@ window.mapperClaimsLayer = function (map, dataId) {
         if (x < b.min.x - 20 || y < b.min.y - 20 || x > b.max.x + 20 || y > b.max.y + 20) return;
         paintMarker(ctx, x - b.min.x, y - b.min.y, D.claims[head[p]], ratio);
       });
-      node().setAttribute("data-places", String(shownCount));
-      list.changed();
+      // The list changes with the data, not with a pan, a zoom or a popup's
+      // autopan: its buttons stay the elements focus returns to.
+      if (listDirty) {
+        listDirty = false;
+        node().setAttribute("data-places", String(shownCount));
+        list.changed();
+      }
     }
     function node() { return layer._container; }
     // A step or a filter marks the canvas; it is painted once, in the next frame,
     // with places moved aside where they were; once the slider rests, they are
     // set apart again (a drag or play pays nothing per step for that).
-    var restTimer = null;
+    var restTimer = null, listDirty = true;
     function changed() {
+      listDirty = true;
       if (!frame) frame = requestAnimationFrame(paint);
       clearTimeout(restTimer);
       restTimer = setTimeout(relayout, 120);
