@@ -469,6 +469,8 @@ window.mapperClaimsLayer = function (map, dataId) {
       // autopan: its buttons stay the elements focus returns to.
       if (listDirty) {
         listDirty = false;
+        clearTimeout(restTimer);
+        restTimer = setTimeout(relayout, 120);
         node().setAttribute("data-places", String(shownCount));
         list.changed();
       }
@@ -481,8 +483,6 @@ window.mapperClaimsLayer = function (map, dataId) {
     function changed() {
       listDirty = true;
       if (!frame) frame = requestAnimationFrame(paint);
-      clearTimeout(restTimer);
-      restTimer = setTimeout(relayout, 120);
     }
     function flush() {
       if (frame) { cancelAnimationFrame(frame); paint(); }
@@ -492,6 +492,7 @@ window.mapperClaimsLayer = function (map, dataId) {
       if (frame) cancelAnimationFrame(frame);
       layoutDirty = true;
       paint();
+      clearTimeout(restTimer);  // just laid out
     }
     function relayout() { layoutDirty = true; if (!frame) frame = requestAnimationFrame(paint); }
 
@@ -718,12 +719,22 @@ window.mapperClaimsLayer = function (map, dataId) {
     }
     // Every shape stays in the layer, unclaimed ones invisible: a step changes
     // attributes of the few shapes in its diff and adds or removes no element.
+    // The attributes a state sets, and no others: Leaflet's setStyle writes a
+    // dozen per shape, and a step of a big map restyles hundreds of shapes.
+    // The layer's options follow, for Leaflet to draw it the same when re-added.
     function paint(k, s) {
       if (state[k] === s) return;
       state[k] = s;
-      var layer = layers[k];
-      layer.setStyle(styleOf(s));
-      if (layer._path) layer._path.setAttribute("class", classOf(s));
+      var layer = layers[k], style = styleOf(s), path = layer._path;
+      L.setOptions(layer, style);
+      if (!path) return;
+      path.setAttribute("class", classOf(s));
+      path.setAttribute("stroke", style.stroke ? style.color : "none");
+      path.setAttribute("fill", style.fill ? style.fillColor : "none");
+      if (style.stroke) path.setAttribute("stroke-width", style.weight);
+      if (style.fill) path.setAttribute("fill-opacity", style.fillOpacity);
+      if (style.dashArray) path.setAttribute("stroke-dasharray", style.dashArray);
+      else path.removeAttribute("stroke-dasharray");
     }
     function stateAt(k, day) {
       var s = null, list = changes[k];
@@ -750,6 +761,9 @@ window.mapperClaimsLayer = function (map, dataId) {
       layers.forEach(function (layer, k) {
         layer._path.setAttribute("class", classOf(state[k]));
         layer._path.setAttribute("data-shape", String(k));
+        ["fill-rule", "stroke-linecap", "stroke-linejoin"].forEach(function (a, i) {
+          layer._path.setAttribute(a, ["evenodd", "round", "round"][i]);
+        });
       });
     });
     group.addTo(map);
