@@ -297,7 +297,7 @@ window.mapperClaimsLayer = function (map, dataId) {
   }
 
   // --- many places: every point marker drawn on one canvas ------------------------
-  /* Past a few hundred places, one DOM element per marker costs the browser
+  /* Past CANVAS_PLACES (payload.py) point places, one DOM element per marker costs the browser
    * more in restyling and repainting than the script costs in total (see the
    * README's "Speed and size"). The payload then says `canvas`: the markers
    * are painted on one canvas, in the same shapes, colours and flag styles
