@@ -178,7 +178,8 @@ def main() -> None:
           "of which script | one-day step | slowest step | JS heap | DOM elements |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for label, drawn, size, r in rows:
-        print(f"| {label} | {drawn} | {size / 1e6:.2f} MB | {r['paint']:.0f} ms | {r['ready']:.0f} ms | {r['step']:.1f} ms | "
+        print(f"| {label} | {drawn} | {size / 1e6:.2f} MB | {r['paint']:.0f} ms | {r['ready']:.0f} ms | "
+              f"{r['step']:.1f} ms | "
               f"{r['step_js']:.1f} ms | {r['step_day']:.1f} ms | {r['step_max']:.0f} ms | {r['heap']:.1f} MB | "
               f"{r['dom']:.0f} |")
     print()

@@ -558,7 +558,7 @@ window.mapperClaimsLayer = function (map, dataId) {
       };
       function build() {
         pending = 0;
-        var focused = document.activeElement && ol.contains(document.activeElement) ? document.activeElement.cmPlace : -1;
+        var active = document.activeElement, focused = active && ol.contains(active) ? active.cmPlace : -1;
         ol.textContent = "";
         byName.forEach(function (p) {
           if (!drawnKey[p]) return;
