@@ -1,6 +1,6 @@
 """The built map in headless Chromium, as a reader's browser opens it (network refused).
 
-    python benchmarks/browser.py [--sizes 1000,5000,20000,50000] [--repeat 5] [--steps 40]
+    python benchmarks/browser.py [--sizes 1000,5000,20000,50000] [--repeat 5] [--steps 40] [--modes auto]
 
 For synthetic ledgers of each size (benchmarks/_ledgers.py) and for the
 bundled war example's claimed-control layer, it builds a self-contained map
@@ -13,9 +13,18 @@ with ``mapper build`` and opens it in a fresh page, then reports medians over
 - slider step: one step of the date slider (an ``input`` event, as a drag
   makes) until the next frame has been painted, median over ``--steps``
   steps forward and back across the whole range;
+- of which script: the script's share of a step, from Chromium's own
+  accounting (CDP ``Performance.getMetrics`` ScriptDuration over all the
+  steps, divided by their number): the input handler and the canvas's paint
+  in the next animation frame; the rest is the browser's style, layout,
+  paint and compositing;
 - JS heap: ``performance.memory.usedJSHeapSize`` after the steps, after a
   garbage collection;
 - HTML: the size of the file.
+
+``--modes svg,canvas`` opens each map twice, its markers forced to SVG
+elements and to the canvas (the page's data rewritten), to place the
+threshold ``mapper.payload.CANVAS_PLACES``; ``auto`` is what the build chose.
 
 Prints a Markdown table and the machine.
 """
@@ -62,6 +71,26 @@ def build(ledger: Path, out: Path, name: str) -> Path:
     return path
 
 
+DATA = re.compile(r'(<script type="application/json" id="[A-Za-z0-9_]+">)(.*?)(</script>)', re.S)
+
+
+def with_mode(path: Path, mode: str) -> tuple[Path, str]:
+    """The map as built (``auto``), or a copy with its markers forced to SVG or canvas."""
+    import json
+
+    from mapper.render import script_json
+
+    html = path.read_text(encoding="utf-8")
+    match = DATA.search(html)
+    data = json.loads(match.group(2))
+    if mode == "auto":
+        return path, "canvas" if data.get("canvas") else "svg"
+    data["canvas"] = mode == "canvas"
+    out = path.with_name(f"{path.stem}-{mode}.html")
+    out.write_text(html[:match.start(2)] + script_json(data) + html[match.end(2):], encoding="utf-8")
+    return out, mode
+
+
 def measure(browser, path: Path, steps: int) -> dict[str, float]:
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     page.route(re.compile(r"^https?://"), lambda route: route.abort())
@@ -85,22 +114,29 @@ def measure(browser, path: Path, steps: int) -> dict[str, float]:
     values = [round(i * (n - 1) / max(1, steps // 2)) for i in range(steps // 2 + 1)]
     values = values + values[::-1]
     page.evaluate(STEP, [0, 0])
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+
+    def script_seconds() -> float:
+        return next(m["value"] for m in cdp.send("Performance.getMetrics")["metrics"] if m["name"] == "ScriptDuration")
+
+    script0 = script_seconds()
     js, frame = [], []
     for v in values:
         a, b = page.evaluate(STEP, [v, 0])
         js.append(a)
         frame.append(b)
+    script = (script_seconds() - script0) * 1000 / len(values)
     single = []
     for v in range(min(n - 1, steps)):  # single-day steps
         single.append(page.evaluate(STEP, [v + 1, 0])[1])
-    cdp = page.context.new_cdp_session(page)
     cdp.send("HeapProfiler.collectGarbage")
     heap = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : NaN")
     dom = page.evaluate("document.getElementsByTagName('*').length")
     page.close()
     if errors:
         raise SystemExit(f"{path}: {errors[0]}")
-    return {"paint": times["paint"], "ready": times["ready"], "step_js": statistics.median(js),
+    return {"paint": times["paint"], "ready": times["ready"], "step_js": script,
             "step": statistics.median(frame), "step_day": statistics.median(single) if single else float("nan"),
             "step_max": max(frame), "heap": heap / 1e6, "dom": dom}
 
@@ -115,6 +151,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,5000,20000,50000")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--steps", type=int, default=40)
+    parser.add_argument("--modes", default="auto", help="auto, svg, canvas or a comma-separated list")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -130,22 +167,25 @@ def main() -> None:
         jobs = [("war example (233 claims, control layer)", build(WAR, out, "war"))]
         for n in (int(s) for s in args.sizes.split(",") if s):
             jobs.append((f"{n:,} claims", build(write_ledger(out / f"l{n}.csv", n), out, f"l{n}")))
-        for label, path in jobs:
-            r = median_runs(browser, path, args.repeat, args.steps)
-            rows.append((label, path.stat().st_size, r))
-            print(f"{label}: {r}", file=sys.stderr)
+        for label, built in jobs:
+            for mode in args.modes.split(","):
+                path, drawn = with_mode(built, mode)
+                r = median_runs(browser, path, args.repeat, args.steps)
+                rows.append((label, drawn, built.stat().st_size, r))
+                print(f"{label} ({drawn}): {r}", file=sys.stderr)
         browser.close()
-    print("| map | HTML | first paint | interactive | slider step (median, to next frame) | "
+    print("| map | markers | HTML | first paint | interactive | slider step (median, to next frame) | "
           "of which script | one-day step | slowest step | JS heap | DOM elements |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for label, size, r in rows:
-        print(f"| {label} | {size / 1e6:.2f} MB | {r['paint']:.0f} ms | {r['ready']:.0f} ms | {r['step']:.1f} ms | "
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for label, drawn, size, r in rows:
+        print(f"| {label} | {drawn} | {size / 1e6:.2f} MB | {r['paint']:.0f} ms | {r['ready']:.0f} ms | "
+              f"{r['step']:.1f} ms | "
               f"{r['step_js']:.1f} ms | {r['step_day']:.1f} ms | {r['step_max']:.0f} ms | {r['heap']:.1f} MB | "
               f"{r['dom']:.0f} |")
     print()
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
           f"Python {platform.python_version()}, headless Chromium; medians of {args.repeat} loads, "
-          f"{args.steps} steps each.")
+          f"{args.steps} steps each; load average at the end {os.getloadavg()[0]:.1f}.")
 
 
 if __name__ == "__main__":

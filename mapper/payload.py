@@ -2,8 +2,13 @@
 
 Everything a reader sees that depends on language (UI strings, dates, place
 names) is decided here, in Python, so that the page's script formats nothing
-itself. The payload is compact: claims refer to places, days and repeated
-strings by index, and optional fields are left out when empty.
+itself. The payload is compact, because a page of 50,000 claims is mostly
+this data: claims are stored by column (one list per field, a claim is an
+index into each), refer to places, days, kinds, statuses and repeated
+strings (claimants, sources, links, quotes, dates, place hierarchies) by
+index, flags are one bit each, a field no claim has is left out, and a
+place does not list its claims (the page gathers them from the claims' place
+column). ``claim_rows`` turns the columns back into one dict per claim.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from gazetteer import Gazetteer, Place
 from .analysis import FLAGS, Analysis
 from .ledger import Event
 
-__all__ = ["build_payload", "SIDE_COLORS"]
+__all__ = ["build_payload", "claim_rows", "SIDE_COLORS"]
 
 SIDE_COLORS = {"Azerbaijan": "#1f77b4", "Armenia": "#d62728", "Artsakh": "#ff7f0e"}
 _OTHER_COLORS = ("#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf")
@@ -29,6 +34,9 @@ PANEL_KINDS = ("country", "region")
 AREA_KINDS = ("district", "province")
 #: A slider with one stop per calendar day reads best; past this many days, one stop per claim day.
 MAX_CALENDAR_DAYS = 1500
+#: Past this many point places the page paints its markers on one canvas instead of one SVG element
+#: each (see claims.js, makeCanvas, and the README's "Speed and size" for the measurements).
+CANVAS_PLACES = 200
 
 
 class _Strings:
@@ -104,8 +112,8 @@ def _count(value: Any, lang: str) -> str | None:
 class _Places:
     """The places claims are about, each listed once with its names in the page's language."""
 
-    def __init__(self, gaz: Gazetteer, lang: str) -> None:
-        self.gaz, self.lang = gaz, lang
+    def __init__(self, gaz: Gazetteer, lang: str, strings: _Strings) -> None:
+        self.gaz, self.lang, self.strings = gaz, lang, strings
         self.areas = {f["id"]: f["geometry"] for f in gaz.boundaries["features"]}
         self.items: list[dict[str, Any]] = []
         self.area_list: list[dict[str, Any]] = []
@@ -119,7 +127,7 @@ class _Places:
         parents = [place_name(p, self.lang) for p in self.gaz.parents(place)] if place.id in self.gaz else []
         entry: dict[str, Any] = {"n": place_name(place, self.lang), "o": other_names(place, self.lang),
                                  "k": place.kind, "c": [round(place.lat, 5), round(place.lon, 5)],
-                                 "h": " › ".join(parents[:3]), "t": []}
+                                 "h": self.strings(" › ".join(parents[:3]))}
         if place.kind in PANEL_KINDS:
             entry["z"] = 1
         elif place.kind in AREA_KINDS and place.id in self.areas and not own_point:
@@ -130,25 +138,53 @@ class _Places:
         return self._index[place.id]
 
 
+#: The claims' columns, in the payload's order; the optional ones hold None where a claim has no value.
+_COLUMNS = ("id", "d", "s", "c", "cl", "w", "st", "f", "p", "in", "k", "q", "src", "u", "n", "un", "as")
+_OPTIONAL = frozenset(("p", "in", "k", "q", "src", "u", "n", "un", "as"))
+
+
 def _claim_item(claim: Any, analysis: Analysis, strings: _Strings, day_index: dict[dt.date, int],
-                side_index: dict[str, int], index_of: dict[str, int], lang: str) -> dict[str, Any]:
+                side_index: dict[str, int], index_of: dict[str, int], kind_index: dict[str, int],
+                status_index: dict[str, int], lang: str) -> dict[str, Any]:
+    flags = analysis.flags.get(claim.id) or ()
     item: dict[str, Any] = {"id": claim.id, "d": day_index[claim.day], "s": side_index[claim.side],
-                            "c": claim.claim, "cl": strings(claim.claimant), "w": strings(_when(claim.date, lang))}
-    if claim.status != "published":
-        item["st"] = claim.status
-    if analysis.flags.get(claim.id):
-        item["f"] = analysis.flags[claim.id]
+                            "c": kind_index[claim.claim], "cl": strings(claim.claimant),
+                            "w": strings(_when(claim.date, lang)), "st": status_index[claim.status],
+                            "f": sum(1 << FLAGS.index(f) for f in set(flags))}
     if claim.id in analysis.inside_claimed:
         item["in"] = index_of[analysis.inside_claimed[claim.id]]
-    count = _count(getattr(claim, "count", None), lang)
-    if count is not None:
-        item["k"] = count
+    item["k"] = _count(getattr(claim, "count", None), lang)
     for key, value in (("q", strings(claim.quote)), ("src", strings(claim.source)),
-                       ("u", _safe_url(claim.url)), ("n", strings(claim.notes)),
+                       ("u", strings(_safe_url(claim.url))), ("n", strings(claim.notes)),
                        ("un", strings(getattr(claim, "unit", None) or None))):
-        if value is not None:
-            item[key] = value
+        item[key] = value
     return item
+
+
+def _columns(items: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """One list per field; an optional field no claim has is left out."""
+    out = {}
+    for key in _COLUMNS:
+        column = [item.get(key) for item in items]
+        if key not in _OPTIONAL or any(v is not None for v in column):
+            out[key] = column
+    return out
+
+
+def claim_rows(payload: dict[str, Any]) -> list[dict[str, Any]]:
+    """The payload's claims as one dict per claim, each with the fields it has.
+
+    Indices stay indices (into ``strings``, ``places``, ``days``, ``sides``),
+    except the kind and the status, given by name, and the flags, as a list of
+    names."""
+    columns, kinds, statuses = payload["claims"], payload["kinds"], payload["statuses"]
+    rows = []
+    for i in range(len(columns["id"])):
+        row = {key: column[i] for key, column in columns.items() if column[i] is not None}
+        row["c"], row["st"] = kinds[row["c"]], statuses[row["st"]]
+        row["f"] = [f for bit, f in enumerate(payload["flags"]) if row["f"] >> bit & 1]
+        rows.append(row)
+    return rows
 
 
 def _control(analysis: Analysis, gaz: Gazetteer, side_index: dict[str, int], day_index: dict[dt.date, int],
@@ -186,18 +222,21 @@ def build_payload(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.d
     side_index = {s: i for i, s in enumerate(sides)}
     days = _days({c.day for c in claims}, as_of)
     day_index = {d: i for i, d in enumerate(days)}
+    kinds = sorted({c.claim for c in claims})
+    statuses = sorted({c.status for c in claims})
+    kind_index = {k: i for i, k in enumerate(kinds)}
+    status_index = {s: i for i, s in enumerate(statuses)}
     strings = _Strings()
-    places = _Places(gaz, lang)
+    places = _Places(gaz, lang, strings)
     index_of = {c.id: i for i, c in enumerate(claims)}
     out_claims, unmapped = [], 0
-    for i, claim in enumerate(claims):
-        item = _claim_item(claim, analysis, strings, day_index, side_index, index_of, lang)
+    for claim in claims:
+        item = _claim_item(claim, analysis, strings, day_index, side_index, index_of, kind_index, status_index, lang)
         place: Place | None = analysis.places[claim.id]
         if place is None:
             unmapped += 1
         else:
             item["p"] = places.index(place, own_point=claim.lat is not None)
-            places.items[item["p"]]["t"].append(i)
             if claim.place != place.name:
                 item["as"] = strings(claim.place)
         out_claims.append(item)
@@ -212,10 +251,12 @@ def build_payload(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.d
         "ui": ui,
         "sides": _side_colors(sides),
         "claimants": claimants,
-        "statuses": sorted({c.status for c in claims}),
+        "statuses": statuses,
+        "kinds": kinds,
+        "flags": list(FLAGS),
         "places": places.items,
         "areas": places.area_list,
-        "claims": out_claims,
+        "claims": _columns(out_claims),
         "strings": strings.items,
         "days": [d.isoformat() for d in days],
         "dayLabels": [format_day(d, lang) for d in days],
@@ -224,6 +265,7 @@ def build_payload(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.d
                    for e in events],
         "boundaries": {"type": "FeatureCollection", "features": _boundaries_near(gaz, bounds) if bounds else []},
         "bounds": bounds,
+        "canvas": sum(1 for p in drawn if "g" not in p) > CANVAS_PLACES,
         "unmapped": unmapped,
         "flagHelp": [f for f in ("repeat", "contested", "corroborated", "retracted") if f in FLAGS],
         "control": _control(analysis, gaz, side_index, day_index, days, lang) if control else None,

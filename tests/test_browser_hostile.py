@@ -193,9 +193,9 @@ def test_the_page_refuses_non_http_links_even_if_the_data_holds_them(browser, tm
     data = json.loads(match.group(2))
     urls = ["javascript:window.__pwned=1", " JavaScript:window.__pwned=1", "java\tscript:window.__pwned=1",
             "data:text/html,<b>x</b>"]
-    assert len(data["claims"]) == len(urls) + 1  # the region claim has no address
-    for claim, url in zip(data["claims"], urls + [urls[0]]):
-        claim["u"] = url
+    assert len(data["claims"]["id"]) == len(urls) + 1  # the region claim has no address
+    data["claims"]["u"] = list(range(len(data["strings"]), len(data["strings"]) + len(urls))) + [len(data["strings"])]
+    data["strings"].extend(urls)
     path.write_text(html[:match.start(2)] + script_json(data) + html[match.end(2):], encoding="utf-8")
     page, errors = open_map(browser, path)
     for i in range(page.locator(".cm-marker").count()):
@@ -218,9 +218,9 @@ def test_counts_and_units_show_as_text_even_if_the_data_holds_markup(browser, tm
     data = json.loads(match.group(2))
     unit = hostile("unit")
     data["strings"].append(unit)
-    for claim in data["claims"]:
-        claim["k"] = hostile("count")
-        claim["un"] = len(data["strings"]) - 1
+    n = len(data["claims"]["id"])
+    data["claims"]["k"] = [hostile("count")] * n
+    data["claims"]["un"] = [len(data["strings"]) - 1] * n
     path.write_text(html[:match.start(2)] + script_json(data) + html[match.end(2):], encoding="utf-8")
     page, errors = open_map(browser, path)
     assert texts(page, ".cm-panel .cm-count") == [f"Number: {hostile('count')} {unit}"]

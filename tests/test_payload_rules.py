@@ -11,7 +11,7 @@ import pytest
 
 from mapper.analysis import analyse
 from mapper.ledger import Event, read_ledger
-from mapper.payload import _boundaries_near, _safe_url, _side_colors, build_payload
+from mapper.payload import _boundaries_near, _safe_url, _side_colors, build_payload, claim_rows
 from mapper.render import script_json
 
 HEADER = "id,date,place,near,claimant,side,claim,status,source,url,quote,notes,lat,lon\n"
@@ -44,7 +44,7 @@ def made(analysed, gaz):
 
 
 def claim(payload, cid):
-    return next(c for c in payload["claims"] if c["id"] == cid)
+    return next(c for c in claim_rows(payload) if c["id"] == cid)
 
 
 

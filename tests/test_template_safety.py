@@ -122,7 +122,9 @@ def test_every_field_title_and_event_stays_text(tmp_path, compiled_sources, self
     data = payload_of(html)
     valid = rows[: 2 * len(SYNTAX)]
     strings = data["strings"]
-    claims = {c["id"]: c for c in data["claims"]}
+    from mapper.payload import claim_rows
+
+    claims = {c["id"]: c for c in claim_rows(data)}
     assert set(claims) == {r["id"] for r in valid}
     for row in valid:
         claim = claims[row["id"]]
@@ -130,7 +132,7 @@ def test_every_field_title_and_event_stays_text(tmp_path, compiled_sources, self
         assert strings[claim["q"]] == row["quote"]
         assert strings[claim["src"]] == row["source"]
         assert strings[claim["n"]] == row["notes"]
-        assert claim["u"] == row["url"]
+        assert strings[claim["u"]] == row["url"]
         assert data["sides"][claim["s"]]["name"] == row["side"]
         if row["lat"]:
             assert data["places"][claim["p"]]["n"] == row["place"]
@@ -185,7 +187,7 @@ def test_to_folium_keeps_text_out_of_folium_templates(tmp_path, compiled_sources
     assert not any("4321*3" in s or "cycler" in s for s in compiled_sources)
     data = payload_of(html)
     assert data["title"] == title
-    assert {c["id"] for c in data["claims"]} == {r["id"] for r in rows[: 2 * len(SYNTAX)]}
+    assert set(data["claims"]["id"]) == {r["id"] for r in rows[: 2 * len(SYNTAX)]}
 
 
 def test_claims_js_is_static_and_writes_no_markup(tmp_path):

@@ -45,15 +45,33 @@ window.mapperClaimsLayer = function (map, dataId) {
   }
 
   // --- data ----------------------------------------------------------------
+  // Claims come by column (payload.py): one object per claim again, here.
+  D.claims = (function (cols) {
+    var keys = Object.keys(cols), out = new Array(cols.id.length);
+    for (var i = 0; i < out.length; i++) {
+      var c = {};
+      for (var k = 0; k < keys.length; k++) {
+        var v = cols[keys[k]][i];
+        if (v !== null) c[keys[k]] = v;
+      }
+      out[i] = c;
+    }
+    return out;
+  })(D.claims);
+  D.places.forEach(function (p) { p.t = []; p.h = S[p.h]; });
   D.claims.forEach(function (c, i) {
     c.i = i;
-    c.f = c.f || [];
-    c.st = c.st || "published";
+    c.c = D.kinds[c.c];
+    c.st = D.statuses[c.st];
+    var bits = c.f;
+    c.f = D.flags.filter(function (f, b) { return (bits >> b) & 1; });
+    if (c.p !== undefined) D.places[c.p].t.push(i);
     c.cli = c.cl;            // the claimant's index, what the filter keys on
     c.cl = S[c.cl];
     c.w = S[c.w];
     c.q = c.q === undefined ? null : S[c.q];
     c.src = c.src === undefined ? null : S[c.src];
+    c.u = c.u === undefined ? null : S[c.u];
     c.as = c.as === undefined ? null : S[c.as];
     c.n = c.n === undefined ? null : S[c.n];
     c.un = c.un === undefined ? null : S[c.un];
@@ -262,7 +280,9 @@ window.mapperClaimsLayer = function (map, dataId) {
     var key = c ? claimClasses(c) : "";
     if (key === (drawnKey[p] || "")) return;
     drawnKey[p] = key;
-    var layer = drawn[p], area = D.places[p].g !== undefined;
+    var area = D.places[p].g !== undefined;
+    if (canvas && !area) { canvas.changed(); return; }
+    var layer = drawn[p];
     if (!c) { if (layer) setHidden(layer, true); return; }
     if (!layer) {
       layer = drawn[p] = makeLayer(p);
@@ -274,6 +294,296 @@ window.mapperClaimsLayer = function (map, dataId) {
     layer.cmKey = key;
     if (area && layer._path) layer._path.setAttribute("class", "leaflet-interactive cm-area " + key);
     setHidden(layer, false);
+  }
+
+  // --- many places: every point marker drawn on one canvas ------------------------
+  /* Past CANVAS_PLACES (payload.py) point places, one DOM element per marker costs the browser
+   * more in restyling and repainting than the script costs in total (see the
+   * README's "Speed and size"). The payload then says `canvas`: the markers
+   * are painted on one canvas, in the same shapes, colours and flag styles
+   * as the SVG markers; a click or hover is hit-tested against the painted
+   * positions; popups and tooltips are the same, built when opened; and
+   * keyboard and screen-reader users get the places as a list of buttons
+   * ("Places on the map") that open the same popups. Areas stay SVG paths. */
+  // Where a marker may move aside to: rings of spots around it, nearest first.
+  var SPOTS = (function () {
+    var SIZE = 26, out = [[0, 0]];
+    for (var ring = 1; ring <= 4; ring++) {
+      for (var a = 0; a < 6 * ring; a++) {
+        var t = 2 * Math.PI * a / (6 * ring);
+        out.push([Math.round(ring * SIZE * Math.cos(t)), Math.round(ring * SIZE * Math.sin(t))]);
+      }
+    }
+    return out;
+  })();
+  var canvas = D.canvas ? makeCanvas() : null;
+  function makeCanvas() {
+    var points = [];
+    D.places.forEach(function (place, p) { if (!place.z && place.g === undefined) points.push(p); });
+    // The SVG shapes as canvas paths, in the same 18 px box.
+    function partOf(part) {
+      var tag = part[0], a = part[1], path = new Path2D();
+      if (tag === "polygon") {
+        a.points.split(" ").forEach(function (xy, i) {
+          var q = xy.split(",");
+          if (i) path.lineTo(+q[0], +q[1]); else path.moveTo(+q[0], +q[1]);
+        });
+        path.closePath();
+      } else if (tag === "rect") {
+        path.rect(a.x, a.y, a.width, a.height);
+      } else if (tag === "circle") {
+        path.arc(a.cx, a.cy, a.r, 0, 2 * Math.PI);
+      } else {
+        path.moveTo(a.x1, a.y1);
+        path.lineTo(a.x2, a.y2);
+      }
+      return {path: path, fill: tag !== "line", alpha: a["fill-opacity"] === undefined ? 1 : a["fill-opacity"],
+              width: a["stroke-width"]};
+    }
+    var parts = {};
+    Object.keys(SHAPES).forEach(function (kind) { parts[kind] = SHAPES[kind].map(partOf); });
+    // The flags as claims.css draws them on SVG markers: contested glows red,
+    // repeat has a heavy black outline, retracted is faded.
+    // One transform set per marker, no save/restore: every state it uses is set here.
+    function paintMarker(ctx, x, y, c, ratio) {
+      var faded = c.f.indexOf("retracted") >= 0 ? 0.45 : 1, repeat = c.f.indexOf("repeat") >= 0;
+      var contested = c.f.indexOf("contested") >= 0;
+      ctx.setTransform(ratio, 0, 0, ratio, (x - 9) * ratio, (y - 9) * ratio);
+      ctx.shadowColor = contested ? "#d00" : "transparent";
+      ctx.shadowBlur = contested ? 4 : 0;
+      ctx.fillStyle = D.sides[c.s].color;
+      ctx.strokeStyle = repeat ? "#000" : "#222";
+      (parts[c.c] || parts.other).forEach(function (part) {
+        if (part.fill) {
+          ctx.globalAlpha = faded * part.alpha;
+          ctx.fill(part.path);
+        }
+        ctx.globalAlpha = faded;
+        ctx.lineWidth = part.width || (repeat ? 3 : 1);
+        ctx.stroke(part.path);
+      });
+    }
+
+    // Where each shown place was painted (layer pixels, after moving it aside),
+    // in paint order: what a click or hover is tested against.
+    var hitX = new Float64Array(points.length), hitY = new Float64Array(points.length);
+    var hitPlace = new Int32Array(points.length), nHits = 0;
+    var shiftX = new Int16Array(D.places.length), shiftY = new Int16Array(D.places.length);
+    var layoutDirty = true, frame = 0, shownCount = 0;
+    var projX = new Float64Array(points.length), projY = new Float64Array(points.length), projectedZoom = null;
+    var Layer = L.Renderer.extend({
+      options: {pane: "markerPane", padding: 0.1},
+      _initContainer: function () {
+        var node = this._container = document.createElement("canvas");
+        node.className = "cm-canvas";
+        node.setAttribute("aria-hidden", "true");  // the places list says what it shows
+        this._ctx = node.getContext("2d");
+      },
+      _destroyContainer: function () { L.DomUtil.remove(this._container); },
+      _update: function () {
+        if (this._map._animatingZoom && this._bounds) return;
+        L.Renderer.prototype._update.call(this);
+        var b = this._bounds, size = b.getSize(), node = this._container;
+        var ratio = this._ratio = window.devicePixelRatio || 1;
+        L.DomUtil.setPosition(node, b.min);
+        node.width = Math.round(ratio * size.x);
+        node.height = Math.round(ratio * size.y);
+        node.style.width = size.x + "px";
+        node.style.height = size.y + "px";
+        if (this._zoomSeen !== this._map.getZoom()) { this._zoomSeen = this._map.getZoom(); layoutDirty = true; }
+        paint();
+      },
+      _updatePaths: function () {}
+    });
+    var layer = new Layer();
+
+    // Markers of nearby places move aside as the SVG markers do (see declutter):
+    // worked out again when the zoom, the shown places or the controls change,
+    // never on a pan.
+    function layout(shownList) {
+      // A grid of SIZE cells keyed by number (no string per look-up): layout runs on
+      // every zoom and every rest of the slider, over up to a few thousand markers.
+      var SIZE = 26, grid = new Map(), h = SIZE / 2;
+      function cellKey(i, j) { return (i + 65536) * 131072 + (j + 65536); }
+      var origin = map.containerPointToLayerPoint([0, 0]), blocked = controlBoxes().map(function (q) {
+        return [q[0] + origin.x, q[1] + origin.y, q[2] + origin.x, q[3] + origin.y];
+      });
+      function free(x, y) {
+        for (var b = 0; b < blocked.length; b++) {
+          var q = blocked[b];
+          if (x + h > q[0] && x - h < q[2] && y + h > q[1] && y - h < q[3]) return false;
+        }
+        var gx = Math.floor(x / SIZE), gy = Math.floor(y / SIZE);
+        for (var i = gx - 1; i <= gx + 1; i++) {
+          for (var j = gy - 1; j <= gy + 1; j++) {
+            var cell = grid.get(cellKey(i, j));
+            if (!cell) continue;
+            for (var k = 0; k < cell.length; k += 2) {
+              if (Math.abs(cell[k] - x) < SIZE && Math.abs(cell[k + 1] - y) < SIZE) return false;
+            }
+          }
+        }
+        return true;
+      }
+      shownList.forEach(function (item) {
+        var spot = SPOTS[0];
+        for (var s = 0; s < SPOTS.length; s++) {
+          if (free(item[1] + SPOTS[s][0], item[2] + SPOTS[s][1])) { spot = SPOTS[s]; break; }
+        }
+        var x = item[1] + spot[0], y = item[2] + spot[1], key = cellKey(Math.floor(x / SIZE), Math.floor(y / SIZE));
+        if (!grid.has(key)) grid.set(key, []);
+        grid.get(key).push(x, y);
+        shiftX[item[0]] = spot[0];
+        shiftY[item[0]] = spot[1];
+      });
+    }
+    function paint() {
+      frame = 0;
+      var ctx = layer._ctx, b = layer._bounds, ratio = layer._ratio;
+      if (!ctx || !b) return;
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, layer._container.width, layer._container.height);
+      // Places projected once per zoom; a layer point is that less the map's pixel origin.
+      var zoom = map.getZoom(), origin = map.getPixelOrigin(), shownList = [];
+      if (zoom !== projectedZoom) {
+        points.forEach(function (p, k) {
+          var at = map.project(D.places[p].c, zoom);
+          projX[k] = at.x;
+          projY[k] = at.y;
+        });
+        projectedZoom = zoom;
+      }
+      points.forEach(function (p, k) {
+        if (drawnKey[p]) shownList.push([p, projX[k] - origin.x, projY[k] - origin.y]);
+      });
+      shownCount = shownList.length;
+      if (layoutDirty) { layout(shownList); layoutDirty = false; }
+      nHits = 0;
+      shownList.forEach(function (item) {
+        var p = item[0], x = item[1] + shiftX[p], y = item[2] + shiftY[p];
+        hitX[nHits] = x; hitY[nHits] = y; hitPlace[nHits++] = p;
+        if (x < b.min.x - 20 || y < b.min.y - 20 || x > b.max.x + 20 || y > b.max.y + 20) return;
+        paintMarker(ctx, x - b.min.x, y - b.min.y, D.claims[head[p]], ratio);
+      });
+      // The list changes with the data, not with a pan, a zoom or a popup's
+      // autopan: its buttons stay the elements focus returns to.
+      if (listDirty) {
+        listDirty = false;
+        clearTimeout(restTimer);
+        restTimer = setTimeout(relayout, 120);
+        node().setAttribute("data-places", String(shownCount));
+        list.changed();
+      }
+    }
+    function node() { return layer._container; }
+    // A step or a filter marks the canvas; it is painted once, in the next frame,
+    // with places moved aside where they were; once the slider rests, they are
+    // set apart again (a drag or play pays nothing per step for that).
+    var restTimer = null, listDirty = true;
+    function changed() {
+      listDirty = true;
+      if (!frame) frame = requestAnimationFrame(paint);
+    }
+    function flush() {
+      if (frame) { cancelAnimationFrame(frame); paint(); }
+    }
+    function layoutNow() {
+      clearTimeout(restTimer);
+      if (frame) cancelAnimationFrame(frame);
+      layoutDirty = true;
+      paint();
+      clearTimeout(restTimer);  // just laid out
+    }
+    function relayout() { layoutDirty = true; if (!frame) frame = requestAnimationFrame(paint); }
+
+    // --- pointer: the topmost marker within its 24 px target --------------------
+    function hitAt(e) {
+      var at = map.mouseEventToLayerPoint(e);
+      for (var k = nHits - 1; k >= 0; k--) {
+        if (Math.abs(hitX[k] - at.x) <= 12 && Math.abs(hitY[k] - at.y) <= 12) return k;
+      }
+      return -1;
+    }
+    function onMap(e) {
+      var panes = map.getPanes(), t = e.target;
+      if (panes.popupPane.contains(t) || panes.tooltipPane.contains(t)) return false;
+      return t === map.getContainer() || panes.mapPane.contains(t);
+    }
+    function offsetOf(p, dy) { return L.point(shiftX[p], shiftY[p] + dy); }
+    function open(p) {
+      flush();
+      L.popup({maxWidth: 320, maxHeight: 360, autoPanPadding: [10, 10], offset: offsetOf(p, -1)})
+        .setLatLng(D.places[p].c).setContent(popup(p)).openOn(map);
+    }
+    var tip = L.tooltip({direction: "top", offset: [0, -8]}), hovered = -1;
+    function hover(k) {
+      var p = k < 0 ? -1 : hitPlace[k];
+      if (p === hovered) return;
+      hovered = p;
+      map.getContainer().classList.toggle("cm-pointer", p >= 0);
+      if (p < 0) { tip.remove(); return; }
+      tip.options.offset = offsetOf(p, -8);
+      tip.setLatLng(D.places[p].c).setContent(tooltip(p));
+      if (!map.hasLayer(tip)) tip.addTo(map); else tip.update();
+    }
+    var box = map.getContainer();
+    // Capture: a marker drawn over an area takes the click before the area's path does.
+    box.addEventListener("click", function (e) {
+      if (!onMap(e) || (map.dragging && map.dragging.moved())) return;
+      var k = hitAt(e);
+      if (k < 0) return;
+      e.stopPropagation();
+      open(hitPlace[k]);
+    }, true);
+    box.addEventListener("mousemove", function (e) { hover(onMap(e) ? hitAt(e) : -1); }, {passive: true});
+    box.addEventListener("mouseleave", function () { hover(-1); });
+    map.on("movestart zoomstart", function () { hover(-1); });
+
+    // --- keyboard and screen readers: the shown places as buttons -----------------
+    var list = (function () {
+      var ctl = L.control({position: "topleft"}), details = null, summary = null, ol = null, pending = 0;
+      var byName = points.slice().sort(function (a, b) {
+        return D.places[a].n.localeCompare(D.places[b].n, D.lang) || a - b;
+      });
+      ctl.onAdd = function () {
+        details = el("details", "cm-places");
+        L.DomEvent.disableClickPropagation(details);
+        L.DomEvent.disableScrollPropagation(details);
+        summary = el("summary", null, fill(T.places_list, {count: shownCount}));
+        details.appendChild(summary);
+        ol = el("ul", "cm-places-list");
+        details.appendChild(ol);
+        details.addEventListener("toggle", function () { if (details.open) build(); else ol.textContent = ""; });
+        return details;
+      };
+      function build() {
+        pending = 0;
+        var active = document.activeElement, focused = active && ol.contains(active) ? active.cmPlace : -1;
+        ol.textContent = "";
+        byName.forEach(function (p) {
+          if (!drawnKey[p]) return;
+          var li = el("li"), button = el("button", "cm-place-button " + drawnKey[p], tooltipText(p));
+          button.type = "button";
+          button.cmPlace = p;
+          button.setAttribute("data-place", String(p));
+          button.addEventListener("click", function () { open(p); });
+          li.appendChild(button);
+          ol.appendChild(li);
+          if (p === focused) button.focus({preventScroll: true});
+        });
+      }
+      return {
+        control: ctl,
+        changed: function () {
+          if (!summary) return;
+          summary.textContent = fill(T.places_list, {count: shownCount});
+          if (details.open && !pending) pending = requestAnimationFrame(build);
+        }
+      };
+    })();
+    layer.addTo(map);
+    return {changed: changed, flush: flush, layoutNow: layoutNow, relayout: relayout, open: open, list: list.control,
+            node: node};
   }
 
   // --- popups and tooltips, built when opened ----------------------------------
@@ -343,13 +653,14 @@ window.mapperClaimsLayer = function (map, dataId) {
     box.appendChild(list);
     return box;
   }
-  function tooltip(p) {
+  function tooltipText(p) {
     var place = D.places[p], c = D.claims[head[p]];
     var text = place.n;
     if (c) text += " — " + c.cl + " (" + sideName(c.s) + "): " + kindName(c.c) + ", " + c.w;
     if (shown[p] > 1) text += " (+" + (shown[p] - 1) + ")";
-    return el("span", "cm-tip", text);
+    return text;
   }
+  function tooltip(p) { return el("span", "cm-tip", tooltipText(p)); }
 
   // --- claimed control: shapes once, restyled by per-day diffs --------------------
   var control = null;
@@ -408,12 +719,22 @@ window.mapperClaimsLayer = function (map, dataId) {
     }
     // Every shape stays in the layer, unclaimed ones invisible: a step changes
     // attributes of the few shapes in its diff and adds or removes no element.
+    // The attributes a state sets, and no others: Leaflet's setStyle writes a
+    // dozen per shape, and a step of a big map restyles hundreds of shapes.
+    // The layer's options follow, for Leaflet to draw it the same when re-added.
     function paint(k, s) {
       if (state[k] === s) return;
       state[k] = s;
-      var layer = layers[k];
-      layer.setStyle(styleOf(s));
-      if (layer._path) layer._path.setAttribute("class", classOf(s));
+      var layer = layers[k], style = styleOf(s), path = layer._path;
+      L.setOptions(layer, style);
+      if (!path) return;
+      path.setAttribute("class", classOf(s));
+      path.setAttribute("stroke", style.stroke ? style.color : "none");
+      path.setAttribute("fill", style.fill ? style.fillColor : "none");
+      if (style.stroke) path.setAttribute("stroke-width", style.weight);
+      if (style.fill) path.setAttribute("fill-opacity", style.fillOpacity);
+      if (style.dashArray) path.setAttribute("stroke-dasharray", style.dashArray);
+      else path.removeAttribute("stroke-dasharray");
     }
     function stateAt(k, day) {
       var s = null, list = changes[k];
@@ -440,6 +761,9 @@ window.mapperClaimsLayer = function (map, dataId) {
       layers.forEach(function (layer, k) {
         layer._path.setAttribute("class", classOf(state[k]));
         layer._path.setAttribute("data-shape", String(k));
+        ["fill-rule", "stroke-linecap", "stroke-linejoin"].forEach(function (a, i) {
+          layer._path.setAttribute(a, ["evenodd", "round", "round"][i]);
+        });
       });
     });
     group.addTo(map);
@@ -863,13 +1187,7 @@ window.mapperClaimsLayer = function (map, dataId) {
     return controlBoxCache;
   }
   function declutter() {
-    var SIZE = 26, grid = {}, spots = [[0, 0]];
-    for (var ring = 1; ring <= 4; ring++) {
-      for (var a = 0; a < 6 * ring; a++) {
-        var t = 2 * Math.PI * a / (6 * ring);
-        spots.push([Math.round(ring * SIZE * Math.cos(t)), Math.round(ring * SIZE * Math.sin(t))]);
-      }
-    }
+    var SIZE = 26, grid = {}, spots = SPOTS;
     // The controls are taken too: a marker moved aside never goes under one.
     var origin = map.containerPointToLayerPoint([0, 0]), blocked = controlBoxes().map(function (q) {
       return [q[0] + origin.x, q[1] + origin.y, q[2] + origin.x, q[3] + origin.y];
@@ -918,7 +1236,7 @@ window.mapperClaimsLayer = function (map, dataId) {
       clearTimeout(timer);
       timer = setTimeout(function () { timer = null; declutter(); }, wait || 0);
     }
-    function remeasure() { controlBoxCache = null; soon(); }
+    function remeasure() { controlBoxCache = null; soon(); if (canvas) canvas.relayout(); }
     // A step of the date or a filter: once the slider rests (a drag or play
     // pays nothing per step), markers of places that came out are set apart.
     var showDay = show, filterAgain = refilter;
@@ -967,6 +1285,7 @@ window.mapperClaimsLayer = function (map, dataId) {
   layerControl.addTo(map);
   filters.addTo(map);
   legend.addTo(map);
+  if (canvas) canvas.list.addTo(map);
   if (D.bounds) {
     // Keep the claims clear of the controls: the legend on the right, the time control below.
     var wide = map.getContainer().clientWidth > 600;
@@ -980,6 +1299,7 @@ window.mapperClaimsLayer = function (map, dataId) {
   resetState();
   D.places.forEach(function (p, i) { draw(i); });
   show(first);
+  if (canvas) { controlBoxCache = null; canvas.layoutNow(); }
   restoring = false;
   if (start.day !== undefined || start.side || start.claimant || start.status) writeHashNow();
   accessible();
