@@ -22,6 +22,7 @@ from .control import claimed_control
 from .errors import MapperError, RenderError
 from .exports import claim_rows, claims_csv, claims_geojson, need_gis, write_gpkg
 from .ledger import Event
+from .page import build_map, build_map_files
 from .tiles import DEFAULT_TILES, REFERRER_POLICY
 
 __all__ = ["write_outputs", "report_markdown", "embed_snippet", "amp_snippet", "check_name", "safe_name"]
@@ -281,7 +282,7 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
     (and .gpkg with ``gpkg``, .png with ``png_size``) as one set.
 
     With ``external_assets`` the page loads its scripts and styles from files
-    written beside it (see ``render.build_map_files``). Every file is made
+    written beside it (see ``page.build_map_files``). Every file is made
     first, as a temporary file in ``out_dir``; then all are renamed into place
     under the lock ``out_dir/.NAME.lock``. A build that fails leaves the files
     of the last one as they were, and two builds of one NAME never mix their files.
@@ -295,8 +296,6 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
     if gpkg:
         need_gis()  # before any work: a missing extra is said at once
     out_dir = Path(out_dir)
-    from .render import build_map, build_map_files  # folium: only when a map is drawn
-
     fallback = f"{name}.png" if png_size is not None else None
     page_options = dict(title=title, as_of=as_of, events=events, tiles=tiles, tiles_attr=tiles_attr,
                         fallback_image=quote(fallback, safe="") if fallback else None, lang=lang)
