@@ -63,6 +63,8 @@ class Analysis:
     ordered: list[Claim] | None = None
     #: days either way within which another side's claim contests one
     window: int = 3
+    #: what is made from the analysis once and used by several outputs (the control layer)
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def claims(self) -> list[Claim]:

@@ -192,7 +192,18 @@ def _state(latest: dict[str, Claim], sides: dict[str, int], window: int) -> int 
 
 
 def claimed_control(analysis: Analysis, gaz: Gazetteer, *, window: int = 3) -> ControlLayer:
-    """The claimed-control layer of an analysed ledger (see the module's docstring)."""
+    """The claimed-control layer of an analysed ledger (see the module's docstring).
+
+    Made once per analysis, gazetteer and window: the page and the control
+    file of one build share it."""
+    key = ("control", id(gaz), window)
+    layer = analysis.derived.get(key)
+    if layer is None or layer[0] is not gaz:
+        layer = analysis.derived[key] = (gaz, _claimed_control(analysis, gaz, window))
+    return layer[1]
+
+
+def _claimed_control(analysis: Analysis, gaz: Gazetteer, window: int) -> ControlLayer:
     areas = _areas(gaz)
     claims = [c for c in analysis.claims
               if c.claim in _CONTROL and c.status not in RETRACTED_STATUSES
