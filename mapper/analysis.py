@@ -98,8 +98,9 @@ class Analysis:
         about it, up to that date and not retracted, is captured or holds.
         """
         latest: dict[tuple[str, str], Claim] = {}
+        flags = self.flags
         for claim in self.claims:
-            if claim.day > as_of or claim.claim not in _CONTROL or "retracted" in self.flags.get(claim.id, ()):
+            if claim.claim not in _CONTROL or claim.day > as_of or "retracted" in flags.get(claim.id, ()):
                 continue
             latest[(claim.side, self.keys[claim.id])] = claim
         out: dict[str, list[str]] = defaultdict(list)
@@ -111,11 +112,11 @@ class Analysis:
     def unresolved(self) -> dict[str, tuple[Resolution, list[str]]]:
         """Place text -> (resolution, claim ids) for places not resolved."""
         out: dict[str, tuple[Resolution, list[str]]] = {}
+        places = self.places
         for claim in self.claims:
-            res = self.resolutions[claim.id]
-            if self.places[claim.id] is None:
+            if places[claim.id] is None:
                 label = claim.place + (f" (near {claim.near})" if claim.near else "")
-                out.setdefault(label, (res, []))[1].append(claim.id)
+                out.setdefault(label, (self.resolutions[claim.id], []))[1].append(claim.id)
         return out
 
 

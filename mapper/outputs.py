@@ -57,6 +57,8 @@ def _md(text: Any) -> str:
 
 def _partners(ids: list[str], total: int, escape=None) -> str:
     # The analysis keeps at most PARTNER_CAP partners and counts the rest.
+    if total <= len(ids) <= PARTNER_CAP:  # the common case: all listed
+        return ", ".join(map(escape or _md, ids))
     shown = ", ".join(map(escape or _md, ids[:PARTNER_CAP]))
     more = max(total, len(ids)) - len(ids[:PARTNER_CAP])
     return shown + (f" and {more} more" if more > 0 else "")
@@ -143,13 +145,18 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
     lines += ["", "## Flags found", ""]
     if not flagged:
         lines.append("None.")
+    related, related_total = analysis.related, analysis.related_total
     for c in flagged:
-        place = places[c.id]
+        cid = c.id
+        place = places[cid]
         where = place.name if place else c.place
-        totals = analysis.related_total.get(c.id, {})
-        rel = "; ".join(f"{k}: {_partners(v, totals.get(k, len(v)), text)}" for k, v in analysis.related[c.id].items())
-        lines.append(f"- {c.date} {text(c.claimant)} — {c.claim} {text(where)} [{text(c.id)}]: "
-                     f"{', '.join(all_flags[c.id])}" + (f" ({rel})" if rel else ""))
+        rel = ""
+        if related[cid]:
+            totals = related_total.get(cid) or {}
+            rel = " (" + "; ".join(f"{k}: {_partners(v, totals.get(k, len(v)), text)}"
+                                   for k, v in related[cid].items()) + ")"
+        lines.append(f"- {c.date} {text(c.claimant)} — {c.claim} {text(where)} [{text(cid)}]: "
+                     f"{', '.join(all_flags[cid])}{rel}")
     lines += ["", "## Captures inside land already claimed", ""]
     inside = analysis.inside_claimed
     if not inside:
