@@ -124,7 +124,7 @@ def test_build_imports_no_folium_or_geopandas_unless_asked(tmp_path):
     loaded = next(line for line in done.stderr.splitlines() if line.startswith("LOADED")).split()[1:]
     assert loaded == [], loaded
     blocked = run_cli("-q", "build", str(WAR), "--output-dir", str(tmp_path / "b"), "--name", "w",
-                      block=("folium", "branca", "jinja2", "requests", "pandas"))
+                      block=("folium", "branca", "jinja2", "requests", "pandas", "xyzservices"))
     assert blocked.returncode == 0, blocked.stderr
     for suffix in SET:
         assert (tmp_path / "b" / f"w.{suffix}").read_bytes() == (tmp_path / f"w.{suffix}").read_bytes(), suffix
