@@ -141,8 +141,13 @@ def _geometry(row: dict[str, Any], areas: dict[str, dict[str, Any]]) -> dict[str
 
 def claims_geojson(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | None = None) -> str:
     """The claims as an RFC 7946 FeatureCollection, one feature per line
-    (stable diffs, fast to write); each place's geometry is serialised once however
-    many claims it has."""
+    (stable diffs, fast to write)."""
+    return geojson_bytes(analysis, gaz, rows).decode()
+
+
+def geojson_bytes(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | None = None) -> bytes:
+    """``claims_geojson`` as UTF-8, as written to a file: each place's geometry
+    serialised once however many claims it has."""
     rows = claim_rows(analysis, gaz) if rows is None else rows
     areas = _areas(gaz)
     shapes: dict[Any, bytes] = {}
@@ -156,7 +161,7 @@ def claims_geojson(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]
             geometry = shapes[key] = dumps(_geometry(row, areas))
         lines.append(b'{"type":"Feature","id":%s,"geometry":%s,"properties":%s}'
                      % (dumps(row["id"]), geometry, dumps(row)))
-    return (b'{"type":"FeatureCollection","features":[\n' + b",\n".join(lines) + b"\n]}\n").decode()
+    return b'{"type":"FeatureCollection","features":[\n' + b",\n".join(lines) + b"\n]}\n"
 
 
 #: Columns that never hold text: numbers, and the flags' booleans (written true/false).

@@ -20,7 +20,7 @@ from gazetteer.atomic import FileSet
 from .analysis import FLAGS, PARTNER_CAP, RETRACTED_STATUSES, Analysis
 from .control import claimed_control
 from .errors import MapperError, RenderError
-from .exports import claim_rows, claims_csv, claims_geojson, need_gis, write_gpkg
+from .exports import claim_rows, claims_csv, geojson_bytes, need_gis, write_gpkg
 from .ledger import Event
 from .page import build_map, build_map_files
 from .tiles import DEFAULT_TILES, REFERRER_POLICY
@@ -317,7 +317,7 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
     control = claimed_control(analysis, gaz, window=analysis.window).dissolved(day)
     texts: dict[str, tuple[str, str | bytes]] = {
         "html": (".html", page),
-        "geojson": (".geojson", claims_geojson(analysis, gaz, rows)),
+        "geojson": (".geojson", geojson_bytes(analysis, gaz, rows)),
         "csv": (".csv", claims_csv(analysis, gaz, rows)),
         "control": (".control.geojson", orjson.dumps(control) + b"\n"),
         "report": (".report.md", report_markdown(analysis, title=title, problems=list(problems), as_of=as_of)),
