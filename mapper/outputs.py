@@ -22,7 +22,7 @@ from .control import claimed_control
 from .errors import MapperError, RenderError
 from .exports import claim_rows, claims_csv, geojson_bytes, need_gis, write_gpkg
 from .ledger import Event
-from .page import build_map, build_map_files
+from .page import build_map, build_map_files, map_bytes
 from .tiles import DEFAULT_TILES, REFERRER_POLICY
 
 __all__ = ["write_outputs", "report_markdown", "embed_snippet", "amp_snippet", "check_name", "safe_name"]
@@ -311,7 +311,7 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
         assets = build_map_files(analysis, gaz, name, **page_options)
         page = assets.pop(f"{name}.html")
     else:
-        page = build_map(analysis, gaz, self_contained=self_contained, **page_options)
+        page = map_bytes(analysis, gaz, self_contained=self_contained, **page_options)
     rows = claim_rows(analysis, gaz)  # one flat record per claim feeds every export
     day = as_of or max(c.day for c in analysis.claims)
     control = claimed_control(analysis, gaz, window=analysis.window).dissolved(day)
@@ -337,9 +337,9 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
             if png_size is not None:
                 from .image import write_png
 
-                if not self_contained:
-                    page = build_map(analysis, gaz, self_contained=True, **page_options)
-                write_png(page, files.stage(f"{name}.png"), size=png_size)
+                shown = page.decode() if self_contained else build_map(analysis, gaz, self_contained=True,
+                                                                        **page_options)
+                write_png(shown, files.stage(f"{name}.png"), size=png_size)
                 paths["png"] = out_dir / f"{name}.png"
             files.commit()
     except GazetteerError as exc:

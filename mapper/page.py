@@ -36,7 +36,7 @@ from .errors import RenderError
 from .ledger import Event
 from .tiles import DEFAULT_TILES, REFERRER_POLICY, Tiles, resolve_tiles
 
-__all__ = ["build_map", "build_map_files", "script_json", "ASSET_FILES", "LEAFLET_VERSION"]
+__all__ = ["build_map", "build_map_files", "map_bytes", "script_json", "ASSET_FILES", "LEAFLET_VERSION"]
 
 LEAFLET_VERSION = "1.9.3"
 LEAFLET_JS = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.js"
@@ -46,8 +46,9 @@ ASSET_FILES = ("leaflet.js", "leaflet.css", "leaflet-layers.png", "leaflet-layer
 
 #: The whole page. Slots: $lang, $title (escaped text), $head (Leaflet, styles,
 #: scripts), $map (a generated name), $noscript, $data (the claims element, or
-#: nothing), $tail (the scripts that start the map).
-_PAGE = Template("""<!DOCTYPE html>
+#: nothing), $tail (the scripts that start the map). The data, the bulk of the
+#: page, goes between the two halves as bytes.
+_PAGE = """<!DOCTYPE html>
 <html lang="$lang">
 <head>
 <title>$title</title>
@@ -65,7 +66,8 @@ $noscript
 $data$tail
 </body>
 </html>
-""")
+"""
+_PAGE_HEAD, _PAGE_TAIL = (Template(part) for part in _PAGE.split("$data"))
 
 #: The map's own styles: it fills the window.
 _MAP_CSS = Template("""#$map { position: relative; width: 100.0%; height: 100.0%; left: 0.0%; top: 0.0%; }
@@ -102,9 +104,20 @@ def script_asset() -> str:
     return js
 
 
-def _script_safe(text: str) -> str:
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+_SCRIPT_UNSAFE = ((b"<", b"\\u003c"), (b">", b"\\u003e"), (b"&", b"\\u0026"),
+                  ("\u2028".encode(), b"\\u2028"), ("\u2029".encode(), b"\\u2029"))
+
+
+def _script_json_bytes(value: Any) -> bytes:
+    """``script_json`` as UTF-8 bytes, as the page is written."""
+    try:
+        data = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # what orjson refuses (a lone surrogate, an integer past 64 bits)
+        data = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode(
+            "utf-8", "surrogatepass")
+    for bad, good in _SCRIPT_UNSAFE:
+        data = data.replace(bad, good)
+    return data
 
 
 def script_json(value: Any) -> str:
@@ -112,11 +125,7 @@ def script_json(value: Any) -> str:
 
     Compact, keys sorted, non-ASCII as UTF-8 (orjson: a 50,000-claim payload in
     a tenth of the time of the standard library's encoder, the same text)."""
-    try:
-        text = orjson.dumps(value, option=orjson.OPT_SORT_KEYS).decode()
-    except TypeError:  # what orjson refuses (a lone surrogate, an integer past 64 bits)
-        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return _script_safe(text)
+    return _script_json_bytes(value).decode("utf-8", "surrogatepass")
 
 
 def _js_value(value: Any) -> str:
@@ -194,10 +203,10 @@ class _Page:
         tile_spec = resolve_tiles(tiles, tiles_attr)
         payload = build_payload(analysis, gaz, title=title or "", as_of=as_date(as_of),
                                 events=list(events), lang=check_lang(lang))
-        self.data = script_json(payload)
+        self.data = _script_json_bytes(payload)
         # Names from a hash of the data: stable for the same input (files stay
         # byte-identical), apart for different maps put in one page.
-        seed = hashlib.sha256(self.data.encode()).hexdigest()[:8]
+        seed = hashlib.sha256(self.data).hexdigest()[:8]
         self.map = f"map_{seed}_0001"
         self.data_id = f"claims_layer_{seed}_{3 if tile_spec else 2:04d}_data"
         for name in (self.map, self.data_id):
@@ -212,20 +221,30 @@ class _Page:
     def css(self) -> str:
         return _MAP_CSS.substitute(map=self.map)
 
-    def html(self, *, head: str, data: str, tail: str) -> str:
+    def html(self, *, head: str, data: bytes, tail: str) -> bytes:
+        """The page as UTF-8: the data goes in as the bytes it was serialised to."""
         if self.fallback:
             noscript = (f'<noscript><img class="cm-fallback" src="{escape(self.fallback, quote=True)}" '
                         f'alt="{self.title}"></noscript>')
         else:
             noscript = '<noscript><p class="cm-noscript">This map needs JavaScript.</p></noscript>'
-        return _PAGE.substitute(lang=self.lang, title=self.title, referrer=REFERRER_POLICY, head=head, map=self.map,
-                                noscript=noscript, data=data, tail=tail)
+        values = dict(lang=self.lang, title=self.title, referrer=REFERRER_POLICY, head=head, map=self.map,
+                      noscript=noscript, tail=tail)
+        return _PAGE_HEAD.substitute(values).encode() + data + _PAGE_TAIL.substitute(values).encode()
 
 
 def build_map(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.date | None = None,
               events: list[Event] = (), self_contained: bool = False, tiles: str | None = DEFAULT_TILES,
               tiles_attr: str | None = None, lang: str = "en", fallback_image: str | None = None) -> str:
-    """The map page as HTML, byte-identical for the same input.
+    """The map page as HTML, byte-identical for the same input (see ``map_bytes``)."""
+    return map_bytes(analysis, gaz, title=title, as_of=as_of, events=events, self_contained=self_contained,
+                     tiles=tiles, tiles_attr=tiles_attr, lang=lang, fallback_image=fallback_image).decode()
+
+
+def map_bytes(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.date | None = None,
+              events: list[Event] = (), self_contained: bool = False, tiles: str | None = DEFAULT_TILES,
+              tiles_attr: str | None = None, lang: str = "en", fallback_image: str | None = None) -> bytes:
+    """The map page as UTF-8, as a build writes it.
 
     ``title`` is text (escaped here); ``fallback_image`` is a relative file
     name shown when scripts do not run; ``self_contained`` inlines Leaflet
@@ -234,7 +253,7 @@ def build_map(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.date 
                  lang=lang, fallback_image=fallback_image)
     head = (f"{_inline_leaflet() if self_contained else _pinned_leaflet()}\n<style>\n{page.css()}</style>\n"
             f"<style>{_asset('claims.css')}</style>")
-    data = f'<script type="application/json" id="{page.data_id}">{page.data}</script>\n'
+    data = b'<script type="application/json" id="%s">%s</script>\n' % (page.data_id.encode(), page.data)
     # claims.js defines the layer; the set-up calls it once the page has parsed.
     tail = f"<script>\n{script_asset()}\n</script>\n<script>\n{page.setup()}</script>"
     return page.html(head=head, data=data, tail=tail)
@@ -255,14 +274,14 @@ def build_map_files(analysis: Analysis, gaz: Gazetteer, name: str, *, title: str
             f'<link rel="stylesheet" href="{src}.css"/>\n<script src="leaflet.js"></script>\n'
             '<script src="claims.js"></script>')
     tail = f'<script src="{src}.data.js"></script>\n<script src="{src}.js"></script>'
-    html = page.html(head=head, data="", tail=tail)
+    html = page.html(head=head, data=b"", tail=tail).decode()
     if re.search(r"<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=", html):
         raise RenderError("an inline script or style is left in an external-assets page")
     out: dict[str, str | bytes] = {
         f"{name}.html": html,
         # The JSON is already escaped for a script element, so it is safe as a script file too.
-        f"{name}.data.js": f"(window.mapperClaimsData = window.mapperClaimsData || {{}})[\"{page.data_id}\"] = "
-                           f"{page.data};\n",
+        f"{name}.data.js": b'(window.mapperClaimsData = window.mapperClaimsData || {})["%s"] = %s;\n'
+                           % (page.data_id.encode(), page.data),
         f"{name}.js": page.setup(),
         f"{name}.css": page.css(),
         "leaflet.css": _leaflet_css(lambda image: f"leaflet-{image}"),
