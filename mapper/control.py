@@ -116,13 +116,26 @@ def _rounded(geo: dict[str, Any], digits: int = 4) -> dict[str, Any]:
     return {"type": geo["type"], "coordinates": walk(geo["coordinates"])}
 
 
+class _Shapes(dict):
+    """Unit id -> polygon, each made from its GeoJSON when first asked for: a
+    ledger's claims lie in a few of the ninety units. (Only look-ups and
+    ``in`` are used: ``values()`` would give the GeoJSON.)"""
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key)
+        if isinstance(value, dict):
+            value = shape(value)
+            self[key] = value
+        return value
+
+
 class _Areas:
     """Unit polygons and settlement cells of one gazetteer, computed on first need."""
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
-        self.units = {f["id"]: shape(f["geometry"]) for f in gaz.boundaries["features"]
-                      if f["properties"]["kind"] in _UNITS}
+        self.units = _Shapes({f["id"]: f["geometry"] for f in gaz.boundaries["features"]
+                              if f["properties"]["kind"] in _UNITS})
         self._members: dict[str, list[tuple[str, float, float]]] | None = None
         self._cells: dict[str, tuple[dict[str, int], list[Any]]] = {}
         self._clipped: dict[str, dict[int, Any | None]] = {}
