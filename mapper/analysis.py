@@ -219,8 +219,9 @@ def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_da
             # A claim about no place is about nothing another claim is about.
             key = f"none:{cid}"
         keys[cid] = key
-        if (claim.lat is None or claim.lon is None) and claim.place.strip() and resolve.undated(claim.place, claim.near):
-            known[(claim.place, claim.near)] = (res, place, key)
+        if claim.lat is None or claim.lon is None:
+            if claim.place.strip() and resolve.undated(claim.place, claim.near):
+                known[(claim.place, claim.near)] = (res, place, key)
     result = Analysis(ledger=ledger, resolutions=resolutions, places=places, keys=keys, ordered=claims,
                       window=window)
     # Only flagged claims get entries while flagging: most claims have none.
