@@ -22,7 +22,7 @@ __all__ = [
 _HOMES = {
     "read_ledger": "ledger", "read_events": "ledger", "Claim": "ledger", "Ledger": "ledger",
     "ClaimantRegistry": "ledger", "analyse": "analysis", "Analysis": "analysis", "FLAGS": "analysis",
-    "write_outputs": "outputs", "build_map": "render", "to_folium": "render", "ClaimsLayer": "render",
+    "write_outputs": "outputs", "build_map": "page", "to_folium": "render", "ClaimsLayer": "render",
     "MapperError": "errors", "LedgerError": "errors", "RenderError": "errors",
 }
 

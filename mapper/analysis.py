@@ -63,6 +63,8 @@ class Analysis:
     ordered: list[Claim] | None = None
     #: days either way within which another side's claim contests one
     window: int = 3
+    #: what is made from the analysis once and used by several outputs (the control layer)
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def claims(self) -> list[Claim]:
@@ -96,8 +98,9 @@ class Analysis:
         about it, up to that date and not retracted, is captured or holds.
         """
         latest: dict[tuple[str, str], Claim] = {}
+        flags = self.flags
         for claim in self.claims:
-            if claim.day > as_of or claim.claim not in _CONTROL or "retracted" in self.flags.get(claim.id, ()):
+            if claim.claim not in _CONTROL or claim.day > as_of or "retracted" in flags.get(claim.id, ()):
                 continue
             latest[(claim.side, self.keys[claim.id])] = claim
         out: dict[str, list[str]] = defaultdict(list)
@@ -109,11 +112,11 @@ class Analysis:
     def unresolved(self) -> dict[str, tuple[Resolution, list[str]]]:
         """Place text -> (resolution, claim ids) for places not resolved."""
         out: dict[str, tuple[Resolution, list[str]]] = {}
+        places = self.places
         for claim in self.claims:
-            res = self.resolutions[claim.id]
-            if self.places[claim.id] is None:
+            if places[claim.id] is None:
                 label = claim.place + (f" (near {claim.near})" if claim.near else "")
-                out.setdefault(label, (res, []))[1].append(claim.id)
+                out.setdefault(label, (self.resolutions[claim.id], []))[1].append(claim.id)
         return out
 
 
@@ -157,6 +160,10 @@ class _Resolver:
         self._by_day: dict[tuple[str, str | None, dt.date], Resolution] = {}
         self._dated: set[tuple[str, str | None]] = set()
 
+    def undated(self, name: str, near: str | None) -> bool:
+        """Whether (name, near) has one answer for every day (known once it has been resolved)."""
+        return (name, near) in self._undated
+
     def __call__(self, name: str, near: str | None, day: dt.date) -> Resolution:
         key = (name, near)
         res = self._undated.get(key)
@@ -187,22 +194,34 @@ def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_da
     resolutions: dict[str, Resolution] = {}
     places: dict[str, Place | None] = {}
     keys: dict[str, str] = {}
+    # (name, near) -> (resolution, place, key) for claims without coordinates
+    # whose answer no date changes: most of a ledger, a few thousand names.
+    known: dict[tuple[str, str | None], tuple[Resolution, Place | None, str]] = {}
     name_keys: dict[str, str] = {}
     for claim in claims:
+        cid = claim.id
+        if claim.lat is None or claim.lon is None:
+            found = known.get((claim.place, claim.near))
+            if found is not None:
+                resolutions[cid], places[cid], keys[cid] = found
+                continue
         res = resolve(claim.place, claim.near, claim.day)
-        resolutions[claim.id] = res
+        resolutions[cid] = res
         place = res.place if claim.lat is None or claim.lon is None else _locate(gaz, claim, res)
-        places[claim.id] = place
+        places[cid] = place
         if place is not None:
-            keys[claim.id] = place.id
+            key = place.id
         elif claim.place.strip():
             key = name_keys.get(claim.place)
             if key is None:
                 key = name_keys[claim.place] = Analysis.name_key(claim.place)
-            keys[claim.id] = key
         else:
             # A claim about no place is about nothing another claim is about.
-            keys[claim.id] = f"none:{claim.id}"
+            key = f"none:{cid}"
+        keys[cid] = key
+        if claim.lat is None or claim.lon is None:
+            if claim.place.strip() and resolve.undated(claim.place, claim.near):
+                known[(claim.place, claim.near)] = (res, place, key)
     result = Analysis(ledger=ledger, resolutions=resolutions, places=places, keys=keys, ordered=claims,
                       window=window)
     # Only flagged claims get entries while flagging: most claims have none.
@@ -237,9 +256,16 @@ def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_da
                 found = index.others(claim, opposing, window)
                 if found[0]:
                     mark(claim, "contested", found[1], found[0])
-    result.flags = {c.id: [f for f in FLAGS if f in flags[c.id]] if c.id in flags else [] for c in claims}
-    result.related = {c.id: dict(sorted(related[c.id].items())) if c.id in related else {} for c in claims}
-    result.related_total = {c.id: totals[c.id] if c.id in totals else {} for c in claims}
+    # Most claims have no flags: each gets lists and dicts of its own, the flagged their contents.
+    ids = [c.id for c in claims]
+    result.flags = {cid: [] for cid in ids}
+    for cid, found in flags.items():
+        result.flags[cid] = [f for f in FLAGS if f in found]
+    result.related = {cid: {} for cid in ids}
+    for cid, partners in related.items():
+        result.related[cid] = dict(sorted(partners.items()))
+    result.related_total = {cid: {} for cid in ids}
+    result.related_total.update(totals)
     result.inside_claimed = _inside_claimed(claims, places, result.flags)
     return result
 
@@ -310,10 +336,13 @@ def _inside_claimed(claims: list[Claim], places: dict[str, Place | None],
     area_claims: dict[tuple[str, str], Claim] = {}
     out: dict[str, str] = {}
     for claim in claims:  # time order
+        kind = claim.claim
+        if kind != "captured" and kind != "withdrew":
+            continue
         place = places[claim.id]
         if place is None or "retracted" in flags[claim.id]:
             continue
-        if claim.claim == "captured":
+        if kind == "captured":
             for parent in place.parents:
                 earlier = area_claims.get((claim.side, parent))
                 if earlier is not None and earlier.day < claim.day:
@@ -321,6 +350,6 @@ def _inside_claimed(claims: list[Claim], places: dict[str, Place | None],
                     break
             if place.kind in ("district", "province", "region"):
                 area_claims.setdefault((claim.side, place.id), claim)
-        elif claim.claim == "withdrew":
+        else:
             area_claims.pop((claim.side, place.id), None)
     return out

@@ -236,26 +236,9 @@ def build(ledger, events, output_dir, name, title, as_of, strict, self_contained
         sys.exit(1)
 
 
-def _import_folium() -> None:
-    """Import folium without pandas, when pandas is not loaded yet.
-
-    folium imports pandas only to accept DataFrames as locations, which the
-    map never passes; importing it costs a third of a second on every build.
-    pandas stays importable afterwards (the GeoPackage export uses it).
-    """
-    if "folium" in sys.modules or "pandas" in sys.modules:
-        return
-    sys.modules["pandas"] = None  # `import pandas` raises ImportError, which folium expects
-    try:
-        import folium  # noqa: F401
-    finally:
-        del sys.modules["pandas"]
-
-
 def _build_one(ledger, events, output_dir, name, title, *, as_of, strict, self_contained, png_size,
                claimants, window, offline=False, page=None, lang="en", gpkg=False) -> bool:
     """Build one map; True when some rows were left out."""
-    _import_folium()
     from .outputs import write_outputs
 
     if output_dir.exists() and not output_dir.is_dir():

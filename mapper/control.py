@@ -116,15 +116,29 @@ def _rounded(geo: dict[str, Any], digits: int = 4) -> dict[str, Any]:
     return {"type": geo["type"], "coordinates": walk(geo["coordinates"])}
 
 
+class _Shapes(dict):
+    """Unit id -> polygon, each made from its GeoJSON when first asked for: a
+    ledger's claims lie in a few of the ninety units. (Only look-ups and
+    ``in`` are used: ``values()`` would give the GeoJSON.)"""
+
+    def __getitem__(self, key: str) -> Any:
+        value = super().__getitem__(key)
+        if isinstance(value, dict):
+            value = shape(value)
+            self[key] = value
+        return value
+
+
 class _Areas:
     """Unit polygons and settlement cells of one gazetteer, computed on first need."""
 
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
-        self.units = {f["id"]: shape(f["geometry"]) for f in gaz.boundaries["features"]
-                      if f["properties"]["kind"] in _UNITS}
+        self.units = _Shapes({f["id"]: f["geometry"] for f in gaz.boundaries["features"]
+                              if f["properties"]["kind"] in _UNITS})
         self._members: dict[str, list[tuple[str, float, float]]] | None = None
-        self._cells: dict[str, dict[str, Any]] = {}
+        self._cells: dict[str, tuple[dict[str, int], list[Any]]] = {}
+        self._clipped: dict[str, dict[int, Any | None]] = {}
 
     def unit_of(self, place: Place) -> str | None:
         """The smallest unit with a polygon that lists the place among its parents."""
@@ -139,11 +153,13 @@ class _Areas:
             self._members = defaultdict(list)
             # The compiled records, not Place objects: building eight thousand
             # of those costs more than all the geometry that follows.
+            units = self.units
             for rec in self.gaz._records:
                 if rec["kind"] == "settlement":
-                    owner = next((p for p in rec["parents"] if p in self.units), None)
-                    if owner is not None:
-                        self._members[owner].append((rec["id"], rec["lon"], rec["lat"]))
+                    for parent in rec["parents"]:
+                        if parent in units:
+                            self._members[parent].append((rec["id"], rec["lon"], rec["lat"]))
+                            break
         return self._members.get(unit, [])
 
     def cell(self, place: Place) -> Any | None:
@@ -152,10 +168,21 @@ class _Areas:
             return None
         if unit not in self._cells:
             self._cells[unit] = self._voronoi(unit)
-        return self._cells[unit].get(place.id)
+        index, cells = self._cells[unit]
+        at = index.get(place.id)
+        if at is None:
+            return None
+        # Clipped to the unit only when a claim needs it: a unit has a hundred
+        # settlements, a ledger's claims name a few of them.
+        if at not in self._clipped[unit]:
+            clipped = shapely.simplify(shapely.intersection(cells[at], self.units[unit]), SIMPLIFY)
+            self._clipped[unit][at] = None if clipped.is_empty else clipped
+        return self._clipped[unit][at]
 
-    def _voronoi(self, unit: str) -> dict[str, Any]:
+    def _voronoi(self, unit: str) -> tuple[dict[str, int], list[Any]]:
+        """Place id -> the index of its Voronoi cell, and the cells (not yet clipped to the unit)."""
         polygon = self.units[unit]
+        self._clipped[unit] = {}
         # One point per position: two records at one spot would split a cell.
         # Each of them gets the whole cell, so that a claim about either
         # (Ararat town and the village of Davalu share a point) is drawn.
@@ -163,16 +190,15 @@ class _Areas:
         for pid, lon, lat in sorted(self.members(unit)):
             at.setdefault((round(lon, 5), round(lat, 5)), []).append(pid)
         if not at:
-            return {}
+            return {}, []
         if len(at) == 1:
-            return {pid: polygon.simplify(SIMPLIFY) for pid in next(iter(at.values()))}
+            self._clipped[unit][0] = polygon.simplify(SIMPLIFY)
+            return {pid: 0 for pid in next(iter(at.values()))}, [polygon]
         # Whole arrays through shapely: a Point object per settlement cost more
         # than the diagram itself.
         points = shapely.multipoints(np.array(list(at), dtype=float))
         cells = shapely.get_parts(shapely.voronoi_polygons(points, extend_to=polygon, ordered=True))
-        clipped = shapely.simplify(shapely.intersection(cells, polygon), SIMPLIFY)
-        empty = shapely.is_empty(clipped)
-        return {pid: cell for pids, cell, gone in zip(at.values(), clipped, empty) if not gone for pid in pids}
+        return {pid: i for i, pids in enumerate(at.values()) for pid in pids}, cells
 
 
 @lru_cache(maxsize=4)
@@ -192,7 +218,18 @@ def _state(latest: dict[str, Claim], sides: dict[str, int], window: int) -> int 
 
 
 def claimed_control(analysis: Analysis, gaz: Gazetteer, *, window: int = 3) -> ControlLayer:
-    """The claimed-control layer of an analysed ledger (see the module's docstring)."""
+    """The claimed-control layer of an analysed ledger (see the module's docstring).
+
+    Made once per analysis, gazetteer and window: the page and the control
+    file of one build share it."""
+    key = ("control", id(gaz), window)
+    layer = analysis.derived.get(key)
+    if layer is None or layer[0] is not gaz:
+        layer = analysis.derived[key] = (gaz, _claimed_control(analysis, gaz, window))
+    return layer[1]
+
+
+def _claimed_control(analysis: Analysis, gaz: Gazetteer, window: int) -> ControlLayer:
     areas = _areas(gaz)
     claims = [c for c in analysis.claims
               if c.claim in _CONTROL and c.status not in RETRACTED_STATUSES

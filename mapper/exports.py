@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import os
+import re
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -31,7 +33,7 @@ from shapely.geometry import mapping, shape
 from gazetteer import Gazetteer
 
 from .analysis import FLAGS, Analysis
-from .errors import MissingExtra
+from .errors import MissingExtra, RenderError
 
 __all__ = ["COLUMNS", "GIS_HINT", "claim_rows", "claims_geojson", "claims_csv", "to_geodataframe", "write_gpkg",
            "need_gis"]
@@ -56,21 +58,26 @@ def _areas(gaz: Gazetteer) -> dict[str, dict[str, Any]]:
 
 
 _FLAG_COLUMNS = tuple(f"flag_{f}" for f in FLAGS)
-_NO_FLAGS = dict.fromkeys(_FLAG_COLUMNS, False)
+if _FLAG_COLUMNS != ("flag_repeat", "flag_contested", "flag_corroborated", "flag_retracted"):
+    raise ImportError("mapper.analysis.FLAGS changed: claim_rows names the flag columns one by one")
 
 
 def claim_rows(analysis: Analysis, gaz: Gazetteer) -> list[dict[str, Any]]:
     """One flat record per claim, in the analysis's order (time, then id); key order is ``COLUMNS``."""
     areas = _areas(gaz)
-    # A ledger names each place many times: its columns are made once (by
-    # object: a claim with its own coordinates has its own Place).
+    # A ledger names each place many times, on a few dozen days, with a few
+    # sets of flags: the columns of each are made once (a place by object: a
+    # claim with its own coordinates has its own Place).
     where: dict[tuple[int, bool], tuple] = {}
     none = (None,) * 6
+    days: dict[Any, str] = {}
+    flag_cols: dict[tuple[str, ...], tuple] = {(): ("", False, False, False, False)}
     rows = []
     places, all_flags, resolutions = analysis.places, analysis.flags, analysis.resolutions
     inside = analysis.inside_claimed
     for claim in analysis.claims:
-        place = places[claim.id]
+        cid = claim.id
+        place = places[cid]
         if place is None:
             cols = none
         else:
@@ -80,12 +87,18 @@ def claim_rows(analysis: Analysis, gaz: Gazetteer) -> list[dict[str, Any]]:
                 area = place.kind in _AREA_KINDS and place.id in areas and claim.lat is None
                 cols = where[key] = (place.id, place.name, place.kind, round(place.lat, 6), round(place.lon, 6),
                                      "area" if area else "point")
-        flags = all_flags.get(claim.id)
+        flags = tuple(all_flags.get(cid) or ())
+        fcols = flag_cols.get(flags)
+        if fcols is None:
+            fcols = flag_cols[flags] = ("; ".join(flags), *(f in flags for f in FLAGS))
+        day = days.get(claim.day)
+        if day is None:
+            day = days[claim.day] = claim.day.isoformat()
         count = claim.count
-        row = {
-            "id": claim.id,
+        rows.append({
+            "id": cid,
             "date": claim.date,
-            "day": claim.day.isoformat(),
+            "day": day,
             "datetime": (claim.when.strftime("%Y-%m-%dT%H:%M:%SZ") if "T" in claim.date else None),
             "place": claim.place,
             "near": claim.near,
@@ -95,14 +108,17 @@ def claim_rows(analysis: Analysis, gaz: Gazetteer) -> list[dict[str, Any]]:
             "lat": cols[3],
             "lon": cols[4],
             "geometry_kind": cols[5],
-            "match_status": resolutions[claim.id].status,
+            "match_status": resolutions[cid].status,
             "claimant": claim.claimant,
             "side": claim.side,
             "claim": claim.claim,
             "status": claim.status,
-            "flags": "; ".join(flags) if flags else "",
-            **({f"flag_{f}": f in flags for f in FLAGS} if flags else _NO_FLAGS),
-            "inside_claimed": inside.get(claim.id),
+            "flags": fcols[0],
+            "flag_repeat": fcols[1],
+            "flag_contested": fcols[2],
+            "flag_corroborated": fcols[3],
+            "flag_retracted": fcols[4],
+            "inside_claimed": inside.get(cid),
             # 12, not 12.0: a toll is a whole number in every reader's eyes.
             "count": int(count) if count is not None and count.is_integer() else count,
             "unit": claim.unit,
@@ -110,8 +126,7 @@ def claim_rows(analysis: Analysis, gaz: Gazetteer) -> list[dict[str, Any]]:
             "url": claim.url,
             "quote": claim.quote,
             "notes": claim.notes,
-        }
-        rows.append(row)
+        })
     return rows
 
 
@@ -126,22 +141,34 @@ def _geometry(row: dict[str, Any], areas: dict[str, dict[str, Any]]) -> dict[str
 
 def claims_geojson(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | None = None) -> str:
     """The claims as an RFC 7946 FeatureCollection, one feature per line
-    (stable diffs, fast to write); an area's geometry is serialised once however
-    many claims it has."""
+    (stable diffs, fast to write)."""
+    return geojson_bytes(analysis, gaz, rows).decode()
+
+
+def geojson_bytes(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | None = None) -> bytes:
+    """``claims_geojson`` as UTF-8, as written to a file: each place's geometry
+    serialised once however many claims it has."""
     rows = claim_rows(analysis, gaz) if rows is None else rows
     areas = _areas(gaz)
-    shapes: dict[str, bytes] = {}
+    shapes: dict[Any, bytes] = {}
+    dumps = orjson.dumps
     lines = []
     for row in rows:
-        key = row["place_id"] if row["geometry_kind"] == "area" else None
-        geometry = shapes.get(key) if key is not None else None
+        kind = row["geometry_kind"]
+        key = (row["place_id"] if kind == "area" else (row["lon"], row["lat"])) if kind else None
+        geometry = shapes.get(key)
         if geometry is None:
-            geometry = orjson.dumps(_geometry(row, areas))
-            if key is not None:
-                shapes[key] = geometry
+            geometry = shapes[key] = dumps(_geometry(row, areas))
         lines.append(b'{"type":"Feature","id":%s,"geometry":%s,"properties":%s}'
-                     % (orjson.dumps(row["id"]), geometry, orjson.dumps(row)))
-    return (b'{"type":"FeatureCollection","features":[\n' + b",\n".join(lines) + b"\n]}\n").decode()
+                     % (dumps(row["id"]), geometry, dumps(row)))
+    return b'{"type":"FeatureCollection","features":[\n' + b",\n".join(lines) + b"\n]}\n"
+
+
+#: Columns that never hold text: numbers, and the flags' booleans (written true/false).
+_NUMBERS = ("lat", "lon", "count")
+_BOOLS = tuple(i for i, c in enumerate(COLUMNS) if c in _FLAG_COLUMNS)
+#: A cell's first character after the separator: a formula to a spreadsheet.
+_FORMULA = re.compile("\x00[" + re.escape("".join(_FORMULA_START)) + "]")
 
 
 def claims_csv(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | None = None, *,
@@ -152,15 +179,33 @@ def claims_csv(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | 
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     values = itemgetter(*COLUMNS)
-    formula = frozenset(_FORMULA_START)
-    # One expression per cell (a 50,000-claim ledger has a million and a half):
-    # text that a spreadsheet would run as a formula gets an apostrophe, which
-    # makes it show the text; booleans are true/false; None is an empty cell.
-    writer.writerows(
-        [("'" + v if v[:1] in formula else v) if type(v) is str else
-         (("true" if v else "false") if type(v) is bool else v) for v in values(row)]
-        for row in rows)
+    texts = itemgetter(*(c for c in COLUMNS if c not in _NUMBERS and c not in _FLAG_COLUMNS))
+    first, last = _BOOLS[0], _BOOLS[-1] + 1
+    if _BOOLS != tuple(range(first, last)):
+        raise RenderError("the flag columns must stand together in COLUMNS")
+    words = {flags: tuple("true" if f else "false" for f in flags)
+             for flags in itertools.product((False, True), repeat=len(_BOOLS))}
+    out = []
+    for row in rows:
+        cells = values(row)
+        try:
+            # One probe a row, in C: does any text cell start as a formula would?
+            plain = _FORMULA.search("\x00" + "\x00".join(filter(None, texts(row)))) is None
+            plain = plain and cells[first:last] in words
+        except TypeError:  # a row of one's own with other types in it
+            plain = False
+        out.append(cells[:first] + words[cells[first:last]] + cells[last:] if plain else _guarded(cells))
+    writer.writerows(out)
     return buffer.getvalue()
+
+
+def _guarded(cells: tuple) -> list:
+    """A row's cells as a spreadsheet should read them: text that a spreadsheet
+    would run as a formula gets an apostrophe, which makes it show the text;
+    booleans are true/false; None is an empty cell."""
+    formula = frozenset(_FORMULA_START)
+    return [("'" + v if v[:1] in formula else v) if type(v) is str else
+            (("true" if v else "false") if type(v) is bool else v) for v in cells]
 
 
 def to_geodataframe(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | None = None):

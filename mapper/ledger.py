@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import io
@@ -9,9 +10,10 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from operator import itemgetter
 from typing import Any, BinaryIO, NamedTuple
 
-from gazetteer.csvfile import Table, decode, read_bytes
+from gazetteer.csvfile import MAX_CELL, Table, decode, read_bytes
 from gazetteer.errors import InputError
 
 from .errors import LedgerError
@@ -212,22 +214,20 @@ def _format(label: str, text: str, fmt: str | None) -> str:
     raise LedgerError(f"{label}: unknown ledger format {suffix!r}; use .csv, .json or .yaml")
 
 
-def _rows(source: Source, required: tuple[str, ...] = REQUIRED, optional: tuple[str, ...] = OPTIONAL,
-          fmt: str | None = None) -> tuple[str, list[tuple[int, dict[str, Any]]]]:
-    """(label, [(row number, fields)]) for each non-blank row of a CSV, TSV, JSON or YAML source;
-    a row that cannot be read carries its reason in ``__bad__``."""
-    text, label = _read_text(source)
-    kind = _format(label, text, fmt)
-    if kind != "csv":
-        doc = load_json(text, label=label) if kind == "json" else load_yaml(text, label=label)
-        if isinstance(doc, dict):
-            doc = doc.get("claims")
-        if not isinstance(doc, list):
-            raise LedgerError(f"{label}: expected a list of claims (or a mapping with 'claims')")
-        # Keys as the CSV header's are: trimmed and lower case.
-        return label, [(i, {str(k).strip().lower(): v for k, v in row.items()} if isinstance(row, dict) else
-                        {"__bad__": f"not a claim (a mapping of fields): {row!r}"[:200]})
-                       for i, row in enumerate(doc, 1)]
+def _doc_rows(text: str, label: str, kind: str) -> list[tuple[int, dict[str, Any]]]:
+    """The rows of a JSON or YAML ledger, keys as the CSV header's are: trimmed and lower case."""
+    doc = load_json(text, label=label) if kind == "json" else load_yaml(text, label=label)
+    if isinstance(doc, dict):
+        doc = doc.get("claims")
+    if not isinstance(doc, list):
+        raise LedgerError(f"{label}: expected a list of claims (or a mapping with 'claims')")
+    return [(i, {str(k).strip().lower(): v for k, v in row.items()} if isinstance(row, dict) else
+             {"__bad__": f"not a claim (a mapping of fields): {row!r}"[:200]})
+            for i, row in enumerate(doc, 1)]
+
+
+def _table(text: str, label: str, required: tuple[str, ...], optional: tuple[str, ...]) -> tuple[Table, list[str]]:
+    """A CSV text's strict reader and its header (trimmed, lower case), checked for the columns."""
     try:
         table = Table(text, label=label)
     except InputError as exc:
@@ -243,6 +243,18 @@ def _rows(source: Source, required: tuple[str, ...] = REQUIRED, optional: tuple[
     if twice:
         raise LedgerError(f"{label}: row 1: column(s) {', '.join(map(repr, twice))} appear twice; "
                           "keep one of each")
+    return table, header
+
+
+def _rows(source: Source, required: tuple[str, ...] = REQUIRED, optional: tuple[str, ...] = OPTIONAL,
+          fmt: str | None = None) -> tuple[str, list[tuple[int, dict[str, Any]]]]:
+    """(label, [(row number, fields)]) for each non-blank row of a CSV, TSV, JSON or YAML source;
+    a row that cannot be read carries its reason in ``__bad__``."""
+    text, label = _read_text(source)
+    kind = _format(label, text, fmt)
+    if kind != "csv":
+        return label, _doc_rows(text, label, kind)
+    table, header = _table(text, label, required, optional)
     out = []
     for row in table.rows():
         if row.error:
@@ -290,6 +302,54 @@ def _text(value: Any) -> str | None:
     return str(value).strip() or None
 
 
+#: A ledger's columns in the order ``_records`` gives their values.
+_COLUMNS = (*REQUIRED, *OPTIONAL)
+
+
+def _records(source: Source, fmt: str | None) -> tuple[str, list[tuple[int, list[Any] | str]]]:
+    """(label, [(row number, values in ``_COLUMNS`` order, None where absent)]) for each
+    non-blank row; a row that cannot be read is its reason instead of values."""
+    text, label = _read_text(source)
+    kind = _format(label, text, fmt)
+    if kind != "csv":
+        return label, [(n, row["__bad__"] if "__bad__" in row else [row.get(c) for c in _COLUMNS])
+                       for n, row in _doc_rows(text, label, kind)]
+    table, header = _table(text, label, REQUIRED, OPTIONAL)
+    width = len(header)
+    # A cell's place in the row, or ``width``: the None appended to every row.
+    pick = itemgetter(*(header.index(c) if c in header else width for c in _COLUMNS))
+    out: list[tuple[int, list[Any] | str]] = []
+    cells_of = _regular(text, table.delimiter, width)
+    if cells_of is not None:  # the common case: every record whole and of the header's width
+        for number, cells in enumerate(cells_of, 2):
+            if cells and (cells[0].strip() or any(map(str.strip, cells))):
+                cells.append(None)
+                out.append((number, pick(cells)))
+        return label, out
+    for row in table.rows():  # the strict reader names what is wrong with each bad row
+        if row.error:
+            out.append((row.number, row.error))
+        elif row.cells[0].strip() or any(map(str.strip, row.cells)):
+            out.append((row.number, pick([*row.cells, None])))
+    return label, out
+
+
+def _regular(text: str, delimiter: str, width: int) -> list[list[str]] | None:
+    """Every record after the header, when all are valid CSV, of ``width`` cells
+    (or blank) and no cell too long for a spreadsheet; else None."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        next(reader, None)
+        records = list(reader)
+    except csv.Error:
+        return None
+    long = MAX_CELL < len(text)
+    for cells in records:
+        if cells and (len(cells) != width or (long and max(map(len, cells)) > MAX_CELL)):
+            return None
+    return records
+
+
 def read_ledger(source: Source, *, claimants: ClaimantRegistry | None = None,
                 strict: bool = False, format: str | None = None) -> Ledger:
     """Read a ledger from a path, a binary file object or a pandas DataFrame; bad rows become Problems
@@ -304,92 +364,115 @@ def read_ledger(source: Source, *, claimants: ClaimantRegistry | None = None,
     claims: list[Claim] = []
     problems: list[Problem] = []
     seen_ids: dict[str, int] = {}
-    path, rows = _rows(source, fmt=format)
-    # A ledger repeats its dates and claimants thousands of times: each is parsed once.
-    whens: dict[str, tuple[str, dt.date, dt.datetime]] = {}
+    path, rows = _records(source, format)
+    # A ledger repeats its dates, claimants, kinds, statuses and counts
+    # thousands of times: each distinct cell is checked once.
+    whens: dict[Any, tuple[str, dt.date, dt.datetime] | str] = {}
     sides: dict[str, str | None] = {}
-    for row_no, row in rows:
-        def bad(fld: str | None, msg: str, row_no: int = row_no) -> None:
-            problems.append(Problem(path, row_no, fld, msg))
-
-        if "__bad__" in row:
-            bad(None, row["__bad__"])
+    kinds: dict[Any, str | None] = {}
+    statuses: dict[Any, str | None] = {}
+    counts: dict[Any, float | None | str] = {}
+    for row_no, values in rows:
+        if type(values) is str:
+            problems.append(Problem(path, row_no, None, values))
             continue
-        ok = True
-        for col in REQUIRED:
-            if not _text(row.get(col)):
-                bad(col, f"is empty; every claim needs {', '.join(REQUIRED)}")
-                ok = False
-        if not ok:
+        (date_v, place_v, claimant_v, claim_v, id_v, near_v, side_v, source_v, url_v, quote_v, status_v, lat_v,
+         lon_v, notes_v, count_v, unit_v) = values
+        if not (_text(date_v) and _text(place_v) and _text(claimant_v) and _text(claim_v)):
+            for col, value in zip(REQUIRED, values):
+                if not _text(value):
+                    problems.append(Problem(path, row_no, col, f"is empty; every claim needs {', '.join(REQUIRED)}"))
             continue
-        try:
-            date_raw = str(row["date"])
-            parsed = whens.get(date_raw)
-            if parsed is None:
-                parsed = whens[date_raw] = parse_when(date_raw)
-            date_text, day, when = parsed
-        except ValueError as exc:
-            bad("date", str(exc) if "outside" in str(exc) else f"{str(row['date'])[:100]!r} is not {_ISO_HINT}")
-            continue
-        claim = str(row["claim"]).strip().lower()
-        if claim not in CLAIMS:
-            bad("claim", f"{row['claim']!r} is not one of {', '.join(CLAIMS)}")
-            continue
-        status = (_text(row.get("status")) or "published").lower()
-        if status not in STATUSES:
-            bad("status", f"{row['status']!r} is not one of {', '.join(STATUSES)}")
-            continue
-        lat = lon = None
-        if _text(row.get("lat")) or _text(row.get("lon")):
+        key = date_v if type(date_v) is str else str(date_v)
+        parsed = whens.get(key)
+        if parsed is None:
             try:
-                lat, lon = float(row.get("lat")), float(row.get("lon"))
+                parsed = parse_when(key)
+            except ValueError as exc:
+                parsed = str(exc) if "outside" in str(exc) else f"{key[:100]!r} is not {_ISO_HINT}"
+            whens[key] = parsed
+        if type(parsed) is str:
+            problems.append(Problem(path, row_no, "date", parsed))
+            continue
+        date_text, day, when = parsed
+        claim = kinds.get(claim_v) if type(claim_v) is str else None
+        if claim is None:
+            claim = str(claim_v).strip().lower()
+            if claim not in CLAIMS:
+                problems.append(Problem(path, row_no, "claim", f"{claim_v!r} is not one of {', '.join(CLAIMS)}"))
+                continue
+            if type(claim_v) is str:
+                kinds[claim_v] = claim
+        status = statuses.get(status_v) if type(status_v) is str or status_v is None else None
+        if status is None:
+            status = (_text(status_v) or "published").lower()
+            if status not in STATUSES:
+                problems.append(Problem(path, row_no, "status", f"{status_v!r} is not one of {', '.join(STATUSES)}"))
+                continue
+            if type(status_v) is str or status_v is None:
+                statuses[status_v] = status
+        lat = lon = None
+        if _text(lat_v) or _text(lon_v):
+            try:
+                lat, lon = float(lat_v), float(lon_v)
                 if not (-90 <= lat <= 90 and -180 <= lon <= 180):
                     raise ValueError
             except (TypeError, ValueError):
-                bad("lat", f"lat {row.get('lat')!r} / lon {row.get('lon')!r}: give both, as decimal "
-                           "degrees (lat -90..90, lon -180..180)")
+                problems.append(Problem(path, row_no, "lat", f"lat {lat_v!r} / lon {lon_v!r}: give both, as decimal "
+                                                             "degrees (lat -90..90, lon -180..180)"))
                 continue
-        try:
-            count = parse_count(row.get("count"))
-        except ValueError as exc:
-            bad("count", f"{exc}: give a number of 0 or more (12, 3.5), digits only, without thousands "
-                         "separators or a unit (the unit goes in 'unit')")
-            continue
-        claimant = str(row["claimant"]).strip()
-        side = _text(row.get("side"))
+        if count_v is None or count_v == "":
+            count = None
+        else:
+            count = counts.get(count_v) if type(count_v) is str else None
+            if count is None:
+                try:
+                    count = parse_count(count_v)
+                except ValueError as exc:
+                    count = (f"{exc}: give a number of 0 or more (12, 3.5), digits only, without thousands "
+                             "separators or a unit (the unit goes in 'unit')")
+                if type(count_v) is str:
+                    counts[count_v] = count
+            if type(count) is str:
+                problems.append(Problem(path, row_no, "count", count))
+                continue
+        claimant = str(claimant_v).strip()
+        side = _text(side_v)
         if side is None:
             if claimant not in sides:
                 sides[claimant] = registry.side_of(claimant)
             side = sides[claimant]
         if side is None:
-            bad("side", f"no side given and claimant {claimant!r} is not in the claimant registry; "
-                        "add a 'side' column or a registry entry (--claimants)")
+            problems.append(Problem(path, row_no, "side", f"no side given and claimant {claimant!r} is not in the "
+                                    "claimant registry; add a 'side' column or a registry entry (--claimants)"))
             continue
-        cid = _text(row.get("id"))
+        cid = _text(id_v)
         if cid is None:
             # Stable across edits elsewhere in the sheet: made from the claim
             # itself; a second identical claim (a repost) gets a suffix.
-            digest = hashlib.sha1(f"{date_text}|{row['place']}|{claimant}|{claim}".encode()).hexdigest()
+            digest = hashlib.sha1(f"{date_text}|{place_v}|{claimant}|{claim}".encode()).hexdigest()
             cid = base = f"c-{digest[:10]}"
             n = 1
             while cid in seen_ids:
                 n += 1
                 cid = f"{base}-{n}"
         if cid in seen_ids:
-            bad("id", f"{cid!r} is also the id of row {seen_ids[cid]}; ids must be unique")
+            problems.append(Problem(path, row_no, "id", f"{cid!r} is also the id of row {seen_ids[cid]}; "
+                                    "ids must be unique"))
             continue
         seen_ids[cid] = row_no
-        claims.append(Claim(
-            id=cid, row=row_no, date=date_text, day=day, when=when, place=str(row["place"]).strip(),
-            claimant=claimant, claim=claim, side=side, near=_text(row.get("near")),
-            source=_text(row.get("source")), url=_text(row.get("url")), quote=_text(row.get("quote")),
-            status=status, lat=lat, lon=lon, notes=_text(row.get("notes")),
-            count=count, unit=_text(row.get("unit")),
-        ))
+        # Positional: a named tuple made from keywords takes half as long again.
+        claims.append(Claim(cid, row_no, date_text, day, when, str(place_v).strip(), claimant, claim, side,
+                            _text(near_v), _text(source_v), _text(url_v), _text(quote_v), status, lat, lon,
+                            _text(notes_v), count, _text(unit_v)))
     if strict and problems:
         raise LedgerError(f"{path}: {len(problems)} bad row(s); first: {problems[0]}", problems)
-    claims.sort(key=lambda c: (c.when, c.row))
+    claims.sort(key=_row_order)
     return Ledger(path=path, claims=claims, problems=problems, rows_read=len(rows))
+
+
+def _row_order(claim: Claim) -> tuple[dt.datetime, int]:
+    return claim.when, claim.row
 
 
 def read_events(source: Source, *, format: str | None = None) -> list[Event]:

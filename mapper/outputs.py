@@ -20,8 +20,9 @@ from gazetteer.atomic import FileSet
 from .analysis import FLAGS, PARTNER_CAP, RETRACTED_STATUSES, Analysis
 from .control import claimed_control
 from .errors import MapperError, RenderError
-from .exports import claim_rows, claims_csv, claims_geojson, need_gis, write_gpkg
+from .exports import claim_rows, claims_csv, geojson_bytes, need_gis, write_gpkg
 from .ledger import Event
+from .page import build_map, build_map_files, map_bytes
 from .tiles import DEFAULT_TILES, REFERRER_POLICY
 
 __all__ = ["write_outputs", "report_markdown", "embed_snippet", "amp_snippet", "check_name", "safe_name"]
@@ -56,6 +57,8 @@ def _md(text: Any) -> str:
 
 def _partners(ids: list[str], total: int, escape=None) -> str:
     # The analysis keeps at most PARTNER_CAP partners and counts the rest.
+    if total <= len(ids) <= PARTNER_CAP:  # the common case: all listed
+        return ", ".join(map(escape or _md, ids))
     shown = ", ".join(map(escape or _md, ids[:PARTNER_CAP]))
     more = max(total, len(ids)) - len(ids[:PARTNER_CAP])
     return shown + (f" and {more} more" if more > 0 else "")
@@ -142,13 +145,18 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
     lines += ["", "## Flags found", ""]
     if not flagged:
         lines.append("None.")
+    related, related_total = analysis.related, analysis.related_total
     for c in flagged:
-        place = places[c.id]
+        cid = c.id
+        place = places[cid]
         where = place.name if place else c.place
-        totals = analysis.related_total.get(c.id, {})
-        rel = "; ".join(f"{k}: {_partners(v, totals.get(k, len(v)), text)}" for k, v in analysis.related[c.id].items())
-        lines.append(f"- {c.date} {text(c.claimant)} — {c.claim} {text(where)} [{text(c.id)}]: "
-                     f"{', '.join(all_flags[c.id])}" + (f" ({rel})" if rel else ""))
+        rel = ""
+        if related[cid]:
+            totals = related_total.get(cid) or {}
+            rel = " (" + "; ".join(f"{k}: {_partners(v, totals.get(k, len(v)), text)}"
+                                   for k, v in related[cid].items()) + ")"
+        lines.append(f"- {c.date} {text(c.claimant)} — {c.claim} {text(where)} [{text(cid)}]: "
+                     f"{', '.join(all_flags[cid])}{rel}")
     lines += ["", "## Captures inside land already claimed", ""]
     inside = analysis.inside_claimed
     if not inside:
@@ -281,7 +289,7 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
     (and .gpkg with ``gpkg``, .png with ``png_size``) as one set.
 
     With ``external_assets`` the page loads its scripts and styles from files
-    written beside it (see ``render.build_map_files``). Every file is made
+    written beside it (see ``page.build_map_files``). Every file is made
     first, as a temporary file in ``out_dir``; then all are renamed into place
     under the lock ``out_dir/.NAME.lock``. A build that fails leaves the files
     of the last one as they were, and two builds of one NAME never mix their files.
@@ -295,8 +303,6 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
     if gpkg:
         need_gis()  # before any work: a missing extra is said at once
     out_dir = Path(out_dir)
-    from .render import build_map, build_map_files  # folium: only when a map is drawn
-
     fallback = f"{name}.png" if png_size is not None else None
     page_options = dict(title=title, as_of=as_of, events=events, tiles=tiles, tiles_attr=tiles_attr,
                         fallback_image=quote(fallback, safe="") if fallback else None, lang=lang)
@@ -305,13 +311,13 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
         assets = build_map_files(analysis, gaz, name, **page_options)
         page = assets.pop(f"{name}.html")
     else:
-        page = build_map(analysis, gaz, self_contained=self_contained, **page_options)
+        page = map_bytes(analysis, gaz, self_contained=self_contained, **page_options)
     rows = claim_rows(analysis, gaz)  # one flat record per claim feeds every export
     day = as_of or max(c.day for c in analysis.claims)
     control = claimed_control(analysis, gaz, window=analysis.window).dissolved(day)
     texts: dict[str, tuple[str, str | bytes]] = {
         "html": (".html", page),
-        "geojson": (".geojson", claims_geojson(analysis, gaz, rows)),
+        "geojson": (".geojson", geojson_bytes(analysis, gaz, rows)),
         "csv": (".csv", claims_csv(analysis, gaz, rows)),
         "control": (".control.geojson", orjson.dumps(control) + b"\n"),
         "report": (".report.md", report_markdown(analysis, title=title, problems=list(problems), as_of=as_of)),
@@ -331,9 +337,9 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
             if png_size is not None:
                 from .image import write_png
 
-                if not self_contained:
-                    page = build_map(analysis, gaz, self_contained=True, **page_options)
-                write_png(page, files.stage(f"{name}.png"), size=png_size)
+                shown = page.decode() if self_contained else build_map(analysis, gaz, self_contained=True,
+                                                                        **page_options)
+                write_png(shown, files.stage(f"{name}.png"), size=png_size)
                 paths["png"] = out_dir / f"{name}.png"
             files.commit()
     except GazetteerError as exc:

@@ -1,16 +1,16 @@
-"""Rendering an analysed ledger as a Leaflet map (folium)."""
+"""The claims layer as a folium plugin, for notebooks and folium code (``to_folium``).
+
+``mapper build`` writes its page without folium (see ``mapper.page``);
+``build_map`` and ``build_map_files`` are here too for those who look for them.
+"""
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
-import hashlib
-import json
 import re
 import warnings
 from functools import cached_property
 from html import escape as html_escape
-from importlib import resources
 from typing import Any
 
 import folium
@@ -22,26 +22,12 @@ from gazetteer import Gazetteer
 from .analysis import Analysis
 from .errors import RenderError
 from .ledger import Event
-from .page import finish_page, split_assets
-from .tiles import DEFAULT_TILES, REFERRER_POLICY, Tiles, resolve_tiles
+from .page import LEAFLET_CSS, LEAFLET_JS, _asset, as_date, build_map, build_map_files, check_lang, script_asset
+from .page import script_json  # noqa: F401  (its old home)
 from .payload import SIDE_COLORS, build_payload
+from .tiles import DEFAULT_TILES, REFERRER_POLICY, Tiles, resolve_tiles
 
 __all__ = ["ClaimsLayer", "build_map", "build_map_files", "to_folium", "SIDE_COLORS"]
-
-LEAFLET_VERSION = "1.9.3"
-LEAFLET_JS = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.js"
-LEAFLET_CSS = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.css"
-
-
-def _asset(name: str) -> str:
-    return resources.files("mapper").joinpath("assets", name).read_text(encoding="utf-8")
-
-
-def script_json(value: Any) -> str:
-    """JSON safe inside a <script> element: no '</script>', '<!--' or line separators survive."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 class _Verbatim(Element):
@@ -106,77 +92,10 @@ class ClaimsLayer(MacroElement):
         figure.html.add_child(_Verbatim(
             f'<script type="application/json" id="{self.data_id}">{self.data_json}</script>'),
             name=self.data_id)
-        figure.script.add_child(_Verbatim(_script_asset()), name=self._script_name)
+        figure.script.add_child(_Verbatim(script_asset()), name=self._script_name)
         figure.script.add_child(_Verbatim(self._template.render(this=self)), name=self.get_name())
         for child in self._children.values():
             child.render(**kwargs)
-
-
-def _script_asset() -> str:
-    js = _asset("claims.js")
-    # Inline in a <script> element: these would end it early or change how it is parsed.
-    for bad in ("</script", "<script", "<!--"):
-        if bad in js.lower():
-            raise RenderError(f"mapper/assets/claims.js must not contain {bad!r}")
-    return js
-
-
-def _asset_bytes(name: str) -> bytes:
-    return resources.files("mapper").joinpath("assets", name).read_bytes()
-
-
-def _leaflet_tags(html: str) -> tuple[str, str]:
-    """The <script> and <link> tags folium wrote for Leaflet."""
-    tags = f'<script src="{LEAFLET_JS}"></script>', f'<link rel="stylesheet" href="{LEAFLET_CSS}"/>'
-    if not all(tag in html for tag in tags):
-        raise RenderError(f"folium {folium.__version__} writes Leaflet's tags differently; "
-                          "mapper/render.py must follow")
-    return tags
-
-
-def _pin_leaflet(html: str) -> str:
-    """Add Subresource Integrity to the CDN tags, from the vendored copy of the same version.
-
-    A CDN that served altered code would be refused by the reader's browser,
-    and the article would get no map rather than someone else's script.
-    """
-    script_tag, css_tag = _leaflet_tags(html)
-    sri = {name: "sha256-" + base64.b64encode(hashlib.sha256(
-        _asset_bytes(f"leaflet-{LEAFLET_VERSION}/{name}")).digest()).decode() for name in ("leaflet.js", "leaflet.css")}
-    return html.replace(script_tag, f'<script src="{LEAFLET_JS}" integrity="{sri["leaflet.js"]}" '
-                                    f'crossorigin="anonymous"></script>').replace(
-        css_tag, f'<link rel="stylesheet" href="{LEAFLET_CSS}" integrity="{sri["leaflet.css"]}" '
-                 f'crossorigin="anonymous"/>')
-
-
-def _inline_leaflet(html: str) -> str:
-    css = _asset(f"leaflet-{LEAFLET_VERSION}/leaflet.css")
-    for image in ("layers.png", "layers-2x.png"):
-        data = _asset_bytes(f"leaflet-{LEAFLET_VERSION}/{image}")
-        css = css.replace(f"url(images/{image})", "url(data:image/png;base64," + base64.b64encode(data).decode() + ")")
-    js = _asset(f"leaflet-{LEAFLET_VERSION}/leaflet.js")
-    script_tag, css_tag = _leaflet_tags(html)
-    # Leaflet's own source holds no "</script>"; guard anyway.
-    js = js.replace("</script", "<\\/script")
-    return html.replace(script_tag, f"<script>{js}</script>").replace(css_tag, f"<style>{css}</style>")
-
-
-def _number_elements(root: Element, seed: str) -> None:
-    """Give every element a stable id: folium's are random, and outputs must be byte-identical.
-
-    The ids start with ``seed`` (a hash of the map's data), so that two
-    different maps put in one page keep apart.
-    """
-    counter = 0
-
-    def walk(element: Element) -> None:
-        nonlocal counter
-        element._id = f"{seed}_{counter:04d}"
-        counter += 1
-        for child in element._children.values():
-            walk(child)
-
-    walk(root)
 
 
 def _new_map(tiles: Tiles | None = None) -> folium.Map:
@@ -206,34 +125,6 @@ def _as_analysis(data: Any, gaz: Gazetteer | None) -> tuple[Analysis, Gazetteer]
     return analyse(ledger, gaz), gaz
 
 
-def _check_lang(lang: str) -> str:
-    from .i18n import LANGS
-
-    if lang not in LANGS:
-        raise RenderError(f"lang={lang!r}: choose one of {', '.join(LANGS)}")
-    return lang
-
-
-def _set_lang(html: str, lang: str) -> str:
-    """Say the page's language on its <html> element, for screen readers and hyphenation."""
-    opening = re.search(r"<html(\s[^>]*)?>", html)
-    if opening is None:
-        raise RenderError("folium's page has no <html> element; mapper/render.py must follow")
-    attrs = re.sub(r'\slang="[^"]*"', "", opening.group(1) or "")
-    return html[:opening.start()] + f'<html lang="{_check_lang(lang)}"{attrs}>' + html[opening.end():]
-
-
-def _as_date(value: dt.date | str | None) -> dt.date | None:
-    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise RenderError(f"as_of={value!r}: give a date, or a string YYYY-MM-DD")
-
-
 def to_folium(data: Any, gaz: Gazetteer | None = None, *, title: str | None = None,
               as_of: dt.date | str | None = None, events: list[Event] | str | Any = (),
               m: folium.Map | None = None, tiles: str | None = DEFAULT_TILES,
@@ -259,8 +150,8 @@ def to_folium(data: Any, gaz: Gazetteer | None = None, *, title: str | None = No
         from .ledger import read_events
 
         events = read_events(events)
-    payload = build_payload(analysis, gaz, title=title or "", as_of=_as_date(as_of), events=list(events),
-                            lang=_check_lang(lang))
+    payload = build_payload(analysis, gaz, title=title or "", as_of=as_date(as_of), events=list(events),
+                            lang=check_lang(lang))
     fmap = _new_map(resolve_tiles(tiles, tiles_attr)) if m is None else m
     ClaimsLayer(payload).add_to(fmap)
     if m is None and title:
@@ -268,51 +159,3 @@ def to_folium(data: Any, gaz: Gazetteer | None = None, *, title: str | None = No
     return fmap
 
 
-def build_map(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.date | None = None,
-              events: list[Event] = (), self_contained: bool = False, tiles: str | None = DEFAULT_TILES,
-              tiles_attr: str | None = None, lang: str = "en", fallback_image: str | None = None) -> str:
-    """The map page as HTML, byte-identical for the same input."""
-    return _render_page(analysis, gaz, title=title, as_of=as_of, events=events, tiles=tiles, tiles_attr=tiles_attr,
-                        lang=lang, fallback_image=fallback_image,
-                        finish=_inline_leaflet if self_contained else _pin_leaflet)
-
-
-def build_map_files(analysis: Analysis, gaz: Gazetteer, name: str, *, title: str, as_of: dt.date | None = None,
-                    events: list[Event] = (), tiles: str | None = DEFAULT_TILES, tiles_attr: str | None = None,
-                    lang: str = "en", fallback_image: str | None = None) -> dict[str, str | bytes]:
-    """The map as files with no inline script or style, for pages served with
-    ``Content-Security-Policy: script-src 'self'; style-src 'self'``: ``NAME.html``,
-    ``NAME.js``, ``NAME.data.js``, ``NAME.css`` and the shared ``page.ASSET_FILES``."""
-    found: dict[str, str] = {}
-
-    def split(html: str) -> str:
-        page, files = split_assets(html, name, claims_js=_script_asset(), claims_css=_asset("claims.css"),
-                                   leaflet_tags=_leaflet_tags(html))
-        found.update(files)
-        return page
-
-    html = _render_page(analysis, gaz, title=title, as_of=as_of, events=events, tiles=tiles, tiles_attr=tiles_attr,
-                        lang=lang, fallback_image=fallback_image, finish=split)
-    css = _asset(f"leaflet-{LEAFLET_VERSION}/leaflet.css")
-    for image in ("layers.png", "layers-2x.png"):
-        css = css.replace(f"url(images/{image})", f"url(leaflet-{image})")
-    out: dict[str, str | bytes] = {f"{name}.html": html, **found, "leaflet.css": css,
-                                   "leaflet.js": _asset(f"leaflet-{LEAFLET_VERSION}/leaflet.js"),
-                                   "claims.js": _script_asset(), "claims.css": _asset("claims.css")}
-    for image in ("layers.png", "layers-2x.png"):
-        out[f"leaflet-{image}"] = _asset_bytes(f"leaflet-{LEAFLET_VERSION}/{image}")
-    return out
-
-
-def _render_page(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.date | None, events: list[Event],
-                 tiles: str | None, tiles_attr: str | None, lang: str, fallback_image: str | None,
-                 finish) -> str:
-    fmap = to_folium(analysis, gaz, title=title, as_of=as_of, events=list(events), tiles=tiles,
-                     tiles_attr=tiles_attr, lang=lang)
-    root = fmap.get_root()
-    root.title = html_escape(title)
-    layer = next(c for c in fmap._children.values() if isinstance(c, ClaimsLayer))
-    seed = hashlib.sha256(layer.data_json.encode()).hexdigest()[:8]
-    _number_elements(root, seed)
-    html = finish_page(_set_lang(root.render(), lang), title=title, fallback_image=fallback_image)
-    return finish(html)

@@ -290,3 +290,15 @@ def test_tiles_are_asked_for_with_a_referer_from_the_maps_own_host(browser, tmp_
             page.frame_locator("iframe").locator("[data-claims-ready]").wait_for(timeout=15000)
             page.frame_locator("iframe").locator(".leaflet-tile-loaded").first.wait_for(timeout=15000)
     assert seen and all(r == maps_base + "/" for r in seen), seen[:3]
+
+
+def test_the_default_tiles_are_what_xyzservices_says():
+    # The default is written out so that a build need not import xyzservices; it must not go stale.
+    import xyzservices
+
+    from mapper.tiles import OSM
+
+    provider = xyzservices.providers.query_name("OpenStreetMap.Mapnik")
+    assert OSM.url == provider.build_url(fill_subdomain=False, scale_factor="")
+    assert OSM.attribution == provider.html_attribution
+    assert (OSM.max_zoom, OSM.subdomains) == (int(provider.get("max_zoom", 19)), str(provider.get("subdomains", "abc")))

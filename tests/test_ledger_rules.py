@@ -361,3 +361,28 @@ def test_json_keys_are_case_and_space_blind(tmp_path):
 def test_a_long_bad_date_is_quoted_cut_to_a_hundred_characters(tmp_path):
     led = ledger(tmp_path, "a," + "9" * 150 + ",Hadrut,,Aliyev,Azerbaijan,holds,,,,,,,")
     assert led.problems[0].message.startswith("'" + "9" * 100 + "' is not an ISO 8601 date")
+
+
+# --- whole files read at once, or row by row when one is bad ----------------------------------------
+
+WHOLE = ("a,2020-10-01,Sanasar,,Aliyev,Azerbaijan,captured,,,,,,,",
+         "",                                                          # a blank line keeps its number
+         'b,2020-10-02,Hadrut,,Aliyev,Azerbaijan,captured,,,,"two\nlines, quoted",,,',  # one record, two lines
+         "c,not a date,Hadrut,,Aliyev,Azerbaijan,captured,,,,,,,",
+         "  ,  ,  ,  ,  ,  ,  ,  ,  ,  ,  ,  ,  ,  ",                     # blank cells: no row at all
+         "d,2020-10-03,Shusha,,Aliyev,Azerbaijan,holds,,,,,,,")
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_row_numbers_are_the_same_whether_the_file_is_read_whole_or_row_by_row(tmp_path, broken):
+    # A regular file is read in one pass; a file with a ragged row by the strict reader, row by row.
+    # Both count rows as a spreadsheet shows them (the header is row 1), blank ones included.
+    rows = [*WHOLE, "e,2020-10-04,Shusha,too,few"] if broken else list(WHOLE)
+    led = ledger(tmp_path, *rows)
+    assert [(c.id, c.row) for c in led.claims] == [("a", 2), ("b", 4), ("d", 7)]
+    assert led.claims[1].quote == "two\nlines, quoted"
+    expected = [(5, "date")] + ([(8, None)] if broken else [])
+    assert [(p.row, p.field) for p in led.problems] == expected
+    assert led.rows_read == 4 + broken
+    if broken:
+        assert "5 fields where the header has 14" in led.problems[-1].message

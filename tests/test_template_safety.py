@@ -7,6 +7,7 @@ effect), and the map's data holds the text exactly as written.
 """
 
 import csv
+import html
 import json
 import re
 
@@ -14,6 +15,7 @@ import jinja2
 import pytest
 from click.testing import CliRunner
 
+from mapper.cli import EXAMPLE as EXAMPLE_LEDGER
 from mapper.cli import cli
 
 #: Each breaks or runs as template source: evaluation, an unclosed comment,
@@ -92,6 +94,8 @@ def payload_of(html):
 def assert_not_evaluated(out_dir, marker, compiled):
     assert not marker.exists(), "a template ran a shell command"
     for path in out_dir.iterdir():
+        if path.suffix == ".png":  # Leaflet's own icons, beside an external-assets page
+            continue
         text = path.read_text(encoding="utf-8")
         for sign in EVALUATED:
             assert sign not in text, f"{path.name}: template syntax was evaluated ({sign!r})"
@@ -152,6 +156,23 @@ def test_every_field_title_and_event_stays_text(tmp_path, compiled_sources, self
     embed = (out / "m.embed.html").read_text(encoding="utf-8")
     assert "{{ 4321*3 }}" in embed  # the title, as an escaped attribute value
     assert "{{ 4321*3 }}" in (out / "m.amp.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("mode", [[], ["--external-assets"]])
+def test_tile_attribution_stays_text(tmp_path, compiled_sources, mode):
+    # folium's page compiled its scripts as a template again: this attribution lost its braces there.
+    marker = tmp_path / "pwned"
+    attribution = " ".join(SYNTAX).replace("{marker}", str(marker)) + " </script> & 'x'"
+    out = tmp_path / "out"
+    result = build(str(EXAMPLE_LEDGER), "--tiles", "https://tiles.example.org/{z}/{x}/{y}.png", "--tiles-attr",
+                   attribution, "--name", "m", "--output-dir", str(out), *mode)
+    assert result.exit_code == 0, result.output
+    assert_not_evaluated(out, marker, compiled_sources)
+    script = (out / ("m.js" if mode else "m.html")).read_text(encoding="utf-8")
+    (options,) = re.findall(r'L\.tileLayer\("https://tiles\.example\.org/\{z\}/\{x\}/\{y\}\.png", (\{.*?\})\);', script)
+    assert "</script" not in options
+    # A JSON string of the escaped HTML Leaflet shows: the text as written, braces and all.
+    assert html.unescape(json.loads(options)["attribution"]) == attribution
 
 
 def test_file_names_stay_text(tmp_path, compiled_sources):
