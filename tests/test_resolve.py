@@ -212,3 +212,28 @@ def test_declined_names_meet_their_place(gaz, text):
     res = gaz.resolve(text)
     assert res.status == "resolved" and res.place.id == gaz.resolve("Hadrut").place.id
     assert res.candidates[0].layer == "inflected"
+
+
+def test_a_gazetteer_of_its_own_decides_with_its_own_parts_and_holds_at_most_cache_size_results():
+    # Made here, not shared: the resolver it builds (retriever, outlines, area)
+    # is the one under test, and its cache starts empty.
+    fresh = Gazetteer(cache_size=2)
+    sanasar = fresh.resolve("Sanasar")
+    assert sanasar.place.id == KUBATLY and "in the area of interest" in sanasar.why
+    martuni = fresh.resolve("Martuni", near="Khojavend")
+    assert (martuni.status, martuni.place.id) == ("resolved", "wof:1125861049")
+    assert fresh.resolve("Sanasar") is sanasar and fresh.resolve("Martuni", near="Khojavend") is martuni
+    hadrut = fresh.resolve("Hadrut")
+    # Three names, room for two: one of them is asked again, whichever was let go.
+    again = (fresh.resolve("Sanasar"), fresh.resolve("Martuni", near="Khojavend"), fresh.resolve("Hadrut"))
+    assert not all(a is b for a, b in zip(again, (sanasar, martuni, hadrut)))
+    assert [r.place.id for r in again] == [KUBATLY, "wof:1125861049", "wof:1125938249"]
+    # The key is the name, the context and the day: another context is another answer.
+    assert fresh.resolve("Martuni").status == "ambiguous"
+
+
+def test_a_cache_size_that_is_not_a_whole_number_from_0_is_refused():
+    with pytest.raises(InputError, match=r"cache_size must be a whole number >= 0, not -1"):
+        Gazetteer(cache_size=-1)
+    with pytest.raises(InputError, match=r"cache_size must be a whole number >= 0, not True"):
+        Gazetteer(cache_size=True)
