@@ -237,3 +237,41 @@ def test_a_cache_size_that_is_not_a_whole_number_from_0_is_refused():
         Gazetteer(cache_size=-1)
     with pytest.raises(InputError, match=r"cache_size must be a whole number >= 0, not True"):
         Gazetteer(cache_size=True)
+
+
+def test_online_fallback_failure_nothing_found_and_the_place_it_finds(monkeypatch):
+    from geopy.exc import GeocoderUnavailable
+    from geopy.extra.rate_limiter import RateLimiter
+    from geopy.location import Location
+
+    from gazetteer import GazetteerError
+    from gazetteer.errors import FallbackError
+
+    monkeypatch.setattr(RateLimiter, "_sleep", lambda self, seconds: None)  # its wait before the retry
+    asked = []
+
+    class Service:
+        def geocode(self, query, exactly_one=True):
+            asked.append(query)
+            if query.startswith("Qqqdown"):
+                raise GeocoderUnavailable("service down")
+            if query.startswith("Qqqnone"):
+                return None
+            return Location("Qqqplace, Somewhere", (40.5, 45.5), {"osm_type": "node", "osm_id": 77})
+
+    gaz = Gazetteer(fallback=Service(), fallback_delay=0)
+    with pytest.raises(FallbackError, match=r"^online fallback failed for 'Qqqdown, Khojavend': service down$") as err:
+        gaz.resolve("Qqqdown", near="Khojavend")
+    assert isinstance(err.value, GazetteerError) and isinstance(err.value, ConnectionError)
+    assert asked == ["Qqqdown, Khojavend", "Qqqdown, Khojavend"]  # one retry
+    # Nothing online either: not found, as without a fallback.
+    none = gaz.resolve("Qqqnone")
+    assert none.status == "not_found" and asked[-1] == "Qqqnone"
+    found = gaz.resolve("Qqqxxfound")
+    assert (found.status, found.place.id, found.place.name, found.place.kind) == (
+        "resolved", "online:node/77", "Qqqplace, Somewhere", "settlement")
+    assert (found.place.lat, found.place.lon, found.candidates[0].layer) == (40.5, 45.5, "online")
+    assert found.why == "not in the gazetteer; found online by Service: check it"
+    # A name the gazetteer knows never goes online.
+    n = len(asked)
+    assert gaz.resolve("Sanasar").place.id == KUBATLY and len(asked) == n
