@@ -452,3 +452,65 @@ def test_a_landmark_as_context_is_the_landmark_not_the_unit_of_that_name(gaz):
     ids = {p.id for p in read("Lachin corridor").places}
     assert "gz:lachin-corridor" in ids and "wof:85668621" not in ids   # not Lachin district
     assert [p.id for p in read("Lachin").places] == ["wof:85668621"]
+
+
+def test_a_feature_id_is_read_from_the_top_or_from_its_properties_and_no_features_is_no_outlines():
+    ring = [[-0.2, 40.0], [0.0, 40.0], [0.0, 40.2], [-0.2, 40.2], [-0.2, 40.0]]
+    regions = Regions(lambda: {"features": [
+        {"type": "Feature", "properties": {"id": "in:props"}, "geometry": {"type": "Polygon", "coordinates": [ring]}},
+        {"type": "Feature", "id": "at:top", "properties": {}, "geometry": {"type": "MultiPolygon",
+                                                                              "coordinates": [[ring]]}},
+        {"type": "Feature", "id": "a:point", "properties": {}, "geometry": {"type": "Point", "coordinates": [0, 40]}},
+    ]})
+    assert regions.has("in:props") and regions.has("at:top") and not regions.has("a:point")
+    assert regions.locate("in:props", at(40.1, -0.1)) == regions.locate("at:top", at(40.1, -0.1)) == "inside"
+    assert regions.locate("a:point", at(40.0, 0.0)) is None
+    empty = Regions(lambda: {})
+    assert not empty.has("in:props") and empty.locate("in:props", at(40.1, -0.1)) is None
+
+
+def two_squares():
+    def square(pid, west, east):
+        ring = [[west, 40.0], [east, 40.0], [east, 40.2], [west, 40.2], [west, 40.0]]
+        return {"type": "Feature", "id": pid, "properties": {}, "geometry": {"type": "Polygon", "coordinates": [ring]}}
+    return Regions(lambda: {"features": [square("test:d", -0.2, 0.0), square("test:e", 0.15, 0.35)]})
+
+
+def score_made_up(places, contexts, regions):
+    from gazetteer.decision import Decider
+    from gazetteer.model import Name
+    from gazetteer.normalize import parse_name
+
+    named = [Place(id=p.id, name="X", kind=p.kind, lat=p.lat, lon=p.lon, country="AZ", parents=(),
+                   names=(Name("X", "und", "variant"),), sources={}) for p in places]
+    decider = Decider(place=named.__getitem__, retriever=None, regions=regions, in_area=lambda p: False,
+                      area_on=False)
+    found = {i: (1.0, 0, "exact") for i in range(len(named))}
+    scored = decider.score(parse_name("X"), found, contexts, None)
+    return scored, {c.place.id: c for c in scored.candidates}
+
+
+def test_when_nothing_lies_in_or_near_the_context_one_just_outside_is_at_its_edge():
+    regions = two_squares()
+    d, e = unit("test:d"), unit("test:e", lon=0.25)
+    # 8.5 km outside D (more than EDGE_KM, less than LOOSE_KM): at its edge when nothing fits better.
+    b = at(40.1, 0.1, pid="b")
+    far = at(40.1, 1.5, pid="far")
+    scored, by_id = score_made_up([b, far], [Context("D", (d,))], regions)
+    assert scored.fits == {"b": "edge", "far": "outside"}
+    assert "at the edge of test:d (district)" in by_id["b"].why and "not in test:d (district)" in by_id["far"].why
+    # A candidate near a town given as context fits: the one outside D stays outside.
+    town = unit("town", "settlement", 40.1, 0.6)
+    a = at(40.1, 0.65, pid="a")
+    scored, _ = score_made_up([a, b], [Context("D", (d,)), Context("T", (town,))], regions)
+    assert scored.fits == {"a": "near", "b": "outside"}
+    scored, _ = score_made_up([at(40.1, -0.1, pid="in"), b], [Context("D", (d,))], regions)
+    assert scored.fits == {"in": "inside", "b": "outside"}
+    # A candidate at the edge of E keeps E as its label, though D is nearer in the order given.
+    c = at(40.1, 0.13, pid="c")
+    scored, by_id = score_made_up([c, far], [Context("D", (d,)), Context("E", (e,))], regions)
+    assert scored.fits == {"c": "edge", "far": "outside"}
+    assert "at the edge of test:e (district)" in by_id["c"].why
+    # No context understood: nothing is judged.
+    scored, by_id = score_made_up([b], [Context("Nowhere", ())], regions)
+    assert scored.fits == {} and not any("edge" in w or " in " in w for w in by_id["b"].why)
