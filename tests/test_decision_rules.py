@@ -476,17 +476,17 @@ def two_squares():
     return Regions(lambda: {"features": [square("test:d", -0.2, 0.0), square("test:e", 0.15, 0.35)]})
 
 
-def score_made_up(places, contexts, regions):
+def score_made_up(places, contexts, regions, *, text="X", name="X", layer="exact"):
     from gazetteer.decision import Decider
     from gazetteer.model import Name
     from gazetteer.normalize import parse_name
 
-    named = [Place(id=p.id, name="X", kind=p.kind, lat=p.lat, lon=p.lon, country="AZ", parents=(),
-                   names=(Name("X", "und", "variant"),), sources={}) for p in places]
+    named = [Place(id=p.id, name=name, kind=p.kind, lat=p.lat, lon=p.lon, country="AZ", parents=(),
+                   names=(Name(text, "und", "variant"),), sources={}) for p in places]
     decider = Decider(place=named.__getitem__, retriever=None, regions=regions, in_area=lambda p: False,
                       area_on=False)
-    found = {i: (1.0, 0, "exact") for i in range(len(named))}
-    scored = decider.score(parse_name("X"), found, contexts, None)
+    found = {i: (1.0, 0, layer) for i in range(len(named))}
+    scored = decider.score(parse_name(text), found, contexts, None)
     return scored, {c.place.id: c for c in scored.candidates}
 
 
@@ -514,3 +514,38 @@ def test_when_nothing_lies_in_or_near_the_context_one_just_outside_is_at_its_edg
     # No context understood: nothing is judged.
     scored, by_id = score_made_up([b], [Context("Nowhere", ())], regions)
     assert scored.fits == {} and not any("edge" in w or " in " in w for w in by_id["b"].why)
+
+
+def test_a_name_given_in_part_costs_a_whole_match_but_never_a_fuzzy_guess():
+    # "X" for a place called "Verin X" (Upper X): only part of its name.
+    place = at(40.1, 0.5, pid="p")
+    scored, by_id = score_made_up([place], [], two_squares(), name="Verin X", layer="exact")
+    assert any("only part of it" in w for w in by_id["p"].why)
+    part_score = by_id["p"].score
+    _, fuzzy = score_made_up([place], [], two_squares(), name="Verin X", layer="fuzzy")
+    assert not any("only part of it" in w for w in fuzzy["p"].why)
+    _, whole = score_made_up([place], [], two_squares(), name="X", layer="exact")
+    assert part_score < whole["p"].score
+
+
+def test_a_not_found_keeps_five_suggestions_and_names_every_context():
+    six = [cand(f"s{i}", 1.0 - i * 0.1, lat=40 + i) for i in range(6)]
+    contexts = [Context("D", (unit("test:d"),)), Context("E", (unit("test:e"),))]
+    far = decide(six, fits={c.place.id: "outside" for c in six}, contexts=contexts)
+    assert far.status == "not_found" and [c.place.id for c in far.candidates] == ["s0", "s1", "s2", "s3", "s4"]
+    assert far.why == ("no place of this name lies in or near test:d (district); test:e (district); "
+                       "the suggestions lie elsewhere")
+    fuzzy = [cand(f"s{i}", 1.0 - i * 0.1, layer="fuzzy", lat=40 + i) for i in range(6)]
+    weak = decide(fuzzy, bases={c.place.id: 0.7 for c in fuzzy})
+    assert weak.status == "not_found" and len(weak.candidates) == 5
+    landmark = decide(six, text="X monastery")
+    assert landmark.status == "not_found" and len(landmark.candidates) == 5
+
+
+def test_the_distance_to_an_outline_is_to_its_edges_not_to_its_ring_order():
+    # A closed triangle: the nearest edge to a point west of its apex is the
+    # sloping west side, 8.3 km off, not anything built from the ring's last points.
+    triangle = square_regions(ring=((0.0, 40.0), (0.2, 40.0), (0.1, 40.2), (0.0, 40.0)))
+    place = at(40.19, -0.01)
+    assert triangle.locate(SQUARE, place) == "outside"
+    assert triangle.distance_km(SQUARE, place) == pytest.approx(8.34, abs=0.05)
