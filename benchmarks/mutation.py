@@ -59,7 +59,7 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
     ),
     "files": (
         ["mapper/ledger.py", "gazetteer/batch.py", "gazetteer/csvfile.py"],
-        ["tests/test_ledger_rules.py", "tests/test_batch_rules.py"],
+        ["tests/test_ledger_rules.py", "tests/test_ledger_frames.py", "tests/test_batch_rules.py"],
     ),
     # How a name's candidates are judged against the context and decided.
     "decision": (

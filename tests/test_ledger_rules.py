@@ -307,7 +307,41 @@ def test_a_bad_event_row_is_an_error_naming_it(tmp_path, row, field, message):
     with pytest.raises(LedgerError, match=r"e\.csv: 1 bad event row\(s\); first: ") as err:
         read_events(path)
     [problem] = err.value.problems
-    assert (problem.row, problem.field) == (3, field) and message in problem.message
+    assert (problem.path, problem.row, problem.field) == (str(path), 3, field)
+    assert problem.message.startswith(message)
+    assert str(err.value) == f"{path}: 1 bad event row(s); first: {problem}"
+
+
+def test_every_bad_event_row_is_reported_not_only_the_first(tmp_path):
+    path = write(tmp_path, 'name,start\n ,2020-10-18\nA,2020-10-18,x\nB,someday\nC,2020-10-19\n D ,2020-10-20\n', "e.csv")
+    with pytest.raises(LedgerError, match=r"e\.csv: 3 bad event row\(s\); first: ") as err:
+        read_events(path)
+    assert [(p.path, p.row, p.field) for p in err.value.problems] == [
+        (str(path), 2, "name"), (str(path), 3, None), (str(path), 4, "start")]
+    messages = [p.message for p in err.value.problems]
+    assert messages[0] == "is empty; an event needs name and start"
+    assert messages[1].startswith("3 fields where the header has 2")
+    assert messages[2] == ("start/end must be an ISO 8601 date (2020-10-26) or date-time with UTC offset "
+                           "(2020-10-26T08:02+04:00)")
+
+
+def test_an_events_file_names_what_it_needs_and_may_have(tmp_path):
+    path = write(tmp_path, "name,end\nTruce,2020-10-19\n", "e.csv")
+    with pytest.raises(LedgerError) as err:
+        read_events(path)
+    assert str(err.value) == (f"{path}: row 1: missing column(s) start; this file needs name, start "
+                              "and may have end, notes")
+
+
+def test_an_events_file_read_in_the_format_given(tmp_path):
+    # A .txt file is CSV unless told otherwise; told JSON, it is read as JSON.
+    path = write(tmp_path, '[{"name": "Truce", "start": "2020-10-18", "notes": "n"}]', "e.txt")
+    with pytest.raises(LedgerError):
+        read_events(path)
+    [event] = read_events(path, format="json")
+    assert (event.name, event.start, event.end, event.notes) == ("Truce", dt.date(2020, 10, 18), None, "n")
+    [event] = read_events(io.BytesIO(b"- name: Truce\n  start: 2020-10-18\n  end: 2020-10-19\n"), format="yaml")
+    assert (event.name, event.end) == ("Truce", dt.date(2020, 10, 19))
 
 
 # --- claimant registry ---------------------------------------------------------------------
