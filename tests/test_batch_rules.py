@@ -262,3 +262,23 @@ def test_scores_are_rounded_to_three_places_in_json_lines(gaz):
     assert doc["match_score"] == round(res.score, 3) and doc["match_id"] is None
     assert [c["score"] for c in doc["match_candidates"]] == [round(c.score, 3) for c in res.candidates]
     assert doc["match_layer"] == res.candidates[0].layer
+
+
+def test_every_refusal_names_the_input_by_its_label(gaz):
+    def refusal(text, **kw):
+        with pytest.raises(InputError) as err:
+            resolve_csv(gaz, io.BytesIO(text), "place", io.StringIO(), label="in.csv", **kw)
+        return str(err.value)
+
+    assert refusal(b"town\nSanasar\n") == "in.csv: no column 'place'; the columns are 'town'"
+    assert refusal(b"place,place\nSanasar,1\n") == "in.csv: 2 columns are named 'place'; rename all but one"
+    assert refusal(b"place\n\xff\n").startswith("in.csv: not UTF-8 text (byte 6, line 2)")
+    assert refusal(b'place,"n\n').startswith("in.csv, row 1: a quoted cell opened on line 1 is never closed")
+    assert refusal(b"") == "in.csv: empty file: expected a header row"
+
+
+def test_coordinates_are_written_with_five_decimals(gaz):
+    # Lake Sevan's point is 40.317, 45.35: written out to five places, as every other row.
+    _, text = run(gaz, "place\nLake Sevan\n")
+    [row] = table(text)
+    assert (row["match_id"], row["match_lat"], row["match_lon"]) == ("gz:lake-sevan", "40.31700", "45.35000")

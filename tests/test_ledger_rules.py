@@ -50,8 +50,51 @@ def test_a_date_time_keeps_its_local_day_and_orders_by_utc(text, normal, day, ut
 
 
 def test_a_date_time_without_an_offset_is_refused():
-    with pytest.raises(ValueError, match="needs a UTC offset"):
+    with pytest.raises(ValueError, match="^a date-time needs a UTC offset$"):
         parse_when("2020-10-26T08:02")
+
+
+@pytest.fixture
+def machine_in_yerevan(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Yerevan")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_dates_do_not_depend_on_the_machines_time_zone(machine_in_yerevan):
+    # The UTC instant is UTC whatever zone the machine is set to.
+    text, day, utc = parse_when("2020-10-26")
+    assert (utc.hour, utc.utcoffset(), utc.tzinfo) == (12, dt.timedelta(0), UTC)
+    text, day, utc = parse_when("2020-10-26T08:02+04:00")
+    assert (utc.hour, utc.minute, utc.utcoffset()) == (4, 2, dt.timedelta(0))
+
+
+def test_a_count_is_a_number_from_0_to_max_count_or_empty():
+    from mapper.ledger import MAX_COUNT, parse_count
+
+    for empty in (None, "", "   "):
+        assert parse_count(empty) is None
+    assert [parse_count(v) for v in (0, 5, 2.5, " 1500 ", "0.5", ".5", "+3", "1e3", MAX_COUNT, "0")] == [
+        0.0, 5.0, 2.5, 1500.0, 0.5, 0.5, 3.0, 1000.0, MAX_COUNT, 0.0]
+    assert isinstance(parse_count(5), float)
+    cases = {True: "True is not a number", "1,500": "'1,500' is not a number", "-3": "'-3' is not a number",
+             "x" * 150: repr("x" * 100) + " is not a number", -1: "-1.0 is out of range",
+             float("nan"): "nan is out of range", MAX_COUNT * 10: "10000000000000.0 is out of range",
+             "2e12": "2000000000000.0 is out of range", 10 ** 400: "1" + "0" * 39 + "... is out of range"}
+    for value, message in cases.items():
+        with pytest.raises(ValueError) as err:
+            parse_count(value)
+        assert str(err.value) == message, value
+
+
+def test_json_values_that_are_not_text_are_read_as_their_text(tmp_path):
+    path = write(tmp_path, '[{"name": 2020, "start": "2020-10-18", "notes": 7.5}, '
+                           '{"name": "  x  ", "start": "2020-10-19", "notes": "  "}]', "e.json")
+    assert [(e.name, e.notes) for e in read_events(path)] == [("2020", "7.5"), ("x", None)]
 
 
 @pytest.mark.parametrize("text,ok", [
