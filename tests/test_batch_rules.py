@@ -282,3 +282,30 @@ def test_coordinates_are_written_with_five_decimals(gaz):
     _, text = run(gaz, "place\nLake Sevan\n")
     [row] = table(text)
     assert (row["match_id"], row["match_lat"], row["match_lon"]) == ("gz:lake-sevan", "40.31700", "45.35000")
+
+
+def test_match_layer_is_the_best_candidates_layer(gaz):
+    # "Susa" matches Shusha by its normalised name, the next candidate only by sound.
+    _, text = run(gaz, "place\nSusa\nNoravank\n")
+    rows = table(text)
+    assert [(r["match_id"], r["match_layer"]) for r in rows] == [
+        ("wof:421174129", "normalised"), ("gz:noravank", "exact")]
+
+
+def test_lines_end_in_lf_and_a_quoted_row_keeps_the_delimiter_read(gaz):
+    _, text = run(gaz, 'place;n\nSanasar;"a\rb"\nSanasar;2\n')
+    lines = text.split("\n")
+    assert lines[0] == "place;n;" + ";".join(MATCH_COLUMNS)
+    assert lines[1].startswith('"Sanasar";"a\rb";"resolved";') and lines[2].startswith("Sanasar;2;resolved;")
+    assert "\r\n" not in text and text.endswith("\n")
+
+
+def test_a_row_refused_by_the_gazetteer_does_not_stop_the_batch(gaz):
+    report, text = run(gaz, "place,when\nSanasar,not a date\nSanasar,2020-10-26\n", as_of_column="when")
+    assert [n for n, _ in report.errors] == [2] and report.counts["resolved"] == 1
+    assert [r["match_status"] for r in table(text)] == ["", "resolved"]
+
+
+def test_every_clashing_column_is_named(gaz):
+    with pytest.raises(InputError, match=r"already has column\(s\) match_id, match_error: was it resolved before"):
+        run(gaz, "place,match_id,match_error\nSanasar,1,2\n")
