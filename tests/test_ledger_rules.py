@@ -438,3 +438,16 @@ def test_json_keys_are_case_and_space_blind(tmp_path):
 def test_a_long_bad_date_is_quoted_cut_to_a_hundred_characters(tmp_path):
     led = ledger(tmp_path, "a," + "9" * 150 + ",Hadrut,,Aliyev,Azerbaijan,holds,,,,,,,")
     assert led.problems[0].message.startswith("'" + "9" * 100 + "' is not an ISO 8601 date")
+
+
+def test_json_is_read_as_json_and_says_so_when_broken(tmp_path):
+    path = write(tmp_path, '[{"date": "2020-10-26",', "a.json")
+    with pytest.raises(LedgerError) as err:
+        read_ledger(path)
+    assert str(err.value).startswith(f"{path}: not valid JSON: ")
+
+
+@pytest.mark.parametrize("text,kind", [('  [{"date": 1,', "JSON"), ('{"claims": [', "JSON")])
+def test_standard_input_that_starts_like_json_is_read_as_json(text, kind):
+    with pytest.raises(LedgerError, match=f"^<stdin>: not valid {kind}: "):
+        read_ledger(io.BytesIO(text.encode()))
