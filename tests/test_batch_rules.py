@@ -309,3 +309,19 @@ def test_a_row_refused_by_the_gazetteer_does_not_stop_the_batch(gaz):
 def test_every_clashing_column_is_named(gaz):
     with pytest.raises(InputError, match=r"already has column\(s\) match_id, match_error: was it resolved before"):
         run(gaz, "place,match_id,match_error\nSanasar,1,2\n")
+
+
+def test_csv_reading_details_that_change_cells_or_messages():
+    # A comma wins a tie with another delimiter; a line break inside a quoted cell is kept as written.
+    assert delimiter_of("a;b,c\n1;2,3\n") == "," and delimiter_of("a\tb;c") == ";"
+    t = Table('a,b\n"x\r\ny",1\n', label="t.csv")
+    assert t.label == "t.csv" and [r.cells for r in t.rows()] == [["x\r\ny", "1"]]
+    # A row of the wrong width holding a cell exactly as long as a spreadsheet holds: its width is the error.
+    [row] = Table(f"a,b\n{'x' * MAX_CELL},1,2\n", label="t.csv").rows()
+    assert row.error == "3 fields where the header has 2 (a delimiter inside an unquoted cell?)"
+
+
+def test_file_errors_name_the_label_given(tmp_path):
+    with pytest.raises(InputError) as err:
+        read_bytes(tmp_path, label="mine.csv")
+    assert str(err.value) == "mine.csv: is a folder, not a file"
