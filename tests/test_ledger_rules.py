@@ -451,3 +451,24 @@ def test_json_is_read_as_json_and_says_so_when_broken(tmp_path):
 def test_standard_input_that_starts_like_json_is_read_as_json(text, kind):
     with pytest.raises(LedgerError, match=f"^<stdin>: not valid {kind}: "):
         read_ledger(io.BytesIO(text.encode()))
+
+
+def test_after_every_kind_of_bad_row_the_next_row_is_read(tmp_path):
+    good = "{i},2020-10-26,Hadrut,,Aliyev,Azerbaijan,holds,published,,,,,,"
+    bad_rows = {
+        "date": "b1,someday,Hadrut,,Aliyev,Azerbaijan,holds,published,,,,,,",
+        "claim": "b2,2020-10-26,Hadrut,,Aliyev,Azerbaijan,owns,published,,,,,,",
+        "status": "b3,2020-10-26,Hadrut,,Aliyev,Azerbaijan,holds,rumour,,,,,,",
+        "lat": "b4,2020-10-26,Hadrut,,Aliyev,Azerbaijan,holds,published,,,,,95,46",
+        "side": "b5,2020-10-26,Hadrut,,Nobody Known,,holds,published,,,,,,",
+        "id": "g0,2020-10-26,Hadrut,,Aliyev,Azerbaijan,holds,published,,,,,,",
+        "place": "b7,2020-10-26, ,,Aliyev,Azerbaijan,holds,published,,,,,,",
+        None: "b8,2020-10-26,Hadrut",
+    }
+    rows = [good.format(i="g0")]
+    for n, row in enumerate(bad_rows.values(), 1):
+        rows += [row, good.format(i=f"g{n}")]
+    led = ledger(tmp_path, *rows)
+    assert [c.id for c in led.claims] == [f"g{n}" for n in range(len(bad_rows) + 1)]
+    assert [p.field for p in led.problems] == list(bad_rows)
+    assert [p.row for p in led.problems] == [3 + 2 * n for n in range(len(bad_rows))]
