@@ -325,3 +325,23 @@ def test_file_errors_name_the_label_given(tmp_path):
     with pytest.raises(InputError) as err:
         read_bytes(tmp_path, label="mine.csv")
     assert str(err.value) == "mine.csv: is a folder, not a file"
+
+
+def test_the_delimiter_is_read_from_the_header_line_only():
+    assert delimiter_of("a,b\nx;y;z\nu;v;w\n") == ","
+
+
+def test_a_file_of_exactly_the_size_cap_is_read_whole_one_byte_more_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(csvfile, "MAX_BYTES", 2 * 2**20)
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"x" * (2 * 2**20))
+    assert len(read_bytes(path)[0]) == 2 * 2**20
+    path.write_bytes(b"x" * (2 * 2**20 + 1))
+    with pytest.raises(InputError, match="big.csv: larger than 2 MiB"):
+        read_bytes(path)
+
+
+def test_a_path_the_system_cannot_open_says_why(tmp_path):
+    with pytest.raises(InputError) as err:
+        read_bytes(tmp_path / ("x" * 300), label="long.csv")
+    assert str(err.value) == "long.csv: cannot read: File name too long"
