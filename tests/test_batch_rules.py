@@ -275,6 +275,7 @@ def test_every_refusal_names_the_input_by_its_label(gaz):
     assert refusal(b"place\n\xff\n").startswith("in.csv: not UTF-8 text (byte 6, line 2)")
     assert refusal(b'place,"n\n').startswith("in.csv, row 1: a quoted cell opened on line 1 is never closed")
     assert refusal(b"") == "in.csv: empty file: expected a header row"
+    assert refusal(b"place,match_id\nSanasar,1\n") == "in.csv: already has column(s) match_id: was it resolved before?"
 
 
 def test_coordinates_are_written_with_five_decimals(gaz):

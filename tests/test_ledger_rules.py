@@ -356,11 +356,12 @@ def test_a_bad_event_row_is_an_error_naming_it(tmp_path, row, field, message):
 
 
 def test_every_bad_event_row_is_reported_not_only_the_first(tmp_path):
-    path = write(tmp_path, 'name,start\n ,2020-10-18\nA,2020-10-18,x\nB,someday\nC,2020-10-19\n D ,2020-10-20\n', "e.csv")
-    with pytest.raises(LedgerError, match=r"e\.csv: 3 bad event row\(s\); first: ") as err:
+    path = write(tmp_path, 'name,start\n ,2020-10-18\nA,2020-10-18,x\nB,someday\nC,2020-10-19\n D ,2020-10-20\n'
+                           'E,later\n', "e.csv")
+    with pytest.raises(LedgerError, match=r"e\.csv: 4 bad event row\(s\); first: ") as err:
         read_events(path)
     assert [(p.path, p.row, p.field) for p in err.value.problems] == [
-        (str(path), 2, "name"), (str(path), 3, None), (str(path), 4, "start")]
+        (str(path), 2, "name"), (str(path), 3, None), (str(path), 4, "start"), (str(path), 7, "start")]
     messages = [p.message for p in err.value.problems]
     assert messages[0] == "is empty; an event needs name and start"
     assert messages[1].startswith("3 fields where the header has 2")
@@ -472,3 +473,26 @@ def test_after_every_kind_of_bad_row_the_next_row_is_read(tmp_path):
     assert [c.id for c in led.claims] == [f"g{n}" for n in range(len(bad_rows) + 1)]
     assert [p.field for p in led.problems] == list(bad_rows)
     assert [p.row for p in led.problems] == [3 + 2 * n for n in range(len(bad_rows))]
+
+
+def test_unreadable_ledgers_are_named_by_their_path(tmp_path):
+    cases = [("a.csv", b"date,place\n\xff\n", ": not UTF-8 text (byte 11, line 2)"),
+             ("b.yaml", b"- date: [unclosed\n", ": "),
+             ("c.csv", b'id,"date\n', ", row 1: a quoted cell opened on line 1 is never closed")]
+    for name, data, rest in cases:
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(LedgerError) as err:
+            read_ledger(path)
+        assert str(err.value).startswith(f"{path}{rest}"), str(err.value)
+
+
+def test_a_frame_with_missing_dates_reports_those_rows():
+    pd = pytest.importorskip("pandas")
+    days = pd.to_datetime(["2020-10-25", None])
+    zoned = pd.to_datetime(["2020-10-26 08:02", None]).tz_localize("Asia/Baku")
+    for dates, first in ((days, "2020-10-25"), (zoned, "2020-10-26T08:02+04:00")):
+        led = read_ledger(pd.DataFrame({"date": dates, "place": ["Hadrut", "Hadrut"], "claimant": ["Aliyev"] * 2,
+                                        "claim": ["holds"] * 2}))
+        assert [c.date for c in led.claims] == [first]
+        assert problems(led) == [(3, "date", "is empty; every claim needs date, place, claimant, claim")]
