@@ -496,3 +496,16 @@ def test_a_frame_with_missing_dates_reports_those_rows():
                                         "claim": ["holds"] * 2}))
         assert [c.date for c in led.claims] == [first]
         assert problems(led) == [(3, "date", "is empty; every claim needs date, place, claimant, claim")]
+
+
+def test_a_registry_that_is_not_yaml_names_its_file(tmp_path):
+    path = write(tmp_path, "Side: [unclosed\n", "r.yaml")
+    with pytest.raises(LedgerError) as err:
+        ClaimantRegistry.load(path)
+    assert str(err.value).startswith(f"{path}: ")
+
+
+def test_standard_input_is_json_only_when_it_starts_with_a_bracket_or_brace():
+    # "X..." is CSV: a header naming an unknown column is a header problem, not broken JSON.
+    with pytest.raises(LedgerError, match=r"^<stdin>: row 1: missing column\(s\) "):
+        read_ledger(io.BytesIO(b"Xdate,place\n2020-10-26,Hadrut\n"))
