@@ -59,7 +59,12 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
     ),
     "files": (
         ["mapper/ledger.py", "gazetteer/batch.py", "gazetteer/csvfile.py"],
-        ["tests/test_ledger_rules.py", "tests/test_batch_rules.py"],
+        ["tests/test_ledger_rules.py", "tests/test_ledger_frames.py", "tests/test_batch_rules.py",
+         # The count and unit columns' reading rules (not the report built from them).
+         "tests/test_numbers.py::test_count_and_unit_are_read_trimmed_and_optional",
+         "tests/test_numbers.py::test_a_ledger_without_the_columns_still_reads",
+         "tests/test_numbers.py::test_a_count_that_is_not_a_number_is_a_row_error_naming_file_row_and_field",
+         "tests/test_numbers.py::test_json_counts_are_numbers_and_booleans_are_not"],
     ),
     # How a name's candidates are judged against the context and decided.
     "decision": (

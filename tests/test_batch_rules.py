@@ -262,3 +262,87 @@ def test_scores_are_rounded_to_three_places_in_json_lines(gaz):
     assert doc["match_score"] == round(res.score, 3) and doc["match_id"] is None
     assert [c["score"] for c in doc["match_candidates"]] == [round(c.score, 3) for c in res.candidates]
     assert doc["match_layer"] == res.candidates[0].layer
+
+
+def test_every_refusal_names_the_input_by_its_label(gaz):
+    def refusal(text, **kw):
+        with pytest.raises(InputError) as err:
+            resolve_csv(gaz, io.BytesIO(text), "place", io.StringIO(), label="in.csv", **kw)
+        return str(err.value)
+
+    assert refusal(b"town\nSanasar\n") == "in.csv: no column 'place'; the columns are 'town'"
+    assert refusal(b"place,place\nSanasar,1\n") == "in.csv: 2 columns are named 'place'; rename all but one"
+    assert refusal(b"place\n\xff\n").startswith("in.csv: not UTF-8 text (byte 6, line 2)")
+    assert refusal(b'place,"n\n').startswith("in.csv, row 1: a quoted cell opened on line 1 is never closed")
+    assert refusal(b"") == "in.csv: empty file: expected a header row"
+    assert refusal(b"place,match_id\nSanasar,1\n") == "in.csv: already has column(s) match_id: was it resolved before?"
+
+
+def test_coordinates_are_written_with_five_decimals(gaz):
+    # Lake Sevan's point is 40.317, 45.35: written out to five places, as every other row.
+    _, text = run(gaz, "place\nLake Sevan\n")
+    [row] = table(text)
+    assert (row["match_id"], row["match_lat"], row["match_lon"]) == ("gz:lake-sevan", "40.31700", "45.35000")
+
+
+def test_match_layer_is_the_best_candidates_layer(gaz):
+    # "Susa" matches Shusha by its normalised name, the next candidate only by sound.
+    _, text = run(gaz, "place\nSusa\nNoravank\n")
+    rows = table(text)
+    assert [(r["match_id"], r["match_layer"]) for r in rows] == [
+        ("wof:421174129", "normalised"), ("gz:noravank", "exact")]
+
+
+def test_lines_end_in_lf_and_a_quoted_row_keeps_the_delimiter_read(gaz):
+    _, text = run(gaz, 'place;n\nSanasar;"a\rb"\nSanasar;2\n')
+    lines = text.split("\n")
+    assert lines[0] == "place;n;" + ";".join(MATCH_COLUMNS)
+    assert lines[1].startswith('"Sanasar";"a\rb";"resolved";') and lines[2].startswith("Sanasar;2;resolved;")
+    assert "\r\n" not in text and text.endswith("\n")
+
+
+def test_a_row_refused_by_the_gazetteer_does_not_stop_the_batch(gaz):
+    report, text = run(gaz, "place,when\nSanasar,not a date\nSanasar,2020-10-26\n", as_of_column="when")
+    assert [n for n, _ in report.errors] == [2] and report.counts["resolved"] == 1
+    assert [r["match_status"] for r in table(text)] == ["", "resolved"]
+
+
+def test_every_clashing_column_is_named(gaz):
+    with pytest.raises(InputError, match=r"already has column\(s\) match_id, match_error: was it resolved before"):
+        run(gaz, "place,match_id,match_error\nSanasar,1,2\n")
+
+
+def test_csv_reading_details_that_change_cells_or_messages():
+    # A comma wins a tie with another delimiter; a line break inside a quoted cell is kept as written.
+    assert delimiter_of("a;b,c\n1;2,3\n") == "," and delimiter_of("a\tb;c") == ";"
+    t = Table('a,b\n"x\r\ny",1\n', label="t.csv")
+    assert t.label == "t.csv" and [r.cells for r in t.rows()] == [["x\r\ny", "1"]]
+    # A row of the wrong width holding a cell exactly as long as a spreadsheet holds: its width is the error.
+    [row] = Table(f"a,b\n{'x' * MAX_CELL},1,2\n", label="t.csv").rows()
+    assert row.error == "3 fields where the header has 2 (a delimiter inside an unquoted cell?)"
+
+
+def test_file_errors_name_the_label_given(tmp_path):
+    with pytest.raises(InputError) as err:
+        read_bytes(tmp_path, label="mine.csv")
+    assert str(err.value) == "mine.csv: is a folder, not a file"
+
+
+def test_the_delimiter_is_read_from_the_header_line_only():
+    assert delimiter_of("a,b\nx;y;z\nu;v;w\n") == ","
+
+
+def test_a_file_of_exactly_the_size_cap_is_read_whole_one_byte_more_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(csvfile, "MAX_BYTES", 2 * 2**20)
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"x" * (2 * 2**20))
+    assert len(read_bytes(path)[0]) == 2 * 2**20
+    path.write_bytes(b"x" * (2 * 2**20 + 1))
+    with pytest.raises(InputError, match="big.csv: larger than 2 MiB"):
+        read_bytes(path)
+
+
+def test_a_path_the_system_cannot_open_says_why(tmp_path):
+    with pytest.raises(InputError) as err:
+        read_bytes(tmp_path / ("x" * 300), label="long.csv")
+    assert str(err.value) == "long.csv: cannot read: File name too long"

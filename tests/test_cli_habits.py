@@ -262,3 +262,55 @@ def test_json_lines_keep_failed_rows_with_their_error(tmp_path):
     result = invoke(gaz_cli, ["resolve", "--input", str(src), "--column", "place", "--json"])
     docs = [json.loads(line) for line in result.stdout.splitlines()]
     assert docs[1]["match_status"] is None and "empty" in docs[1]["match_error"]
+
+
+# --- mapper's branches that decide an exit status ---------------------------------------------------
+
+LEDGER_HEADER = "id,date,place,claimant,side,claim,status,url,quote\n"
+AZ_MOD = "Ministry of Defence of Azerbaijan,Azerbaijan,captured,published,,\n"
+AM_MOD = "Ministry of Defence of Armenia,Armenia,holds,published,,\n"
+
+
+def test_check_lists_an_unresolved_place_with_its_candidates_and_exits_1(tmp_path):
+    src = tmp_path / "l.csv"
+    src.write_text(LEDGER_HEADER + "c,2020-10-20,Martuni," + AZ_MOD, encoding="utf-8")
+    result = invoke(map_cli, ["check", str(src)])
+    assert result.exit_code == 1
+    first, summary = result.stdout.splitlines()
+    assert first.startswith(f"{src}: place 'Martuni' ambiguous (claims c): candidates wof:1125861049 ")
+    assert first.count(";") == 4  # five candidates
+    assert summary == "1 claims, 0 bad rows, 1 unresolved places, 0 flagged claims"
+    resolved = tmp_path / "r.csv"
+    resolved.write_text(LEDGER_HEADER + "c,2020-10-20,Martuni (Khojavend)," + AZ_MOD, encoding="utf-8")
+    assert invoke(map_cli, ["check", str(resolved)]).exit_code == 0
+
+
+def test_timeline_of_an_ambiguous_name_finds_the_one_place_with_claims(tmp_path):
+    one = tmp_path / "one.csv"
+    one.write_text(LEDGER_HEADER + "a,2020-10-20,Martuni (Khojavend)," + AZ_MOD, encoding="utf-8")
+    result = invoke(map_cli, ["timeline", "Martuni", str(one)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "Xocavənd (Martuni): 1 claim(s)",
+        "2020-10-20\tAzerbaijan\tMinistry of Defence of Azerbaijan\tcaptured\tpublished\tMartuni (Khojavend)"]
+    # Two of its candidates have claims: the name alone cannot choose.
+    two = tmp_path / "two.csv"
+    two.write_text(LEDGER_HEADER + "a,2020-10-20,Martuni (Khojavend)," + AZ_MOD
+                   + "b,2020-10-21,Martuni (Gegharkunik)," + AM_MOD, encoding="utf-8")
+    result = invoke(map_cli, ["timeline", "Martuni", str(two)])
+    assert result.exit_code == 2 and f"{two}: no claims about 'Martuni' (ambiguous)" in result.output
+    assert invoke(map_cli, ["timeline", "Martuni (Gegharkunik)", str(two)]).stdout.startswith("Martuni: 1 claim(s)")
+
+
+@pytest.mark.parametrize("size", ["199x800", "800x199", "4001x800", "800x4001", "800", "800x600x2", "axb", "-800x600"])
+def test_png_size_outside_200_to_4000_or_not_two_numbers_is_refused(tmp_path, size):
+    result = invoke(map_cli, ["build", str(tmp_path / "none.csv"), "--png", "--png-size", size])
+    assert result.exit_code == 2
+    assert f"Invalid value for --png-size: '{size}': give WIDTHxHEIGHT in pixels, 200 to 4000 each" in result.output
+
+
+@pytest.mark.parametrize("size", ["200x4000", "4000X200"])
+def test_png_size_at_its_limits_is_taken(tmp_path, size):
+    # Accepted, the build goes on to the ledger, which is missing.
+    result = invoke(map_cli, ["build", str(tmp_path / "none.csv"), "--png", "--png-size", size])
+    assert result.exit_code == 2 and "--png-size" not in result.output and "file not found" in result.output

@@ -181,3 +181,371 @@ def test_the_decisions_say_why_with_known_answers(gaz):
     assert 0 < len(landmark.candidates) <= 5
     one = gaz.resolve("Sanasar")
     assert one.status == "resolved" and one.why == "; ".join(one.candidates[0].why)
+
+
+# --- Every distance rule at its exact boundary, in a made-up world -------------------------------
+#
+# The rules say "within" (<=): a place exactly at a limit is inside it. Real
+# coordinates never land there, so the boundary is found here by bisection on
+# floats, and the test is skipped only if floating point has no exact point
+# (it has, for the values below).
+
+SQUARE = "test:square"      # a district with an outline: 0.2 W-0, 40.0-40.2 N (an east edge at 0 keeps floats fine)
+ROUGH = "test:rough"        # a province with no outline, known by its point
+
+
+def unit(pid, kind="district", lat=40.1, lon=-0.1, country="AZ"):
+    return Place(id=pid, name=pid, kind=kind, lat=lat, lon=lon, country=country, parents=(), names=(), sources={})
+
+
+def square_regions(ring=((-0.2, 40.0), (0.0, 40.0), (0.0, 40.2), (-0.2, 40.2), (-0.2, 40.0))):
+    feature = {"type": "Feature", "id": SQUARE, "properties": {},
+               "geometry": {"type": "Polygon", "coordinates": [[list(pt) for pt in ring]]}}
+    return Regions(lambda: {"type": "FeatureCollection", "features": [feature]})
+
+
+def made_up_decider(regions=None):
+    from gazetteer.decision import Decider
+
+    return Decider(place=None, retriever=None, regions=regions or square_regions(), in_area=lambda p: False,
+                   area_on=False)
+
+
+def exactly(f, target, lo, hi):
+    """A float x in [lo, hi] with f(x) == target (f increasing), or None."""
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        if mid in (lo, hi):
+            break
+        lo, hi = (mid, hi) if f(mid) < target else (lo, mid)
+    return hi if f(hi) == target else None
+
+
+def exactly_north_of(origin, distance):
+    """A place exactly ``distance`` km north of ``origin`` by gazetteer.ranking.km."""
+    from gazetteer.ranking import km
+
+    for nudge in range(50):
+        base = unit(origin.id, origin.kind, origin.lat + nudge * 1e-9, origin.lon)
+        lat = exactly(lambda la: km(base, at(la, base.lon)), distance, base.lat, base.lat + 2 * distance / 100)
+        if lat is not None:
+            return base, at(lat, base.lon)
+    pytest.skip("no float lands exactly on the boundary")
+
+
+def exactly_east_of_square(regions, distance):
+    """A place exactly ``distance`` km east of the square's outline."""
+    for i in range(50):
+        lat = 40.1 + i * 1e-4
+        lon = exactly(lambda x: regions.distance_km(SQUARE, at(lat, x)), distance, 0.0, 1.0)
+        if lon is not None:
+            return at(lat, lon)
+    pytest.skip("no float lands exactly on the boundary")
+
+
+def test_one_place_recorded_twice_reaches_exactly_duplicate_km():
+    from gazetteer.decision import DUPLICATE_KM, _same_place
+
+    a, b = exactly_north_of(unit("a", "settlement", 0.0), DUPLICATE_KM)
+    b = unit("b", "settlement", b.lat, b.lon)
+    assert _same_place(a, b)
+    assert not _same_place(a, unit("c", "settlement", b.lat + 1e-6, b.lon))
+
+
+def test_near_a_town_reaches_exactly_near_km():
+    from gazetteer.ranking import NEAR_KM
+
+    town, place = exactly_north_of(unit("town", "settlement", 0.0), NEAR_KM)
+    decider = made_up_decider()
+    assert decider.fit(place, [Context("town", (town,))]) == ("near", "town (settlement)")
+    beyond = at(place.lat + 1e-6, place.lon)
+    assert decider.fit(beyond, [Context("town", (town,))]) == ("outside", "town (settlement)")
+    # ... unless the town's district holds the place ("Sanasar (Gubadli)").
+    seat = Place(id="town", name="town", kind="settlement", lat=town.lat, lon=town.lon, country="AZ",
+                 parents=("d",), names=(), sources={})
+    assert decider.fit(at(beyond.lat, beyond.lon, parents=("d",)), [Context("town", (seat,))])[0] == "near"
+    assert decider.fit(at(beyond.lat, beyond.lon, parents=("e",)), [Context("town", (seat,))])[0] == "outside"
+
+
+def test_a_rough_unit_reaches_exactly_rough_km_and_loosely_loose_km_more():
+    from gazetteer.decision import ROUGH_KM
+
+    decider = made_up_decider()
+    province, edge = exactly_north_of(unit(ROUGH, "province", 0.0), ROUGH_KM)
+    assert decider.fit(edge, [Context("p", (province,))])[0] == "edge"
+    assert decider.fit(at(edge.lat + 1e-6, edge.lon), [Context("p", (province,))])[0] == "outside"
+    province, near = exactly_north_of(unit(ROUGH, "province", 0.0), ROUGH_KM + LOOSE_KM)
+    assert decider.fit(near, [Context("near p", (province,), loose=True)])[0] == "near"
+    assert decider.fit(at(near.lat + 1e-6, near.lon), [Context("near p", (province,), loose=True)])[0] == "outside"
+
+
+def test_near_an_outline_reaches_exactly_loose_km():
+    regions = square_regions()
+    decider = made_up_decider(regions)
+    square = unit(SQUARE)
+    place = exactly_east_of_square(regions, LOOSE_KM)
+    assert decider.fit(place, [Context("near s", (square,), loose=True)])[0] == "near"
+    assert decider.fit(place, [Context("s", (square,))])[0] == "outside"
+    farther = at(place.lat, place.lon + 1e-6)
+    assert decider.fit(farther, [Context("near s", (square,), loose=True)])[0] == "outside"
+
+
+def test_the_edge_of_an_outline_reaches_exactly_edge_km():
+    regions = square_regions()
+    place = exactly_east_of_square(regions, EDGE_KM)
+    assert regions.locate(SQUARE, place) == "edge"
+    assert regions.locate(SQUARE, at(place.lat, place.lon + 1e-6)) == "outside"
+    assert regions.locate(SQUARE, at(40.1, -0.1)) == "inside"
+    assert regions.distance_km(SQUARE, at(40.1, -0.1)) == 0.0
+
+
+def test_a_ring_left_open_is_closed_at_its_first_point():
+    # GeoJSON repeats the first point at the end; an outline that does not is
+    # still closed by the edge from its last point back to its first.
+    open_ring = square_regions(ring=((-0.2, 40.0), (0.0, 40.0), (0.0, 40.2), (-0.2, 40.2)))
+    for lat, lon, where in ((40.1, -0.1, "inside"), (40.1, -0.19, "inside"), (40.1, -0.21, "edge"),
+                            (40.1, -0.7, "outside"), (40.19, -0.01, "inside"), (40.01, -0.19, "inside")):
+        assert open_ring.locate(SQUARE, at(lat, lon)) == where, (lat, lon)
+    assert open_ring.distance_km(SQUARE, at(40.1, -0.21)) == pytest.approx(0.01 * 111.32 * math.cos(math.radians(40.1)),
+                                                                          rel=1e-6)
+
+
+def test_the_best_fit_over_contexts_and_the_first_context_on_a_tie():
+    decider = made_up_decider()
+    square, town = unit(SQUARE), unit("town", "settlement", 40.1, -0.1)
+    inside = at(40.1, -0.05)
+    # In the unit and near the town: both the best level; the first given names it.
+    assert decider.fit(inside, [Context("s", (square,)), Context("t", (town,))]) == ("inside", "test:square (district)")
+    assert decider.fit(inside, [Context("t", (town,)), Context("s", (square,))]) == ("near", "town (settlement)")
+    # A better level later wins over a worse one first.
+    far = unit("far", "settlement", 41.5, -0.1)
+    assert decider.fit(inside, [Context("f", (far,)), Context("s", (square,))]) == ("inside", "test:square (district)")
+    assert decider.fit(inside, []) is None and decider.fit(inside, [Context("x", ())]) is None
+
+
+def test_distance_outside_an_outline_in_km_east_west_and_north():
+    # The flat projection: 111.32 km a degree of latitude, times cos(latitude) a degree of longitude.
+    regions = square_regions()
+    kx = 111.32 * math.cos(math.radians(40.1))
+    assert regions.distance_km(SQUARE, at(40.1, 0.02)) == pytest.approx(0.02 * kx, rel=1e-9)
+    assert regions.distance_km(SQUARE, at(40.1, -0.22)) == pytest.approx(0.02 * kx, rel=1e-9)
+    assert regions.distance_km(SQUARE, at(40.22, -0.1)) == pytest.approx(0.02 * 111.32, rel=1e-6)
+    # Off a corner: the distance to the corner itself.
+    corner = regions.distance_km(SQUARE, at(40.22, 0.02))
+    assert corner == pytest.approx(math.hypot(0.02 * 111.32, 0.02 * 111.32 * math.cos(math.radians(40.22))), rel=1e-3)
+
+
+def test_a_point_level_with_a_vertex_is_placed_by_its_edges():
+    # A diamond: the ray from a point level with its east and west corners
+    # passes through a vertex, which must count once, not twice or never.
+    diamond = ((0.0, 40.0), (0.1, 40.1), (0.0, 40.2), (-0.1, 40.1), (0.0, 40.0))
+    regions = square_regions(ring=diamond)
+    assert regions.locate(SQUARE, at(40.1, 0.0)) == "inside"
+    assert regions.locate(SQUARE, at(40.1, -0.09)) == "inside"
+    assert regions.locate(SQUARE, at(40.1, 0.2)) == "outside"
+    assert regions.locate(SQUARE, at(40.1, -0.2)) == "outside"
+    assert regions.locate(SQUARE, at(40.0, 0.0)) == "edge"     # on the south corner
+    assert regions.locate(SQUARE, at(40.05, 0.0)) == "inside"
+
+
+# --- decide(): every status, its reason, and the cut-offs at their exact values ------------------
+
+def cand(pid, score, layer="exact", kind="settlement", lat=40.0, why=("exact",)):
+    from gazetteer.model import Candidate
+
+    place = Place(id=pid, name=pid, kind=kind, lat=lat, lon=45.0, country="AZ", parents=(), names=(), sources={})
+    return Candidate(place=place, score=score, matched=pid, layer=layer, why=why)
+
+
+def decide(cands, *, bases=None, fits=None, contexts=(), text="X", near=None):
+    from gazetteer.decision import Scored
+    from gazetteer.normalize import parse_name
+
+    scored = Scored(list(cands), dict(fits or {}), dict(bases or {c.place.id: 1.0 for c in cands}))
+    return made_up_decider().decide(text, near, parse_name(text), scored, list(contexts))
+
+
+def test_below_min_score_nothing_is_decided_at_it_the_best_resolves():
+    from gazetteer.decision import MIN_SCORE
+
+    assert decide([]) is None
+    assert decide([cand("a", math.nextafter(MIN_SCORE, 0))]) is None
+    res = decide([cand("a", MIN_SCORE, why=("exact match", "in the area"))], near="somewhere")
+    assert (res.status, res.place.id, res.why, res.query, res.near) == (
+        "resolved", "a", "exact match; in the area", "X", "somewhere")
+
+
+def test_a_fuzzy_match_resolves_from_fuzzy_resolve_up_and_below_it_is_a_suggestion():
+    from gazetteer.decision import FUZZY_RESOLVE
+
+    at_cut = decide([cand("a", 0.9, layer="fuzzy")], bases={"a": FUZZY_RESOLVE})
+    assert at_cut.status == "resolved" and at_cut.place.id == "a"
+    weak = decide([cand("a", 0.9, layer="fuzzy"), cand("b", 0.7, layer="fuzzy", lat=41)],
+                  bases={"a": math.nextafter(FUZZY_RESOLVE, 0), "b": 0.9})
+    assert (weak.status, weak.why) == ("not_found", "no place has this name; the suggestions are spelled differently")
+    assert [c.place.id for c in weak.candidates] == ["a", "b"] and weak.place is None
+    # Only the fuzzy layer is held to it: an exact match with a low layer score still resolves.
+    assert decide([cand("a", 0.9, layer="phonetic")], bases={"a": 0.5}).status == "resolved"
+
+
+def test_a_weak_fuzzy_guess_of_a_real_name_stays_a_suggestion(gaz):
+    res = gaz.resolve("Hadrutz")
+    assert (res.status, res.why) == ("not_found", "no place has this name; the suggestions are spelled differently")
+    assert res.candidates[0].place.id == HADRUT and res.place is None
+
+
+def test_rivals_closer_than_margin_make_it_ambiguous_with_those_within_0_15():
+    from gazetteer.decision import MARGIN
+
+    # Scores differ by multiples of 2**-54 from 0.25 up, and MARGIN (0.05) is not
+    # one: the tie rule is tested either side, never exactly at it.
+    spread = [cand("a", 1.0), cand("b", 1.0 - MARGIN + 1e-9, lat=41), cand("c", 0.86, lat=42),
+              cand("d", 0.849, lat=43)]
+    res = decide(spread)
+    assert res.status == "ambiguous" and res.place is None
+    assert [c.place.id for c in res.candidates] == ["a", "b", "c"]
+    assert res.why == "2 places fit equally well; give a district or province as context"
+    apart = decide([cand("a", 1.0), cand("b", 1.0 - MARGIN - 1e-9, lat=41)])
+    assert apart.status == "resolved" and apart.place.id == "a"
+    # Twelve rivals: the list keeps ten of them; a resolved result keeps five candidates.
+    many = [cand(f"p{i:02}", 1.0 - i * 0.001, lat=40 + i) for i in range(12)]
+    tie = decide(many)
+    assert tie.why.startswith("12 places fit equally well") and len(tie.candidates) == 10
+    assert len(decide([cand("a", 1.0)] + [cand(f"q{i}", 0.5, lat=41 + i) for i in range(7)]).candidates) == 5
+
+
+def test_one_place_recorded_twice_is_no_rival_but_another_kind_there_is():
+    twice = decide([cand("a", 1.0), cand("b", 0.99, lat=40.001)])
+    assert twice.status == "resolved" and twice.place.id == "a"
+    other_kind = decide([cand("a", 1.0), cand("b", 0.99, kind="landmark", lat=40.001)])
+    assert other_kind.status == "ambiguous"
+
+
+def test_a_landmark_asked_for_is_never_a_village():
+    res = decide([cand("v", 1.0)], text="X monastery")
+    assert (res.status, res.why) == ("not_found",
+                                     "no landmark has this name; the suggestions are places of other kinds")
+    assert [c.place.id for c in res.candidates] == ["v"]
+    assert decide([cand("m", 1.0, kind="landmark")], text="X monastery").status == "resolved"
+
+
+def test_context_that_fits_no_candidate_is_not_found_and_one_fit_is_enough():
+    square = Context("Square district", (unit(SQUARE),))
+    far = decide([cand("a", 1.0), cand("b", 0.7, lat=41)], fits={"a": "outside", "b": "outside"},
+                 contexts=[square])
+    assert far.status == "not_found" and [c.place.id for c in far.candidates] == ["a", "b"]
+    assert far.why == ("no place of this name lies in or near test:square (district); "
+                       "the suggestions lie elsewhere")
+    for level in ("edge", "near", "inside"):
+        res = decide([cand("a", 1.0), cand("b", 0.7, lat=41)], fits={"a": "outside", "b": level},
+                     contexts=[square])
+        assert res.status == "resolved", level
+    # A context that names nothing judges nothing, and says so.
+    res = decide([cand("a", 1.0)], contexts=[Context("Nowhere", ())])
+    assert (res.status, res.why) == ("resolved", "exact; context 'Nowhere' matched no place")
+    two = decide([cand("a", 1.0)], contexts=[Context("Nowhere", ()), Context("Elsewhere", ())])
+    assert two.why == "exact; context 'Nowhere', 'Elsewhere' matched no place"
+
+
+def test_a_landmark_as_context_is_the_landmark_not_the_unit_of_that_name(gaz):
+    read = gaz._decider.read_context
+    ids = {p.id for p in read("Lachin corridor").places}
+    assert "gz:lachin-corridor" in ids and "wof:85668621" not in ids   # not Lachin district
+    assert [p.id for p in read("Lachin").places] == ["wof:85668621"]
+
+
+def test_a_feature_id_is_read_from_the_top_or_from_its_properties_and_no_features_is_no_outlines():
+    ring = [[-0.2, 40.0], [0.0, 40.0], [0.0, 40.2], [-0.2, 40.2], [-0.2, 40.0]]
+    regions = Regions(lambda: {"features": [
+        {"type": "Feature", "properties": {"id": "in:props"}, "geometry": {"type": "Polygon", "coordinates": [ring]}},
+        {"type": "Feature", "id": "at:top", "properties": {}, "geometry": {"type": "MultiPolygon",
+                                                                              "coordinates": [[ring]]}},
+        {"type": "Feature", "id": "a:point", "properties": {}, "geometry": {"type": "Point", "coordinates": [0, 40]}},
+    ]})
+    assert regions.has("in:props") and regions.has("at:top") and not regions.has("a:point")
+    assert regions.locate("in:props", at(40.1, -0.1)) == regions.locate("at:top", at(40.1, -0.1)) == "inside"
+    assert regions.locate("a:point", at(40.0, 0.0)) is None
+    empty = Regions(lambda: {})
+    assert not empty.has("in:props") and empty.locate("in:props", at(40.1, -0.1)) is None
+
+
+def two_squares():
+    def square(pid, west, east):
+        ring = [[west, 40.0], [east, 40.0], [east, 40.2], [west, 40.2], [west, 40.0]]
+        return {"type": "Feature", "id": pid, "properties": {}, "geometry": {"type": "Polygon", "coordinates": [ring]}}
+    return Regions(lambda: {"features": [square("test:d", -0.2, 0.0), square("test:e", 0.15, 0.35)]})
+
+
+def score_made_up(places, contexts, regions, *, text="X", name="X", layer="exact"):
+    from gazetteer.decision import Decider
+    from gazetteer.model import Name
+    from gazetteer.normalize import parse_name
+
+    named = [Place(id=p.id, name=name, kind=p.kind, lat=p.lat, lon=p.lon, country="AZ", parents=(),
+                   names=(Name(text, "und", "variant"),), sources={}) for p in places]
+    decider = Decider(place=named.__getitem__, retriever=None, regions=regions, in_area=lambda p: False,
+                      area_on=False)
+    found = {i: (1.0, 0, layer) for i in range(len(named))}
+    scored = decider.score(parse_name(text), found, contexts, None)
+    return scored, {c.place.id: c for c in scored.candidates}
+
+
+def test_when_nothing_lies_in_or_near_the_context_one_just_outside_is_at_its_edge():
+    regions = two_squares()
+    d, e = unit("test:d"), unit("test:e", lon=0.25)
+    # 8.5 km outside D (more than EDGE_KM, less than LOOSE_KM): at its edge when nothing fits better.
+    b = at(40.1, 0.1, pid="b")
+    far = at(40.1, 1.5, pid="far")
+    scored, by_id = score_made_up([b, far], [Context("D", (d,))], regions)
+    assert scored.fits == {"b": "edge", "far": "outside"}
+    assert "at the edge of test:d (district)" in by_id["b"].why and "not in test:d (district)" in by_id["far"].why
+    # A candidate near a town given as context fits: the one outside D stays outside.
+    town = unit("town", "settlement", 40.1, 0.6)
+    a = at(40.1, 0.65, pid="a")
+    scored, _ = score_made_up([a, b], [Context("D", (d,)), Context("T", (town,))], regions)
+    assert scored.fits == {"a": "near", "b": "outside"}
+    scored, _ = score_made_up([at(40.1, -0.1, pid="in"), b], [Context("D", (d,))], regions)
+    assert scored.fits == {"in": "inside", "b": "outside"}
+    # A candidate at the edge of E keeps E as its label, though D is nearer in the order given.
+    c = at(40.1, 0.13, pid="c")
+    scored, by_id = score_made_up([c, far], [Context("D", (d,)), Context("E", (e,))], regions)
+    assert scored.fits == {"c": "edge", "far": "outside"}
+    assert "at the edge of test:e (district)" in by_id["c"].why
+    # No context understood: nothing is judged.
+    scored, by_id = score_made_up([b], [Context("Nowhere", ())], regions)
+    assert scored.fits == {} and not any("edge" in w or " in " in w for w in by_id["b"].why)
+
+
+def test_a_name_given_in_part_costs_a_whole_match_but_never_a_fuzzy_guess():
+    # "X" for a place called "Verin X" (Upper X): only part of its name.
+    place = at(40.1, 0.5, pid="p")
+    scored, by_id = score_made_up([place], [], two_squares(), name="Verin X", layer="exact")
+    assert any("only part of it" in w for w in by_id["p"].why)
+    part_score = by_id["p"].score
+    _, fuzzy = score_made_up([place], [], two_squares(), name="Verin X", layer="fuzzy")
+    assert not any("only part of it" in w for w in fuzzy["p"].why)
+    _, whole = score_made_up([place], [], two_squares(), name="X", layer="exact")
+    assert part_score < whole["p"].score
+
+
+def test_a_not_found_keeps_five_suggestions_and_names_every_context():
+    six = [cand(f"s{i}", 1.0 - i * 0.1, lat=40 + i) for i in range(6)]
+    contexts = [Context("D", (unit("test:d"),)), Context("E", (unit("test:e"),))]
+    far = decide(six, fits={c.place.id: "outside" for c in six}, contexts=contexts)
+    assert far.status == "not_found" and [c.place.id for c in far.candidates] == ["s0", "s1", "s2", "s3", "s4"]
+    assert far.why == ("no place of this name lies in or near test:d (district); test:e (district); "
+                       "the suggestions lie elsewhere")
+    fuzzy = [cand(f"s{i}", 1.0 - i * 0.1, layer="fuzzy", lat=40 + i) for i in range(6)]
+    weak = decide(fuzzy, bases={c.place.id: 0.7 for c in fuzzy})
+    assert weak.status == "not_found" and len(weak.candidates) == 5
+    landmark = decide(six, text="X monastery")
+    assert landmark.status == "not_found" and len(landmark.candidates) == 5
+
+
+def test_the_distance_to_an_outline_is_to_its_edges_not_to_its_ring_order():
+    # A closed triangle: the nearest edge to a point west of its apex is the
+    # sloping west side, 8.3 km off, not anything built from the ring's last points.
+    triangle = square_regions(ring=((0.0, 40.0), (0.2, 40.0), (0.1, 40.2), (0.0, 40.0)))
+    place = at(40.19, -0.01)
+    assert triangle.locate(SQUARE, place) == "outside"
+    assert triangle.distance_km(SQUARE, place) == pytest.approx(8.34, abs=0.05)

@@ -50,8 +50,51 @@ def test_a_date_time_keeps_its_local_day_and_orders_by_utc(text, normal, day, ut
 
 
 def test_a_date_time_without_an_offset_is_refused():
-    with pytest.raises(ValueError, match="needs a UTC offset"):
+    with pytest.raises(ValueError, match="^a date-time needs a UTC offset$"):
         parse_when("2020-10-26T08:02")
+
+
+@pytest.fixture
+def machine_in_yerevan(monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Yerevan")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_dates_do_not_depend_on_the_machines_time_zone(machine_in_yerevan):
+    # The UTC instant is UTC whatever zone the machine is set to.
+    text, day, utc = parse_when("2020-10-26")
+    assert (utc.hour, utc.utcoffset(), utc.tzinfo) == (12, dt.timedelta(0), UTC)
+    text, day, utc = parse_when("2020-10-26T08:02+04:00")
+    assert (utc.hour, utc.minute, utc.utcoffset()) == (4, 2, dt.timedelta(0))
+
+
+def test_a_count_is_a_number_from_0_to_max_count_or_empty():
+    from mapper.ledger import MAX_COUNT, parse_count
+
+    for empty in (None, "", "   "):
+        assert parse_count(empty) is None
+    assert [parse_count(v) for v in (0, 5, 2.5, " 1500 ", "0.5", ".5", "+3", "1e3", MAX_COUNT, "0")] == [
+        0.0, 5.0, 2.5, 1500.0, 0.5, 0.5, 3.0, 1000.0, MAX_COUNT, 0.0]
+    assert isinstance(parse_count(5), float)
+    cases = {True: "True is not a number", "1,500": "'1,500' is not a number", "-3": "'-3' is not a number",
+             "x" * 150: repr("x" * 100) + " is not a number", -1: "-1.0 is out of range",
+             float("nan"): "nan is out of range", MAX_COUNT * 10: "10000000000000.0 is out of range",
+             "2e12": "2000000000000.0 is out of range", 10 ** 400: "1" + "0" * 39 + "... is out of range"}
+    for value, message in cases.items():
+        with pytest.raises(ValueError) as err:
+            parse_count(value)
+        assert str(err.value) == message, value
+
+
+def test_json_values_that_are_not_text_are_read_as_their_text(tmp_path):
+    path = write(tmp_path, '[{"name": 2020, "start": "2020-10-18", "notes": 7.5}, '
+                           '{"name": "  x  ", "start": "2020-10-19", "notes": "  "}]', "e.json")
+    assert [(e.name, e.notes) for e in read_events(path)] == [("2020", "7.5"), ("x", None)]
 
 
 @pytest.mark.parametrize("text,ok", [
@@ -307,7 +350,42 @@ def test_a_bad_event_row_is_an_error_naming_it(tmp_path, row, field, message):
     with pytest.raises(LedgerError, match=r"e\.csv: 1 bad event row\(s\); first: ") as err:
         read_events(path)
     [problem] = err.value.problems
-    assert (problem.row, problem.field) == (3, field) and message in problem.message
+    assert (problem.path, problem.row, problem.field) == (str(path), 3, field)
+    assert problem.message.startswith(message)
+    assert str(err.value) == f"{path}: 1 bad event row(s); first: {problem}"
+
+
+def test_every_bad_event_row_is_reported_not_only_the_first(tmp_path):
+    path = write(tmp_path, 'name,start\n ,2020-10-18\nA,2020-10-18,x\nB,someday\nC,2020-10-19\n D ,2020-10-20\n'
+                           'E,later\n', "e.csv")
+    with pytest.raises(LedgerError, match=r"e\.csv: 4 bad event row\(s\); first: ") as err:
+        read_events(path)
+    assert [(p.path, p.row, p.field) for p in err.value.problems] == [
+        (str(path), 2, "name"), (str(path), 3, None), (str(path), 4, "start"), (str(path), 7, "start")]
+    messages = [p.message for p in err.value.problems]
+    assert messages[0] == "is empty; an event needs name and start"
+    assert messages[1].startswith("3 fields where the header has 2")
+    assert messages[2] == ("start/end must be an ISO 8601 date (2020-10-26) or date-time with UTC offset "
+                           "(2020-10-26T08:02+04:00)")
+
+
+def test_an_events_file_names_what_it_needs_and_may_have(tmp_path):
+    path = write(tmp_path, "name,end\nTruce,2020-10-19\n", "e.csv")
+    with pytest.raises(LedgerError) as err:
+        read_events(path)
+    assert str(err.value) == (f"{path}: row 1: missing column(s) start; this file needs name, start "
+                              "and may have end, notes")
+
+
+def test_an_events_file_read_in_the_format_given(tmp_path):
+    # A .txt file is CSV unless told otherwise; told JSON, it is read as JSON.
+    path = write(tmp_path, '[{"name": "Truce", "start": "2020-10-18", "notes": "n"}]', "e.txt")
+    with pytest.raises(LedgerError):
+        read_events(path)
+    [event] = read_events(path, format="json")
+    assert (event.name, event.start, event.end, event.notes) == ("Truce", dt.date(2020, 10, 18), None, "n")
+    [event] = read_events(io.BytesIO(b"- name: Truce\n  start: 2020-10-18\n  end: 2020-10-19\n"), format="yaml")
+    assert (event.name, event.end) == ("Truce", dt.date(2020, 10, 19))
 
 
 # --- claimant registry ---------------------------------------------------------------------
@@ -386,3 +464,73 @@ def test_row_numbers_are_the_same_whether_the_file_is_read_whole_or_row_by_row(t
     assert led.rows_read == 4 + broken
     if broken:
         assert "5 fields where the header has 14" in led.problems[-1].message
+
+
+def test_json_is_read_as_json_and_says_so_when_broken(tmp_path):
+    path = write(tmp_path, '[{"date": "2020-10-26",', "a.json")
+    with pytest.raises(LedgerError) as err:
+        read_ledger(path)
+    assert str(err.value).startswith(f"{path}: not valid JSON: ")
+
+
+@pytest.mark.parametrize("text,kind", [('  [{"date": 1,', "JSON"), ('{"claims": [', "JSON")])
+def test_standard_input_that_starts_like_json_is_read_as_json(text, kind):
+    with pytest.raises(LedgerError, match=f"^<stdin>: not valid {kind}: "):
+        read_ledger(io.BytesIO(text.encode()))
+
+
+def test_after_every_kind_of_bad_row_the_next_row_is_read(tmp_path):
+    good = "{i},2020-10-26,Hadrut,,Aliyev,Azerbaijan,holds,published,,,,,,"
+    bad_rows = {
+        "date": "b1,someday,Hadrut,,Aliyev,Azerbaijan,holds,published,,,,,,",
+        "claim": "b2,2020-10-26,Hadrut,,Aliyev,Azerbaijan,owns,published,,,,,,",
+        "status": "b3,2020-10-26,Hadrut,,Aliyev,Azerbaijan,holds,rumour,,,,,,",
+        "lat": "b4,2020-10-26,Hadrut,,Aliyev,Azerbaijan,holds,published,,,,,95,46",
+        "side": "b5,2020-10-26,Hadrut,,Nobody Known,,holds,published,,,,,,",
+        "id": "g0,2020-10-26,Hadrut,,Aliyev,Azerbaijan,holds,published,,,,,,",
+        "place": "b7,2020-10-26, ,,Aliyev,Azerbaijan,holds,published,,,,,,",
+        None: "b8,2020-10-26,Hadrut",
+    }
+    rows = [good.format(i="g0")]
+    for n, row in enumerate(bad_rows.values(), 1):
+        rows += [row, good.format(i=f"g{n}")]
+    led = ledger(tmp_path, *rows)
+    assert [c.id for c in led.claims] == [f"g{n}" for n in range(len(bad_rows) + 1)]
+    assert [p.field for p in led.problems] == list(bad_rows)
+    assert [p.row for p in led.problems] == [3 + 2 * n for n in range(len(bad_rows))]
+
+
+def test_unreadable_ledgers_are_named_by_their_path(tmp_path):
+    cases = [("a.csv", b"date,place\n\xff\n", ": not UTF-8 text (byte 11, line 2)"),
+             ("b.yaml", b"- date: [unclosed\n", ": "),
+             ("c.csv", b'id,"date\n', ", row 1: a quoted cell opened on line 1 is never closed")]
+    for name, data, rest in cases:
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(LedgerError) as err:
+            read_ledger(path)
+        assert str(err.value).startswith(f"{path}{rest}"), str(err.value)
+
+
+def test_a_frame_with_missing_dates_reports_those_rows():
+    pd = pytest.importorskip("pandas")
+    days = pd.to_datetime(["2020-10-25", None])
+    zoned = pd.to_datetime(["2020-10-26 08:02", None]).tz_localize("Asia/Baku")
+    for dates, first in ((days, "2020-10-25"), (zoned, "2020-10-26T08:02+04:00")):
+        led = read_ledger(pd.DataFrame({"date": dates, "place": ["Hadrut", "Hadrut"], "claimant": ["Aliyev"] * 2,
+                                        "claim": ["holds"] * 2}))
+        assert [c.date for c in led.claims] == [first]
+        assert problems(led) == [(3, "date", "is empty; every claim needs date, place, claimant, claim")]
+
+
+def test_a_registry_that_is_not_yaml_names_its_file(tmp_path):
+    path = write(tmp_path, "Side: [unclosed\n", "r.yaml")
+    with pytest.raises(LedgerError) as err:
+        ClaimantRegistry.load(path)
+    assert str(err.value).startswith(f"{path}: ")
+
+
+def test_standard_input_is_json_only_when_it_starts_with_a_bracket_or_brace():
+    # "X..." is CSV: a header naming an unknown column is a header problem, not broken JSON.
+    with pytest.raises(LedgerError, match=r"^<stdin>: row 1: missing column\(s\) "):
+        read_ledger(io.BytesIO(b"Xdate,place\n2020-10-26,Hadrut\n"))

@@ -19,7 +19,7 @@ def war(gaz):
     return analyse(read_ledger(WAR), gaz)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # built in each test: mutmut ties a module-scoped value to the first test only
 def payload(war, gaz):
     return build_payload(war, gaz, title="war", as_of=None, events=[], lang="en")
 

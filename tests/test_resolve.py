@@ -11,6 +11,8 @@ from gazetteer.normalize import parse_name, skeleton
 
 
 KUBATLY = "wof:421169387"
+AVETARANOTS = "wof:1259614437"   # Çanaqçı
+HADRUT = "wof:1125938249"
 
 
 @pytest.mark.parametrize("name", ["Sanasar (Gubadli)", "Qubadlı", "Gubadli", "Kubatly", "Кубатлы",
@@ -67,13 +69,13 @@ def test_near_narrows_and_ambiguity_is_reported(gaz):
 def test_not_found_and_fuzzy(gaz):
     assert gaz.resolve("Zzyzx Road").status == "not_found"
     typo = gaz.resolve("Avetaranotts")
-    assert typo.status == "resolved" and typo.place.id == gaz.resolve("Avetaranots").place.id
+    assert typo.status == "resolved" and typo.place.id == AVETARANOTS == gaz.resolve("Avetaranots").place.id
 
 
 def test_region_and_provinces(gaz):
     for text in ("Artsakh", "Nagorno-Karabakh", "Нагорный Карабах", "Dağlıq Qarabağ", "Արցախ"):
         assert gaz.resolve(text).place.id == "gz:artsakh", text
-    assert gaz.resolve("Kashatagh").place.kind == "province"
+    assert (gaz.resolve("Kashatagh").place.kind, gaz.resolve("Kashatagh").place.id) == ("province", "gz:kashatagh")
     assert "gz:kashatagh" in gaz.get(KUBATLY).parents
 
 
@@ -179,20 +181,20 @@ def test_bundled_data_has_districts_and_attribution(gaz):
     assert all(p.sources.get("wof") or p.id.startswith("gz:") for p in gaz)
 
 
-@pytest.mark.parametrize("text,kind,why", [
-    ("Syunik", "province", "a village of that name lies in the province: the province is meant"),
-    ("Kotayk", "province", "likewise"),
-    ("Yerevan", "settlement", "the city, not the city-rank marz around it"),
-    ("Gubadli", "settlement", "the seat, not its district"),
+@pytest.mark.parametrize("text,kind,pid,why", [
+    ("Syunik", "province", "wof:85668119", "a village of that name lies in the province: the province is meant"),
+    ("Kotayk", "province", "wof:85668105", "likewise"),
+    ("Yerevan", "settlement", "wof:421182367", "the city, not the city-rank marz around it"),
+    ("Gubadli", "settlement", KUBATLY, "the seat, not its district"),
 ])
-def test_units_towns_and_villages_sharing_a_name(gaz, text, kind, why):
+def test_units_towns_and_villages_sharing_a_name(gaz, text, kind, pid, why):
     res = gaz.resolve(text)
-    assert res.status == "resolved" and res.place.kind == kind, why
+    assert res.status == "resolved" and (res.place.kind, res.place.id) == (kind, pid), why
 
 
 def test_district_descriptor_prefers_district_over_city_of_district_rank(gaz):
     res = gaz.resolve("Shusha district")
-    assert res.status == "resolved" and res.place.kind == "district"
+    assert res.status == "resolved" and (res.place.kind, res.place.id) == ("district", "wof:85668643")
     assert res.place.raw.get("unit") != "city"
 
 
@@ -210,5 +212,68 @@ def test_declined_names_meet_their_place(gaz, text):
     # Names lifted from sentences keep their case endings: "in Hadrut" in
     # Armenian, Russian and Azerbaijani.
     res = gaz.resolve(text)
-    assert res.status == "resolved" and res.place.id == gaz.resolve("Hadrut").place.id
+    assert res.status == "resolved" and res.place.id == HADRUT
     assert res.candidates[0].layer == "inflected"
+
+
+def test_a_gazetteer_of_its_own_decides_with_its_own_parts_and_holds_at_most_cache_size_results():
+    # Made here, not shared: the resolver it builds (retriever, outlines, area)
+    # is the one under test, and its cache starts empty.
+    fresh = Gazetteer(cache_size=2)
+    sanasar = fresh.resolve("Sanasar")
+    assert sanasar.place.id == KUBATLY and "in the area of interest" in sanasar.why
+    martuni = fresh.resolve("Martuni", near="Khojavend")
+    assert (martuni.status, martuni.place.id) == ("resolved", "wof:1125861049")
+    assert fresh.resolve("Sanasar") is sanasar and fresh.resolve("Martuni", near="Khojavend") is martuni
+    hadrut = fresh.resolve("Hadrut")
+    # Three names, room for two: one of them is asked again, whichever was let go.
+    again = (fresh.resolve("Sanasar"), fresh.resolve("Martuni", near="Khojavend"), fresh.resolve("Hadrut"))
+    assert not all(a is b for a, b in zip(again, (sanasar, martuni, hadrut)))
+    assert [r.place.id for r in again] == [KUBATLY, "wof:1125861049", "wof:1125938249"]
+    # The key is the name, the context and the day: another context is another answer.
+    assert fresh.resolve("Martuni").status == "ambiguous"
+
+
+def test_a_cache_size_that_is_not_a_whole_number_from_0_is_refused():
+    with pytest.raises(InputError, match=r"cache_size must be a whole number >= 0, not -1"):
+        Gazetteer(cache_size=-1)
+    with pytest.raises(InputError, match=r"cache_size must be a whole number >= 0, not True"):
+        Gazetteer(cache_size=True)
+
+
+def test_online_fallback_failure_nothing_found_and_the_place_it_finds(monkeypatch):
+    from geopy.exc import GeocoderUnavailable
+    from geopy.extra.rate_limiter import RateLimiter
+    from geopy.location import Location
+
+    from gazetteer import GazetteerError
+    from gazetteer.errors import FallbackError
+
+    monkeypatch.setattr(RateLimiter, "_sleep", lambda self, seconds: None)  # its wait before the retry
+    asked = []
+
+    class Service:
+        def geocode(self, query, exactly_one=True):
+            asked.append(query)
+            if query.startswith("Qqqdown"):
+                raise GeocoderUnavailable("service down")
+            if query.startswith("Qqqnone"):
+                return None
+            return Location("Qqqplace, Somewhere", (40.5, 45.5), {"osm_type": "node", "osm_id": 77})
+
+    gaz = Gazetteer(fallback=Service(), fallback_delay=0)
+    with pytest.raises(FallbackError, match=r"^online fallback failed for 'Qqqdown, Khojavend': service down$") as err:
+        gaz.resolve("Qqqdown", near="Khojavend")
+    assert isinstance(err.value, GazetteerError) and isinstance(err.value, ConnectionError)
+    assert asked == ["Qqqdown, Khojavend", "Qqqdown, Khojavend"]  # one retry
+    # Nothing online either: not found, as without a fallback.
+    none = gaz.resolve("Qqqnone")
+    assert none.status == "not_found" and asked[-1] == "Qqqnone"
+    found = gaz.resolve("Qqqxxfound")
+    assert (found.status, found.place.id, found.place.name, found.place.kind) == (
+        "resolved", "online:node/77", "Qqqplace, Somewhere", "settlement")
+    assert (found.place.lat, found.place.lon, found.candidates[0].layer) == (40.5, 45.5, "online")
+    assert found.why == "not in the gazetteer; found online by Service: check it"
+    # A name the gazetteer knows never goes online.
+    n = len(asked)
+    assert gaz.resolve("Sanasar").place.id == KUBATLY and len(asked) == n

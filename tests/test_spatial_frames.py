@@ -44,7 +44,9 @@ def test_nothing_within_range_is_none(index):
 def test_kinds_filter(gaz, index):
     town = gaz.get(SANASAR)
     hit = index.nearest(town.lat, town.lon, kinds=("landmark",), max_km=200)
-    assert hit is None or hit.place.kind == "landmark"
+    assert (hit.place.id, hit.place.kind) == ("gz:kornidzor-checkpoint", "landmark")
+    assert hit.distance_km == pytest.approx(23.06, abs=0.05)
+    assert index.nearest(town.lat, town.lon, kinds=("landmark",), max_km=20) is None
 
 
 @pytest.mark.parametrize("args,kw", [(("x", 46.0), {}), ((91, 46.0), {}), ((39.0, 181), {}),
