@@ -259,3 +259,65 @@ def test_gpkg_of_the_rows_given_stamped_with_a_fixed_date(full, gaz, tmp_path):
     with sqlite3.connect(one) as db:
         assert db.execute("SELECT table_name, last_change FROM gpkg_contents").fetchall() == [
             ("claims", "2000-01-01T00:00:00.000Z")]
+
+
+# --- rules the mutation run found unstated (benchmarks/mutation.py exports) -----------------------
+
+RULES = [
+    # Captured, then the other side admits withdrawing: corroborated, nothing else.
+    "k1,2020-10-09,Hadrut,,Aliyev,Azerbaijan,captured,published,,,=1+1,,,,3",
+    "k2,2020-10-10,Hadrut,,Armenia MoD,Armenia,withdrew,published,,,,,,,",
+    "k3,2020-10-11,Hadrut,,Aliyev,Azerbaijan,attacked,published,,,,,,,2.5",
+]
+
+
+@pytest.fixture(scope="module")
+def rules(tmp_path_factory, gaz):
+    path = tmp_path_factory.mktemp("rules") / "r.csv"
+    path.write_text(FULL_HEADER.rstrip("\n") + ",count\n" + "\n".join(RULES) + "\n", encoding="utf-8")
+    analysis = analyse(read_ledger(path), gaz)
+    return analysis, {r["id"]: r for r in claim_rows(analysis, gaz)}
+
+
+def test_each_flag_has_its_own_column(rules):
+    _, rows = rules
+    k1 = rows["k1"]
+    assert k1["flags"] == "corroborated"
+    assert (k1["flag_repeat"], k1["flag_contested"], k1["flag_corroborated"], k1["flag_retracted"]) == \
+        (False, False, True, False)
+
+
+def test_a_whole_count_is_an_integer_and_a_fraction_stays(rules, gaz):
+    analysis, rows = rules
+    assert rows["k1"]["count"] == 3 and type(rows["k1"]["count"]) is int
+    assert rows["k3"]["count"] == 2.5 and rows["k2"]["count"] is None
+    table = {r["id"]: r for r in csv.DictReader(io.StringIO(_csv(analysis, gaz), newline=""))}
+    assert (table["k1"]["count"], table["k3"]["count"], table["k2"]["count"]) == ("3", "2.5", "")
+
+
+def test_a_guarded_row_still_writes_its_flags_as_words(rules, gaz):
+    # k1's quote starts a formula, so its row takes the guarded path, cell by cell.
+    analysis, rows = rules
+    [row] = list(csv.DictReader(io.StringIO(_csv(analysis, gaz, rows=[rows["k1"]]), newline="")))
+    assert row["quote"] == "'=1+1"
+    assert [row[f"flag_{f}"] for f in ("repeat", "contested", "corroborated", "retracted")] == \
+        ["false", "false", "true", "false"]
+
+
+def test_without_geopandas_the_error_says_how_to_install_it(monkeypatch):
+    import builtins
+
+    from mapper.exports import GIS_HINT, need_gis
+
+    real_import = builtins.__import__
+
+    def no_geopandas(name, *args, **kwargs):
+        if name == "geopandas":
+            raise ImportError("No module named 'geopandas'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_geopandas)
+    with pytest.raises(ImportError) as err:
+        need_gis()
+    assert str(err.value).startswith("the GeoPackage export needs geopandas, which is not installed")
+    assert str(err.value).endswith(GIS_HINT)
