@@ -391,3 +391,23 @@ def test_inside_claimed_needs_an_earlier_day_a_capture_and_the_same_side(tmp_pat
                    ar("w", "2020-10-04", "withdrew", place="Zangilan district"),
                    az("x", "2020-10-04", "captured", place="Xyzzyville"),
                    az(*village, place="Mincivan")]) == {"v": "d"}
+
+
+def test_a_name_is_resolved_with_its_context_and_on_its_claims_day(tmp_path, gaz):
+    # "Vang" was renamed Çinarlı on 20 October 2020: before, the name is the
+    # village's own; after, it is only a former name and ties with namesakes,
+    # unless the claim's context (near) says which. "Martuni" needs its context
+    # on any day. Each claim is resolved with its own context and day, though
+    # the analysis looks each (name, context) up once when no date matters.
+    path = tmp_path / "n.csv"
+    path.write_text("id,date,place,near,claimant,side,claim,status\n"
+                    "v1,2020-09-30,Vang,,Aliyev,Azerbaijan,captured,published\n"
+                    "v2,2020-10-25,Vang,,Aliyev,Azerbaijan,captured,published\n"
+                    "v3,2020-10-25,Vang,Xocavənd,Aliyev,Azerbaijan,captured,published\n"
+                    "m1,2020-10-25,Martuni,Khojavend,Aliyev,Azerbaijan,captured,published\n"
+                    "m2,2020-10-26,Martuni,,Aliyev,Azerbaijan,captured,published\n", encoding="utf-8")
+    a = analyse(read_ledger(path), gaz)
+    ids = {cid: (place.id if place else None) for cid, place in a.places.items()}
+    assert ids == {"v1": "wof:1327370313", "v2": None, "v3": "wof:1327370313",
+                   "m1": "wof:1125861049", "m2": None}
+    assert a.resolutions["v2"].status == "ambiguous" and a.resolutions["m2"].status == "ambiguous"
