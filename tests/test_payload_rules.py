@@ -127,3 +127,94 @@ def test_boundaries_near_take_units_touching_the_box_and_its_margin(gaz):
     assert {"country"} <= kinds
 
 
+
+
+# --- Each field as the page receives it, from the six-claim ledger above (known answers). ---
+
+ZANGILAN = "Kashatag › East Zangezur economic region › Kalbajar-Lachin economic region"
+
+
+def test_each_claim_field_by_column(made):
+    _, p = made
+    assert p["claims"] == {
+        "id": ["a", "b", "c", "d", "e", "f"],
+        "d": [0, 1, 11, 17, 18, 19],  # 9, 10, 20, 26, 27 and 28 October, from the 9th
+        "s": [1, 0, 1, 1, 1, 1],  # Artsakh, then Azerbaijan
+        "c": [1, 2, 1, 1, 0, 3],  # attacked, captured, denies, holds
+        "cl": [0, 6, 0, 0, 0, 0],
+        "w": [1, 7, 10, 13, 15, 16],
+        "st": [1, 2, 1, 1, 0, 1],  # deleted, published, reposted
+        "f": [2, 2, 0, 0, 8, 0],  # contested is bit 1, retracted bit 3
+        "p": [0, 0, 1, 2, None, 1],
+        "in": [None, None, None, 2, None, None],  # Mincivan lies in claim c's Zangilan
+        "q": [2, None, None, None, None, None],
+        "src": [3, 3, None, None, None, None],
+        "u": [4, None, None, None, None, None],  # javascript: and a URL with a space are no links
+        "n": [None, 8, None, None, None, None],
+        "as": [None, 9, 12, None, None, 12],  # written otherwise than the place's name
+    }
+    assert p["strings"] == [
+        "Aliyev", "9 October 2020", "q1", "MoD", "https://mod.gov.az/1",
+        "Xocavand › Hadrut › Karabakh economic region", "Artsakh Defense Army",
+        "10 October 2020, 08:00 (UTC+4)", "n1", "Гадрут", "20 October 2020", ZANGILAN, "Zangilan district",
+        "26 October 2020", "Zangilan › Kashatag › East Zangezur economic region", "27 October 2020",
+        "28 October 2020"]
+
+
+def test_each_claim_read_back_by_name(made):
+    _, p = made
+    s = p["strings"]
+    rows = {r["id"]: r for r in claim_rows(p)}
+    assert rows["a"] == {"id": "a", "d": 0, "s": 1, "c": "captured", "cl": 0, "w": 1, "st": "published",
+                         "f": ["contested"], "p": 0, "q": 2, "src": 3, "u": 4}
+    assert rows["e"] == {"id": "e", "d": 18, "s": 1, "c": "attacked", "cl": 0, "w": 15, "st": "deleted",
+                         "f": ["retracted"]}
+    b = rows["b"]
+    assert (s[b["cl"]], s[b["w"]], s[b["n"]], s[b["as"]], s[b["src"]]) == (
+        "Artsakh Defense Army", "10 October 2020, 08:00 (UTC+4)", "n1", "Гадрут", "MoD")
+    assert "u" not in b and "q" not in b and "k" not in b and "un" not in b
+    assert p["sides"][b["s"]]["name"] == "Artsakh" and p["days"][b["d"]] == "2020-10-10"
+    assert rows["d"]["in"] == 2 and rows["d"]["p"] == 2 and "as" not in rows["d"]
+
+
+def test_each_place_once_with_its_names_kind_point_hierarchy_and_area(made, gaz):
+    _, p = made
+    s = p["strings"]
+    assert [{k: v for k, v in place.items() if k != "o"} for place in p["places"]] == [
+        {"n": "Hadrut", "k": "settlement", "c": [39.52002, 47.0318], "h": 5},
+        {"n": "Zangilan", "k": "district", "c": [39.05545, 46.64146], "h": 11, "g": 0},
+        {"n": "Minjivan", "k": "settlement", "c": [39.03058, 46.7214], "h": 14}]
+    assert [place["o"] for place in p["places"]] == [
+        ["Հադրութ", "Гадрут"], ["Կովսական", "Zəngilan", "Зангеланский район"], ["Միջնավան", "Mincivan", "Миндживан"]]
+    assert s[5] == "Xocavand › Hadrut › Karabakh economic region" and s[11] == ZANGILAN
+    analysis, _ = made
+    geometry = {f["id"]: f["geometry"] for f in gaz.boundaries["features"]}
+    assert p["areas"] == [{"type": "Feature", "properties": {}, "geometry": geometry[analysis.places["c"].id]}]
+    assert p["bounds"] == [[39.03058, 46.64146], [39.52002, 47.0318]]
+    assert p["unmapped"] == 1 and p["canvas"] is False
+
+
+def test_the_page_s_lists_days_and_events(made):
+    _, p = made
+    assert p["title"] == "War <2020>" and p["lang"] == "en"
+    assert p["sides"] == [{"name": "Artsakh", "color": "#ff7f0e"}, {"name": "Azerbaijan", "color": "#1f77b4"}]
+    assert p["claimants"] == [0, 6]  # Aliyev, Artsakh Defense Army: by name, case-blind
+    assert p["kinds"] == ["attacked", "captured", "denies", "holds"]
+    assert p["statuses"] == ["deleted", "published", "reposted"]
+    assert p["flags"] == ["repeat", "contested", "corroborated", "retracted"] == p["flagHelp"]
+    assert p["days"] == [f"2020-10-{d:02d}" for d in range(9, 29)]
+    assert p["dayLabels"] == [f"{d} October 2020" for d in range(9, 29)]
+    assert p["asOf"] == "2020-10-28"
+    assert p["events"] == [{"name": "Truce", "start": "2020-10-18", "end": None},
+                           {"name": "Ceasefire", "start": "2020-10-10", "end": "2020-10-11"}]
+    assert p["attribution"] == "Places: Who's On First, GeoNames (CC BY 4.0)"
+    assert p["ui"]["legend"] == "Legend"
+    assert p["boundaries"]["type"] == "FeatureCollection" and p["boundaries"]["features"]
+
+
+def test_the_control_layer_by_day_index_and_page_side(made):
+    _, p = made
+    assert p["control"]["names"] == ["Hadrut", "Minjivan", "Zangilan"]
+    # Azerbaijan (page side 1) holds Hadrut from day 0, Minjivan and Zangilan from day 11 (20 October).
+    assert p["control"]["diff"] == {"0": {"0": 1}, "11": {"1": 1, "2": 1}}
+    assert len(p["control"]["shapes"]) == 3
