@@ -218,3 +218,123 @@ def test_the_control_layer_by_day_index_and_page_side(made):
     # Azerbaijan (page side 1) holds Hadrut from day 0, Minjivan and Zangilan from day 11 (20 October).
     assert p["control"]["diff"] == {"0": {"0": 1}, "11": {"1": 1, "2": 1}}
     assert len(p["control"]["shapes"]) == 3
+
+
+# --- Rules with a ledger of their own. ---
+
+def _build(tmp_path, gaz, rows, *, header="id,date,place,claimant,side,claim,status,lat,lon", **options):
+    path = tmp_path / "l.csv"
+    path.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    analysis = analyse(read_ledger(path), gaz)
+    options = {"title": "t", "as_of": None, "events": [], **options}
+    return analysis, build_payload(analysis, gaz, **options)
+
+
+def test_a_point_of_the_ledger_s_own_is_a_landmark_with_no_hierarchy(tmp_path, gaz):
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Xyzzyville,X,Zeta,holds,published,39.123456,46.654321"])
+    assert p["places"] == [{"n": "Xyzzyville", "o": [], "k": "landmark", "c": [39.12346, 46.65432], "h": 2}]
+    assert p["strings"][2] == "" and p["unmapped"] == 0
+    assert "as" not in p["claims"]  # written as the place is named
+    assert p["bounds"] == [[39.12346, 46.65432], [39.12346, 46.65432]]
+
+
+def test_a_district_with_its_own_point_is_a_point_not_its_area(tmp_path, gaz):
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Zangilan district,X,Zeta,holds,published,39.1,46.6",
+                                  "b,2020-10-02,Zangilan district,X,Zeta,holds,published,,"])
+    # The first claim decides how the place is drawn; the second refers to the same entry.
+    assert len(p["places"]) == 1 and "g" not in p["places"][0] and p["areas"] == []
+    assert p["places"][0]["c"] == [39.1, 46.6] and p["claims"]["p"] == [0, 0]
+
+
+def test_a_district_without_its_own_point_is_its_area(tmp_path, gaz):
+    analysis, p = _build(tmp_path, gaz, ["a,2020-10-01,Zangilan district,X,Zeta,holds,published,,"])
+    geometry = {f["id"]: f["geometry"] for f in gaz.boundaries["features"]}
+    assert p["places"][0]["g"] == 0 and "z" not in p["places"][0]
+    assert p["areas"] == [{"type": "Feature", "properties": {}, "geometry": geometry[analysis.places["a"].id]}]
+
+
+@pytest.mark.parametrize("name", ["Azerbaijan", "Nagorno-Karabakh"])
+def test_countries_and_regions_go_to_the_panel_and_stretch_no_bounds(tmp_path, gaz, name):
+    analysis, p = _build(tmp_path, gaz, [f"a,2020-10-01,{name},X,Zeta,holds,published,,",
+                                         "b,2020-10-01,Hadrut,X,Zeta,holds,published,,"])
+    assert analysis.places["a"].kind in ("country", "region")
+    assert p["places"][0]["z"] == 1 and "g" not in p["places"][0] and "z" not in p["places"][1]
+    hadrut = p["places"][1]["c"]
+    assert p["bounds"] == [hadrut, hadrut]
+
+
+def test_only_panel_places_give_no_bounds_and_no_boundaries(tmp_path, gaz):
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Azerbaijan,X,Zeta,holds,published,,"])
+    assert p["bounds"] is None and p["boundaries"] == {"type": "FeatureCollection", "features": []}
+    assert p["canvas"] is False
+
+
+def test_as_of_extends_the_days_either_way_and_is_the_last_day_otherwise(tmp_path, gaz):
+    rows = ["a,2020-10-02,Hadrut,X,Zeta,holds,published,,", "b,2020-10-04,Hadrut,X,Zeta,holds,published,,"]
+    _, p = _build(tmp_path, gaz, rows)
+    assert p["days"] == ["2020-10-02", "2020-10-03", "2020-10-04"] and p["asOf"] == "2020-10-04"
+    _, p = _build(tmp_path, gaz, rows, as_of=dt.date(2020, 10, 6))
+    assert p["days"][-1] == "2020-10-06" and len(p["days"]) == 5 and p["asOf"] == "2020-10-06"
+    _, p = _build(tmp_path, gaz, rows, as_of=dt.date(2020, 9, 30))
+    assert p["days"][0] == "2020-09-30" and len(p["days"]) == 5 and p["asOf"] == "2020-09-30"
+    assert p["claims"]["d"] == [2, 4]
+
+
+@pytest.mark.parametrize("span,calendar", [(1499, True), (1500, False)])
+def test_one_stop_per_calendar_day_below_max_calendar_days_else_per_claim_day(tmp_path, gaz, span, calendar):
+    last = dt.date(2016, 1, 1) + dt.timedelta(days=span)
+    _, p = _build(tmp_path, gaz, ["a,2016-01-01,Hadrut,X,Zeta,holds,published,,",
+                                  f"b,{last.isoformat()},Hadrut,X,Zeta,holds,published,,"], control=False)
+    assert len(p["days"]) == (span + 1 if calendar else 2)
+    assert p["days"][0] == "2016-01-01" and p["days"][-1] == last.isoformat()
+    assert p["claims"]["d"] == [0, len(p["days"]) - 1]
+
+
+def test_control_changes_on_a_day_without_a_stop_show_at_the_next_stop(tmp_path, gaz):
+    import mapper.payload as module
+
+    rows = ["a,2020-10-01,Hadrut,X,Azerbaijan,captured,published,,",
+            "b,2020-10-03,Hadrut,Y,Armenia,captured,published,,",
+            "c,2020-10-05,Talish,Y,Armenia,attacked,published,,"]
+    _, calendar = _build(tmp_path, gaz, rows)
+    assert calendar["control"]["names"] == ["Hadrut"]
+    # Azerbaijan's (page side 1), then contested (-1, passed as it is): two sides within days.
+    assert calendar["control"]["diff"] == {"0": {"0": 1}, "2": {"0": -1}}
+    diff = module._control  # the same, through a slider with a stop only on 2 and 5 October
+    analysis = analyse(read_ledger(tmp_path / "l.csv"), gaz)
+    days = [dt.date(2020, 10, 2), dt.date(2020, 10, 5)]
+    got = diff(analysis, gaz, {"Armenia": 0, "Azerbaijan": 1}, {d: i for i, d in enumerate(days)}, days, "en")
+    assert got["diff"] == {"0": {"0": 1}, "1": {"0": -1}}
+    days = [dt.date(2020, 9, 1), dt.date(2020, 10, 2)]  # a change after the last stop shows at the last
+    got = diff(analysis, gaz, {"Armenia": 0, "Azerbaijan": 1}, {d: i for i, d in enumerate(days)}, days, "en")
+    assert got["diff"] == {"1": {"0": -1}}
+
+
+def test_no_control_layer_without_a_controlling_claim_or_when_asked(tmp_path, gaz):
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Hadrut,X,Zeta,attacked,published,,"])
+    assert p["control"] is None
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Hadrut,X,Zeta,captured,published,,"], control=False)
+    assert p["control"] is None
+
+
+def test_control_names_in_the_page_s_language(tmp_path, gaz):
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Hadrut,X,Azerbaijan,captured,published,,"], lang="ru")
+    assert p["control"]["names"] == ["Гадрут"] and p["places"][0]["n"] == "Гадрут"
+
+
+@pytest.mark.parametrize("value,lang,text", [
+    (None, "en", None), ("", "en", None), (0, "en", "0"), (1234.5, "en", "1,234.5"), (1234.5, "ru", "1\xa0234,5"),
+    (1234, "en", "1,234"), ("abc", "en", "abc"), ([1], "en", "[1]"),
+])
+def test_counts_formatted_per_language_and_kept_as_written_when_not_numbers(value, lang, text):
+    from mapper.payload import _count
+
+    assert _count(value, lang) == text
+
+
+def test_strings_are_stored_once_in_first_seen_order_and_none_is_no_index():
+    from mapper.payload import _Strings
+
+    strings = _Strings()
+    assert [strings("b"), strings("a"), strings("b"), strings(None), strings("")] == [0, 1, 0, None, 2]
+    assert strings.items == ["b", "a", ""]
