@@ -338,3 +338,35 @@ def test_strings_are_stored_once_in_first_seen_order_and_none_is_no_index():
     strings = _Strings()
     assert [strings("b"), strings("a"), strings("b"), strings(None), strings("")] == [0, 1, 0, None, 2]
     assert strings.items == ["b", "a", ""]
+
+
+def _square(kind, west, south, east, north):
+    ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
+    return {"id": f"{kind}:{west},{south}", "properties": {"kind": kind},
+            "geometry": {"type": "Polygon", "coordinates": [ring]}}
+
+
+@pytest.mark.parametrize("square,near", [
+    # The claims' box is 40..41 N, 45..46 E; with the 0.5 margin, 39.5..41.5 N, 44.5..46.5 E.
+    (("district", 46.5, 40, 47, 41), True), (("district", 46.75, 40, 47, 41), False),  # east edge
+    (("district", 44, 40, 44.5, 41), True), (("district", 44, 40, 44.25, 41), False),  # west edge
+    (("province", 45, 41.5, 46, 42), True), (("province", 45, 41.75, 46, 42), False),  # north edge
+    (("province", 45, 39, 46, 39.5), True), (("province", 45, 39, 46, 39.25), False),  # south edge
+    (("country", 45, 40, 46, 41), False), (("region", 45, 40, 46, 41), False),  # never drawn
+    (("district", 30, 30, 60, 60), True),  # holds the whole box
+])
+def test_boundaries_near_the_claims_bounds_and_their_margin_exactly(square, near):
+    import types
+
+    feature = _square(*square)
+    gaz = types.SimpleNamespace(boundaries={"features": [feature]})
+    got = _boundaries_near(gaz, [[40.0, 45.0], [41.0, 46.0]], margin=0.5)
+    assert got == ([{"type": "Feature", "properties": {}, "geometry": feature["geometry"]}] if near else [])
+
+
+def test_the_default_margin_is_four_tenths_of_a_degree():
+    import types
+
+    inside, outside = _square("district", 46.375, 40, 47, 41), _square("district", 46.4375, 40, 47, 41)
+    gaz = types.SimpleNamespace(boundaries={"features": [inside, outside]})
+    assert [f["geometry"] for f in _boundaries_near(gaz, [[40.0, 45.0], [41.0, 46.0]])] == [inside["geometry"]]
