@@ -370,3 +370,40 @@ def test_the_default_margin_is_four_tenths_of_a_degree():
     inside, outside = _square("district", 46.375, 40, 47, 41), _square("district", 46.4375, 40, 47, 41)
     gaz = types.SimpleNamespace(boundaries={"features": [inside, outside]})
     assert [f["geometry"] for f in _boundaries_near(gaz, [[40.0, 45.0], [41.0, 46.0]])] == [inside["geometry"]]
+
+
+def test_a_province_without_its_own_point_is_its_area_too(tmp_path, gaz):
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Syunik Province,X,Zeta,holds,published,,"])
+    geometry = {f["id"]: f["geometry"] for f in gaz.boundaries["features"]}
+    assert p["places"][0]["k"] == "province" and p["places"][0]["g"] == 0
+    assert p["areas"] == [{"type": "Feature", "properties": {}, "geometry": geometry["wof:85668119"]}]
+
+
+@pytest.mark.parametrize("points,canvas", [(200, False), (201, True)])
+def test_past_two_hundred_point_places_the_markers_go_on_a_canvas(tmp_path, gaz, points, canvas):
+    rows = [f"p{i},2020-10-01,Spot {i},X,Zeta,holds,published,39.{i:03d},46.5" for i in range(points)]
+    # Areas and panel places are not markers: they never count.
+    rows += ["z1,2020-10-01,Zangilan district,X,Zeta,holds,published,,", "z2,2020-10-01,Azerbaijan,X,Zeta,holds,published,,"]
+    _, p = _build(tmp_path, gaz, rows, control=False)
+    assert sum(1 for place in p["places"] if place["k"] == "landmark") == points
+    assert p["canvas"] is canvas
+
+
+def test_claimants_listed_by_name_whatever_their_case(tmp_path, gaz):
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Hadrut,beta,Zeta,holds,published,,",
+                                  "b,2020-10-01,Hadrut,Alpha,Zeta,holds,published,,",
+                                  "c,2020-10-01,Hadrut,Gamma,Zeta,holds,published,,",
+                                  "d,2020-10-01,Hadrut,alpha,Zeta,holds,published,,"])
+    assert [p["strings"][i] for i in p["claimants"]] in (["Alpha", "alpha", "beta", "Gamma"],
+                                                         ["alpha", "Alpha", "beta", "Gamma"])
+    assert len(p["claimants"]) == 4
+
+
+def test_each_flag_is_one_bit_once_whatever_the_analysis_repeats(made, gaz):
+    import types
+
+    analysis, _ = made
+    fake = types.SimpleNamespace(claims=analysis.claims[:1], places=analysis.places, ledger=analysis.ledger,
+                                 inside_claimed={}, flags={"a": ["retracted", "contested", "retracted", "repeat"]})
+    p = build_payload(fake, gaz, title="", as_of=None, events=[], control=False)
+    assert p["claims"]["f"] == [1 + 2 + 8] and claim_rows(p)[0]["f"] == ["repeat", "contested", "retracted"]
