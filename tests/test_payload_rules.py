@@ -145,7 +145,7 @@ def test_each_claim_field_by_column(made):
         "w": [1, 7, 10, 13, 15, 16],
         "st": [1, 2, 1, 1, 0, 1],  # deleted, published, reposted
         "f": [2, 2, 0, 0, 8, 0],  # contested is bit 1, retracted bit 3
-        "p": [0, 0, 1, 2, None, 1],
+        "p": [0, 0, 1, 2, None, 3],  # f gives its own point: an entry of its own
         "in": [None, None, None, 2, None, None],  # Mincivan lies in claim c's Zangilan
         "q": [2, None, None, None, None, None],
         "src": [3, 3, None, None, None, None],
@@ -183,14 +183,16 @@ def test_each_place_once_with_its_names_kind_point_hierarchy_and_area(made, gaz)
     assert [{k: v for k, v in place.items() if k != "o"} for place in p["places"]] == [
         {"n": "Hadrut", "k": "settlement", "c": [39.52002, 47.0318], "h": 5},
         {"n": "Zangilan", "k": "district", "c": [39.05545, 46.64146], "h": 11, "g": 0},
-        {"n": "Minjivan", "k": "settlement", "c": [39.03058, 46.7214], "h": 14}]
+        {"n": "Minjivan", "k": "settlement", "c": [39.03058, 46.7214], "h": 14},
+        {"n": "Zangilan", "k": "district", "c": [39.1, 46.6], "h": 11}]  # claim f's own point, not the area
     assert [place["o"] for place in p["places"]] == [
-        ["Հադրութ", "Гадрут"], ["Կովսական", "Zəngilan", "Зангеланский район"], ["Միջնավան", "Mincivan", "Миндживан"]]
+        ["Հադրութ", "Гадрут"], ["Կովսական", "Zəngilan", "Зангеланский район"], ["Միջնավան", "Mincivan", "Миндживан"],
+        ["Կովսական", "Zəngilan", "Зангеланский район"]]
     assert s[5] == "Xocavand › Hadrut › Karabakh economic region" and s[11] == ZANGILAN
     analysis, _ = made
     geometry = {f["id"]: f["geometry"] for f in gaz.boundaries["features"]}
     assert p["areas"] == [{"type": "Feature", "properties": {}, "geometry": geometry[analysis.places["c"].id]}]
-    assert p["bounds"] == [[39.03058, 46.64146], [39.52002, 47.0318]]
+    assert p["bounds"] == [[39.03058, 46.6], [39.52002, 47.0318]]
     assert p["unmapped"] == 1 and p["canvas"] is False
 
 
@@ -238,12 +240,16 @@ def test_a_point_of_the_ledger_s_own_is_a_landmark_with_no_hierarchy(tmp_path, g
     assert p["bounds"] == [[39.12346, 46.65432], [39.12346, 46.65432]]
 
 
-def test_a_district_with_its_own_point_is_a_point_not_its_area(tmp_path, gaz):
+def test_a_point_claim_first_does_not_take_the_area_from_later_claims(tmp_path, gaz):
     _, p = _build(tmp_path, gaz, ["a,2020-10-01,Zangilan district,X,Zeta,holds,published,39.1,46.6",
-                                  "b,2020-10-02,Zangilan district,X,Zeta,holds,published,,"])
-    # The first claim decides how the place is drawn; the second refers to the same entry.
-    assert len(p["places"]) == 1 and "g" not in p["places"][0] and p["areas"] == []
-    assert p["places"][0]["c"] == [39.1, 46.6] and p["claims"]["p"] == [0, 0]
+                                  "b,2020-10-02,Zangilan district,X,Zeta,holds,published,,",
+                                  "c,2020-10-03,Zangilan district,X,Zeta,holds,published,39.1,46.6",
+                                  "d,2020-10-04,Zangilan district,X,Zeta,holds,published,39.2,46.6"])
+    # Each claim's own point is an entry of its own; the claim without one gets the district's area.
+    assert p["claims"]["p"] == [0, 1, 0, 2]
+    assert [place.get("g") for place in p["places"]] == [None, 0, None]
+    assert [place["c"] for place in p["places"]] == [[39.1, 46.6], [39.05545, 46.64146], [39.2, 46.6]]
+    assert len(p["areas"]) == 1
 
 
 def test_a_district_without_its_own_point_is_its_area(tmp_path, gaz):
