@@ -413,3 +413,10 @@ def test_each_flag_is_one_bit_once_whatever_the_analysis_repeats(made, gaz):
                                  inside_claimed={}, flags={"a": ["retracted", "contested", "retracted", "repeat"]})
     p = build_payload(fake, gaz, title="", as_of=None, events=[], control=False)
     assert p["claims"]["f"] == [1 + 2 + 8] and claim_rows(p)[0]["f"] == ["repeat", "contested", "retracted"]
+
+
+def test_unmapped_counts_every_claim_without_a_place(tmp_path, gaz):
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Xyzzyville,X,Zeta,holds,published,,",
+                                  "b,2020-10-01,Hadrut,X,Zeta,holds,published,,",
+                                  "c,2020-10-02,Plughtown,X,Zeta,holds,published,,"])
+    assert p["unmapped"] == 2 and p["claims"]["p"] == [None, 0, None]
