@@ -420,3 +420,12 @@ def test_unmapped_counts_every_claim_without_a_place(tmp_path, gaz):
                                   "b,2020-10-01,Hadrut,X,Zeta,holds,published,,",
                                   "c,2020-10-02,Plughtown,X,Zeta,holds,published,,"])
     assert p["unmapped"] == 2 and p["claims"]["p"] == [None, 0, None]
+
+
+def test_a_claim_at_the_place_s_own_coordinates_is_still_a_point_of_its_own(tmp_path, gaz):
+    analysis, _ = _build(tmp_path, gaz, ["a,2020-10-01,Zangilan district,X,Zeta,holds,published,,"])
+    place = analysis.places["a"]
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Zangilan district,X,Zeta,holds,published,,",
+                                  f"b,2020-10-02,Zangilan district,X,Zeta,holds,published,{place.lat!r},{place.lon!r}"])
+    # The first claim is drawn as the area; the second gave coordinates, so it is a point, though the same.
+    assert p["claims"]["p"] == [0, 1] and p["places"][0]["g"] == 0 and "g" not in p["places"][1]
