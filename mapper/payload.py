@@ -122,8 +122,12 @@ class _Places:
     def index(self, place: Place, *, own_point: bool) -> int:
         from .i18n import other_names, place_name
 
-        if place.id in self._index:
-            return self._index[place.id]
+        # A claim giving its own coordinates keeps the resolved place's id: keyed
+        # by id alone, whichever claim came first would decide for all whether
+        # the place is drawn at that point or as its area.
+        key = f"{place.id}@{place.lat},{place.lon}" if own_point else place.id
+        if key in self._index:
+            return self._index[key]
         parents = [place_name(p, self.lang) for p in self.gaz.parents(place)] if place.id in self.gaz else []
         entry: dict[str, Any] = {"n": place_name(place, self.lang), "o": other_names(place, self.lang),
                                  "k": place.kind, "c": [round(place.lat, 5), round(place.lon, 5)],
@@ -133,9 +137,9 @@ class _Places:
         elif place.kind in AREA_KINDS and place.id in self.areas and not own_point:
             entry["g"] = len(self.area_list)
             self.area_list.append({"type": "Feature", "properties": {}, "geometry": self.areas[place.id]})
-        self._index[place.id] = len(self.items)
+        self._index[key] = len(self.items)
         self.items.append(entry)
-        return self._index[place.id]
+        return self._index[key]
 
 
 #: The claims' columns, in the payload's order; the optional ones hold None where a claim has no value.

@@ -127,3 +127,305 @@ def test_boundaries_near_take_units_touching_the_box_and_its_margin(gaz):
     assert {"country"} <= kinds
 
 
+
+
+# --- Each field as the page receives it, from the six-claim ledger above (known answers). ---
+
+ZANGILAN = "Kashatag › East Zangezur economic region › Kalbajar-Lachin economic region"
+
+
+def test_each_claim_field_by_column(made):
+    _, p = made
+    assert p["claims"] == {
+        "id": ["a", "b", "c", "d", "e", "f"],
+        "d": [0, 1, 11, 17, 18, 19],  # 9, 10, 20, 26, 27 and 28 October, from the 9th
+        "s": [1, 0, 1, 1, 1, 1],  # Artsakh, then Azerbaijan
+        "c": [1, 2, 1, 1, 0, 3],  # attacked, captured, denies, holds
+        "cl": [0, 6, 0, 0, 0, 0],
+        "w": [1, 7, 10, 13, 15, 16],
+        "st": [1, 2, 1, 1, 0, 1],  # deleted, published, reposted
+        "f": [2, 2, 0, 0, 8, 0],  # contested is bit 1, retracted bit 3
+        "p": [0, 0, 1, 2, None, 3],  # f gives its own point: an entry of its own
+        "in": [None, None, None, 2, None, None],  # Mincivan lies in claim c's Zangilan
+        "q": [2, None, None, None, None, None],
+        "src": [3, 3, None, None, None, None],
+        "u": [4, None, None, None, None, None],  # javascript: and a URL with a space are no links
+        "n": [None, 8, None, None, None, None],
+        "as": [None, 9, 12, None, None, 12],  # written otherwise than the place's name
+    }
+    assert p["strings"] == [
+        "Aliyev", "9 October 2020", "q1", "MoD", "https://mod.gov.az/1",
+        "Xocavand › Hadrut › Karabakh economic region", "Artsakh Defense Army",
+        "10 October 2020, 08:00 (UTC+4)", "n1", "Гадрут", "20 October 2020", ZANGILAN, "Zangilan district",
+        "26 October 2020", "Zangilan › Kashatag › East Zangezur economic region", "27 October 2020",
+        "28 October 2020"]
+
+
+def test_each_claim_read_back_by_name(made):
+    _, p = made
+    s = p["strings"]
+    rows = {r["id"]: r for r in claim_rows(p)}
+    assert rows["a"] == {"id": "a", "d": 0, "s": 1, "c": "captured", "cl": 0, "w": 1, "st": "published",
+                         "f": ["contested"], "p": 0, "q": 2, "src": 3, "u": 4}
+    assert rows["e"] == {"id": "e", "d": 18, "s": 1, "c": "attacked", "cl": 0, "w": 15, "st": "deleted",
+                         "f": ["retracted"]}
+    b = rows["b"]
+    assert (s[b["cl"]], s[b["w"]], s[b["n"]], s[b["as"]], s[b["src"]]) == (
+        "Artsakh Defense Army", "10 October 2020, 08:00 (UTC+4)", "n1", "Гадрут", "MoD")
+    assert "u" not in b and "q" not in b and "k" not in b and "un" not in b
+    assert p["sides"][b["s"]]["name"] == "Artsakh" and p["days"][b["d"]] == "2020-10-10"
+    assert rows["d"]["in"] == 2 and rows["d"]["p"] == 2 and "as" not in rows["d"]
+
+
+def test_each_place_once_with_its_names_kind_point_hierarchy_and_area(made, gaz):
+    _, p = made
+    s = p["strings"]
+    assert [{k: v for k, v in place.items() if k != "o"} for place in p["places"]] == [
+        {"n": "Hadrut", "k": "settlement", "c": [39.52002, 47.0318], "h": 5},
+        {"n": "Zangilan", "k": "district", "c": [39.05545, 46.64146], "h": 11, "g": 0},
+        {"n": "Minjivan", "k": "settlement", "c": [39.03058, 46.7214], "h": 14},
+        {"n": "Zangilan", "k": "district", "c": [39.1, 46.6], "h": 11}]  # claim f's own point, not the area
+    assert [place["o"] for place in p["places"]] == [
+        ["Հադրութ", "Гадрут"], ["Կովսական", "Zəngilan", "Зангеланский район"], ["Միջնավան", "Mincivan", "Миндживан"],
+        ["Կովսական", "Zəngilan", "Зангеланский район"]]
+    assert s[5] == "Xocavand › Hadrut › Karabakh economic region" and s[11] == ZANGILAN
+    analysis, _ = made
+    geometry = {f["id"]: f["geometry"] for f in gaz.boundaries["features"]}
+    assert p["areas"] == [{"type": "Feature", "properties": {}, "geometry": geometry[analysis.places["c"].id]}]
+    assert p["bounds"] == [[39.03058, 46.6], [39.52002, 47.0318]]
+    assert p["unmapped"] == 1 and p["canvas"] is False
+
+
+def test_the_page_s_lists_days_and_events(made):
+    _, p = made
+    assert p["title"] == "War <2020>" and p["lang"] == "en"
+    assert p["sides"] == [{"name": "Artsakh", "color": "#ff7f0e"}, {"name": "Azerbaijan", "color": "#1f77b4"}]
+    assert p["claimants"] == [0, 6]  # Aliyev, Artsakh Defense Army: by name, case-blind
+    assert p["kinds"] == ["attacked", "captured", "denies", "holds"]
+    assert p["statuses"] == ["deleted", "published", "reposted"]
+    assert p["flags"] == ["repeat", "contested", "corroborated", "retracted"] == p["flagHelp"]
+    assert p["days"] == [f"2020-10-{d:02d}" for d in range(9, 29)]
+    assert p["dayLabels"] == [f"{d} October 2020" for d in range(9, 29)]
+    assert p["asOf"] == "2020-10-28"
+    assert p["events"] == [{"name": "Truce", "start": "2020-10-18", "end": None},
+                           {"name": "Ceasefire", "start": "2020-10-10", "end": "2020-10-11"}]
+    assert p["attribution"] == "Places: Who's On First, GeoNames (CC BY 4.0)"
+    assert p["ui"]["legend"] == "Legend"
+    assert p["boundaries"]["type"] == "FeatureCollection" and p["boundaries"]["features"]
+
+
+def test_the_control_layer_by_day_index_and_page_side(made):
+    _, p = made
+    assert p["control"]["names"] == ["Hadrut", "Minjivan", "Zangilan"]
+    # Azerbaijan (page side 1) holds Hadrut from day 0, Minjivan and Zangilan from day 11 (20 October).
+    assert p["control"]["diff"] == {"0": {"0": 1}, "11": {"1": 1, "2": 1}}
+    assert len(p["control"]["shapes"]) == 3
+
+
+# --- Rules with a ledger of their own. ---
+
+def _build(tmp_path, gaz, rows, *, header="id,date,place,claimant,side,claim,status,lat,lon", **options):
+    path = tmp_path / "l.csv"
+    path.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    analysis = analyse(read_ledger(path), gaz)
+    options = {"title": "t", "as_of": None, "events": [], **options}
+    return analysis, build_payload(analysis, gaz, **options)
+
+
+def test_a_point_of_the_ledger_s_own_is_a_landmark_with_no_hierarchy(tmp_path, gaz):
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Xyzzyville,X,Zeta,holds,published,39.123456,46.654321"])
+    assert p["places"] == [{"n": "Xyzzyville", "o": [], "k": "landmark", "c": [39.12346, 46.65432], "h": 2}]
+    assert p["strings"][2] == "" and p["unmapped"] == 0
+    assert "as" not in p["claims"]  # written as the place is named
+    assert p["bounds"] == [[39.12346, 46.65432], [39.12346, 46.65432]]
+
+
+def test_a_point_claim_first_does_not_take_the_area_from_later_claims(tmp_path, gaz):
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Zangilan district,X,Zeta,holds,published,39.1,46.6",
+                                  "b,2020-10-02,Zangilan district,X,Zeta,holds,published,,",
+                                  "c,2020-10-03,Zangilan district,X,Zeta,holds,published,39.1,46.6",
+                                  "d,2020-10-04,Zangilan district,X,Zeta,holds,published,39.2,46.6"])
+    # Each claim's own point is an entry of its own; the claim without one gets the district's area.
+    assert p["claims"]["p"] == [0, 1, 0, 2]
+    assert [place.get("g") for place in p["places"]] == [None, 0, None]
+    assert [place["c"] for place in p["places"]] == [[39.1, 46.6], [39.05545, 46.64146], [39.2, 46.6]]
+    assert len(p["areas"]) == 1
+
+
+def test_a_district_without_its_own_point_is_its_area(tmp_path, gaz):
+    analysis, p = _build(tmp_path, gaz, ["a,2020-10-01,Zangilan district,X,Zeta,holds,published,,"])
+    geometry = {f["id"]: f["geometry"] for f in gaz.boundaries["features"]}
+    assert p["places"][0]["g"] == 0 and "z" not in p["places"][0]
+    assert p["areas"] == [{"type": "Feature", "properties": {}, "geometry": geometry[analysis.places["a"].id]}]
+
+
+@pytest.mark.parametrize("name", ["Azerbaijan", "Nagorno-Karabakh"])
+def test_countries_and_regions_go_to_the_panel_and_stretch_no_bounds(tmp_path, gaz, name):
+    analysis, p = _build(tmp_path, gaz, [f"a,2020-10-01,{name},X,Zeta,holds,published,,",
+                                         "b,2020-10-01,Hadrut,X,Zeta,holds,published,,"])
+    assert analysis.places["a"].kind in ("country", "region")
+    assert p["places"][0]["z"] == 1 and "g" not in p["places"][0] and "z" not in p["places"][1]
+    hadrut = p["places"][1]["c"]
+    assert p["bounds"] == [hadrut, hadrut]
+
+
+def test_only_panel_places_give_no_bounds_and_no_boundaries(tmp_path, gaz):
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Azerbaijan,X,Zeta,holds,published,,"])
+    assert p["bounds"] is None and p["boundaries"] == {"type": "FeatureCollection", "features": []}
+    assert p["canvas"] is False
+
+
+def test_as_of_extends_the_days_either_way_and_is_the_last_day_otherwise(tmp_path, gaz):
+    rows = ["a,2020-10-02,Hadrut,X,Zeta,holds,published,,", "b,2020-10-04,Hadrut,X,Zeta,holds,published,,"]
+    _, p = _build(tmp_path, gaz, rows)
+    assert p["days"] == ["2020-10-02", "2020-10-03", "2020-10-04"] and p["asOf"] == "2020-10-04"
+    _, p = _build(tmp_path, gaz, rows, as_of=dt.date(2020, 10, 6))
+    assert p["days"][-1] == "2020-10-06" and len(p["days"]) == 5 and p["asOf"] == "2020-10-06"
+    _, p = _build(tmp_path, gaz, rows, as_of=dt.date(2020, 9, 30))
+    assert p["days"][0] == "2020-09-30" and len(p["days"]) == 5 and p["asOf"] == "2020-09-30"
+    assert p["claims"]["d"] == [2, 4]
+
+
+@pytest.mark.parametrize("span,calendar", [(1499, True), (1500, False)])
+def test_one_stop_per_calendar_day_below_max_calendar_days_else_per_claim_day(tmp_path, gaz, span, calendar):
+    last = dt.date(2016, 1, 1) + dt.timedelta(days=span)
+    _, p = _build(tmp_path, gaz, ["a,2016-01-01,Hadrut,X,Zeta,holds,published,,",
+                                  f"b,{last.isoformat()},Hadrut,X,Zeta,holds,published,,"], control=False)
+    assert len(p["days"]) == (span + 1 if calendar else 2)
+    assert p["days"][0] == "2016-01-01" and p["days"][-1] == last.isoformat()
+    assert p["claims"]["d"] == [0, len(p["days"]) - 1]
+
+
+def test_control_changes_on_a_day_without_a_stop_show_at_the_next_stop(tmp_path, gaz):
+    import mapper.payload as module
+
+    rows = ["a,2020-10-01,Hadrut,X,Azerbaijan,captured,published,,",
+            "b,2020-10-03,Hadrut,Y,Armenia,captured,published,,",
+            "c,2020-10-05,Talish,Y,Armenia,attacked,published,,"]
+    _, calendar = _build(tmp_path, gaz, rows)
+    assert calendar["control"]["names"] == ["Hadrut"]
+    # Azerbaijan's (page side 1), then contested (-1, passed as it is): two sides within days.
+    assert calendar["control"]["diff"] == {"0": {"0": 1}, "2": {"0": -1}}
+    diff = module._control  # the same, through a slider with a stop only on 2 and 5 October
+    analysis = analyse(read_ledger(tmp_path / "l.csv"), gaz)
+    days = [dt.date(2020, 10, 2), dt.date(2020, 10, 5)]
+    got = diff(analysis, gaz, {"Armenia": 0, "Azerbaijan": 1}, {d: i for i, d in enumerate(days)}, days, "en")
+    assert got["diff"] == {"0": {"0": 1}, "1": {"0": -1}}
+    days = [dt.date(2020, 9, 1), dt.date(2020, 10, 2)]  # a change after the last stop shows at the last
+    got = diff(analysis, gaz, {"Armenia": 0, "Azerbaijan": 1}, {d: i for i, d in enumerate(days)}, days, "en")
+    assert got["diff"] == {"1": {"0": -1}}
+
+
+def test_no_control_layer_without_a_controlling_claim_or_when_asked(tmp_path, gaz):
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Hadrut,X,Zeta,attacked,published,,"])
+    assert p["control"] is None
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Hadrut,X,Zeta,captured,published,,"], control=False)
+    assert p["control"] is None
+
+
+def test_control_names_in_the_page_s_language(tmp_path, gaz):
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Hadrut,X,Azerbaijan,captured,published,,"], lang="ru")
+    assert p["control"]["names"] == ["Гадрут"] and p["places"][0]["n"] == "Гадрут"
+
+
+@pytest.mark.parametrize("value,lang,text", [
+    (None, "en", None), ("", "en", None), (0, "en", "0"), (1234.5, "en", "1,234.5"), (1234.5, "ru", "1\xa0234,5"),
+    (1234, "en", "1,234"), ("abc", "en", "abc"), ([1], "en", "[1]"),
+])
+def test_counts_formatted_per_language_and_kept_as_written_when_not_numbers(value, lang, text):
+    from mapper.payload import _count
+
+    assert _count(value, lang) == text
+
+
+def test_strings_are_stored_once_in_first_seen_order_and_none_is_no_index():
+    from mapper.payload import _Strings
+
+    strings = _Strings()
+    assert [strings("b"), strings("a"), strings("b"), strings(None), strings("")] == [0, 1, 0, None, 2]
+    assert strings.items == ["b", "a", ""]
+
+
+def _square(kind, west, south, east, north):
+    ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
+    return {"id": f"{kind}:{west},{south}", "properties": {"kind": kind},
+            "geometry": {"type": "Polygon", "coordinates": [ring]}}
+
+
+@pytest.mark.parametrize("square,near", [
+    # The claims' box is 40..41 N, 45..46 E; with the 0.5 margin, 39.5..41.5 N, 44.5..46.5 E.
+    (("district", 46.5, 40, 47, 41), True), (("district", 46.75, 40, 47, 41), False),  # east edge
+    (("district", 44, 40, 44.5, 41), True), (("district", 44, 40, 44.25, 41), False),  # west edge
+    (("province", 45, 41.5, 46, 42), True), (("province", 45, 41.75, 46, 42), False),  # north edge
+    (("province", 45, 39, 46, 39.5), True), (("province", 45, 39, 46, 39.25), False),  # south edge
+    (("country", 45, 40, 46, 41), False), (("region", 45, 40, 46, 41), False),  # never drawn
+    (("district", 30, 30, 60, 60), True),  # holds the whole box
+])
+def test_boundaries_near_the_claims_bounds_and_their_margin_exactly(square, near):
+    import types
+
+    feature = _square(*square)
+    gaz = types.SimpleNamespace(boundaries={"features": [feature]})
+    got = _boundaries_near(gaz, [[40.0, 45.0], [41.0, 46.0]], margin=0.5)
+    assert got == ([{"type": "Feature", "properties": {}, "geometry": feature["geometry"]}] if near else [])
+
+
+def test_the_default_margin_is_four_tenths_of_a_degree():
+    import types
+
+    inside, outside = _square("district", 46.375, 40, 47, 41), _square("district", 46.4375, 40, 47, 41)
+    gaz = types.SimpleNamespace(boundaries={"features": [inside, outside]})
+    assert [f["geometry"] for f in _boundaries_near(gaz, [[40.0, 45.0], [41.0, 46.0]])] == [inside["geometry"]]
+
+
+def test_a_province_without_its_own_point_is_its_area_too(tmp_path, gaz):
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Syunik Province,X,Zeta,holds,published,,"])
+    geometry = {f["id"]: f["geometry"] for f in gaz.boundaries["features"]}
+    assert p["places"][0]["k"] == "province" and p["places"][0]["g"] == 0
+    assert p["areas"] == [{"type": "Feature", "properties": {}, "geometry": geometry["wof:85668119"]}]
+
+
+@pytest.mark.parametrize("points,canvas", [(200, False), (201, True)])
+def test_past_two_hundred_point_places_the_markers_go_on_a_canvas(tmp_path, gaz, points, canvas):
+    rows = [f"p{i},2020-10-01,Spot {i},X,Zeta,holds,published,39.{i:03d},46.5" for i in range(points)]
+    # Areas and panel places are not markers: they never count.
+    rows += ["z1,2020-10-01,Zangilan district,X,Zeta,holds,published,,", "z2,2020-10-01,Azerbaijan,X,Zeta,holds,published,,"]
+    _, p = _build(tmp_path, gaz, rows, control=False)
+    assert sum(1 for place in p["places"] if place["k"] == "landmark") == points
+    assert p["canvas"] is canvas
+
+
+def test_claimants_listed_by_name_whatever_their_case(tmp_path, gaz):
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Hadrut,beta,Zeta,holds,published,,",
+                                  "b,2020-10-01,Hadrut,Alpha,Zeta,holds,published,,",
+                                  "c,2020-10-01,Hadrut,Gamma,Zeta,holds,published,,",
+                                  "d,2020-10-01,Hadrut,alpha,Zeta,holds,published,,"])
+    assert [p["strings"][i] for i in p["claimants"]] in (["Alpha", "alpha", "beta", "Gamma"],
+                                                         ["alpha", "Alpha", "beta", "Gamma"])
+    assert len(p["claimants"]) == 4
+
+
+def test_each_flag_is_one_bit_once_whatever_the_analysis_repeats(made, gaz):
+    import types
+
+    analysis, _ = made
+    fake = types.SimpleNamespace(claims=analysis.claims[:1], places=analysis.places, ledger=analysis.ledger,
+                                 inside_claimed={}, flags={"a": ["retracted", "contested", "retracted", "repeat"]})
+    p = build_payload(fake, gaz, title="", as_of=None, events=[], control=False)
+    assert p["claims"]["f"] == [1 + 2 + 8] and claim_rows(p)[0]["f"] == ["repeat", "contested", "retracted"]
+
+
+def test_unmapped_counts_every_claim_without_a_place(tmp_path, gaz):
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Xyzzyville,X,Zeta,holds,published,,",
+                                  "b,2020-10-01,Hadrut,X,Zeta,holds,published,,",
+                                  "c,2020-10-02,Plughtown,X,Zeta,holds,published,,"])
+    assert p["unmapped"] == 2 and p["claims"]["p"] == [None, 0, None]
+
+
+def test_a_claim_at_the_place_s_own_coordinates_is_still_a_point_of_its_own(tmp_path, gaz):
+    analysis, _ = _build(tmp_path, gaz, ["a,2020-10-01,Zangilan district,X,Zeta,holds,published,,"])
+    place = analysis.places["a"]
+    _, p = _build(tmp_path, gaz, ["a,2020-10-01,Zangilan district,X,Zeta,holds,published,,",
+                                  f"b,2020-10-02,Zangilan district,X,Zeta,holds,published,{place.lat!r},{place.lon!r}"])
+    # The first claim is drawn as the area; the second gave coordinates, so it is a point, though the same.
+    assert p["claims"]["p"] == [0, 1] and p["places"][0]["g"] == 0 and "g" not in p["places"][1]
