@@ -33,7 +33,7 @@ from shapely.geometry import mapping, shape
 from gazetteer import Gazetteer
 
 from .analysis import FLAGS, Analysis
-from .errors import MissingExtra, RenderError
+from .errors import MissingExtra
 
 __all__ = ["COLUMNS", "GIS_HINT", "claim_rows", "claims_geojson", "claims_csv", "to_geodataframe", "write_gpkg",
            "need_gis"]
@@ -167,6 +167,14 @@ def geojson_bytes(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]]
 #: Columns that never hold text: numbers, and the flags' booleans (written true/false).
 _NUMBERS = ("lat", "lon", "count")
 _BOOLS = tuple(i for i, c in enumerate(COLUMNS) if c in _FLAG_COLUMNS)
+_FIRST, _LAST = _BOOLS[0], _BOOLS[-1] + 1
+if _BOOLS != tuple(range(_FIRST, _LAST)):
+    raise ImportError("mapper.exports.COLUMNS: the flag columns must stand together")
+#: Every combination of the flags' booleans, as the CSV writes them.
+_WORDS = {flags: tuple("true" if f else "false" for f in flags)
+          for flags in itertools.product((False, True), repeat=len(_BOOLS))}
+_VALUES = itemgetter(*COLUMNS)
+_TEXTS = itemgetter(*(c for c in COLUMNS if c not in _NUMBERS and c not in _FLAG_COLUMNS))
 #: A cell's first character after the separator: a formula to a spreadsheet.
 _FORMULA = re.compile("\x00[" + re.escape("".join(_FORMULA_START)) + "]")
 
@@ -178,13 +186,7 @@ def claims_csv(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | 
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    values = itemgetter(*COLUMNS)
-    texts = itemgetter(*(c for c in COLUMNS if c not in _NUMBERS and c not in _FLAG_COLUMNS))
-    first, last = _BOOLS[0], _BOOLS[-1] + 1
-    if _BOOLS != tuple(range(first, last)):
-        raise RenderError("the flag columns must stand together in COLUMNS")
-    words = {flags: tuple("true" if f else "false" for f in flags)
-             for flags in itertools.product((False, True), repeat=len(_BOOLS))}
+    values, texts, first, last, words = _VALUES, _TEXTS, _FIRST, _LAST, _WORDS
     out = []
     for row in rows:
         cells = values(row)
