@@ -549,3 +549,31 @@ def test_the_distance_to_an_outline_is_to_its_edges_not_to_its_ring_order():
     place = at(40.19, -0.01)
     assert triangle.locate(SQUARE, place) == "outside"
     assert triangle.distance_km(SQUARE, place) == pytest.approx(8.34, abs=0.05)
+
+
+def test_inside_a_simplified_outline_but_filed_in_another_unit_is_its_edge():
+    # Outlines are simplified; parents come from full outlines or a reviewer.
+    # A village inside the square's polygon but filed under the next district
+    # of the same country is only at the square's edge; filed under nothing
+    # of that kind (a country only), or of the other country, it is inside.
+    from gazetteer.decision import Context
+
+    def feature(pid, kind, ring):
+        return {"type": "Feature", "id": pid, "properties": {"id": pid, "kind": kind},
+                "geometry": {"type": "Polygon", "coordinates": [[list(pt) for pt in ring]]}}
+
+    square = ((-0.2, 40.0), (0.0, 40.0), (0.0, 40.2), (-0.2, 40.2), (-0.2, 40.0))
+    nxt = ((0.0, 40.0), (0.2, 40.0), (0.2, 40.2), (0.0, 40.2), (0.0, 40.0))
+    whole = ((-1, 39), (1, 39), (1, 41), (-1, 41), (-1, 39))
+    regions = Regions(lambda: {"type": "FeatureCollection", "features": [
+        feature(SQUARE, "district", square), feature("test:next", "district", nxt),
+        feature("test:country", "country", whole)]})
+    assert regions.kind(SQUARE) == "district" and regions.kind("test:country") == "country"
+    assert regions.kind("test:none") is None
+    decider = made_up_decider(regions)
+    ctx = [Context(text="Square", places=(unit(SQUARE),))]
+    filed_next = at(40.1, -0.1, parents=("test:next", "test:country"))
+    assert decider.fit(filed_next, ctx) == ("edge", f"{SQUARE} (district)")
+    assert decider.fit(at(40.1, -0.1, parents=("test:country",)), ctx)[0] == "inside"
+    assert decider.fit(at(40.1, -0.1, parents=("test:next",), country="AM"), ctx)[0] == "inside"
+    assert decider.fit(at(40.1, -0.1, parents=(SQUARE, "test:next")), ctx)[0] == "inside"
