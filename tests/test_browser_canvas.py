@@ -88,13 +88,36 @@ def rgb(color):
     return [int(color[i:i + 2], 16) for i in (1, 3, 5)]
 
 
-def colours(page, coords):
-    """Each place's marker colour on the canvas, None where nothing is painted."""
-    out = {}
-    for name, (lat, lon) in coords.items():
-        px = page.evaluate(AT, [lat, lon])["rgba"]
-        out[name] = px[:3] if px[3] == 255 else None
-    return out
+# Each place's marker colour on the canvas, null where nothing is painted.
+COLOURS = """(coords) => {
+  const map = window[document.querySelector('.folium-map').id], box = map.getContainer().getBoundingClientRect();
+  const canvas = document.querySelector('canvas.cm-canvas'), r = canvas.getBoundingClientRect();
+  const ctx = canvas.getContext('2d'), out = {};
+  for (const [name, c] of Object.entries(coords)) {
+    const pt = map.latLngToContainerPoint(c);
+    const px = ctx.getImageData(Math.round((box.left + pt.x - r.left) * canvas.width / r.width),
+                                Math.round((box.top + pt.y - r.top) * canvas.height / r.height), 1, 1).data;
+    out[name] = px[3] === 255 ? [px[0], px[1], px[2]] : null;
+  }
+  return out;
+}"""
+SETTLED = "([coords, want]) => JSON.stringify((" + COLOURS + ")(coords)) === JSON.stringify(want)"
+STATE = """() => {
+  const map = window[document.querySelector('.folium-map').id], canvas = document.querySelector('canvas.cm-canvas');
+  return {zoom: map.getZoom(), center: map.getCenter(), animating: !!map._animatingZoom,
+          canvas: [canvas.width, canvas.height, canvas.style.transform], places: canvas.getAttribute('data-places'),
+          day: document.querySelector('.cm-slider').value};
+}"""
+
+
+def assert_colours(page, coords, want):
+    """The canvas settles on these colours (a paint is one frame away, a relayout 120 ms)."""
+    want = {name: want[name] for name in coords}
+    try:
+        page.wait_for_function(SETTLED, arg=[coords, want], timeout=5000)
+    except Exception:
+        got = page.evaluate(COLOURS, coords)
+        assert got == want, page.evaluate(STATE)
 
 
 def step(page, day):
@@ -141,12 +164,12 @@ def test_a_slider_step_repaints_the_right_places_in_their_sides_colours(browser,
     blue, orange, red = (rgb(SIDE_COLORS[s]) for s in ("Azerbaijan", "Artsakh", "Armenia"))
     day = {d: i for i, d in enumerate(data["days"])}
     step(page, day["2020-10-01"])
-    assert colours(page, coords) == {"Hadrut": blue, "Shusha": orange, "Lachin": None, "Hill 4": None}
+    assert_colours(page, coords, {"Hadrut": blue, "Shusha": orange, "Lachin": None, "Hill 4": None})
     assert page.locator("canvas.cm-canvas").get_attribute("data-places") == "2"
     step(page, day["2020-10-02"])
-    assert colours(page, coords) == {"Hadrut": blue, "Shusha": orange, "Lachin": red, "Hill 4": None}
+    assert_colours(page, coords, {"Hadrut": blue, "Shusha": orange, "Lachin": red, "Hill 4": None})
     step(page, day["2020-10-05"])
-    assert colours(page, coords) == {"Hadrut": blue, "Shusha": blue, "Lachin": red, "Hill 4": blue}
+    assert_colours(page, coords, {"Hadrut": blue, "Shusha": blue, "Lachin": red, "Hill 4": blue})
     # The places list says the same: each place's latest claim's side and kind.
     page.locator(".cm-places summary").click()
     page.locator(".cm-place-button").first.wait_for()
@@ -161,7 +184,7 @@ def test_a_slider_step_repaints_the_right_places_in_their_sides_colours(browser,
         assert f"cm-side-{side[who]} cm-claim-{kind}" in classes[heads[name]]
     # Back: Shusha is Artsakh's again, Lachin and Hill 4 gone, list and summary included.
     step(page, day["2020-10-01"])
-    assert colours(page, coords) == {"Hadrut": blue, "Shusha": orange, "Lachin": None, "Hill 4": None}
+    assert_colours(page, coords, {"Hadrut": blue, "Shusha": orange, "Lachin": None, "Hill 4": None})
     page.evaluate(FRAME)
     assert page.locator(".cm-place-button").count() == 2
     assert f"cm-side-{side['Artsakh']} cm-claim-holds" in page.locator(".cm-place-button").evaluate_all(
@@ -170,7 +193,7 @@ def test_a_slider_step_repaints_the_right_places_in_their_sides_colours(browser,
     # A side switched off in the layer control disappears from the canvas.
     page.locator(".leaflet-control-layers label", has_text="Artsakh").locator("input").uncheck()
     page.evaluate(FRAME)
-    assert colours(page, coords) == {"Hadrut": blue, "Shusha": None, "Lachin": None, "Hill 4": None}
+    assert_colours(page, coords, {"Hadrut": blue, "Shusha": None, "Lachin": None, "Hill 4": None})
     assert errors == []
 
 
