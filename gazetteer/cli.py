@@ -168,14 +168,14 @@ def _batch(load, input_arg, column, near_column, as_of_column, output, *, as_jso
     gaz = load()
     try:
         if input_arg == "-":
-            source, label = click.get_binary_stream("stdin"), "<stdin>"
+            source, label = sys.stdin.buffer, "<stdin>"
         elif is_url(input_arg):
             source, label = cached_download(input_arg, offline=offline), input_arg
         else:
             source, label = Path(input_arg), input_arg
         with _progress(quiet) as progress:
             if to_stdout:
-                report = resolve_csv(gaz, source, column, click.get_text_stream("stdout"), label=label,
+                report = resolve_csv(gaz, source, column, sys.stdout, label=label,
                                      near_column=near_column, as_of_column=as_of_column, json_lines=as_json,
                                      progress=progress)
             else:
@@ -200,7 +200,7 @@ class _progress:
 
     def __init__(self, quiet: bool) -> None:
         self.bar = None
-        stream = click.get_text_stream("stderr")
+        stream = sys.stderr
         if not quiet and stream.isatty():
             from tqdm import tqdm
 

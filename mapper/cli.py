@@ -62,7 +62,8 @@ def _source(arg: str, offline: bool = False):
     from gazetteer.download import cached_download, is_url
 
     if arg == "-":
-        return click.get_binary_stream("stdin")
+        # The bytes under the text wrapper (CliRunner gives one too): the reader decodes them itself.
+        return sys.stdin.buffer
     if is_url(arg):
         try:
             path = cached_download(arg, offline=offline)

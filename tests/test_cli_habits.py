@@ -5,14 +5,17 @@ Downloads come from an http.server on 127.0.0.1 started by the test.
 """
 
 import csv
+import fcntl
 import functools
 import http.server
 import io
 import json
 import os
 import pty
+import struct
 import subprocess
 import sys
+import termios
 import threading
 from pathlib import Path
 
@@ -201,6 +204,8 @@ def _batch_process(tmp_path, stderr_is_terminal: bool) -> bytes:
     if not stderr_is_terminal:
         return subprocess.run(cmd, env=env, capture_output=True, timeout=300).stderr
     main, child = pty.openpty()
+    # A terminal has a size: the bar is as wide as the terminal (tqdm draws nothing in 0 columns).
+    fcntl.ioctl(child, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
     proc = subprocess.Popen(cmd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=child)
     os.close(child)
     seen = b""
