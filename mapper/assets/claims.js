@@ -316,6 +316,45 @@ window.mapperClaimsLayer = function (map, dataId) {
     }
     return out;
   })();
+  // Sets markers apart one by one: each goes to the nearest spot clear of the
+  // markers set before it and of the controls (a marker moved aside never goes
+  // under one). Positions are layer pixels. The grid of SIZE cells is keyed by
+  // number, no string per look-up: the canvas lays out thousands of markers.
+  function spotFinder() {
+    var SIZE = 26, h = SIZE / 2, grid = new Map();
+    var origin = map.containerPointToLayerPoint([0, 0]), blocked = controlBoxes().map(function (q) {
+      return [q[0] + origin.x, q[1] + origin.y, q[2] + origin.x, q[3] + origin.y];
+    });
+    function cellKey(i, j) { return (i + 65536) * 131072 + (j + 65536); }
+    function free(x, y) {
+      for (var b = 0; b < blocked.length; b++) {
+        var q = blocked[b];
+        if (x + h > q[0] && x - h < q[2] && y + h > q[1] && y - h < q[3]) return false;
+      }
+      var gx = Math.floor(x / SIZE), gy = Math.floor(y / SIZE);
+      for (var i = gx - 1; i <= gx + 1; i++) {
+        for (var j = gy - 1; j <= gy + 1; j++) {
+          var cell = grid.get(cellKey(i, j));
+          if (!cell) continue;
+          for (var k = 0; k < cell.length; k += 2) {
+            if (Math.abs(cell[k] - x) < SIZE && Math.abs(cell[k + 1] - y) < SIZE) return false;
+          }
+        }
+      }
+      return true;
+    }
+    return function (x, y) {
+      var spot = SPOTS[0];
+      for (var s = 0; s < SPOTS.length; s++) {
+        if (free(x + SPOTS[s][0], y + SPOTS[s][1])) { spot = SPOTS[s]; break; }
+      }
+      var sx = x + spot[0], sy = y + spot[1], key = cellKey(Math.floor(sx / SIZE), Math.floor(sy / SIZE));
+      var cell = grid.get(key);
+      if (!cell) grid.set(key, cell = []);
+      cell.push(sx, sy);
+      return spot;
+    };
+  }
   var canvas = D.canvas ? makeCanvas() : null;
   function makeCanvas() {
     var points = [];
@@ -401,38 +440,9 @@ window.mapperClaimsLayer = function (map, dataId) {
     // worked out again when the zoom, the shown places or the controls change,
     // never on a pan.
     function layout(shownList) {
-      // A grid of SIZE cells keyed by number (no string per look-up): layout runs on
-      // every zoom and every rest of the slider, over up to a few thousand markers.
-      var SIZE = 26, grid = new Map(), h = SIZE / 2;
-      function cellKey(i, j) { return (i + 65536) * 131072 + (j + 65536); }
-      var origin = map.containerPointToLayerPoint([0, 0]), blocked = controlBoxes().map(function (q) {
-        return [q[0] + origin.x, q[1] + origin.y, q[2] + origin.x, q[3] + origin.y];
-      });
-      function free(x, y) {
-        for (var b = 0; b < blocked.length; b++) {
-          var q = blocked[b];
-          if (x + h > q[0] && x - h < q[2] && y + h > q[1] && y - h < q[3]) return false;
-        }
-        var gx = Math.floor(x / SIZE), gy = Math.floor(y / SIZE);
-        for (var i = gx - 1; i <= gx + 1; i++) {
-          for (var j = gy - 1; j <= gy + 1; j++) {
-            var cell = grid.get(cellKey(i, j));
-            if (!cell) continue;
-            for (var k = 0; k < cell.length; k += 2) {
-              if (Math.abs(cell[k] - x) < SIZE && Math.abs(cell[k + 1] - y) < SIZE) return false;
-            }
-          }
-        }
-        return true;
-      }
+      var setApart = spotFinder();
       shownList.forEach(function (item) {
-        var spot = SPOTS[0];
-        for (var s = 0; s < SPOTS.length; s++) {
-          if (free(item[1] + SPOTS[s][0], item[2] + SPOTS[s][1])) { spot = SPOTS[s]; break; }
-        }
-        var x = item[1] + spot[0], y = item[2] + spot[1], key = cellKey(Math.floor(x / SIZE), Math.floor(y / SIZE));
-        if (!grid.has(key)) grid.set(key, []);
-        grid.get(key).push(x, y);
+        var spot = setApart(item[1], item[2]);
         shiftX[item[0]] = spot[0];
         shiftY[item[0]] = spot[1];
       });
@@ -1187,40 +1197,14 @@ window.mapperClaimsLayer = function (map, dataId) {
     return controlBoxCache;
   }
   function declutter() {
-    var SIZE = 26, grid = {}, spots = SPOTS;
-    // The controls are taken too: a marker moved aside never goes under one.
-    var origin = map.containerPointToLayerPoint([0, 0]), blocked = controlBoxes().map(function (q) {
-      return [q[0] + origin.x, q[1] + origin.y, q[2] + origin.x, q[3] + origin.y];
-    });
-    function free(x, y) {
-      var h = SIZE / 2;
-      for (var b = 0; b < blocked.length; b++) {
-        var q = blocked[b];
-        if (x + h > q[0] && x - h < q[2] && y + h > q[1] && y - h < q[3]) return false;
-      }
-      var gx = Math.floor(x / SIZE), gy = Math.floor(y / SIZE);
-      for (var i = gx - 1; i <= gx + 1; i++) {
-        for (var j = gy - 1; j <= gy + 1; j++) {
-          var cell = grid[i + "," + j] || [];
-          for (var k = 0; k < cell.length; k++) {
-            if (Math.abs(cell[k][0] - x) < SIZE && Math.abs(cell[k][1] - y) < SIZE) return false;
-          }
-        }
-      }
-      return true;
-    }
+    var setApart = spotFinder();
     var list = [];
     markers.eachLayer(function (layer) {
       if (layer._icon && layer._icon.style.display !== "none") list.push(layer);
     });
     list.sort(function (a, b) { return a.cmPlace - b.cmPlace; });
     list.forEach(function (layer) {
-      var p = map.latLngToLayerPoint(layer.getLatLng()), spot = spots[0];
-      for (var s = 0; s < spots.length; s++) {
-        if (free(p.x + spots[s][0], p.y + spots[s][1])) { spot = spots[s]; break; }
-      }
-      var x = p.x + spot[0], y = p.y + spot[1], key = Math.floor(x / SIZE) + "," + Math.floor(y / SIZE);
-      (grid[key] = grid[key] || []).push([x, y]);
+      var p = map.latLngToLayerPoint(layer.getLatLng()), spot = setApart(p.x, p.y);
       var shift = spot[0] || spot[1] ? spot[0] + "px " + spot[1] + "px" : "";
       if (layer.cmShift !== shift || layer._icon.style.translate !== shift) {
         layer._icon.style.translate = shift;
