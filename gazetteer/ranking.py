@@ -65,10 +65,13 @@ def notability(place: Place) -> tuple[float, str]:
     population = place.population or 0
     if (place.sources.get("curated") and place.raw.get("notable") is not False) or place.raw.get("notable"):
         return NOTABLE_BONUS, "named in the conflict's press (curated)"
+    # The reason is read by people: a province of 134,061 is no "town".
     if population >= SEAT_POPULATION:
-        return NOTABLE_BONUS, f"a town of {population:,}"
+        return NOTABLE_BONUS, (f"a town of {population:,}" if place.kind == "settlement"
+                               else f"a {place.kind} of {population:,} people")
     if population >= 1000:
-        return 0.04, f"a village of {population:,}"
+        return 0.04, (f"a village of {population:,}" if place.kind == "settlement"
+                      else f"a {place.kind} of {population:,} people")
     if len(place.names) >= NOTABLE_NAMES:
         return 0.03, f"known by {len(place.names)} names"
     return 0.0, ""

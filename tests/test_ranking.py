@@ -472,6 +472,21 @@ def test_a_fix_entry_is_not_press_notable(gaz):
     assert gaz.resolve("Vardenis").place.id == "wof:421199215"  # the town, not the village of Aragatsotn
 
 
+def test_the_size_reason_names_the_kind_of_place():
+    from dataclasses import replace
+
+    from gazetteer.model import Place
+    from gazetteer.ranking import NOTABLE_BONUS, notability
+
+    province = Place(id="t:1", name="Syunik", kind="province", lat=39.4, lon=46.1, country="AM", parents=(),
+                     names=(), sources={"wof": [1]}, population=134061)
+    town = replace(province, kind="settlement")
+    assert notability(province) == (NOTABLE_BONUS, "a province of 134,061 people")
+    assert notability(town) == (NOTABLE_BONUS, "a town of 134,061")
+    assert notability(replace(province, population=1200)) == (0.04, "a province of 1,200 people")
+    assert notability(replace(town, population=1200)) == (0.04, "a village of 1,200")
+
+
 # --- found by toponyms-dev3.csv ---------------------------------------------------
 
 @pytest.mark.parametrize("text,alternative", [
