@@ -154,7 +154,7 @@ class _Areas:
             # The compiled records, not Place objects: building eight thousand
             # of those costs more than all the geometry that follows.
             units = self.units
-            for rec in self.gaz._records:
+            for rec in self.gaz.records():
                 if rec["kind"] == "settlement":
                     for parent in rec["parents"]:
                         if parent in units:

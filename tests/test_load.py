@@ -36,3 +36,14 @@ def test_exempt_from_gc_freezes_the_gazetteer():
                "print(gc.get_freeze_count(), sum(len(gc.get_objects(i)) for i in (0, 1, 2)))")
     frozen, left = map(int, out.split())
     assert frozen > 150_000 and left < 1_000
+
+
+def test_records_are_the_stored_records_in_place_order(gaz):
+    records = list(gaz.records())
+    assert len(records) == len(gaz)
+    sample = range(0, len(records), 997)
+    places = list(gaz)
+    for i in sample:
+        rec, place = records[i], places[i]
+        assert (rec["id"], rec["kind"], rec["lat"], rec["lon"]) == (place.id, place.kind, place.lat, place.lon)
+        assert place.raw is rec  # a Place keeps its raw record: the same object, not a copy

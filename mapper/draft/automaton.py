@@ -124,7 +124,7 @@ class _Automaton:
     @staticmethod
     def _patterns(gaz: Gazetteer) -> dict[str, bool]:
         patterns: dict[str, bool] = {}  # pattern -> True when it is only a stem
-        for rec in gaz._records:
+        for rec in gaz.records():
             texts = [n["text"] for n in rec["names"]]
             # The English press's transcription of Azerbaijani names (Mərcanlı -> Marjanli), as the gazetteer indexes it.
             texts += [aze_to_english(n["text"]) for n in rec["names"] if n["lang"] == "aze"]
