@@ -428,16 +428,19 @@ def _strip_words(text: str) -> tuple[str, str | None, str | None]:
 def _landmark_word_orders(text: str, name: str) -> list[str]:
     """A landmark's name with its word on the other side: "monastery of Tegher"
     is also "Tegher monastery", "Sevan lake" also "lake Sevan", as a landmark's
-    own name may hold the word either way."""
-    low, key = text.casefold(), name.casefold()
+    own name may hold the word either way. English's article is no part of
+    either: "the Lachin corridor" is "Lachin corridor"."""
+    bare = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    out = [bare] if bare != text else []
+    low, key = bare.casefold(), name.casefold()
     if low.endswith(key):
-        word = text[: len(text) - len(name)].strip()
-        word = re.sub(r"^the\s+|\s+of(?:\s+the)?$", "", word, flags=re.IGNORECASE).strip()
-        return [f"{name} {word}"] if word else []
+        word = bare[: len(bare) - len(name)].strip()
+        word = re.sub(r"\s+of(?:\s+the)?$", "", word, flags=re.IGNORECASE).strip()
+        return out + [f"{name} {word}"] if word else out
     if low.startswith(key):
-        word = text[len(name):].strip()
-        return [f"{word} {name}"] if word else []
-    return []
+        word = bare[len(name):].strip()
+        return out + [f"{word} {name}"] if word else out
+    return out
 
 
 def parse_name(raw: str) -> ParsedName:

@@ -119,9 +119,21 @@ def test_landmark_descriptors(text, name, kind):
 
 @pytest.mark.parametrize("text,other", [("monastery of Tegher", "Tegher monastery"),
                                         ("the monastery of Tegher", "Tegher monastery"),
-                                        ("Sevan lake", "lake Sevan")])
+                                        ("Sevan lake", "lake Sevan"),
+                                        ("the Lachin corridor", "Lachin corridor"),
+                                        ("The Sarsang reservoir", "reservoir Sarsang")])
 def test_a_landmark_word_is_tried_on_the_other_side(text, other):
     assert other in parse_name(text).alternatives
+
+
+@pytest.mark.parametrize("text,near,place", [("the Lachin corridor", None, "gz:lachin-corridor"),
+                                             ("The Sarsang reservoir", None, "gz:sarsang-reservoir"),
+                                             ("Aghavno", "the Lachin corridor", "wof:1192979901")])
+def test_the_english_article_is_no_part_of_a_landmark(gaz, text, near, place):
+    res = gaz.resolve(text, near=near)
+    assert res.status == "resolved" and res.place.id == place, res.why
+    if near:  # the corridor itself is the context, not the town of Lachin
+        assert "Lachin corridor (landmark)" in res.why
 
 
 def test_a_landmark_named_with_its_word_first_is_found(gaz):
