@@ -286,13 +286,16 @@ class Gazetteer:
                 second = decider.decide(name, near, parsed, rescored, contexts)
                 if second is not None and second.status != "not_found":
                     result = second
-        if result is not None:
+        if result is not None and result.status != "not_found":
             top = result.candidates[0]
             if result.status == "resolved" and top.layer == "fuzzy":
                 log.info("resolved %r by a fuzzy guess to %s (%s)", name, top.place.id, top.matched)
             return result
-        online = self._ask_fallback(name, near)
-        return online if online is not None else decider.weak(name, near, scored, contexts)
+        # Not found here, whether nothing matched or only weak or ruled-out
+        # candidates did: a caller who gave a fallback wants it asked then.
+        local = result if result is not None else decider.weak(name, near, scored, contexts)
+        online = self._ask_fallback(name, near, local)
+        return online if online is not None else local
 
     def search(self, text: str, *, limit: int = 10) -> list[Candidate]:
         """Places whose names look like ``text``, best first, fuzzy matches included."""
@@ -340,7 +343,8 @@ class Gazetteer:
         return RateLimiter(self._fallback.geocode, min_delay_seconds=self._fallback_delay,
                            max_retries=1, swallow_exceptions=False)
 
-    def _ask_fallback(self, name: str, near: str | None) -> Resolution | None:
+    def _ask_fallback(self, name: str, near: str | None, local: Resolution) -> Resolution | None:
+        """The fallback's answer, the gazetteer's own suggestions after it; None when not asked or not found."""
         if self._fallback is None:
             return None
         from geopy.exc import GeopyError
@@ -362,7 +366,7 @@ class Gazetteer:
                       sources={"online": type(self._fallback).__name__}, raw=raw)
         cand = Candidate(place=place, score=MIN_SCORE, matched=location.address, layer="online",
                          why=(f"not in the gazetteer; found online by {type(self._fallback).__name__}",))
-        return Resolution(query=name, near=near, status="resolved", candidates=(cand,),
+        return Resolution(query=name, near=near, status="resolved", candidates=(cand, *local.candidates),
                           why=cand.why[0] + ": check it")
 
 

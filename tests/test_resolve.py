@@ -144,6 +144,28 @@ def test_online_fallback_is_used_only_for_unknown_names(tmp_path):
     assert answers == ["Qqqxxyyzz"]  # cached
 
 
+@pytest.mark.parametrize("text,near,local_why", [
+    ("Stepanakertovo", None, "spelled differently"),  # only a weak fuzzy match here
+    ("the Hakari bridge", None, "no landmark has this name"),  # the name is a village's, not a bridge's
+    ("Sanasar", "Masallı", "no place of this name lies in or near"),  # the context rules out every Sanasar
+])
+def test_online_fallback_is_asked_whenever_nothing_is_found_here(gaz, text, near, local_why):
+    local = gaz.resolve(text, near=near)
+    assert local.status == "not_found" and local_why in local.why and local.candidates
+    asked = []
+
+    class Recording(GazetteerGeocoder):
+        def geocode(self, query, **kw):
+            asked.append(query)
+            return super().geocode("Stepanakert", **kw)
+
+    online = Gazetteer(fallback=Recording(Gazetteer()), fallback_delay=0).resolve(text, near=near)
+    assert asked == [f"{text}, {near}" if near else text]
+    assert online.status == "resolved" and online.candidates[0].layer == "online" and "check it" in online.why
+    # The gazetteer's own suggestions stay, after the online answer.
+    assert [c.place.id for c in online.candidates[1:]] == [c.place.id for c in local.candidates]
+
+
 def test_fuzzy_guess_is_logged(gaz, caplog):
     with caplog.at_level("INFO", logger="gazetteer.core"):
         res = gaz.resolve("Avetaranotsk")
