@@ -41,6 +41,7 @@ LISTED_DISTRICT = [
     ("wof:1293759601", FUZULI),     # Çimən: Xocavənd
     ("wof:1276728425", FUZULI),     # Govşadlı: Xocavənd
     ("wof:1243430229", FUZULI),     # Dilağarda: Xocavənd
+    ("wof:1209491183", FUZULI),     # Yuxarı Veysəlli, an exclave: Xocavənd
     ("wof:1276801567", XOCAVEND),   # Arpagədik: Laçın
     ("wof:1310537865", XOCAVEND),   # Mirikənd / Myurishen: Ağdam
     ("wof:1360021889", SUSA),       # Malıbəyli, an exclave: Xankəndi
@@ -58,6 +59,7 @@ AS_LISTED = [
     ("Dilağarda", "Füzuli", "wof:1243430229"),
     ("Qərər", "Cəbrayıl", "wof:1293724319"),
     ("Ajapnyak", None, "wof:1360021889"),
+    ("Dovudlu", "Qubadlı", "wof:1309940417"),      # the list's spelling of Davudlu
 ]
 
 
