@@ -15,7 +15,7 @@ import pytest
 
 from .conftest import WOF
 
-CEBRAYIL, FUZULI, XOCAVEND = "wof:85668323", "wof:85668351", "wof:85668611"
+CEBRAYIL, FUZULI, XOCAVEND, XOCALI = "wof:85668323", "wof:85668351", "wof:85668611", "wof:85668657"
 ZENGILAN, QUBADLI, SUSA = "wof:85668659", "wof:85668629", "wof:85668643"
 
 # A village of a list, and its district as the announcement or the district's
@@ -44,6 +44,7 @@ LISTED_DISTRICT = [
     ("wof:1209491183", FUZULI),     # Yuxarı Veysəlli, an exclave: Xocavənd
     ("wof:1276801567", XOCAVEND),   # Arpagədik: Laçın
     ("wof:1310537865", XOCAVEND),   # Mirikənd / Myurishen: Ağdam
+    ("wof:1327470549", XOCALI),     # Xaçmaç: Xocavənd
     ("wof:1360021889", SUSA),       # Malıbəyli, an exclave: Xankəndi
     ("wof:1242904231", SUSA),       # Yuxarı Quşçular
     ("wof:1309746903", SUSA),       # Aşağı Quşçular
@@ -59,7 +60,8 @@ AS_LISTED = [
     ("Dilağarda", "Füzuli", "wof:1243430229"),
     ("Qərər", "Cəbrayıl", "wof:1293724319"),
     ("Ajapnyak", None, "wof:1360021889"),
-    ("Dovudlu", "Qubadlı", "wof:1309940417"),      # the list's spelling of Davudlu
+    ("Dovudlu", "Qubadlı", "wof:1309940417"),
+    ("Qırmızıqaya", "Xocavənd", "wof:1276480675"),  # WOF: Kemraquç, Qumızıqaya      # the list's spelling of Davudlu
 ]
 
 
