@@ -89,3 +89,11 @@ def test_listed_name_with_its_district_reaches_the_listed_village(compiled, text
     result = compiled.resolve(text, near=near)
     assert result.status == "resolved" and result.place.id == expected, \
         f"{text!r} near {near!r}: {result.status}, {[c.place.id for c in result.candidates[:3]]}"
+
+
+def test_a_listed_village_without_a_record_is_not_its_neighbour(compiled):
+    # Əsgərxanlı and Sirik are two villages of the Cəbrayıl list; WOF gave Sirik
+    # both names, so the gazetteer answered Sirik for Əsgərxanlı.
+    result = compiled.resolve("Əsgərxanlı", near="Cəbrayıl")
+    assert result.place is None or result.place.id != "wof:1293079953", result.why
+    assert "Əsgərxanlı" not in {n.text for n in compiled.get("wof:1293079953").names}
