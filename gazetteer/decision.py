@@ -27,7 +27,7 @@ from typing import Any
 from .model import Candidate, Place, Resolution
 from .normalize import ParsedName, parse_name
 from .ranking import (ADMIN_KINDS, NEAR_KM, full_before_partial, is_partial, km, own_qualifiers, score_place,
-                      town_before_its_unit)
+                      spelled_alike, town_before_its_unit)
 from .retrieval import Found, Retriever
 
 __all__ = ["Context", "Decider", "Regions", "Scored", "MARGIN", "MIN_SCORE", "FUZZY_RESOLVE"]
@@ -303,6 +303,10 @@ class Decider:
             out = town_before_its_unit(out)
         if partial:
             out = full_before_partial(out, partial, {pid: _LEVEL_RANK[level] for pid, level in fits.items()}, MARGIN)
+        alike = spelled_alike(out, bases)
+        if alike:
+            out = full_before_partial(out, alike, {pid: _LEVEL_RANK[level] for pid, level in fits.items()}, MARGIN,
+                                      reason="a place is spelled as written")
         out.sort(key=lambda c: (-c.score, c.place.id))
         return Scored(out, fits, bases)
 

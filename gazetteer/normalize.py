@@ -25,7 +25,7 @@ from functools import cached_property, lru_cache
 from anyascii import anyascii
 
 __all__ = ["MAX_NAME", "ParsedName", "aze_to_english", "exact_key", "inflection_stems", "norm_key", "skeleton",
-           "name_base", "parse_name", "qualifiers", "script_of"]
+           "name_base", "parse_name", "qualifiers", "script_of", "foreign_readings"]
 
 #: The longest place string read, in characters: longer text is no place name
 #: (a pasted paragraph), and the resolver refuses it with a clear error.
@@ -244,6 +244,34 @@ def qualifiers(name: str) -> frozenset[str]:
     return frozenset(found)  # type: ignore[arg-type]
 
 
+# --- other presses' spellings -----------------------------------------------
+
+# What the norm keys and skeletons cannot fold, because folding it everywhere
+# would merge names that differ: Turkish writes Azerbaijani x as h (Hocalı,
+# Muhtar, Hocik), German writes ş, ç and c as sch, tsch and dsch and x as ch
+# (Daschbaschi, Dschäbrayil, Chodschavend). Tried only when the name as
+# written matches nothing.
+_TURKISH_H = re.compile(r"(?<![kscztgdKSCZTGD])[hH]")
+# Letters Turkish does not write (j only in loanwords): "Hojik" is English, not Turkish.
+_NOT_TURKISH = frozenset("jqwx")
+_GERMAN = (("tsch", "ç"), ("dsch", "c"), ("sch", "ş"), ("ch", "x"), ("j", "y"), ("w", "v"))
+
+
+def foreign_readings(name: str) -> list[str]:
+    """The name read as Azerbaijani Latin from a Turkish or German spelling."""
+    out = []
+    low = name.casefold()
+    if "sch" in low or "dsch" in low:
+        for old, new in _GERMAN:
+            low = low.replace(old, new)
+        out.append(low)
+    elif "h" in low and not _NOT_TURKISH.intersection(low):
+        turkish = _TURKISH_H.sub("x", name)
+        if turkish != name:
+            out.append(turkish)
+    return out
+
+
 # --- descriptors ---------------------------------------------------------
 
 # Words that say what kind of place a name is, in the languages of the press.
@@ -253,11 +281,15 @@ _DISTRICT_WORDS = (
     "район", "р-н", "районе", "района", "շրջան", "շրջանը", "şəhər rayonu",
     # Azerbaijani case endings, as official lists write the district of a village.
     "rayonunun", "rayonunda", "rayonundakı", "rayonundan", "rayonuna",
+    # Armenian genitive ("Զանգելանի շրջանի"), Turkish, German, French and Spanish press.
+    "շրջանի", "ilçesi", "ilçesinin", "ilçesinde", "ilçesine", "bölgesi", "bölgesinin", "bölgesinde",
+    "bezirk", "bezirks", "rayon de", "district de", "distrito", "distrito de",
 )
 _PROVINCE_WORDS = (
     "province", "marz", "մարզ", "մարզը", "область", "provinces", "oblast",
     # Azerbaijani for Armenia's marzes: "Tavuş vilayəti", "Sünik mərzi".
     "vilayəti", "vilayət", "vilayətinin", "vilayətində", "vilayətindən", "mərzi", "mərz",
+    "մարզի", "provinz", "provincia", "provincia de", "province de",
 )
 _REGION_WORDS = ("region", "регион", "республика", "republic")
 # Village and town apart: "Zəngilan kəndi" is a village, "Zəngilan şəhəri" the town.
@@ -265,15 +297,21 @@ _VILLAGE_WORDS = (
     "village of", "the village of", "village", "villages", "hamlet",
     "kəndi", "kendi", "kənd", "kend", "kəndində", "kəndindən", "kəndinin", "kəndinə", "kəndindəki",
     "село", "селе", "села", "деревня", "деревне", "գյուղ", "գյուղը", "գյուղում",
+    "köyü", "köyünü", "köyünde", "köyüne", "köy", "dorf", "village de", "aldea", "aldea de", "pueblo", "pueblo de",
 )
 _TOWN_WORDS = (
     "town of", "the town of", "city of", "the city of", "town", "city",
     "şəhəri", "seheri", "sheheri", "şəhər", "şəhərində", "şəhərindən", "şəhərinin", "şəhərinə", "şəhərindəki",
     "город", "городе", "города", "քաղաք", "քաղաքը", "քաղաքում",
+    "kasabası", "kasabasını", "kasabasında", "kasaba", "şehri", "kenti", "stadt", "ville", "ville de",
+    "ciudad", "ciudad de",
 )
 _SETTLEMENT_WORDS = (
     "settlement", "township", "qəsəbəsi", "qesebesi", "qəsəbə",
+    "qəsəbəsinin", "qəsəbəsində", "qəsəbəsindən", "qəsəbəsinə",
     "посёлок", "поселок", "посёлке", "поселке", "пгт", "ավան", "ավանը",
+    # An Armenian municipality is named for its village: "Խրամորթ համայնք".
+    "համայնք", "համայնքը", "համայնքի",
 )
 # Landmarks the press names daily: checkpoints, bridges, lakes, reservoirs,
 # heights and mountains, monasteries, the corridor.
@@ -282,7 +320,11 @@ _LANDMARK_WORDS = (
     "bridge", "bridges", "bridge of", "lake", "lake of", "reservoir", "water reservoir", "heights", "height",
     "hill", "mountain", "mount", "mt", "peak", "monastery", "monastery of", "church", "cathedral", "corridor",
     "mountain pass", "pass", "airport", "international airport", "airfield", "fortress", "cave",
-    "temple", "mosque", "waterfall",
+    "temple", "mosque", "waterfall", "caravanserai", "tomb", "mausoleum",
+    "karvansarayı", "karvansaray", "türbəsi", "türbə", "məqbərəsi", "kervansarayı", "kervansaray", "türbesi",
+    "köprüsü", "kalesi", "manastırı", "kilisesi", "camii",
+    "քարավանատուն", "քարավանատունը", "դամբարան", "դամբարանը", "վանական համալիր", "վանական համալիրը",
+    "караван-сарай", "караван-сарая", "мавзолей", "мавзолея", "гробница",
     "körpüsü", "körpüləri", "körpü", "gölü", "su anbarı", "anbarı", "yüksəkliyi", "yüksəklikləri",
     "yüksəkliklər", "zirvəsi", "dağı", "dağları", "monastırı", "monastır", "məbədi", "kilsəsi",
     "hava limanı", "beynəlxalq hava limanı", "qalası", "qalaları", "məscidi", "şəlaləsi", "aeroportu", "mağarası", "buraxılış məntəqəsi", "keçid məntəqəsi", "nəzarət-buraxılış məntəqəsi", "postu", "dəhlizi", "aşırımı",
@@ -447,10 +489,29 @@ def parse_name(raw: str) -> ParsedName:
     """Split "the village of Sanasar (Gubadli)" into name, kind hint and context.
 
     A parenthesis holds either another name of the same place or its district;
-    the resolver treats it as context that matches either. Linear in the
-    length of ``raw``: the announcement phrasings are tried only on text of
-    place-name length (``MAX_NAME``).
+    the resolver treats it as context that matches either. Two spellings
+    joined by a slash ("Safarsha/Safarşa") are one name and its other reading.
+    Linear in the length of ``raw``: the announcement phrasings are tried only
+    on text of place-name length (``MAX_NAME``).
     """
+    slash = _SLASHED.search(raw) if "/" in raw and len(raw) <= MAX_NAME else None
+    if slash is None:
+        return _parse_name(raw)
+    # The first spelling leads; the other's readings follow. One slash only:
+    # the rest stay as written, so a crafted string costs two parses.
+    head, tail = raw[:slash.start()], raw[slash.end():]
+    first = _parse_name(head + slash.group(1) + tail)
+    other = _parse_name(head + slash.group(2) + tail)
+    extra = tuple(t for t in (other.name, *other.alternatives) if t != first.name and t not in first.alternatives)
+    return ParsedName(raw=raw, name=first.name, kind_hint=first.kind_hint, context=first.context,
+                      alternatives=first.alternatives + extra, size_hint=first.size_hint)
+
+
+# A slash inside a word run: "Safarsha/Safarşa", "Jabrayil/Dschäbrayil".
+_SLASHED = re.compile(r"(\w[\w'’-]*)\s*/\s*(\w[\w'’-]*)")
+
+
+def _parse_name(raw: str) -> ParsedName:
     text = unicodedata.normalize("NFKC", raw).translate(_QUOTE_TABLE)
     context: tuple[str, ...] = ()
     if "(" in text or "[" in text:

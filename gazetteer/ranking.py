@@ -15,7 +15,7 @@ from .model import Candidate, Name, Place
 from .normalize import ParsedName, name_base, qualifiers
 
 __all__ = ["ADMIN_KINDS", "CONTEXT_CREDIT", "score_place", "town_before_its_unit", "full_before_partial", "km",
-           "notability", "is_town", "own_qualifiers", "is_partial"]
+           "notability", "is_town", "own_qualifiers", "is_partial", "spelled_alike"]
 
 ADMIN_KINDS = {"district", "province", "region", "country"}
 NAME_TYPE_BONUS = {"curated": 0.03, "preferred": 0.0, "variant": -0.02, "historical": -0.03}
@@ -155,7 +155,7 @@ def score_place(place: Place, name: Name, base: float, layer: str, *, parsed: Pa
 
 
 def full_before_partial(cands: list[Candidate], partial: set[str], fit_rank: dict[str, int],
-                        margin: float) -> list[Candidate]:
+                        margin: float, *, reason: str = "a place has the whole name given") -> list[Candidate]:
     """A place whose whole name was given outranks one whose name was given
     only in part ("Shorzha" is Shorzha, not Verin Shorzha), however notable
     the latter: the qualifier is part of the name. A partial match keeps its
@@ -173,9 +173,30 @@ def full_before_partial(cands: list[Candidate], partial: set[str], fit_rank: dic
             if peers and cand.score > max(peers) - margin:
                 cand = Candidate(place=cand.place, score=round(max(peers) - margin - 0.01, 4),
                                  matched=cand.matched, layer=cand.layer,
-                                 why=(*cand.why, "a place has the whole name given"))
+                                 why=(*cand.why, reason))
         out.append(cand)
     return out
+
+
+#: The retrieval score of a name as written (diacritics aside, in its own
+#: script: retrieval.LAYER_SCORES["normalised"]), and the layers that matched
+#: only a spelling like it.
+WRITTEN = 0.99
+_ALIKE_LAYERS = frozenset({"phonetic", "inflected", "fuzzy"})
+
+
+def spelled_alike(cands: list[Candidate], bases: dict[str, float]) -> set[str]:
+    """The candidates that only sound like the name when another of their
+    kind is spelled as written (diacritics aside, in the name's own script):
+    "Sos" is the village of Sos, not Sus, however well known Sus is. A
+    transliteration across scripts is neither: the Daşaltı of Shusha is
+    "Dashalty" as much as the obscure village of that spelling, and the
+    better known wins there; "Чинарлы" is no more the Çinarlı that has a
+    "Chinarly" among its names than the Çinarlı of Xocavənd."""
+    written = {c.place.kind for c in cands if bases.get(c.place.id, 0.0) >= WRITTEN}
+    if not written:
+        return set()
+    return {c.place.id for c in cands if c.place.kind in written and c.layer in _ALIKE_LAYERS}
 
 
 def town_before_its_unit(cands: list[Candidate]) -> list[Candidate]:

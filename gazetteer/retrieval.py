@@ -19,7 +19,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .fuzzyindex import PieceIndex
-from .normalize import ParsedName, exact_key, inflection_stems, norm_key, script_of, skeleton, skeleton_of_norm
+from .normalize import (ParsedName, exact_key, foreign_readings, inflection_stems, norm_key, script_of, skeleton,
+                        skeleton_of_norm)
 
 log = logging.getLogger("gazetteer.core")  # the name users configure for fuzzy-guess logging
 
@@ -123,6 +124,10 @@ class Retriever:
         if not found:
             for stem in inflection_stems(parsed.name):
                 merge(self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
+        if not found:
+            # Another press's orthography, read as it would be ("Hocalı" is Xocalı).
+            for reading in foreign_readings(parsed.name):
+                merge(self.matches(reading, fuzzy=False), cap=LAYER_SCORES["inflected"])
         if not found and fuzzy:
             # The strict layers found nothing for the name: straight to its spelling.
             merge(self._fuzzy(parsed.name, skeleton(parsed.name)))

@@ -577,3 +577,42 @@ def test_inside_a_simplified_outline_but_filed_in_another_unit_is_its_edge():
     assert decider.fit(at(40.1, -0.1, parents=("test:country",)), ctx)[0] == "inside"
     assert decider.fit(at(40.1, -0.1, parents=("test:next",), country="AM"), ctx)[0] == "inside"
     assert decider.fit(at(40.1, -0.1, parents=(SQUARE, "test:next")), ctx)[0] == "inside"
+
+
+def _cand(pid, kind, score, layer):
+    from gazetteer.model import Candidate
+
+    place = Place(id=pid, name="P", kind=kind, lat=40.0, lon=46.0, country="AZ", parents=(), names=(), sources={})
+    return Candidate(place=place, score=score, matched="P", layer=layer, why=("match",))
+
+
+def test_a_sound_alike_yields_to_a_place_of_its_kind_spelled_as_written():
+    from gazetteer.ranking import WRITTEN, spelled_alike
+    from gazetteer.retrieval import CROSS_SCRIPT_SCORE, LAYER_SCORES
+
+    assert WRITTEN == LAYER_SCORES["normalised"] > CROSS_SCRIPT_SCORE
+    cands = [_cand("sus", "settlement", 1.07, "phonetic"), _cand("sos", "settlement", 1.05, "exact"),
+             _cand("unit", "district", 1.0, "inflected"), _cand("guess", "settlement", 0.8, "fuzzy"),
+             _cand("online", "settlement", 0.7, "online")]
+    bases = {"sus": 0.92, "sos": 1.0, "unit": 0.9, "guess": 0.8, "online": 0.62}
+    # Of the written one's kind only; the district found by a reading is no rival.
+    assert spelled_alike(cands, bases) == {"sus", "guess"}
+    # Diacritics lost within the script still count as written ...
+    assert spelled_alike(cands, {**bases, "sos": WRITTEN}) == {"sus", "guess"}
+    # ... a transliteration across scripts does not, nor does a sound-alike.
+    assert spelled_alike(cands, {**bases, "sos": CROSS_SCRIPT_SCORE}) == set()
+    assert spelled_alike(cands, {**bases, "sos": LAYER_SCORES["phonetic"]}) == set()
+    # A cross-script match is no sound-alike either: it is never pushed down.
+    cands[0] = _cand("sus", "settlement", 1.07, "normalised")
+    assert spelled_alike(cands, {**bases, "sus": CROSS_SCRIPT_SCORE}) == {"guess"}
+
+
+@pytest.mark.parametrize("text,place,not_place", [
+    ("Sos", "wof:1242904569", "wof:1344118207"),      # the village of Xocavənd, not the known Sus of Lachin
+    ("Shosh", "wof:1226373065", "wof:1344118207"),    # Şuşikənd's Armenian name, not Sus
+    ("Dashalty", "wof:1310342217", "wof:1226231261"),  # the known Daşaltı, through its Russian name
+])
+def test_spelled_as_written_before_sounding_alike_on_the_real_data(gaz, text, place, not_place):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == place, res.why
+    assert not_place in {c.place.id for c in res.candidates[1:]} or text == "Shosh"
