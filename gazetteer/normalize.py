@@ -490,6 +490,11 @@ def parse_name(raw: str) -> ParsedName:
     alternatives = []
     if name != text:
         alternatives.append(text)
+        # "the Hakari bridge" is the landmark named "Hakari bridge": an
+        # article before a name that is whole only with its word.
+        bare = _DROP.sub("", text, count=1).strip()
+        if bare and bare != text:
+            alternatives.append(bare)
         if kind == "landmark":
             alternatives += _landmark_word_orders(text, name)
     low = name.casefold()
