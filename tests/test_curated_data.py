@@ -221,6 +221,29 @@ PRESS_NAMES = [
     ("Şərqi Zəngəzur", "gz:economic-region-east-zangezur"),
     ("Qarabağ iqtisadi rayonu", "gz:economic-region-karabakh"),
     ("Çinarlı", "wof:1327370313"),         # Vəng, renamed in October 2020
+    # armenia-border.yaml and monasteries.yaml (issue 8): each tied, went
+    # elsewhere or was not found before its entry.
+    ("Koti", "wof:1193036833"),            # of Tavush, not Kut of Gegharkunik
+    ("Movses", "wof:421193275"),           # of Tavush (Mosesgegh until 2017), not a Syunik hamlet
+    ("Ijevan", "wof:890431287"),           # the town, not a hamlet that copied its names
+    ("Berd", "wof:421178515"),
+    ("Paravakar", "wof:421200345"),
+    ("Srashen", "wof:1108784397"),         # of Kapan, not Kilsəkənd of Tərtər
+    ("Verishen", "wof:421200505"),
+    ("Aygehovit", "wof:421177911"),
+    ("Berdavan", "wof:421167133"),
+    ("Bardzravan", "wof:1108783735"),
+    ("Khnatsakh", "wof:1293220473"),
+    ("Dorbantavank monastery", "wof:1259380333"),
+    # landmarks.yaml (issue 8)
+    ("Hakari bridge", "gz:hakari-bridge"),
+    ("Lachin checkpoint", "gz:lachin-checkpoint"),
+    ("Ishkhanasar", "gz:ishkhanasar"),
+    ("Hunot canyon", "gz:hunot-canyon"),
+    ("Kecharis", "gz:kecharis"),
+    ("Əlincə qalası", "gz:alinja-fortress"),
+    ("Mount Ararat", "gz:mount-ararat"),
+    ("Ararat", "wof:421205495"),           # the bare name stays the town, not the mountain in Turkey
 ]
 
 
