@@ -22,7 +22,9 @@ FLOORS = {
     # The second own set (encyclopedia pages, annotated before it was run):
     # 122/8/20/31 of its first 181 rows untuned; its last 19 rows (a fresh
     # batch of landmarks) 0/0/0/19 before their data was added.
-    "toponyms-dev2.csv": (198, 0, 1, 1),
+    # "Goycha lake" found once Lake Sevan had its Azerbaijani press spelling
+    # (198/0/1/1 before).
+    "toponyms-dev2.csv": (199, 0, 1, 0),
     # Names as the 2020-2023 official lists and statements wrote them, with
     # their district; coordinates from encyclopedia pages (frozen before the
     # villages-lists.yaml data was added): 28/1/3/2 of its first 34 rows
@@ -58,7 +60,7 @@ HELDOUT = {
     # landmarks, border villages and "the X bridge": toponyms-2 from
     # (1858, 48, 132, 128); toponyms.csv unchanged.
     "heldout/toponyms.csv": (613, 5, 16, 16),
-    "heldout/toponyms-2.csv": (1877, 48, 113, 128),
+    "heldout/toponyms-2.csv": (1878, 48, 113, 127),
 }
 
 
