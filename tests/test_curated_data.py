@@ -244,6 +244,8 @@ PRESS_NAMES = [
     ("Əlincə qalası", "gz:alinja-fortress"),
     ("Mount Ararat", "gz:mount-ararat"),
     ("Ararat", "wof:421205495"),           # the bare name stays the town, not the mountain in Turkey
+    ("Margara checkpoint", "gz:margara-checkpoint"),
+    ("Margara", "wof:421200511"),          # the bare name stays the village
 ]
 
 
