@@ -554,6 +554,11 @@ def _parse_name(raw: str) -> ParsedName:
     alternatives = []
     if name != text:
         alternatives.append(text)
+        # "the Hakari bridge" is the landmark named "Hakari bridge": an
+        # article before a name that is whole only with its word.
+        bare = _DROP.sub("", text, count=1).strip()
+        if bare and bare != text:
+            alternatives.append(bare)
         if kind == "landmark":
             alternatives += _landmark_word_orders(text, name)
     low = name.casefold()
@@ -576,4 +581,4 @@ def _parse_name(raw: str) -> ParsedName:
         if meaning:
             alternatives += [f"{form} {words[0]}" for form in _QUALIFIER_FORMS[meaning]]
     return ParsedName(raw=raw, name=name, kind_hint=kind, context=context,
-                      alternatives=tuple(alternatives), size_hint=size)
+                      alternatives=tuple(dict.fromkeys(a for a in alternatives if a != name)), size_hint=size)

@@ -136,6 +136,28 @@ def test_the_english_article_is_no_part_of_a_landmark(gaz, text, near, place):
         assert "Lachin corridor (landmark)" in res.why
 
 
+@pytest.mark.parametrize("text,whole", [("the Hakari bridge", "Hakari bridge"),
+                                        ("the Lachin corridor", "Lachin corridor"),
+                                        ("near the Kornidzor checkpoint", "the Kornidzor checkpoint")])
+def test_an_article_before_a_whole_landmark_name_is_not_part_of_it(text, whole):
+    parsed = parse_name(text)
+    assert whole in parsed.alternatives and text in parsed.alternatives
+
+
+def test_a_name_without_a_descriptor_gets_no_article_alternative():
+    # Only a name whose descriptor was stripped is tried whole: "the" alone
+    # before a plain village name changes nothing.
+    assert parse_name("Sanasar").alternatives == ()
+
+
+@pytest.mark.parametrize("text,pid", [("the Hakari bridge", "gz:hakari-bridge"),
+                                      ("the Lachin corridor", "gz:lachin-corridor"),
+                                      ("the Kornidzor checkpoint", "gz:kornidzor-checkpoint")])
+def test_the_landmark_a_press_sentence_names_with_its_article(gaz, text, pid):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == pid, res.why
+
+
 def test_a_landmark_named_with_its_word_first_is_found(gaz):
     # The monastery's own name is "Tegher Monastery"; the bare "Tegher" is the village.
     res = gaz.resolve("monastery of Tegher")
@@ -199,8 +221,9 @@ def test_the_texts_word_for_village_outranks_the_press_prior(gaz, text):
 
 
 def test_a_landmark_descriptor_never_resolves_to_a_village(gaz):
-    # The data has no Hakari bridge: the villages named Hakari stay suggestions.
-    res = gaz.resolve("Hakari bridge")
+    # The data has no Khoznavar bridge: the village of that name stays a suggestion
+    # (the Hakari bridge, the example here before, is now a curated landmark).
+    res = gaz.resolve("Khoznavar bridge")
     assert (res.status, res.why) == ("not_found", "no landmark has this name; the suggestions are places of other kinds")
     assert res.candidates and all(c.place.kind != "landmark" for c in res.candidates)
 

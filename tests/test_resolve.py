@@ -146,7 +146,7 @@ def test_online_fallback_is_used_only_for_unknown_names(tmp_path):
 
 @pytest.mark.parametrize("text,near,local_why", [
     ("Stepanakertovo", None, "spelled differently"),  # only a weak fuzzy match here
-    ("the Hakari bridge", None, "no landmark has this name"),  # the name is a village's, not a bridge's
+    ("the Khoznavar bridge", None, "no landmark has this name"),  # the name is a village's, not a bridge's
     ("Sanasar", "Masallı", "no place of this name lies in or near"),  # the context rules out every Sanasar
 ])
 def test_online_fallback_is_asked_whenever_nothing_is_found_here(gaz, text, near, local_why):
