@@ -249,7 +249,10 @@ def _index(places: list[dict[str, Any]]) -> dict[str, dict[str, list[list[int]]]
     for pi, place in enumerate(places):
         for ni, name in enumerate(place["names"]):
             forms = {name["text"]}
-            if name["lang"] == "aze":
+            # An Azerbaijani name filed under another language is one still:
+            # the schwa is written by no other Latin alphabet (WOF files the
+            # town of Daşkəsən under "eng" only).
+            if name["lang"] == "aze" or "ə" in name["text"].casefold():
                 forms.add(aze_to_english(name["text"]))
             keys = {(table_name, key) for form in forms
                     for table_name, key in (("norm", norm_key(form)), ("skel", skeleton(form))) if key}

@@ -33,7 +33,7 @@ MAX_NAME = 500
 
 #: Bumped when any key function changes: compiled data built with another
 #: version has stale keys and must be re-imported.
-NORMALISER_VERSION = 4
+NORMALISER_VERSION = 5
 
 _APOSTROPHES = "'’ʼʻ`´‘\u02bc\u055a\u055b\u055c\u055d\u055e"
 
@@ -91,7 +91,10 @@ def script_of(text: str) -> str:
     return "Latn"
 
 
-_APOSTROPHE_TABLE = str.maketrans({ch: "'" for ch in _APOSTROPHES})
+# Who's On First writes some two hundred Azerbaijani names with the turned
+# e (ǝ, U+01DD) for the schwa (ə, U+0259): "Daşkǝsǝn" is Daşkəsən, exactly.
+_SCHWA_TABLE = str.maketrans({"\u01dd": "\u0259", "\u018e": "\u018f"})
+_APOSTROPHE_TABLE = str.maketrans({**{ch: "'" for ch in _APOSTROPHES}, "\u01dd": "\u0259", "\u018e": "\u018f"})
 
 
 _AZE_TO_ENGLISH = str.maketrans({
@@ -108,7 +111,7 @@ def aze_to_english(text: str) -> str:
     Cahangirbəyli -> Jahangirbayli. The gazetteer indexes it beside the name,
     so that the press's spelling meets the official one.
     """
-    return text.translate(_AZE_TO_ENGLISH)
+    return text.translate(_SCHWA_TABLE).translate(_AZE_TO_ENGLISH)
 
 
 @lru_cache(maxsize=200_000)
@@ -120,7 +123,7 @@ def exact_key(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def norm_key(text: str) -> str:
     """ASCII letters and digits only, any script transliterated."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).translate(_SCHWA_TABLE)
     # anyascii renders ə as "e"; Azerbaijani names in English press use "a"
     # (Cəbrayıl -> Jabrayil), so fold it before transliterating.
     text = text.replace("ə", "a").replace("Ə", "A")

@@ -21,7 +21,7 @@ from typing import Any
 
 from .errors import DataError
 from .labels import distance_km, english_labels, flag_borrowed_names, old_russian_names
-from .normalize import norm_key, script_of, skeleton
+from .normalize import _SCHWA_TABLE, norm_key, script_of, skeleton
 from .parents import parents_from_geometry
 
 __all__ = ["read_wof"]
@@ -82,7 +82,8 @@ def _names(props: dict[str, Any]) -> list[dict[str, Any]]:
     seen: set[tuple[str, str]] = set()
 
     def add(text: str, lang: str, kind: str) -> None:
-        text = " ".join(str(text).split())
+        # Shown as labels too: the turned e some WOF names have is the schwa.
+        text = " ".join(str(text).translate(_SCHWA_TABLE).split())
         if not text or (text, lang) in seen:
             return
         seen.add((text, lang))
@@ -183,7 +184,7 @@ def read_wof(roots: list[Path], report: dict[str, Any]) -> dict[int, Record]:
             pop = props.get("wof:population") or props.get("gn:population") or None
             records[wof_id] = Record(
                 wof_id=wof_id,
-                name=props.get("wof:name") or str(wof_id),
+                name=str(props.get("wof:name") or wof_id).translate(_SCHWA_TABLE),
                 placetype=placetype,
                 kind=_kind(placetype, country),
                 lat=round(lat, 5),

@@ -363,3 +363,14 @@ def test_descriptors_of_the_turkish_german_and_armenian_press(text, name, kind):
 def test_german_and_armenian_phrasings_resolve_in_their_context(gaz, text, near, place):
     res = gaz.resolve(text, near=near)
     assert res.status == "resolved" and res.place.id == place, res.why
+
+
+def test_the_turned_e_is_the_schwa(gaz):
+    from gazetteer.normalize import exact_key, norm_key
+
+    assert exact_key("Daşkǝsǝn") == exact_key("Daşkəsən") and norm_key("DAŞKƎSƎN") == norm_key("Daşkəsən")
+    # The imported names carry the schwa, so labels show it ...
+    assert not [n.text for p in gaz for n in p.names if "\u01dd" in n.text or "\u018e" in n.text]
+    # ... and the town, whose only Latin name WOF files under "eng", has its English press spelling.
+    res = gaz.resolve("Dashkasan")
+    assert res.status == "resolved" and res.place.id == "wof:890433399", res.why

@@ -127,7 +127,7 @@ class _Automaton:
         for rec in gaz.records():
             texts = [n["text"] for n in rec["names"]]
             # The English press's transcription of Azerbaijani names (Mərcanlı -> Marjanli), as the gazetteer indexes it.
-            texts += [aze_to_english(n["text"]) for n in rec["names"] if n["lang"] == "aze"]
+            texts += [aze_to_english(n["text"]) for n in rec["names"] if n["lang"] == "aze" or "ə" in n["text"].casefold()]
             for text in texts:
                 words = WORD.findall(text)
                 if not words or len(words) > MAXWORDS:
