@@ -71,6 +71,12 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
         ["gazetteer/decision.py"],
         ["tests/test_decision_rules.py", "tests/test_ranking.py", "tests/test_resolve.py", "tests/test_accuracy.py"],
     ),
+    # How each candidate is scored: the layers, notability, the size and
+    # kind hints, whole names before part and written before sound-alike.
+    "ranking": (
+        ["gazetteer/ranking.py"],
+        ["tests/test_decision_rules.py", "tests/test_ranking.py", "tests/test_resolve.py"],
+    ),
     # The page's data (mapper/payload.py), not the folium plumbing around it:
     # the browser tests hold that.
     "render": (["mapper/payload.py"], ["tests/test_payload.py", "tests/test_payload_rules.py"]),
