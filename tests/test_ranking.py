@@ -21,6 +21,7 @@ KARINTAK = "wof:1310342217"
 KORNIDZOR = "wof:1343546815"
 AGDAM_TOWN = "wof:1125818957"
 LACHIN_TOWN_NAMES = ("Lachin", "Laçın", "Berdzor")
+BARTAZ_VILLAGE = "wof:1327463269"
 
 
 # --- context is read strictly, and by containment ---------------------------
@@ -230,6 +231,17 @@ def test_the_word_for_a_township_picks_it_and_a_bare_name_the_village(text, winn
     loser = "village" if winner == "township" else "township"
     assert score[winner] - score[loser] == pytest.approx(margin)
     assert margin >= MARGIN  # apart by more than a tie
+
+
+def test_a_township_beside_its_village_of_one_name(gaz):
+    # Zəngilan's Bartaz: a village (announced 22 October 2020) and a settlement
+    # (qəsəbə, посёлок, announced 9 November), 6 km apart (heritage.yaml).
+    for text in ("поселок Бартаз", "Bartaz kasabası", "Bartaz qəsəbəsi"):
+        res = gaz.resolve(text, near="Zəngilan")
+        assert res.status == "resolved" and res.place.id == "gz:bartaz-settlement", (text, res.why)
+    for text in ("Bartaz", "Bartaz kəndi", "Бартаз"):
+        res = gaz.resolve(text, near="Zəngilan")
+        assert res.status == "resolved" and res.place.id == BARTAZ_VILLAGE, (text, res.why)
 
 
 def test_a_district_in_the_genitive_is_understood_as_context(gaz):
