@@ -44,7 +44,8 @@ __all__ = ["load_curated"]
 _ENTRY_KEYS = {"id", "source", "name", "names", "drop_names", "replace_names", "new", "covers",
                "parent", "note", "kind", "merge", "notable", "lat", "lon", "population"}
 _NAME_KEYS = {"text", "lang", "from", "to", "note", "type", "hidden"}
-# ``type`` is a landmark's kind (bridge, checkpoint, lake, ...); ``from``/``to``
+# ``type`` is a landmark's kind (bridge, checkpoint, lake, ...), or ``township``
+# for a settlement that is a qəsəbə/посёлок (its word picks it, ranking.py); ``from``/``to``
 # bound a place that existed only for a time (a Soviet raion, an economic
 # region); ``geometry`` is a GeoJSON line or polygon where a point says too little.
 _NEW_KEYS = {"kind", "lat", "lon", "country", "parents", "type", "from", "to", "geometry"}

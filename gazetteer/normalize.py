@@ -367,7 +367,10 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = tuple(
         key=lambda item: -len(item[0]),
     )
 )
-_SIZE_OF = {**{w: "village" for w in _VILLAGE_WORDS}, **{w: "town" for w in _TOWN_WORDS}}
+# A township (qəsəbə, посёлок, ավան) is a size of its own; an Armenian
+# "community" (համայնք) is any village's, and says nothing of size.
+_SIZE_OF = {**{w: "village" for w in _VILLAGE_WORDS}, **{w: "town" for w in _TOWN_WORDS},
+            **{w: "township" for w in _SETTLEMENT_WORDS if not w.startswith("համայնք")}}
 # Linear: a bracket's inner text holds no bracket, so no scan runs past the next one.
 _PAREN = re.compile(r"[(\[](?P<inner>[^()\[\]]*)[)\]]")
 _QUOTES = "\"«»“”„"
@@ -423,7 +426,8 @@ class ParsedName:
     #: administrative unit: English press says "Gubadli region" for the district).
     kind_hint: str | None = None
     context: tuple[str, ...] = ()
-    #: "village" or "town" when the text says which ("Zəngilan kəndi", "город Шуша").
+    #: "village", "town" or "township" when the text says which ("Zəngilan kəndi",
+    #: "город Шуша", "поселок Бартаз").
     size_hint: str | None = None
 
     @cached_property

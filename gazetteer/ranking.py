@@ -34,6 +34,13 @@ PARTIAL_PENALTY = 0.12
 #: NOTABLE_BONUS, since the text's own word outranks the press prior ("Kənd
 #: Horadiz" is the village, though the town is the one the press names).
 SIZE_PENALTY = 0.15
+#: A township (a qəsəbə, посёлок, ավան: ``new.type: township`` in the curated
+#: folder) is named with its word ("Bartaz qəsəbəsi", "поселок Бартаз", Turkish
+#: "Bartaz kasabası"), and the word picks it over a village of its name; the
+#: lists name the village bare, so a bare name means the village. WOF does not
+#: say which villages are townships: only a place known to be one is judged so.
+TOWNSHIP_BONUS = SIZE_PENALTY
+TOWNSHIP_BARE_PENALTY = 0.1
 #: A settlement this size is taken for the seat of a unit of its name; a
 #: smaller one is a village that shares the unit's name.
 SEAT_POPULATION = 5000
@@ -75,6 +82,26 @@ def notability(place: Place) -> tuple[float, str]:
     if len(place.names) >= NOTABLE_NAMES:
         return 0.03, f"known by {len(place.names)} names"
     return 0.0, ""
+
+
+def _size_fit(place: Place, hint: str | None, why: list[str]) -> float:
+    """What the text's word for a settlement's size (or its lack) says of this one."""
+    size = "town" if is_town(place) else "township" if place.raw.get("type") == "township" else "village"
+    if hint is None:
+        if size != "township":
+            return 0.0
+        why.append("a township, and the text names none")
+        return -TOWNSHIP_BARE_PENALTY
+    if hint == "township":
+        if size != "township":
+            return 0.0
+        why.append("a township, as the text says")
+        return TOWNSHIP_BONUS
+    # A township is a small town: the Turkish press's "kasaba", English "town".
+    if size == hint or (hint == "town" and size == "township"):
+        return 0.0
+    why.append(f"a {size}, and the text says {hint}")
+    return -SIZE_PENALTY
 
 
 def own_qualifiers(place: Place) -> frozenset[tuple[str, frozenset[str]]]:
@@ -131,11 +158,8 @@ def score_place(place: Place, name: Name, base: float, layer: str, *, parsed: Pa
             parsed.kind_hint == "district" and place.kind == "district")
         score += 0.1 if exact_kind else (0.0 if fits else -0.2)
         why.append(f"{'fits' if fits else 'does not fit'} the word for a {parsed.kind_hint}")
-    if parsed.size_hint and place.kind == "settlement":
-        town = is_town(place)
-        if town != (parsed.size_hint == "town"):
-            score -= SIZE_PENALTY
-            why.append(f"a {'town' if town else 'village'}, and the text says {parsed.size_hint}")
+    if place.kind == "settlement":
+        score += _size_fit(place, parsed.size_hint, why)
     if fit is not None:
         level, label = fit
         score += CONTEXT_CREDIT[level]

@@ -8,7 +8,8 @@ import pytest
 
 from gazetteer import Gazetteer, InputError
 from gazetteer.normalize import MAX_NAME, parse_name, qualifiers, skeleton
-from gazetteer.ranking import PARTIAL_PENALTY
+from gazetteer.decision import MARGIN
+from gazetteer.ranking import PARTIAL_PENALTY, SIZE_PENALTY, TOWNSHIP_BARE_PENALTY, TOWNSHIP_BONUS
 from gazetteer.retrieval import fuzzy_cutoff
 
 MASALLI_QASIMLI = "wof:1209260325"
@@ -20,6 +21,7 @@ KARINTAK = "wof:1310342217"
 KORNIDZOR = "wof:1343546815"
 AGDAM_TOWN = "wof:1125818957"
 LACHIN_TOWN_NAMES = ("Lachin", "Laçın", "Berdzor")
+BARTAZ_VILLAGE = "wof:1327463269"
 
 
 # --- context is read strictly, and by containment ---------------------------
@@ -194,6 +196,52 @@ def test_village_and_town_descriptors(text, size):
 def test_azerbaijani_case_endings_of_descriptors(text, name, kind, size):
     parsed = parse_name(text)
     assert (parsed.name, parsed.kind_hint, parsed.size_hint) == (name, kind, size)
+
+
+@pytest.mark.parametrize("text,size", [("Bartaz qəsəbəsi", "township"), ("поселок Бартаз", "township"),
+                                       ("посёлок Бартаз", "township"), ("Բարթազ ավան", "township"),
+                                       ("Bartaz settlement", "township"), ("Bartaz kasabası", "town"),
+                                       ("Խրամորթ համայնք", None)])
+def test_township_descriptors(text, size):
+    # A qəsəbə/посёлок/ավան is a size of its own; an Armenian "community" says none.
+    parsed = parse_name(text)
+    assert (parsed.kind_hint, parsed.size_hint) == ("settlement", size)
+
+
+def _settlement(pid, **raw):
+    from gazetteer.model import Name, Place
+
+    name = Name(text="Bartaz", lang="aze", type="preferred")
+    return Place(id=pid, name="Bartaz", kind="settlement", lat=38.97, lon=46.6, country="AZ", parents=(),
+                 names=(name,), sources={}, raw=raw)
+
+
+@pytest.mark.parametrize("text,winner,margin", [
+    ("поселок Бартаз", "township", TOWNSHIP_BONUS), ("Bartaz qəsəbəsi", "township", TOWNSHIP_BONUS),
+    ("Bartaz kasabası", "township", SIZE_PENALTY),      # a township is a small town; the village is not
+    ("Bartaz kəndi", "village", SIZE_PENALTY), ("Bartaz", "village", TOWNSHIP_BARE_PENALTY)])
+def test_the_word_for_a_township_picks_it_and_a_bare_name_the_village(text, winner, margin):
+    # Two places of one name: a village and a township (new.type: township).
+    from gazetteer.ranking import score_place
+
+    places = {"village": _settlement("v"), "township": _settlement("t", type="township")}
+    parsed = parse_name(text)
+    score = {size: score_place(place, place.names[0], 1.0, "exact", parsed=parsed, fit=None, as_of=None,
+                               in_area=True).score for size, place in places.items()}
+    loser = "village" if winner == "township" else "township"
+    assert score[winner] - score[loser] == pytest.approx(margin)
+    assert margin >= MARGIN  # apart by more than a tie
+
+
+def test_a_township_beside_its_village_of_one_name(gaz):
+    # Zəngilan's Bartaz: a village (announced 22 October 2020) and a settlement
+    # (qəsəbə, посёлок, announced 9 November), 6 km apart (heritage.yaml).
+    for text in ("поселок Бартаз", "Bartaz kasabası", "Bartaz qəsəbəsi"):
+        res = gaz.resolve(text, near="Zəngilan")
+        assert res.status == "resolved" and res.place.id == "gz:bartaz-settlement", (text, res.why)
+    for text in ("Bartaz", "Bartaz kəndi", "Бартаз"):
+        res = gaz.resolve(text, near="Zəngilan")
+        assert res.status == "resolved" and res.place.id == BARTAZ_VILLAGE, (text, res.why)
 
 
 def test_a_district_in_the_genitive_is_understood_as_context(gaz):
