@@ -301,6 +301,8 @@ _VILLAGE_WORDS = (
     "kəndi", "kendi", "kənd", "kend", "kəndində", "kəndindən", "kəndinin", "kəndinə", "kəndindəki",
     "село", "селе", "села", "деревня", "деревне", "գյուղ", "գյուղը", "գյուղում",
     "köyü", "köyünü", "köyünde", "köyüne", "köy", "dorf", "village de", "aldea", "aldea de", "pueblo", "pueblo de",
+    # Armenian genitive and plural ("Բերքաբեր գյուղի", "գյուղերում"), Azerbaijani plural.
+    "գյուղի", "գյուղերում", "գյուղեր", "kəndləri", "kəndlərində",
 )
 _TOWN_WORDS = (
     "town of", "the town of", "city of", "the city of", "town", "city",
@@ -312,8 +314,12 @@ _TOWN_WORDS = (
 _SETTLEMENT_WORDS = (
     "settlement", "township", "qəsəbəsi", "qesebesi", "qəsəbə",
     "qəsəbəsinin", "qəsəbəsində", "qəsəbəsindən", "qəsəbəsinə",
-    "посёлок", "поселок", "посёлке", "поселке", "пгт", "ավան", "ավանը",
-    # An Armenian municipality is named for its village: "Խրամորթ համայնք".
+    "посёлок", "поселок", "посёлке", "поселке", "поселка", "посёлка", "пгт", "ավան", "ավանը",
+)
+# A place people live in, of no size: a locality, a community. An Armenian
+# municipality is named for its village: "Խրամորթ համայնք".
+_LOCALITY_WORDS = (
+    "community", "yaşayış məntəqəsi", "yaşayış məntəqəsinin", "բնակավայր", "բնակավայրը", "բնակավայրի",
     "համայնք", "համայնքը", "համայնքի",
 )
 # Landmarks the press names daily: checkpoints, bridges, lakes, reservoirs,
@@ -362,15 +368,15 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = tuple(
         [(w, "district") for w in _DISTRICT_WORDS]
         + [(w, "province") for w in _PROVINCE_WORDS]
         + [(w, "area") for w in _REGION_WORDS]
-        + [(w, "settlement") for w in (*_VILLAGE_WORDS, *_TOWN_WORDS, *_SETTLEMENT_WORDS)]
+        + [(w, "settlement") for w in (*_VILLAGE_WORDS, *_TOWN_WORDS, *_SETTLEMENT_WORDS, *_LOCALITY_WORDS)]
         + [(w, "landmark") for w in _LANDMARK_WORDS],
         key=lambda item: -len(item[0]),
     )
 )
-# A township (qəsəbə, посёлок, ավան) is a size of its own; an Armenian
-# "community" (համայնք) is any village's, and says nothing of size.
+# A township (qəsəbə, посёлок, ավան) is a size of its own; a locality or a
+# community (_LOCALITY_WORDS) says nothing of size.
 _SIZE_OF = {**{w: "village" for w in _VILLAGE_WORDS}, **{w: "town" for w in _TOWN_WORDS},
-            **{w: "township" for w in _SETTLEMENT_WORDS if not w.startswith("համայնք")}}
+            **{w: "township" for w in _SETTLEMENT_WORDS}}
 # Linear: a bracket's inner text holds no bracket, so no scan runs past the next one.
 _PAREN = re.compile(r"[(\[](?P<inner>[^()\[\]]*)[)\]]")
 _QUOTES = "\"«»“”„"

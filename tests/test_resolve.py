@@ -348,10 +348,23 @@ def test_a_slash_costs_two_parses_however_many_there_are():
     ("Bezirk Füzuli", "Füzuli", "district"), ("Garghabazar caravanserai", "Garghabazar", "landmark"),
     ("Qarğabazarı karvansarayı", "Qarğabazarı", "landmark"), ("Mammadbeyli tomb", "Mammadbeyli", "landmark"),
     ("Ամարասի վանական համալիրը", "Ամարասի", "landmark"),
+    # found by toponyms-dev5.csv
+    ("Բերքաբեր գյուղի", "Բերքաբեր", "settlement"), ("Չինարի բնակավայրի", "Չինարի", "settlement"),
+    ("поселка Гейдарабад", "Гейдарабад", "settlement"), ("Tapqaraqoyunlu kəndləri", "Tapqaraqoyunlu", "settlement"),
+    ("Axura yaşayış məntəqəsi", "Axura", "settlement"), ("Aygehovit community", "Aygehovit", "settlement"),
 ])
 def test_descriptors_of_the_turkish_german_and_armenian_press(text, name, kind):
     parsed = parse_name(text)
     assert (parsed.name, parsed.kind_hint) == (name, kind)
+
+
+@pytest.mark.parametrize("text,size", [
+    ("поселка Гейдарабад", "township"), ("Bartaz qəsəbəsi", "township"), ("Բերքաբեր գյուղի", "village"),
+    ("Aygehovit community", None), ("Չինարի բնակավայրի", None), ("Խրամորթ համայնք", None),
+    ("Axura yaşayış məntəqəsi", None),
+])
+def test_a_locality_or_community_says_nothing_of_size(text, size):
+    assert parse_name(text).size_hint == size
 
 
 @pytest.mark.parametrize("text,near,place", [
