@@ -95,9 +95,10 @@ HELDOUT = {
     # showed to be the village's: 1881/50/109/126 then).
     "heldout/toponyms.csv": (616, 5, 14, 15),
     # Then nakhchivan-tavush.yaml (dev5's data gaps): toponyms-2 from
-    # (1886, 45, 109, 126); looked at in aggregate four times: before, after,
+    # (1886, 45, 109, 126); looked at in aggregate five times: before, after,
     # and twice to rule out the two notability marks (Aygedzor, Sədərək) as the
-    # cause of the one more confidently wrong answer (neither was; not traced).
+    # cause of the one more confidently wrong answer (neither was; not traced),
+    # and once after the Syunik Aygedzors lost the Tavush one's old name (unchanged).
     "heldout/toponyms-2.csv": (1902, 46, 106, 112),
 }
 

@@ -88,6 +88,10 @@ def test_aygedzor_of_tavush_is_one_record(gaz):
     assert _resolved(gaz, "Aygedzor", "Tavush") == AYGEDZOR
     assert _resolved(gaz, "Այգեձոր") == AYGEDZOR
     assert _resolved(gaz, "Qulalı", "Tavush") == AYGEDZOR
+    # The Tavush village's old name is no longer the Syunik namesakes' label.
+    assert _resolved(gaz, "Qulalı") == AYGEDZOR
+    for syunik in ("wof:1292925817", "wof:1326915993"):
+        assert "Qulalı" not in {n.text for n in gaz.get(syunik).names}
 
 
 @pytest.mark.parametrize("text,near,expected", [
