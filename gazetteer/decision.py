@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Candidate, Place, Resolution
-from .normalize import ParsedName, parse_name
+from .normalize import ParsedName, inflection_stems, parse_name
 from .ranking import (ADMIN_KINDS, NEAR_KM, full_before_partial, is_partial, km, own_qualifiers, score_place,
                       spelled_alike, town_before_its_unit)
-from .retrieval import Found, Retriever
+from .retrieval import LAYER_SCORES, Found, Retriever
 
 __all__ = ["Context", "Decider", "Regions", "Scored", "MARGIN", "MIN_SCORE", "FUZZY_RESOLVE"]
 
@@ -181,6 +181,18 @@ class Decider:
         loose = bool(_LOOSE.match(text))
         parsed = parse_name(text)
         found = self._retriever.find(parsed, fuzzy=False)
+        declined = set()
+        if found and parsed.kind_hint is None and not any(
+                self._place(pi).kind in ADMIN_KINDS for pi in found):
+            # A context is most often a unit, and a unit in a case form may
+            # match something else as written: "Нахичевани" is the
+            # Autonomous Republic's locative, and only by chance a
+            # transliteration of the city's Georgian name.
+            for stem in inflection_stems(parsed.name):
+                for pi, (score, ni, layer) in self._retriever.matches(stem, fuzzy=False).items():
+                    if pi not in found and self._place(pi).kind in ADMIN_KINDS:
+                        found[pi] = (min(score, LAYER_SCORES["inflected"]), ni, "inflected")
+                        declined.add(self._place(pi).id)
         units, others = [], []
         for pi, (score, _, layer) in found.items():
             place = self._place(pi)
@@ -193,7 +205,7 @@ class Decider:
             # place when something is spelled like it: "Meşəli" is the
             # village, not Masallı district.
             best = max(score for score, _ in units + others)
-            units = [(s, p) for s, p in units if s >= best - 0.035]
+            units = [(s, p) for s, p in units if s >= best - 0.035 or p.id in declined]
         hint = parsed.kind_hint
         if hint == "settlement" or hint == "landmark":
             chosen = others or units

@@ -616,3 +616,16 @@ def test_spelled_as_written_before_sounding_alike_on_the_real_data(gaz, text, pl
     res = gaz.resolve(text)
     assert res.status == "resolved" and res.place.id == place, res.why
     assert not_place in {c.place.id for c in res.candidates[1:]} or text == "Shosh"
+
+
+def test_a_context_in_a_case_form_is_the_unit_it_declines(gaz):
+    # "Нахичевани" matches the city as written (a transliteration of its
+    # Georgian name), but a context is most often a unit: the locative of
+    # Нахичевань, the Autonomous Republic, is read too.
+    ctx = gaz._decider.read_context("Нахичевани")
+    assert "gz:nakhchivan-ar" in {p.id for p in ctx.places}
+    res = gaz.resolve("Гейдарабад", near="Нахичевани")
+    assert res.status == "resolved" and res.place.id == "wof:1310446369", res.why
+    # Not when the text says what it is, nor when a unit matched as written.
+    assert "gz:nakhchivan-ar" not in {p.id for p in gaz._decider.read_context("город Нахичевани").places}
+    assert {p.id for p in gaz._decider.read_context("Кубатлы").places} == {"wof:421169387"}  # the town only
