@@ -17,6 +17,7 @@ from .curated import load_curated
 from .errors import DataError
 from .normalize import NORMALISER_VERSION, aze_to_english, norm_key, skeleton
 from .parents import NEAR_BORDER_DEG
+from .ranking import own_pairs
 from .wof import Record, read_wof
 
 __all__ = ["compile_gazetteer", "DATA_DIR", "CURATED_PATH", "FORMAT"]
@@ -258,6 +259,22 @@ def _index(places: list[dict[str, Any]]) -> dict[str, dict[str, list[list[int]]]
     return {"norm": norm, "skel": skel}
 
 
+def _own(places: list[dict[str, Any]]) -> list[list[list[Any]]]:
+    """Each place's own names as [base, [qualifiers]] (``ranking.own_qualifiers``), sorted.
+
+    Ranking needs them for every candidate it scores; stored, a fresh process
+    does not normalise the names of each place it meets (the most of a cold
+    look-up's time). They are keys like the others: ``NORMALISER_VERSION``
+    covers them.
+    """
+    out = []
+    for place in places:
+        pairs = own_pairs(place["name"], place["country"],
+                          ((n["text"], n["lang"], n["type"], bool(n.get("translit"))) for n in place["names"]))
+        out.append(sorted([base, sorted(quals)] for base, quals in set(pairs)))
+    return out
+
+
 def _boundaries(records: dict[int, Record], places: dict[str, dict[str, Any]],
                 curated: dict[str, Any]) -> dict[str, Any]:
     """WOF's polygons, simplified, then the curated lines and areas (a corridor, a raion)."""
@@ -294,7 +311,7 @@ def _line_per_item(doc: dict) -> str:
 
     parts = []
     for key, value in doc.items():
-        if key == "places":
+        if key in ("places", "own"):
             body = ",\n".join(dumps(p) for p in value)
             parts.append(f"{dumps(key)}:[\n{body}\n]")
         elif key == "keys":
@@ -334,6 +351,7 @@ def compile_gazetteer(roots: list[Path], *, curated: Path | None = CURATED_PATH,
         "sources": snapshots,
         "places": ordered,
         "keys": _index(ordered),
+        "own": _own(ordered),
     }
     out_dir.mkdir(parents=True, exist_ok=True)
     # Written whole or not at all: a failed import keeps the working data.

@@ -137,9 +137,13 @@ class Gazetteer:
         self._fallback_delay = fallback_delay
         self._cache: dict[tuple[str, str | None, str | None], Resolution] = {}
         self._cache_size = cache_size
+        own = doc.get("own")
+        if own is not None and (not isinstance(own, list) or len(own) != len(self._records)):
+            raise DataError(f"{self.path}: its 'own' names are not one list per place; "
+                            "re-run 'gazetteer import wof'")
         self._decider = Decider(place=self._place, retriever=self._retriever,
                                 regions=Regions(lambda: self.boundaries), in_area=self.in_area,
-                                area_on=self.area is not None)
+                                area_on=self.area is not None, own=own)
 
     # --- places ----------------------------------------------------------
 

@@ -166,13 +166,16 @@ class Decider:
     """Scores a retrieval against the context and decides: resolved, ambiguous or not found."""
 
     def __init__(self, *, place: Callable[[int], Place], retriever: Retriever, regions: Regions,
-                 in_area: Callable[[Place], bool], area_on: bool) -> None:
+                 in_area: Callable[[Place], bool], area_on: bool,
+                 own: Sequence[Sequence[Sequence[Any]]] | None = None) -> None:
         self._place = place
         self._retriever = retriever
         self._regions = regions
         self._in_area = in_area
         self._area_on = area_on
-        self._own: dict[str, frozenset[tuple[str, frozenset[str]]]] = {}
+        #: Each place's own names as compiled ([base, [qualifiers]]), by place index, if the data has them.
+        self._stored_own = own
+        self._own: dict[int, frozenset[tuple[str, frozenset[str]]]] = {}
 
     # --- context ------------------------------------------------------------
 
@@ -291,9 +294,9 @@ class Decider:
             if fit is not None:
                 fits[place.id] = fit[0]
             bases[place.id] = base
-            own = self._own.get(place.id)
+            own = self._own.get(pi)
             if own is None:
-                own = self._own[place.id] = own_qualifiers(place)
+                own = self._own[pi] = self._own_of(pi, place)
             part = layer != "fuzzy" and is_partial(parsed, own)
             if part:
                 partial.add(place.id)
@@ -305,6 +308,11 @@ class Decider:
             out = full_before_partial(out, partial, {pid: _LEVEL_RANK[level] for pid, level in fits.items()}, MARGIN)
         out.sort(key=lambda c: (-c.score, c.place.id))
         return Scored(out, fits, bases)
+
+    def _own_of(self, pi: int, place: Place) -> frozenset[tuple[str, frozenset[str]]]:
+        if self._stored_own is None:
+            return own_qualifiers(place)
+        return frozenset((base, frozenset(quals)) for base, quals in self._stored_own[pi])
 
     def decide(self, name: str, near: str | None, parsed: ParsedName, scored: Scored,
                contexts: Sequence[Context]) -> Resolution | None:

@@ -412,3 +412,47 @@ def test_soviet_era_russian_names_are_historical(tmp_path):
     assert report["renamed"] == [{"id": "wof:100", "name": "Vanadzor", "historical": ["Кировакан"],
                                   "current": "Ванадзор"}]
     assert "Russian names marked historical: 1" in result.output
+
+
+# --- what the importer precomputes for ranking --------------------------------
+
+
+@needs_wof
+def test_stored_own_names_are_what_ranking_computes_for_every_place(real):
+    from gazetteer.ranking import own_qualifiers
+
+    gaz, _ = real
+    stored = gaz._decider._stored_own
+    assert stored is not None and len(stored) == len(gaz)
+    for i, place in enumerate(gaz):
+        assert frozenset((base, frozenset(quals)) for base, quals in stored[i]) == own_qualifiers(place), place.id
+    # Not vacuous: qualified own names are stored ("Aşağı Sirik" is ("sirik", {"lower"})).
+    assert sum(1 for pairs in stored for _, quals in pairs if quals) > 100
+
+
+@needs_wof
+def test_data_without_stored_own_names_answers_the_same(real, tmp_path):
+    gaz, _ = real
+    doc = json.loads(gaz.path.read_text(encoding="utf-8"))
+    del doc["own"]
+    (tmp_path / "gazetteer.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    bare = Gazetteer(tmp_path / "gazetteer.json")
+    assert bare._decider._stored_own is None
+    for name in ("Sirik", "Aşağı Sirik", "Mahmudlu", "Shorzha", "Verin Shorzha", "Hand", "Nerkin Hand",
+                 "Veysəlli", "Qubadli", "Sanasar (Gubadli)"):
+        ours, theirs = gaz.resolve(name), bare.resolve(name)
+        assert (ours.status, [(c.place.id, c.score, c.why) for c in ours.candidates]) == \
+            (theirs.status, [(c.place.id, c.score, c.why) for c in theirs.candidates]), name
+    assert any("only part of it" in why for name in ("Sirik", "Mahmudlu", "Shorzha")
+               for c in gaz.resolve(name).candidates for why in c.why)
+
+
+def test_stored_own_names_not_one_per_place_are_an_error(tree, tmp_path):
+    compile_gazetteer([tree], curated=None, out_dir=tmp_path / "out")
+    path = tmp_path / "out" / "gazetteer.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert len(doc["own"]) == len(doc["places"])
+    doc["own"] = doc["own"][1:]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(DataError, match="'own' names are not one list per place"):
+        Gazetteer(path)
