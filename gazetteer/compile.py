@@ -24,7 +24,10 @@ __all__ = ["compile_gazetteer", "DATA_DIR", "CURATED_PATH", "FORMAT"]
 
 DATA_DIR = Path(__file__).parent / "data"
 CURATED_PATH = DATA_DIR / "curated"
-FORMAT = "armaz-gazetteer/1"
+#: /2: index entries are flat [place, name, place, name...] lists and each place's
+#: own names are stored ("own"); fewer containers load faster and the garbage
+#: collector walks fewer of them.
+FORMAT = "armaz-gazetteer/2"
 ATTRIBUTION = (
     "Place data from Who's On First (https://whosonfirst.org/docs/licenses/), "
     "including GeoNames data (CC BY 4.0, https://www.geonames.org/); "
@@ -239,14 +242,15 @@ def _file_under_unit(places: dict[str, dict[str, Any]], place: dict[str, Any], u
         place["parents"] = [p for p in dict.fromkeys([found[0], *place["parents"], found[1]]) if p]
 
 
-def _index(places: list[dict[str, Any]]) -> dict[str, dict[str, list[list[int]]]]:
-    """Normalised and phonetic keys of every name -> [place index, name index] pairs.
+def _index(places: list[dict[str, Any]]) -> dict[str, dict[str, list[int]]]:
+    """Normalised and phonetic keys of every name -> [place index, name index, place index, ...].
 
     An Azerbaijani name is also indexed as the English press transcribes it
-    (Cahangirbəyli as Jahangirbayli), under the same name index.
+    (Cahangirbəyli as Jahangirbayli), under the same name index. The pairs
+    are flat: a list per key, not per hit, is a third of the containers.
     """
-    norm: dict[str, list[list[int]]] = {}
-    skel: dict[str, list[list[int]]] = {}
+    norm: dict[str, list[int]] = {}
+    skel: dict[str, list[int]] = {}
     for pi, place in enumerate(places):
         for ni, name in enumerate(place["names"]):
             forms = {name["text"]}
@@ -255,23 +259,26 @@ def _index(places: list[dict[str, Any]]) -> dict[str, dict[str, list[list[int]]]
             keys = {(table_name, key) for form in forms
                     for table_name, key in (("norm", norm_key(form)), ("skel", skeleton(form))) if key}
             for table_name, key in sorted(keys):
-                (norm if table_name == "norm" else skel).setdefault(key, []).append([pi, ni])
+                (norm if table_name == "norm" else skel).setdefault(key, []).extend((pi, ni))
     return {"norm": norm, "skel": skel}
 
 
-def _own(places: list[dict[str, Any]]) -> list[list[list[Any]]]:
-    """Each place's own names as [base, [qualifiers]] (``ranking.own_qualifiers``), sorted.
+def _own(places: list[dict[str, Any]]) -> list[str]:
+    """Each place's own names (``ranking.own_qualifiers``) as one string:
+    "base:qualifier,qualifier base ...", sorted ("sirik:lower" for Aşağı Sirik).
 
     Ranking needs them for every candidate it scores; stored, a fresh process
     does not normalise the names of each place it meets (the most of a cold
-    look-up's time). They are keys like the others: ``NORMALISER_VERSION``
-    covers them.
+    look-up's time). Bases are skeletons and qualifiers words of letters and
+    digits, so neither holds a space, colon or comma. They are keys like the
+    others: ``NORMALISER_VERSION`` covers them. ``ranking.read_own`` reads them.
     """
     out = []
     for place in places:
         pairs = own_pairs(place["name"], place["country"],
                           ((n["text"], n["lang"], n["type"], bool(n.get("translit"))) for n in place["names"]))
-        out.append(sorted([base, sorted(quals)] for base, quals in set(pairs)))
+        out.append(" ".join(sorted(f"{base}:{','.join(sorted(quals))}" if quals else base
+                                   for base, quals in set(pairs))))
     return out
 
 

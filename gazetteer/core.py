@@ -106,6 +106,9 @@ class Gazetteer:
         self.path = Path(path) if path else DATA_DIR / "gazetteer.json"
         doc = _read_data(self.path)
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+            if isinstance(doc, dict) and str(doc.get("format")).startswith("armaz-gazetteer/"):
+                raise DataError(f"{self.path}: written by another version of the importer (format "
+                                f"{doc.get('format')!r}, this code reads {FORMAT!r}); re-run 'gazetteer import wof'")
             raise DataError(f"{self.path}: not a gazetteer data file (expected format {FORMAT!r})")
         if doc.get("normaliser_version") != NORMALISER_VERSION:
             raise DataError(f"{self.path}: built with normaliser version "
@@ -138,7 +141,8 @@ class Gazetteer:
         self._cache: dict[tuple[str, str | None, str | None], Resolution] = {}
         self._cache_size = cache_size
         own = doc.get("own")
-        if own is not None and (not isinstance(own, list) or len(own) != len(self._records)):
+        if own is not None and (not isinstance(own, list) or len(own) != len(self._records)
+                                or not all(isinstance(item, str) for item in own)):
             raise DataError(f"{self.path}: its 'own' names are not one list per place; "
                             "re-run 'gazetteer import wof'")
         self._decider = Decider(place=self._place, retriever=self._retriever,

@@ -26,8 +26,8 @@ from typing import Any
 
 from .model import Candidate, Place, Resolution
 from .normalize import ParsedName, parse_name
-from .ranking import (ADMIN_KINDS, NEAR_KM, full_before_partial, is_partial, km, own_qualifiers, score_place,
-                      town_before_its_unit)
+from .ranking import (ADMIN_KINDS, NEAR_KM, full_before_partial, is_partial, km, own_qualifiers, read_own,
+                      score_place, town_before_its_unit)
 from .retrieval import Found, Retriever
 
 __all__ = ["Context", "Decider", "Regions", "Scored", "MARGIN", "MIN_SCORE", "FUZZY_RESOLVE"]
@@ -167,13 +167,13 @@ class Decider:
 
     def __init__(self, *, place: Callable[[int], Place], retriever: Retriever, regions: Regions,
                  in_area: Callable[[Place], bool], area_on: bool,
-                 own: Sequence[Sequence[Sequence[Any]]] | None = None) -> None:
+                 own: Sequence[str] | None = None) -> None:
         self._place = place
         self._retriever = retriever
         self._regions = regions
         self._in_area = in_area
         self._area_on = area_on
-        #: Each place's own names as compiled ([base, [qualifiers]]), by place index, if the data has them.
+        #: Each place's own names as compiled (``ranking.read_own``), by place index.
         self._stored_own = own
         self._own: dict[int, frozenset[tuple[str, frozenset[str]]]] = {}
 
@@ -312,7 +312,7 @@ class Decider:
     def _own_of(self, pi: int, place: Place) -> frozenset[tuple[str, frozenset[str]]]:
         if self._stored_own is None:
             return own_qualifiers(place)
-        return frozenset((base, frozenset(quals)) for base, quals in self._stored_own[pi])
+        return read_own(self._stored_own[pi])
 
     def decide(self, name: str, near: str | None, parsed: ParsedName, scored: Scored,
                contexts: Sequence[Context]) -> Resolution | None:

@@ -16,7 +16,8 @@ from .model import Candidate, Name, Place
 from .normalize import ParsedName, name_base, qualifiers
 
 __all__ = ["ADMIN_KINDS", "CONTEXT_CREDIT", "score_place", "town_before_its_unit", "full_before_partial", "km",
-           "notability", "is_town", "own_qualifiers", "own_pairs", "is_partial"]
+           "notability", "is_town", "own_qualifiers", "own_pairs", "read_own",
+           "is_partial"]
 
 ADMIN_KINDS = {"district", "province", "region", "country"}
 NAME_TYPE_BONUS = {"curated": 0.03, "preferred": 0.0, "variant": -0.02, "historical": -0.03}
@@ -94,6 +95,15 @@ def own_pairs(display: str, country: str | None,
     own = [display, *(text for text, lang, kind, translit in names
                       if kind in ("preferred", "curated") and lang in langs and not translit)]
     return [(name_base(text), qualifiers(text)) for text in own]
+
+
+def read_own(stored: str) -> frozenset[tuple[str, frozenset[str]]]:
+    """``own_qualifiers`` from the importer's string ("sirik:lower sirikkend")."""
+    out = []
+    for pair in stored.split(" "):
+        base, _, quals = pair.partition(":")
+        out.append((base, frozenset(quals.split(",")) if quals else frozenset()))
+    return frozenset(out)
 
 
 def is_partial(parsed: ParsedName, own: frozenset[tuple[str, frozenset[str]]]) -> bool:

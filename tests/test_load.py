@@ -35,4 +35,5 @@ def test_exempt_from_gc_freezes_the_gazetteer():
                "g = Gazetteer()\nexempt_from_gc()\n"
                "print(gc.get_freeze_count(), sum(len(gc.get_objects(i)) for i in (0, 1, 2)))")
     frozen, left = map(int, out.split())
-    assert frozen > 150_000 and left < 1_000
+    # About a hundred thousand containers (the index entries are flat lists, one per key).
+    assert frozen > 90_000 and left < 1_000
