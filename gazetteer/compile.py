@@ -15,6 +15,7 @@ from typing import Any
 from .atomic import atomic_write
 from .curated import load_curated
 from .errors import DataError
+from .fuzzyindex import build_pieces
 from .normalize import NORMALISER_VERSION, aze_to_english, norm_key, skeleton
 from .parents import NEAR_BORDER_DEG
 from .ranking import own_pairs
@@ -24,9 +25,9 @@ __all__ = ["compile_gazetteer", "DATA_DIR", "CURATED_PATH", "FORMAT"]
 
 DATA_DIR = Path(__file__).parent / "data"
 CURATED_PATH = DATA_DIR / "curated"
-#: /2: index entries are flat [place, name, place, name...] lists and each place's
-#: own names are stored ("own"); fewer containers load faster and the garbage
-#: collector walks fewer of them.
+#: /2: index entries are flat [place, name, place, name...] lists, each place's
+#: own names are stored ("own"), and so is the fuzzy piece index ("pieces");
+#: fewer containers load faster and the garbage collector walks fewer of them.
 FORMAT = "armaz-gazetteer/2"
 ATTRIBUTION = (
     "Place data from Who's On First (https://whosonfirst.org/docs/licenses/), "
@@ -321,7 +322,7 @@ def _line_per_item(doc: dict) -> str:
         if key in ("places", "own"):
             body = ",\n".join(dumps(p) for p in value)
             parts.append(f"{dumps(key)}:[\n{body}\n]")
-        elif key == "keys":
+        elif key in ("keys", "pieces"):
             layers = []
             for layer, index in value.items():
                 body = ",\n".join(f"{dumps(k)}:{dumps(v)}" for k, v in index.items())
@@ -351,14 +352,17 @@ def compile_gazetteer(roots: list[Path], *, curated: Path | None = CURATED_PATH,
     ordered = sorted(places.values(), key=lambda p: (_KIND_ORDER.get(p["kind"], 9), p["id"]))
     for place in ordered:
         place["names"].sort(key=lambda n: (n["lang"], n["type"], n["text"]))
+    keys = _index(ordered)
     doc = {
         "format": FORMAT,
         "normaliser_version": NORMALISER_VERSION,
         "attribution": ATTRIBUTION,
         "sources": snapshots,
         "places": ordered,
-        "keys": _index(ordered),
+        "keys": keys,
         "own": _own(ordered),
+        # The fuzzy layer's piece index over the phonetic keys (fuzzyindex.py).
+        "pieces": build_pieces(keys["skel"]),
     }
     out_dir.mkdir(parents=True, exist_ok=True)
     # Written whole or not at all: a failed import keeps the working data.

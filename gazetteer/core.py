@@ -16,6 +16,7 @@ import orjson
 from .compile import DATA_DIR, FORMAT
 from .decision import MIN_SCORE, Decider, Regions
 from .errors import DataError, InputError, PlaceNotFound
+from .fuzzyindex import TABLES
 from .model import Candidate, Name, Place, Resolution
 from .normalize import MAX_NAME, NORMALISER_VERSION, parse_name
 from .retrieval import Retriever
@@ -117,7 +118,12 @@ class Gazetteer:
         self.attribution: str = doc["attribution"]
         self.sources: list[str] = doc.get("sources", [])
         self._records: list[dict[str, Any]] = doc["places"]
-        self._retriever = Retriever(self._records, doc["keys"]["norm"], doc["keys"]["skel"])
+        pieces = doc.get("pieces")
+        if pieces is not None and not (isinstance(pieces, dict) and all(
+                isinstance(pieces.get(table), dict) for table in TABLES)):
+            raise DataError(f"{self.path}: its fuzzy 'pieces' are not the tables {', '.join(TABLES)}; "
+                            "re-run 'gazetteer import wof'")
+        self._retriever = Retriever(self._records, doc["keys"]["norm"], doc["keys"]["skel"], pieces)
         self._places: list[Place | None] = [None] * len(self._records)
         self._by_id = {rec["id"]: i for i, rec in enumerate(self._records)}
         self.area = _check_area(area)

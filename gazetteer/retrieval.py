@@ -65,10 +65,11 @@ class Retriever:
     """Candidate places for a name, from the compiled name keys."""
 
     def __init__(self, records: list[dict[str, Any]], norm: dict[str, list[int]],
-                 skel: dict[str, list[int]]) -> None:
+                 skel: dict[str, list[int]], pieces: dict[str, dict[str, str]] | None = None) -> None:
         self._records = records
         self._norm = norm
         self._skel = skel
+        self._stored_pieces = pieces
 
     # --- the strict layers ----------------------------------------------
 
@@ -177,4 +178,4 @@ class Retriever:
 
     @cached_property
     def _pieces(self) -> PieceIndex:
-        return PieceIndex(self._skel)
+        return PieceIndex(self._skel, self._stored_pieces)

@@ -487,3 +487,14 @@ def test_data_from_another_importer_version_says_to_re_import(tree, tmp_path):
     path.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(DataError, match="another version of the importer.*re-run 'gazetteer import wof'"):
         Gazetteer(path)
+
+
+def test_stored_fuzzy_pieces_missing_a_table_are_an_error(tree, tmp_path):
+    compile_gazetteer([tree], curated=None, out_dir=tmp_path / "out")
+    path = tmp_path / "out" / "gazetteer.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert sorted(doc["pieces"]) == sorted(["heads", "tails", "first", "middle", "last"])
+    del doc["pieces"]["middle"]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(DataError, match="fuzzy 'pieces' are not the tables"):
+        Gazetteer(path)
