@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -108,7 +109,9 @@ class PieceIndex:
             return []
         hits = [(key, score) for key, score, _ in
                 process.extract(skel, list(keys), scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)]
-        hits.sort(key=lambda hit: (-hit[1], hit[0]))
+        # Best first, ties by key: two stable sorts on C-level keys, no Python call per hit.
+        hits.sort(key=itemgetter(0))
+        hits.sort(key=itemgetter(1), reverse=True)
         return hits
 
     @staticmethod
