@@ -18,7 +18,7 @@ __all__ = ["MATCH_COLUMNS", "BatchReport", "resolve_csv", "delimiter_of"]
 
 MATCH_COLUMNS = ("match_status", "match_id", "match_name", "match_kind", "match_lat", "match_lon",
                  "match_score", "match_candidates", "match_layer")
-#: Resolutions whose match columns are kept formatted, at most.
+#: Look-ups whose answers (match columns formatted) a batch keeps, at most.
 _FORMATTED = 50_000
 #: Distinct names from which a batch shares its look-ups with a forked
 #: process (see ``_answers``): below this, starting one costs more than it saves.
@@ -157,25 +157,15 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
         def emit(number: int, cells: list[str], values: list[str] | None, error: str | None) -> None:
             write([*cells, *(values or [""] * len(MATCH_COLUMNS))])
 
-    # A batch repeats names, and the gazetteer answers a repeat with the same
-    # Resolution from its cache: its match columns are formatted once.
-    # (Keyed by id, with the resolution kept so that the id is not reused.)
-    done: dict[int, tuple[object, object]] = {}
-
-    def match_of(res) -> object:
-        hit = done.get(id(res))
-        if hit is None or hit[0] is not res:
-            if len(done) >= _FORMATTED:
-                done.clear()
-            hit = done[id(res)] = (res, formatted(_match_values(res)))
-        return hit[1]
-
     def fail(row, message: str) -> None:
         report.errors.append((row.number, message))
         if row.cells is not None:
             emit(row.number, row.cells, None, message)
             report.written += 1
 
+    # A batch repeats names: each distinct (name, near, as_of) is looked up
+    # and its match columns formatted once (at most _FORMATTED kept at a time,
+    # unless shared with forked processes, which answer every one beforehand).
     rows = table.rows()
     answers: dict[_Key, _Answer] = {}
     count = _workers(gaz, workers, expected)
@@ -185,6 +175,7 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
                                  if not row.error and row.cells[idx].strip())
         if len(distinct) >= (PARALLEL_NAMES if workers is None else 2):
             answers = _answers(gaz, list(distinct), formatted, count)
+    shared = bool(answers)
 
     for row in rows:
         report.read += 1
@@ -194,24 +185,20 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
             fail(row, row.error)
             continue
         cells = row.cells
-        name = cells[idx]
-        if not name.strip():
+        if not cells[idx].strip():
             fail(row, f"column {column!r} is empty")
             continue
         key = _key(cells, idx, near_idx, asof_idx)
         answer = answers.get(key)
-        if answer is not None:
-            status, values, error = answer
-            if status is None:
-                fail(row, error)  # type: ignore[arg-type]
-                continue
-        else:
-            try:
-                res = gaz.resolve(*key)
-            except InputError as exc:
-                fail(row, str(exc))
-                continue
-            status, values = res.status, match_of(res)
+        if answer is None:
+            answer = _answer(gaz, key, formatted)
+            if len(answers) >= _FORMATTED and not shared:
+                answers.clear()
+            answers[key] = answer
+        status, values, error = answer
+        if status is None:
+            fail(row, error)  # type: ignore[arg-type]
+            continue
         report.counts[status] += 1
         emit(row.number, cells, values, None)  # type: ignore[arg-type]
         report.written += 1
@@ -246,18 +233,18 @@ def _workers(gaz: Gazetteer, asked: int | None, rows: int) -> int:
 _FORKED: tuple[Gazetteer, Callable[[dict[str, object]], object]] | None = None
 
 
+def _answer(gaz: Gazetteer, key: _Key, formatted: Callable[[dict[str, object]], object]) -> _Answer:
+    try:
+        res = gaz.resolve(*key)
+    except InputError as exc:
+        return None, None, str(exc)
+    return res.status, formatted(_match_values(res)), None
+
+
 def _answer_all(keys: list[_Key]) -> list[_Answer]:
     assert _FORKED is not None
     gaz, formatted = _FORKED
-    out: list[_Answer] = []
-    for key in keys:
-        try:
-            res = gaz.resolve(*key)
-        except InputError as exc:
-            out.append((None, None, str(exc)))
-            continue
-        out.append((res.status, formatted(_match_values(res)), None))
-    return out
+    return [_answer(gaz, key, formatted) for key in keys]
 
 
 def _answers(gaz: Gazetteer, keys: list[_Key], formatted: Callable[[dict[str, object]], object],

@@ -398,3 +398,23 @@ def test_by_default_a_batch_forks_only_from_enough_distinct_names_and_two_cores(
     assert not forked
     run(gaz, "place\nSanasar\nShusha\nLachin\n", workers=None)
     assert len(forked) == 1
+
+
+def test_a_repeated_look_up_is_answered_once_and_at_most_so_many_are_kept(gaz, monkeypatch):
+    from gazetteer import batch
+
+    asked = []
+    real = gaz.resolve
+    monkeypatch.setattr(gaz, "resolve", lambda *key, **kw: asked.append(key) or real(*key, **kw))
+    text = "place,day\nSanasar,\nShusha,\nSanasar,\nLachin,bad\nLachin,bad\nMartuni,\nSanasar,\n"
+    _, whole = run(gaz, text, as_of_column="day")
+    # Each distinct (name, near, as_of) once, a refused one too.
+    assert asked == [("Sanasar", None, None), ("Shusha", None, None), ("Lachin", None, "bad"),
+                     ("Martuni", None, None)]
+    asked.clear()
+    monkeypatch.setattr(batch, "_FORMATTED", 2)
+    _, bounded = run(gaz, text, as_of_column="day")
+    # Two kept at most: the memory is cleared when full, and a name after that is asked again.
+    assert asked == [("Sanasar", None, None), ("Shusha", None, None), ("Lachin", None, "bad"),
+                     ("Martuni", None, None), ("Sanasar", None, None)]
+    assert bounded == whole
