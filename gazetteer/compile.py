@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .atomic import atomic_write
-from .curated import load_curated
 from .errors import DataError
 from .fuzzyindex import build_pieces
 from .normalize import NORMALISER_VERSION, aze_to_english, norm_key, skeleton
-from .parents import NEAR_BORDER_DEG
 from .ranking import own_pairs
-from .wof import Record, read_wof
+
+if TYPE_CHECKING:
+    from .wof import Record
 
 __all__ = ["compile_gazetteer", "DATA_DIR", "CURATED_PATH", "FORMAT"]
 
@@ -118,6 +118,8 @@ class _Units:
         or else the nearest one within NEAR_BORDER_DEG, as the importer does for WOF's villages."""
         from shapely.geometry import Point, shape
         from shapely.prepared import prep
+
+        from .parents import NEAR_BORDER_DEG
 
         if self._units is None:
             self._units = [(f"wof:{r.wof_id}", r.country, shape(r.geometry))
@@ -336,6 +338,11 @@ def _line_per_item(doc: dict) -> str:
 def compile_gazetteer(roots: list[Path], *, curated: Path | None = CURATED_PATH,
                       out_dir: Path = DATA_DIR) -> dict[str, Any]:
     """Import WOF trees, apply the curated file, write the data files; return a report."""
+    # Here, not at the top: loading the gazetteer reads DATA_DIR and FORMAT
+    # from this module and needs neither the WOF reader nor YAML.
+    from .curated import load_curated
+    from .wof import read_wof
+
     report: dict[str, Any] = {"roots": [str(r) for r in roots]}
     snapshots = []
     for root in roots:

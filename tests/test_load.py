@@ -37,3 +37,12 @@ def test_exempt_from_gc_freezes_the_gazetteer():
     frozen, left = map(int, out.split())
     # About a hundred thousand containers (the index entries are flat lists, one per key).
     assert frozen > 90_000 and left < 1_000
+
+
+def test_loading_and_resolving_import_neither_the_importer_nor_yaml():
+    # The WOF reader, the curated files' YAML and shapely are the importer's: a
+    # look-up in a fresh process pays for none of them.
+    out = _run("import sys\nfrom gazetteer import Gazetteer\ng = Gazetteer()\ng.resolve('Shusha')\n"
+               "g.resolve('Sanasr')\nprint(sorted(m for m in ('yaml', 'gazetteer.wof', 'gazetteer.curated', "
+               "'gazetteer.labels', 'shapely') if m in sys.modules))")
+    assert out == "[]"
