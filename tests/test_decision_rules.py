@@ -577,3 +577,26 @@ def test_inside_a_simplified_outline_but_filed_in_another_unit_is_its_edge():
     assert decider.fit(at(40.1, -0.1, parents=("test:country",)), ctx)[0] == "inside"
     assert decider.fit(at(40.1, -0.1, parents=("test:next",), country="AM"), ctx)[0] == "inside"
     assert decider.fit(at(40.1, -0.1, parents=(SQUARE, "test:next")), ctx)[0] == "inside"
+
+
+def test_a_candidates_own_names_are_read_from_the_data_when_it_stores_them(gaz):
+    from gazetteer.decision import Decider
+    from gazetteer.normalize import parse_name
+
+    index = next(i for i, place in enumerate(gaz) if place.name == "Aşağı Sirik")
+    stored = list(gaz._decider._stored_own)
+
+    def partial(own):
+        decider = Decider(place=gaz._place, retriever=gaz._retriever, regions=gaz._decider._regions,
+                          in_area=gaz.in_area, area_on=True, own=own)
+        parsed = parse_name("Sirik")
+        found = gaz._retriever.find(parsed)
+        assert index in found
+        cand = next(c for c in decider.score(parsed, found, (), None).candidates if c.place.name == "Aşağı Sirik")
+        return any("only part of it" in why for why in cand.why)
+
+    # Stored ("sirik:lower") or computed from its names, "Sirik" is only part of Aşağı Sirik's name ...
+    assert partial(stored) and partial(None)
+    # ... and what the data stores is what counts.
+    stored[index] = "sirik"
+    assert not partial(stored)
