@@ -387,6 +387,13 @@ def test_by_default_a_batch_forks_only_from_enough_distinct_names_and_two_cores(
     assert batch._workers(gaz, None, batch.PARALLEL_NAMES) == 2
     assert batch._workers(gaz, None, batch.PARALLEL_NAMES - 1) == 1
     assert batch._workers(gaz, 3, 10) == 3
+    # An online fallback keeps to its rate limit in one process; a system that cannot fork runs in one.
+    monkeypatch.setattr(gaz, "_fallback", object())
+    assert batch._workers(gaz, 3, 10) == 1
+    monkeypatch.setattr(gaz, "_fallback", None)
+    monkeypatch.setattr(batch.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert batch._workers(gaz, 3, 10) == 1
+    monkeypatch.undo()
     monkeypatch.setattr(batch.os, "sched_getaffinity", lambda pid: {0})
     assert batch._workers(gaz, None, batch.PARALLEL_NAMES) == 1
     # The library forks only when asked.
