@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,8 +18,16 @@ __all__ = ["MATCH_COLUMNS", "BatchReport", "resolve_csv", "delimiter_of"]
 
 MATCH_COLUMNS = ("match_status", "match_id", "match_name", "match_kind", "match_lat", "match_lon",
                  "match_score", "match_candidates", "match_layer")
-#: Resolutions whose match columns are kept formatted, at most.
+#: Look-ups whose answers (match columns formatted) a batch keeps, at most.
 _FORMATTED = 50_000
+#: Distinct names from which a batch shares its look-ups with a forked
+#: process (see ``_answers``): below this, starting one costs more than it saves.
+PARALLEL_NAMES = 4_000
+
+#: What a batch asks: (name, near, as_of) as the row gives them.
+_Key = tuple[str, "str | None", "str | None"]
+#: What a look-up answers: (status, match columns formatted, None), or (None, None, error).
+_Answer = tuple["str | None", object, "str | None"]
 
 
 @dataclass
@@ -81,7 +90,8 @@ def _csv_cells(values: dict[str, object]) -> list[str]:
 def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: str, out: TextIO, *,
                 near_column: str | None = None, as_of_column: str | None = None,
                 json_lines: bool = False, label: str | None = None,
-                progress: Callable[[int, int], None] | None = None) -> BatchReport:
+                progress: Callable[[int, int], None] | None = None,
+                workers: int | None = 1) -> BatchReport:
     """Resolve ``column`` of the CSV at ``source`` (a path or a binary file), writing every
     input column plus MATCH_COLUMNS (or, with ``json_lines``, one JSON object a row).
 
@@ -91,6 +101,12 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
     Nothing is written before the header and columns are checked.
     ``progress(rows read, rows expected)`` is called after each row; the
     expectation counts lines, so cells holding line breaks make it high.
+    ``workers``: processes that share the look-ups (this one and forked
+    copies of it; the output is the same whatever their number), or None
+    for two when the batch has PARALLEL_NAMES distinct names or more and the
+    system forks and has two cores. One by default: a library forks only
+    when asked (a forked copy of a threaded program may hang), the
+    command-line tool asks.
     """
     data, label = read_bytes(source, label=label)
     text = decode(data, label)
@@ -141,26 +157,27 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
         def emit(number: int, cells: list[str], values: list[str] | None, error: str | None) -> None:
             write([*cells, *(values or [""] * len(MATCH_COLUMNS))])
 
-    # A batch repeats names, and the gazetteer answers a repeat with the same
-    # Resolution from its cache: its match columns are formatted once.
-    # (Keyed by id, with the resolution kept so that the id is not reused.)
-    done: dict[int, tuple[object, object]] = {}
-
-    def match_of(res) -> object:
-        hit = done.get(id(res))
-        if hit is None or hit[0] is not res:
-            if len(done) >= _FORMATTED:
-                done.clear()
-            hit = done[id(res)] = (res, formatted(_match_values(res)))
-        return hit[1]
-
     def fail(row, message: str) -> None:
         report.errors.append((row.number, message))
         if row.cells is not None:
             emit(row.number, row.cells, None, message)
             report.written += 1
 
-    for row in table.rows():
+    # A batch repeats names: each distinct (name, near, as_of) is looked up
+    # and its match columns formatted once (at most _FORMATTED kept at a time,
+    # unless shared with forked processes, which answer every one beforehand).
+    rows = table.rows()
+    answers: dict[_Key, _Answer] = {}
+    count = _workers(gaz, workers, expected)
+    if count > 1:
+        rows = list(rows)  # type: ignore[assignment]
+        distinct = dict.fromkeys(_key(row.cells, idx, near_idx, asof_idx) for row in rows
+                                 if not row.error and row.cells[idx].strip())
+        if len(distinct) >= (PARALLEL_NAMES if workers is None else 2):
+            answers = _answers(gaz, list(distinct), formatted, count)
+    shared = bool(answers)
+
+    for row in rows:
         report.read += 1
         if progress:
             progress(report.read, max(expected, report.read))
@@ -168,21 +185,96 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
             fail(row, row.error)
             continue
         cells = row.cells
-        name = cells[idx]
-        if not name.strip():
+        if not cells[idx].strip():
             fail(row, f"column {column!r} is empty")
             continue
-        near = cells[near_idx] if near_idx is not None and cells[near_idx].strip() else None
-        as_of = cells[asof_idx] if asof_idx is not None and cells[asof_idx].strip() else None
-        try:
-            res = gaz.resolve(name, near=near, as_of=as_of)
-        except InputError as exc:
-            fail(row, str(exc))
+        key = _key(cells, idx, near_idx, asof_idx)
+        answer = answers.get(key)
+        if answer is None:
+            answer = _answer(gaz, key, formatted)
+            if len(answers) >= _FORMATTED and not shared:
+                answers.clear()
+            answers[key] = answer
+        status, values, error = answer
+        if status is None:
+            fail(row, error)  # type: ignore[arg-type]
             continue
-        report.counts[res.status] += 1
-        emit(row.number, cells, match_of(res), None)  # type: ignore[arg-type]
+        report.counts[status] += 1
+        emit(row.number, cells, values, None)  # type: ignore[arg-type]
         report.written += 1
     return report
+
+
+def _key(cells: list[str], idx: int, near_idx: int | None, asof_idx: int | None) -> _Key:
+    near = cells[near_idx] if near_idx is not None and cells[near_idx].strip() else None
+    as_of = cells[asof_idx] if asof_idx is not None and cells[asof_idx].strip() else None
+    return cells[idx], near, as_of
+
+
+def _workers(gaz: Gazetteer, asked: int | None, rows: int) -> int:
+    """How many processes share the look-ups: 1 where forking is not possible
+    or not worth it (an online fallback keeps to its rate limit in one process)."""
+    if asked is not None:
+        if isinstance(asked, bool) or not isinstance(asked, int) or asked < 1:
+            raise InputError(f"workers must be a whole number >= 1, not {asked!r:.60}")
+        wanted = asked
+    else:
+        try:
+            cores = len(os.sched_getaffinity(0))
+        except AttributeError:
+            cores = os.cpu_count() or 1
+        wanted = min(2, cores) if rows >= PARALLEL_NAMES else 1
+    if wanted > 1 and (gaz._fallback is not None or "fork" not in multiprocessing.get_all_start_methods()):
+        return 1
+    return wanted
+
+
+#: The gazetteer and formatter a forked worker inherits (set only while a batch forks).
+_FORKED: tuple[Gazetteer, Callable[[dict[str, object]], object]] | None = None
+
+
+def _answer(gaz: Gazetteer, key: _Key, formatted: Callable[[dict[str, object]], object]) -> _Answer:
+    try:
+        res = gaz.resolve(*key)
+    except InputError as exc:
+        return None, None, str(exc)
+    return res.status, formatted(_match_values(res)), None
+
+
+def _answer_all(keys: list[_Key]) -> list[_Answer]:
+    assert _FORKED is not None
+    gaz, formatted = _FORKED
+    return [_answer(gaz, key, formatted) for key in keys]
+
+
+def _answers(gaz: Gazetteer, keys: list[_Key], formatted: Callable[[dict[str, object]], object],
+             workers: int) -> dict[_Key, _Answer]:
+    """Each distinct (name, near, as_of) answered once, shared among ``workers``
+    processes: forked copies of this one (the loaded gazetteer comes with
+    them, nothing is loaded or sent) take the later parts, this one the
+    first. A look-up's answer depends on the key alone, so the output is the
+    one a single process writes."""
+    global _FORKED
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = -(-len(keys) // workers)
+    parts = [keys[i:i + size] for i in range(0, len(keys), size)]
+    _FORKED = (gaz, formatted)
+    if len(parts) < 2:
+        try:
+            return dict(zip(keys, _answer_all(keys)))
+        finally:
+            _FORKED = None
+    try:
+        with ProcessPoolExecutor(max_workers=len(parts) - 1,
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            later = [pool.submit(_answer_all, part) for part in parts[1:]]
+            answers = _answer_all(parts[0])
+            for future in later:
+                answers += future.result()
+    finally:
+        _FORKED = None
+    return dict(zip(keys, answers))
 
 
 def _unique_keys(header: list[str]) -> list[str]:

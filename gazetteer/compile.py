@@ -10,20 +10,25 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .atomic import atomic_write
-from .curated import load_curated
 from .errors import DataError
+from .fuzzyindex import build_pieces
 from .normalize import NORMALISER_VERSION, aze_to_english, norm_key, skeleton
-from .parents import NEAR_BORDER_DEG
-from .wof import Record, read_wof
+from .ranking import own_pairs
+
+if TYPE_CHECKING:
+    from .wof import Record
 
 __all__ = ["compile_gazetteer", "DATA_DIR", "CURATED_PATH", "FORMAT"]
 
 DATA_DIR = Path(__file__).parent / "data"
 CURATED_PATH = DATA_DIR / "curated"
-FORMAT = "armaz-gazetteer/1"
+#: /2: index entries are flat [place, name, place, name...] lists, each place's
+#: own names are stored ("own"), and so is the fuzzy piece index ("pieces");
+#: fewer containers load faster and the garbage collector walks fewer of them.
+FORMAT = "armaz-gazetteer/2"
 ATTRIBUTION = (
     "Place data from Who's On First (https://whosonfirst.org/docs/licenses/), "
     "including GeoNames data (CC BY 4.0, https://www.geonames.org/); "
@@ -113,6 +118,8 @@ class _Units:
         or else the nearest one within NEAR_BORDER_DEG, as the importer does for WOF's villages."""
         from shapely.geometry import Point, shape
         from shapely.prepared import prep
+
+        from .parents import NEAR_BORDER_DEG
 
         if self._units is None:
             self._units = [(f"wof:{r.wof_id}", r.country, shape(r.geometry))
@@ -238,14 +245,15 @@ def _file_under_unit(places: dict[str, dict[str, Any]], place: dict[str, Any], u
         place["parents"] = [p for p in dict.fromkeys([found[0], *place["parents"], found[1]]) if p]
 
 
-def _index(places: list[dict[str, Any]]) -> dict[str, dict[str, list[list[int]]]]:
-    """Normalised and phonetic keys of every name -> [place index, name index] pairs.
+def _index(places: list[dict[str, Any]]) -> dict[str, dict[str, list[int]]]:
+    """Normalised and phonetic keys of every name -> [place index, name index, place index, ...].
 
     An Azerbaijani name is also indexed as the English press transcribes it
-    (Cahangirbəyli as Jahangirbayli), under the same name index.
+    (Cahangirbəyli as Jahangirbayli), under the same name index. The pairs
+    are flat: a list per key, not per hit, is a third of the containers.
     """
-    norm: dict[str, list[list[int]]] = {}
-    skel: dict[str, list[list[int]]] = {}
+    norm: dict[str, list[int]] = {}
+    skel: dict[str, list[int]] = {}
     for pi, place in enumerate(places):
         for ni, name in enumerate(place["names"]):
             forms = {name["text"]}
@@ -257,8 +265,27 @@ def _index(places: list[dict[str, Any]]) -> dict[str, dict[str, list[list[int]]]
             keys = {(table_name, key) for form in forms
                     for table_name, key in (("norm", norm_key(form)), ("skel", skeleton(form))) if key}
             for table_name, key in sorted(keys):
-                (norm if table_name == "norm" else skel).setdefault(key, []).append([pi, ni])
+                (norm if table_name == "norm" else skel).setdefault(key, []).extend((pi, ni))
     return {"norm": norm, "skel": skel}
+
+
+def _own(places: list[dict[str, Any]]) -> list[str]:
+    """Each place's own names (``ranking.own_qualifiers``) as one string:
+    "base:qualifier,qualifier base ...", sorted ("sirik:lower" for Aşağı Sirik).
+
+    Ranking needs them for every candidate it scores; stored, a fresh process
+    does not normalise the names of each place it meets (the most of a cold
+    look-up's time). Bases are skeletons and qualifiers words of letters and
+    digits, so neither holds a space, colon or comma. They are keys like the
+    others: ``NORMALISER_VERSION`` covers them. ``ranking.read_own`` reads them.
+    """
+    out = []
+    for place in places:
+        pairs = own_pairs(place["name"], place["country"],
+                          ((n["text"], n["lang"], n["type"], bool(n.get("translit"))) for n in place["names"]))
+        out.append(" ".join(sorted(f"{base}:{','.join(sorted(quals))}" if quals else base
+                                   for base, quals in set(pairs))))
+    return out
 
 
 def _boundaries(records: dict[int, Record], places: dict[str, dict[str, Any]],
@@ -297,10 +324,10 @@ def _line_per_item(doc: dict) -> str:
 
     parts = []
     for key, value in doc.items():
-        if key == "places":
+        if key in ("places", "own"):
             body = ",\n".join(dumps(p) for p in value)
             parts.append(f"{dumps(key)}:[\n{body}\n]")
-        elif key == "keys":
+        elif key in ("keys", "pieces"):
             layers = []
             for layer, index in value.items():
                 body = ",\n".join(f"{dumps(k)}:{dumps(v)}" for k, v in index.items())
@@ -314,6 +341,11 @@ def _line_per_item(doc: dict) -> str:
 def compile_gazetteer(roots: list[Path], *, curated: Path | None = CURATED_PATH,
                       out_dir: Path = DATA_DIR) -> dict[str, Any]:
     """Import WOF trees, apply the curated file, write the data files; return a report."""
+    # Here, not at the top: loading the gazetteer reads DATA_DIR and FORMAT
+    # from this module and needs neither the WOF reader nor YAML.
+    from .curated import load_curated
+    from .wof import read_wof
+
     report: dict[str, Any] = {"roots": [str(r) for r in roots]}
     snapshots = []
     for root in roots:
@@ -330,13 +362,17 @@ def compile_gazetteer(roots: list[Path], *, curated: Path | None = CURATED_PATH,
     ordered = sorted(places.values(), key=lambda p: (_KIND_ORDER.get(p["kind"], 9), p["id"]))
     for place in ordered:
         place["names"].sort(key=lambda n: (n["lang"], n["type"], n["text"]))
+    keys = _index(ordered)
     doc = {
         "format": FORMAT,
         "normaliser_version": NORMALISER_VERSION,
         "attribution": ATTRIBUTION,
         "sources": snapshots,
         "places": ordered,
-        "keys": _index(ordered),
+        "keys": keys,
+        "own": _own(ordered),
+        # The fuzzy layer's piece index over the phonetic keys (fuzzyindex.py).
+        "pieces": build_pieces(keys["skel"]),
     }
     out_dir.mkdir(parents=True, exist_ok=True)
     # Written whole or not at all: a failed import keeps the working data.

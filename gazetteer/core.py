@@ -16,6 +16,7 @@ import orjson
 from .compile import DATA_DIR, FORMAT
 from .decision import MIN_SCORE, Decider, Regions
 from .errors import DataError, InputError, PlaceNotFound
+from .fuzzyindex import TABLES
 from .model import Candidate, Name, Place, Resolution
 from .normalize import MAX_NAME, NORMALISER_VERSION, parse_name
 from .retrieval import Retriever
@@ -106,6 +107,9 @@ class Gazetteer:
         self.path = Path(path) if path else DATA_DIR / "gazetteer.json"
         doc = _read_data(self.path)
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+            if isinstance(doc, dict) and str(doc.get("format")).startswith("armaz-gazetteer/"):
+                raise DataError(f"{self.path}: written by another version of the importer (format "
+                                f"{doc.get('format')!r}, this code reads {FORMAT!r}); re-run 'gazetteer import wof'")
             raise DataError(f"{self.path}: not a gazetteer data file (expected format {FORMAT!r})")
         if doc.get("normaliser_version") != NORMALISER_VERSION:
             raise DataError(f"{self.path}: built with normaliser version "
@@ -114,7 +118,12 @@ class Gazetteer:
         self.attribution: str = doc["attribution"]
         self.sources: list[str] = doc.get("sources", [])
         self._records: list[dict[str, Any]] = doc["places"]
-        self._retriever = Retriever(self._records, doc["keys"]["norm"], doc["keys"]["skel"])
+        pieces = doc.get("pieces")
+        if pieces is not None and not (isinstance(pieces, dict) and all(
+                isinstance(pieces.get(table), dict) for table in TABLES)):
+            raise DataError(f"{self.path}: its fuzzy 'pieces' are not the tables {', '.join(TABLES)}; "
+                            "re-run 'gazetteer import wof'")
+        self._retriever = Retriever(self._records, doc["keys"]["norm"], doc["keys"]["skel"], pieces)
         self._places: list[Place | None] = [None] * len(self._records)
         self._by_id = {rec["id"]: i for i, rec in enumerate(self._records)}
         self.area = _check_area(area)
@@ -137,9 +146,14 @@ class Gazetteer:
         self._fallback_delay = fallback_delay
         self._cache: dict[tuple[str, str | None, str | None], Resolution] = {}
         self._cache_size = cache_size
+        own = doc.get("own")
+        if own is not None and (not isinstance(own, list) or len(own) != len(self._records)
+                                or not all(isinstance(item, str) for item in own)):
+            raise DataError(f"{self.path}: its 'own' names are not one list per place; "
+                            "re-run 'gazetteer import wof'")
         self._decider = Decider(place=self._place, retriever=self._retriever,
                                 regions=Regions(lambda: self.boundaries), in_area=self.in_area,
-                                area_on=self.area is not None)
+                                area_on=self.area is not None, own=own)
 
     # --- places ----------------------------------------------------------
 

@@ -26,8 +26,8 @@ from typing import Any
 
 from .model import Candidate, Place, Resolution
 from .normalize import ParsedName, inflection_stems, parse_name
-from .ranking import (ADMIN_KINDS, NEAR_KM, full_before_partial, is_partial, km, own_qualifiers, score_place,
-                      spelled_alike, town_before_its_unit)
+from .ranking import (ADMIN_KINDS, NEAR_KM, full_before_partial, is_partial, km, own_qualifiers, read_own,
+                      score_place, spelled_alike, town_before_its_unit)
 from .retrieval import LAYER_SCORES, Found, Retriever
 
 __all__ = ["Context", "Decider", "Regions", "Scored", "MARGIN", "MIN_SCORE", "FUZZY_RESOLVE"]
@@ -166,13 +166,16 @@ class Decider:
     """Scores a retrieval against the context and decides: resolved, ambiguous or not found."""
 
     def __init__(self, *, place: Callable[[int], Place], retriever: Retriever, regions: Regions,
-                 in_area: Callable[[Place], bool], area_on: bool) -> None:
+                 in_area: Callable[[Place], bool], area_on: bool,
+                 own: Sequence[str] | None = None) -> None:
         self._place = place
         self._retriever = retriever
         self._regions = regions
         self._in_area = in_area
         self._area_on = area_on
-        self._own: dict[str, frozenset[tuple[str, frozenset[str]]]] = {}
+        #: Each place's own names as compiled (``ranking.read_own``), by place index.
+        self._stored_own = own
+        self._own: dict[int, frozenset[tuple[str, frozenset[str]]]] = {}
 
     # --- context ------------------------------------------------------------
 
@@ -303,9 +306,9 @@ class Decider:
             if fit is not None:
                 fits[place.id] = fit[0]
             bases[place.id] = base
-            own = self._own.get(place.id)
+            own = self._own.get(pi)
             if own is None:
-                own = self._own[place.id] = own_qualifiers(place)
+                own = self._own[pi] = self._own_of(pi, place)
             part = layer != "fuzzy" and is_partial(parsed, own)
             if part:
                 partial.add(place.id)
@@ -321,6 +324,11 @@ class Decider:
                                       reason="a place is spelled as written")
         out.sort(key=lambda c: (-c.score, c.place.id))
         return Scored(out, fits, bases)
+
+    def _own_of(self, pi: int, place: Place) -> frozenset[tuple[str, frozenset[str]]]:
+        if self._stored_own is None:
+            return own_qualifiers(place)
+        return read_own(self._stored_own[pi])
 
     def decide(self, name: str, near: str | None, parsed: ParsedName, scored: Scored,
                contexts: Sequence[Context]) -> Resolution | None:

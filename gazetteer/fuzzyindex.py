@@ -22,36 +22,77 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
-__all__ = ["PieceIndex"]
+__all__ = ["PieceIndex", "build_pieces"]
 
-#: Keys filed under a piece tagged with their length.
-_Pieces = dict[str, tuple[str, ...]]
+#: Keys filed under a piece tagged with their length, space-separated (keys
+#: are skeletons: letters and digits only). Strings, not tuples: the importer
+#: stores them as they are, and a string is no container for the garbage
+#: collector to walk.
+_Pieces = dict[str, str]
 #: Keys shorter than this are never fuzzy-matched (nor filed).
 MIN_KEY = 3
+#: The tables of a complete index, as ``build_pieces`` makes them and the compiled data holds them.
+TABLES = ("heads", "tails", "first", "middle", "last")
+
+
+def _file(table: _Pieces, piece: str, key: str) -> None:
+    old = table.get(piece)
+    table[piece] = key if old is None else f"{old} {key}"
+
+
+def _halves(keys: Iterable[str]) -> tuple[_Pieces, _Pieces]:
+    heads: _Pieces = {}
+    tails: _Pieces = {}
+    for key in keys:
+        n = len(key)
+        h, tag = n // 2, chr(n)
+        _file(heads, key[:h] + tag, key)
+        _file(tails, key[h:] + tag, key)
+    return heads, tails
+
+
+def _thirds(keys: Iterable[str]) -> tuple[_Pieces, _Pieces, _Pieces]:
+    first: _Pieces = {}
+    middle: _Pieces = {}
+    last: _Pieces = {}
+    for key in keys:
+        n = len(key)
+        a, b, tag = n // 3, (2 * n) // 3, chr(n)
+        _file(first, key[:a] + tag, key)
+        _file(middle, key[a:b] + tag, key)
+        _file(last, key[b:] + tag, key)
+    return first, middle, last
+
+
+def build_pieces(keys: Iterable[str]) -> dict[str, _Pieces]:
+    """The whole index as tables of strings (``TABLES``): what the importer stores,
+    so that a fresh process does not file seventeen thousand keys five times."""
+    kept = [key for key in keys if len(key) >= MIN_KEY]
+    return dict(zip(TABLES, (*_halves(kept), *_thirds(kept))))
+
+
+def _union(found: list[str]) -> set[str]:
+    return set(" ".join(found).split())
 
 
 class PieceIndex:
-    """Phonetic keys filed by their aligned halves (built at once) and thirds (on first need)."""
+    """Phonetic keys filed by their aligned halves and thirds: given whole
+    (``build_pieces``, as compiled), or built here (halves at once, thirds on first need)."""
 
-    def __init__(self, keys: Iterable[str]) -> None:
+    def __init__(self, keys: Iterable[str], pieces: dict[str, _Pieces] | None = None) -> None:
+        if pieces is not None:
+            self._keys: list[str] = []
+            self._heads, self._tails = pieces["heads"], pieces["tails"]
+            self._thirds: tuple[_Pieces, _Pieces, _Pieces] | None = (
+                pieces["first"], pieces["middle"], pieces["last"])
+            return
         self._keys = [key for key in keys if len(key) >= MIN_KEY]
-        # Tuples of strings drop out of the garbage collector's sight at its
-        # first look (lists would be walked by every full collection); a
-        # bucket grown by concatenation is built faster than a list converted.
-        heads: _Pieces = {}
-        tails: _Pieces = {}
-        for key in self._keys:
-            n = len(key)
-            h, tag = n // 2, chr(n)
-            head, tail = key[:h] + tag, key[h:] + tag
-            heads[head] = heads.get(head, ()) + (key,)
-            tails[tail] = tails.get(tail, ()) + (key,)
-        self._heads = heads
-        self._tails = tails
-        self._thirds: tuple[_Pieces, _Pieces, _Pieces] | None = None
+        self._heads, self._tails = _halves(self._keys)
+        self._thirds = None
 
     def close(self, skel: str, cutoff: float, *, limit: int) -> list[tuple[str, float]]:
         """Up to ``limit`` keys whose ``fuzz.ratio`` with ``skel`` reaches
@@ -68,7 +109,9 @@ class PieceIndex:
             return []
         hits = [(key, score) for key, score, _ in
                 process.extract(skel, list(keys), scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)]
-        hits.sort(key=lambda hit: (-hit[1], hit[0]))
+        # Best first, ties by key: two stable sorts on C-level keys, no Python call per hit.
+        hits.sort(key=itemgetter(0))
+        hits.sort(key=itemgetter(1), reverse=True)
         return hits
 
     @staticmethod
@@ -89,7 +132,7 @@ class PieceIndex:
                         heads.get(skel[:h - 1] + skel[h] + tag) if 0 < h < n else None):
                 if hit:
                     found.append(hit)
-        return set().union(*found)
+        return _union(found)
 
     def third_keys(self, skel: str, cutoff: float) -> set[str]:
         """Keys three letters longer or shorter at most that share an aligned third with ``skel``."""
@@ -99,24 +142,14 @@ class PieceIndex:
         found = []
         for length in range(max(low, n - 3, MIN_KEY), min(high, n + 3) + 1):
             a, b, tag = length // 3, (2 * length) // 3, chr(length)
-            found.append(first.get(skel[:a] + tag, ()))
-            found.append(last.get(skel[n - (length - b):] + tag, ()))
+            found.append(first.get(skel[:a] + tag, ""))
+            found.append(last.get(skel[n - (length - b):] + tag, ""))
             for shift in range(-3, 4):
                 if a + shift >= 0 and b + shift <= n:
-                    found.append(middle.get(skel[a + shift:b + shift] + tag, ()))
-        return set().union(*found)
+                    found.append(middle.get(skel[a + shift:b + shift] + tag, ""))
+        return _union(found)
 
     def _thirds_index(self) -> tuple[_Pieces, _Pieces, _Pieces]:
         if self._thirds is None:
-            first: _Pieces = {}
-            middle: _Pieces = {}
-            last: _Pieces = {}
-            for key in self._keys:
-                n = len(key)
-                a, b, tag = n // 3, (2 * n) // 3, chr(n)
-                start, centre, end = key[:a] + tag, key[a:b] + tag, key[b:] + tag
-                first[start] = first.get(start, ()) + (key,)
-                middle[centre] = middle.get(centre, ()) + (key,)
-                last[end] = last.get(end, ()) + (key,)
-            self._thirds = first, middle, last
+            self._thirds = _thirds(self._keys)
         return self._thirds

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable
 
 from .model import Candidate, Name, Place
 from .normalize import ParsedName, name_base, qualifiers
 
 __all__ = ["ADMIN_KINDS", "CONTEXT_CREDIT", "score_place", "town_before_its_unit", "full_before_partial", "km",
-           "notability", "is_town", "own_qualifiers", "is_partial", "spelled_alike"]
+           "notability", "is_town", "own_qualifiers", "own_pairs", "read_own",
+           "is_partial", "spelled_alike"]
 
 ADMIN_KINDS = {"district", "province", "region", "country"}
 NAME_TYPE_BONUS = {"curated": 0.03, "preferred": 0.0, "variant": -0.02, "historical": -0.03}
@@ -109,10 +111,29 @@ def own_qualifiers(place: Place) -> frozenset[tuple[str, frozenset[str]]]:
     Aşağı Sirik. Own names are the display name and the preferred names in
     the country's own language: sources in other languages (GeoNames'
     Russian "Сирик" for Aşağı Sirik) often drop the qualifier."""
-    langs = _OWN_LANGS.get(place.country or "", _MAIN_LANGS)
-    own = [place.name, *(n.text for n in place.names if n.type in ("preferred", "curated")
-                         and n.lang in langs and not n.translit)]
-    return frozenset((name_base(text), qualifiers(text)) for text in own)
+    return frozenset(own_pairs(place.name, place.country,
+                               ((n.text, n.lang, n.type, n.translit) for n in place.names)))
+
+
+def own_pairs(display: str, country: str | None,
+              names: Iterable[tuple[str, str, str, bool]]) -> list[tuple[str, frozenset[str]]]:
+    """``own_qualifiers`` from a place's display name, country and names as
+    (text, lang, type, translit), in order: what the importer stores with
+    each place, so that a look-up does not normalise the names of every
+    candidate it meets."""
+    langs = _OWN_LANGS.get(country or "", _MAIN_LANGS)
+    own = [display, *(text for text, lang, kind, translit in names
+                      if kind in ("preferred", "curated") and lang in langs and not translit)]
+    return [(name_base(text), qualifiers(text)) for text in own]
+
+
+def read_own(stored: str) -> frozenset[tuple[str, frozenset[str]]]:
+    """``own_qualifiers`` from the importer's string ("sirik:lower sirikkend")."""
+    out = []
+    for pair in stored.split(" "):
+        base, _, quals = pair.partition(":")
+        out.append((base, frozenset(quals.split(",")) if quals else frozenset()))
+    return frozenset(out)
 
 
 def is_partial(parsed: ParsedName, own: frozenset[tuple[str, frozenset[str]]]) -> bool:

@@ -13,6 +13,7 @@ layer per place. What the candidates are worth is decision.py's business.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -55,14 +56,21 @@ def fuzzy_score(similarity: float, cutoff: float) -> float:
     return 0.62 + 0.2 * (similarity - cutoff) / (100.0 - cutoff)
 
 
+def _pairs(hits: Sequence[int]) -> Iterator[tuple[int, int]]:
+    """(place index, name index) from a compiled index entry: [place, name, place, name...]."""
+    it = iter(hits)
+    return zip(it, it)
+
+
 class Retriever:
     """Candidate places for a name, from the compiled name keys."""
 
-    def __init__(self, records: list[dict[str, Any]], norm: dict[str, list[list[int]]],
-                 skel: dict[str, list[list[int]]]) -> None:
+    def __init__(self, records: list[dict[str, Any]], norm: dict[str, list[int]],
+                 skel: dict[str, list[int]], pieces: dict[str, dict[str, str]] | None = None) -> None:
         self._records = records
         self._norm = norm
         self._skel = skel
+        self._stored_pieces = pieces
 
     # --- the strict layers ----------------------------------------------
 
@@ -75,7 +83,7 @@ class Retriever:
         norm_hits = self._norm.get(norm)
         if norm_hits:
             wanted, script, records = exact_key(text), script_of(text), self._records
-            for pi, ni in norm_hits:
+            for pi, ni in _pairs(norm_hits):
                 stored = records[pi]["names"][ni]["text"]
                 if exact_key(stored) == wanted:
                     hit = (LAYER_SCORES["exact"], ni, "exact")
@@ -90,7 +98,7 @@ class Retriever:
             return found
         skel = skeleton_of_norm(norm)
         phonetic_score = LAYER_SCORES["phonetic"]
-        for pi, ni in self._skel.get(skel, ()):
+        for pi, ni in _pairs(self._skel.get(skel, ())):
             if pi not in found or found[pi][0] < phonetic_score:
                 found[pi] = (phonetic_score, ni, "phonetic")
         if found or not fuzzy:
@@ -101,7 +109,7 @@ class Retriever:
         found: Found = {}
         for key, similarity, cutoff in self.fuzzy_keys(skel):
             score = fuzzy_score(similarity, cutoff)
-            for pi, ni in self._skel[key]:
+            for pi, ni in _pairs(self._skel[key]):
                 if pi not in found or found[pi][0] < score:
                     found[pi] = (score, ni, "fuzzy")
             log.info("fuzzy guess: %r ~ %r (similarity %.0f)", text, key, similarity)
@@ -139,7 +147,7 @@ class Retriever:
         Askeran is Tsaghkashat there, not the Tsakhkashat of Armenia)."""
         found: Found = {}
         for key, similarity, cutoff in self.fuzzy_keys(skeleton(parsed.name)):
-            for pi, ni in self._skel[key]:
+            for pi, ni in _pairs(self._skel[key]):
                 score = fuzzy_score(similarity, cutoff)
                 if pi not in found or found[pi][0] < score:
                     found[pi] = (score, ni, "fuzzy")
@@ -165,7 +173,7 @@ class Retriever:
         found: Found = {}
         for key, similarity, _ in process.extract(skeleton(text), self._skel_keys, scorer=fuzz.ratio,
                                                   score_cutoff=cutoff, limit=limit):
-            for pi, ni in self._skel[key]:
+            for pi, ni in _pairs(self._skel[key]):
                 found.setdefault(pi, (0.5 * similarity / 100.0, ni, "fuzzy"))
         return found
 
@@ -175,4 +183,4 @@ class Retriever:
 
     @cached_property
     def _pieces(self) -> PieceIndex:
-        return PieceIndex(self._skel)
+        return PieceIndex(self._skel, self._stored_pieces)

@@ -346,3 +346,82 @@ def test_a_path_the_system_cannot_open_says_why(tmp_path):
     with pytest.raises(InputError) as err:
         read_bytes(tmp_path / ("x" * 300), label="long.csv")
     assert str(err.value) == "long.csv: cannot read: File name too long"
+
+
+# --- look-ups shared with forked processes -----------------------------------------------
+
+_MIXED = ("place,near,day\n" + "Sanasar,,\nSanasr,,\n,,\nShusha,Agdam district,\nMartuni,Gegharkunik,\n"
+          "Шуша,,2021-01-01\nLachin,,not a date\n" + "x" * 501 + ",,\n" + "Sanasar,,\nKhojavend,,\n"
+          "Qubadli,,1990-05-01\nGubadli district,,\nStepanakert,,\nKhankendi,,\nSanasar,,\nQwzxvbnmkj,,\n"
+          "too,many,cells,here\n\"unclosed,,\n")
+
+
+@pytest.mark.parametrize("json_lines", [False, True])
+def test_forked_workers_write_what_one_process_writes(gaz, json_lines):
+    from gazetteer import Gazetteer
+
+    kw = dict(near_column="near", as_of_column="day", json_lines=json_lines)
+    one_report, one = run(gaz, _MIXED, **kw)
+    fresh = Gazetteer()
+    for workers in (2, 3):
+        fresh._cache.clear()
+        report, text = run(fresh, _MIXED, workers=workers, **kw)
+        assert text == one
+        assert (report.read, report.written, report.counts, report.errors) == \
+            (one_report.read, one_report.written, one_report.counts, one_report.errors)
+        # The forked processes answered the later parts: this one looked up only the first.
+        assert 0 < len(fresh._cache) <= -(-14 // workers)
+    assert one_report.errors and one_report.counts["resolved"] and one_report.counts["not_found"]
+
+
+def test_workers_must_be_a_whole_number_of_one_or_more(gaz):
+    for bad in (0, -1, 1.5, "2", True):
+        with pytest.raises(InputError, match="workers must be a whole number >= 1"):
+            run(gaz, "place\nSanasar\n", workers=bad)
+
+
+def test_by_default_a_batch_forks_only_from_enough_distinct_names_and_two_cores(gaz, monkeypatch):
+    from gazetteer import batch
+
+    monkeypatch.setattr(batch.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert batch._workers(gaz, None, batch.PARALLEL_NAMES) == 2
+    assert batch._workers(gaz, None, batch.PARALLEL_NAMES - 1) == 1
+    assert batch._workers(gaz, 3, 10) == 3
+    # An online fallback keeps to its rate limit in one process; a system that cannot fork runs in one.
+    monkeypatch.setattr(gaz, "_fallback", object())
+    assert batch._workers(gaz, 3, 10) == 1
+    monkeypatch.setattr(gaz, "_fallback", None)
+    monkeypatch.setattr(batch.multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert batch._workers(gaz, 3, 10) == 1
+    monkeypatch.undo()
+    monkeypatch.setattr(batch.os, "sched_getaffinity", lambda pid: {0})
+    assert batch._workers(gaz, None, batch.PARALLEL_NAMES) == 1
+    # The library forks only when asked.
+    forked = []
+    monkeypatch.setattr(batch, "_answers", lambda *a: forked.append(a) or {})
+    monkeypatch.setattr(batch.os, "sched_getaffinity", lambda pid: {0, 1})
+    monkeypatch.setattr(batch, "PARALLEL_NAMES", 2)
+    run(gaz, "place\nSanasar\nShusha\nLachin\n")
+    assert not forked
+    run(gaz, "place\nSanasar\nShusha\nLachin\n", workers=None)
+    assert len(forked) == 1
+
+
+def test_a_repeated_look_up_is_answered_once_and_at_most_so_many_are_kept(gaz, monkeypatch):
+    from gazetteer import batch
+
+    asked = []
+    real = gaz.resolve
+    monkeypatch.setattr(gaz, "resolve", lambda *key, **kw: asked.append(key) or real(*key, **kw))
+    text = "place,day\nSanasar,\nShusha,\nSanasar,\nLachin,bad\nLachin,bad\nMartuni,\nSanasar,\n"
+    _, whole = run(gaz, text, as_of_column="day")
+    # Each distinct (name, near, as_of) once, a refused one too.
+    assert asked == [("Sanasar", None, None), ("Shusha", None, None), ("Lachin", None, "bad"),
+                     ("Martuni", None, None)]
+    asked.clear()
+    monkeypatch.setattr(batch, "_FORMATTED", 2)
+    _, bounded = run(gaz, text, as_of_column="day")
+    # Two kept at most: the memory is cleared when full, and a name after that is asked again.
+    assert asked == [("Sanasar", None, None), ("Shusha", None, None), ("Lachin", None, "bad"),
+                     ("Martuni", None, None), ("Sanasar", None, None)]
+    assert bounded == whole

@@ -16,6 +16,27 @@ from gazetteer.curated import load_curated
 from .conftest import WOF
 
 
+def test_batch_workers_write_the_same_file_and_a_bad_count_is_refused(tmp_path, monkeypatch):
+    from gazetteer import batch
+
+    src = tmp_path / "in.csv"
+    src.write_text("n,place,near\n1,Sanasar,Gubadli\n2,,\n3,Avetaranoc,\n4,Zzyzx Road,\n5,Shusha,\n"
+                   "6,Sanasar,Gubadli\n7,Martuni,\n", encoding="utf-8")
+    calls = []
+    real = batch._answers
+    monkeypatch.setattr(batch, "_answers", lambda *a: calls.append(a[3]) or real(*a))
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}.csv"
+        result = CliRunner().invoke(cli, ["resolve", "--input", str(src), "--column", "place", "--near-column",
+                                          "near", "--output", str(out), "--workers", workers])
+        assert result.exit_code == 1 and "7 rows read, 7 written" in result.output, result.output
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1] and calls == [2]
+    result = CliRunner().invoke(cli, ["resolve", "--input", str(src), "--column", "place", "--workers", "0"])
+    assert result.exit_code == 2 and "--workers" in result.output
+
+
 def test_resolve_json():
     result = CliRunner().invoke(cli, ["resolve", "Кубатлы", "Martuni", "--json"])
     assert result.exit_code == 0, result.output

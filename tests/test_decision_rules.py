@@ -629,3 +629,26 @@ def test_a_context_in_a_case_form_is_the_unit_it_declines(gaz):
     # Not when the text says what it is, nor when a unit matched as written.
     assert "gz:nakhchivan-ar" not in {p.id for p in gaz._decider.read_context("город Нахичевани").places}
     assert {p.id for p in gaz._decider.read_context("Кубатлы").places} == {"wof:421169387"}  # the town only
+
+
+def test_a_candidates_own_names_are_read_from_the_data_when_it_stores_them(gaz):
+    from gazetteer.decision import Decider
+    from gazetteer.normalize import parse_name
+
+    index = next(i for i, place in enumerate(gaz) if place.name == "Aşağı Sirik")
+    stored = list(gaz._decider._stored_own)
+
+    def partial(own):
+        decider = Decider(place=gaz._place, retriever=gaz._retriever, regions=gaz._decider._regions,
+                          in_area=gaz.in_area, area_on=True, own=own)
+        parsed = parse_name("Sirik")
+        found = gaz._retriever.find(parsed)
+        assert index in found
+        cand = next(c for c in decider.score(parsed, found, (), None).candidates if c.place.name == "Aşağı Sirik")
+        return any("only part of it" in why for why in cand.why)
+
+    # Stored ("sirik:lower") or computed from its names, "Sirik" is only part of Aşağı Sirik's name ...
+    assert partial(stored) and partial(None)
+    # ... and what the data stores is what counts.
+    stored[index] = "sirik"
+    assert not partial(stored)

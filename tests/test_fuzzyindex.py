@@ -5,7 +5,7 @@ import random
 import pytest
 from rapidfuzz import fuzz
 
-from gazetteer.fuzzyindex import MIN_KEY, PieceIndex
+from gazetteer.fuzzyindex import MIN_KEY, TABLES, PieceIndex, build_pieces
 from gazetteer.retrieval import FUZZY_KEYS, fuzzy_cutoff
 
 LETTERS = "aiuktsmnrlpvxcj"
@@ -58,9 +58,13 @@ def keys(gaz):
     return sorted(gaz._retriever._skel)
 
 
-@pytest.fixture(scope="module")
-def index(keys):
-    return PieceIndex(keys)
+@pytest.fixture(scope="module", params=["built", "compiled"])
+def index(request, keys, gaz):
+    if request.param == "built":
+        return PieceIndex(keys)
+    # The one the gazetteer uses: the tables the importer stored in the data.
+    assert gaz._retriever._stored_pieces is not None
+    return gaz._retriever._pieces
 
 
 @pytest.mark.parametrize("edits", [1, 2])
@@ -130,3 +134,16 @@ def test_a_query_costs_a_bounded_number_of_lookups_whatever_its_length(keys):
         assert _CountingDict.lookups <= 5 * 3 + 7 * 9
     # A pasted paragraph's skeleton matches nothing, and comes back at once.
     assert index.close("a" * 500, fuzzy_cutoff(500), limit=FUZZY_KEYS) == []
+
+
+def test_compiled_tables_are_the_index_built_from_the_keys(keys, gaz):
+    stored = gaz._retriever._stored_pieces
+    built = build_pieces(gaz._retriever._skel)
+    assert set(stored) == set(TABLES) and all(stored[t] == built[t] for t in TABLES)
+    # Each key filed once per table, under its own length's tag.
+    filed = [k for k in keys if len(k) >= MIN_KEY]
+    for table in TABLES:
+        bucketed = [key for bucket in stored[table].values() for key in bucket.split(" ")]
+        assert sorted(bucketed) == filed
+        assert all(ord(piece[-1]) == len(key) for piece, bucket in stored[table].items()
+                   for key in bucket.split(" "))

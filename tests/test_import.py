@@ -412,3 +412,89 @@ def test_soviet_era_russian_names_are_historical(tmp_path):
     assert report["renamed"] == [{"id": "wof:100", "name": "Vanadzor", "historical": ["Кировакан"],
                                   "current": "Ванадзор"}]
     assert "Russian names marked historical: 1" in result.output
+
+
+# --- what the importer precomputes for ranking --------------------------------
+
+
+@needs_wof
+def test_stored_own_names_are_what_ranking_computes_for_every_place(real):
+    from gazetteer.ranking import own_qualifiers, read_own
+
+    gaz, _ = real
+    stored = gaz._decider._stored_own
+    assert stored is not None and len(stored) == len(gaz)
+    for i, place in enumerate(gaz):
+        assert read_own(stored[i]) == own_qualifiers(place), place.id
+    # Not vacuous: qualified own names are stored ("Aşağı Sirik" is ("sirik", {"lower"})),
+    # places with several own bases, and several qualifiers at once.
+    assert sum(own.count(":") for own in stored) > 100
+    assert sum(" " in own for own in stored) > 100
+    sirik = next(i for i, place in enumerate(gaz) if place.name == "Aşağı Sirik")
+    assert ("sirik", frozenset({"lower"})) in read_own(stored[sirik])
+
+
+def test_stored_own_names_keep_several_qualifiers_and_every_own_name():
+    from gazetteer.compile import _own
+    from gazetteer.ranking import read_own
+
+    place = {"name": "Yuxarı Sirik Böyük", "country": "AZ", "names": [
+        {"text": "Sirik", "lang": "aze", "type": "preferred"},
+        {"text": "Верхний Сирик", "lang": "rus", "type": "preferred"},  # not the country's language
+        {"text": "Nerkin Sirik", "lang": "aze", "type": "variant"},  # not preferred
+        {"text": "Aşağı Sirik", "lang": "aze", "type": "curated", "translit": True}]}
+    stored = _own([place])
+    assert stored == ["sirik sirik:big,upper"]
+    assert read_own(stored[0]) == {("sirik", frozenset()), ("sirik", frozenset({"upper", "big"}))}
+
+
+@needs_wof
+def test_data_without_stored_own_names_answers_the_same(real, tmp_path):
+    gaz, _ = real
+    doc = json.loads(gaz.path.read_text(encoding="utf-8"))
+    del doc["own"]
+    (tmp_path / "gazetteer.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    bare = Gazetteer(tmp_path / "gazetteer.json")
+    assert bare._decider._stored_own is None
+    for name in ("Sirik", "Aşağı Sirik", "Mahmudlu", "Shorzha", "Verin Shorzha", "Hand", "Nerkin Hand",
+                 "Veysəlli", "Qubadli", "Sanasar (Gubadli)"):
+        ours, theirs = gaz.resolve(name), bare.resolve(name)
+        assert (ours.status, [(c.place.id, c.score, c.why) for c in ours.candidates]) == \
+            (theirs.status, [(c.place.id, c.score, c.why) for c in theirs.candidates]), name
+    assert any("only part of it" in why for name in ("Sirik", "Mahmudlu", "Shorzha")
+               for c in gaz.resolve(name).candidates for why in c.why)
+
+
+def test_stored_own_names_not_one_per_place_are_an_error(tree, tmp_path):
+    compile_gazetteer([tree], curated=None, out_dir=tmp_path / "out")
+    path = tmp_path / "out" / "gazetteer.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert len(doc["own"]) == len(doc["places"])
+    doc["own"] = doc["own"][1:]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(DataError, match="'own' names are not one list per place"):
+        Gazetteer(path)
+
+
+def test_data_from_another_importer_version_says_to_re_import(tree, tmp_path):
+    compile_gazetteer([tree], curated=None, out_dir=tmp_path / "out")
+    path = tmp_path / "out" / "gazetteer.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    # The index entries are flat [place, name, place, name...] lists.
+    assert all(isinstance(v, int) for entry in doc["keys"]["skel"].values() for v in entry)
+    assert all(len(entry) % 2 == 0 for entry in doc["keys"]["norm"].values())
+    doc["format"] = "armaz-gazetteer/1"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(DataError, match="another version of the importer.*re-run 'gazetteer import wof'"):
+        Gazetteer(path)
+
+
+def test_stored_fuzzy_pieces_missing_a_table_are_an_error(tree, tmp_path):
+    compile_gazetteer([tree], curated=None, out_dir=tmp_path / "out")
+    path = tmp_path / "out" / "gazetteer.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    assert sorted(doc["pieces"]) == sorted(["heads", "tails", "first", "middle", "last"])
+    del doc["pieces"]["middle"]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    with pytest.raises(DataError, match="fuzzy 'pieces' are not the tables"):
+        Gazetteer(path)

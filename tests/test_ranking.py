@@ -591,3 +591,14 @@ def test_the_azerbaijani_word_for_a_marz_names_the_province(gaz, text):
     assert parse_name(text).kind_hint == "province"
     res = gaz.resolve(text)
     assert res.status == "resolved" and res.place.id == "wof:85668095", res.why
+
+
+def test_the_shipped_datas_own_names_are_what_ranking_computes(gaz):
+    # Stored by the importer; a change to which names are a place's own (or
+    # to the qualifier words) needs the data re-imported, and this says so.
+    from gazetteer.ranking import own_qualifiers, read_own
+
+    stored = gaz._decider._stored_own
+    assert stored is not None and len(stored) == len(gaz)
+    stale = [place.id for i, place in enumerate(gaz) if read_own(stored[i]) != own_qualifiers(place)]
+    assert not stale, f"{len(stale)} places' stored own names are stale ({stale[:5]}): re-run 'gazetteer import wof'"
