@@ -20,7 +20,8 @@ from gazetteer.atomic import FileSet
 from .analysis import FLAGS, PARTNER_CAP, RETRACTED_STATUSES, Analysis
 from .control import claimed_control
 from .errors import MapperError, RenderError
-from .exports import claim_rows, claims_csv, geojson_bytes, need_gis, write_gpkg
+from .claimtable import ClaimTable
+from .exports import need_gis, write_gpkg
 from .ledger import Event
 from .page import build_map, build_map_files, map_bytes
 from .tiles import DEFAULT_TILES, REFERRER_POLICY
@@ -312,13 +313,13 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
         page = assets.pop(f"{name}.html")
     else:
         page = map_bytes(analysis, gaz, self_contained=self_contained, **page_options)
-    rows = claim_rows(analysis, gaz)  # one flat record per claim feeds every export
+    table = ClaimTable(analysis, gaz)  # one table of the claims feeds every export
     day = as_of or max(c.day for c in analysis.claims)
     control = claimed_control(analysis, gaz, window=analysis.window).dissolved(day)
     texts: dict[str, tuple[str, str | bytes]] = {
         "html": (".html", page),
-        "geojson": (".geojson", geojson_bytes(analysis, gaz, rows)),
-        "csv": (".csv", claims_csv(analysis, gaz, rows)),
+        "geojson": (".geojson", table.geojson()),
+        "csv": (".csv", table.csv()),
         "control": (".control.geojson", orjson.dumps(control) + b"\n"),
         "report": (".report.md", report_markdown(analysis, title=title, problems=list(problems), as_of=as_of)),
         "embed": (".embed.html", embed_snippet(name, title, base_url=base_url, fallback_image=bool(fallback))),
@@ -332,7 +333,7 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
             for file_name, content in sorted(assets.items()):
                 paths[file_name] = files.write_text(file_name, content)
             if gpkg:
-                write_gpkg(analysis, gaz, files.stage(f"{name}.gpkg"), rows=rows)
+                write_gpkg(analysis, gaz, files.stage(f"{name}.gpkg"), rows=table.rows())
                 paths["gpkg"] = out_dir / f"{name}.gpkg"
             if png_size is not None:
                 from .image import write_png
