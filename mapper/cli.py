@@ -57,13 +57,23 @@ def _name(ctx, param, value):
         raise click.BadParameter(str(exc)) from None
 
 
+def _is_url(arg: str) -> bool:
+    # gazetteer.download brings urllib.request, http.client and certifi (20 ms
+    # a run): imported only for an argument that may be an address.
+    if arg[:4].lower() != "http":
+        return False
+    from gazetteer.download import is_url
+
+    return is_url(arg)
+
+
 def _source(arg: str, offline: bool = False):
     """What the library reads for a LEDGER argument: a path, standard input (-) or a cached download."""
-    from gazetteer.download import cached_download, is_url
-
     if arg == "-":
         return click.get_binary_stream("stdin")
-    if is_url(arg):
+    if _is_url(arg):
+        from gazetteer.download import cached_download
+
         try:
             path = cached_download(arg, offline=offline)
         except GazetteerError as exc:
@@ -220,11 +230,9 @@ def build(ledger, events, output_dir, name, title, as_of, strict, self_contained
         jobs = [(path, events or EXAMPLE_EVENTS, path.stem, example_title) for path, example_title in EXAMPLES]
     else:
         _one_stdin(ledger, events, *claimants)
-        from gazetteer.download import is_url
-
         from .outputs import safe_name
 
-        stem = "" if ledger == "-" else Path(ledger.rstrip("/").rsplit("/", 1)[-1] if is_url(ledger) else ledger).stem
+        stem = "" if ledger == "-" else Path(ledger.rstrip("/").rsplit("/", 1)[-1] if _is_url(ledger) else ledger).stem
         jobs = [(ledger, events, name or safe_name(stem, default="ledger"),
                  title or (stem.replace("-", " ").replace("_", " ") if stem else "Claims"))]
     problems = False

@@ -110,6 +110,17 @@ def test_without_geopandas_the_map_builds_and_gpkg_says_how_to_install(tmp_path)
     assert not (tmp_path / "g").exists()  # refused before anything was read or written
 
 
+def test_a_build_of_a_file_or_standard_input_needs_no_download_machinery(tmp_path):
+    # urllib.request, http.client and certifi cost 20 ms a run: only an http(s) address needs them.
+    blocked = ("urllib.request", "http.client", "certifi", "gazetteer.download")
+    done = run_cli("-q", "build", str(WAR), "--output-dir", str(tmp_path), "--name", "w", block=blocked)
+    assert done.returncode == 0, done.stderr
+    assert all((tmp_path / f"w.{s}").stat().st_size > 0 for s in SET)
+    done = run_cli("-q", "build", "http://127.0.0.1:9/l.csv", "--offline", "--output-dir", str(tmp_path / "u"),
+                   block=blocked)
+    assert done.returncode != 0 and "gazetteer.download" in done.stderr  # an address still goes to the downloader
+
+
 @pytest.mark.parametrize("args", [("--help",), ("build", "--help"), ("check", str(WAR)), ("control", str(WAR))])
 def test_commands_that_draw_nothing_import_no_folium_or_pandas(args):
     done = run_cli(*args, report=True)
