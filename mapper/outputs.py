@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections import Counter
+from itertools import chain
+from operator import attrgetter
 import math
 import re
 import unicodedata
@@ -90,10 +93,19 @@ def _numbers(claims: list) -> list[str]:
     return lines
 
 
+class _Escaped(dict):
+    """Text -> its Markdown escape, made on first use of a text not given."""
+
+    def __missing__(self, key: str) -> str:
+        value = self[key] = _md(key)
+        return value
+
+
 def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt.date | None = None) -> str:
     claims = analysis.claims
     places, all_flags = analysis.places, analysis.flags
-    # One pass for every count; each distinct text escaped once.
+    # Each distinct text escaped once; claim ids (a flag's partners) all at once,
+    # most of them needing nothing.
     md: dict[str, str] = {}
 
     def text(value: Any) -> str:
@@ -102,21 +114,18 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
             out = md[value] = _md(value)
         return out
 
-    mapped = 0
-    sides: dict[str, int] = {}
-    flag_counts = dict.fromkeys(FLAGS, 0)
-    flagged = []
-    for c in claims:
-        if places[c.id] is not None:
-            mapped += 1
-        sides[c.side] = sides.get(c.side, 0) + 1
-        flags = all_flags[c.id]
-        if flags:
-            flagged.append(c)
-            for f in flags:
-                flag_counts[f] += 1
-    first = min((c.day for c in claims), default=None)
-    last = max((c.day for c in claims), default=None)
+    ids = list(map(attrgetter("id"), claims))
+    id_md = _Escaped(zip(ids, ids))
+    id_md.update((cid, _md(cid)) for cid in filter(_MD_ANY.search, ids))
+    escape_id = id_md.__getitem__
+    mapped = len(ids) - list(map(places.__getitem__, ids)).count(None)
+    sides = Counter(map(attrgetter("side"), claims))
+    flag_lists = list(map(all_flags.__getitem__, ids))
+    counted = Counter(chain.from_iterable(flag_lists))
+    flag_counts = {f: counted.get(f, 0) for f in FLAGS}
+    flagged = [c for c, flags in zip(claims, flag_lists) if flags]
+    days = list(map(attrgetter("day"), claims))
+    first, last = (min(days), max(days)) if days else (None, None)
     lines = [f"# {_md(title)}", ""]
     if claims:
         lines.append(f"{len(claims)} claims from {first} to {last}.")
@@ -154,9 +163,9 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
         rel = ""
         if related[cid]:
             totals = related_total.get(cid) or {}
-            rel = " (" + "; ".join(f"{k}: {_partners(v, totals.get(k, len(v)), text)}"
+            rel = " (" + "; ".join(f"{k}: {_partners(v, totals.get(k, len(v)), escape_id)}"
                                    for k, v in related[cid].items()) + ")"
-        lines.append(f"- {c.date} {text(c.claimant)} — {c.claim} {text(where)} [{text(cid)}]: "
+        lines.append(f"- {c.date} {text(c.claimant)} — {c.claim} {text(where)} [{escape_id(cid)}]: "
                      f"{', '.join(all_flags[cid])}{rel}")
     lines += ["", "## Captures inside land already claimed", ""]
     inside = analysis.inside_claimed
