@@ -23,7 +23,6 @@ from operator import attrgetter
 from typing import Any
 
 from babel.numbers import format_decimal
-from shapely.geometry import shape
 
 from gazetteer import Gazetteer, Place
 
@@ -62,7 +61,7 @@ def _safe_url(url: str | None) -> str | None:
 
 
 #: Gazetteer -> (its boundaries, [(bounds, geometry)] of its districts and provinces): the
-#: bounds of a polygon are the same on every build, and making a shape of each costs.
+#: bounds of a polygon are the same on every build.
 _AREA_BOUNDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
@@ -73,11 +72,26 @@ def _area_bounds(gaz: Gazetteer) -> list[tuple[tuple[float, float, float, float]
     except TypeError:  # an object that cannot be weakly referred to: not cached
         cached = None
     if cached is None or cached[0] is not boundaries:
-        cached = (boundaries, [(shape(f["geometry"]).bounds, f["geometry"]) for f in boundaries["features"]
+        cached = (boundaries, [(_bounds(f["geometry"]), f["geometry"]) for f in boundaries["features"]
                                if f["properties"]["kind"] in AREA_KINDS])
         with contextlib.suppress(TypeError):
             _AREA_BOUNDS[gaz] = cached
     return cached[1]
+
+
+def _bounds(geometry: dict[str, Any]) -> tuple[float, float, float, float]:
+    """(min x, min y, max x, max y) of a GeoJSON geometry's positions, as shapely gives them
+    (without making a shape: a build reads the bounds of ninety polygons)."""
+    coordinates = geometry["coordinates"]
+    if geometry["type"] == "Point":
+        positions = [coordinates]
+    else:
+        depth = {"LineString": 0, "MultiPoint": 0, "Polygon": 1, "MultiLineString": 1, "MultiPolygon": 2}
+        positions = coordinates
+        for _ in range(depth[geometry["type"]]):
+            positions = [p for part in positions for p in part]
+    xs, ys = [p[0] for p in positions], [p[1] for p in positions]
+    return float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys))
 
 
 def _boundaries_near(gaz: Gazetteer, bounds: list[list[float]], margin: float = 0.4) -> list[dict[str, Any]]:

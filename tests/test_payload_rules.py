@@ -388,16 +388,33 @@ def test_district_bounds_are_computed_once_per_gazetteer_and_again_for_new_bound
         boundaries = {"features": [_square("district", 45, 40, 46, 41), _square("country", 45, 40, 46, 41)]}
 
     made = []
-    real_shape = payload.shape
-    monkeypatch.setattr(payload, "shape", lambda geometry: made.append(geometry) or real_shape(geometry))
+    real_bounds = payload._bounds
+    monkeypatch.setattr(payload, "_bounds", lambda geometry: made.append(geometry) or real_bounds(geometry))
     gaz = Gaz()
     for _ in range(3):
         assert len(_boundaries_near(gaz, [[40.0, 45.0], [41.0, 46.0]])) == 1
-    assert len(made) == 1  # the district's shape, once; the country is never drawn
+    assert len(made) == 1  # the district's bounds, once; the country is never drawn
     gaz.boundaries = {"features": [_square("district", 50, 50, 51, 51)]}
     assert _boundaries_near(gaz, [[40.0, 45.0], [41.0, 46.0]]) == []  # not the old boundaries' answer
     assert len(made) == 2
     assert len(_boundaries_near(Gaz(), [[40.0, 45.0], [41.0, 46.0]])) == 1 and len(made) == 3
+
+
+def test_bounds_are_shapely_s_for_every_boundary_and_geometry_type(gaz):
+    from shapely.geometry import shape
+
+    from mapper.payload import _bounds
+
+    geometries = [f["geometry"] for f in gaz.boundaries["features"]] + [
+        {"type": "Point", "coordinates": [46.5, 39.5]},
+        {"type": "MultiPoint", "coordinates": [[46.5, 39.5], [45, 41]]},
+        {"type": "MultiLineString", "coordinates": [[[1, 2], [3, -4]], [[-5, 6], [0, 0]]]},
+        {"type": "MultiPolygon", "coordinates": [_square("district", 45, 40, 46, 41)["geometry"]["coordinates"],
+                                                 _square("district", 47, 38, 48, 39)["geometry"]["coordinates"]]},
+    ]
+    assert {g["type"] for g in geometries} >= {"Polygon", "MultiPolygon", "LineString", "Point"}
+    for geometry in geometries:
+        assert _bounds(geometry) == shape(geometry).bounds
 
 
 def test_the_default_margin_is_four_tenths_of_a_degree():
