@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -415,4 +416,25 @@ def draft(texts, published, source, url, lang, output):
 
 
 def main() -> None:
-    cli()
+    """The console command: ``cli``, then an exit that skips tearing the interpreter down.
+
+    A build's objects (the gazetteer's million, the claims, the outputs) would
+    otherwise be freed one by one as the process ends: 0.3 s of a 50,000-claim
+    build, for memory the system takes back whole. Every file is written, synced
+    and closed before ``cli`` returns; the standard streams are flushed here."""
+    try:
+        cli()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe: nothing more can be said
+        code = code or 1
+    os._exit(code)
