@@ -51,7 +51,7 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
         "tests/test_mapper.py::test_flag_rules",
     ]),
     "control": (["mapper/control.py"], ["tests/test_control.py"]),
-    "exports": (["mapper/exports.py"], ["tests/test_exports.py"]),
+    "exports": (["mapper/exports.py", "mapper/claimtable.py"], ["tests/test_exports.py", "tests/test_claimtable.py"]),
     "i18n": (["mapper/i18n.py"], ["tests/test_i18n.py"]),
     "spatial": (
         ["gazetteer/spatial.py", "gazetteer/frames.py", "gazetteer/geocoder.py"],

@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 
 from gazetteer import Gazetteer, Place, Resolution
 from gazetteer.normalize import norm_key
@@ -133,10 +134,9 @@ def _locate(gaz: Gazetteer, claim: Claim, res: Resolution) -> Place | None:
     return res.place
 
 
-def _order(claim: Claim) -> tuple[dt.datetime, str]:
-    # Time first (UTC; a bare date is its noon), then id: never the row, so
-    # the flags do not depend on how a ledger happens to be sorted.
-    return claim.when, claim.id
+#: Time first (UTC; a bare date is its noon), then id: never the row, so
+#: the flags do not depend on how a ledger happens to be sorted.
+_order = attrgetter("when", "id")
 
 
 def _dated(res: Resolution) -> bool:
@@ -285,27 +285,34 @@ class _SideIndex:
     sides within a window are found by bisection, not by scanning pairs."""
 
     def __init__(self, group: list[Claim]) -> None:
-        by: dict[tuple[str, str], tuple[list[int], list[Claim]]] = {}
+        by: dict[tuple[str, str], tuple[list[int], list[str]]] = {}
         for claim in group:  # sorted by time, so days ascend within each list
-            for role in _ROLES.get(claim.claim, ()):
-                days, items = by.setdefault((role, claim.side), ([], []))
-                days.append(claim.day.toordinal())
-                items.append(claim)
-        self._by_role: dict[str, list[tuple[str, list[int], list[Claim]]]] = defaultdict(list)
-        for (role, side), (days, items) in sorted(by.items(), key=lambda kv: kv[0]):
-            self._by_role[role].append((side, days, items))
+            roles = _ROLES.get(claim.claim)
+            if roles:
+                day = claim.day.toordinal()
+                for role in roles:
+                    days, ids = by.setdefault((role, claim.side), ([], []))
+                    days.append(day)
+                    ids.append(claim.id)
+        self._by_role: dict[str, list[tuple[str, list[int], list[str]]]] = defaultdict(list)
+        for (role, side), (days, ids) in sorted(by.items(), key=lambda kv: kv[0]):
+            self._by_role[role].append((side, days, ids))
 
     def others(self, claim: Claim, role: str, window: int) -> tuple[int, list[str]]:
         """(how many, the first PARTNER_CAP ids) of other sides' claims in
         ``role`` within ``window`` days either way of ``claim``."""
+        sides = self._by_role.get(role)
+        if not sides:
+            return 0, []
         day = claim.day.toordinal()
         total, ids = 0, []
-        for side, days, items in self._by_role.get(role, ()):
+        for side, days, side_ids in sides:
             if side == claim.side:
                 continue
             lo, hi = bisect_left(days, day - window), bisect_right(days, day + window)
-            total += hi - lo
-            ids.extend(c.id for c in items[lo:min(hi, lo + PARTNER_CAP)])
+            if hi > lo:
+                total += hi - lo
+                ids += side_ids[lo:min(hi, lo + PARTNER_CAP)]
         return total, sorted(ids)[:PARTNER_CAP]
 
 

@@ -20,6 +20,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -37,6 +38,8 @@ __all__ = ["CONTESTED", "ControlLayer", "claimed_control"]
 CONTESTED = -1
 _CONTROL = ("captured", "holds", "withdrew")
 _UNITS = ("district", "province")
+#: Claims in time order, then by id.
+_ORDER = attrgetter("when", "id")
 #: Degrees: about 200 m, finer than any claim's precision.
 SIMPLIFY = 0.002
 
@@ -179,6 +182,26 @@ class _Areas:
             self._clipped[unit][at] = None if clipped.is_empty else clipped
         return self._clipped[unit][at]
 
+    def clip(self, places: list[Place]) -> None:
+        """Clip the cells of ``places`` to their units ahead of ``cell``: one array operation
+        per unit instead of three calls per place (the same GEOS operations, the same shapes)."""
+        wanted: dict[str, set[int]] = defaultdict(set)
+        for place in places:
+            unit = self.unit_of(place)
+            if unit is None:
+                continue
+            if unit not in self._cells:
+                self._cells[unit] = self._voronoi(unit)
+            at = self._cells[unit][0].get(place.id)
+            if at is not None and at not in self._clipped[unit]:
+                wanted[unit].add(at)
+        for unit, ats in wanted.items():
+            order = sorted(ats)
+            cells = self._cells[unit][1]
+            clipped = shapely.simplify(shapely.intersection(cells[order], self.units[unit]), SIMPLIFY)
+            for at, geom, empty in zip(order, clipped, shapely.is_empty(clipped)):
+                self._clipped[unit][at] = None if empty else geom
+
     def _voronoi(self, unit: str) -> tuple[dict[str, int], list[Any]]:
         """Place id -> the index of its Voronoi cell, and the cells (not yet clipped to the unit)."""
         polygon = self.units[unit]
@@ -210,7 +233,7 @@ def _state(latest: dict[str, Claim], sides: dict[str, int], window: int) -> int 
     claiming = [c for c in latest.values() if c.claim in ("captured", "holds")]
     if not claiming:
         return None
-    claiming.sort(key=lambda c: (c.when, c.id))
+    claiming.sort(key=_ORDER)
     newest = claiming[-1]
     if all((newest.day - other.day).days > window for other in claiming[:-1]):
         return sides[newest.side]
@@ -247,6 +270,7 @@ def _claimed_control(analysis: Analysis, gaz: Gazetteer, window: int) -> Control
 
     shapes: list[tuple[str, Any, list[Claim]]] = []
     cells_in: dict[str, list[Any]] = defaultdict(list)
+    areas.clip([place_of[pid] for pid in about if place_of[pid].kind == "settlement"])
     for pid in sorted(about):
         place = place_of[pid]
         if place.kind in _UNITS:
@@ -277,7 +301,7 @@ def _claimed_control(analysis: Analysis, gaz: Gazetteer, window: int) -> Control
 
     states = []
     for _, _, own in shapes:
-        own.sort(key=lambda c: (c.when, c.id))
+        own.sort(key=_ORDER)
         latest: dict[str, Claim] = {}
         changes: list[tuple[dt.date, int | None]] = []
         current: int | None = None

@@ -17,6 +17,7 @@ guards cells that spreadsheets would run as formulas.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import itertools
@@ -27,36 +28,21 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-import shapely
-from shapely.geometry import mapping, shape
+from shapely.geometry import shape
 
 from gazetteer import Gazetteer
 
 from .analysis import FLAGS, Analysis
+from .claimtable import COLUMNS, CSV_DELIMITERS, FORMULA_START, ClaimTable, area_geometries
+from .claimtable import _geometry as _area_or_point
 from .errors import MissingExtra
 
 __all__ = ["COLUMNS", "GIS_HINT", "claim_rows", "claims_geojson", "claims_csv", "to_geodataframe", "write_gpkg",
            "need_gis"]
 
-COLUMNS = (
-    "id", "date", "day", "datetime", "place", "near", "place_id", "place_name", "place_kind",
-    "lat", "lon", "geometry_kind", "match_status", "claimant", "side", "claim", "status", "flags",
-    *(f"flag_{f}" for f in FLAGS), "inside_claimed", "count", "unit", "source", "url", "quote", "notes",
-)
-_AREA_KINDS = ("district", "province")
 GIS_HINT = "pip install 'armaz-conflict-maps[gis]'"
-#: A cell starting with one of these is a formula to Excel, Sheets and LibreOffice.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _areas(gaz: Gazetteer) -> dict[str, dict[str, Any]]:
-    out = {}
-    for feature in gaz.boundaries["features"]:
-        if feature["properties"]["kind"] in _AREA_KINDS:
-            out[feature["id"]] = feature["geometry"]
-    return out
-
-
+_FORMULA_START = FORMULA_START
+_areas = area_geometries
 _FLAG_COLUMNS = tuple(f"flag_{f}" for f in FLAGS)
 if _FLAG_COLUMNS != ("flag_repeat", "flag_contested", "flag_corroborated", "flag_retracted"):
     raise ImportError("mapper.analysis.FLAGS changed: claim_rows names the flag columns one by one")
@@ -64,79 +50,11 @@ if _FLAG_COLUMNS != ("flag_repeat", "flag_contested", "flag_corroborated", "flag
 
 def claim_rows(analysis: Analysis, gaz: Gazetteer) -> list[dict[str, Any]]:
     """One flat record per claim, in the analysis's order (time, then id); key order is ``COLUMNS``."""
-    areas = _areas(gaz)
-    # A ledger names each place many times, on a few dozen days, with a few
-    # sets of flags: the columns of each are made once (a place by object: a
-    # claim with its own coordinates has its own Place).
-    where: dict[tuple[int, bool], tuple] = {}
-    none = (None,) * 6
-    days: dict[Any, str] = {}
-    flag_cols: dict[tuple[str, ...], tuple] = {(): ("", False, False, False, False)}
-    rows = []
-    places, all_flags, resolutions = analysis.places, analysis.flags, analysis.resolutions
-    inside = analysis.inside_claimed
-    for claim in analysis.claims:
-        cid = claim.id
-        place = places[cid]
-        if place is None:
-            cols = none
-        else:
-            key = (id(place), claim.lat is None)
-            cols = where.get(key)
-            if cols is None:
-                area = place.kind in _AREA_KINDS and place.id in areas and claim.lat is None
-                cols = where[key] = (place.id, place.name, place.kind, round(place.lat, 6), round(place.lon, 6),
-                                     "area" if area else "point")
-        flags = tuple(all_flags.get(cid) or ())
-        fcols = flag_cols.get(flags)
-        if fcols is None:
-            fcols = flag_cols[flags] = ("; ".join(flags), *(f in flags for f in FLAGS))
-        day = days.get(claim.day)
-        if day is None:
-            day = days[claim.day] = claim.day.isoformat()
-        count = claim.count
-        rows.append({
-            "id": cid,
-            "date": claim.date,
-            "day": day,
-            "datetime": (claim.when.strftime("%Y-%m-%dT%H:%M:%SZ") if "T" in claim.date else None),
-            "place": claim.place,
-            "near": claim.near,
-            "place_id": cols[0],
-            "place_name": cols[1],
-            "place_kind": cols[2],
-            "lat": cols[3],
-            "lon": cols[4],
-            "geometry_kind": cols[5],
-            "match_status": resolutions[cid].status,
-            "claimant": claim.claimant,
-            "side": claim.side,
-            "claim": claim.claim,
-            "status": claim.status,
-            "flags": fcols[0],
-            "flag_repeat": fcols[1],
-            "flag_contested": fcols[2],
-            "flag_corroborated": fcols[3],
-            "flag_retracted": fcols[4],
-            "inside_claimed": inside.get(cid),
-            # 12, not 12.0: a toll is a whole number in every reader's eyes.
-            "count": int(count) if count is not None and count.is_integer() else count,
-            "unit": claim.unit,
-            "source": claim.source,
-            "url": claim.url,
-            "quote": claim.quote,
-            "notes": claim.notes,
-        })
-    return rows
+    return ClaimTable(analysis, gaz).rows()
 
 
 def _geometry(row: dict[str, Any], areas: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
-    if row["geometry_kind"] == "area":
-        geom = shapely.orient_polygons(shape(areas[row["place_id"]]))
-        return mapping(geom)
-    if row["geometry_kind"] == "point":
-        return {"type": "Point", "coordinates": [row["lon"], row["lat"]]}
-    return None
+    return _area_or_point(row["geometry_kind"], row["place_id"], row["lat"], row["lon"], areas)
 
 
 def claims_geojson(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | None = None) -> str:
@@ -148,7 +66,8 @@ def claims_geojson(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]
 def geojson_bytes(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | None = None) -> bytes:
     """``claims_geojson`` as UTF-8, as written to a file: each place's geometry
     serialised once however many claims it has."""
-    rows = claim_rows(analysis, gaz) if rows is None else rows
+    if rows is None:
+        return ClaimTable(analysis, gaz).geojson()
     areas = _areas(gaz)
     shapes: dict[Any, bytes] = {}
     dumps = orjson.dumps
@@ -182,7 +101,12 @@ _FORMULA = re.compile("\x00[" + re.escape("".join(_FORMULA_START)) + "]")
 def claims_csv(analysis: Analysis, gaz: Gazetteer, rows: list[dict[str, Any]] | None = None, *,
                delimiter: str = ",") -> str:
     """A flat table for Sheets, Excel and Datawrapper: lat/lon columns, one claim a row."""
-    rows = claim_rows(analysis, gaz) if rows is None else rows
+    if rows is None:
+        table = ClaimTable(analysis, gaz)
+        if delimiter in CSV_DELIMITERS:
+            with contextlib.suppress(TypeError):  # a cell of a type the table does not write: row by row
+                return table.csv(delimiter)
+        rows = table.rows()
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(COLUMNS)

@@ -10,7 +10,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any, BinaryIO, NamedTuple
 
 from gazetteer.csvfile import MAX_CELL, Table, decode, read_bytes
@@ -471,8 +471,7 @@ def read_ledger(source: Source, *, claimants: ClaimantRegistry | None = None,
     return Ledger(path=path, claims=claims, problems=problems, rows_read=len(rows))
 
 
-def _row_order(claim: Claim) -> tuple[dt.datetime, int]:
-    return claim.when, claim.row
+_row_order = attrgetter("when", "row")
 
 
 def read_events(source: Source, *, format: str | None = None) -> list[Event]:

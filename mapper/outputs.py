@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections import Counter
+from itertools import chain
+from operator import attrgetter
 import math
 import re
 import unicodedata
@@ -20,7 +23,8 @@ from gazetteer.atomic import FileSet
 from .analysis import FLAGS, PARTNER_CAP, RETRACTED_STATUSES, Analysis
 from .control import claimed_control
 from .errors import MapperError, RenderError
-from .exports import claim_rows, claims_csv, geojson_bytes, need_gis, write_gpkg
+from .claimtable import ClaimTable
+from .exports import need_gis, write_gpkg
 from .ledger import Event
 from .page import build_map, build_map_files, map_bytes
 from .tiles import DEFAULT_TILES, REFERRER_POLICY
@@ -89,10 +93,19 @@ def _numbers(claims: list) -> list[str]:
     return lines
 
 
+class _Escaped(dict):
+    """Text -> its Markdown escape, made on first use of a text not given."""
+
+    def __missing__(self, key: str) -> str:
+        value = self[key] = _md(key)
+        return value
+
+
 def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt.date | None = None) -> str:
     claims = analysis.claims
     places, all_flags = analysis.places, analysis.flags
-    # One pass for every count; each distinct text escaped once.
+    # Each distinct text escaped once; claim ids (a flag's partners) all at once,
+    # most of them needing nothing.
     md: dict[str, str] = {}
 
     def text(value: Any) -> str:
@@ -101,21 +114,18 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
             out = md[value] = _md(value)
         return out
 
-    mapped = 0
-    sides: dict[str, int] = {}
-    flag_counts = dict.fromkeys(FLAGS, 0)
-    flagged = []
-    for c in claims:
-        if places[c.id] is not None:
-            mapped += 1
-        sides[c.side] = sides.get(c.side, 0) + 1
-        flags = all_flags[c.id]
-        if flags:
-            flagged.append(c)
-            for f in flags:
-                flag_counts[f] += 1
-    first = min((c.day for c in claims), default=None)
-    last = max((c.day for c in claims), default=None)
+    ids = list(map(attrgetter("id"), claims))
+    id_md = _Escaped(zip(ids, ids))
+    id_md.update((cid, _md(cid)) for cid in filter(_MD_ANY.search, ids))
+    escape_id = id_md.__getitem__
+    mapped = len(ids) - list(map(places.__getitem__, ids)).count(None)
+    sides = Counter(map(attrgetter("side"), claims))
+    flag_lists = list(map(all_flags.__getitem__, ids))
+    counted = Counter(chain.from_iterable(flag_lists))
+    flag_counts = {f: counted.get(f, 0) for f in FLAGS}
+    flagged = [c for c, flags in zip(claims, flag_lists) if flags]
+    days = list(map(attrgetter("day"), claims))
+    first, last = (min(days), max(days)) if days else (None, None)
     lines = [f"# {_md(title)}", ""]
     if claims:
         lines.append(f"{len(claims)} claims from {first} to {last}.")
@@ -153,9 +163,9 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
         rel = ""
         if related[cid]:
             totals = related_total.get(cid) or {}
-            rel = " (" + "; ".join(f"{k}: {_partners(v, totals.get(k, len(v)), text)}"
+            rel = " (" + "; ".join(f"{k}: {_partners(v, totals.get(k, len(v)), escape_id)}"
                                    for k, v in related[cid].items()) + ")"
-        lines.append(f"- {c.date} {text(c.claimant)} — {c.claim} {text(where)} [{text(cid)}]: "
+        lines.append(f"- {c.date} {text(c.claimant)} — {c.claim} {text(where)} [{escape_id(cid)}]: "
                      f"{', '.join(all_flags[cid])}{rel}")
     lines += ["", "## Captures inside land already claimed", ""]
     inside = analysis.inside_claimed
@@ -312,13 +322,13 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
         page = assets.pop(f"{name}.html")
     else:
         page = map_bytes(analysis, gaz, self_contained=self_contained, **page_options)
-    rows = claim_rows(analysis, gaz)  # one flat record per claim feeds every export
+    table = ClaimTable(analysis, gaz)  # one table of the claims feeds every export
     day = as_of or max(c.day for c in analysis.claims)
     control = claimed_control(analysis, gaz, window=analysis.window).dissolved(day)
     texts: dict[str, tuple[str, str | bytes]] = {
         "html": (".html", page),
-        "geojson": (".geojson", geojson_bytes(analysis, gaz, rows)),
-        "csv": (".csv", claims_csv(analysis, gaz, rows)),
+        "geojson": (".geojson", table.geojson()),
+        "csv": (".csv", table.csv()),
         "control": (".control.geojson", orjson.dumps(control) + b"\n"),
         "report": (".report.md", report_markdown(analysis, title=title, problems=list(problems), as_of=as_of)),
         "embed": (".embed.html", embed_snippet(name, title, base_url=base_url, fallback_image=bool(fallback))),
@@ -332,7 +342,7 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
             for file_name, content in sorted(assets.items()):
                 paths[file_name] = files.write_text(file_name, content)
             if gpkg:
-                write_gpkg(analysis, gaz, files.stage(f"{name}.gpkg"), rows=rows)
+                write_gpkg(analysis, gaz, files.stage(f"{name}.gpkg"), rows=table.rows())
                 paths["gpkg"] = out_dir / f"{name}.gpkg"
             if png_size is not None:
                 from .image import write_png

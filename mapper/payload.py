@@ -13,15 +13,22 @@ column). ``claim_rows`` turns the columns back into one dict per claim.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import re
+import weakref
 from functools import lru_cache
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
-from shapely.geometry import shape
+from babel.numbers import format_decimal
 
 from gazetteer import Gazetteer, Place
 
 from .analysis import FLAGS, Analysis
+from .i18n import _LOCALE, format_day, format_when, other_names, place_name
+from .i18n import strings as ui_strings
 from .ledger import Event
 
 __all__ = ["build_payload", "claim_rows", "SIDE_COLORS"]
@@ -39,22 +46,6 @@ MAX_CALENDAR_DAYS = 1500
 CANVAS_PLACES = 200
 
 
-class _Strings:
-    """Repeated strings (claimants, sources, quotes, dates) stored once, referred to by index."""
-
-    def __init__(self) -> None:
-        self.items: list[str] = []
-        self._index: dict[str, int] = {}
-
-    def __call__(self, text: str | None) -> int | None:
-        if text is None:
-            return None
-        if text not in self._index:
-            self._index[text] = len(self.items)
-            self.items.append(text)
-        return self._index[text]
-
-
 def _side_colors(sides: list[str]) -> list[dict[str, str]]:
     out, extra = [], iter(_OTHER_COLORS)
     for side in sides:
@@ -62,23 +53,53 @@ def _side_colors(sides: list[str]) -> list[dict[str, str]]:
     return out
 
 
-def _safe_url(url: str | None) -> str | None:
-    import re
+_SAFE_URL = re.compile(r"(?i)^https?://[^\s]+$")
 
-    return url if url and re.match(r"(?i)^https?://[^\s]+$", url) else None
+
+def _safe_url(url: str | None) -> str | None:
+    return url if url and _SAFE_URL.match(url) else None
+
+
+#: Gazetteer -> (its boundaries, [(bounds, geometry)] of its districts and provinces): the
+#: bounds of a polygon are the same on every build.
+_AREA_BOUNDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _area_bounds(gaz: Gazetteer) -> list[tuple[tuple[float, float, float, float], dict[str, Any]]]:
+    boundaries = gaz.boundaries
+    try:
+        cached = _AREA_BOUNDS.get(gaz)
+    except TypeError:  # an object that cannot be weakly referred to: not cached
+        cached = None
+    if cached is None or cached[0] is not boundaries:
+        cached = (boundaries, [(_bounds(f["geometry"]), f["geometry"]) for f in boundaries["features"]
+                               if f["properties"]["kind"] in AREA_KINDS])
+        with contextlib.suppress(TypeError):
+            _AREA_BOUNDS[gaz] = cached
+    return cached[1]
+
+
+def _bounds(geometry: dict[str, Any]) -> tuple[float, float, float, float]:
+    """(min x, min y, max x, max y) of a GeoJSON geometry's positions, as shapely gives them
+    (without making a shape: a build reads the bounds of ninety polygons)."""
+    coordinates = geometry["coordinates"]
+    if geometry["type"] == "Point":
+        positions = [coordinates]
+    else:
+        depth = {"LineString": 0, "MultiPoint": 0, "Polygon": 1, "MultiLineString": 1, "MultiPolygon": 2}
+        positions = coordinates
+        for _ in range(depth[geometry["type"]]):
+            positions = [p for part in positions for p in part]
+    xs, ys = [p[0] for p in positions], [p[1] for p in positions]
+    return float(min(xs)), float(min(ys)), float(max(xs)), float(max(ys))
 
 
 def _boundaries_near(gaz: Gazetteer, bounds: list[list[float]], margin: float = 0.4) -> list[dict[str, Any]]:
     south, west = bounds[0][0] - margin, bounds[0][1] - margin
     north, east = bounds[1][0] + margin, bounds[1][1] + margin
-    out = []
-    for feature in gaz.boundaries["features"]:
-        if feature["properties"]["kind"] not in AREA_KINDS:
-            continue
-        minx, miny, maxx, maxy = shape(feature["geometry"]).bounds
-        if minx <= east and maxx >= west and miny <= north and maxy >= south:
-            out.append({"type": "Feature", "properties": {}, "geometry": feature["geometry"]})
-    return out
+    return [{"type": "Feature", "properties": {}, "geometry": geometry}
+            for (minx, miny, maxx, maxy), geometry in _area_bounds(gaz)
+            if minx <= east and maxx >= west and miny <= north and maxy >= south]
 
 
 def _days(claim_days: set[dt.date], as_of: dt.date | None) -> list[dt.date]:
@@ -91,47 +112,70 @@ def _days(claim_days: set[dt.date], as_of: dt.date | None) -> list[dt.date]:
 
 @lru_cache(maxsize=4096)
 def _when(text: str, lang: str) -> str:
-    from .i18n import format_when
-
     return format_when(text, lang)
 
 
 def _count(value: Any, lang: str) -> str | None:
     if value is None or value == "":
         return None
-    from babel.numbers import format_decimal
-
-    from .i18n import _LOCALE
-
     try:
         return format_decimal(value, locale=_LOCALE[lang])
     except (TypeError, ValueError, ArithmeticError):
         return str(value)
 
 
-class _Places:
-    """The places claims are about, each listed once with its names in the page's language."""
+def _counts(values: list[Any], lang: str) -> list[str | None]:
+    """``_count`` of each value, each distinct number formatted once."""
+    done: dict[tuple[type, Any], str | None] = {}
+    out = []
+    for value in values:
+        if value is None:
+            out.append(None)
+            continue
+        try:
+            text = done.get((type(value), value))
+        except TypeError:  # unhashable: formatted each time
+            out.append(_count(value, lang))
+            continue
+        if text is None:
+            text = done[(type(value), value)] = _count(value, lang)
+        out.append(text)
+    return out
 
-    def __init__(self, gaz: Gazetteer, lang: str, strings: _Strings) -> None:
-        self.gaz, self.lang, self.strings = gaz, lang, strings
+
+class _Places:
+    """The places claims are about, each listed once with its names in the page's language.
+
+    An entry's ``h`` (its parents' names, a string of the payload's table) is
+    the text itself until the table is made: ``heads`` lists them by place."""
+
+    def __init__(self, gaz: Gazetteer, lang: str) -> None:
+        self.gaz, self.lang = gaz, lang
         self.areas = {f["id"]: f["geometry"] for f in gaz.boundaries["features"]}
         self.items: list[dict[str, Any]] = []
+        self.heads: list[str] = []
         self.area_list: list[dict[str, Any]] = []
         self._index: dict[str, int] = {}
+        #: A parent heads many places: its name is looked up once.
+        self._names: dict[str, str] = {}
+
+    def _name(self, place: Place) -> str:
+        name = self._names.get(place.id)
+        if name is None:
+            name = self._names[place.id] = place_name(place, self.lang)
+        return name
 
     def index(self, place: Place, *, own_point: bool) -> int:
-        from .i18n import other_names, place_name
-
         # A claim giving its own coordinates keeps the resolved place's id: keyed
         # by id alone, whichever claim came first would decide for all whether
         # the place is drawn at that point or as its area.
         key = f"{place.id}@{place.lat},{place.lon}" if own_point else place.id
         if key in self._index:
             return self._index[key]
-        parents = [place_name(p, self.lang) for p in self.gaz.parents(place)] if place.id in self.gaz else []
+        parents = [self._name(p) for p in self.gaz.parents(place)] if place.id in self.gaz else []
+        head = " › ".join(parents[:3])
         entry: dict[str, Any] = {"n": place_name(place, self.lang), "o": other_names(place, self.lang),
-                                 "k": place.kind, "c": [round(place.lat, 5), round(place.lon, 5)],
-                                 "h": self.strings(" › ".join(parents[:3]))}
+                                 "k": place.kind, "c": [round(place.lat, 5), round(place.lon, 5)], "h": head}
         if place.kind in PANEL_KINDS:
             entry["z"] = 1
         elif place.kind in AREA_KINDS and place.id in self.areas and not own_point:
@@ -139,40 +183,101 @@ class _Places:
             self.area_list.append({"type": "Feature", "properties": {}, "geometry": self.areas[place.id]})
         self._index[key] = len(self.items)
         self.items.append(entry)
+        self.heads.append(head)
         return self._index[key]
 
 
 #: The claims' columns, in the payload's order; the optional ones hold None where a claim has no value.
 _COLUMNS = ("id", "d", "s", "c", "cl", "w", "st", "f", "p", "in", "k", "q", "src", "u", "n", "un", "as")
 _OPTIONAL = frozenset(("p", "in", "k", "q", "src", "u", "n", "un", "as"))
+#: The columns of strings, in the order a claim's strings join the table: a
+#: string's index is where it is first met in this order, claim by claim
+#: (``h`` is the parents' names of a place the claim is the first to name).
+_STRING_ORDER = ("cl", "w", "q", "src", "u", "n", "un", "h", "as")
 
 
-def _claim_item(claim: Any, analysis: Analysis, strings: _Strings, day_index: dict[dt.date, int],
-                side_index: dict[str, int], index_of: dict[str, int], kind_index: dict[str, int],
-                status_index: dict[str, int], lang: str) -> dict[str, Any]:
-    flags = analysis.flags.get(claim.id) or ()
-    item: dict[str, Any] = {"id": claim.id, "d": day_index[claim.day], "s": side_index[claim.side],
-                            "c": kind_index[claim.claim], "cl": strings(claim.claimant),
-                            "w": strings(_when(claim.date, lang)), "st": status_index[claim.status],
-                            "f": sum(1 << FLAGS.index(f) for f in set(flags))}
-    if claim.id in analysis.inside_claimed:
-        item["in"] = index_of[analysis.inside_claimed[claim.id]]
-    item["k"] = _count(getattr(claim, "count", None), lang)
-    for key, value in (("q", strings(claim.quote)), ("src", strings(claim.source)),
-                       ("u", strings(_safe_url(claim.url))), ("n", strings(claim.notes)),
-                       ("un", strings(getattr(claim, "unit", None) or None))):
-        item[key] = value
-    return item
+def _claim_columns(analysis: Analysis, places: _Places, lang: str, day_index: dict[dt.date, int],
+                   side_index: dict[str, int], kind_index: dict[str, int],
+                   status_index: dict[str, int]) -> tuple[dict[str, list[Any]], list[Any], int]:
+    """(the claims by column, the table of strings, how many claims have no place on the map).
 
+    Column by column, mostly in C (``map``): no dict per claim, and what
+    repeats (a date's text, a set of flags, a place) is worked out once."""
+    claims = analysis.claims
+    n = len(claims)
 
-def _columns(items: list[dict[str, Any]]) -> dict[str, list[Any]]:
-    """One list per field; an optional field no claim has is left out."""
-    out = {}
-    for key in _COLUMNS:
-        column = [item.get(key) for item in items]
-        if key not in _OPTIONAL or any(v is not None for v in column):
-            out[key] = column
-    return out
+    def field(name: str) -> list[Any]:
+        return list(map(attrgetter(name), claims))
+
+    ids = field("id")
+    out: dict[str, list[Any]] = {
+        "id": ids,
+        "d": list(map(day_index.__getitem__, field("day"))),
+        "s": list(map(side_index.__getitem__, field("side"))),
+        "c": list(map(kind_index.__getitem__, field("claim"))),
+        "st": list(map(status_index.__getitem__, field("status"))),
+    }
+    bits_of: dict[tuple[str, ...], int] = {}
+
+    def bits(flags: list[str] | None) -> int:
+        if not flags:
+            return 0
+        flags = tuple(flags)
+        found = bits_of.get(flags)
+        if found is None:
+            found = bits_of[flags] = sum(1 << FLAGS.index(f) for f in set(flags))
+        return found
+
+    out["f"] = list(map(bits, map(analysis.flags.get, ids)))
+    inside = analysis.inside_claimed
+    earlier = [None] * n
+    if inside:
+        index_of = {cid: i for i, cid in enumerate(ids)}
+        for i, cid in enumerate(ids):
+            if cid in inside:
+                earlier[i] = index_of[inside[cid]]
+    out["in"] = earlier
+    out["k"] = _counts([getattr(c, "count", None) for c in claims], lang)
+    dates = field("date")
+    whens = {date: _when(date, lang) for date in set(dates)}
+    urls = field("url")
+    text: dict[str, list[Any]] = {
+        "cl": field("claimant"), "w": list(map(whens.__getitem__, dates)), "q": field("quote"),
+        "src": field("source"), "u": [u if u and _SAFE_URL.match(u) else None for u in urls],
+        "n": field("notes"), "un": [getattr(c, "unit", None) or None for c in claims],
+    }
+    where = list(map(analysis.places.__getitem__, ids))
+    at_place, heads, also = [None] * n, [None] * n, [None] * n
+    index, known, items = places.index, places._index, places.items
+    for i, (claim, place) in enumerate(zip(claims, where)):
+        if place is None:
+            continue
+        own_point = claim.lat is not None
+        at = None if own_point else known.get(place.id)
+        if at is None:
+            before = len(items)
+            at = index(place, own_point=own_point)
+            if len(items) > before:
+                heads[i] = places.heads[at]
+        at_place[i] = at
+        if claim.place != place.name:
+            also[i] = claim.place
+    out["p"] = at_place
+    text["h"], text["as"] = heads, also
+    # Each string's first appearance, claim by claim in _STRING_ORDER, gives its index.
+    table = dict.fromkeys(chain.from_iterable(zip(*(text[key] for key in _STRING_ORDER))))
+    table.pop(None, None)
+    for i, string in enumerate(table):
+        table[string] = i
+    for key in _STRING_ORDER:
+        if key != "h":
+            out[key] = list(map(table.get, text[key]))
+    for entry in places.items:
+        entry["h"] = table[entry["h"]]
+    # An optional field no claim has is left out.
+    columns = {key: out[key] for key in _COLUMNS
+               if key not in _OPTIONAL or any(v is not None for v in out[key])}
+    return columns, list(table), where.count(None)
 
 
 def claim_rows(payload: dict[str, Any]) -> list[dict[str, Any]]:
@@ -195,7 +300,6 @@ def _control(analysis: Analysis, gaz: Gazetteer, side_index: dict[str, int], day
              days: list[dt.date], lang: str) -> dict[str, Any] | None:
     """The claimed-control layer: shapes once, and per day (by index) the shapes whose state changes."""
     from .control import CONTESTED, claimed_control
-    from .i18n import place_name
 
     layer = claimed_control(analysis, gaz)
     if not layer.place_ids:
@@ -219,8 +323,6 @@ def _control(analysis: Analysis, gaz: Gazetteer, side_index: dict[str, int], day
 def build_payload(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.date | None,
                   events: list[Event], lang: str = "en", control: bool = True) -> dict[str, Any]:
     """The data the map script draws (see the module's docstring)."""
-    from .i18n import format_day, strings as ui_strings
-
     claims = analysis.claims
     sides = sorted({c.side for c in claims}, key=lambda s: (s not in SIDE_COLORS, s))
     side_index = {s: i for i, s in enumerate(sides)}
@@ -230,25 +332,14 @@ def build_payload(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.d
     statuses = sorted({c.status for c in claims})
     kind_index = {k: i for i, k in enumerate(kinds)}
     status_index = {s: i for i, s in enumerate(statuses)}
-    strings = _Strings()
-    places = _Places(gaz, lang, strings)
-    index_of = {c.id: i for i, c in enumerate(claims)}
-    out_claims, unmapped = [], 0
-    for claim in claims:
-        item = _claim_item(claim, analysis, strings, day_index, side_index, index_of, kind_index, status_index, lang)
-        place: Place | None = analysis.places[claim.id]
-        if place is None:
-            unmapped += 1
-        else:
-            item["p"] = places.index(place, own_point=claim.lat is not None)
-            if claim.place != place.name:
-                item["as"] = strings(claim.place)
-        out_claims.append(item)
+    places = _Places(gaz, lang)
+    columns, texts, unmapped = _claim_columns(analysis, places, lang, day_index, side_index, kind_index,
+                                              status_index)
     drawn = [p for p in places.items if "z" not in p]
     bounds = ([[min(p["c"][0] for p in drawn), min(p["c"][1] for p in drawn)],
                [max(p["c"][0] for p in drawn), max(p["c"][1] for p in drawn)]] if drawn else None)
     ui = ui_strings(lang)
-    claimants = sorted({c["cl"] for c in out_claims}, key=lambda k: strings.items[k].casefold())
+    claimants = sorted(set(columns["cl"]), key=lambda k: texts[k].casefold())
     return {
         "title": title,
         "lang": lang,
@@ -260,8 +351,8 @@ def build_payload(analysis: Analysis, gaz: Gazetteer, *, title: str, as_of: dt.d
         "flags": list(FLAGS),
         "places": places.items,
         "areas": places.area_list,
-        "claims": _columns(out_claims),
-        "strings": strings.items,
+        "claims": columns,
+        "strings": texts,
         "days": [d.isoformat() for d in days],
         "dayLabels": [format_day(d, lang) for d in days],
         "asOf": (as_of or days[-1]).isoformat(),

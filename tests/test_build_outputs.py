@@ -110,6 +110,17 @@ def test_without_geopandas_the_map_builds_and_gpkg_says_how_to_install(tmp_path)
     assert not (tmp_path / "g").exists()  # refused before anything was read or written
 
 
+def test_a_build_of_a_file_or_standard_input_needs_no_download_machinery(tmp_path):
+    # urllib.request, http.client and certifi cost 20 ms a run: only an http(s) address needs them.
+    blocked = ("urllib.request", "http.client", "certifi", "gazetteer.download")
+    done = run_cli("-q", "build", str(WAR), "--output-dir", str(tmp_path), "--name", "w", block=blocked)
+    assert done.returncode == 0, done.stderr
+    assert all((tmp_path / f"w.{s}").stat().st_size > 0 for s in SET)
+    done = run_cli("-q", "build", "http://127.0.0.1:9/l.csv", "--offline", "--output-dir", str(tmp_path / "u"),
+                   block=blocked)
+    assert done.returncode != 0 and "gazetteer.download" in done.stderr  # an address still goes to the downloader
+
+
 @pytest.mark.parametrize("args", [("--help",), ("build", "--help"), ("check", str(WAR)), ("control", str(WAR))])
 def test_commands_that_draw_nothing_import_no_folium_or_pandas(args):
     done = run_cli(*args, report=True)
@@ -128,3 +139,24 @@ def test_build_imports_no_folium_or_geopandas_unless_asked(tmp_path):
     assert blocked.returncode == 0, blocked.stderr
     for suffix in SET:
         assert (tmp_path / "b" / f"w.{suffix}").read_bytes() == (tmp_path / f"w.{suffix}").read_bytes(), suffix
+
+
+def test_the_console_command_flushes_what_it_says_and_keeps_its_exit_codes(tmp_path):
+    # main() ends with os._exit (no teardown of the build's objects): nothing said may be lost.
+    def mapper(*args):
+        return subprocess.run([sys.executable, "-m", "mapper", *args], capture_output=True, text=True, cwd=tmp_path,
+                              env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, timeout=600)
+
+    done = mapper("build", str(WAR), "--output-dir", str(tmp_path / "o"), "--name", "w")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [str(tmp_path / "o" / f"w.{s}") for s in
+                                        ("html", "geojson", "csv", "control.geojson", "report.md", "embed.html",
+                                         "amp.html")]
+    assert all((tmp_path / "o" / f"w.{s}").stat().st_size > 0 for s in SET)
+    (tmp_path / "bad.csv").write_text("date,place,claimant,claim\n2020-10-01,Hadrut,Aliyev,captured\n"
+                                      "2020-10-02,Hadrut,Aliyev,shouted\n", encoding="utf-8")
+    bad = mapper("build", "bad.csv", "--output-dir", str(tmp_path / "b"))
+    assert bad.returncode == 1 and "row 3" in bad.stderr and bad.stdout.count("\n") == 7
+    missing = mapper("build", "missing.csv")
+    assert missing.returncode == 2 and "missing.csv" in missing.stderr and missing.stdout == ""
+    assert mapper("--version").stdout.startswith("python -m mapper, version ")

@@ -373,3 +373,18 @@ def test_the_last_two_claims_on_one_day_make_one_state(tmp_path, gaz):
         "c,2020-10-05T09:00+00:00,Hadrut,,Aliyev,Azerbaijan,withdrew,published",
     ])
     assert c.states[0] == [(D(1), c.sides.index("Artsakh"))]
+
+
+def test_cells_clipped_together_are_the_cells_clipped_one_by_one(gaz):
+    from mapper.control import _Areas
+
+    one_by_one, together = _Areas(gaz), _Areas(gaz)
+    places = [p for p in gaz if p.kind == "settlement" and one_by_one.unit_of(p) == "wof:85668083"][:40]
+    places += [gaz.resolve("Hadrut").place, gaz.resolve("Shusha").place]
+    assert len(places) > 20
+    expected = [one_by_one.cell(p) for p in places]
+    together.clip(places)
+    assert together._clipped and all(together._clipped.values())  # made by clip, not by cell
+    got = [together.cell(p) for p in places]
+    assert [None if g is None else g.wkb for g in got] == [None if g is None else g.wkb for g in expected]
+    assert sum(g is not None for g in got) > 20

@@ -338,12 +338,23 @@ def test_counts_formatted_per_language_and_kept_as_written_when_not_numbers(valu
     assert _count(value, lang) == text
 
 
-def test_strings_are_stored_once_in_first_seen_order_and_none_is_no_index():
-    from mapper.payload import _Strings
-
-    strings = _Strings()
-    assert [strings("b"), strings("a"), strings("b"), strings(None), strings("")] == [0, 1, 0, None, 2]
-    assert strings.items == ["b", "a", ""]
+def test_strings_are_stored_once_in_the_order_claims_first_use_them_and_none_is_no_index(tmp_path, gaz):
+    # Claim by claim: claimant, date, quote, source, link, notes, unit, the
+    # parents of a place it is the first to name, the place as written.
+    _, p = _build(tmp_path, gaz, [
+        "a,2020-10-01,Hadrut,Q,Zeta,captured,published,S1,https://x.org/1,quote A,note,killed,3",
+        "b,2020-10-02,Гадрут,P,Zeta,holds,published,S2,javascript:x,quote A,,,",
+        "c,2020-10-02,Nowhere-ville,Q,Zeta,holds,published,S1,,,,,",
+    ], header="id,date,place,claimant,side,claim,status,source,url,quote,notes,unit,count")
+    head = p["strings"][7]
+    assert head.startswith("Xocavand › ") and p["places"][0]["h"] == 7
+    assert p["strings"] == ["Q", "1 October 2020", "quote A", "S1", "https://x.org/1", "note", "killed", head,
+                            "P", "2 October 2020", "S2", "Гадрут"]
+    claims = p["claims"]
+    assert claims["cl"] == [0, 8, 0] and claims["w"] == [1, 9, 9] and claims["q"] == [2, 2, None]
+    assert claims["src"] == [3, 10, 3] and claims["u"] == [4, None, None] and claims["n"] == [5, None, None]
+    assert claims["un"] == [6, None, None] and claims["as"] == [None, 11, None] and claims["p"] == [0, 0, None]
+    assert claims["k"] == ["3", None, None] and p["unmapped"] == 1
 
 
 def _square(kind, west, south, east, north):
@@ -368,6 +379,42 @@ def test_boundaries_near_the_claims_bounds_and_their_margin_exactly(square, near
     gaz = types.SimpleNamespace(boundaries={"features": [feature]})
     got = _boundaries_near(gaz, [[40.0, 45.0], [41.0, 46.0]], margin=0.5)
     assert got == ([{"type": "Feature", "properties": {}, "geometry": feature["geometry"]}] if near else [])
+
+
+def test_district_bounds_are_computed_once_per_gazetteer_and_again_for_new_boundaries(monkeypatch):
+    import mapper.payload as payload
+
+    class Gaz:  # weakly referable, as a Gazetteer is
+        boundaries = {"features": [_square("district", 45, 40, 46, 41), _square("country", 45, 40, 46, 41)]}
+
+    made = []
+    real_bounds = payload._bounds
+    monkeypatch.setattr(payload, "_bounds", lambda geometry: made.append(geometry) or real_bounds(geometry))
+    gaz = Gaz()
+    for _ in range(3):
+        assert len(_boundaries_near(gaz, [[40.0, 45.0], [41.0, 46.0]])) == 1
+    assert len(made) == 1  # the district's bounds, once; the country is never drawn
+    gaz.boundaries = {"features": [_square("district", 50, 50, 51, 51)]}
+    assert _boundaries_near(gaz, [[40.0, 45.0], [41.0, 46.0]]) == []  # not the old boundaries' answer
+    assert len(made) == 2
+    assert len(_boundaries_near(Gaz(), [[40.0, 45.0], [41.0, 46.0]])) == 1 and len(made) == 3
+
+
+def test_bounds_are_shapely_s_for_every_boundary_and_geometry_type(gaz):
+    from shapely.geometry import shape
+
+    from mapper.payload import _bounds
+
+    geometries = [f["geometry"] for f in gaz.boundaries["features"]] + [
+        {"type": "Point", "coordinates": [46.5, 39.5]},
+        {"type": "MultiPoint", "coordinates": [[46.5, 39.5], [45, 41]]},
+        {"type": "MultiLineString", "coordinates": [[[1, 2], [3, -4]], [[-5, 6], [0, 0]]]},
+        {"type": "MultiPolygon", "coordinates": [_square("district", 45, 40, 46, 41)["geometry"]["coordinates"],
+                                                 _square("district", 47, 38, 48, 39)["geometry"]["coordinates"]]},
+    ]
+    assert {g["type"] for g in geometries} >= {"Polygon", "MultiPolygon", "LineString", "Point"}
+    for geometry in geometries:
+        assert _bounds(geometry) == shape(geometry).bounds
 
 
 def test_the_default_margin_is_four_tenths_of_a_degree():

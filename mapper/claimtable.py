@@ -1,0 +1,206 @@
+"""The claims as one table by column: what the CSV, the GeoJSON and the flat rows are written from.
+
+A ledger names each place, date and set of flags on many claims, so the
+columns each of them decides are kept as a group: one key per claim, and the
+group's values once per key. An export renders each distinct key or value
+once, then joins every claim's pieces with ``map`` and ``str.join`` (in C),
+instead of building a dict per claim and serialising it. The bytes are the
+same as the per-row writers in ``exports`` give (``tests/test_claimtable.py``
+compares them on every kind of cell).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import repeat
+from operator import attrgetter
+from typing import Any, NamedTuple
+
+import orjson
+
+from gazetteer import Gazetteer
+
+from .analysis import FLAGS, Analysis
+from .ledger import Claim
+
+__all__ = ["COLUMNS", "ClaimTable"]
+
+COLUMNS = (
+    "id", "date", "day", "datetime", "place", "near", "place_id", "place_name", "place_kind",
+    "lat", "lon", "geometry_kind", "match_status", "claimant", "side", "claim", "status", "flags",
+    *(f"flag_{f}" for f in FLAGS), "inside_claimed", "count", "unit", "source", "url", "quote", "notes",
+)
+AREA_KINDS = ("district", "province")
+#: A cell starting with one of these is a formula to Excel, Sheets and LibreOffice.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: Delimiters the table writes itself; any other goes through the csv module, row by row.
+CSV_DELIMITERS = (",", ";", "\t", "|")
+_PLACE = ("place_id", "place_name", "place_kind", "lat", "lon", "geometry_kind")
+_FEATURE_KEYS = ("type", "id", "geometry", "properties")
+
+
+def area_geometries(gaz: Gazetteer) -> dict[str, dict[str, Any]]:
+    """District and province id -> its polygon (GeoJSON), as drawn for claims about the unit as a whole."""
+    return {f["id"]: f["geometry"] for f in gaz.boundaries["features"] if f["properties"]["kind"] in AREA_KINDS}
+
+
+class _Group(NamedTuple):
+    """Consecutive columns of ``COLUMNS``: a key per claim, and the columns' values per key
+    (``values`` None: a single column, whose key is its value)."""
+
+    names: tuple[str, ...]
+    keys: list[Any]
+    values: dict[Any, tuple] | None = None
+
+
+def _fields(claims: list[Claim]):
+    """``field(name)``: that field of every claim. Claims are tuples: one
+    transposition (in C) gives every field at once."""
+    if claims and all(type(c) is Claim for c in claims):
+        by_name = dict(zip(Claim._fields, map(list, zip(*claims))))
+        return by_name.__getitem__
+    return lambda name: list(map(attrgetter(name), claims))
+
+
+class ClaimTable:
+    """One row per claim, in the analysis's order (time, then id), held by column."""
+
+    def __init__(self, analysis: Analysis, gaz: Gazetteer) -> None:
+        claims = analysis.claims
+        field = _fields(claims)
+
+        ids = field("id")
+        self.areas = area_geometries(gaz)
+        # A date's text decides its day and its UTC instant.
+        dates = list(zip(field("date"), field("day"), field("when")))
+        date_values = {key: (key[0], key[1].isoformat(),
+                             key[2].strftime("%Y-%m-%dT%H:%M:%SZ") if "T" in key[0] else None)
+                       for key in dict.fromkeys(dates)}
+        # A place by object (a claim with its own coordinates has its own Place), and whether it is drawn at
+        # its point: a district with coordinates given is a point.
+        places = list(map(analysis.places.__getitem__, ids))
+        where = list(zip(map(id, places), [lat is not None for lat in field("lat")]))
+        place_values = {}
+        for key, place in dict(zip(where, places)).items():
+            if place is None:
+                place_values[key] = (None,) * len(_PLACE)
+                continue
+            area = place.kind in AREA_KINDS and place.id in self.areas and not key[1]
+            place_values[key] = (place.id, place.name, place.kind, round(place.lat, 6), round(place.lon, 6),
+                                 "area" if area else "point")
+        flags = [tuple(f) if f else () for f in map(analysis.flags.get, ids)]
+        flag_values = {key: ("; ".join(key), *(f in key for f in FLAGS)) for key in set(flags)}
+        # 12, not 12.0: a toll is a whole number in every reader's eyes.
+        counts = [c if c is None or not c.is_integer() else int(c) for c in field("count")]
+        self.groups = (
+            _Group(("id",), ids), _Group(("date", "day", "datetime"), dates, date_values),
+            _Group(("place",), field("place")), _Group(("near",), field("near")),
+            _Group(_PLACE, where, place_values),
+            _Group(("match_status",), list(map(attrgetter("status"), map(analysis.resolutions.__getitem__, ids)))),
+            _Group(("claimant",), field("claimant")), _Group(("side",), field("side")),
+            _Group(("claim",), field("claim")), _Group(("status",), field("status")),
+            _Group(("flags", *(f"flag_{f}" for f in FLAGS)), flags, flag_values),
+            _Group(("inside_claimed",), list(map(analysis.inside_claimed.get, ids))), _Group(("count",), counts),
+            *(_Group((name,), field(name)) for name in ("unit", "source", "url", "quote", "notes")),
+        )
+        if tuple(name for group in self.groups for name in group.names) != COLUMNS:
+            raise AssertionError("ClaimTable's groups must give COLUMNS in order")
+        self.ids = ids
+
+    def columns(self) -> list[list[Any]]:
+        """Every column of ``COLUMNS``, in order."""
+        out: list[list[Any]] = []
+        for group in self.groups:
+            if group.values is None:
+                out.append(group.keys)
+            elif group.keys:
+                out.extend(map(list, zip(*map(group.values.__getitem__, group.keys))))
+            else:
+                out.extend([] for _ in group.names)
+        return out
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One dict per claim, keys in ``COLUMNS`` order (``exports.claim_rows``)."""
+        return list(map(dict, map(zip, repeat(COLUMNS), zip(*self.columns()))))
+
+    def _pieces(self, render) -> list[Any]:
+        """Per group, an iterator of each claim's rendered piece, from ``render(group, distinct keys)``:
+        {key: piece}, each distinct key rendered once."""
+        out = []
+        for group in self.groups:
+            done = render(group, dict.fromkeys(group.keys))
+            out.append(map(done.__getitem__, group.keys))
+        return out
+
+    def geojson(self) -> bytes:
+        """``exports.geojson_bytes``: one feature per line. The features are serialised in one call,
+        each place's geometry made once; a line break then goes between features, where
+        ``},{"type":"Feature","id":`` can only stand (in a string, every quote is escaped)."""
+        where = self.groups[4]
+        shapes: dict[Any, Any] = {}
+        geometry_of = {}
+        for key in dict.fromkeys(where.keys):  # first met first, as a row-by-row writer meets them
+            place_id, _, _, lat, lon, kind = where.values[key]
+            shape_key = (place_id if kind == "area" else (lon, lat)) if kind else None
+            if shape_key not in shapes:
+                shapes[shape_key] = _geometry(kind, place_id, lat, lon, self.areas)
+            geometry_of[key] = shapes[shape_key]
+        features = map(dict, map(zip, repeat(_FEATURE_KEYS), zip(
+            repeat("Feature"), self.ids, map(geometry_of.__getitem__, where.keys), self.rows())))
+        body = orjson.dumps(list(features))
+        return (b'{"type":"FeatureCollection","features":[\n'
+                + body[1:-1].replace(b'},{"type":"Feature","id":', b'},\n{"type":"Feature","id":') + b"\n]}\n")
+
+    def csv(self, delimiter: str = ",") -> str:
+        """``exports.claims_csv`` for a delimiter of ``CSV_DELIMITERS``: cells as the csv module writes
+        them (quoted only when they hold the delimiter, a quote or a line break), formulas guarded,
+        booleans as true/false. TypeError when a cell is of a type it does not write."""
+        if delimiter not in CSV_DELIMITERS:
+            raise ValueError(f"delimiter {delimiter!r}: one of {CSV_DELIMITERS}")
+        special = re.compile(f'[{re.escape(delimiter)}"\r\n]')
+        formula = re.escape("".join(FORMULA_START))
+        attention = re.compile(f'^[{formula}]|[{re.escape(delimiter)}"\r\n]')
+        # Over a column's texts joined by NUL: one scan (in C) finds whether any text needs work.
+        any_attention = re.compile(f'\x00[{formula}]|[{re.escape(delimiter)}"\r\n]')
+
+        def cell(value: Any) -> str:
+            kind = type(value)
+            if value is None:
+                return ""
+            if kind is str:
+                if value[:1] in FORMULA_START:
+                    value = "'" + value
+                return '"' + value.replace('"', '""') + '"' if special.search(value) else value
+            if kind is bool:
+                return "true" if value else "false"
+            if kind is float or kind is int:
+                return repr(value)
+            raise TypeError(f"a {kind.__name__} cell")
+
+        def render(group: _Group, keys: dict) -> dict:
+            if group.values is not None:
+                return {key: delimiter.join(map(cell, group.values[key])) for key in keys}
+            texts = [key for key in keys if type(key) is str]
+            done = dict(zip(texts, texts))  # most text is written as it is
+            if len(texts) < len(keys):  # None, numbers
+                done.update((key, cell(key)) for key in keys if type(key) is not str)
+            if any_attention.search("\x00" + "\x00".join(texts)):
+                done.update((text, cell(text)) for text in filter(attention.search, texts))
+            return done
+
+        header = delimiter.join(map(cell, COLUMNS))
+        lines = map(delimiter.join, zip(*self._pieces(render)))
+        return "\r\n".join((header, *lines)) + "\r\n"
+
+
+def _geometry(kind: str | None, place_id: str | None, lat: float | None, lon: float | None,
+              areas: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+    """A claim's geometry: its unit's polygon, counter-clockwise (RFC 7946), or its point."""
+    if kind == "area":
+        import shapely
+        from shapely.geometry import mapping, shape
+
+        return mapping(shapely.orient_polygons(shape(areas[place_id])))
+    if kind == "point":
+        return {"type": "Point", "coordinates": [lon, lat]}
+    return None
