@@ -241,7 +241,8 @@ _QUALIFIER_WORDS = {
 }
 _QUALIFIER_OF = {norm_key(word): meaning for meaning, words in _QUALIFIER_WORDS.items() for word in words}
 #: How the gazetteer's own names spell each qualifier: the Azerbaijani word and
-#: the Armenian one in Latin letters ("Lower Sirik", "Bas Sirik" -> "Aşağı Sirik").
+#: the Armenian one in Latin letters ("Lower Sirik", "Bas Sirik" -> "Aşağı Sirik"),
+#: and Verin/Nerkin in Armenian letters, for the abbreviations below.
 _QUALIFIER_FORMS = {
     "upper": ("Yuxarı", "Verin", "Վերին"), "lower": ("Aşağı", "Nerkin", "Ներքին"), "middle": ("Orta", "Mijin"),
     "big": ("Böyük", "Mets"), "small": ("Kiçik", "Pokr"), "new": ("Yeni", "Nor"), "old": ("Köhnə", "Hin"),
