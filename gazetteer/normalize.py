@@ -160,7 +160,9 @@ def skeleton_of_norm(key: str) -> str:
 # by script: (ending, what replaces it). Tried only when the name as written
 # matches nothing, longest ending first.
 _ENDINGS = {
-    "Armn": (("ում", ""), ("ից", ""), ("ով", ""), ("ի", ""), ("ը", ""), ("ն", "")),
+    # A name ending in a vowel takes a glide before its ending: Շորժա, Շորժայի, Շորժայում.
+    "Armn": (("յում", ""), ("յից", ""), ("յով", ""), ("յի", ""),
+             ("ում", ""), ("ից", ""), ("ով", ""), ("ի", ""), ("ը", ""), ("ն", "")),
     "Cyrl": (("ом", ""), ("ой", "а"), ("ах", ""), ("ах", "ы"), ("ам", ""), ("ам", "ы"), ("е", ""), ("е", "а"),
              ("у", ""),
              ("у", "а"), ("а", ""), ("ы", "а"), ("и", "а"),
@@ -172,16 +174,41 @@ _ENDINGS = {
 }
 
 
+# Azerbaijani genitive and dative after a consonant, by the stem's last vowel
+# (vowel harmony): Tovuzun, Tovuza; Dəjəlin; Qazaxın; Cəbrayıla. A stem that
+# breaks the harmony (an English name ending in -in or -a) is not one.
+_AZE_HARMONY = {"a": ("ın", "a"), "ı": ("ın", "a"), "o": ("un", "a"), "u": ("un", "a"),
+                "e": ("in", "ə"), "ə": ("in", "ə"), "i": ("in", "ə"), "ö": ("ün", "ə"), "ü": ("ün", "ə")}
+_AZE_ENDINGS = ("ın", "in", "un", "ün", "a", "ə")
+
+
+def _aze_consonant_stem(low: str) -> str | None:
+    """The stem of an Azerbaijani genitive or dative after a consonant, or None."""
+    for ending in _AZE_ENDINGS:
+        stem = low[: -len(ending)]
+        if not low.endswith(ending) or len(stem) < 4 or stem[-1] in _AZE_HARMONY or not stem[-1].isalpha():
+            continue
+        vowels = [c for c in stem if c in _AZE_HARMONY]
+        if vowels and ending in _AZE_HARMONY[vowels[-1]]:
+            return stem
+    return None
+
+
 def inflection_stems(name: str) -> list[str]:
     """Stems a declined name may come from: Հադրութում -> Հադրութ, Гадруте -> Гадрут,
-    Шуше -> Шуша, Qubadlıda -> Qubadlı. Stems shorter than four letters are not tried."""
+    Шуше -> Шуша, Qubadlıda -> Qubadlı, Tovuzun -> Tovuz. Stems shorter than four
+    letters are not tried."""
     low = name.casefold()
     out: list[str] = []
-    for ending, replacement in _ENDINGS.get(script_of(name), ()):
+    script = script_of(name)
+    for ending, replacement in _ENDINGS.get(script, ()):
         if low.endswith(ending) and len(name) - len(ending) >= 4:
             stem = name[: len(name) - len(ending)] + replacement
             if stem not in out:
                 out.append(stem)
+    stem = _aze_consonant_stem(low) if script == "Latn" and not out else None
+    if stem is not None and name[: len(stem)] not in out:
+        out.append(name[: len(stem)])
     return out
 
 
@@ -214,13 +241,17 @@ _QUALIFIER_WORDS = {
 }
 _QUALIFIER_OF = {norm_key(word): meaning for meaning, words in _QUALIFIER_WORDS.items() for word in words}
 #: How the gazetteer's own names spell each qualifier: the Azerbaijani word and
-#: the Armenian one in Latin letters ("Lower Sirik", "Bas Sirik" -> "Aşağı Sirik").
+#: the Armenian one in Latin letters ("Lower Sirik", "Bas Sirik" -> "Aşağı Sirik"),
+#: and Verin/Nerkin in Armenian letters, for the abbreviations below.
 _QUALIFIER_FORMS = {
-    "upper": ("Yuxarı", "Verin"), "lower": ("Aşağı", "Nerkin"), "middle": ("Orta", "Mijin"),
+    "upper": ("Yuxarı", "Verin", "Վերին"), "lower": ("Aşağı", "Nerkin", "Ներքին"), "middle": ("Orta", "Mijin"),
     "big": ("Böyük", "Mets"), "small": ("Kiçik", "Pokr"), "new": ("Yeni", "Nor"), "old": ("Köhnə", "Hin"),
     "1st": ("Birinci",), "2nd": ("İkinci",), "3rd": ("Üçüncü",), "4th": ("Dördüncü",), "5th": ("Beşinci",),
     "6th": ("Altıncı",),
 }
+#: Armenian lists abbreviate Verin and Nerkin: "Վ․ Շորժա", "Ն․ Շորժա". Read only
+#: with the full stop, so that a letter standing alone is no qualifier.
+_ABBREVIATED_QUALIFIERS = {"վ.": "upper", "վ․": "upper", "ն.": "lower", "ն․": "lower"}
 _WORD_SPLIT = re.compile(r"[\s\-‐–]+")
 
 
@@ -583,7 +614,8 @@ def _parse_name(raw: str) -> ParsedName:
             alternatives += [base + end for end in stems]
             break
     words = name.split(maxsplit=1)
-    meaning = _QUALIFIER_OF.get(norm_key(words[0])) if len(words) == 2 else None
+    meaning = (_QUALIFIER_OF.get(norm_key(words[0])) or _ABBREVIATED_QUALIFIERS.get(words[0].casefold())
+               if len(words) == 2 else None)
     if meaning:
         # A qualifier in another language or spelling: "Lower Sirik" is Aşağı Sirik.
         alternatives += [f"{form} {words[1]}" for form in _QUALIFIER_FORMS[meaning]
