@@ -203,13 +203,17 @@ class Decider:
                 units.append((score, place))
             elif layer in _STRICT_LAYERS:
                 others.append((score, place))
-        if units:
+        hint = parsed.kind_hint
+        if units and hint not in ("district", "province", "area"):
             # A unit only sounding like the context (phonetic) is another
             # place when something is spelled like it: "Meşəli" is the
-            # village, not Masallı district.
+            # village, not Masallı district. Not when what is spelled like it
+            # lies in the unit: "Cebrayil", the town's name without its
+            # letters, still names the district around it; nor when the text
+            # says it names a unit ("Cebrayil rayonu").
             best = max(score for score, _ in units + others)
-            units = [(s, p) for s, p in units if s >= best - 0.035 or p.id in declined]
-        hint = parsed.kind_hint
+            inside = {u for s, p in others if s >= best - 0.035 for u in p.parents}
+            units = [(s, p) for s, p in units if s >= best - 0.035 or p.id in declined or p.id in inside]
         if hint == "settlement" or hint == "landmark":
             chosen = others or units
         else:

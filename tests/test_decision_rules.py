@@ -628,7 +628,10 @@ def test_a_context_in_a_case_form_is_the_unit_it_declines(gaz):
     assert res.status == "resolved" and res.place.id == "wof:1310446369", res.why
     # Not when the text says what it is, nor when a unit matched as written.
     assert "gz:nakhchivan-ar" not in {p.id for p in gaz._decider.read_context("город Нахичевани").places}
-    assert {p.id for p in gaz._decider.read_context("Кубатлы").places} == {"wof:421169387"}  # the town only
+    # "Кубатлы" is written as the town's Russian name and only sounds like the
+    # district's; as for a bare "Jabrayil", the district holding the town is meant.
+    assert {p.id for p in gaz._decider.read_context("Кубатлы").places} == {"wof:85668629"}
+    assert {p.id for p in gaz._decider.read_context("город Кубатлы").places} == {"wof:421169387"}
 
 
 def test_a_candidates_own_names_are_read_from_the_data_when_it_stores_them(gaz):
@@ -652,3 +655,22 @@ def test_a_candidates_own_names_are_read_from_the_data_when_it_stores_them(gaz):
     # ... and what the data stores is what counts.
     stored[index] = "sirik"
     assert not partial(stored)
+
+
+def test_a_unit_spelled_like_its_own_town_stays_the_context(gaz):
+    read = gaz._decider.read_context
+    jabrayil_district, jabrayil_town = "wof:85668323", "wof:890443189"
+    # "Cebrayil" is written exactly as the town's ASCII name and only sounds
+    # like the district's; the town lies in the district, so the district is
+    # no other place sounding alike: it stays the context.
+    assert ids(read("Cebrayil")) == [(jabrayil_district, "district")]
+    # The text saying "district" asks for the unit, however it is spelled.
+    assert ids(read("Cebrayil rayonu")) == [(jabrayil_district, "district")]
+    assert ids(read("Cebrayil şəhəri")) == [(jabrayil_town, "settlement")]
+    # A village that only sounds like a district (and does not lie in it)
+    # still leaves the district out.
+    assert {kind for _, kind in ids(read("Meşəli"))} == {"settlement"}
+    # So the Jabrayil village is chosen over the Fuzuli namesake.
+    res = gaz.resolve("Sukurbeyli", near="Cebrayil")
+    assert res.status == "resolved" and res.place.id == "wof:1209393849"
+    assert "in Cəbrayıl (district)" in res.why
