@@ -75,7 +75,8 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
     # kind hints, whole names before part and written before sound-alike.
     "ranking": (
         ["gazetteer/ranking.py"],
-        ["tests/test_decision_rules.py", "tests/test_ranking.py", "tests/test_resolve.py"],
+        ["tests/test_ranking_rules.py", "tests/test_decision_rules.py", "tests/test_ranking.py",
+         "tests/test_resolve.py"],
     ),
     # The page's data (mapper/payload.py), not the folium plumbing around it:
     # the browser tests hold that.

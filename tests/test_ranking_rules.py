@@ -428,6 +428,9 @@ def test_several_partial_matches_are_each_capped():
              cand(place("e"), 1.01)]
     out = full_before_partial(cands, {"b", "c", "d", "e"}, {}, 0.0)
     assert [c.score for c in out] == [1.0, 0.99, 0.123456, 1.0, 0.99]
+    # The capped score is rounded to 4 places.
+    odd = full_before_partial([cand(place("a"), 0.123456), cand(place("b"), 0.5)], {"b"}, {}, 0.05)
+    assert [c.score for c in odd] == [0.123456, 0.0635]
 
 
 # --- spelled_alike ----------------------------------------------------------------
@@ -504,6 +507,10 @@ def test_a_known_town_near_the_units_centre_counts_at_up_to_near_km():
     assert [c.score for c in at] == [0.85, 1.0]
     past = town_before_its_unit([cand(unit, 1.0), cand(place("t", population=5000, lat=hi), 1.0)])
     assert [c.score for c in past] == [1.0, 1.0]
+    # A point (found by bisection on floats) exactly NEAR_KM from the centre.
+    exact = place("t", population=5000, lat=40.034, lon=45.349473477067136)
+    assert km(unit, exact) == 30.0
+    assert [c.score for c in town_before_its_unit([cand(unit, 1.0), cand(exact, 1.0)])] == [0.85, 1.0]
     # 29.9 km east, a village near the centre but not in the unit makes neither yield.
     east = 45.0 + math.degrees(29.9 / 6371.0 / math.cos(math.radians(40.0)))
     assert km(unit, place(lon=east)) == pytest.approx(29.9, abs=1e-6)
