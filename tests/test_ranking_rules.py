@@ -555,3 +555,27 @@ def test_a_town_far_from_the_unit_and_not_in_it_makes_no_unit_yield():
     town = place("t", population=5000, lat=41.0, parents=("holder",))
     out = town_before_its_unit([cand(unit, 1.0), cand(holder, 1.0), cand(town, 1.0)])
     assert [c.score for c in out] == [1.0, 0.85, 1.0]
+
+
+# --- how decision.py applies them, on the real data --------------------------------
+
+SOS, SUS = "wof:1242904569", "wof:1344118207"  # the village of Xocavənd; the press's Sus of Lachin
+NAKHCHIVAN_AR = "gz:nakhchivan-ar"
+
+
+def test_a_sound_alike_is_put_below_the_name_spelled_as_written_with_its_reason(gaz):
+    res = gaz.resolve("Sos")
+    assert res.status == "resolved" and res.place.id == SOS, res.why
+    sus = next(c for c in res.candidates if c.place.id == SUS)
+    assert sus.layer == "phonetic"
+    assert sus.why[-1] == "a place is spelled as written"
+    # Capped a margin and a hundredth below the written one, its press notability notwithstanding.
+    assert sus.score == round(res.candidates[0].score - 0.05 - 0.01, 4)
+
+
+@pytest.mark.parametrize("text", ["Нахичевани район", "Нахичевани область", "Нахичевани регион"])
+def test_a_context_that_says_its_kind_is_not_read_as_a_declined_unit(gaz, text):
+    # Bare, "Нахичевани" is also the Autonomous Republic's locative; with the
+    # word for its kind given, the text says what it is, and no case form is tried.
+    assert NAKHCHIVAN_AR in {p.id for p in gaz._decider.read_context("Нахичевани").places}
+    assert NAKHCHIVAN_AR not in {p.id for p in gaz._decider.read_context(text).places}
