@@ -69,13 +69,16 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
     # How a name's candidates are judged against the context and decided.
     "decision": (
         ["gazetteer/decision.py"],
-        ["tests/test_decision_rules.py", "tests/test_ranking.py", "tests/test_resolve.py", "tests/test_accuracy.py"],
+        ["tests/test_decision_rules.py", "tests/test_ranking.py", "tests/test_resolve.py", "tests/test_accuracy.py",
+         # Only its last tests reach decision.py: how it applies the ranking rules.
+         "tests/test_ranking_rules.py"],
     ),
     # How each candidate is scored: the layers, notability, the size and
     # kind hints, whole names before part and written before sound-alike.
     "ranking": (
         ["gazetteer/ranking.py"],
-        ["tests/test_decision_rules.py", "tests/test_ranking.py", "tests/test_resolve.py"],
+        ["tests/test_ranking_rules.py", "tests/test_decision_rules.py", "tests/test_ranking.py",
+         "tests/test_resolve.py"],
     ),
     # The page's data (mapper/payload.py), not the folium plumbing around it:
     # the browser tests hold that.
