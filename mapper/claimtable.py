@@ -122,15 +122,6 @@ class ClaimTable:
         """One dict per claim, keys in ``COLUMNS`` order (``exports.claim_rows``)."""
         return list(map(dict, map(zip, repeat(COLUMNS), zip(*self.columns()))))
 
-    def _pieces(self, render) -> list[Any]:
-        """Per group, an iterator of each claim's rendered piece, from ``render(group, distinct keys)``:
-        {key: piece}, each distinct key rendered once."""
-        out = []
-        for group in self.groups:
-            done = render(group, dict.fromkeys(group.keys))
-            out.append(map(done.__getitem__, group.keys))
-        return out
-
     def geojson(self) -> bytes:
         """``exports.geojson_bytes``: one feature per line. A feature is the bytes orjson gives its dict,
         made from pieces: each distinct key of a group (a place, a date, a set of flags) and each
@@ -201,9 +192,30 @@ class ClaimTable:
                 done.update((text, cell(text)) for text in filter(attention.search, texts))
             return done
 
+        def text_column(values: list[Any]):
+            """A column of texts and None as its cells: most cells are the text itself, so only
+            None (an empty cell) and the texts that need quotes or a guard are looked up."""
+            texts = list(filter(None, values))
+            fixes: dict[str | None, str] = {None: ""}
+            if any_attention.search("\x00" + "\x00".join(texts)):
+                fixes.update((text, cell(text)) for text in dict.fromkeys(filter(attention.search, texts)))
+            if len(fixes) == 1 and len(texts) == len(values):
+                return values
+            return map(fixes.get, values, values)
+
+        pieces = []
+        for group in self.groups:
+            if group.values is None and set(map(type, group.keys)) <= _TEXT_TYPES:
+                pieces.append(text_column(group.keys))
+            else:
+                done = render(group, dict.fromkeys(group.keys))
+                pieces.append(map(done.__getitem__, group.keys))
         header = delimiter.join(map(cell, COLUMNS))
-        lines = map(delimiter.join, zip(*self._pieces(render)))
+        lines = map(delimiter.join, zip(*pieces))
         return "\r\n".join((header, *lines)) + "\r\n"
+
+
+_TEXT_TYPES = {str, type(None)}
 
 
 def _geometry(kind: str | None, place_id: str | None, lat: float | None, lon: float | None,
