@@ -62,7 +62,7 @@ def _build(code: Path, args: list[str], stdin: Path | None, out: Path) -> None:
     cmd = [sys.executable, "-m", "mapper", "-q", "build", *args, "--output-dir", str(out)]
     with open(stdin, "rb") if stdin else open(os.devnull, "rb") as fh:
         done = subprocess.run(cmd, cwd=out, env=env, stdin=fh, capture_output=True, text=True)
-    if done.returncode not in (0, 1):
+    if done.returncode not in (0, 1) or "Traceback" in done.stderr:
         raise SystemExit(f"{code}: {' '.join(args)}: exit {done.returncode}\n{done.stderr}")
 
 

@@ -276,8 +276,8 @@ def _build_one(ledger, events, output_dir, name, title, *, as_of, strict, self_c
     if not quiet:
         for path in paths.values():
             click.echo(str(path))
-    unresolved = analysis.unresolved()
-    if unresolved and not quiet:
+    unresolved = None if quiet else analysis.unresolved()  # walks every claim: only to be said
+    if unresolved:
         click.echo(f"{led.path}: {sum(len(ids) for _, ids in unresolved.values())} claim(s) not placed: "
                    "see the report", err=True)
     return bool(led.problems)

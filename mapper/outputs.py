@@ -111,13 +111,7 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
     places, all_flags = analysis.places, analysis.flags
     # Each distinct text escaped once; claim ids (a flag's partners) all at once,
     # most of them needing nothing.
-    md: dict[str, str] = {}
-
-    def text(value: Any) -> str:
-        out = md.get(value)
-        if out is None:
-            out = md[value] = _md(value)
-        return out
+    text = _Escaped().__getitem__
 
     ids = list(map(attrgetter("id"), claims))
     id_md = _Escaped(zip(ids, ids))
@@ -168,15 +162,18 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
         rel = ""
         if related[cid]:
             totals = related_total.get(cid) or {}
-            rel = " (" + "; ".join(f"{k}: {_partners(v, totals.get(k, len(v)), escape_id)}"
-                                   for k, v in related[cid].items()) + ")"
+            # All partners listed (the common case) is joined here; _partners cuts a long list.
+            rel = " (" + "; ".join([f"{k}: {', '.join(map(escape_id, v))}"
+                                    if totals.get(k, len(v)) <= len(v) <= PARTNER_CAP else
+                                    f"{k}: {_partners(v, totals.get(k, len(v)), escape_id)}"
+                                    for k, v in related[cid].items()]) + ")"
         lines.append(f"- {c.date} {text(c.claimant)} — {c.claim} {text(where)} [{escape_id(cid)}]: "
                      f"{', '.join(all_flags[cid])}{rel}")
     lines += ["", "## Captures inside land already claimed", ""]
     inside = analysis.inside_claimed
     if not inside:
         lines.append("None.")
-    by_id = {c.id: c for c in claims} if inside else {}
+    by_id = dict(zip(map(attrgetter("id"), claims), claims)) if inside else {}
     for cid, earlier_id in inside.items():
         c, e = by_id[cid], by_id[earlier_id]
         lines.append(f"- {c.date} {_md(c.claimant)} claims {_md(analysis.label(analysis.keys[cid]))} "
