@@ -201,8 +201,8 @@ window_option = click.option("--window", type=click.IntRange(0, 365), default=3,
               help="Language of the map: its controls, dates and place names.")
 @click.option("--workers", type=click.IntRange(min=1, max=2), metavar="N",
               help="Processes that make the files: 2 makes the GeoJSON, CSV and report in a forked copy "
-                   "while this one makes the map (default: 2 from 2,000 claims on a machine with two cores "
-                   "or more, else 1). The files are the same either way.")
+                   "while this one makes the map (default: 2 from 10,000 claims when a core is idle, "
+                   "else 1). The files are the same either way.")
 @claimants_option
 @window_option
 @offline_option

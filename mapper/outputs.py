@@ -38,8 +38,9 @@ __all__ = ["write_outputs", "report_markdown", "embed_snippet", "amp_snippet", "
 _FORBIDDEN = set('/\\:*?"<>|')
 MAX_NAME = 100
 #: From this many claims a build's exports are made in a forked copy when forking is possible
-#: (``write_outputs(workers=None)``): below it, forking costs about what it saves.
-FORK_CLAIMS = 2000
+#: and a core is spare (``write_outputs(workers=None)``): below it, the copy's own CPU (pages
+#: copied on write) is about what it takes off this process.
+FORK_CLAIMS = 10_000
 
 
 #: Characters that start Markdown or HTML markup anywhere in a line (emphasis,

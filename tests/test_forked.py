@@ -149,3 +149,15 @@ def test_no_fork_while_another_thread_runs():
     finally:
         stop.set()
         thread.join()
+
+
+def test_no_fork_unless_a_core_is_spare(monkeypatch):
+    import mapper.forked as forked
+
+    monkeypatch.setattr(forked.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(forked.os, "getloadavg", lambda: (1.2, 0.0, 0.0))
+    assert can_fork() is False  # two cores, one and a bit busy: the copy would wait for a core
+    monkeypatch.setattr(forked.os, "getloadavg", lambda: (0.4, 9.0, 9.0))
+    assert can_fork() is True  # the last minute's load is what counts
+    monkeypatch.setattr(forked.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert can_fork() is False  # one core
