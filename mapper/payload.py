@@ -19,7 +19,6 @@ import re
 import weakref
 from functools import lru_cache
 from itertools import chain
-from operator import attrgetter
 from typing import Any
 
 from babel.numbers import format_decimal
@@ -27,6 +26,7 @@ from babel.numbers import format_decimal
 from gazetteer import Gazetteer, Place
 
 from .analysis import FLAGS, Analysis
+from .claimtable import _fields
 from .i18n import _LOCALE, format_day, format_when, other_names, place_name
 from .i18n import strings as ui_strings
 from .ledger import Event
@@ -206,8 +206,11 @@ def _claim_columns(analysis: Analysis, places: _Places, lang: str, day_index: di
     claims = analysis.claims
     n = len(claims)
 
-    def field(name: str) -> list[Any]:
-        return list(map(attrgetter(name), claims))
+    field = _fields(claims)  # every field of every claim in one transposition (in C)
+    try:
+        counts, units = field("count"), field("unit")
+    except AttributeError:  # claims of one's own, made before counts and units
+        counts, units = [getattr(c, "count", None) for c in claims], [getattr(c, "unit", None) for c in claims]
 
     ids = field("id")
     out: dict[str, list[Any]] = {
@@ -237,14 +240,14 @@ def _claim_columns(analysis: Analysis, places: _Places, lang: str, day_index: di
             if cid in inside:
                 earlier[i] = index_of[inside[cid]]
     out["in"] = earlier
-    out["k"] = _counts([getattr(c, "count", None) for c in claims], lang)
+    out["k"] = _counts(counts, lang)
     dates = field("date")
     whens = {date: _when(date, lang) for date in set(dates)}
     urls = field("url")
     text: dict[str, list[Any]] = {
         "cl": field("claimant"), "w": list(map(whens.__getitem__, dates)), "q": field("quote"),
         "src": field("source"), "u": [u if u and _SAFE_URL.match(u) else None for u in urls],
-        "n": field("notes"), "un": [getattr(c, "unit", None) or None for c in claims],
+        "n": field("notes"), "un": [unit or None for unit in units],
     }
     where = list(map(analysis.places.__getitem__, ids))
     lats = field("lat")
