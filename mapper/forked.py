@@ -86,7 +86,7 @@ class Forked:
 
     def cancel(self) -> None:
         """End the copy without its result (this process failed first); nothing once ``result`` ran."""
-        if self._reaped:
+        if self._reaped or self._pid <= 0:  # never a signal to a process group (pid 0 or -1)
             return
         self._reaped = True
         try:
