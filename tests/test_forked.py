@@ -138,9 +138,15 @@ def test_a_big_ledger_forks_by_default_only_where_it_can(analysis, gaz, tmp_path
     assert forks == [len(analysis.claims)]  # only the ledger over the threshold, where forking is possible
 
 
-def test_no_fork_while_another_thread_runs():
+def test_no_fork_while_another_thread_runs(monkeypatch):
     import threading
 
+    import mapper.forked as forked
+
+    # An idle machine with two cores: only the thread can say no.
+    monkeypatch.setattr(forked.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(forked.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert can_fork() is True
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
     thread.start()
@@ -161,3 +167,39 @@ def test_no_fork_unless_a_core_is_spare(monkeypatch):
     assert can_fork() is True  # the last minute's load is what counts
     monkeypatch.setattr(forked.os, "sched_getaffinity", lambda pid: {0}, raising=False)
     assert can_fork() is False  # one core
+
+
+def test_no_fork_where_the_load_cannot_be_read(monkeypatch):
+    import mapper.forked as forked
+
+    def unreadable():
+        raise OSError("no load average here")
+
+    monkeypatch.setattr(forked.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(forked.os, "getloadavg", unreadable)
+    assert can_fork() is False
+
+
+def test_after_its_result_the_copy_is_never_signalled(monkeypatch):
+    import mapper.forked as forked
+
+    done = Forked(lambda: b"bytes")
+    assert done.result() == b"bytes"
+    signals = []
+    monkeypatch.setattr(forked.os, "kill", lambda pid, sig: signals.append((pid, sig)))
+    done.cancel()  # the pid may already belong to another process
+    done.cancel()
+    assert signals == []
+
+
+def test_cancel_ends_a_copy_still_running_and_reaps_it():
+    import time
+
+    running = Forked(lambda: time.sleep(60))
+    pid = running._pid
+    started = time.monotonic()
+    running.cancel()
+    assert time.monotonic() - started < 30
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+    running.cancel()  # a second call does nothing
