@@ -59,7 +59,8 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
     ),
     "files": (
         ["mapper/ledger.py", "gazetteer/batch.py", "gazetteer/csvfile.py"],
-        ["tests/test_ledger_rules.py", "tests/test_ledger_frames.py", "tests/test_batch_rules.py",
+        ["tests/test_ledger_rules.py", "tests/test_ledger_frames.py", "tests/test_ledger_columns.py",
+         "tests/test_batch_rules.py",
          # The count and unit columns' reading rules (not the report built from them).
          "tests/test_numbers.py::test_count_and_unit_are_read_trimmed_and_optional",
          "tests/test_numbers.py::test_a_ledger_without_the_columns_still_reads",
@@ -83,6 +84,8 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
     # The page's data (mapper/payload.py), not the folium plumbing around it:
     # the browser tests hold that.
     "render": (["mapper/payload.py"], ["tests/test_payload.py", "tests/test_payload_rules.py"]),
+    # The forked copy that makes a build's exports: results, failures on either side, when to fork.
+    "forked": (["mapper/forked.py"], ["tests/test_forked.py"]),
 }
 
 #: Groups whose modules keep no state in the Gazetteer object (no caches keyed

@@ -27,6 +27,8 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import compress, repeat
+import operator
 from operator import attrgetter
 
 from gazetteer import Gazetteer, Place, Resolution
@@ -42,6 +44,7 @@ _CONTESTING = {"denies", "holds", "captured"}
 #: capture contradicts.
 _TERRITORIAL = {"captured", "holds"}
 _CONTROL = {"captured", "holds", "withdrew"}
+_kind, _id = attrgetter("claim"), attrgetter("id")
 
 
 @dataclass
@@ -99,11 +102,12 @@ class Analysis:
         about it, up to that date and not retracted, is captured or holds.
         """
         latest: dict[tuple[str, str], Claim] = {}
-        flags = self.flags
-        for claim in self.claims:
-            if claim.claim not in _CONTROL or claim.day > as_of or "retracted" in flags.get(claim.id, ()):
+        flags, keys = self.flags, self.keys
+        # Claims about who holds the ground, picked in C: most claims are attacks, shelling, tolls.
+        for claim in compress(self.claims, map(_CONTROL.__contains__, map(_kind, self.claims))):
+            if claim.day > as_of or "retracted" in flags.get(claim.id, ()):
                 continue
-            latest[(claim.side, self.keys[claim.id])] = claim
+            latest[(claim.side, keys[claim.id])] = claim
         out: dict[str, list[str]] = defaultdict(list)
         for (side, key), claim in sorted(latest.items()):
             if claim.claim in ("captured", "holds"):
@@ -113,11 +117,11 @@ class Analysis:
     def unresolved(self) -> dict[str, tuple[Resolution, list[str]]]:
         """Place text -> (resolution, claim ids) for places not resolved."""
         out: dict[str, tuple[Resolution, list[str]]] = {}
-        places = self.places
-        for claim in self.claims:
-            if places[claim.id] is None:
-                label = claim.place + (f" (near {claim.near})" if claim.near else "")
-                out.setdefault(label, (self.resolutions[claim.id], []))[1].append(claim.id)
+        claims = self.claims
+        placed = map(self.places.__getitem__, map(_id, claims))
+        for claim in compress(claims, map(operator.is_, placed, repeat(None))):
+            label = claim.place + (f" (near {claim.near})" if claim.near else "")
+            out.setdefault(label, (self.resolutions[claim.id], []))[1].append(claim.id)
         return out
 
 

@@ -10,6 +10,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from itertools import chain, compress, repeat
 from operator import attrgetter, itemgetter
 from typing import Any, BinaryIO, NamedTuple
 
@@ -306,32 +307,190 @@ def _text(value: Any) -> str | None:
 _COLUMNS = (*REQUIRED, *OPTIONAL)
 
 
-def _records(source: Source, fmt: str | None) -> tuple[str, list[tuple[int, list[Any] | str]]]:
-    """(label, [(row number, values in ``_COLUMNS`` order, None where absent)]) for each
-    non-blank row; a row that cannot be read is its reason instead of values."""
+def _read(source: Source, fmt: str | None) -> tuple[str, list[tuple[int, list[Any] | str]] | None,
+                                                     tuple[list[list[str]], list[str]] | None]:
+    """(label, rows, regular): for a CSV whose records are all whole and of the header's width,
+    ``regular`` is (its records, its header) and ``rows`` None; else ``rows`` is
+    [(row number, values in ``_COLUMNS`` order, None where absent)] for each non-blank row, a
+    row that cannot be read being its reason instead of values."""
     text, label = _read_text(source)
     kind = _format(label, text, fmt)
     if kind != "csv":
         return label, [(n, row["__bad__"] if "__bad__" in row else [row.get(c) for c in _COLUMNS])
-                       for n, row in _doc_rows(text, label, kind)]
+                       for n, row in _doc_rows(text, label, kind)], None
+    # The header read from the first line alone, without copying the whole text for the strict
+    # reader: a record read whole from it is the one the whole text starts with; a header the
+    # line cannot hold (a quoted line break) or a bad one is read again from the whole text.
+    try:
+        table, header = _table(text[:text.find("\n") + 1] or text, label, REQUIRED, OPTIONAL)
+    except LedgerError:
+        table, header = _table(text, label, REQUIRED, OPTIONAL)
+    records = _regular(text, table.delimiter, len(header))
+    if records is not None:  # the common case: every record whole and of the header's width
+        return label, None, (records, header)
     table, header = _table(text, label, REQUIRED, OPTIONAL)
-    width = len(header)
-    # A cell's place in the row, or ``width``: the None appended to every row.
-    pick = itemgetter(*(header.index(c) if c in header else width for c in _COLUMNS))
+    pick = _picker(header)
     out: list[tuple[int, list[Any] | str]] = []
-    cells_of = _regular(text, table.delimiter, width)
-    if cells_of is not None:  # the common case: every record whole and of the header's width
-        for number, cells in enumerate(cells_of, 2):
-            if cells and (cells[0].strip() or any(map(str.strip, cells))):
-                cells.append(None)
-                out.append((number, pick(cells)))
-        return label, out
     for row in table.rows():  # the strict reader names what is wrong with each bad row
         if row.error:
             out.append((row.number, row.error))
         elif row.cells[0].strip() or any(map(str.strip, row.cells)):
             out.append((row.number, pick([*row.cells, None])))
-    return label, out
+    return label, out, None
+
+
+def _picker(header: list[str]):
+    """A row's values in ``_COLUMNS`` order from its cells with a None appended (for absent columns)."""
+    return itemgetter(*(header.index(c) if c in header else len(header) for c in _COLUMNS))
+
+
+def _rows_of(records: list[list[str]], header: list[str]) -> list[tuple[int, tuple]]:
+    """``_read``'s rows of regular records."""
+    pick = _picker(header)
+    out = []
+    for number, cells in enumerate(records, 2):
+        if cells and (cells[0].strip() or any(map(str.strip, cells))):
+            out.append((number, pick([*cells, None])))
+    return out
+
+
+def _stripped(column: tuple[str, ...], *, shared: bool) -> list[str | None]:
+    """Each cell trimmed, None when empty. ``shared``: each distinct cell is trimmed once and
+    equal cells become one string (a claimant's name on 10,000 claims is one object, which every
+    later pass over the claims finds in the processor's cache)."""
+    if not shared:
+        return [text or None for text in map(str.strip, column)]
+    done = dict.fromkeys(column)
+    for cell in done:
+        done[cell] = cell.strip() or None
+    return list(map(done.__getitem__, column))
+
+
+def _by_column(checker: _Checker, records: list[list[str]], header: list[str]
+               ) -> tuple[list[Claim], list[Problem], int] | None:
+    """The claims, problems and number of non-blank rows of a regular CSV, read column by column:
+    each distinct cell checked once and the claims made in C. A row that some column finds wrong
+    (or blank) is checked by ``_Checker.check`` itself, so that its problems are the ones a
+    reader row by row gives; None (read it row by row) if such a row turns out right."""
+    if [] in records:  # blank lines keep their number
+        numbers = [n for n, cells in enumerate(records, 2) if cells]
+        records = [cells for cells in records if cells]
+    else:
+        numbers = list(range(2, len(records) + 2))
+    n = len(records)
+    if not n:
+        return [], [], 0
+    cells = list(zip(*records))
+
+    def column(name: str) -> tuple[str, ...] | None:
+        return cells[header.index(name)] if name in header else None
+
+    suspect: set[int] = set()
+
+    def flag(values: list[Any], bad: Any) -> None:
+        if bad in values:
+            suspect.update(i for i, v in enumerate(values) if v is bad)
+
+    places_raw = column("place")
+    places = _stripped(places_raw, shared=True)
+    flag(places, None)
+    claimants = _stripped(column("claimant"), shared=True)
+    flag(claimants, None)
+    whens = {cell: checker.when(cell) if cell.strip() else "" for cell in dict.fromkeys(column("date"))}
+    parsed = list(map(whens.__getitem__, column("date")))
+    if any(type(p) is str for p in whens.values()):
+        suspect.update(i for i, p in enumerate(parsed) if type(p) is str)
+    kinds = {cell: cell.strip().lower() for cell in dict.fromkeys(column("claim"))}
+    for cell, kind in kinds.items():
+        if kind not in CLAIMS:
+            kinds[cell] = None
+    claim_kinds = list(map(kinds.__getitem__, column("claim")))
+    flag(claim_kinds, None)
+    status_cells = column("status")
+    if status_cells is None:
+        statuses = ["published"] * n
+    else:
+        known = {cell: (cell.strip() or "published").lower() for cell in dict.fromkeys(status_cells)}
+        for cell, status in known.items():
+            if status not in STATUSES:
+                known[cell] = None
+        statuses = list(map(known.__getitem__, status_cells))
+        flag(statuses, None)
+    lats, lons = [None] * n, [None] * n
+    lat_cells, lon_cells = column("lat"), column("lon")
+    if lat_cells is not None or lon_cells is not None:
+        lat_cells, lon_cells = lat_cells or ("",) * n, lon_cells or ("",) * n
+        for i, (lat_v, lon_v) in enumerate(zip(lat_cells, lon_cells)):
+            if lat_v.strip() or lon_v.strip():
+                try:
+                    lat, lon = float(lat_v), float(lon_v)
+                except ValueError:
+                    suspect.add(i)
+                    continue
+                if -90 <= lat <= 90 and -180 <= lon <= 180:
+                    lats[i], lons[i] = lat, lon
+                else:
+                    suspect.add(i)
+    count_cells = column("count")
+    if count_cells is None:
+        counts = [None] * n
+    else:
+        numbers_of = {cell: checker.count(cell) for cell in dict.fromkeys(count_cells)}
+        counts = list(map(numbers_of.__getitem__, count_cells))
+        if any(type(c) is str for c in numbers_of.values()):
+            suspect.update(i for i, c in enumerate(counts) if type(c) is str)
+    side_cells = column("side")
+    sides = _stripped(side_cells, shared=True) if side_cells is not None else [None] * n
+    if None in sides:
+        for i, (side, claimant) in enumerate(zip(sides, claimants)):
+            if side is None and claimant is not None:
+                sides[i] = checker.side_of(claimant)
+        flag(sides, None)
+
+    def optional(name: str, shared: bool) -> list[str | None]:
+        found = column(name)
+        return [None] * n if found is None else _stripped(found, shared=shared)
+
+    ids, nears, sources, urls = (optional("id", False), optional("near", True), optional("source", True),
+                                 optional("url", False))
+    quotes, notes, units = optional("quote", False), optional("notes", True), optional("unit", True)
+    problems: list[Problem] = []
+    keep = [True] * n
+    blank = 0
+    if suspect:
+        pick = _picker(header)
+        for i in sorted(suspect):
+            row = records[i]
+            if not (row[0].strip() or any(map(str.strip, row))):
+                keep[i] = False
+                blank += 1
+                continue
+            found = checker.check(numbers[i], pick([*row, None]))
+            if type(found) is not list:
+                return None  # a row this reader thought wrong is right: read row by row
+            problems += found
+            keep[i] = False
+    days_of = [p if type(p) is tuple else (None, None, None) for p in parsed] if suspect else parsed
+    date_texts, days, instants = (list(c) for c in zip(*days_of))
+    columns = [ids, numbers, date_texts, days, instants, places, claimants, claim_kinds, sides, nears, sources,
+               urls, quotes, statuses, lats, lons, notes, counts, units]
+    if suspect:
+        columns = [list(compress(c, keep)) for c in columns]
+        places_raw = list(compress(places_raw, keep))
+    ids = columns[0]
+    if None in ids or len(set(ids)) < len(ids):  # ids to make, or one given twice: row by row
+        taker = _Ids(checker.path, id_problems := [])
+        keep = []
+        for i, (row_no, date_text, place, claimant, claim, place_v) in enumerate(zip(
+                columns[1], columns[2], columns[5], columns[6], columns[7], places_raw)):
+            cid = taker.take(row_no, (ids[i], date_text, None, None, place, claimant, claim, place_v))
+            ids[i] = cid
+            keep.append(cid is not None)
+        if id_problems:
+            columns = [list(compress(c, keep)) for c in columns]
+            problems = sorted(problems + id_problems, key=attrgetter("row"))
+    claims = list(map(tuple.__new__, repeat(Claim), zip(*columns)))
+    return claims, problems, n - blank
 
 
 def _regular(text: str, delimiter: str, width: int) -> list[list[str]] | None:
@@ -343,10 +502,11 @@ def _regular(text: str, delimiter: str, width: int) -> list[list[str]] | None:
         records = list(reader)
     except csv.Error:
         return None
-    long = MAX_CELL < len(text)
-    for cells in records:
-        if cells and (len(cells) != width or (long and max(map(len, cells)) > MAX_CELL)):
-            return None
+    # Checked in C over all records at once: widths, then (in a text that could hold one) a long cell.
+    if not set(map(len, records)) <= {width, 0}:
+        return None
+    if MAX_CELL < len(text) and max(map(len, chain.from_iterable(records)), default=0) > MAX_CELL:
+        return None
     return records
 
 
@@ -361,56 +521,95 @@ def read_ledger(source: Source, *, claimants: ClaimantRegistry | None = None,
     if _is_frame(source):
         source, format = _frame_as_csv(source), "csv"
     registry = claimants or ClaimantRegistry.load()
-    claims: list[Claim] = []
-    problems: list[Problem] = []
-    seen_ids: dict[str, int] = {}
-    path, rows = _records(source, format)
-    # A ledger repeats its dates, claimants, kinds, statuses and counts
-    # thousands of times: each distinct cell is checked once.
-    whens: dict[Any, tuple[str, dt.date, dt.datetime] | str] = {}
-    sides: dict[str, str | None] = {}
-    kinds: dict[Any, str | None] = {}
-    statuses: dict[Any, str | None] = {}
-    counts: dict[Any, float | None | str] = {}
-    for row_no, values in rows:
-        if type(values) is str:
-            problems.append(Problem(path, row_no, None, values))
-            continue
-        (date_v, place_v, claimant_v, claim_v, id_v, near_v, side_v, source_v, url_v, quote_v, status_v, lat_v,
-         lon_v, notes_v, count_v, unit_v) = values
-        if not (_text(date_v) and _text(place_v) and _text(claimant_v) and _text(claim_v)):
-            for col, value in zip(REQUIRED, values):
-                if not _text(value):
-                    problems.append(Problem(path, row_no, col, f"is empty; every claim needs {', '.join(REQUIRED)}"))
-            continue
+    path, rows, regular = _read(source, format)
+    checker = _Checker(path, registry)
+    done = _by_column(checker, *regular) if regular is not None else None
+    if done is not None:
+        claims, problems, rows_read = done
+    else:
+        if rows is None:
+            rows = _rows_of(*regular)
+        claims, problems = _by_row(checker, rows)
+        rows_read = len(rows)
+    if strict and problems:
+        raise LedgerError(f"{path}: {len(problems)} bad row(s); first: {problems[0]}", problems)
+    claims.sort(key=_row_order)
+    return Ledger(path=path, claims=claims, problems=problems, rows_read=rows_read)
+
+
+class _Checker:
+    """A row's cells checked and made a claim's fields. A ledger repeats its dates,
+    claimants, kinds, statuses and counts thousands of times: each distinct cell is
+    checked once."""
+
+    def __init__(self, path: str, registry: ClaimantRegistry) -> None:
+        self.path, self.registry = path, registry
+        self.whens: dict[Any, tuple[str, dt.date, dt.datetime] | str] = {}
+        self.sides: dict[str, str | None] = {}
+        self.kinds: dict[Any, str | None] = {}
+        self.statuses: dict[Any, str | None] = {}
+        self.counts: dict[Any, float | None | str] = {}
+
+    def when(self, date_v: Any) -> tuple[str, dt.date, dt.datetime] | str:
+        """(text, day, instant) of a date cell, or what is wrong with it."""
         key = date_v if type(date_v) is str else str(date_v)
-        parsed = whens.get(key)
+        parsed = self.whens.get(key)
         if parsed is None:
             try:
                 parsed = parse_when(key)
             except ValueError as exc:
                 parsed = str(exc) if "outside" in str(exc) else f"{key[:100]!r} is not {_ISO_HINT}"
-            whens[key] = parsed
+            self.whens[key] = parsed
+        return parsed
+
+    def count(self, count_v: Any) -> float | None | str:
+        """A count cell's number, None, or what is wrong with it."""
+        if count_v is None or count_v == "":
+            return None
+        count = self.counts.get(count_v) if type(count_v) is str else None
+        if count is None:
+            try:
+                count = parse_count(count_v)
+            except ValueError as exc:
+                count = (f"{exc}: give a number of 0 or more (12, 3.5), digits only, without thousands "
+                         "separators or a unit (the unit goes in 'unit')")
+            if type(count_v) is str:
+                self.counts[count_v] = count
+        return count
+
+    def side_of(self, claimant: str) -> str | None:
+        if claimant not in self.sides:
+            self.sides[claimant] = self.registry.side_of(claimant)
+        return self.sides[claimant]
+
+    def check(self, row_no: int, values: list[Any] | tuple) -> tuple | list[Problem]:
+        """A row's values in ``_COLUMNS`` order as the claim's fields from ``date`` on, with its id
+        cell first (``(id or None, date, day, when, place, claimant, claim, side, near, ...)``,
+        the place as written last), or the row's problems."""
+        path = self.path
+        (date_v, place_v, claimant_v, claim_v, id_v, near_v, side_v, source_v, url_v, quote_v, status_v, lat_v,
+         lon_v, notes_v, count_v, unit_v) = values
+        if not (_text(date_v) and _text(place_v) and _text(claimant_v) and _text(claim_v)):
+            return [Problem(path, row_no, col, f"is empty; every claim needs {', '.join(REQUIRED)}")
+                    for col, value in zip(REQUIRED, values) if not _text(value)]
+        parsed = self.when(date_v)
         if type(parsed) is str:
-            problems.append(Problem(path, row_no, "date", parsed))
-            continue
+            return [Problem(path, row_no, "date", parsed)]
         date_text, day, when = parsed
-        claim = kinds.get(claim_v) if type(claim_v) is str else None
+        claim = self.kinds.get(claim_v) if type(claim_v) is str else None
         if claim is None:
             claim = str(claim_v).strip().lower()
             if claim not in CLAIMS:
-                problems.append(Problem(path, row_no, "claim", f"{claim_v!r} is not one of {', '.join(CLAIMS)}"))
-                continue
+                return [Problem(path, row_no, "claim", f"{claim_v!r} is not one of {', '.join(CLAIMS)}")]
             if type(claim_v) is str:
-                kinds[claim_v] = claim
-        status = statuses.get(status_v) if type(status_v) is str or status_v is None else None
+                self.kinds[claim_v] = claim
+        status = self.statuses.get(status_v) if type(status_v) is str or status_v is None else None
         if status is None:
             status = (_text(status_v) or "published").lower()
             if status not in STATUSES:
-                problems.append(Problem(path, row_no, "status", f"{status_v!r} is not one of {', '.join(STATUSES)}"))
-                continue
+                return [Problem(path, row_no, "status", f"{status_v!r} is not one of {', '.join(STATUSES)}")]
             if type(status_v) is str or status_v is None:
-                statuses[status_v] = status
+                self.statuses[status_v] = status
         lat = lon = None
         if _text(lat_v) or _text(lon_v):
             try:
@@ -418,57 +617,71 @@ def read_ledger(source: Source, *, claimants: ClaimantRegistry | None = None,
                 if not (-90 <= lat <= 90 and -180 <= lon <= 180):
                     raise ValueError
             except (TypeError, ValueError):
-                problems.append(Problem(path, row_no, "lat", f"lat {lat_v!r} / lon {lon_v!r}: give both, as decimal "
-                                                             "degrees (lat -90..90, lon -180..180)"))
-                continue
-        if count_v is None or count_v == "":
-            count = None
-        else:
-            count = counts.get(count_v) if type(count_v) is str else None
-            if count is None:
-                try:
-                    count = parse_count(count_v)
-                except ValueError as exc:
-                    count = (f"{exc}: give a number of 0 or more (12, 3.5), digits only, without thousands "
-                             "separators or a unit (the unit goes in 'unit')")
-                if type(count_v) is str:
-                    counts[count_v] = count
-            if type(count) is str:
-                problems.append(Problem(path, row_no, "count", count))
-                continue
+                return [Problem(path, row_no, "lat", f"lat {lat_v!r} / lon {lon_v!r}: give both, as decimal "
+                                                     "degrees (lat -90..90, lon -180..180)")]
+        count = self.count(count_v)
+        if type(count) is str:
+            return [Problem(path, row_no, "count", count)]
         claimant = str(claimant_v).strip()
         side = _text(side_v)
         if side is None:
-            if claimant not in sides:
-                sides[claimant] = registry.side_of(claimant)
-            side = sides[claimant]
+            side = self.side_of(claimant)
         if side is None:
-            problems.append(Problem(path, row_no, "side", f"no side given and claimant {claimant!r} is not in the "
-                                    "claimant registry; add a 'side' column or a registry entry (--claimants)"))
+            return [Problem(path, row_no, "side", f"no side given and claimant {claimant!r} is not in the "
+                            "claimant registry; add a 'side' column or a registry entry (--claimants)")]
+        return (_text(id_v), date_text, day, when, str(place_v).strip(), claimant, claim, side, _text(near_v),
+                _text(source_v), _text(url_v), _text(quote_v), status, lat, lon, _text(notes_v), count,
+                _text(unit_v), place_v)
+
+
+def _by_row(checker: _Checker, rows: list[tuple[int, list[Any] | str]]) -> tuple[list[Claim], list[Problem]]:
+    """The claims and problems of rows read one by one (a JSON or YAML ledger, or a CSV with a bad record)."""
+    claims: list[Claim] = []
+    problems: list[Problem] = []
+    ids = _Ids(checker.path, problems)
+    for row_no, values in rows:
+        if type(values) is str:
+            problems.append(Problem(checker.path, row_no, None, values))
             continue
-        cid = _text(id_v)
+        fields = checker.check(row_no, values)
+        if type(fields) is list:
+            problems += fields
+            continue
+        cid = ids.take(row_no, fields)
+        if cid is not None:
+            # Positional: a named tuple made from keywords takes half as long again.
+            claims.append(Claim(cid, row_no, *fields[1:-1]))
+    return claims, problems
+
+
+class _Ids:
+    """Each claim's id, given or made from the claim itself, checked unique in row order."""
+
+    def __init__(self, path: str, problems: list[Problem]) -> None:
+        self.path, self.problems = path, problems
+        self.seen: dict[str, int] = {}
+
+    def take(self, row_no: int, fields: tuple) -> str | None:
+        """The id of a row that passed every other check (``_Checker.check``'s fields), or None
+        with a problem when another row has it."""
+        seen = self.seen
+        cid = fields[0]
         if cid is None:
+            date_text, claimant, claim, place_v = fields[1], fields[5], fields[6], fields[-1]
             # Stable across edits elsewhere in the sheet: made from the claim
             # itself; a second identical claim (a repost) gets a suffix.
             digest = hashlib.sha1(f"{date_text}|{place_v}|{claimant}|{claim}".encode()).hexdigest()
             cid = base = f"c-{digest[:10]}"
             n = 1
-            while cid in seen_ids:
+            while cid in seen:
                 n += 1
                 cid = f"{base}-{n}"
-        if cid in seen_ids:
-            problems.append(Problem(path, row_no, "id", f"{cid!r} is also the id of row {seen_ids[cid]}; "
-                                    "ids must be unique"))
-            continue
-        seen_ids[cid] = row_no
-        # Positional: a named tuple made from keywords takes half as long again.
-        claims.append(Claim(cid, row_no, date_text, day, when, str(place_v).strip(), claimant, claim, side,
-                            _text(near_v), _text(source_v), _text(url_v), _text(quote_v), status, lat, lon,
-                            _text(notes_v), count, _text(unit_v)))
-    if strict and problems:
-        raise LedgerError(f"{path}: {len(problems)} bad row(s); first: {problems[0]}", problems)
-    claims.sort(key=_row_order)
-    return Ledger(path=path, claims=claims, problems=problems, rows_read=len(rows))
+        if cid in seen:
+            self.problems.append(Problem(self.path, row_no, "id", f"{cid!r} is also the id of row {seen[cid]}; "
+                                        "ids must be unique"))
+            return None
+        seen[cid] = row_no
+        return cid
 
 
 _row_order = attrgetter("when", "row")

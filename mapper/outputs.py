@@ -9,6 +9,7 @@ from collections import Counter
 from itertools import chain
 from operator import attrgetter
 import math
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -25,6 +26,7 @@ from .control import claimed_control
 from .errors import MapperError, RenderError
 from .claimtable import ClaimTable
 from .exports import need_gis, write_gpkg
+from .forked import Forked, can_fork
 from .ledger import Event
 from .page import build_map, build_map_files, map_bytes
 from .tiles import DEFAULT_TILES, REFERRER_POLICY
@@ -35,6 +37,10 @@ __all__ = ["write_outputs", "report_markdown", "embed_snippet", "amp_snippet", "
 #: forbids (a ':' would also turn the embed's relative address into a scheme).
 _FORBIDDEN = set('/\\:*?"<>|')
 MAX_NAME = 100
+#: From this many claims a build's exports are made in a forked copy when forking is possible
+#: and a core is spare (``write_outputs(workers=None)``): below it, the copy's own CPU (pages
+#: copied on write) is about what it takes off this process.
+FORK_CLAIMS = 10_000
 
 
 #: Characters that start Markdown or HTML markup anywhere in a line (emphasis,
@@ -106,13 +112,7 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
     places, all_flags = analysis.places, analysis.flags
     # Each distinct text escaped once; claim ids (a flag's partners) all at once,
     # most of them needing nothing.
-    md: dict[str, str] = {}
-
-    def text(value: Any) -> str:
-        out = md.get(value)
-        if out is None:
-            out = md[value] = _md(value)
-        return out
+    text = _Escaped().__getitem__
 
     ids = list(map(attrgetter("id"), claims))
     id_md = _Escaped(zip(ids, ids))
@@ -163,15 +163,18 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
         rel = ""
         if related[cid]:
             totals = related_total.get(cid) or {}
-            rel = " (" + "; ".join(f"{k}: {_partners(v, totals.get(k, len(v)), escape_id)}"
-                                   for k, v in related[cid].items()) + ")"
+            # All partners listed (the common case) is joined here; _partners cuts a long list.
+            rel = " (" + "; ".join([f"{k}: {', '.join(map(escape_id, v))}"
+                                    if totals.get(k, len(v)) <= len(v) <= PARTNER_CAP else
+                                    f"{k}: {_partners(v, totals.get(k, len(v)), escape_id)}"
+                                    for k, v in related[cid].items()]) + ")"
         lines.append(f"- {c.date} {text(c.claimant)} — {c.claim} {text(where)} [{escape_id(cid)}]: "
                      f"{', '.join(all_flags[cid])}{rel}")
     lines += ["", "## Captures inside land already claimed", ""]
     inside = analysis.inside_claimed
     if not inside:
         lines.append("None.")
-    by_id = {c.id: c for c in claims} if inside else {}
+    by_id = dict(zip(map(attrgetter("id"), claims), claims)) if inside else {}
     for cid, earlier_id in inside.items():
         c, e = by_id[cid], by_id[earlier_id]
         lines.append(f"- {c.date} {_md(c.claimant)} claims {_md(analysis.label(analysis.keys[cid]))} "
@@ -294,9 +297,16 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
                   as_of: dt.date | None = None, events: list[Event] = (), self_contained: bool = False,
                   problems: list = (), png_size: tuple[int, int] | None = None,
                   tiles: str | None = DEFAULT_TILES, tiles_attr: str | None = None, external_assets: bool = False,
-                  base_url: str | None = None, lang: str = "en", gpkg: bool = False) -> dict[str, Path]:
+                  base_url: str | None = None, lang: str = "en", gpkg: bool = False,
+                  workers: int | None = 1) -> dict[str, Path]:
     """Write NAME.html, .geojson, .csv, .control.geojson, .report.md, .embed.html, .amp.html
     (and .gpkg with ``gpkg``, .png with ``png_size``) as one set.
+
+    ``workers`` 2: the GeoJSON, CSV and report are made in a forked copy of
+    this process while this one makes the page (``mapper.forked``); None: 2
+    when the ledger has FORK_CLAIMS claims or more and forking is possible
+    and safe (see ``forked.can_fork``), else 1. The files are the same
+    whatever the number. One by default: a library forks only when asked.
 
     With ``external_assets`` the page loads its scripts and styles from files
     written beside it (see ``page.build_map_files``). Every file is made
@@ -316,21 +326,36 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
     fallback = f"{name}.png" if png_size is not None else None
     page_options = dict(title=title, as_of=as_of, events=events, tiles=tiles, tiles_attr=tiles_attr,
                         fallback_image=quote(fallback, safe="") if fallback else None, lang=lang)
-    assets: dict[str, str | bytes] = {}
-    if external_assets:
-        assets = build_map_files(analysis, gaz, name, **page_options)
-        page = assets.pop(f"{name}.html")
-    else:
-        page = map_bytes(analysis, gaz, self_contained=self_contained, **page_options)
-    table = ClaimTable(analysis, gaz)  # one table of the claims feeds every export
-    day = as_of or max(c.day for c in analysis.claims)
-    control = claimed_control(analysis, gaz, window=analysis.window).dissolved(day)
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
+        raise MapperError(f"workers must be a whole number >= 1, not {workers!r:.60}")
+    if workers is None:
+        workers = 2 if len(analysis.claims) >= FORK_CLAIMS and can_fork() else 1
+
+    def exports() -> tuple[bytes, bytes, bytes]:
+        table = ClaimTable(analysis, gaz)  # one table of the claims feeds every export
+        return (table.geojson(), table.csv().encode(),
+                report_markdown(analysis, title=title, problems=list(problems), as_of=as_of).encode())
+
+    forked = Forked(exports) if workers > 1 and hasattr(os, "fork") else None
+    try:
+        assets: dict[str, str | bytes] = {}
+        if external_assets:
+            assets = build_map_files(analysis, gaz, name, **page_options)
+            page = assets.pop(f"{name}.html")
+        else:
+            page = map_bytes(analysis, gaz, self_contained=self_contained, **page_options)
+        day = as_of or max(c.day for c in analysis.claims)
+        control = claimed_control(analysis, gaz, window=analysis.window).dissolved(day)
+        geojson, csv, report = forked.result() if forked else exports()
+    finally:
+        if forked:
+            forked.cancel()  # when this process failed first; nothing once the result came
     texts: dict[str, tuple[str, str | bytes]] = {
         "html": (".html", page),
-        "geojson": (".geojson", table.geojson()),
-        "csv": (".csv", table.csv()),
+        "geojson": (".geojson", geojson),
+        "csv": (".csv", csv),
         "control": (".control.geojson", orjson.dumps(control) + b"\n"),
-        "report": (".report.md", report_markdown(analysis, title=title, problems=list(problems), as_of=as_of)),
+        "report": (".report.md", report),
         "embed": (".embed.html", embed_snippet(name, title, base_url=base_url, fallback_image=bool(fallback))),
         "amp": (".amp.html", amp_snippet(name, title, base_url=base_url, fallback_image=bool(fallback))),
     }
@@ -342,7 +367,7 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
             for file_name, content in sorted(assets.items()):
                 paths[file_name] = files.write_text(file_name, content)
             if gpkg:
-                write_gpkg(analysis, gaz, files.stage(f"{name}.gpkg"), rows=table.rows())
+                write_gpkg(analysis, gaz, files.stage(f"{name}.gpkg"), rows=ClaimTable(analysis, gaz).rows())
                 paths["gpkg"] = out_dir / f"{name}.gpkg"
             if png_size is not None:
                 from .image import write_png

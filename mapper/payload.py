@@ -19,7 +19,6 @@ import re
 import weakref
 from functools import lru_cache
 from itertools import chain
-from operator import attrgetter
 from typing import Any
 
 from babel.numbers import format_decimal
@@ -27,6 +26,7 @@ from babel.numbers import format_decimal
 from gazetteer import Gazetteer, Place
 
 from .analysis import FLAGS, Analysis
+from .claimtable import _fields
 from .i18n import _LOCALE, format_day, format_when, other_names, place_name
 from .i18n import strings as ui_strings
 from .ledger import Event
@@ -206,8 +206,11 @@ def _claim_columns(analysis: Analysis, places: _Places, lang: str, day_index: di
     claims = analysis.claims
     n = len(claims)
 
-    def field(name: str) -> list[Any]:
-        return list(map(attrgetter(name), claims))
+    field = _fields(claims)  # every field of every claim in one transposition (in C)
+    try:
+        counts, units = field("count"), field("unit")
+    except AttributeError:  # claims of one's own, made before counts and units
+        counts, units = [getattr(c, "count", None) for c in claims], [getattr(c, "unit", None) for c in claims]
 
     ids = field("id")
     out: dict[str, list[Any]] = {
@@ -237,32 +240,36 @@ def _claim_columns(analysis: Analysis, places: _Places, lang: str, day_index: di
             if cid in inside:
                 earlier[i] = index_of[inside[cid]]
     out["in"] = earlier
-    out["k"] = _counts([getattr(c, "count", None) for c in claims], lang)
+    out["k"] = _counts(counts, lang)
     dates = field("date")
     whens = {date: _when(date, lang) for date in set(dates)}
     urls = field("url")
     text: dict[str, list[Any]] = {
         "cl": field("claimant"), "w": list(map(whens.__getitem__, dates)), "q": field("quote"),
         "src": field("source"), "u": [u if u and _SAFE_URL.match(u) else None for u in urls],
-        "n": field("notes"), "un": [getattr(c, "unit", None) or None for c in claims],
+        "n": field("notes"), "un": [unit or None for unit in units],
     }
     where = list(map(analysis.places.__getitem__, ids))
-    at_place, heads, also = [None] * n, [None] * n, [None] * n
-    index, known, items = places.index, places._index, places.items
-    for i, (claim, place) in enumerate(zip(claims, where)):
-        if place is None:
-            continue
-        own_point = claim.lat is not None
-        at = None if own_point else known.get(place.id)
-        if at is None:
-            before = len(items)
-            at = index(place, own_point=own_point)
-            if len(items) > before:
-                heads[i] = places.heads[at]
-        at_place[i] = at
-        if claim.place != place.name:
-            also[i] = claim.place
-    out["p"] = at_place
+    lats = field("lat")
+    # Each claim's entry in the places list is ``_Places.index``'s: by the place's id, or by its own
+    # point for a claim giving coordinates. Each distinct entry is indexed once, at its first claim
+    # (which lists its parents' names), in claim order as the entries are numbered.
+    keys = [None if place is None else place.id if lat is None else f"{place.id}@{place.lat},{place.lon}"
+            for place, lat in zip(where, lats)]
+    entries = dict.fromkeys(keys)
+    entries.pop(None, None)
+    first = dict(zip(reversed(keys), range(n - 1, -1, -1)))  # the earliest claim of each key wins
+    heads = [None] * n
+    items = places.items
+    for key in entries:
+        i = first[key]
+        before = len(items)
+        entries[key] = at = places.index(where[i], own_point=lats[i] is not None)
+        if len(items) > before:
+            heads[i] = places.heads[at]
+    out["p"] = list(map(entries.get, keys))
+    also = [name if place is not None and name != place.name else None
+            for name, place in zip(field("place"), where)]
     text["h"], text["as"] = heads, also
     # Each string's first appearance, claim by claim in _STRING_ORDER, gives its index.
     table = dict.fromkeys(chain.from_iterable(zip(*(text[key] for key in _STRING_ORDER))))

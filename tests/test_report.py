@@ -166,3 +166,19 @@ def test_embed_attributes_escaped_and_base_url_checked():
                 "https://x.org/?a=1", "https://x.org/ a", "maps/"):
         with pytest.raises(MapperError, match="base_url"):
             embed_snippet("m", "t", base_url=bad)
+
+
+def test_a_capture_inside_claimed_land_is_reported_beside_unresolved_places(tmp_path, gaz):
+    # The report lists unresolved places before the captures inside claimed land: neither may hide the other.
+    rows = [{"id": "d1", "date": "2020-10-20", "place": "Zangilan district", "claimant": "Aliyev",
+             "side": "Azerbaijan", "claim": "captured"},
+            {"id": "v1", "date": "2020-10-22", "place": "Velikulubeyli", "claimant": "Aliyev",
+             "side": "Azerbaijan", "claim": "captured"},
+            {"id": "u1", "date": "2020-10-21", "place": "Nowhere-at-all-xyz", "claimant": "Aliyev",
+             "side": "Azerbaijan", "claim": "attacked"}]
+    write_csv(tmp_path / "l.csv", rows)
+    text = report_markdown(analyse(read_ledger(tmp_path / "l.csv"), gaz), title="t", problems=[])
+    unresolved = text.split("## Unresolved and ambiguous places", 1)[1].split("##", 1)[0]
+    assert "**Nowhere-at-all-xyz**" in unresolved and "claims u1" in unresolved
+    inside = text.split("## Captures inside land already claimed", 1)[1]
+    assert "- 2020-10-22 Aliyev claims Velikulubeyli [v1], inside Zəngilan, claimed captured on 2020-10-20 [d1]" in inside

@@ -1,0 +1,205 @@
+"""A build whose exports are made in a forked copy writes the same files, and fails as a build in one
+process fails: with the same error and no file written."""
+
+import os
+
+import pytest
+from click.testing import CliRunner
+
+import mapper.outputs as outputs
+from mapper.analysis import analyse
+from mapper.cli import EXAMPLE_DIR, cli
+from mapper.errors import MapperError
+from mapper.forked import Forked, can_fork
+from mapper.ledger import read_ledger
+
+WAR = EXAMPLE_DIR / "war-2020.csv"
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the system does not fork")
+
+
+@pytest.fixture(scope="module")
+def analysis(gaz):
+    return analyse(read_ledger(WAR), gaz)
+
+
+def files(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if not p.name.startswith(".")}
+
+
+def test_two_workers_write_the_files_one_writes(analysis, gaz, tmp_path):
+    one = outputs.write_outputs(analysis, gaz, tmp_path / "one", "w", title="War", workers=1)
+    two = outputs.write_outputs(analysis, gaz, tmp_path / "two", "w", title="War", workers=2)
+    assert list(one) == list(two)  # the same files, listed in the same order
+    assert files(tmp_path / "one") == files(tmp_path / "two")
+    assert len(files(tmp_path / "two")) == 7
+
+
+def test_the_exports_are_made_in_another_process_when_forked(analysis, gaz, tmp_path, monkeypatch):
+    made_by = []
+    real = outputs.report_markdown
+
+    def report(*args, **kwargs):
+        made_by.append(os.getpid())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(outputs, "report_markdown", report)
+    outputs.write_outputs(analysis, gaz, tmp_path, "w", title="War", workers=2)
+    assert made_by == []  # made in the copy: this process never ran it
+    outputs.write_outputs(analysis, gaz, tmp_path, "w", title="War", workers=1)
+    assert made_by == [os.getpid()]
+
+
+def test_a_failure_in_the_copy_is_raised_here_and_no_file_is_written(analysis, gaz, tmp_path, monkeypatch):
+    def report(*args, **kwargs):
+        raise MapperError("report: no room on the page")
+
+    monkeypatch.setattr(outputs, "report_markdown", report)
+    with pytest.raises(MapperError, match="no room on the page"):
+        outputs.write_outputs(analysis, gaz, tmp_path, "w", title="War", workers=2)
+    assert files(tmp_path) == {}
+
+
+def test_a_failure_here_ends_the_copy(analysis, gaz, tmp_path, monkeypatch):
+    started = []
+    real_init = Forked.__init__
+
+    def init(self, make):
+        real_init(self, make)
+        started.append(self._pid)
+
+    def page(*args, **kwargs):
+        raise MapperError("page: cannot draw")
+
+    monkeypatch.setattr(Forked, "__init__", init)
+    monkeypatch.setattr(outputs, "map_bytes", page)
+    with pytest.raises(MapperError, match="cannot draw"):
+        outputs.write_outputs(analysis, gaz, tmp_path, "w", title="War", workers=2)
+    assert len(started) == 1
+    with pytest.raises(ChildProcessError):  # ended and reaped: no copy left running or unreaped
+        os.waitpid(started[0], os.WNOHANG)
+    assert files(tmp_path) == {}
+
+
+def test_a_copy_that_dies_is_an_error_not_missing_files():
+    forked = Forked(lambda: os._exit(9))
+    with pytest.raises(MapperError, match="exit status 9"):
+        forked.result()
+
+
+def test_an_error_that_cannot_be_pickled_comes_back_as_its_text():
+    class Local(Exception):  # a class pickle cannot find by name
+        pass
+
+    def fail():
+        raise Local("a reason")
+
+    with pytest.raises(MapperError, match="Local: a reason"):
+        Forked(fail).result()
+
+
+@pytest.mark.parametrize("workers", ["0", "3", "x"])
+def test_the_cli_refuses_other_numbers_of_workers(workers, tmp_path):
+    result = CliRunner().invoke(cli, ["build", str(WAR), "--output-dir", str(tmp_path), "--workers", workers])
+    assert result.exit_code == 2 and "--workers" in result.output
+
+
+def test_write_outputs_refuses_a_number_of_workers_that_is_not_one(analysis, gaz, tmp_path):
+    for bad in (0, True, 1.5, "2"):
+        with pytest.raises(MapperError, match="workers"):
+            outputs.write_outputs(analysis, gaz, tmp_path, "w", title="War", workers=bad)
+
+
+def test_the_cli_writes_the_same_files_with_either_number_of_workers(tmp_path):
+    for n in ("1", "2"):
+        result = CliRunner().invoke(cli, ["-q", "build", str(WAR), "--output-dir", str(tmp_path / n),
+                                          "--name", "w", "--workers", n])
+        assert result.exit_code == 0, result.output
+    assert files(tmp_path / "1") == files(tmp_path / "2")
+
+
+class _Done:
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+    def cancel(self):
+        pass
+
+
+def test_a_big_ledger_forks_by_default_only_where_it_can(analysis, gaz, tmp_path, monkeypatch):
+    forks = []
+    monkeypatch.setattr(outputs, "Forked", lambda make: forks.append(len(analysis.claims)) or _Done(make()))
+    for threshold, possible in ((10, False), (10, True), (10**6, True)):
+        monkeypatch.setattr(outputs, "FORK_CLAIMS", threshold)
+        monkeypatch.setattr(outputs, "can_fork", lambda possible=possible: possible)
+        outputs.write_outputs(analysis, gaz, tmp_path, "w", title="War", workers=None)
+    assert forks == [len(analysis.claims)]  # only the ledger over the threshold, where forking is possible
+
+
+def test_no_fork_while_another_thread_runs(monkeypatch):
+    import threading
+
+    import mapper.forked as forked
+
+    # An idle machine with two cores: only the thread can say no.
+    monkeypatch.setattr(forked.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(forked.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    assert can_fork() is True
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert not can_fork()
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_no_fork_unless_a_core_is_spare(monkeypatch):
+    import mapper.forked as forked
+
+    monkeypatch.setattr(forked.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(forked.os, "getloadavg", lambda: (1.2, 0.0, 0.0))
+    assert can_fork() is False  # two cores, one and a bit busy: the copy would wait for a core
+    monkeypatch.setattr(forked.os, "getloadavg", lambda: (0.4, 9.0, 9.0))
+    assert can_fork() is True  # the last minute's load is what counts
+    monkeypatch.setattr(forked.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert can_fork() is False  # one core
+
+
+def test_no_fork_where_the_load_cannot_be_read(monkeypatch):
+    import mapper.forked as forked
+
+    def unreadable():
+        raise OSError("no load average here")
+
+    monkeypatch.setattr(forked.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    monkeypatch.setattr(forked.os, "getloadavg", unreadable)
+    assert can_fork() is False
+
+
+def test_after_its_result_the_copy_is_never_signalled(monkeypatch):
+    import mapper.forked as forked
+
+    done = Forked(lambda: b"bytes")
+    assert done.result() == b"bytes"
+    signals = []
+    monkeypatch.setattr(forked.os, "kill", lambda pid, sig: signals.append((pid, sig)))
+    done.cancel()  # the pid may already belong to another process
+    done.cancel()
+    assert signals == []
+
+
+def test_cancel_ends_a_copy_still_running_and_reaps_it():
+    import time
+
+    running = Forked(lambda: time.sleep(60))
+    pid = running._pid
+    started = time.monotonic()
+    running.cancel()
+    assert time.monotonic() - started < 30
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+    running.cancel()  # a second call does nothing
