@@ -144,7 +144,7 @@ def parse_when(value: str) -> tuple[str, dt.date, dt.datetime]:
         day = dt.date.fromisoformat(text)
         stamp = dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc)
     else:
-        stamp = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        stamp = dt.datetime.fromisoformat(text)  # Python 3.11 reads a trailing Z as UTC
         if stamp.tzinfo is None:
             raise ValueError("a date-time needs a UTC offset")
         day = stamp.date()
