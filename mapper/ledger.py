@@ -163,20 +163,10 @@ def _frame_as_csv(frame: Any) -> io.BytesIO:
     """A DataFrame as the CSV a spreadsheet would export, so that it is
     checked by the same rules, row numbers and all (the header is row 1).
 
-    Date columns become ISO text: midnight-only naive dates as days, zoned
-    times with their offset; a naive time of day stays as it is and is
-    refused like any date-time without an offset.
+    pandas writes a date column as ISO text itself: midnight-only naive dates
+    as days, zoned times with their offset (and seconds), a naive time of day
+    as it is, refused like any date-time without an offset; a missing one empty.
     """
-    import pandas as pd
-
-    frame = frame.copy()
-    for column in frame.columns:
-        values = frame[column]
-        if pd.api.types.is_datetime64_any_dtype(values):
-            if getattr(values.dt, "tz", None) is not None:
-                frame[column] = values.map(lambda t: t.isoformat(timespec="minutes") if pd.notna(t) else "")
-            elif (values.dropna() == values.dropna().dt.normalize()).all():
-                frame[column] = values.dt.strftime("%Y-%m-%d").fillna("")
     data = io.BytesIO(frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
     data.name = "<DataFrame>"
     return data
