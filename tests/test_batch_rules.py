@@ -425,3 +425,33 @@ def test_a_repeated_look_up_is_answered_once_and_at_most_so_many_are_kept(gaz, m
     assert asked == [("Sanasar", None, None), ("Shusha", None, None), ("Lachin", None, "bad"),
                      ("Martuni", None, None), ("Sanasar", None, None)]
     assert bounded == whole
+
+
+class _Endless(io.RawIOBase):
+    """A stream with no end (a pipe from a runaway program): it records each read's size."""
+
+    def __init__(self, asked):
+        self.asked = asked
+
+    def readable(self):
+        return True
+
+    def read(self, n=-1):
+        self.asked.append(n)
+        if n is None or n < 0:
+            raise AssertionError("an unbounded read of a stream with no end")
+        return b"x" * n
+
+
+def test_a_source_is_read_at_most_one_byte_past_the_cap(tmp_path, monkeypatch):
+    # Memory stays bounded whatever the input: one byte more than the cap tells it is too large.
+    monkeypatch.setattr(csvfile, "MAX_BYTES", 2**20)
+    asked = []
+    with pytest.raises(InputError, match=r"^<stdin>: larger than 1 MiB, the most this tool reads; split the file$"):
+        read_bytes(_Endless(asked))
+    assert asked == [2**20 + 1]
+    asked.clear()
+    monkeypatch.setattr(csvfile, "open", lambda path, mode: _Endless(asked), raising=False)
+    with pytest.raises(InputError, match=r"^x\.csv: larger than 1 MiB"):
+        read_bytes(tmp_path / "x.csv", label="x.csv")
+    assert asked == [2**20 + 1]
