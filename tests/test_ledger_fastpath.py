@@ -97,16 +97,22 @@ def test_a_cell_one_longer_than_a_spreadsheet_holds_is_a_problem_not_a_claim(tmp
 
 
 def test_a_stray_quote_is_a_problem_where_a_lenient_reader_would_merge_text(tmp_path, strict_rows):
-    # The lenient csv reader reads '"Hadrut"x' as 'Hadrutx', and an unclosed quote as the rest of the file.
+    # The lenient csv reader reads '"Hadrut"x' as 'Hadrutx', and a quote left open as the rest of the
+    # file: each file below would be of the header's width to it.
     bad = ("x", "2020-10-26", '"Hadrut"x', "Aliyev", "Azerbaijan", "holds", "")
-    path = write(tmp_path, sheet(row("a"), bad, row("b"), 'y,2020-10-26,"Hadrut,Aliyev,Azerbaijan,holds,'))
+    path = write(tmp_path, sheet(row("a"), bad, row("b")))
     led = read_ledger(path)
     assert strict_rows == [str(path)]
     assert [(p.row, p.field, p.message) for p in led.problems] == [
-        (3, None, 'text after a closing quote on line 3: a quote inside a cell must be doubled ("")'),
-        (5, None, "a quoted cell opened on line 5 is never closed: a stray '\"'? (it would swallow the rest of "
-                  "the file)")]
+        (3, None, 'text after a closing quote on line 3: a quote inside a cell must be doubled ("")')]
     assert [(c.id, c.row, c.place) for c in led.claims] == [("a", 2, "Hadrut"), ("b", 4, "Hadrut")]
+    path = write(tmp_path, sheet(row("a"), row("y", notes='"open')), "open.csv")
+    led = read_ledger(path)
+    assert strict_rows[1:] == [str(path)]
+    assert [(p.row, p.field, p.message) for p in led.problems] == [
+        (3, None, "a quoted cell opened on line 3 is never closed: a stray '\"'? (it would swallow the rest of "
+                  "the file)")]
+    assert [(c.id, c.row) for c in led.claims] == [("a", 2)]
 
 
 def test_a_row_of_the_wrong_width_sends_the_file_to_the_strict_reader(tmp_path, strict_rows):
