@@ -540,3 +540,20 @@ def test_at_most_so_many_answers_are_kept_not_one_more(gaz, monkeypatch):
     run(gaz, "place\nSanasar\nShusha\nLachin\nSanasar\n")
     # Full at two: the third clears the memory, so the first is asked again.
     assert asked == ["Sanasar", "Shusha", "Lachin", "Sanasar"]
+
+
+def test_one_process_is_forked_for_each_later_part_and_no_more(gaz, monkeypatch):
+    # Each forked copy holds the loaded gazetteer: idle ones are memory a shared machine does not have.
+    import concurrent.futures
+
+    sizes = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    class Pool(real):
+        def __init__(self, max_workers=None, **kw):
+            sizes.append(max_workers)
+            super().__init__(max_workers=max_workers, **kw)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
+    report, _ = run(gaz, "place\nSanasar\nShusha\nLachin\n", workers=3)
+    assert sizes == [2] and report.counts["resolved"] == 3
