@@ -175,7 +175,6 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
                                  if not row.error and row.cells[idx].strip())
         if len(distinct) >= (PARALLEL_NAMES if workers is None else 2):
             answers = _answers(gaz, list(distinct), formatted, count)
-    shared = bool(answers)
 
     for row in rows:
         report.read += 1
@@ -191,8 +190,9 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
         key = _key(cells, idx, near_idx, asof_idx)
         answer = answers.get(key)
         if answer is None:
+            # Reached only without a fork: forked processes answered every key beforehand.
             answer = _answer(gaz, key, formatted)
-            if len(answers) >= _FORMATTED and not shared:
+            if len(answers) >= _FORMATTED:
                 answers.clear()
             answers[key] = answer
         status, values, error = answer
@@ -253,18 +253,14 @@ def _answers(gaz: Gazetteer, keys: list[_Key], formatted: Callable[[dict[str, ob
     processes: forked copies of this one (the loaded gazetteer comes with
     them, nothing is loaded or sent) take the later parts, this one the
     first. A look-up's answer depends on the key alone, so the output is the
-    one a single process writes."""
+    one a single process writes. The caller forks for two keys or more and
+    two workers or more, so there are always two parts or more."""
     global _FORKED
     from concurrent.futures import ProcessPoolExecutor
 
     size = -(-len(keys) // workers)
     parts = [keys[i:i + size] for i in range(0, len(keys), size)]
     _FORKED = (gaz, formatted)
-    if len(parts) < 2:
-        try:
-            return dict(zip(keys, _answer_all(keys)))
-        finally:
-            _FORKED = None
     try:
         with ProcessPoolExecutor(max_workers=len(parts) - 1,
                                  mp_context=multiprocessing.get_context("fork")) as pool:

@@ -75,8 +75,9 @@ def delimiter_of(text: str) -> str:
     locales write semicolons, and some tabs."""
     header = text.split("\n", 1)[0]
     counts = {d: header.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=lambda d: (counts[d], d == ","))
-    return best if counts[best] else ","
+    # max() keeps the first of equals: the comma, first, wins a tie, and a
+    # header without any delimiter (one column) is read as comma-separated.
+    return max(counts, key=counts.__getitem__)
 
 
 class Row(NamedTuple):
@@ -98,7 +99,6 @@ class Table:
         # strict: a quote left open to the end, or text after a closing quote,
         # is an error where the lenient reader would quietly merge rows.
         self._reader = csv.reader(io.StringIO(text, newline=""), delimiter=self.delimiter, strict=True)
-        self._line = 0
         try:
             header = next(self._reader)
         except StopIteration:

@@ -145,7 +145,7 @@ def parse_when(value: str) -> tuple[str, dt.date, dt.datetime]:
         day = dt.date.fromisoformat(text)
         stamp = dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.timezone.utc)
     else:
-        stamp = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        stamp = dt.datetime.fromisoformat(text)  # Python 3.11 reads a trailing Z as UTC
         if stamp.tzinfo is None:
             raise ValueError("a date-time needs a UTC offset")
         day = stamp.date()
@@ -164,20 +164,10 @@ def _frame_as_csv(frame: Any) -> io.BytesIO:
     """A DataFrame as the CSV a spreadsheet would export, so that it is
     checked by the same rules, row numbers and all (the header is row 1).
 
-    Date columns become ISO text: midnight-only naive dates as days, zoned
-    times with their offset; a naive time of day stays as it is and is
-    refused like any date-time without an offset.
+    pandas writes a date column as ISO text itself: midnight-only naive dates
+    as days, zoned times with their offset (and seconds), a naive time of day
+    as it is, refused like any date-time without an offset; a missing one empty.
     """
-    import pandas as pd
-
-    frame = frame.copy()
-    for column in frame.columns:
-        values = frame[column]
-        if pd.api.types.is_datetime64_any_dtype(values):
-            if getattr(values.dt, "tz", None) is not None:
-                frame[column] = values.map(lambda t: t.isoformat(timespec="minutes") if pd.notna(t) else "")
-            elif (values.dropna() == values.dropna().dt.normalize()).all():
-                frame[column] = values.dt.strftime("%Y-%m-%d").fillna("")
     data = io.BytesIO(frame.to_csv(index=False, lineterminator="\n").encode("utf-8"))
     data.name = "<DataFrame>"
     return data

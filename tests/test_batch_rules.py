@@ -425,3 +425,135 @@ def test_a_repeated_look_up_is_answered_once_and_at_most_so_many_are_kept(gaz, m
     assert asked == [("Sanasar", None, None), ("Shusha", None, None), ("Lachin", None, "bad"),
                      ("Martuni", None, None), ("Sanasar", None, None)]
     assert bounded == whole
+
+
+class _Endless(io.RawIOBase):
+    """A stream with no end (a pipe from a runaway program): it records each read's size."""
+
+    def __init__(self, asked):
+        self.asked = asked
+
+    def readable(self):
+        return True
+
+    def read(self, n=-1):
+        self.asked.append(n)
+        if n is None or n < 0:
+            raise AssertionError("an unbounded read of a stream with no end")
+        return b"x" * n
+
+
+def test_a_source_is_read_at_most_one_byte_past_the_cap(tmp_path, monkeypatch):
+    # Memory stays bounded whatever the input: one byte more than the cap tells it is too large.
+    monkeypatch.setattr(csvfile, "MAX_BYTES", 2**20)
+    asked = []
+    with pytest.raises(InputError, match=r"^<stdin>: larger than 1 MiB, the most this tool reads; split the file$"):
+        read_bytes(_Endless(asked))
+    assert asked == [2**20 + 1]
+    asked.clear()
+    monkeypatch.setattr(csvfile, "open", lambda path, mode: _Endless(asked), raising=False)
+    with pytest.raises(InputError, match=r"^x\.csv: larger than 1 MiB"):
+        read_bytes(tmp_path / "x.csv", label="x.csv")
+    assert asked == [2**20 + 1]
+
+
+def test_match_coordinates_are_rounded_to_five_places_and_scores_to_three():
+    # The compiled data holds five places; a place from an online fallback may hold more.
+    from types import SimpleNamespace
+
+    from gazetteer.batch import _match_values
+
+    place = SimpleNamespace(id="osm:1", name="X", kind="village", lat=39.1234567, lon=46.7654321)
+    top = SimpleNamespace(place=place, score=0.98765, layer="online")
+    values = _match_values(SimpleNamespace(status="resolved", place=place, score=0.98765, candidates=[top]))
+    assert values == {"match_status": "resolved", "match_id": "osm:1", "match_name": "X", "match_kind": "village",
+                      "match_lat": 39.12346, "match_lon": 46.76543, "match_score": 0.988, "match_candidates": None,
+                      "match_layer": "online"}
+
+
+def test_workers_without_an_affinity_call_count_the_cpus(gaz, monkeypatch):
+    # macOS and Windows have no sched_getaffinity: the CPU count stands in, unknown counting as one.
+    from gazetteer import batch
+
+    monkeypatch.delattr(batch.os, "sched_getaffinity", raising=False)
+    for cpus, wanted in ((8, 2), (2, 2), (1, 1), (None, 1)):
+        monkeypatch.setattr(batch.os, "cpu_count", lambda cpus=cpus: cpus)
+        assert batch._workers(gaz, None, batch.PARALLEL_NAMES) == wanted, cpus
+    monkeypatch.undo()
+    # Two at most by default, however many cores; asked for two, an online fallback still gets one.
+    monkeypatch.setattr(batch.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    assert batch._workers(gaz, None, batch.PARALLEL_NAMES) == 2
+    monkeypatch.setattr(gaz, "_fallback", object())
+    assert batch._workers(gaz, 2, 10) == 1
+
+
+def test_asked_for_workers_a_batch_forks_from_two_distinct_names(gaz):
+    # Two distinct names, two workers: this process looks up one, the forked one the other.
+    from gazetteer import Gazetteer, batch
+
+    text = "place\nSanasar\nShusha\nSanasar\n"
+    one_report, one = run(gaz, text)
+    fresh = Gazetteer()
+    report, out = run(fresh, text, workers=2)
+    assert out == one and report.counts == one_report.counts == {"resolved": 3, "ambiguous": 0, "not_found": 0}
+    assert len(fresh._cache) == 1
+    # The gazetteer is held by the module only while the batch forks.
+    assert batch._FORKED is None
+
+
+def test_by_default_a_batch_forks_from_distinct_names_not_rows(gaz, monkeypatch):
+    from gazetteer import batch
+
+    forked = []
+    monkeypatch.setattr(batch, "_answers", lambda gaz, keys, *a: forked.append(keys) or {})
+    monkeypatch.setattr(batch.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(batch, "PARALLEL_NAMES", 4)
+    run(gaz, "place\nSanasar\nShusha\nLachin\nSanasar\n", workers=None)   # 4 rows, 3 names
+    assert forked == []
+    run(gaz, "place\nSanasar\nShusha\nLachin\nMartuni\n", workers=None)
+    assert forked == [[("Sanasar", None, None), ("Shusha", None, None), ("Lachin", None, None),
+                       ("Martuni", None, None)]]
+
+
+def test_workers_are_forked_whatever_the_default_start_method(gaz, monkeypatch):
+    # Python 3.14 starts processes by forkserver, macOS by spawn: a worker started so has no gazetteer.
+    import multiprocessing
+
+    real = multiprocessing.get_context
+
+    class Default:
+        def __getattr__(self, name):
+            raise AssertionError("a worker started by the default method, not forked")
+
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: real(method) if method else Default())
+    report, out = run(gaz, "place\nSanasar\nShusha\n", workers=2)
+    assert report.counts["resolved"] == 2 and out.count(",resolved,") == 2
+
+
+def test_at_most_so_many_answers_are_kept_not_one_more(gaz, monkeypatch):
+    from gazetteer import batch
+
+    asked = []
+    real = gaz.resolve
+    monkeypatch.setattr(gaz, "resolve", lambda *key, **kw: asked.append(key[0]) or real(*key, **kw))
+    monkeypatch.setattr(batch, "_FORMATTED", 2)
+    run(gaz, "place\nSanasar\nShusha\nLachin\nSanasar\n")
+    # Full at two: the third clears the memory, so the first is asked again.
+    assert asked == ["Sanasar", "Shusha", "Lachin", "Sanasar"]
+
+
+def test_one_process_is_forked_for_each_later_part_and_no_more(gaz, monkeypatch):
+    # Each forked copy holds the loaded gazetteer: idle ones are memory a shared machine does not have.
+    import concurrent.futures
+
+    sizes = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    class Pool(real):
+        def __init__(self, max_workers=None, **kw):
+            sizes.append(max_workers)
+            super().__init__(max_workers=max_workers, **kw)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
+    report, _ = run(gaz, "place\nSanasar\nShusha\nLachin\n", workers=3)
+    assert sizes == [2] and report.counts["resolved"] == 3

@@ -534,3 +534,28 @@ def test_standard_input_is_json_only_when_it_starts_with_a_bracket_or_brace():
     # "X..." is CSV: a header naming an unknown column is a header problem, not broken JSON.
     with pytest.raises(LedgerError, match=r"^<stdin>: row 1: missing column\(s\) "):
         read_ledger(io.BytesIO(b"Xdate,place\n2020-10-26,Hadrut\n"))
+
+
+def test_an_events_stream_is_told_by_its_first_characters():
+    # Standard input has no suffix: a bracket is JSON, a dash YAML, anything else CSV.
+    for text in (b'[{"name": "Truce", "start": "2020-10-18"}]', b"- {name: Truce, start: 2020-10-18}\n",
+                 b"name,start\nTruce,2020-10-18\n"):
+        assert [(e.name, e.start) for e in read_events(io.BytesIO(text))] == [("Truce", dt.date(2020, 10, 18))]
+
+
+def test_a_broken_events_file_is_named_and_read_in_its_own_format(tmp_path):
+    # A JSON events file is parsed as JSON (not as the YAML it nearly is), its errors naming it.
+    path = write(tmp_path, '[{"name": "Truce", "start": "2020-10-18"},]', "e.json")
+    with pytest.raises(LedgerError) as err:
+        read_events(path)
+    assert str(err.value).startswith(f"{path}: not valid JSON: ")
+
+
+def test_the_format_by_suffix_or_first_characters():
+    from mapper.ledger import _format
+
+    assert [_format(label, "", None) for label in ("a.json", "a.YAML", "a.yml", "a.csv", "a.tsv", "a.txt")] == [
+        "json", "yaml", "yaml", "csv", "csv", "csv"]
+    assert [_format("<stdin>", text, None) for text in (" [", "{", "---\n", "- a", "claims:\n", "date,place")] == [
+        "json", "json", "yaml", "yaml", "yaml", "csv"]
+    assert _format("https://example.org/l", "- a", None) == "yaml" and _format("a.json", "", "yaml") == "yaml"
