@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Candidate, Place, Resolution
+from .model import Candidate, Name, Place, Resolution
 from .normalize import ParsedName, inflection_stems, parse_name
 from .ranking import (ADMIN_KINDS, NEAR_KM, full_before_partial, is_partial, km, own_qualifiers, read_own,
                       score_place, spelled_alike, town_before_its_unit)
@@ -167,8 +167,10 @@ class Decider:
 
     def __init__(self, *, place: Callable[[int], Place], retriever: Retriever, regions: Regions,
                  in_area: Callable[[Place], bool], area_on: bool,
-                 own: Sequence[str] | None = None) -> None:
+                 own: Sequence[str] | None = None, name: Callable[[int, int], Name] | None = None) -> None:
         self._place = place
+        #: A place's name by (place index, name index): all its names need not be built.
+        self._name = name or (lambda pi, ni: place(pi).names[ni])
         self._retriever = retriever
         self._regions = regions
         self._in_area = in_area
@@ -312,7 +314,7 @@ class Decider:
             part = layer != "fuzzy" and is_partial(parsed, own)
             if part:
                 partial.add(place.id)
-            out.append(score_place(place, place.names[ni], base, layer, parsed=parsed, fit=fit, as_of=as_of,
+            out.append(score_place(place, self._name(pi, ni), base, layer, parsed=parsed, fit=fit, as_of=as_of,
                                    in_area=self._area_on and self._in_area(place), own=own, partial=part))
         if not parsed.kind_hint:
             out = town_before_its_unit(out)

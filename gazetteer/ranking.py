@@ -81,8 +81,8 @@ def notability(place: Place) -> tuple[float, str]:
     if population >= 1000:
         return 0.04, (f"a village of {population:,}" if place.kind == "settlement"
                       else f"a {place.kind} of {population:,} people")
-    if len(place.names) >= NOTABLE_NAMES:
-        return 0.03, f"known by {len(place.names)} names"
+    if place.name_count >= NOTABLE_NAMES:
+        return 0.03, f"known by {place.name_count} names"
     return 0.0, ""
 
 
