@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import json
 import logging
 from collections.abc import Sequence
 from functools import cached_property
@@ -267,8 +266,9 @@ class Gazetteer:
         """Simplified district, province and country polygons as a GeoJSON FeatureCollection."""
         path = self.path.with_name("boundaries.geojson")
         try:
-            with open(path, encoding="utf-8") as fh:
-                return json.load(fh)
+            # orjson: the stdlib parser took 30 ms, at the first context a process reads.
+            with open(path, "rb") as fh:
+                return orjson.loads(fh.read())
         except FileNotFoundError:
             return {"type": "FeatureCollection", "features": []}
         except (OSError, ValueError) as exc:
