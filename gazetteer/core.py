@@ -199,10 +199,7 @@ class Gazetteer:
         return place
 
     def _name(self, index: int, name_index: int) -> Name:
-        """One name of a place, without building all its names."""
-        place = self._places[index]
-        if place is not None and "names" in place.__dict__:
-            return place.names[name_index]
+        """One name of a place (equal to ``names[name_index]``), without building all its names."""
         return _name(self._records[index]["names"][name_index])
 
     def __len__(self) -> int:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -420,6 +420,21 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 _PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "района", "области", "марза", "շրջանի", "մարզի")
 
 
+class _computed_once:
+    """``functools.cached_property`` without the lock Python 3.11 takes at a
+    value's first read (a parsed name is its look-up's own, and a look-up
+    reads two of them): the value is kept in the instance's ``__dict__``."""
+
+    def __init__(self, func) -> None:
+        self.func, self.name, self.__doc__ = func, func.__name__, func.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.func(instance)
+        return value
+
+
 @dataclass(frozen=True)
 class ParsedName:
     """What a source's place string says, split into its parts."""
@@ -438,12 +453,12 @@ class ParsedName:
     #: "город Шуша", "поселок Бартаз").
     size_hint: str | None = None
 
-    @cached_property
+    @_computed_once
     def base(self) -> str:
         """``name_base`` of the name: what namesakes told apart by a qualifier share."""
         return name_base(self.name)
 
-    @cached_property
+    @_computed_once
     def qualifiers(self) -> frozenset[str]:
         """``qualifiers`` of the name ("Aşağı Sirik": {"lower"})."""
         return qualifiers(self.name)

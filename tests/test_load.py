@@ -79,7 +79,7 @@ def test_a_place_is_built_from_its_record_and_its_names_when_first_read():
         expected = tuple(Name(n["text"], n["lang"], n["type"], n.get("valid_from"), n.get("valid_to"),
                               n.get("note"), bool(n.get("translit")), bool(n.get("hidden"))) for n in rec["names"])
         assert place.names == expected and place.names is place.names
-        assert picked == expected[-1] and gaz._name(index, 0) is place.names[0]
+        assert picked == expected[-1] and gaz._name(index, 0) == place.names[0]
         assert (place.id, place.name, place.kind, place.lat, place.lon, place.country, place.parents,
                 place.sources, place.current, place.population) == (
             rec["id"], rec["name"], rec["kind"], rec["lat"], rec["lon"], rec.get("country"),
