@@ -68,14 +68,16 @@ class StoredPlace(Place):
 
 
 _new_place = object.__new__
+_set_field = object.__setattr__
 
 
 def _stored_place(rec: dict[str, Any]) -> Place:
     place = _new_place(StoredPlace)
-    place.__dict__.update(
-        id=rec["id"], name=rec["name"], kind=rec["kind"], lat=rec["lat"], lon=rec["lon"],
-        country=rec.get("country"), parents=tuple(rec["parents"]), sources=rec["sources"],
-        current=rec.get("current", True), population=rec.get("population"), raw=rec)
+    # The fields as one dict made in place (no keyword dict to copy from).
+    _set_field(place, "__dict__", {
+        "id": rec["id"], "name": rec["name"], "kind": rec["kind"], "lat": rec["lat"], "lon": rec["lon"],
+        "country": rec.get("country"), "parents": tuple(rec["parents"]), "sources": rec["sources"],
+        "current": rec.get("current", True), "population": rec.get("population"), "raw": rec})
     return place
 
 

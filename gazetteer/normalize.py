@@ -418,6 +418,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
 _PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "района", "области", "марза", "շրջանի", "մարզի")
+# Whether a text holds any of the words above, in one scan (a third of a loop's time).
+_HAS_DIRECTION = re.compile("|".join(map(re.escape, _DIRECTION_WORDS)))
+_HAS_PHRASE = re.compile("|".join(map(re.escape, _PHRASE_WORDS)))
 
 
 class _computed_once:
@@ -555,11 +558,11 @@ def _parse_name(raw: str) -> ParsedName:
         text = head
     text = text.strip(" .;:-–—")
     low = text.casefold()
-    if any(word in low for word in _DIRECTION_WORDS):
+    if _HAS_DIRECTION.search(low):
         text = _DIRECTION.sub("", text, count=1).strip() or text
         low = text.casefold()
     phrase_kind = None
-    phrases = _PHRASES if len(text) <= MAX_NAME and any(word in low for word in _PHRASE_WORDS) else ()
+    phrases = _PHRASES if len(text) <= MAX_NAME and _HAS_PHRASE.search(low) else ()
     for pattern, ctx_form in phrases:
         match = pattern.match(text)
         if match:
