@@ -20,9 +20,12 @@ MATCH_COLUMNS = ("match_status", "match_id", "match_name", "match_kind", "match_
                  "match_score", "match_candidates", "match_layer")
 #: Look-ups whose answers (match columns formatted) a batch keeps, at most.
 _FORMATTED = 50_000
-#: Distinct names from which a batch shares its look-ups with a forked
-#: process (see ``_answers``): below this, starting one costs more than it saves.
+#: Distinct names from which a batch shares its look-ups with forked
+#: processes (see ``_answers``): below this, starting one costs more than it saves.
 PARALLEL_NAMES = 4_000
+#: Processes a batch uses by default at most: one a core, but each forked copy
+#: of a loaded gazetteer comes to hold tens of MB of its own.
+MAX_WORKERS = 8
 
 #: What a batch asks: (name, near, as_of) as the row gives them.
 _Key = tuple[str, "str | None", "str | None"]
@@ -103,8 +106,8 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
     expectation counts lines, so cells holding line breaks make it high.
     ``workers``: processes that share the look-ups (this one and forked
     copies of it; the output is the same whatever their number), or None
-    for two when the batch has PARALLEL_NAMES distinct names or more and the
-    system forks and has two cores. One by default: a library forks only
+    for one a core this process may use (at most MAX_WORKERS) when the batch
+    has PARALLEL_NAMES distinct names or more and the system forks. One by default: a library forks only
     when asked (a forked copy of a threaded program may hang), the
     command-line tool asks.
     """
@@ -223,7 +226,7 @@ def _workers(gaz: Gazetteer, asked: int | None, rows: int) -> int:
             cores = len(os.sched_getaffinity(0))
         except AttributeError:
             cores = os.cpu_count() or 1
-        wanted = min(2, cores) if rows >= PARALLEL_NAMES else 1
+        wanted = min(cores, MAX_WORKERS) if rows >= PARALLEL_NAMES else 1
     if wanted > 1 and (gaz._fallback is not None or "fork" not in multiprocessing.get_all_start_methods()):
         return 1
     return wanted

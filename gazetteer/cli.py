@@ -100,8 +100,8 @@ def _table_row(res) -> str:
                    "or not at all; never the input file.")
 @click.option("--offline", is_flag=True, help="Batch: read an http(s) --input from the download cache only.")
 @click.option("--workers", type=click.IntRange(min=1), metavar="N",
-              help="Batch: processes sharing the look-ups (default: two for 4,000 distinct names or more "
-                   "where there are two cores, else one). The output is the same.")
+              help="Batch: processes sharing the look-ups (default: one a core, at most 8, for 4,000 "
+                   "distinct names or more, else one). The output is the same.")
 @click.option("--area", help="Area of interest whose places rank higher: WEST,SOUTH,EAST,NORTH "
                              "(default: the conflict zone), or 'none'.")
 @click.option("--online", metavar="SERVICE",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import json
 import logging
 from collections.abc import Sequence
 from functools import cached_property
@@ -42,6 +41,44 @@ def _name(n: dict[str, Any]) -> Name:
         return _new_name(Name, (n["text"], n["lang"], n["type"], None, None, None, False, False))
     return Name(n["text"], n["lang"], n["type"], n.get("valid_from"), n.get("valid_to"), n.get("note"),
                 bool(n.get("translit")), bool(n.get("hidden")))
+
+
+class _StoredNames:
+    """A stored place's names, built on first use: scoring a candidate reads
+    one name and the count, and a batch's answers none; a place has six on
+    average and building them was the most of building the place."""
+
+    def __get__(self, place: Place | None, owner: type | None = None) -> Any:
+        if place is None:
+            return self
+        names = place.__dict__["names"] = tuple(map(_name, place.raw["names"]))
+        return names
+
+
+class StoredPlace(Place):
+    """A place of the compiled data: a ``Place`` made without the dataclass's
+    field-by-field ``__init__`` (the record holds every field), its names
+    built when first read. Equal to and hashed as any ``Place`` of its id."""
+
+    names = _StoredNames()  # type: ignore[assignment]
+
+    @property
+    def name_count(self) -> int:
+        return len(self.raw["names"])
+
+
+_new_place = object.__new__
+_set_field = object.__setattr__
+
+
+def _stored_place(rec: dict[str, Any]) -> Place:
+    place = _new_place(StoredPlace)
+    # The fields as one dict made in place (no keyword dict to copy from).
+    _set_field(place, "__dict__", {
+        "id": rec["id"], "name": rec["name"], "kind": rec["kind"], "lat": rec["lat"], "lon": rec["lon"],
+        "country": rec.get("country"), "parents": tuple(rec["parents"]), "sources": rec["sources"],
+        "current": rec.get("current", True), "population": rec.get("population"), "raw": rec})
+    return place
 
 
 def _check_area(area: Sequence[float] | None) -> tuple[float, float, float, float] | None:
@@ -151,7 +188,7 @@ class Gazetteer:
                                 or not all(isinstance(item, str) for item in own)):
             raise DataError(f"{self.path}: its 'own' names are not one list per place; "
                             "re-run 'gazetteer import wof'")
-        self._decider = Decider(place=self._place, retriever=self._retriever,
+        self._decider = Decider(place=self._place, name=self._name, retriever=self._retriever,
                                 regions=Regions(lambda: self.boundaries), in_area=self.in_area,
                                 area_on=self.area is not None, own=own)
 
@@ -160,16 +197,12 @@ class Gazetteer:
     def _place(self, index: int) -> Place:
         place = self._places[index]
         if place is None:
-            rec = self._records[index]
-            place = Place(
-                id=rec["id"], name=rec["name"], kind=rec["kind"], lat=rec["lat"], lon=rec["lon"],
-                country=rec.get("country"), parents=tuple(rec["parents"]),
-                names=tuple(map(_name, rec["names"])),
-                sources=rec["sources"], current=rec.get("current", True),
-                population=rec.get("population"), raw=rec,
-            )
-            self._places[index] = place
+            place = self._places[index] = _stored_place(self._records[index])
         return place
+
+    def _name(self, index: int, name_index: int) -> Name:
+        """One name of a place (equal to ``names[name_index]``), without building all its names."""
+        return _name(self._records[index]["names"][name_index])
 
     def __len__(self) -> int:
         return len(self._records)
@@ -232,8 +265,9 @@ class Gazetteer:
         """Simplified district, province and country polygons as a GeoJSON FeatureCollection."""
         path = self.path.with_name("boundaries.geojson")
         try:
-            with open(path, encoding="utf-8") as fh:
-                return json.load(fh)
+            # orjson: the stdlib parser took 30 ms, at the first context a process reads.
+            with open(path, "rb") as fh:
+                return orjson.loads(fh.read())
         except FileNotFoundError:
             return {"type": "FeatureCollection", "features": []}
         except (OSError, ValueError) as exc:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .model import Candidate, Place, Resolution
+from .model import Candidate, Name, Place, Resolution
 from .normalize import ParsedName, inflection_stems, parse_name
 from .ranking import (ADMIN_KINDS, NEAR_KM, full_before_partial, is_partial, km, own_qualifiers, read_own,
                       score_place, spelled_alike, town_before_its_unit)
@@ -167,8 +167,10 @@ class Decider:
 
     def __init__(self, *, place: Callable[[int], Place], retriever: Retriever, regions: Regions,
                  in_area: Callable[[Place], bool], area_on: bool,
-                 own: Sequence[str] | None = None) -> None:
+                 own: Sequence[str] | None = None, name: Callable[[int, int], Name] | None = None) -> None:
         self._place = place
+        #: A place's name by (place index, name index): all its names need not be built.
+        self._name = name or (lambda pi, ni: place(pi).names[ni])
         self._retriever = retriever
         self._regions = regions
         self._in_area = in_area
@@ -304,20 +306,22 @@ class Decider:
             for pi, fit in judged.items():
                 if fit and fit[0] == "outside":
                     judged[pi] = self._nearest_edge(self._place(pi), understood) or fit
+        place_of, name_of, owns = self._place, self._name, self._own
+        in_area = self._in_area if self._area_on else None
         for pi, (base, ni, layer) in found.items():
-            place = self._place(pi)
-            fit = judged.get(pi)
+            place = place_of(pi)
+            fit = judged.get(pi) if judged else None
             if fit is not None:
                 fits[place.id] = fit[0]
             bases[place.id] = base
-            own = self._own.get(pi)
+            own = owns.get(pi)
             if own is None:
-                own = self._own[pi] = self._own_of(pi, place)
+                own = owns[pi] = self._own_of(pi, place)
             part = layer != "fuzzy" and is_partial(parsed, own)
             if part:
                 partial.add(place.id)
-            out.append(score_place(place, place.names[ni], base, layer, parsed=parsed, fit=fit, as_of=as_of,
-                                   in_area=self._area_on and self._in_area(place), own=own, partial=part))
+            out.append(score_place(place, name_of(pi, ni), base, layer, parsed=parsed, fit=fit, as_of=as_of,
+                                   in_area=in_area is not None and in_area(place), own=own, partial=part))
         if not parsed.kind_hint:
             out = town_before_its_unit(out)
         if partial:
@@ -326,7 +330,8 @@ class Decider:
         if alike:
             out = full_before_partial(out, alike, {pid: _LEVEL_RANK[level] for pid, level in fits.items()}, MARGIN,
                                       reason="a place is spelled as written")
-        out.sort(key=lambda c: (-c.score, c.place.id))
+        if len(out) > 1:
+            out.sort(key=_best_first)
         return Scored(out, fits, bases)
 
     def _own_of(self, pi: int, place: Place) -> frozenset[tuple[str, frozenset[str]]]:
@@ -370,6 +375,10 @@ class Decider:
             "no place has this name" if not scored.candidates else "only weak matches; see the suggestions")
 
 
+def _best_first(cand: Candidate) -> tuple[float, str]:
+    return -cand.score, cand.place.id
+
+
 def _same_place(a: Place, b: Place) -> bool:
     """One place recorded twice: the same kind, DUPLICATE_KM apart at most."""
     return a.kind == b.kind and km(a, b) <= DUPLICATE_KM
@@ -380,7 +389,7 @@ def _maker(name: str, near: str | None, contexts: Sequence[Context]) -> Callable
     note = f"; context {', '.join(map(repr, unknown))} matched no place" if unknown else ""
 
     def result(status: str, cands: Sequence[Candidate], why: str) -> Resolution:
-        return Resolution(query=name, near=near, status=status, candidates=tuple(cands), why=why + note)
+        return Resolution(name, status, tuple(cands), why + note, near)
     return result
 
 
@@ -391,3 +400,8 @@ class Scored:
     candidates: list[Candidate]
     fits: dict[str, str]
     bases: dict[str, float]
+
+    def __init__(self, candidates: list[Candidate], fits: dict[str, str], bases: dict[str, float]) -> None:
+        # One a look-up: not a frozen __setattr__ per field (see model.Candidate).
+        fields = self.__dict__
+        fields["candidates"], fields["fits"], fields["bases"] = candidates, fits, bases

@@ -67,6 +67,12 @@ class Place:
         return hash(self.id)
 
     @property
+    def name_count(self) -> int:
+        """How many names the place has: ``len(names)``, which a place of the
+        compiled data counts without building its names."""
+        return len(self.names)
+
+    @property
     def __geo_interface__(self) -> dict[str, Any]:
         return {
             "type": "Feature",
@@ -129,6 +135,13 @@ class Candidate:
     layer: str  # "exact", "normalised", "phonetic", "fuzzy", "online"
     why: tuple[str, ...] = ()
 
+    def __init__(self, place: Place, score: float, matched: str, layer: str, why: tuple[str, ...] = ()) -> None:
+        # Every look-up makes a few: the frozen dataclass's own __init__ sets
+        # each field through object.__setattr__, three times slower.
+        fields = self.__dict__
+        fields["place"], fields["score"], fields["matched"], fields["layer"], fields["why"] = (
+            place, score, matched, layer, why)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.place.id,
@@ -150,6 +163,13 @@ class Resolution:
     candidates: tuple[Candidate, ...]
     why: str
     near: str | None = None
+
+    def __init__(self, query: str, status: str, candidates: tuple[Candidate, ...], why: str,
+                 near: str | None = None) -> None:
+        # As Candidate's: one update, not a frozen __setattr__ per field.
+        fields = self.__dict__
+        fields["query"], fields["status"], fields["candidates"], fields["why"], fields["near"] = (
+            query, status, candidates, why, near)
 
     @property
     def place(self) -> Place | None:

@@ -81,8 +81,8 @@ def notability(place: Place) -> tuple[float, str]:
     if population >= 1000:
         return 0.04, (f"a village of {population:,}" if place.kind == "settlement"
                       else f"a {place.kind} of {population:,} people")
-    if len(place.names) >= NOTABLE_NAMES:
-        return 0.03, f"known by {len(place.names)} names"
+    if place.name_count >= NOTABLE_NAMES:
+        return 0.03, f"known by {place.name_count} names"
     return 0.0, ""
 
 
@@ -196,7 +196,8 @@ def score_place(place: Place, name: Name, base: float, layer: str, *, parsed: Pa
     if not place.current:
         score -= 0.05
         why.append("not current in the source")
-    return Candidate(place=place, score=round(score, 4), matched=name.text, layer=layer, why=tuple(why))
+    # Positional: a class called with keywords builds a dict of them (every candidate is made here).
+    return Candidate(place, round(score, 4), name.text, layer, tuple(why))
 
 
 def full_before_partial(cands: list[Candidate], partial: set[str], fit_rank: dict[str, int],

@@ -85,7 +85,8 @@ class Retriever:
             wanted, script, records = exact_key(text), script_of(text), self._records
             for pi, ni in _pairs(norm_hits):
                 stored = records[pi]["names"][ni]["text"]
-                if exact_key(stored) == wanted:
+                # A name stored as written is exact without keying it (half the hits).
+                if stored == text or exact_key(stored) == wanted:
                     hit = (LAYER_SCORES["exact"], ni, "exact")
                 elif script_of(stored) == script:
                     hit = (LAYER_SCORES["normalised"], ni, "normalised")

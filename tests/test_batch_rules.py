@@ -380,12 +380,16 @@ def test_workers_must_be_a_whole_number_of_one_or_more(gaz):
             run(gaz, "place\nSanasar\n", workers=bad)
 
 
-def test_by_default_a_batch_forks_only_from_enough_distinct_names_and_two_cores(gaz, monkeypatch):
+def test_by_default_a_batch_forks_only_from_enough_distinct_names_one_process_a_core(gaz, monkeypatch):
     from gazetteer import batch
 
     monkeypatch.setattr(batch.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     assert batch._workers(gaz, None, batch.PARALLEL_NAMES) == 2
     assert batch._workers(gaz, None, batch.PARALLEL_NAMES - 1) == 1
+    monkeypatch.setattr(batch.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3})
+    assert batch._workers(gaz, None, batch.PARALLEL_NAMES) == 4
+    monkeypatch.setattr(batch.os, "sched_getaffinity", lambda pid: set(range(64)))
+    assert batch._workers(gaz, None, batch.PARALLEL_NAMES) == batch.MAX_WORKERS == 8
     assert batch._workers(gaz, 3, 10) == 3
     # An online fallback keeps to its rate limit in one process; a system that cannot fork runs in one.
     monkeypatch.setattr(gaz, "_fallback", object())

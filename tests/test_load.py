@@ -57,3 +57,36 @@ def test_records_are_the_stored_records_in_place_order(gaz):
         rec, place = records[i], places[i]
         assert (rec["id"], rec["kind"], rec["lat"], rec["lon"]) == (place.id, place.kind, place.lat, place.lon)
         assert place.raw is rec  # a Place keeps its raw record: the same object, not a copy
+
+
+def test_a_place_is_built_from_its_record_and_its_names_when_first_read():
+    import dataclasses
+    import pickle
+
+    from gazetteer import Gazetteer
+    from gazetteer.model import Name, Place
+
+    gaz = Gazetteer()
+    # A place whose names carry dates, notes or flags, and one with only text, language and type.
+    dated = next(i for i, rec in enumerate(gaz.records()) if any(len(n) > 3 for n in rec["names"]))
+    for index in (dated, 0):
+        rec = gaz._records[index]
+        # One name is read without building the others (scoring a candidate reads one).
+        picked = gaz._name(index, len(rec["names"]) - 1)
+        place = gaz._place(index)
+        assert isinstance(place, Place) and place.raw is rec
+        assert place.name_count == len(rec["names"]) and "names" not in vars(place)
+        expected = tuple(Name(n["text"], n["lang"], n["type"], n.get("valid_from"), n.get("valid_to"),
+                              n.get("note"), bool(n.get("translit")), bool(n.get("hidden"))) for n in rec["names"])
+        assert place.names == expected and place.names is place.names
+        assert picked == expected[-1] and gaz._name(index, 0) == place.names[0]
+        assert (place.id, place.name, place.kind, place.lat, place.lon, place.country, place.parents,
+                place.sources, place.current, place.population) == (
+            rec["id"], rec["name"], rec["kind"], rec["lat"], rec["lon"], rec.get("country"),
+            tuple(rec["parents"]), rec["sources"], rec.get("current", True), rec.get("population"))
+    assert any(n.valid_from or n.valid_to or n.note or n.translit or n.hidden for n in gaz._place(dated).names)
+    fresh = Gazetteer()._place(dated)
+    copy = pickle.loads(pickle.dumps(fresh))
+    assert copy == fresh and copy.names == fresh.names
+    moved = dataclasses.replace(fresh, lat=0.0)
+    assert moved.lat == 0.0 and moved.names == fresh.names and moved.name_count == fresh.name_count
