@@ -480,13 +480,14 @@ def test_workers_without_an_affinity_call_count_the_cpus(gaz, monkeypatch):
     from gazetteer import batch
 
     monkeypatch.delattr(batch.os, "sched_getaffinity", raising=False)
-    for cpus, wanted in ((8, 2), (2, 2), (1, 1), (None, 1)):
+    for cpus, wanted in ((16, 8), (9, 8), (8, 8), (2, 2), (1, 1), (None, 1)):
         monkeypatch.setattr(batch.os, "cpu_count", lambda cpus=cpus: cpus)
         assert batch._workers(gaz, None, batch.PARALLEL_NAMES) == wanted, cpus
     monkeypatch.undo()
-    # Two at most by default, however many cores; asked for two, an online fallback still gets one.
+    # One a usable core by default, at most MAX_WORKERS (8); asked for two, an online fallback still gets one.
     monkeypatch.setattr(batch.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
-    assert batch._workers(gaz, None, batch.PARALLEL_NAMES) == 2
+    assert batch._workers(gaz, None, batch.PARALLEL_NAMES) == 4
+    assert batch._workers(gaz, None, batch.PARALLEL_NAMES - 1) == 1
     monkeypatch.setattr(gaz, "_fallback", object())
     assert batch._workers(gaz, 2, 10) == 1
 
