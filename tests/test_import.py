@@ -7,6 +7,7 @@ shipped curated folder, where named places of the conflict are checked.
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -454,6 +455,9 @@ def test_data_without_stored_own_names_answers_the_same(real, tmp_path):
     doc = json.loads(gaz.path.read_text(encoding="utf-8"))
     del doc["own"]
     (tmp_path / "gazetteer.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    # The same outlines beside it: only the stored own names differ ("Gubadli"
+    # as context is the district by its outline, the district and its seat without one).
+    shutil.copyfile(gaz.path.parent / "boundaries.geojson", tmp_path / "boundaries.geojson")
     bare = Gazetteer(tmp_path / "gazetteer.json")
     assert bare._decider._stored_own is None
     for name in ("Sirik", "Aşağı Sirik", "Mahmudlu", "Shorzha", "Verin Shorzha", "Hand", "Nerkin Hand",
