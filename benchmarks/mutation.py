@@ -60,7 +60,7 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
     "files": (
         ["mapper/ledger.py", "gazetteer/batch.py", "gazetteer/csvfile.py"],
         ["tests/test_ledger_rules.py", "tests/test_ledger_frames.py", "tests/test_ledger_fastpath.py",
-         "tests/test_ledger_columns.py",
+         "tests/test_ledger_columns.py", "tests/test_ledger_column_rules.py",
          "tests/test_batch_rules.py",
          # The count and unit columns' reading rules (not the report built from them).
          "tests/test_numbers.py::test_count_and_unit_are_read_trimmed_and_optional",
