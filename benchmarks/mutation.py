@@ -118,6 +118,12 @@ def mirror(group: str, *, keep: bool) -> Path:
             shutil.rmtree(where / name)
         # copy2 keeps mtimes, which mutmut uses to tell an unchanged file under --keep.
         shutil.copytree(ROOT / name, where / name, ignore=ignore, copy_function=shutil.copy2)
+        if (where / "mutants" / name).exists():
+            # mutmut refreshes only the Python files of its kept copy: data the
+            # code reads (the compiled gazetteer, test sets) would stay as the
+            # last run had it, and a re-run would test new code on old data.
+            shutil.copytree(ROOT / name, where / "mutants" / name, dirs_exist_ok=True, copy_function=shutil.copy2,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.py"))
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     if "[tool.mutmut]" in pyproject:
         raise SystemExit("pyproject.toml has its own [tool.mutmut]; this script writes one per group")
