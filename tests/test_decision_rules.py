@@ -668,8 +668,10 @@ def test_a_unit_spelled_like_its_own_town_stays_the_context(gaz):
     assert ids(read("Cebrayil rayonu")) == [(jabrayil_district, "district")]
     assert ids(read("Cebrayil şəhəri")) == [(jabrayil_town, "settlement")]
     # A village that only sounds like a district (and does not lie in it)
-    # still leaves the district out.
+    # still leaves the district out, unless the text says it names a unit:
+    # then the unit spelled like it is the one meant.
     assert {kind for _, kind in ids(read("Meşəli"))} == {"settlement"}
+    assert ids(read("Meşəli rayonu")) == ids(read("Meşəli vilayəti")) == [("wof:85668397", "district")]
     # So the Jabrayil village is chosen over the Fuzuli namesake.
     res = gaz.resolve("Sukurbeyli", near="Cebrayil")
     assert res.status == "resolved" and res.place.id == "wof:1209393849"
