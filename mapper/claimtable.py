@@ -58,7 +58,24 @@ def _fields(claims: list[Claim]):
     if claims and all(type(c) is Claim for c in claims):
         by_name = dict(zip(Claim._fields, map(list, zip(*claims))))
         return by_name.__getitem__
-    return lambda name: list(map(attrgetter(name), claims))
+    return lambda name: [own_field(c, name) for c in claims]
+
+
+def own_field(claim: Any, name: str) -> Any:
+    """A field of a claim of one's own. A named tuple without a ``count``
+    field still has tuple's ``count`` method, which is no count."""
+    value = getattr(claim, name)
+    if isinstance(claim, tuple) and callable(value) and name not in getattr(claim, "_fields", ()):
+        raise AttributeError(name)
+    return value
+
+
+def field_or_none(claim: Any, name: str) -> Any:
+    """``own_field``, None where the claim lacks the field."""
+    try:
+        return own_field(claim, name)
+    except AttributeError:
+        return None
 
 
 class ClaimTable:

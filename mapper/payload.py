@@ -26,7 +26,7 @@ from babel.numbers import format_decimal
 from gazetteer import Gazetteer, Place
 
 from .analysis import FLAGS, Analysis
-from .claimtable import _fields
+from .claimtable import _fields, field_or_none
 from .i18n import _LOCALE, format_day, format_when, other_names, place_name
 from .i18n import strings as ui_strings
 from .ledger import Event
@@ -210,7 +210,7 @@ def _claim_columns(analysis: Analysis, places: _Places, lang: str, day_index: di
     try:
         counts, units = field("count"), field("unit")
     except AttributeError:  # claims of one's own, made before counts and units
-        counts, units = [getattr(c, "count", None) for c in claims], [getattr(c, "unit", None) for c in claims]
+        counts, units = [field_or_none(c, "count") for c in claims], [field_or_none(c, "unit") for c in claims]
 
     ids = field("id")
     out: dict[str, list[Any]] = {
