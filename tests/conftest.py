@@ -29,6 +29,20 @@ def gaz():
     return Gazetteer()
 
 
+@pytest.fixture(scope="session")
+def imported(tmp_path_factory):
+    """(the gazetteer the importer makes from the raw WOF data and the curated
+    folder, the importer's report): compiled once for every test of what the
+    importer makes, rather than once per test module."""
+    if not WOF.is_dir():
+        pytest.skip("needs shared/data/whosonfirst")
+    from gazetteer.compile import compile_gazetteer
+
+    out = tmp_path_factory.mktemp("imported")
+    report = compile_gazetteer([WOF / "admin-az", WOF / "admin-am"], out_dir=out)
+    return Gazetteer(out / "gazetteer.json"), report
+
+
 @pytest.fixture(scope="module")
 def browser():
     """Debian's Chromium through Playwright; missing in CI is a failure, elsewhere a skip."""

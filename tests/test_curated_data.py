@@ -210,11 +210,6 @@ def test_notable_must_be_a_boolean(tmp_path):
         load_curated(bad)
 
 
-from .conftest import WOF  # noqa: E402  (beside the clone, as CI lays it out)
-
-if not WOF.is_dir():  # a git worktree sits one folder deeper than a clone
-    WOF = WOF.parents[3] / "shared" / "data" / "whosonfirst"
-
 # A bare name the press uses, and the place readers mean by it.
 PRESS_NAMES = [
     ("Talish", "wof:1310537695"),          # of Martakert, not of Aragatsotn
@@ -285,15 +280,8 @@ PRESS_NAMES = [
 
 
 @pytest.fixture(scope="module")
-def compiled(tmp_path_factory):
-    if not WOF.is_dir():
-        pytest.skip("needs shared/data/whosonfirst")
-    from gazetteer import Gazetteer
-    from gazetteer.compile import compile_gazetteer
-
-    out = tmp_path_factory.mktemp("gaz")
-    compile_gazetteer([WOF / "admin-az", WOF / "admin-am"], out_dir=out)
-    return Gazetteer(out / "gazetteer.json")
+def compiled(imported):
+    return imported[0]
 
 
 @pytest.mark.parametrize("text,expected", PRESS_NAMES)

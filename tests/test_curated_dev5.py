@@ -11,10 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import WOF
-
-if not WOF.is_dir():  # a git worktree sits one folder deeper than a clone
-    WOF = WOF.parents[3] / "shared" / "data" / "whosonfirst"
 
 AR = "gz:nakhchivan-ar"
 CITY_UNIT = "wof:85668681"       # the city-rank unit that carried the republic's names
@@ -25,15 +21,8 @@ AYGEDZOR = "wof:1108783339"      # of Tavush (Qulalı until 1939)
 
 
 @pytest.fixture(scope="module")
-def gaz(tmp_path_factory):
-    if not WOF.is_dir():
-        pytest.skip("needs shared/data/whosonfirst")
-    from gazetteer import Gazetteer
-    from gazetteer.compile import compile_gazetteer
-
-    out = tmp_path_factory.mktemp("gaz")
-    compile_gazetteer([WOF / "admin-az", WOF / "admin-am"], out_dir=out)
-    return Gazetteer(out / "gazetteer.json")
+def gaz(imported):
+    return imported[0]
 
 
 def _resolved(gaz, text, near=None):

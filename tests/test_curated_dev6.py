@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import WOF
 
 SHUKURBEYLI_JABRAYIL = "wof:1209393849"
 SHUKURBEYLI_FUZULI = "wof:1209882371"
@@ -20,15 +19,8 @@ AREVIS = "wof:1108784233"
 
 
 @pytest.fixture(scope="module")
-def gaz(tmp_path_factory):
-    if not WOF.is_dir():
-        pytest.skip("needs shared/data/whosonfirst")
-    from gazetteer import Gazetteer
-    from gazetteer.compile import compile_gazetteer
-
-    out = tmp_path_factory.mktemp("gaz")
-    compile_gazetteer([WOF / "admin-az", WOF / "admin-am"], out_dir=out)
-    return Gazetteer(out / "gazetteer.json")
+def gaz(imported):
+    return imported[0]
 
 
 def _resolved(gaz, text, near=None):

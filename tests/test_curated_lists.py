@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import WOF
 
 CEBRAYIL, FUZULI, XOCAVEND, XOCALI = "wof:85668323", "wof:85668351", "wof:85668611", "wof:85668657"
 ZENGILAN, QUBADLI, SUSA = "wof:85668659", "wof:85668629", "wof:85668643"
@@ -66,15 +65,8 @@ AS_LISTED = [
 
 
 @pytest.fixture(scope="module")
-def compiled(tmp_path_factory):
-    if not WOF.is_dir():
-        pytest.skip("needs shared/data/whosonfirst")
-    from gazetteer import Gazetteer
-    from gazetteer.compile import compile_gazetteer
-
-    out = tmp_path_factory.mktemp("gaz")
-    compile_gazetteer([WOF / "admin-az", WOF / "admin-am"], out_dir=out)
-    return Gazetteer(out / "gazetteer.json")
+def compiled(imported):
+    return imported[0]
 
 
 @pytest.mark.parametrize("place_id,district", LISTED_DISTRICT)

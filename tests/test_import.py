@@ -194,12 +194,8 @@ needs_wof = pytest.mark.skipif(not WOF.is_dir(), reason="needs ../shared/data/wh
 
 
 @pytest.fixture(scope="module")
-def real(tmp_path_factory):
-    if not WOF.is_dir():
-        pytest.skip("needs ../shared/data/whosonfirst")
-    out = tmp_path_factory.mktemp("real")
-    report = compile_gazetteer([WOF / "admin-az", WOF / "admin-am"], out_dir=out)
-    return Gazetteer(out / "gazetteer.json"), report
+def real(imported):
+    return imported
 
 
 def _curated_parents() -> dict[str, set[str]]:
