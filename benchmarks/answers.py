@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from run import SEED, misspell, mixed_names  # noqa: E402
+from run import SEED, misspell, mixed_names, write_batch  # noqa: E402
 
 
 def own_rows() -> list[tuple[str, str | None]]:
@@ -73,12 +73,7 @@ def main(out_path: str, batch: bool) -> None:
 
 def batch_digest(names: list[str], extra: list[str]) -> str:
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "names.csv"
-        with open(src, "w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow(["row", "place"])
-            for i, name in enumerate(names):
-                w.writerow([i, name])
+        src = write_batch(Path(tmp) / "names.csv", names)
         dest = Path(tmp) / "out"
         subprocess.run([sys.executable, "-m", "gazetteer", "resolve", "--input", str(src), "--column", "place",
                         "--output", str(dest), *extra], check=True, capture_output=True, cwd=ROOT)

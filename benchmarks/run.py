@@ -58,6 +58,15 @@ def misspell(name: str, rng: random.Random) -> str:
     return name[:i] + name[i] + name[i:]
 
 
+def write_batch(path: Path, names: list[str]) -> Path:
+    """A batch CLI input: a row number and a place per line."""
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["row", "place"])
+        w.writerows(enumerate(names))
+    return path
+
+
 def mixed_names(n: int) -> list[str]:
     """Press spellings and gazetteer names of random places, one in five misspelled."""
     from gazetteer import Gazetteer
@@ -147,12 +156,7 @@ def bench_gazetteer(repeat: int = 5) -> None:
     for rows in (10_000, 100_000):
         batch = names if rows == len(names) else mixed_names(rows)
         with tempfile.TemporaryDirectory() as tmp:
-            src = Path(tmp) / "names.csv"
-            with open(src, "w", encoding="utf-8", newline="") as fh:
-                w = csv.writer(fh)
-                w.writerow(["row", "place"])
-                for i, name in enumerate(batch):
-                    w.writerow([i, name])
+            src = write_batch(Path(tmp) / "names.csv", batch)
             # As users run it (a large batch shares its look-ups with a forked
             # process where there are two cores), then in one process.
             # The CPU time is the CLI's and its forked worker's together.
