@@ -293,6 +293,37 @@ def _text(value: Any) -> str | None:
     return str(value).strip() or None
 
 
+# The rules for a cell, one function each, read by both ledger readers (row by row and column by
+# column), so that a rule changed here changes both: a reader that disagreed would send every row
+# the column reader thinks wrong to the row checker, silently slowing, or pass rows it should not.
+
+def _kind_of(cell: Any) -> str | None:
+    """A ``claim`` cell's kind, or None when it is not one of ``CLAIMS``."""
+    kind = str(cell).strip().lower()
+    return kind if kind in CLAIMS else None
+
+
+def _status_of(cell: Any) -> str | None:
+    """A ``status`` cell's status (``published`` when empty), or None when it is not one of ``STATUSES``."""
+    status = (_text(cell) or "published").lower()
+    return status if status in STATUSES else None
+
+
+_NOWHERE = (None, None)
+
+
+def _position(lat_v: Any, lon_v: Any) -> tuple[float | None, float | None] | None:
+    """``(lat, lon)`` in decimal degrees, ``(None, None)`` when both cells are empty, or None when
+    either is not a number in range."""
+    if not (_text(lat_v) or _text(lon_v)):
+        return _NOWHERE
+    try:
+        lat, lon = float(lat_v), float(lon_v)
+    except (TypeError, ValueError):
+        return None
+    return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None  # also refuses nan
+
+
 #: A ledger's columns in the order ``_records`` gives their values.
 _COLUMNS = (*REQUIRED, *OPTIONAL)
 
@@ -390,20 +421,14 @@ def _by_column(checker: _Checker, records: list[list[str]], header: list[str]
     parsed = list(map(whens.__getitem__, column("date")))
     if any(type(p) is str for p in whens.values()):
         suspect.update(i for i, p in enumerate(parsed) if type(p) is str)
-    kinds = {cell: cell.strip().lower() for cell in dict.fromkeys(column("claim"))}
-    for cell, kind in kinds.items():
-        if kind not in CLAIMS:
-            kinds[cell] = None
+    kinds = {cell: _kind_of(cell) for cell in dict.fromkeys(column("claim"))}
     claim_kinds = list(map(kinds.__getitem__, column("claim")))
     flag(claim_kinds, None)
     status_cells = column("status")
     if status_cells is None:
         statuses = ["published"] * n
     else:
-        known = {cell: (cell.strip() or "published").lower() for cell in dict.fromkeys(status_cells)}
-        for cell, status in known.items():
-            if status not in STATUSES:
-                known[cell] = None
+        known = {cell: _status_of(cell) for cell in dict.fromkeys(status_cells)}
         statuses = list(map(known.__getitem__, status_cells))
         flag(statuses, None)
     lats, lons = [None] * n, [None] * n
@@ -411,16 +436,12 @@ def _by_column(checker: _Checker, records: list[list[str]], header: list[str]
     if lat_cells is not None or lon_cells is not None:
         lat_cells, lon_cells = lat_cells or ("",) * n, lon_cells or ("",) * n
         for i, (lat_v, lon_v) in enumerate(zip(lat_cells, lon_cells)):
-            if lat_v.strip() or lon_v.strip():
-                try:
-                    lat, lon = float(lat_v), float(lon_v)
-                except ValueError:
+            if lat_v or lon_v:
+                where = _position(lat_v, lon_v)
+                if where is None:
                     suspect.add(i)
-                    continue
-                if -90 <= lat <= 90 and -180 <= lon <= 180:
-                    lats[i], lons[i] = lat, lon
                 else:
-                    suspect.add(i)
+                    lats[i], lons[i] = where
     count_cells = column("count")
     if count_cells is None:
         counts = [None] * n
@@ -588,27 +609,23 @@ class _Checker:
         date_text, day, when = parsed
         claim = self.kinds.get(claim_v) if type(claim_v) is str else None
         if claim is None:
-            claim = str(claim_v).strip().lower()
-            if claim not in CLAIMS:
+            claim = _kind_of(claim_v)
+            if claim is None:
                 return [Problem(path, row_no, "claim", f"{claim_v!r} is not one of {', '.join(CLAIMS)}")]
             if type(claim_v) is str:
                 self.kinds[claim_v] = claim
         status = self.statuses.get(status_v) if type(status_v) is str or status_v is None else None
         if status is None:
-            status = (_text(status_v) or "published").lower()
-            if status not in STATUSES:
+            status = _status_of(status_v)
+            if status is None:
                 return [Problem(path, row_no, "status", f"{status_v!r} is not one of {', '.join(STATUSES)}")]
             if type(status_v) is str or status_v is None:
                 self.statuses[status_v] = status
-        lat = lon = None
-        if _text(lat_v) or _text(lon_v):
-            try:
-                lat, lon = float(lat_v), float(lon_v)
-                if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                    raise ValueError
-            except (TypeError, ValueError):
-                return [Problem(path, row_no, "lat", f"lat {lat_v!r} / lon {lon_v!r}: give both, as decimal "
-                                                     "degrees (lat -90..90, lon -180..180)")]
+        where = _position(lat_v, lon_v)
+        if where is None:
+            return [Problem(path, row_no, "lat", f"lat {lat_v!r} / lon {lon_v!r}: give both, as decimal "
+                                                 "degrees (lat -90..90, lon -180..180)")]
+        lat, lon = where
         count = self.count(count_v)
         if type(count) is str:
             return [Problem(path, row_no, "count", count)]
