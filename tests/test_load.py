@@ -76,6 +76,9 @@ def test_a_place_is_built_from_its_record_and_its_names_when_first_read():
         place = gaz._place(index)
         assert isinstance(place, Place) and place.raw is rec
         assert place.name_count == len(rec["names"]) and "names" not in vars(place)
+        # _stored_place lists Place's fields by hand (to skip __init__): a field added to Place
+        # and not set there would be missing from every stored place.
+        assert set(vars(place)) == {f.name for f in dataclasses.fields(Place)} - {"names"}
         expected = tuple(Name(n["text"], n["lang"], n["type"], n.get("valid_from"), n.get("valid_to"),
                               n.get("note"), bool(n.get("translit")), bool(n.get("hidden"))) for n in rec["names"])
         assert place.names == expected and place.names is place.names
