@@ -269,6 +269,11 @@ class Gazetteer:
             with open(path, "rb") as fh:
                 return orjson.loads(fh.read())
         except FileNotFoundError:
+            # Said, not raised: a data file copied on its own still answers, but a district named
+            # as context is then read as a rough area around its seat, and answers can differ.
+            log.warning("%s: no boundaries.geojson beside the data file, so districts and provinces named "
+                        "as context are read as rough areas; copy the boundaries file the importer wrote "
+                        "with it", self.path)
             return {"type": "FeatureCollection", "features": []}
         except (OSError, ValueError) as exc:
             raise DataError(f"{path}: cannot read boundaries: {exc}") from exc

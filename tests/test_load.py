@@ -93,3 +93,26 @@ def test_a_place_is_built_from_its_record_and_its_names_when_first_read():
     assert copy == fresh and copy.names == fresh.names
     moved = dataclasses.replace(fresh, lat=0.0)
     assert moved.lat == 0.0 and moved.names == fresh.names and moved.name_count == fresh.name_count
+
+
+def test_a_data_file_without_its_boundaries_says_so_when_a_context_needs_them(tmp_path, caplog):
+    import logging
+    import shutil
+
+    from gazetteer import Gazetteer
+
+    shipped = Gazetteer().path
+    alone, paired = tmp_path / "alone", tmp_path / "paired"
+    for folder in (alone, paired):
+        folder.mkdir()
+        shutil.copyfile(shipped, folder / "gazetteer.json")
+    shutil.copyfile(shipped.with_name("boundaries.geojson"), paired / "boundaries.geojson")
+    with caplog.at_level(logging.WARNING, logger="gazetteer.core"):
+        Gazetteer(paired / "gazetteer.json").resolve("Şükürbəyli", near="Cəbrayıl rayonu")
+        assert not caplog.records
+        answer = Gazetteer(alone / "gazetteer.json").resolve("Şükürbəyli", near="Cəbrayıl rayonu")
+    # Still an answer, and the reason it may differ is said once, naming the file.
+    assert answer.status in {"resolved", "ambiguous"}
+    [record] = caplog.records
+    assert record.levelno == logging.WARNING and str(alone / "gazetteer.json") in record.getMessage()
+    assert "boundaries.geojson" in record.getMessage()
