@@ -83,3 +83,49 @@ def test_blank_lines_keep_row_numbers_and_are_not_counted(tmp_path):
     led = _csv(tmp_path, text)
     assert [(c.row, c.place) for c in led.claims] == [(2, "Shusha"), (5, "Hadrut"), (8, "Lachin")]
     assert led.rows_read == 3 and led.problems == []
+
+
+def _by_column_used(monkeypatch):
+    """Records whether the column reader finished a read (it returns None to hand a file to the rows)."""
+    import mapper.ledger as ledger_module
+
+    finished = []
+    real = ledger_module._by_column
+    monkeypatch.setattr(ledger_module, "_by_column",
+                        lambda *args: finished.append(result := real(*args)) or result)
+    return finished
+
+
+@pytest.mark.parametrize("header,cells", [("lat", "39.76"), ("lon", "46.75")])
+def test_one_coordinate_column_without_the_other_is_a_problem_not_a_claim_without_a_point(
+        tmp_path, header, cells):
+    # A sheet with a lat column and no lon column (or the reverse) gives half a point: said, not dropped.
+    text = f"date,place,claimant,claim,{header}\n2020-10-26,Shusha,Aliyev,captured,{cells}\n"
+    rows = [{"date": "2020-10-26", "place": "Shusha", "claimant": "Aliyev", "claim": "captured", header: cells}]
+    for led, row in ((_csv(tmp_path, text), 2), (_json(tmp_path, rows), 1)):
+        assert led.claims == [] and [(p.row, p.field) for p in led.problems] == [(row, "lat")]
+
+
+def test_a_sheet_with_points_and_a_bad_row_is_read_by_column_to_the_end(tmp_path, monkeypatch):
+    # Coordinates and a row the rules refuse do not send the whole sheet to the slower reader row by row.
+    finished = _by_column_used(monkeypatch)
+    led = _csv(tmp_path, HEADER + "2020-10-26,Shusha,Aliyev,captured,39.76,46.75\n"
+               + "2020-10-26,Hadrut,Aliyev,seized,,\n" + "2020-10-27,Lachin,Aliyev,captured, 39.6 , 46.5 \n")
+    assert len(finished) == 1 and finished[0] is not None
+    assert [(c.place, c.lat, c.lon) for c in led.claims] == [("Shusha", 39.76, 46.75), ("Lachin", 39.6, 46.5)]
+    assert [(p.row, p.field) for p in led.problems] == [(3, "claim")]
+
+
+def test_ids_made_by_the_column_reader_are_the_row_readers(tmp_path, monkeypatch):
+    # A claim without an id gets one made from its date as written, place, claimant and claim, on
+    # either path: the same ledger as CSV or JSON keeps its ids, and so its links and diffs.
+    finished = _by_column_used(monkeypatch)
+    rows = [("2020-10-26T08:02+04:00", "Shusha", "Aliyev", "captured"),
+            ("2020-10-26T09:15+04:00", "Hadrut", "Pashinyan", "holds")]
+    text = "date,place,claimant,claim,side\n" + "".join(f"{d},{p},{c},{k},Azerbaijan\n" for d, p, c, k in rows)
+    by_column = _csv(tmp_path, text)
+    assert len(finished) == 1 and finished[0] is not None
+    by_row = _json(tmp_path, [{"date": d, "place": p, "claimant": c, "claim": k, "side": "Azerbaijan"}
+                              for d, p, c, k in rows])
+    assert [c.id for c in by_column.claims] == [c.id for c in by_row.claims]
+    assert len({c.id for c in by_column.claims}) == 2 and all(c.id.startswith("c-") for c in by_column.claims)
