@@ -8,7 +8,10 @@ Each test failed before the rule it guards:
   is no mark of it ("Երևան" stays as it is);
 * Armenian case forms of the village and town words ("գյուղին", "գյուղից",
   "քաղաքի", "քաղաքից") and the village head or mayor after the name's
-  genitive ("Աղավնոյի գյուղապետ").
+  genitive ("Աղավնոյի գյուղապետ");
+* a bare Armenian genitive that a hamlet also bears as its name (GeoNames'
+  "Syunik'i", Սյունիքի): the province it declines is a candidate too, and the
+  notable one wins (retrieval.py).
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ MARTAKERT = "wof:421204865"
 BERDZOR = "wof:1125773715"
 AGHAVNO = "wof:1192979901"
 TAVUSH = "wof:85668095"
+SYUNIK = "wof:85668119"
+MEGHRI = "wof:421173985"
+SHUSHA = "wof:421174129"
 
 
 @pytest.mark.parametrize("classical, reformed", [
@@ -65,3 +71,15 @@ def test_resolved(gaz, text, near, place):
     res = gaz.resolve(text, near=near)
     assert res.status == "resolved", (text, res.status, res.why)
     assert res.place.id == place
+
+
+def test_a_provinces_genitive_is_the_province_though_a_hamlet_bears_it(gaz):
+    res = gaz.resolve("Սյունիքի")
+    assert (res.status, res.place.id if res.place else None) == ("resolved", SYUNIK), res.why
+
+
+@pytest.mark.parametrize("text, place", [("Մեղրի", MEGHRI), ("Շուշի", SHUSHA)])
+def test_a_town_whose_name_ends_in_i_stays_the_town(gaz, text, place):
+    # A guard: only a stem that names a province or district adds a candidate.
+    res = gaz.resolve(text)
+    assert (res.status, res.place.id if res.place else None) == ("resolved", place), res.why
