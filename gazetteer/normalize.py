@@ -336,11 +336,16 @@ _VILLAGE_WORDS = (
     "köyü", "köyünü", "köyünde", "köyüne", "köy", "dorf", "village de", "aldea", "aldea de", "pueblo", "pueblo de",
     # Armenian genitive and plural ("Բերքաբեր գյուղի", "գյուղերում"), Azerbaijani plural.
     "գյուղի", "գյուղերում", "գյուղեր", "kəndləri", "kəndlərində",
+    # Armenian dative and ablative ("Մովսես գյուղին", "գյուղից"), and the village
+    # head after the name's genitive ("Աղավնոյի գյուղապետ").
+    "գյուղին", "գյուղից", "գյուղապետ", "գյուղապետը",
 )
 _TOWN_WORDS = (
     "town of", "the town of", "city of", "the city of", "town", "city",
     "şəhəri", "seheri", "sheheri", "şəhər", "şəhərində", "şəhərindən", "şəhərinin", "şəhərinə", "şəhərindəki",
     "город", "городе", "города", "քաղաք", "քաղաքը", "քաղաքում",
+    # Armenian genitive, dative, ablative ("Մարտակերտ քաղաքի"), and the mayor.
+    "քաղաքի", "քաղաքին", "քաղաքից", "քաղաքապետ", "քաղաքապետը",
     "kasabası", "kasabasını", "kasabasında", "kasaba", "şehri", "kenti", "stadt", "ville", "ville de",
     "ciudad", "ciudad de",
 )
@@ -353,7 +358,7 @@ _SETTLEMENT_WORDS = (
 # municipality is named for its village: "Խրամորթ համայնք".
 _LOCALITY_WORDS = (
     "community", "yaşayış məntəqəsi", "yaşayış məntəqəsinin", "բնակավայր", "բնակավայրը", "բնակավայրի",
-    "համայնք", "համայնքը", "համայնքի",
+    "համայնք", "համայնքը", "համայնքի", "համայնքապետ", "համայնքապետը",
 )
 # Landmarks the press names daily: checkpoints, bridges, lakes, reservoirs,
 # heights and mountains, monasteries, the corridor.
@@ -571,12 +576,37 @@ def parse_name(raw: str) -> ParsedName:
                       alternatives=first.alternatives + extra, size_hint=first.size_hint)
 
 
+# Classical (Mesropian) Armenian orthography, as the diaspora press and Western
+# Armenian write it: "Մովսէս գիւղին", "Տաւուշի մարզի". The data holds the
+# reformed spelling. A text is read as classical only when it shows the mark
+# reformed spelling never has: ւ outside ու and եւ (NFKC splits the reformed
+# "և" of "Երևան" into ե and ւ, so եւ is both spellings' and stays as it is).
+# է and օ inside a word are no such mark: reformed compounds keep them, "Այսօր".
+_CLASSICAL_MARK = re.compile(r"(?<![ոե])ւ")
+_CLASSICAL_RULES = (
+    (re.compile("իւ"), "յու"), (re.compile("եա"), "յա"), (re.compile("եօ"), "յո"),
+    (re.compile(r"(?<![ոե])ւ"), "վ"), (re.compile(r"(?<=[\u0561-\u0587])է"), "ե"),
+    (re.compile(r"(?<=[\u0561-\u0587])օ"), "ո"),
+)
+
+
+def _reformed_armenian(text: str) -> str:
+    """``text`` in reformed Armenian spelling if it is written in the classical one."""
+    if not _CLASSICAL_MARK.search(text):
+        return text
+    for pattern, new in _CLASSICAL_RULES:
+        text = pattern.sub(new, text)
+    return text
+
+
 # A slash inside a word run: "Safarsha/Safarşa", "Jabrayil/Dschäbrayil".
 _SLASHED = re.compile(r"(\w[\w'’-]*)\s*/\s*(\w[\w'’-]*)")
 
 
 def _parse_name(raw: str) -> ParsedName:
     text = unicodedata.normalize("NFKC", raw).translate(_QUOTE_TABLE)
+    if "\u0561" <= max(text, default=" ") and _CLASSICAL_MARK.search(text):
+        text = _reformed_armenian(text)
     context: tuple[str, ...] = ()
     if "(" in text or "[" in text:
         context = tuple(m.group("inner").strip() for m in _PAREN.finditer(text) if m.group("inner").strip())

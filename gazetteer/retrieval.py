@@ -133,6 +133,13 @@ class Retriever:
         if not found:
             for stem in inflection_stems(parsed.name):
                 merge(self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
+        elif parsed.name.endswith("ի") and all(self._records[pi].get("kind") == "settlement" for pi in found):
+            # An Armenian genitive ("Սյունիքի", Syunik's) that a hamlet also
+            # bears as its name: the unit it declines is a candidate too.
+            for stem in inflection_stems(parsed.name):
+                merge({pi: hit for pi, hit in self.matches(stem, fuzzy=False, phonetic=False).items()
+                       if self._records[pi].get("kind") in ("province", "district")},
+                      cap=LAYER_SCORES["inflected"])
         if not found:
             # Another press's orthography, read as it would be ("Hocalı" is Xocalı).
             for reading in foreign_readings(parsed.name):
