@@ -383,7 +383,50 @@ _LANDMARK_WORDS = (
     "гора", "горы", "монастырь", "монастыря", "кпп", "пропускной пункт", "контрольно-пропускной пункт",
     "блокпост", "коридор", "перевал", "вершина", "аэропорт", "международный аэропорт", "аэродром",
     "крепость", "пещера", "храм", "церковь", "часовня", "собор", "мечеть", "водопад",
+    # Mines, ranges and crossings (toponyms-landmarks2.csv).
+    "gold mine", "deposit", "gold deposit", "mountain range", "range",
+    "yatağı", "qızıl yatağı", "mədəni", "qızıl mədəni", "silsiləsi",
+    "рудник", "хребет", "пункт пропуска",
+    "հանք", "հանքավայր", "ոսկու հանք", "ոսկու հանքավայր", "մաքսակետ", "մաքսային անցակետ", "ատոմակայան",
 )
+# A landmark's word in the case a sentence leaves it in, and the word as a
+# name holds it: "моста Маргара" is мост Маргара, "Սև լճի" Սև լիճ, "Sərsəng su
+# anbarının" Sərsəng su anbarı. The word's nominative is put back beside the
+# name, so the landmark's own name matches as written.
+_LANDMARK_CASES = {
+    "горе": "гора", "гору": "гора", "горой": "гора", "высоту": "высота", "моста": "мост", "мостом": "мост",
+    "озера": "озеро", "озере": "озеро", "водохранилища": "водохранилище", "водохранилищем": "водохранилище",
+    "высоты": "высота", "высоте": "высота", "горы": "гора", "мосту": "мост", "монастыря": "монастырь", "аэропорта": "аэропорт", "аэропорту": "аэропорт",
+    "мечети": "мечеть", "пещеры": "пещера", "пещере": "пещера", "крепости": "крепость", "церкви": "церковь",
+    "монастыре": "монастырь", "перевала": "перевал", "хребта": "хребет", "рудника": "рудник",
+    "руднике": "рудник", "пункте пропуска": "пункт пропуска",
+    "пункта пропуска": "пункт пропуска",
+    "լճի": "լիճ", "ջրամբարի": "ջրամբար", "կամրջի": "կամուրջ", "անցակետի": "անցակետ", "միջանցքի": "միջանցք",
+    "եկեղեցին": "եկեղեցի", "եկեղեցու": "եկեղեցի", "լեռան": "լեռ", "վանքի": "վանք", "հանքը": "հանք",
+    "հանքի": "հանք", "հանքավայրը": "հանքավայր", "հանքավայրի": "հանքավայր", "ոսկու հանքը": "ոսկու հանք",
+    "ոսկու հանքի": "ոսկու հանք", "ոսկու հանքավայրը": "ոսկու հանքավայր", "ոսկու հանքավայրի": "ոսկու հանքավայր",
+    "մաքսակետը": "մաքսակետ", "ատոմակայանը": "ատոմակայան", "ատոմակայանի": "ատոմակայան",
+    # The article: "Մարգարա անցակետը" is Մարգարա անցակետ.
+    "անցակետը": "անցակետ", "կամուրջը": "կամուրջ", "լիճը": "լիճ", "ջրամբարը": "ջրամբար", "լեռը": "լեռ",
+    "վանքը": "վանք", "միջանցքը": "միջանցք", "ամրոցը": "ամրոց", "մզկիթը": "մզկիթ",
+}
+# Azerbaijani words that end in the possessive (su anbarı, körpüsü, məscidi)
+# take -n- and a case ending by vowel harmony: genitive, accusative, dative,
+# locative, ablative (anbarının, anbarını, anbarına, anbarında, anbarından).
+_AZE_POSSESSIVE_CASES = {"ı": ("nın", "nı", "na", "nda", "ndan"), "u": ("nun", "nu", "na", "nda", "ndan"),
+                         "i": ("nin", "ni", "nə", "ndə", "ndən"), "ü": ("nün", "nü", "nə", "ndə", "ndən")}
+_LANDMARK_WORDS += tuple(_LANDMARK_CASES)
+# Generated, and read off a name's end by _AZE_CASE_ENDING rather than added to
+# the descriptor pattern: a pattern five times longer would slow every parse.
+_AZE_LANDMARK_CASES = {
+    word + ending: word
+    for word in _LANDMARK_WORDS if word[-1] in _AZE_POSSESSIVE_CASES and script_of(word) == "Latn"
+    for ending in _AZE_POSSESSIVE_CASES[word[-1]]}
+_AZE_CASE_ENDING = re.compile(r"n(?:dan|dən|da|də|ın|in|un|ün|ı|i|u|ü|a|ə)$", re.IGNORECASE)
+# A Russian adjective before a landmark's word, in the case the word is in
+# ("Черного озера", "Зангиланской мечети"), and its nominatives.
+_RU_ADJECTIVE_CASES = (("ого", ("ое", "ый", "ий")), ("ому", ("ое", "ый", "ий")), ("ом", ("ое", "ый", "ий")),
+                       ("ой", ("ая", "ый", "ой")), ("ую", ("ая",)))
 #: A Russian adjective of a place name, in any case a report puts it ("в
 #: Кельбаджарском районе", "Лачинского района"), and the name's stems.
 _ADJECTIVE_STEMS = tuple(
@@ -512,12 +555,12 @@ _WORD_KIND = {w: k for w, k in _KIND_WORDS}
 #: The first and last words of every descriptor: a name that neither starts
 #: nor ends with one of these has no descriptor to strip.
 _EDGE_WORDS = frozenset(w.split()[i] for w, _ in _KIND_WORDS for i in (0, -1)) | frozenset(
-    w.split()[0] for w in _DROP_WORDS)
+    w.split()[0] for w in _DROP_WORDS) | frozenset(w.split()[-1] for w in _AZE_LANDMARK_CASES)
 _TAIL = 2 + max(len(w) for w, _ in _KIND_WORDS)
 
 
-def _strip_words(text: str) -> tuple[str, str | None, str | None]:
-    kind = size = None
+def _strip_words(text: str) -> tuple[str, str | None, str | None, str | None]:
+    kind = size = first = None
     for _ in range(_MAX_DESCRIPTORS):
         # A trailing descriptor is a few words long: searching only the end
         # keeps a long string's parse linear.
@@ -526,14 +569,40 @@ def _strip_words(text: str) -> tuple[str, str | None, str | None]:
             word = match.group("word").casefold()
             kind = kind or _WORD_KIND[word]
             size = size or _SIZE_OF.get(word)
+            first = first or word
             text = (text[: match.start()] + text[match.end():]).strip()
+            continue
+        # An Azerbaijani word with a case ending: "su anbarının" is "su anbarı" + "nın".
+        case = _AZE_CASE_ENDING.search(text) if first is None else None
+        match = case and _TRAILING.search(text, max(case.start() - _TAIL, 0), case.start())
+        if match and (match.group("word").casefold() + case.group().casefold()) in _AZE_LANDMARK_CASES:
+            kind, first = kind or "landmark", match.group("word").casefold() + case.group().casefold()
+            text = text[: match.start()].strip()
             continue
         match = _DROP.match(text)
         if match:
             text = text[match.end():].strip()
             continue
         break
-    return text, kind, size
+    return text, kind, size, first
+
+
+def _landmark_case_forms(name: str, word: str) -> list[str]:
+    """The landmark's name with its word in the nominative, when the text has the
+    word in another case: "Sərsəng su anbarının" -> "Sərsəng su anbarı", "Черного
+    озера" -> "Черное озеро" (a Russian adjective agrees with the word)."""
+    nominative = _LANDMARK_CASES.get(word) or _AZE_LANDMARK_CASES.get(word)
+    if nominative is None and script_of(word) != "Cyrl":
+        return []
+    nominative = nominative or word
+    names = [name]
+    low = name.casefold()
+    if script_of(name) == "Cyrl" and " " not in name:
+        for ending, forms in _RU_ADJECTIVE_CASES:
+            if low.endswith(ending) and len(name) > len(ending) + 2:
+                names += [name[: -len(ending)] + form for form in forms]
+                break
+    return [f"{n} {nominative}" for n in names] + [f"{nominative} {n}" for n in names]
 
 
 def _landmark_word_orders(text: str, name: str) -> list[str]:
@@ -633,9 +702,9 @@ def _parse_name(raw: str) -> ParsedName:
             break
     words = (text.casefold() if phrase_kind else low).split()
     if words and (words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS):
-        name, kind, size = _strip_words(text)
+        name, kind, size, word = _strip_words(text)
     else:
-        name, kind, size = text, None, None  # no descriptor: most names, spared the patterns
+        name, kind, size, word = text, None, None, None  # no descriptor: most names, spared the patterns
     kind = kind or phrase_kind
     if kind in ("district", "province") and name != text and name.endswith("ի") and len(name) > 3:
         # Armenian puts the name in the genitive before "marz"/"shrjan":
@@ -655,6 +724,8 @@ def _parse_name(raw: str) -> ParsedName:
             alternatives.append(bare)
         if kind == "landmark":
             alternatives += _landmark_word_orders(text, name)
+            if word and name:
+                alternatives += _landmark_case_forms(name, word)
     low = name.casefold()
     for suffix, stems in _ADJECTIVE_STEMS if low.endswith(_ADJECTIVE_ENDINGS) else ():
         if low.endswith(suffix) and len(name) > len(suffix) + 2:
