@@ -191,6 +191,13 @@ def _aze_consonant_stem(low: str) -> str | None:
         vowels = [c for c in stem if c in _AZE_HARMONY]
         if vowels and ending in _AZE_HARMONY[vowels[-1]]:
             return stem
+    # Written without diacritics ("daha 21 aile Lacina"), an i may be ı and an
+    # ə is e: a dative in -a after i, or in -e after e or i, is one.
+    stem = low[:-1]
+    if low.isascii() and low[-1:] in ("a", "e") and len(stem) >= 4 and stem[-1].isalpha() and stem[-1] not in _AZE_HARMONY:
+        vowels = [c for c in stem if c in _AZE_HARMONY]
+        if vowels and (vowels[-1], low[-1]) in (("i", "a"), ("i", "e"), ("e", "e")):
+            return stem
     return None
 
 
