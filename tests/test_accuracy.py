@@ -92,6 +92,22 @@ FLOORS = {
     # as the town and only sounding like its district ("Sukurbeyli" near
     # "Cebrayil") keeps the district: 141/5/5/0.
     "toponyms-dev6.csv": (141, 5, 5, 0),
+    # The seventh own set (Azerbaijani- and Russian-language press and official
+    # texts none of the others used: the MoD's statements of 27 September 2020,
+    # the liberation lists, the Kəlbəcər, Nakhchivan and Qazax border, the
+    # Khudafarin bridge and the Sarsang reservoir in their case forms, the
+    # resettlement of Laçın, Zabux, Füzuli and Qırmızı Bazar, URL-slug spellings
+    # without diacritics), frozen before its first run: 131/2/5/12 untuned.
+    # Then its descriptor classes in code (an Azerbaijani descriptor with a case
+    # ending after its possessive or without diacritics, "silsiləsi", a Russian
+    # adjective and landmark noun in an oblique case): 141/2/5/2; its data gap
+    # (dev7.yaml: the Çıraqlı of Ağdam district): 142/2/4/2; the dative written
+    # without diacritics ("Lacina"): 143/2/4/1. Left: two rows that mean the
+    # Kəlbəcər district by the town's name ("Kəlbəcər istiqamətində",
+    # "Kəlbəcərə"; the other sets read a direction as the town), bare namesakes
+    # (Çıraqlı, Çaylı twice), the comitative "Qazaxla" (its stem is the town,
+    # the row the district), and the same direction without diacritics.
+    "toponyms-dev7.csv": (143, 2, 4, 1),
 }
 #: The held-out sets: counts only, never their rows (a failure lists none).
 #: toponyms.csv was frozen before the ranking changed; toponyms-2.csv was
@@ -114,7 +130,11 @@ HELDOUT = {
     # showed to be the village's: 1881/50/109/126 then). Then the context
     # rule above (a unit holding the town spelled like the context stays):
     # from (616, 5, 14, 15); looked at once, in aggregate, after the change.
-    "heldout/toponyms.csv": (618, 5, 12, 15),
+    # Then dev7's descriptor classes (an Azerbaijani descriptor in a case form
+    # or without diacritics, a Russian adjective and landmark noun in an
+    # oblique case): from (618, 5, 12, 15); looked at in aggregate after each
+    # of dev7's three changes (the data and the ASCII dative left it unchanged).
+    "heldout/toponyms.csv": (620, 4, 12, 14),
     # Then nakhchivan-tavush.yaml (dev5's data gaps): toponyms-2 from
     # (1886, 45, 109, 126); looked at in aggregate five times: before, after,
     # and twice to rule out the two notability marks (Aygedzor, Sədərək) as the
@@ -124,7 +144,10 @@ HELDOUT = {
     # and dative by vowel harmony, the Armenian glide, abbreviated Verin/Nerkin):
     # toponyms-2 from (1902, 46, 106, 112); looked at in aggregate twice.
     # Then the context rule (dev6's "Cebrayil"): from (1903, 46, 106, 111), once.
-    "heldout/toponyms-2.csv": (1902, 46, 107, 111),
+    # Then dev7's descriptor classes: from (1902, 46, 107, 111) to (1903, 46, 107, 110);
+    # dev7.yaml (the Çıraqlı of Ağdam): to (1910, 46, 104, 106); the ASCII dative:
+    # unchanged. Looked at in aggregate once per change.
+    "heldout/toponyms-2.csv": (1910, 46, 104, 106),
 }
 
 
