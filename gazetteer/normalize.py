@@ -191,6 +191,13 @@ def _aze_consonant_stem(low: str) -> str | None:
         vowels = [c for c in stem if c in _AZE_HARMONY]
         if vowels and ending in _AZE_HARMONY[vowels[-1]]:
             return stem
+    # Written without diacritics ("daha 21 aile Lacina"), an i may be ı and an
+    # ə is e: a dative in -a after i, or in -e after e or i, is one.
+    stem = low[:-1]
+    if low.isascii() and low[-1:] in ("a", "e") and len(stem) >= 4 and stem[-1].isalpha() and stem[-1] not in _AZE_HARMONY:
+        vowels = [c for c in stem if c in _AZE_HARMONY]
+        if vowels and (vowels[-1], low[-1]) in (("i", "a"), ("i", "e"), ("e", "e")):
+            return stem
     return None
 
 
@@ -373,7 +380,7 @@ _LANDMARK_WORDS = (
     "քարավանատուն", "քարավանատունը", "դամբարան", "դամբարանը", "վանական համալիր", "վանական համալիրը",
     "караван-сарай", "караван-сарая", "мавзолей", "мавзолея", "гробница",
     "körpüsü", "körpüləri", "körpü", "gölü", "su anbarı", "anbarı", "yüksəkliyi", "yüksəklikləri",
-    "yüksəkliklər", "zirvəsi", "dağı", "dağları", "monastırı", "monastır", "məbədi", "kilsəsi",
+    "yüksəkliklər", "zirvəsi", "dağı", "dağları", "silsiləsi", "dağ silsiləsi", "monastırı", "monastır", "məbədi", "kilsəsi",
     "hava limanı", "beynəlxalq hava limanı", "qalası", "qalaları", "məscidi", "şəlaləsi", "aeroportu", "mağarası", "buraxılış məntəqəsi", "keçid məntəqəsi", "nəzarət-buraxılış məntəqəsi", "postu", "dəhlizi", "aşırımı",
     "կամուրջ", "կամուրջը", "կամուրջներ", "լիճ", "լիճը", "ջրամբար", "ջրամբարը", "բարձունք", "բարձունքը",
     "բարձունքներ", "լեռ", "լեռը", "լեռներ", "վանք", "վանքը", "եկեղեցի", "անցակետ", "անցակետը", "միջանցք",
@@ -559,14 +566,57 @@ _EDGE_WORDS = frozenset(w.split()[i] for w, _ in _KIND_WORDS for i in (0, -1)) |
 _TAIL = 2 + max(len(w) for w, _ in _KIND_WORDS)
 
 
+# An Azerbaijani descriptor as the press writes it beyond the forms listed
+# above: with any case ending after its possessive ("körpüsündə", "su
+# anbarından", "kəndinlə") and without its diacritics ("qesebesine",
+# "kendinden", "zirvesi"). Matched on the text folded to ASCII, which keeps its
+# length, so the match's span is the original's.
+_ASCII_FOLD = str.maketrans("əƏıİşŞçÇğĞöÖüÜ", "eEiIsScCgGoOuU")
+_FOLDED_WORD: dict[str, str] = {}
+for _word, _ in _KIND_WORDS:
+    if _word.isascii() or re.fullmatch(r"[a-zəıöüşçğ ]+", _word):
+        _FOLDED_WORD.setdefault(_word.translate(_ASCII_FOLD), _word)
+_POSSESSIVE = sorted((w for w in _FOLDED_WORD if w.endswith(("i", "u")) and not _FOLDED_WORD[w].isascii()
+                      or w in ("kendi", "qesebesi", "seheri")), key=len, reverse=True)
+_FOLDED_TRAILING = re.compile(
+    r"\s+(?P<word>(?:" + "|".join(map(re.escape, _POSSESSIVE)) + r")(?:nin|nun|na|ne|ndaki|ndeki|ndan|nden|nda|nde|ni|nu|nla|nle)"
+    r"|" + "|".join(map(re.escape, sorted(_FOLDED_WORD, key=len, reverse=True))) + r")$")
+
+
+def _folded_descriptor(text: str) -> re.Match[str] | None:
+    """A trailing Azerbaijani descriptor in a case form or ASCII spelling, on ``text``'s span."""
+    tail = max(len(text) - _TAIL - 6, 0)
+    folded = text.translate(_ASCII_FOLD).lower()
+    return _FOLDED_TRAILING.search(folded, tail) if len(folded) == len(text) else None
+
+
+def _descriptor_word(folded: str) -> str:
+    """The listed descriptor a folded match stands for: its own form, or its possessive before a case ending."""
+    if folded in _FOLDED_WORD:
+        return _FOLDED_WORD[folded]
+    for word in _POSSESSIVE:
+        if folded.startswith(word):
+            return _FOLDED_WORD[word]
+    return folded
+
+
 def _strip_words(text: str) -> tuple[str, str | None, str | None, str | None]:
     kind = size = first = None
     for _ in range(_MAX_DESCRIPTORS):
         # A trailing descriptor is a few words long: searching only the end
         # keeps a long string's parse linear.
         match = _LEADING.match(text) or _TRAILING.search(text, max(len(text) - _TAIL, 0))
+        folded = None if match else _folded_descriptor(text)
+        if folded:
+            word = _descriptor_word(folded.group("word"))
+            kind = kind or _WORD_KIND[word]
+            size = size or _SIZE_OF.get(word)
+            text = text[: folded.start()].strip()
+            continue
         if match:
             word = match.group("word").casefold()
+            if word not in _WORD_KIND:  # matched case-blind on a dotless ı: "anbari" for "anbarı"
+                word = _descriptor_word(word.translate(_ASCII_FOLD).lower())
             kind = kind or _WORD_KIND[word]
             size = size or _SIZE_OF.get(word)
             first = first or word
@@ -603,6 +653,34 @@ def _landmark_case_forms(name: str, word: str) -> list[str]:
                 names += [name[: -len(ending)] + form for form in forms]
                 break
     return [f"{n} {nominative}" for n in names] + [f"{nominative} {n}" for n in names]
+
+
+# A Russian landmark named by an adjective and its noun, in the case a report
+# puts them ("Худаферинского моста", "на Сарсангском водохранилище", "у
+# Муровской горы"): the phrase is the landmark's own name in the nominative,
+# whose adjective agrees with the noun's gender (or plural).
+_RU_LANDMARK_NOUNS = {
+    **{f: ("мост", "ий") for f in ("моста", "мосту", "мостом", "мосте")},
+    **{f: ("мосты", "ие") for f in ("мостов", "мостам", "мостами", "мостах")},
+    **{f: ("водохранилище", "ое") for f in ("водохранилище", "водохранилища", "водохранилищу", "водохранилищем")},
+    **{f: ("озеро", "ое") for f in ("озера", "озеру", "озером", "озере")},
+    **{f: ("перевал", "ий") for f in ("перевала", "перевалу", "перевалом", "перевале")},
+    **{f: ("хребет", "ий") for f in ("хребта", "хребту", "хребтом", "хребте")},
+    **{f: ("гора", "ая") for f in ("горы", "горе", "горой", "гору")},
+    **{f: ("высота", "ая") for f in ("высоты", "высоте", "высотой", "высоту")},
+    **{f: ("монастырь", "ий") for f in ("монастыря", "монастырю", "монастырём", "монастырем", "монастыре")},
+}
+_RU_ADJECTIVE_NOUN = re.compile(
+    r"^(?P<stem>\S+?[сц]к)(?:ого|ому|им|ом|ой|ую|их|ими|ие|ое|ая|ий)\s+(?P<noun>\S+)$", re.IGNORECASE)
+
+
+def _russian_landmark_nominative(text: str) -> str | None:
+    """"Худаферинского моста" -> "Худаферинский мост"; None for any other text."""
+    match = _RU_ADJECTIVE_NOUN.match(text)
+    noun = _RU_LANDMARK_NOUNS.get(match.group("noun").casefold()) if match else None
+    if noun is None:
+        return None
+    return f"{match.group('stem')}{noun[1]} {noun[0]}"
 
 
 def _landmark_word_orders(text: str, name: str) -> list[str]:
@@ -701,7 +779,7 @@ def _parse_name(raw: str) -> ParsedName:
             text, phrase_kind = match.group("name").strip(), "settlement"
             break
     words = (text.casefold() if phrase_kind else low).split()
-    if words and (words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS):
+    if words and (words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS or _folded_descriptor(text)):
         name, kind, size, word = _strip_words(text)
     else:
         name, kind, size, word = text, None, None, None  # no descriptor: most names, spared the patterns
@@ -726,6 +804,14 @@ def _parse_name(raw: str) -> ParsedName:
             alternatives += _landmark_word_orders(text, name)
             if word and name:
                 alternatives += _landmark_case_forms(name, word)
+        folded = _folded_descriptor(text) if kind == "landmark" else None
+        if folded:
+            # "Xudafərin körpüsündə" is on the landmark named "Xudafərin körpüsü".
+            alternatives.append(f"{name} {_descriptor_word(folded.group('word'))}")
+    nominative = _russian_landmark_nominative(text) if len(text) <= MAX_NAME else None
+    if nominative and nominative != name:
+        alternatives.append(nominative)
+        kind = kind or "landmark"
     low = name.casefold()
     for suffix, stems in _ADJECTIVE_STEMS if low.endswith(_ADJECTIVE_ENDINGS) else ():
         if low.endswith(suffix) and len(name) > len(suffix) + 2:
