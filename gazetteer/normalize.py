@@ -408,6 +408,11 @@ _LANDMARK_CASES = {
     "монастыре": "монастырь", "перевала": "перевал", "хребта": "хребет", "рудника": "рудник",
     "руднике": "рудник", "пункте пропуска": "пункт пропуска",
     "пункта пропуска": "пункт пропуска",
+    "мосте": "мост", "мостов": "мосты", "мостам": "мосты", "мостами": "мосты", "мостах": "мосты",
+    "водохранилищу": "водохранилище", "озеру": "озеро", "озером": "озеро", "перевалу": "перевал",
+    "перевалом": "перевал", "перевале": "перевал", "хребту": "хребет", "хребтом": "хребет", "хребте": "хребет",
+    "горой": "гора", "высотой": "высота", "монастырю": "монастырь", "монастырём": "монастырь",
+    "монастырем": "монастырь",
     "լճի": "լիճ", "ջրամբարի": "ջրամբար", "կամրջի": "կամուրջ", "անցակետի": "անցակետ", "միջանցքի": "միջանցք",
     "եկեղեցին": "եկեղեցի", "եկեղեցու": "եկեղեցի", "լեռան": "լեռ", "վանքի": "վանք", "հանքը": "հանք",
     "հանքի": "հանք", "հանքավայրը": "հանքավայր", "հանքավայրի": "հանքավայր", "ոսկու հանքը": "ոսկու հանք",
@@ -433,7 +438,8 @@ _AZE_CASE_ENDING = re.compile(r"n(?:dan|dən|da|də|ın|in|un|ün|ı|i|u|ü|a|ə
 # A Russian adjective before a landmark's word, in the case the word is in
 # ("Черного озера", "Зангиланской мечети"), and its nominatives.
 _RU_ADJECTIVE_CASES = (("ого", ("ое", "ый", "ий")), ("ому", ("ое", "ый", "ий")), ("ом", ("ое", "ый", "ий")),
-                       ("ой", ("ая", "ый", "ой")), ("ую", ("ая",)))
+                       ("ой", ("ая", "ый", "ой")), ("ую", ("ая",)), ("их", ("ие",)), ("ими", ("ие",)),
+                       ("им", ("ое", "ый", "ий")))
 #: A Russian adjective of a place name, in any case a report puts it ("в
 #: Кельбаджарском районе", "Лачинского района"), and the name's stems.
 _ADJECTIVE_STEMS = tuple(
@@ -655,34 +661,6 @@ def _landmark_case_forms(name: str, word: str) -> list[str]:
     return [f"{n} {nominative}" for n in names] + [f"{nominative} {n}" for n in names]
 
 
-# A Russian landmark named by an adjective and its noun, in the case a report
-# puts them ("Худаферинского моста", "на Сарсангском водохранилище", "у
-# Муровской горы"): the phrase is the landmark's own name in the nominative,
-# whose adjective agrees with the noun's gender (or plural).
-_RU_LANDMARK_NOUNS = {
-    **{f: ("мост", "ий") for f in ("моста", "мосту", "мостом", "мосте")},
-    **{f: ("мосты", "ие") for f in ("мостов", "мостам", "мостами", "мостах")},
-    **{f: ("водохранилище", "ое") for f in ("водохранилище", "водохранилища", "водохранилищу", "водохранилищем")},
-    **{f: ("озеро", "ое") for f in ("озера", "озеру", "озером", "озере")},
-    **{f: ("перевал", "ий") for f in ("перевала", "перевалу", "перевалом", "перевале")},
-    **{f: ("хребет", "ий") for f in ("хребта", "хребту", "хребтом", "хребте")},
-    **{f: ("гора", "ая") for f in ("горы", "горе", "горой", "гору")},
-    **{f: ("высота", "ая") for f in ("высоты", "высоте", "высотой", "высоту")},
-    **{f: ("монастырь", "ий") for f in ("монастыря", "монастырю", "монастырём", "монастырем", "монастыре")},
-}
-_RU_ADJECTIVE_NOUN = re.compile(
-    r"^(?P<stem>\S+?[сц]к)(?:ого|ому|им|ом|ой|ую|их|ими|ие|ое|ая|ий)\s+(?P<noun>\S+)$", re.IGNORECASE)
-
-
-def _russian_landmark_nominative(text: str) -> str | None:
-    """"Худаферинского моста" -> "Худаферинский мост"; None for any other text."""
-    match = _RU_ADJECTIVE_NOUN.match(text)
-    noun = _RU_LANDMARK_NOUNS.get(match.group("noun").casefold()) if match else None
-    if noun is None:
-        return None
-    return f"{match.group('stem')}{noun[1]} {noun[0]}"
-
-
 def _landmark_word_orders(text: str, name: str) -> list[str]:
     """A landmark's name with its word on the other side: "monastery of Tegher"
     is also "Tegher monastery", "Sevan lake" also "lake Sevan", as a landmark's
@@ -808,10 +786,6 @@ def _parse_name(raw: str) -> ParsedName:
         if folded:
             # "Xudafərin körpüsündə" is on the landmark named "Xudafərin körpüsü".
             alternatives.append(f"{name} {_descriptor_word(folded.group('word'))}")
-    nominative = _russian_landmark_nominative(text) if len(text) <= MAX_NAME else None
-    if nominative and nominative != name:
-        alternatives.append(nominative)
-        kind = kind or "landmark"
     low = name.casefold()
     for suffix, stems in _ADJECTIVE_STEMS if low.endswith(_ADJECTIVE_ENDINGS) else ():
         if low.endswith(suffix) and len(name) > len(suffix) + 2:
