@@ -452,6 +452,16 @@ _DIRECTION = re.compile(
     r"|[\s\-]+(?:direction|istiqamətində|istiqamətindən|istiqaməti|istiqamətdə|ուղղությամբ|ուղղությունում|"
     r"ուղղությունը|ուղղությամբ՝)$",
     re.IGNORECASE)
+# "Kəlbəcər rayonu ərazisində", "the Sev Lake area", "Երասխի հատվածում": a word
+# for the ground of a place, which says nothing of its kind; dropped from the end.
+_TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisinə", "ərazisi", "erazisinde",
+                    "erazisindeki", "sahəsində", "area", "sector", "section", "հատվածում", "հատվածի",
+                    "հատվածը", "հատված", "տարածքում", "տարածքի", "տարածքը")
+_TERRITORY = re.compile(r"\s+(?:" + "|".join(_TERRITORY_WORDS) + r")$", re.IGNORECASE)
+# A unit's word in a case form, and the word a unit's own name holds:
+# "Basarkeçər rayonunun" is in the raion named "Basarkeçər rayonu".
+_UNIT_CASES = {"rayonunun": "rayonu", "rayonunda": "rayonu", "rayonundakı": "rayonu", "rayonundan": "rayonu",
+               "rayonuna": "rayonu", "շրջանի": "շրջան", "շրջանը": "շրջան"}
 _DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                "в", "во", "под", "около", "близ", "из", "у")
 #: Substrings every direction phrasing holds.
@@ -501,6 +511,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
      "{ctx}ի շրջան"),
     (re.compile(r"^(?P<ctx>\S+?)(?:ի|ու)\s+մարզի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
      "{ctx}ի մարզ"),
+    # "Davit Bek village of Syunik": the village of a province or community named bare.
+    (re.compile(r"^(?!(?:the\s+)?(?:village|town)\b)(?P<name>\S.*?)\s+(?:village|town)\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$",
+                re.IGNORECASE), "{ctx}"),
     # Last: "Khtsaberd village in Hadrut", "Talish near Madagiz": a place as context.
     # "near" stays on the context: near a district is not in it.
     (re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?"
@@ -747,6 +760,9 @@ def _parse_name(raw: str) -> ParsedName:
     if _HAS_DIRECTION.search(low):
         text = _DIRECTION.sub("", text, count=1).strip() or text
         low = text.casefold()
+    if low.endswith(_TERRITORY_WORDS):
+        text = _TERRITORY.sub("", text, count=1).strip() or text
+        low = text.casefold()
     phrase_kind = None
     phrases = _PHRASES if len(text) <= MAX_NAME and _HAS_PHRASE.search(low) else ()
     for pattern, ctx_form in phrases:
@@ -773,6 +789,8 @@ def _parse_name(raw: str) -> ParsedName:
     alternatives = []
     if name != text:
         alternatives.append(text)
+        if word in _UNIT_CASES and text.casefold().endswith(word):
+            alternatives.append(f"{text[: len(text) - len(word)].rstrip()} {_UNIT_CASES[word]}")
         # "the Hakari bridge" is the landmark named "Hakari bridge": an
         # article before a name that is whole only with its word.
         bare = _DROP.sub("", text, count=1).strip()
