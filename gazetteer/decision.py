@@ -26,8 +26,8 @@ from typing import Any
 
 from .model import Candidate, Name, Place, Resolution
 from .normalize import ParsedName, inflection_stems, parse_name
-from .ranking import (ADMIN_KINDS, NEAR_KM, full_before_partial, is_partial, km, own_qualifiers, read_own,
-                      score_place, spelled_alike, town_before_its_unit)
+from .ranking import (ADMIN_KINDS, NEAR_KM, _known_town, full_before_partial, is_partial, km, own_qualifiers,
+                      read_own, score_place, spelled_alike, town_before_its_unit)
 from .retrieval import LAYER_SCORES, Found, Retriever
 
 __all__ = ["Context", "Decider", "Regions", "Scored", "MARGIN", "MIN_SCORE", "FUZZY_RESOLVE"]
@@ -205,6 +205,18 @@ class Decider:
                 units.append((score, place))
             elif layer in _STRICT_LAYERS:
                 others.append((score, place))
+        if not units and not others:
+            # A town's name in another press's spelling ("Adschikabul", German
+            # for Hacıqabul) only sounds like the town; as context it names
+            # the unit the town is the seat of, by its name as spelled there.
+            for pi, (score, _, _) in found.items():
+                town = self._place(pi)
+                if town.kind != "settlement" or not _known_town(town):
+                    continue
+                for upi, (_, _, layer) in self._retriever.matches(town.name, fuzzy=False).items():
+                    unit = self._place(upi)
+                    if unit.kind in ADMIN_KINDS and unit.id in town.parents and layer in _STRICT_LAYERS:
+                        units.append((score, unit))
         hint = parsed.kind_hint
         if units and hint not in ("district", "province", "area"):
             # A unit only sounding like the context (phonetic) is another
@@ -288,9 +300,11 @@ class Decider:
         if km(ctx, place) <= NEAR_KM:
             return "near"
         # The parenthesis names a town whose district holds the place:
-        # "Sanasar (Gubadli)" read as the town of Gubadli.
+        # "Sanasar (Gubadli)" read as the town of Gubadli. Beyond a district's
+        # reach of the town only at its edge: a namesake in its province 50 km
+        # off is not the village "in the Chambarak Municipality" next to it.
         if ctx.kind == "settlement" and ctx.parents and ctx.parents[0] in place.parents:
-            return "near"
+            return "near" if km(ctx, place) <= ROUGH_KM else "edge"
         return "outside"
 
     # --- deciding -------------------------------------------------------------

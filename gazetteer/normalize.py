@@ -446,6 +446,11 @@ _ADJECTIVE_STEMS = tuple(
     [(ending, ("", "а", "и", "ин")) for ending in ("инский", "инском", "инского", "инскому", "инским", "инской", "инская")]
     + [(ending, ("",)) for ending in ("ский", "ском", "ского", "скому", "ским", "ской", "ская")])
 _ADJECTIVE_ENDINGS = tuple(suffix for suffix, _ in _ADJECTIVE_STEMS)
+#: The same adjective romanized, as other Slavic languages and older English write
+#: a unit ("Kubatlinski rajon", "Lachinsky district"): read only with a unit's word.
+_LATIN_ADJECTIVE_STEMS = tuple(
+    [(ending, ("", "a", "i", "in")) for ending in ("inskiy", "inskij", "inskii", "insky", "inski")]
+    + [(ending, ("",)) for ending in ("skiy", "skij", "skii", "sky", "ski")])
 # "In the direction of X", as front-line reports put it: the name is X.
 _DIRECTION = re.compile(
     r"^(?:(?:in\s+the\s+|on\s+the\s+)?direction\s+of|towards?|в\s+направлении|в\s+сторону|по\s+направлению\s+к)\s+"
@@ -805,7 +810,8 @@ def _parse_name(raw: str) -> ParsedName:
             # "Xudafərin körpüsündə" is on the landmark named "Xudafərin körpüsü".
             alternatives.append(f"{name} {_descriptor_word(folded.group('word'))}")
     low = name.casefold()
-    for suffix, stems in _ADJECTIVE_STEMS if low.endswith(_ADJECTIVE_ENDINGS) else ():
+    adjectives = _ADJECTIVE_STEMS + (_LATIN_ADJECTIVE_STEMS if kind in ("district", "province", "area") else ())
+    for suffix, stems in adjectives:
         if low.endswith(suffix) and len(name) > len(suffix) + 2:
             base = name[: -len(suffix)]
             alternatives += [base + end for end in stems]
