@@ -26,7 +26,7 @@ from typing import Any
 
 from .model import Candidate, Name, Place, Resolution
 from .normalize import ParsedName, inflection_stems, parse_name
-from .ranking import (ADMIN_KINDS, NEAR_KM, _known_town, full_before_partial, is_partial, km, own_qualifiers,
+from .ranking import (ADMIN_KINDS, NEAR_KM, known_town, full_before_partial, is_partial, km, own_qualifiers,
                       read_own, score_place, spelled_alike, town_before_its_unit)
 from .retrieval import LAYER_SCORES, Found, Retriever
 
@@ -211,7 +211,7 @@ class Decider:
             # the unit the town is the seat of, by its name as spelled there.
             for pi, (score, _, _) in found.items():
                 town = self._place(pi)
-                if town.kind != "settlement" or not _known_town(town):
+                if town.kind != "settlement" or not known_town(town):
                     continue
                 for upi, (_, _, layer) in self._retriever.matches(town.name, fuzzy=False).items():
                     unit = self._place(upi)

@@ -17,7 +17,7 @@ from .normalize import ParsedName, name_base, qualifiers
 
 __all__ = ["ADMIN_KINDS", "CONTEXT_CREDIT", "score_place", "town_before_its_unit", "full_before_partial", "km",
            "notability", "is_town", "own_qualifiers", "own_pairs", "read_own",
-           "is_partial", "spelled_alike"]
+           "is_partial", "spelled_alike", "known_town"]
 
 ADMIN_KINDS = {"district", "province", "region", "country"}
 NAME_TYPE_BONUS = {"curated": 0.03, "preferred": 0.0, "variant": -0.02, "historical": -0.03}
@@ -261,7 +261,7 @@ def town_before_its_unit(cands: list[Candidate]) -> list[Candidate]:
         return cands
     cities = {u.id for u in units if u.raw.get("unit") == "city"}
     towns = [c.place for c in cands if c.place.kind == "settlement"
-             and (_known_town(c.place) or cities.intersection(c.place.parents))]
+             and (known_town(c.place) or cities.intersection(c.place.parents))]
     out = []
     for cand in cands:
         place, penalty, reason = cand.place, 0.0, ""
@@ -276,6 +276,6 @@ def town_before_its_unit(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _known_town(place: Place) -> bool:
+def known_town(place: Place) -> bool:
     """Big enough to be the seat a unit is named after: curated, or SEAT_POPULATION people."""
     return bool(place.sources.get("curated")) or (place.population or 0) >= SEAT_POPULATION

@@ -82,7 +82,7 @@ def test_km_along_a_parallel_shrinks_with_the_cosine_of_the_mean_latitude():
     assert km(a, a) == 0.0
 
 
-# --- is_town, _known_town, notability ----------------------------------------
+# --- is_town, known_town, notability ----------------------------------------
 
 def test_a_town_is_five_thousand_people_or_a_city_rank():
     assert is_town(place(population=5000))
@@ -94,15 +94,15 @@ def test_a_town_is_five_thousand_people_or_a_city_rank():
 
 
 def test_a_known_town_is_curated_or_five_thousand_people():
-    assert ranking._known_town(place(population=5000))
-    assert not ranking._known_town(place(population=4999))
-    assert not ranking._known_town(place(population=None))
-    assert ranking._known_town(place(population=None, sources={"curated": ["towns.yaml"]}))
-    assert not ranking._known_town(place(population=None, sources={"curated": []}))
+    assert ranking.known_town(place(population=5000))
+    assert not ranking.known_town(place(population=4999))
+    assert not ranking.known_town(place(population=None))
+    assert ranking.known_town(place(population=None, sources={"curated": ["towns.yaml"]}))
+    assert not ranking.known_town(place(population=None, sources={"curated": []}))
     # A city rank makes a town, not a known one: only a unit of its name makes it the seat.
-    assert not ranking._known_town(place(population=10, raw={"unit": "city"}))
-    assert ranking._known_town(place(population=5000)) is True
-    assert ranking._known_town(place(population=None, sources={"curated": "x"})) is True
+    assert not ranking.known_town(place(population=10, raw={"unit": "city"}))
+    assert ranking.known_town(place(population=5000)) is True
+    assert ranking.known_town(place(population=None, sources={"curated": "x"})) is True
 
 
 def test_notability_of_a_curated_place():
