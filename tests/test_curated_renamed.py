@@ -44,6 +44,8 @@ def gaz(imported):
     ("Karvachar District", None, KALBAJAR_DISTRICT),
     ("Vedi rayonu", None, VEDI_RAION),
     ("Autonome Oblast Bergkarabach", None, ARTSAKH),
+    ("Mehri", None, "wof:421173985"), ("Hamamlı", None, "wof:890431139"),
+    ("Uluxanlı", None, "wof:890433447"), ("Baharlı", "Xocalı", "wof:1343299125"),
 ])
 def test_former_names_resolve(gaz, text, near, place):
     res = gaz.resolve(text, near=near)
