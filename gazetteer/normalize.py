@@ -191,6 +191,13 @@ def _aze_consonant_stem(low: str) -> str | None:
         vowels = [c for c in stem if c in _AZE_HARMONY]
         if vowels and ending in _AZE_HARMONY[vowels[-1]]:
             return stem
+    # Written without diacritics ("daha 21 aile Lacina"), an i may be ı and an
+    # ə is e: a dative in -a after i, or in -e after e or i, is one.
+    stem = low[:-1]
+    if low.isascii() and low[-1:] in ("a", "e") and len(stem) >= 4 and stem[-1].isalpha() and stem[-1] not in _AZE_HARMONY:
+        vowels = [c for c in stem if c in _AZE_HARMONY]
+        if vowels and (vowels[-1], low[-1]) in (("i", "a"), ("i", "e"), ("e", "e")):
+            return stem
     return None
 
 
@@ -374,7 +381,7 @@ _LANDMARK_WORDS = (
     "քարավանատուն", "քարավանատունը", "դամբարան", "դամբարանը", "վանական համալիր", "վանական համալիրը",
     "караван-сарай", "караван-сарая", "мавзолей", "мавзолея", "гробница",
     "körpüsü", "körpüləri", "körpü", "gölü", "su anbarı", "anbarı", "yüksəkliyi", "yüksəklikləri",
-    "yüksəkliklər", "zirvəsi", "dağı", "dağları", "monastırı", "monastır", "məbədi", "kilsəsi",
+    "yüksəkliklər", "zirvəsi", "dağı", "dağları", "silsiləsi", "dağ silsiləsi", "monastırı", "monastır", "məbədi", "kilsəsi",
     "hava limanı", "beynəlxalq hava limanı", "qalası", "qalaları", "məscidi", "şəlaləsi", "aeroportu", "mağarası", "buraxılış məntəqəsi", "keçid məntəqəsi", "nəzarət-buraxılış məntəqəsi", "postu", "dəhlizi", "aşırımı",
     "կամուրջ", "կամուրջը", "կամուրջներ", "լիճ", "լիճը", "ջրամբար", "ջրամբարը", "բարձունք", "բարձունքը",
     "բարձունքներ", "լեռ", "լեռը", "լեռներ", "վանք", "վանքը", "եկեղեցի", "անցակետ", "անցակետը", "միջանցք",
@@ -384,7 +391,56 @@ _LANDMARK_WORDS = (
     "гора", "горы", "монастырь", "монастыря", "кпп", "пропускной пункт", "контрольно-пропускной пункт",
     "блокпост", "коридор", "перевал", "вершина", "аэропорт", "международный аэропорт", "аэродром",
     "крепость", "пещера", "храм", "церковь", "часовня", "собор", "мечеть", "водопад",
+    # Mines, ranges and crossings (toponyms-landmarks2.csv).
+    "gold mine", "deposit", "gold deposit", "mountain range", "range",
+    "yatağı", "qızıl yatağı", "mədəni", "qızıl mədəni", "silsiləsi",
+    "рудник", "хребет", "пункт пропуска",
+    "հանք", "հանքավայր", "ոսկու հանք", "ոսկու հանքավայր", "մաքսակետ", "մաքսային անցակետ", "ատոմակայան",
 )
+# A landmark's word in the case a sentence leaves it in, and the word as a
+# name holds it: "моста Маргара" is мост Маргара, "Սև լճի" Սև լիճ, "Sərsəng su
+# anbarının" Sərsəng su anbarı. The word's nominative is put back beside the
+# name, so the landmark's own name matches as written.
+_LANDMARK_CASES = {
+    "горе": "гора", "гору": "гора", "горой": "гора", "высоту": "высота", "моста": "мост", "мостом": "мост",
+    "озера": "озеро", "озере": "озеро", "водохранилища": "водохранилище", "водохранилищем": "водохранилище",
+    "высоты": "высота", "высоте": "высота", "горы": "гора", "мосту": "мост", "монастыря": "монастырь", "аэропорта": "аэропорт", "аэропорту": "аэропорт",
+    "мечети": "мечеть", "пещеры": "пещера", "пещере": "пещера", "крепости": "крепость", "церкви": "церковь",
+    "монастыре": "монастырь", "перевала": "перевал", "хребта": "хребет", "рудника": "рудник",
+    "руднике": "рудник", "пункте пропуска": "пункт пропуска",
+    "пункта пропуска": "пункт пропуска",
+    "мосте": "мост", "мостов": "мосты", "мостам": "мосты", "мостами": "мосты", "мостах": "мосты",
+    "водохранилищу": "водохранилище", "озеру": "озеро", "озером": "озеро", "перевалу": "перевал",
+    "перевалом": "перевал", "перевале": "перевал", "хребту": "хребет", "хребтом": "хребет", "хребте": "хребет",
+    "горой": "гора", "высотой": "высота", "монастырю": "монастырь", "монастырём": "монастырь",
+    "монастырем": "монастырь",
+    "լճի": "լիճ", "ջրամբարի": "ջրամբար", "կամրջի": "կամուրջ", "անցակետի": "անցակետ", "միջանցքի": "միջանցք",
+    "եկեղեցին": "եկեղեցի", "եկեղեցու": "եկեղեցի", "լեռան": "լեռ", "վանքի": "վանք", "հանքը": "հանք",
+    "հանքի": "հանք", "հանքավայրը": "հանքավայր", "հանքավայրի": "հանքավայր", "ոսկու հանքը": "ոսկու հանք",
+    "ոսկու հանքի": "ոսկու հանք", "ոսկու հանքավայրը": "ոսկու հանքավայր", "ոսկու հանքավայրի": "ոսկու հանքավայր",
+    "մաքսակետը": "մաքսակետ", "ատոմակայանը": "ատոմակայան", "ատոմակայանի": "ատոմակայան",
+    # The article: "Մարգարա անցակետը" is Մարգարա անցակետ.
+    "անցակետը": "անցակետ", "կամուրջը": "կամուրջ", "լիճը": "լիճ", "ջրամբարը": "ջրամբար", "լեռը": "լեռ",
+    "վանքը": "վանք", "միջանցքը": "միջանցք", "ամրոցը": "ամրոց", "մզկիթը": "մզկիթ",
+}
+# Azerbaijani words that end in the possessive (su anbarı, körpüsü, məscidi)
+# take -n- and a case ending by vowel harmony: genitive, accusative, dative,
+# locative, ablative (anbarının, anbarını, anbarına, anbarında, anbarından).
+_AZE_POSSESSIVE_CASES = {"ı": ("nın", "nı", "na", "nda", "ndan"), "u": ("nun", "nu", "na", "nda", "ndan"),
+                         "i": ("nin", "ni", "nə", "ndə", "ndən"), "ü": ("nün", "nü", "nə", "ndə", "ndən")}
+_LANDMARK_WORDS += tuple(_LANDMARK_CASES)
+# Generated, and read off a name's end by _AZE_CASE_ENDING rather than added to
+# the descriptor pattern: a pattern five times longer would slow every parse.
+_AZE_LANDMARK_CASES = {
+    word + ending: word
+    for word in _LANDMARK_WORDS if word[-1] in _AZE_POSSESSIVE_CASES and script_of(word) == "Latn"
+    for ending in _AZE_POSSESSIVE_CASES[word[-1]]}
+_AZE_CASE_ENDING = re.compile(r"n(?:dan|dən|da|də|ın|in|un|ün|ı|i|u|ü|a|ə)$", re.IGNORECASE)
+# A Russian adjective before a landmark's word, in the case the word is in
+# ("Черного озера", "Зангиланской мечети"), and its nominatives.
+_RU_ADJECTIVE_CASES = (("ого", ("ое", "ый", "ий")), ("ому", ("ое", "ый", "ий")), ("ом", ("ое", "ый", "ий")),
+                       ("ой", ("ая", "ый", "ой")), ("ую", ("ая",)), ("их", ("ие",)), ("ими", ("ие",)),
+                       ("им", ("ое", "ый", "ий")))
 #: A Russian adjective of a place name, in any case a report puts it ("в
 #: Кельбаджарском районе", "Лачинского района"), and the name's stems.
 _ADJECTIVE_STEMS = tuple(
@@ -513,28 +569,97 @@ _WORD_KIND = {w: k for w, k in _KIND_WORDS}
 #: The first and last words of every descriptor: a name that neither starts
 #: nor ends with one of these has no descriptor to strip.
 _EDGE_WORDS = frozenset(w.split()[i] for w, _ in _KIND_WORDS for i in (0, -1)) | frozenset(
-    w.split()[0] for w in _DROP_WORDS)
+    w.split()[0] for w in _DROP_WORDS) | frozenset(w.split()[-1] for w in _AZE_LANDMARK_CASES)
 _TAIL = 2 + max(len(w) for w, _ in _KIND_WORDS)
 
 
-def _strip_words(text: str) -> tuple[str, str | None, str | None]:
-    kind = size = None
+# An Azerbaijani descriptor as the press writes it beyond the forms listed
+# above: with any case ending after its possessive ("körpüsündə", "su
+# anbarından", "kəndinlə") and without its diacritics ("qesebesine",
+# "kendinden", "zirvesi"). Matched on the text folded to ASCII, which keeps its
+# length, so the match's span is the original's.
+_ASCII_FOLD = str.maketrans("əƏıİşŞçÇğĞöÖüÜ", "eEiIsScCgGoOuU")
+_FOLDED_WORD: dict[str, str] = {}
+for _word, _ in _KIND_WORDS:
+    if _word.isascii() or re.fullmatch(r"[a-zəıöüşçğ ]+", _word):
+        _FOLDED_WORD.setdefault(_word.translate(_ASCII_FOLD), _word)
+_POSSESSIVE = sorted((w for w in _FOLDED_WORD if w.endswith(("i", "u")) and not _FOLDED_WORD[w].isascii()
+                      or w in ("kendi", "qesebesi", "seheri")), key=len, reverse=True)
+_FOLDED_TRAILING = re.compile(
+    r"\s+(?P<word>(?:" + "|".join(map(re.escape, _POSSESSIVE)) + r")(?:nin|nun|na|ne|ndaki|ndeki|ndan|nden|nda|nde|ni|nu|nla|nle)"
+    r"|" + "|".join(map(re.escape, sorted(_FOLDED_WORD, key=len, reverse=True))) + r")$")
+
+
+def _folded_descriptor(text: str) -> re.Match[str] | None:
+    """A trailing Azerbaijani descriptor in a case form or ASCII spelling, on ``text``'s span."""
+    tail = max(len(text) - _TAIL - 6, 0)
+    folded = text.translate(_ASCII_FOLD).lower()
+    return _FOLDED_TRAILING.search(folded, tail) if len(folded) == len(text) else None
+
+
+def _descriptor_word(folded: str) -> str:
+    """The listed descriptor a folded match stands for: its own form, or its possessive before a case ending."""
+    if folded in _FOLDED_WORD:
+        return _FOLDED_WORD[folded]
+    for word in _POSSESSIVE:
+        if folded.startswith(word):
+            return _FOLDED_WORD[word]
+    return folded
+
+
+def _strip_words(text: str) -> tuple[str, str | None, str | None, str | None]:
+    kind = size = first = None
     for _ in range(_MAX_DESCRIPTORS):
         # A trailing descriptor is a few words long: searching only the end
         # keeps a long string's parse linear.
         match = _LEADING.match(text) or _TRAILING.search(text, max(len(text) - _TAIL, 0))
-        if match:
-            word = match.group("word").casefold()
+        folded = None if match else _folded_descriptor(text)
+        if folded:
+            word = _descriptor_word(folded.group("word"))
             kind = kind or _WORD_KIND[word]
             size = size or _SIZE_OF.get(word)
+            text = text[: folded.start()].strip()
+            continue
+        if match:
+            word = match.group("word").casefold()
+            if word not in _WORD_KIND:  # matched case-blind on a dotless ı: "anbari" for "anbarı"
+                word = _descriptor_word(word.translate(_ASCII_FOLD).lower())
+            kind = kind or _WORD_KIND[word]
+            size = size or _SIZE_OF.get(word)
+            first = first or word
             text = (text[: match.start()] + text[match.end():]).strip()
+            continue
+        # An Azerbaijani word with a case ending: "su anbarının" is "su anbarı" + "nın".
+        case = _AZE_CASE_ENDING.search(text) if first is None else None
+        match = case and _TRAILING.search(text, max(case.start() - _TAIL, 0), case.start())
+        if match and (match.group("word").casefold() + case.group().casefold()) in _AZE_LANDMARK_CASES:
+            kind, first = kind or "landmark", match.group("word").casefold() + case.group().casefold()
+            text = text[: match.start()].strip()
             continue
         match = _DROP.match(text)
         if match:
             text = text[match.end():].strip()
             continue
         break
-    return text, kind, size
+    return text, kind, size, first
+
+
+def _landmark_case_forms(name: str, word: str) -> list[str]:
+    """The landmark's name with its word in the nominative, when the text has the
+    word in another case: "Sərsəng su anbarının" -> "Sərsəng su anbarı", "Черного
+    озера" -> "Черное озеро" (a Russian adjective agrees with the word)."""
+    nominative = _LANDMARK_CASES.get(word) or _AZE_LANDMARK_CASES.get(word)
+    if nominative is None and script_of(word) != "Cyrl":
+        return []
+    nominative = nominative or word
+    names = [name]
+    low = name.casefold()
+    if script_of(name) == "Cyrl" and " " not in name:
+        for ending, forms in _RU_ADJECTIVE_CASES:
+            if low.endswith(ending) and len(name) > len(ending) + 2:
+                names += [name[: -len(ending)] + form for form in forms]
+                break
+    return [f"{n} {nominative}" for n in names] + [f"{nominative} {n}" for n in names]
 
 
 def _landmark_word_orders(text: str, name: str) -> list[str]:
@@ -633,10 +758,10 @@ def _parse_name(raw: str) -> ParsedName:
             text, phrase_kind = match.group("name").strip(), "settlement"
             break
     words = (text.casefold() if phrase_kind else low).split()
-    if words and (words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS):
-        name, kind, size = _strip_words(text)
+    if words and (words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS or _folded_descriptor(text)):
+        name, kind, size, word = _strip_words(text)
     else:
-        name, kind, size = text, None, None  # no descriptor: most names, spared the patterns
+        name, kind, size, word = text, None, None, None  # no descriptor: most names, spared the patterns
     kind = kind or phrase_kind
     if kind in ("district", "province") and name != text and name.endswith("ի") and len(name) > 3:
         # Armenian puts the name in the genitive before "marz"/"shrjan":
@@ -656,6 +781,12 @@ def _parse_name(raw: str) -> ParsedName:
             alternatives.append(bare)
         if kind == "landmark":
             alternatives += _landmark_word_orders(text, name)
+            if word and name:
+                alternatives += _landmark_case_forms(name, word)
+        folded = _folded_descriptor(text) if kind == "landmark" else None
+        if folded:
+            # "Xudafərin körpüsündə" is on the landmark named "Xudafərin körpüsü".
+            alternatives.append(f"{name} {_descriptor_word(folded.group('word'))}")
     low = name.casefold()
     for suffix, stems in _ADJECTIVE_STEMS if low.endswith(_ADJECTIVE_ENDINGS) else ():
         if low.endswith(suffix) and len(name) > len(suffix) + 2:
