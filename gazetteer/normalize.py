@@ -324,15 +324,16 @@ _DISTRICT_WORDS = (
     "район", "р-н", "районе", "района", "շրջան", "շրջանը", "şəhər rayonu",
     # Azerbaijani case endings, as official lists write the district of a village.
     "rayonunun", "rayonunda", "rayonundakı", "rayonundan", "rayonuna",
-    # Armenian genitive ("Զանգելանի շրջանի"), Turkish, German, French and Spanish press.
-    "շրջանի", "ilçesi", "ilçesinin", "ilçesinde", "ilçesine", "bölgesi", "bölgesinin", "bölgesinde",
+    # Armenian genitive, locative and ablative ("Զանգելանի շրջանի", "Քաշաթաղի շրջանում",
+    # "շրջանից"), Turkish, German, French and Spanish press.
+    "շրջանի", "շրջանում", "շրջանից", "ilçesi", "ilçesinin", "ilçesinde", "ilçesine", "bölgesi", "bölgesinin", "bölgesinde",
     "bezirk", "bezirks", "rayon de", "district de", "distrito", "distrito de",
 )
 _PROVINCE_WORDS = (
     "province", "marz", "մարզ", "մարզը", "область", "provinces", "oblast",
     # Azerbaijani for Armenia's marzes: "Tavuş vilayəti", "Sünik mərzi".
     "vilayəti", "vilayət", "vilayətinin", "vilayətində", "vilayətindən", "mərzi", "mərz",
-    "մարզի", "provinz", "provincia", "provincia de", "province de",
+    "մարզի", "մարզում", "մարզից", "provinz", "provincia", "provincia de", "province de",
 )
 _REGION_WORDS = ("region", "регион", "республика", "republic")
 # Village and town apart: "Zəngilan kəndi" is a village, "Zəngilan şəhəri" the town.
