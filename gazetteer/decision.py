@@ -306,22 +306,24 @@ class Decider:
             for pi, fit in judged.items():
                 if fit and fit[0] == "outside":
                     judged[pi] = self._nearest_edge(self._place(pi), understood) or fit
-        place_of, name_of, owns = self._place, self._name, self._own
+        place_of, name_of = self._place, self._name
         in_area = self._in_area if self._area_on else None
+        # Whether the name given says a qualifier: when neither it nor a
+        # place's own names do, nothing of the place's name is left out.
+        plain = not parsed.qualifiers
+        stored = self._stored_own if plain else None
         for pi, (base, ni, layer) in found.items():
             place = place_of(pi)
             fit = judged.get(pi) if judged else None
             if fit is not None:
                 fits[place.id] = fit[0]
             bases[place.id] = base
-            own = owns.get(pi)
-            if own is None:
-                own = owns[pi] = self._own_of(pi, place)
-            part = layer != "fuzzy" and is_partial(parsed, own)
+            part = layer != "fuzzy" and (":" in stored[pi] if stored is not None else True) and is_partial(
+                parsed, self._own_qualifiers(pi, place))
             if part:
                 partial.add(place.id)
             out.append(score_place(place, name_of(pi, ni), base, layer, parsed=parsed, fit=fit, as_of=as_of,
-                                   in_area=in_area is not None and in_area(place), own=own, partial=part))
+                                   in_area=in_area is not None and in_area(place), partial=part))
         if not parsed.kind_hint:
             out = town_before_its_unit(out)
         if partial:
@@ -334,10 +336,12 @@ class Decider:
             out.sort(key=_best_first)
         return Scored(out, fits, bases)
 
-    def _own_of(self, pi: int, place: Place) -> frozenset[tuple[str, frozenset[str]]]:
-        if self._stored_own is None:
-            return own_qualifiers(place)
-        return read_own(self._stored_own[pi])
+    def _own_qualifiers(self, pi: int, place: Place) -> frozenset[tuple[str, frozenset[str]]]:
+        own = self._own.get(pi)
+        if own is None:
+            own = self._own[pi] = (own_qualifiers(place) if self._stored_own is None
+                                   else read_own(self._stored_own[pi]))
+        return own
 
     def decide(self, name: str, near: str | None, parsed: ParsedName, scored: Scored,
                contexts: Sequence[Context]) -> Resolution | None:

@@ -73,6 +73,10 @@ _SKELETON_TABLE = str.maketrans(
         "o": "u",
     }
 )
+#: The rules a key without an "h" can meet: no rule writes an "h", so the
+#: others never apply to it (a third of the rules' passes, for most keys).
+_RULES_WITHOUT_H = tuple(rule for rule in _SKELETON_RULES if "h" not in rule[0]) if not any(
+    "h" in new for _, new in _SKELETON_RULES) else _SKELETON_RULES
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _REPEATS = re.compile(r"(.)\1+")
 
@@ -123,6 +127,9 @@ def exact_key(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def norm_key(text: str) -> str:
     """ASCII letters and digits only, any script transliterated."""
+    if text.isascii():
+        # NFKC, the schwa folds and anyascii leave ASCII as it is (most queries).
+        return _NON_ALNUM.sub("", text.lower())
     text = unicodedata.normalize("NFKC", text).translate(_SCHWA_TABLE)
     # anyascii renders ə as "e"; Azerbaijani names in English press use "a"
     # (Cəbrayıl -> Jabrayil), so fold it before transliterating.
@@ -143,7 +150,7 @@ def _first_of(match: re.Match[str]) -> str:
 @lru_cache(maxsize=200_000)
 def skeleton_of_norm(key: str) -> str:
     """``skeleton`` from a ``norm_key`` already computed."""
-    for old, new in _SKELETON_RULES:
+    for old, new in _SKELETON_RULES if "h" in key else _RULES_WITHOUT_H:
         key = key.replace(old, new)
     key = key.translate(_SKELETON_TABLE)
     # "h" is a modifier in most romanizations that survive the rules above
@@ -454,6 +461,9 @@ _HAS_DIRECTION = re.compile("|".join(map(re.escape, _DIRECTION_WORDS)))
 _HAS_PHRASE = re.compile("|".join(map(re.escape, _PHRASE_WORDS)))
 
 
+_set_dict = object.__setattr__
+
+
 class _computed_once:
     """``functools.cached_property`` without the lock Python 3.11 takes at a
     value's first read (a parsed name is its look-up's own, and a look-up
@@ -486,6 +496,12 @@ class ParsedName:
     #: "village", "town" or "township" when the text says which ("Zəngilan kəndi",
     #: "город Шуша", "поселок Бартаз").
     size_hint: str | None = None
+
+    def __init__(self, raw: str, name: str, alternatives: tuple[str, ...] = (), kind_hint: str | None = None,
+                 context: tuple[str, ...] = (), size_hint: str | None = None) -> None:
+        # One a look-up (two with a context): one dict, not a frozen __setattr__ per field (see model.Candidate).
+        _set_dict(self, "__dict__", {"raw": raw, "name": name, "alternatives": alternatives, "kind_hint": kind_hint,
+                                     "context": context, "size_hint": size_hint})
 
     @_computed_once
     def base(self) -> str:
@@ -558,6 +574,10 @@ def parse_name(raw: str) -> ParsedName:
     Linear in the length of ``raw``: the announcement phrasings are tried only
     on text of place-name length (``MAX_NAME``).
     """
+    if _is_bare_word(raw):
+        # A word of letters alone (most names): no bracket, comma, slash or
+        # phrase, no descriptor and no qualifier to read; the name as written.
+        return ParsedName(raw, raw)
     slash = _SLASHED.search(raw) if "/" in raw and len(raw) <= MAX_NAME else None
     if slash is None:
         return _parse_name(raw)
@@ -569,6 +589,15 @@ def parse_name(raw: str) -> ParsedName:
     extra = tuple(t for t in (other.name, *other.alternatives) if t != first.name and t not in first.alternatives)
     return ParsedName(raw=raw, name=first.name, kind_hint=first.kind_hint, context=first.context,
                       alternatives=first.alternatives + extra, size_hint=first.size_hint)
+
+
+def _is_bare_word(raw: str) -> bool:
+    """Whether ``_parse_name`` would give ``raw`` back as the name and nothing
+    else: one word of letters, NFKC already, neither a descriptor nor a Russian adjective."""
+    if not raw.isalpha() or not unicodedata.is_normalized("NFKC", raw):
+        return False
+    low = raw.casefold()
+    return low not in _EDGE_WORDS and not low.endswith(_ADJECTIVE_ENDINGS)
 
 
 # A slash inside a word run: "Safarsha/Safarşa", "Jabrayil/Dschäbrayil".

@@ -62,6 +62,15 @@ def _pairs(hits: Sequence[int]) -> Iterator[tuple[int, int]]:
     return zip(it, it)
 
 
+def _merge(found: Found, hits: Found, cap: float | None = None) -> None:
+    """Add ``hits`` to ``found``, the best layer per place (capped ones count as "inflected")."""
+    for pi, (score, ni, layer) in hits.items():
+        if cap is not None:
+            score, layer = min(score, cap), "inflected"
+        if pi not in found or found[pi][0] < score:
+            found[pi] = (score, ni, layer)
+
+
 class Retriever:
     """Candidate places for a name, from the compiled name keys."""
 
@@ -119,27 +128,20 @@ class Retriever:
     def find(self, parsed: ParsedName, *, fuzzy: bool = True) -> Found:
         """Matches for a parsed name: the name and its other readings, then its
         uninflected stems ("Հադրութում" is "in Hadrut"), then fuzzy guesses."""
-        found: Found = {}
-
-        def merge(hits: Found, cap: float | None = None) -> None:
-            for pi, (score, ni, layer) in hits.items():
-                if cap is not None:
-                    score, layer = min(score, cap), "inflected"
-                if pi not in found or found[pi][0] < score:
-                    found[pi] = (score, ni, layer)
-
-        for text in (parsed.name, *parsed.alternatives):
-            merge(self.matches(text, fuzzy=False))
+        # Most names have no other reading: their matches are the retrieval as they are.
+        found = self.matches(parsed.name, fuzzy=False)
+        for text in parsed.alternatives:
+            _merge(found, self.matches(text, fuzzy=False))
         if not found:
             for stem in inflection_stems(parsed.name):
-                merge(self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
+                _merge(found, self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
         if not found:
             # Another press's orthography, read as it would be ("Hocalı" is Xocalı).
             for reading in foreign_readings(parsed.name):
-                merge(self.matches(reading, fuzzy=False), cap=LAYER_SCORES["inflected"])
+                _merge(found, self.matches(reading, fuzzy=False), cap=LAYER_SCORES["inflected"])
         if not found and fuzzy:
             # The strict layers found nothing for the name: straight to its spelling.
-            merge(self._fuzzy(parsed.name, skeleton(parsed.name)))
+            found = self._fuzzy(parsed.name, skeleton(parsed.name))
         return found
 
     def spelled_alike(self, parsed: ParsedName) -> Found:
