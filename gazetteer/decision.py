@@ -324,6 +324,14 @@ class Decider:
                 partial.add(place.id)
             out.append(score_place(place, name_of(pi, ni), base, layer, parsed=parsed, fit=fit, as_of=as_of,
                                    in_area=in_area is not None and in_area(place), partial=part))
+        if len(out) > 1:
+            # Candidates against each other: a lone one (most look-ups) has no rival to yield to.
+            out = self._rerank(parsed, out, fits, bases, partial)
+        return Scored(out, fits, bases)
+
+    @staticmethod
+    def _rerank(parsed: ParsedName, out: list[Candidate], fits: dict[str, str], bases: dict[str, float],
+                partial: set[str]) -> list[Candidate]:
         if not parsed.kind_hint:
             out = town_before_its_unit(out)
         if partial:
@@ -332,9 +340,8 @@ class Decider:
         if alike:
             out = full_before_partial(out, alike, {pid: _LEVEL_RANK[level] for pid, level in fits.items()}, MARGIN,
                                       reason="a place is spelled as written")
-        if len(out) > 1:
-            out.sort(key=_best_first)
-        return Scored(out, fits, bases)
+        out.sort(key=_best_first)
+        return out
 
     def _own_qualifiers(self, pi: int, place: Place) -> frozenset[tuple[str, frozenset[str]]]:
         own = self._own.get(pi)

@@ -77,6 +77,9 @@ _SKELETON_TABLE = str.maketrans(
 #: others never apply to it (a third of the rules' passes, for most keys).
 _RULES_WITHOUT_H = tuple(rule for rule in _SKELETON_RULES if "h" not in rule[0]) if not any(
     "h" in new for _, new in _SKELETON_RULES) else _SKELETON_RULES
+#: _SKELETON_TABLE for ASCII bytes (None if it ever maps a letter to more or other than one ASCII letter).
+_SKELETON_BYTES = bytes(ord(_SKELETON_TABLE.get(i, chr(i))) for i in range(128)) + bytes(range(128, 256)) if all(
+    isinstance(v, str) and len(v) == 1 and v.isascii() and k < 128 for k, v in _SKELETON_TABLE.items()) else None
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _REPEATS = re.compile(r"(.)\1+")
 
@@ -118,10 +121,19 @@ def aze_to_english(text: str) -> str:
     return text.translate(_SCHWA_TABLE).translate(_AZE_TO_ENGLISH)
 
 
+#: What the apostrophe table changes: a text holding none of it is left as it is
+#: (a translate by a dict looks every letter up; a search does not).
+_APOSTROPHE_CHANGES = re.compile("[" + "".join(
+    re.escape(chr(code)) for code, new in _APOSTROPHE_TABLE.items() if new != chr(code)) + "]")
+
+
 @lru_cache(maxsize=200_000)
 def exact_key(text: str) -> str:
     """Case-folded NFKC text with apostrophes unified and spaces collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHE_TABLE).split())
+    text = text.casefold() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
+    if _APOSTROPHE_CHANGES.search(text):
+        text = text.translate(_APOSTROPHE_TABLE)
+    return " ".join(text.split())
 
 
 @lru_cache(maxsize=200_000)
@@ -152,7 +164,9 @@ def skeleton_of_norm(key: str) -> str:
     """``skeleton`` from a ``norm_key`` already computed."""
     for old, new in _SKELETON_RULES if "h" in key else _RULES_WITHOUT_H:
         key = key.replace(old, new)
-    key = key.translate(_SKELETON_TABLE)
+    # A key is ASCII: bytes translate through a 256-byte table, str through a dict.
+    key = key.encode().translate(_SKELETON_BYTES).decode() if _SKELETON_BYTES and key.isascii() else (
+        key.translate(_SKELETON_TABLE))
     # "h" is a modifier in most romanizations that survive the rules above
     # (Hadrut / Gadrut aside, which the curated file covers); keep it only
     # at the start of a name.
@@ -577,7 +591,9 @@ def parse_name(raw: str) -> ParsedName:
     if _is_bare_word(raw):
         # A word of letters alone (most names): no bracket, comma, slash or
         # phrase, no descriptor and no qualifier to read; the name as written.
-        return ParsedName(raw, raw)
+        parsed = ParsedName(raw, raw)
+        parsed.__dict__["qualifiers"] = _NO_QUALIFIERS  # one word: no qualifier word beside it
+        return parsed
     slash = _SLASHED.search(raw) if "/" in raw and len(raw) <= MAX_NAME else None
     if slash is None:
         return _parse_name(raw)
@@ -589,6 +605,9 @@ def parse_name(raw: str) -> ParsedName:
     extra = tuple(t for t in (other.name, *other.alternatives) if t != first.name and t not in first.alternatives)
     return ParsedName(raw=raw, name=first.name, kind_hint=first.kind_hint, context=first.context,
                       alternatives=first.alternatives + extra, size_hint=first.size_hint)
+
+
+_NO_QUALIFIERS: frozenset[str] = frozenset()
 
 
 def _is_bare_word(raw: str) -> bool:

@@ -117,12 +117,14 @@ class Retriever:
 
     def _fuzzy(self, text: str, skel: str) -> Found:
         found: Found = {}
+        logged = log.isEnabledFor(logging.INFO)  # asked once, not for each key
         for key, similarity, cutoff in self.fuzzy_keys(skel):
             score = fuzzy_score(similarity, cutoff)
             for pi, ni in _pairs(self._skel[key]):
                 if pi not in found or found[pi][0] < score:
                     found[pi] = (score, ni, "fuzzy")
-            log.info("fuzzy guess: %r ~ %r (similarity %.0f)", text, key, similarity)
+            if logged:
+                log.info("fuzzy guess: %r ~ %r (similarity %.0f)", text, key, similarity)
         return found
 
     def find(self, parsed: ParsedName, *, fuzzy: bool = True) -> Found:
