@@ -156,9 +156,13 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
         write([*header, *MATCH_COLUMNS])
 
         formatted = _csv_cells  # type: ignore[assignment]
+        blank = [""] * len(MATCH_COLUMNS)
+        plain_row, quoted_row = writer.writerow, quote_all.writerow
 
         def emit(number: int, cells: list[str], values: list[str] | None, error: str | None) -> None:
-            write([*cells, *(values or [""] * len(MATCH_COLUMNS))])
+            # write()'s work without its call: a row a call.
+            cells = cells + (values or blank)
+            (quoted_row if "\r" in "".join(cells) else plain_row)(cells)
 
     def fail(row, message: str) -> None:
         report.errors.append((row.number, message))
@@ -179,6 +183,7 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
         if len(distinct) >= (PARALLEL_NAMES if workers is None else 2):
             answers = _answers(gaz, list(distinct), formatted, count)
 
+    keyed = near_idx is None and asof_idx is None  # the name alone: its key made here, without a call
     for row in rows:
         report.read += 1
         if progress:
@@ -190,7 +195,7 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
         if not cells[idx].strip():
             fail(row, f"column {column!r} is empty")
             continue
-        key = _key(cells, idx, near_idx, asof_idx)
+        key = (cells[idx], None, None) if keyed else _key(cells, idx, near_idx, asof_idx)
         answer = answers.get(key)
         if answer is None:
             # Reached only without a fork: forked processes answered every key beforehand.

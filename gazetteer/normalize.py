@@ -130,10 +130,17 @@ _APOSTROPHE_CHANGES = re.compile("[" + "".join(
 @lru_cache(maxsize=200_000)
 def exact_key(text: str) -> str:
     """Case-folded NFKC text with apostrophes unified and spaces collapsed."""
+    # ``_exact_key_of_any`` with less work: NFKC leaves ASCII as it is, and
+    # the table is applied only to a text it changes.
     text = text.casefold() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
     if _APOSTROPHE_CHANGES.search(text):
         text = text.translate(_APOSTROPHE_TABLE)
     return " ".join(text.split())
+
+
+def _exact_key_of_any(text: str) -> str:
+    """``exact_key`` as defined, every step for every text (tests hold the two equal)."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHE_TABLE).split())
 
 
 @lru_cache(maxsize=200_000)
@@ -142,6 +149,11 @@ def norm_key(text: str) -> str:
     if text.isascii():
         # NFKC, the schwa folds and anyascii leave ASCII as it is (most queries).
         return _NON_ALNUM.sub("", text.lower())
+    return _norm_key_of_any(text)
+
+
+def _norm_key_of_any(text: str) -> str:
+    """``norm_key`` as defined, every step for every text (tests hold the two equal)."""
     text = unicodedata.normalize("NFKC", text).translate(_SCHWA_TABLE)
     # anyascii renders ə as "e"; Azerbaijani names in English press use "a"
     # (Cəbrayıl -> Jabrayil), so fold it before transliterating.
@@ -167,12 +179,23 @@ def skeleton_of_norm(key: str) -> str:
     # A key is ASCII: bytes translate through a 256-byte table, str through a dict.
     key = key.encode().translate(_SKELETON_BYTES).decode() if _SKELETON_BYTES and key.isascii() else (
         key.translate(_SKELETON_TABLE))
+    return _skeleton_end(key)
+
+
+def _skeleton_end(key: str) -> str:
     # "h" is a modifier in most romanizations that survive the rules above
     # (Hadrut / Gadrut aside, which the curated file covers); keep it only
     # at the start of a name.
     if len(key) > 1:
         key = key[0] + key[1:].replace("h", "")
     return _REPEATS.sub(_first_of, key)
+
+
+def _skeleton_of_any(key: str) -> str:
+    """``skeleton_of_norm`` as defined: every rule, the table by dict (tests hold the two equal)."""
+    for old, new in _SKELETON_RULES:
+        key = key.replace(old, new)
+    return _skeleton_end(key.translate(_SKELETON_TABLE))
 
 
 # --- inflection ----------------------------------------------------------
