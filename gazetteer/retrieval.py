@@ -91,14 +91,19 @@ class Retriever:
         norm = norm_key(text)
         norm_hits = self._norm.get(norm)
         if norm_hits:
-            wanted, script, records = exact_key(text), script_of(text), self._records
+            # The text's own keys only when a stored name is not written as it is.
+            wanted = script = None
+            records = self._records
+            exact, normalised = LAYER_SCORES["exact"], LAYER_SCORES["normalised"]
             for pi, ni in _pairs(norm_hits):
                 stored = records[pi]["names"][ni]["text"]
                 # A name stored as written is exact without keying it (half the hits).
-                if stored == text or exact_key(stored) == wanted:
-                    hit = (LAYER_SCORES["exact"], ni, "exact")
-                elif script_of(stored) == script:
-                    hit = (LAYER_SCORES["normalised"], ni, "normalised")
+                if stored == text:
+                    hit = (exact, ni, "exact")
+                elif exact_key(stored) == (wanted or (wanted := exact_key(text))):
+                    hit = (exact, ni, "exact")
+                elif script_of(stored) == (script or (script := script_of(text))):
+                    hit = (normalised, ni, "normalised")
                 else:
                     hit = (CROSS_SCRIPT_SCORE, ni, "normalised")
                 # The best layer per place; of equals, the first name.
