@@ -10,12 +10,14 @@ the short cut is taken, by making the general path fail where it should not be r
 from __future__ import annotations
 
 import csv
+import io
 import random
 from pathlib import Path
 
 import pytest
 
-from gazetteer import decision, normalize
+from gazetteer import batch, decision, normalize
+from gazetteer.batch import MATCH_COLUMNS, resolve_csv
 from gazetteer.decision import Decider
 from gazetteer.normalize import (_exact_key_of_any, _is_bare_word, _norm_key_of_any, _parse_name, _skeleton_of_any,
                                  exact_key, norm_key, parse_name, skeleton_of_norm)
@@ -144,3 +146,55 @@ def test_reranking_is_skipped_for_a_lone_candidate_only(gaz, monkeypatch):
     assert calls == []
     assert len(gaz._resolve("Shorzha", None, None).candidates) > 1
     assert len(calls) == 1
+
+
+# --- the batch's rows -----------------------------------------------------------
+
+_AWKWARD = ["Shusha", "Qubadlı", "Şuşa, Azerbaijan", 'the "Lachin" corridor', "Hadrut\nvillage", "Xocalı\r",
+            "Füzuli; Horadiz", "Tab\there", "Ağdam"]
+
+
+def _batch_input(delimiter: str) -> str:
+    """Rows of a name and a note, the note plain, empty, quoted or broken over lines."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL)  # "\r" kept in its cell
+    writer.writerow(["place", "note"])
+    for i, name in enumerate(_AWKWARD * 3):
+        writer.writerow([name, ["", "plain", f"a{delimiter}b", 'say "x"', "two\nlines", "cr\rhere"][i % 6]])
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_a_batch_row_is_written_as_the_csv_writer_writes_it_whole(gaz, delimiter):
+    """Rows are written as their cells joined and the answer's cells as written
+    once: byte for byte what the CSV writer makes of the whole row (a row with a
+    "\\r" anywhere quoted whole), for every kind of cell, with each delimiter."""
+    text = _batch_input(delimiter)
+    out = io.StringIO()
+    resolve_csv(gaz, io.BytesIO(text.encode("utf-8")), "place", out, label="in.csv")
+    expected = io.StringIO()
+    plain = csv.writer(expected, delimiter=delimiter, lineterminator="\n")
+    quoted = csv.writer(expected, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    plain.writerow([*rows[0], *MATCH_COLUMNS])
+    for cells in rows[1:]:
+        row = cells + batch._csv_cells(batch._match_values(gaz.resolve(cells[0])))
+        (quoted if "\r" in "".join(row) else plain).writerow(row)
+    assert out.getvalue() == expected.getvalue()
+
+
+def test_a_batch_row_of_plain_cells_ends_with_its_answer_as_written_once(gaz, monkeypatch):
+    made = []
+
+    def answer(values, delimiter):
+        made.append(values["match_id"])
+        return batch._csv_cells(values), f"{delimiter}ANSWER\n"
+    monkeypatch.setattr(batch, "_csv_answer", answer)
+    text = "place,note\n" + "Shusha,plain\n" * 5 + 'Shusha,"a,b"\n' + "Ağdam,\n"
+    out = io.StringIO()
+    resolve_csv(gaz, io.BytesIO(text.encode("utf-8")), "place", out, label="in.csv")
+    lines = out.getvalue().splitlines()
+    assert lines[1:6] == ["Shusha,plain,ANSWER"] * 5 and lines[7] == "Ağdam,,ANSWER"
+    # A cell the writer quotes: the row goes through the writer, with the answer's cells.
+    assert lines[6].startswith('Shusha,"a,b",resolved,')
+    assert len(made) == 2  # once an answer
