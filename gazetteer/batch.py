@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import multiprocessing
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
@@ -90,6 +92,23 @@ def _csv_cells(values: dict[str, object]) -> list[str]:
     return out
 
 
+#: The match columns of one answer, and the end of its rows as the CSV writer writes it
+#: (a delimiter, the cells, a line break), or None where a cell holds a "\r" (see ``write``).
+_CsvAnswer = tuple[list[str], "str | None"]
+#: What makes the CSV writer quote a cell (with the delimiter) or, for "\r", the batch quote a whole row.
+_QUOTED = re.compile('["\r\n]')
+
+
+def _csv_answer(values: dict[str, object], delimiter: str) -> _CsvAnswer:
+    cells = _csv_cells(values)
+    if "\r" in "".join(cells):
+        return cells, None  # its rows are quoted whole
+    # The writer quotes each cell on its own: written once here, the cells end every row of this answer.
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n", delimiter=delimiter).writerow(cells)
+    return cells, delimiter + buffer.getvalue()
+
+
 def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: str, out: TextIO, *,
                 near_column: str | None = None, as_of_column: str | None = None,
                 json_lines: bool = False, label: str | None = None,
@@ -155,10 +174,25 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
 
         write([*header, *MATCH_COLUMNS])
 
-        formatted = _csv_cells  # type: ignore[assignment]
+        delimiter = table.delimiter
 
-        def emit(number: int, cells: list[str], values: list[str] | None, error: str | None) -> None:
-            write([*cells, *(values or [""] * len(MATCH_COLUMNS))])
+        def formatted(values: dict[str, object]) -> _CsvAnswer:  # type: ignore[misc]
+            return _csv_answer(values, delimiter)
+
+        blank = [""] * len(MATCH_COLUMNS)
+        plain_row, quoted_row, put = writer.writerow, quote_all.writerow, out.write
+
+        def emit(number: int, cells: list[str], answer: _CsvAnswer | None, error: str | None) -> None:
+            if answer is not None and answer[1] is not None:
+                # Cells the writer would write as they are (no delimiter, quote
+                # or line break): the row is the cells joined, then the answer's
+                # cells as the writer wrote them once for all its rows.
+                line = delimiter.join(cells)
+                if line.count(delimiter) == len(cells) - 1 and not _QUOTED.search(line):
+                    put(line + answer[1])
+                    return
+            row = cells + (answer[0] if answer is not None else blank)
+            (quoted_row if "\r" in "".join(row) else plain_row)(row)
 
     def fail(row, message: str) -> None:
         report.errors.append((row.number, message))
@@ -179,6 +213,7 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
         if len(distinct) >= (PARALLEL_NAMES if workers is None else 2):
             answers = _answers(gaz, list(distinct), formatted, count)
 
+    keyed = near_idx is None and asof_idx is None  # the name alone: its key made here, without a call
     for row in rows:
         report.read += 1
         if progress:
@@ -190,7 +225,7 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
         if not cells[idx].strip():
             fail(row, f"column {column!r} is empty")
             continue
-        key = _key(cells, idx, near_idx, asof_idx)
+        key = (cells[idx], None, None) if keyed else _key(cells, idx, near_idx, asof_idx)
         answer = answers.get(key)
         if answer is None:
             # Reached only without a fork: forked processes answered every key beforehand.

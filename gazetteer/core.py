@@ -202,7 +202,12 @@ class Gazetteer:
 
     def _name(self, index: int, name_index: int) -> Name:
         """One name of a place (equal to ``names[name_index]``), without building all its names."""
-        return _name(self._records[index]["names"][name_index])
+        n = self._records[index]["names"][name_index]
+        # _name's work without its call (every candidate scored reads one name).
+        if len(n) == 3:
+            return _new_name(Name, (n["text"], n["lang"], n["type"], None, None, None, False, False))
+        return _new_name(Name, (n["text"], n["lang"], n["type"], n.get("valid_from"), n.get("valid_to"),
+                                n.get("note"), bool(n.get("translit")), bool(n.get("hidden"))))
 
     def __len__(self) -> int:
         return len(self._records)

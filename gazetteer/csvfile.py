@@ -90,6 +90,9 @@ class Row(NamedTuple):
     error: str | None = None
 
 
+_new_row = tuple.__new__
+
+
 class Table:
     """A CSV text read strictly: ``header``, ``delimiter``, then ``rows()`` once."""
 
@@ -142,7 +145,7 @@ class Table:
             if not cells:
                 continue
             if len(cells) == width and max(map(len, cells)) <= MAX_CELL:
-                yield Row(number, cells)
+                yield _new_row(Row, (number, cells, None))  # Row(number, cells), without NamedTuple's __new__
                 continue
             long = next((i for i, cell in enumerate(cells, 1) if len(cell) > MAX_CELL), None)
             if long is not None:

@@ -320,22 +320,32 @@ class Decider:
             for pi, fit in judged.items():
                 if fit and fit[0] == "outside":
                     judged[pi] = self._nearest_edge(self._place(pi), understood) or fit
-        place_of, name_of, owns = self._place, self._name, self._own
+        place_of, name_of = self._place, self._name
         in_area = self._in_area if self._area_on else None
+        # Whether the name given says a qualifier: when neither it nor a
+        # place's own names do, nothing of the place's name is left out.
+        plain = not parsed.qualifiers
+        stored = self._stored_own if plain else None
         for pi, (base, ni, layer) in found.items():
             place = place_of(pi)
             fit = judged.get(pi) if judged else None
             if fit is not None:
                 fits[place.id] = fit[0]
             bases[place.id] = base
-            own = owns.get(pi)
-            if own is None:
-                own = owns[pi] = self._own_of(pi, place)
-            part = layer != "fuzzy" and is_partial(parsed, own)
+            part = layer != "fuzzy" and (":" in stored[pi] if stored is not None else True) and is_partial(
+                parsed, self._own_qualifiers(pi, place))
             if part:
                 partial.add(place.id)
             out.append(score_place(place, name_of(pi, ni), base, layer, parsed=parsed, fit=fit, as_of=as_of,
-                                   in_area=in_area is not None and in_area(place), own=own, partial=part))
+                                   in_area=in_area is not None and in_area(place), partial=part))
+        if len(out) > 1:
+            # Candidates against each other: a lone one (most look-ups) has no rival to yield to.
+            out = self._rerank(parsed, out, fits, bases, partial)
+        return Scored(out, fits, bases)
+
+    @staticmethod
+    def _rerank(parsed: ParsedName, out: list[Candidate], fits: dict[str, str], bases: dict[str, float],
+                partial: set[str]) -> list[Candidate]:
         if not parsed.kind_hint:
             out = town_before_its_unit(out)
         if partial:
@@ -344,14 +354,15 @@ class Decider:
         if alike:
             out = full_before_partial(out, alike, {pid: _LEVEL_RANK[level] for pid, level in fits.items()}, MARGIN,
                                       reason="a place is spelled as written")
-        if len(out) > 1:
-            out.sort(key=_best_first)
-        return Scored(out, fits, bases)
+        out.sort(key=_best_first)
+        return out
 
-    def _own_of(self, pi: int, place: Place) -> frozenset[tuple[str, frozenset[str]]]:
-        if self._stored_own is None:
-            return own_qualifiers(place)
-        return read_own(self._stored_own[pi])
+    def _own_qualifiers(self, pi: int, place: Place) -> frozenset[tuple[str, frozenset[str]]]:
+        own = self._own.get(pi)
+        if own is None:
+            own = self._own[pi] = (own_qualifiers(place) if self._stored_own is None
+                                   else read_own(self._stored_own[pi]))
+        return own
 
     def decide(self, name: str, near: str | None, parsed: ParsedName, scored: Scored,
                contexts: Sequence[Context]) -> Resolution | None:

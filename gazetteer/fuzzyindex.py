@@ -76,7 +76,12 @@ def build_pieces(keys: Iterable[str]) -> dict[str, _Pieces]:
 
 
 def _union(found: list[str]) -> set[str]:
-    return set(" ".join(found).split())
+    return set(_words(found))
+
+
+def _words(found: list[str]) -> list[str]:
+    """The keys of the pieces found, a key shared by two pieces twice (rarely): not deduplicated until scored."""
+    return " ".join(found).split()
 
 
 class PieceIndex:
@@ -98,21 +103,24 @@ class PieceIndex:
         """Up to ``limit`` keys whose ``fuzz.ratio`` with ``skel`` reaches
         ``cutoff``, among those sharing an aligned half with it, else an
         aligned third: (key, similarity), best first, ties in key order."""
-        hits = self._score(skel, self.half_keys(skel, cutoff), cutoff)
+        hits = self._score(skel, self._half_found(skel, cutoff), cutoff)
         if not hits:
-            hits = self._score(skel, self.third_keys(skel, cutoff), cutoff)
+            hits = self._score(skel, _words(self._third_found(skel, cutoff)), cutoff)
         return hits[:limit]
 
     @staticmethod
-    def _score(skel: str, keys: set[str], cutoff: float) -> list[tuple[str, float]]:
+    def _score(skel: str, keys: list[str], cutoff: float) -> list[tuple[str, float]]:
+        """``keys`` scored, those reaching ``cutoff`` once each: a key listed twice is scored twice (cheaper than
+        a set of them all) and kept once."""
         if not keys:
             return []
         hits = [(key, score) for key, score, _ in
-                process.extract(skel, list(keys), scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)]
+                process.extract(skel, keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)]
         # Best first, ties by key: two stable sorts on C-level keys, no Python call per hit.
         hits.sort(key=itemgetter(0))
         hits.sort(key=itemgetter(1), reverse=True)
-        return hits
+        # A key twice is twice in a row (same key, same score): kept once.
+        return [hit for i, hit in enumerate(hits) if not i or hit[0] != hits[i - 1][0]] if len(hits) > 1 else hits
 
     @staticmethod
     def band(length: int, cutoff: float) -> tuple[int, int]:
@@ -121,6 +129,9 @@ class PieceIndex:
 
     def half_keys(self, skel: str, cutoff: float) -> set[str]:
         """Keys two letters longer or shorter at most that share an aligned half with ``skel``."""
+        return set(self._half_found(skel, cutoff))
+
+    def _half_found(self, skel: str, cutoff: float) -> list[str]:
         n = len(skel)
         low, high = self.band(n, cutoff)
         heads, tails = self._heads, self._tails
@@ -132,10 +143,13 @@ class PieceIndex:
                         heads.get(skel[:h - 1] + skel[h] + tag) if 0 < h < n else None):
                 if hit:
                     found.append(hit)
-        return _union(found)
+        return _words(found)
 
     def third_keys(self, skel: str, cutoff: float) -> set[str]:
         """Keys three letters longer or shorter at most that share an aligned third with ``skel``."""
+        return _union(self._third_found(skel, cutoff))
+
+    def _third_found(self, skel: str, cutoff: float) -> list[str]:
         n = len(skel)
         low, high = self.band(n, cutoff)
         first, middle, last = self._thirds_index()
@@ -147,7 +161,7 @@ class PieceIndex:
             for shift in range(-3, 4):
                 if a + shift >= 0 and b + shift <= n:
                     found.append(middle.get(skel[a + shift:b + shift] + tag, ""))
-        return _union(found)
+        return found
 
     def _thirds_index(self) -> tuple[_Pieces, _Pieces, _Pieces]:
         if self._thirds is None:

@@ -73,6 +73,13 @@ _SKELETON_TABLE = str.maketrans(
         "o": "u",
     }
 )
+#: The rules a key without an "h" can meet: no rule writes an "h", so the
+#: others never apply to it (a third of the rules' passes, for most keys).
+_RULES_WITHOUT_H = tuple(rule for rule in _SKELETON_RULES if "h" not in rule[0]) if not any(
+    "h" in new for _, new in _SKELETON_RULES) else _SKELETON_RULES
+#: _SKELETON_TABLE for ASCII bytes (None if it ever maps a letter to more or other than one ASCII letter).
+_SKELETON_BYTES = bytes(ord(_SKELETON_TABLE.get(i, chr(i))) for i in range(128)) + bytes(range(128, 256)) if all(
+    isinstance(v, str) and len(v) == 1 and v.isascii() and k < 128 for k, v in _SKELETON_TABLE.items()) else None
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _REPEATS = re.compile(r"(.)\1+")
 
@@ -114,15 +121,39 @@ def aze_to_english(text: str) -> str:
     return text.translate(_SCHWA_TABLE).translate(_AZE_TO_ENGLISH)
 
 
+#: What the apostrophe table changes: a text holding none of it is left as it is
+#: (a translate by a dict looks every letter up; a search does not).
+_APOSTROPHE_CHANGES = re.compile("[" + "".join(
+    re.escape(chr(code)) for code, new in _APOSTROPHE_TABLE.items() if new != chr(code)) + "]")
+
+
 @lru_cache(maxsize=200_000)
 def exact_key(text: str) -> str:
     """Case-folded NFKC text with apostrophes unified and spaces collapsed."""
+    # ``_exact_key_of_any`` with less work: NFKC leaves ASCII as it is, and
+    # the table is applied only to a text it changes.
+    text = text.casefold() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
+    if _APOSTROPHE_CHANGES.search(text):
+        text = text.translate(_APOSTROPHE_TABLE)
+    return " ".join(text.split())
+
+
+def _exact_key_of_any(text: str) -> str:
+    """``exact_key`` as defined, every step for every text (tests hold the two equal)."""
     return " ".join(unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHE_TABLE).split())
 
 
 @lru_cache(maxsize=200_000)
 def norm_key(text: str) -> str:
     """ASCII letters and digits only, any script transliterated."""
+    if text.isascii():
+        # NFKC, the schwa folds and anyascii leave ASCII as it is (most queries).
+        return _NON_ALNUM.sub("", text.lower())
+    return _norm_key_of_any(text)
+
+
+def _norm_key_of_any(text: str) -> str:
+    """``norm_key`` as defined, every step for every text (tests hold the two equal)."""
     text = unicodedata.normalize("NFKC", text).translate(_SCHWA_TABLE)
     # anyascii renders ə as "e"; Azerbaijani names in English press use "a"
     # (Cəbrayıl -> Jabrayil), so fold it before transliterating.
@@ -143,15 +174,28 @@ def _first_of(match: re.Match[str]) -> str:
 @lru_cache(maxsize=200_000)
 def skeleton_of_norm(key: str) -> str:
     """``skeleton`` from a ``norm_key`` already computed."""
-    for old, new in _SKELETON_RULES:
+    for old, new in _SKELETON_RULES if "h" in key else _RULES_WITHOUT_H:
         key = key.replace(old, new)
-    key = key.translate(_SKELETON_TABLE)
+    # A key is ASCII: bytes translate through a 256-byte table, str through a dict.
+    key = key.encode().translate(_SKELETON_BYTES).decode() if _SKELETON_BYTES and key.isascii() else (
+        key.translate(_SKELETON_TABLE))
+    return _skeleton_end(key)
+
+
+def _skeleton_end(key: str) -> str:
     # "h" is a modifier in most romanizations that survive the rules above
     # (Hadrut / Gadrut aside, which the curated file covers); keep it only
     # at the start of a name.
     if len(key) > 1:
         key = key[0] + key[1:].replace("h", "")
     return _REPEATS.sub(_first_of, key)
+
+
+def _skeleton_of_any(key: str) -> str:
+    """``skeleton_of_norm`` as defined: every rule, the table by dict (tests hold the two equal)."""
+    for old, new in _SKELETON_RULES:
+        key = key.replace(old, new)
+    return _skeleton_end(key.translate(_SKELETON_TABLE))
 
 
 # --- inflection ----------------------------------------------------------
@@ -534,6 +578,9 @@ _HAS_DIRECTION = re.compile("|".join(map(re.escape, _DIRECTION_WORDS)))
 _HAS_PHRASE = re.compile("|".join(map(re.escape, _PHRASE_WORDS)))
 
 
+_set_dict = object.__setattr__
+
+
 class _computed_once:
     """``functools.cached_property`` without the lock Python 3.11 takes at a
     value's first read (a parsed name is its look-up's own, and a look-up
@@ -566,6 +613,12 @@ class ParsedName:
     #: "village", "town" or "township" when the text says which ("Zəngilan kəndi",
     #: "город Шуша", "поселок Бартаз").
     size_hint: str | None = None
+
+    def __init__(self, raw: str, name: str, alternatives: tuple[str, ...] = (), kind_hint: str | None = None,
+                 context: tuple[str, ...] = (), size_hint: str | None = None) -> None:
+        # One a look-up (two with a context): one dict, not a frozen __setattr__ per field (see model.Candidate).
+        _set_dict(self, "__dict__", {"raw": raw, "name": name, "alternatives": alternatives, "kind_hint": kind_hint,
+                                     "context": context, "size_hint": size_hint})
 
     @_computed_once
     def base(self) -> str:
@@ -707,6 +760,12 @@ def parse_name(raw: str) -> ParsedName:
     Linear in the length of ``raw``: the announcement phrasings are tried only
     on text of place-name length (``MAX_NAME``).
     """
+    if _is_bare_word(raw):
+        # A word of letters alone (most names): no bracket, comma, slash or
+        # phrase, no descriptor and no qualifier to read; the name as written.
+        parsed = ParsedName(raw, raw)
+        parsed.__dict__["qualifiers"] = _NO_QUALIFIERS  # one word: no qualifier word beside it
+        return parsed
     slash = _SLASHED.search(raw) if "/" in raw and len(raw) <= MAX_NAME else None
     if slash is None:
         return _parse_name(raw)
@@ -741,6 +800,18 @@ def _reformed_armenian(text: str) -> str:
     for pattern, new in _CLASSICAL_RULES:
         text = pattern.sub(new, text)
     return text
+
+
+_NO_QUALIFIERS: frozenset[str] = frozenset()
+
+
+def _is_bare_word(raw: str) -> bool:
+    """Whether ``_parse_name`` would give ``raw`` back as the name and nothing
+    else: one word of letters, NFKC already, neither a descriptor nor a Russian adjective."""
+    if not raw.isalpha() or not unicodedata.is_normalized("NFKC", raw) or _CLASSICAL_MARK.search(raw):
+        return False
+    low = raw.casefold()
+    return low not in _EDGE_WORDS and not low.endswith(_ADJECTIVE_ENDINGS)
 
 
 # A slash inside a word run: "Safarsha/Safarşa", "Jabrayil/Dschäbrayil".

@@ -62,6 +62,15 @@ def _pairs(hits: Sequence[int]) -> Iterator[tuple[int, int]]:
     return zip(it, it)
 
 
+def _merge(found: Found, hits: Found, cap: float | None = None) -> None:
+    """Add ``hits`` to ``found``, the best layer per place (capped ones count as "inflected")."""
+    for pi, (score, ni, layer) in hits.items():
+        if cap is not None:
+            score, layer = min(score, cap), "inflected"
+        if pi not in found or found[pi][0] < score:
+            found[pi] = (score, ni, layer)
+
+
 class Retriever:
     """Candidate places for a name, from the compiled name keys."""
 
@@ -82,14 +91,19 @@ class Retriever:
         norm = norm_key(text)
         norm_hits = self._norm.get(norm)
         if norm_hits:
-            wanted, script, records = exact_key(text), script_of(text), self._records
+            # The text's own keys only when a stored name is not written as it is.
+            wanted = script = None
+            records = self._records
+            exact, normalised = LAYER_SCORES["exact"], LAYER_SCORES["normalised"]
             for pi, ni in _pairs(norm_hits):
                 stored = records[pi]["names"][ni]["text"]
                 # A name stored as written is exact without keying it (half the hits).
-                if stored == text or exact_key(stored) == wanted:
-                    hit = (LAYER_SCORES["exact"], ni, "exact")
-                elif script_of(stored) == script:
-                    hit = (LAYER_SCORES["normalised"], ni, "normalised")
+                if stored == text:
+                    hit = (exact, ni, "exact")
+                elif exact_key(stored) == (wanted or (wanted := exact_key(text))):
+                    hit = (exact, ni, "exact")
+                elif script_of(stored) == (script or (script := script_of(text))):
+                    hit = (normalised, ni, "normalised")
                 else:
                     hit = (CROSS_SCRIPT_SCORE, ni, "normalised")
                 # The best layer per place; of equals, the first name.
@@ -108,45 +122,40 @@ class Retriever:
 
     def _fuzzy(self, text: str, skel: str) -> Found:
         found: Found = {}
+        logged = log.isEnabledFor(logging.INFO)  # asked once, not for each key
         for key, similarity, cutoff in self.fuzzy_keys(skel):
             score = fuzzy_score(similarity, cutoff)
             for pi, ni in _pairs(self._skel[key]):
                 if pi not in found or found[pi][0] < score:
                     found[pi] = (score, ni, "fuzzy")
-            log.info("fuzzy guess: %r ~ %r (similarity %.0f)", text, key, similarity)
+            if logged:
+                log.info("fuzzy guess: %r ~ %r (similarity %.0f)", text, key, similarity)
         return found
 
     def find(self, parsed: ParsedName, *, fuzzy: bool = True) -> Found:
         """Matches for a parsed name: the name and its other readings, then its
         uninflected stems ("Հադրութում" is "in Hadrut"), then fuzzy guesses."""
-        found: Found = {}
-
-        def merge(hits: Found, cap: float | None = None) -> None:
-            for pi, (score, ni, layer) in hits.items():
-                if cap is not None:
-                    score, layer = min(score, cap), "inflected"
-                if pi not in found or found[pi][0] < score:
-                    found[pi] = (score, ni, layer)
-
-        for text in (parsed.name, *parsed.alternatives):
-            merge(self.matches(text, fuzzy=False))
+        # Most names have no other reading: their matches are the retrieval as they are.
+        found = self.matches(parsed.name, fuzzy=False)
+        for text in parsed.alternatives:
+            _merge(found, self.matches(text, fuzzy=False))
         if not found:
             for stem in inflection_stems(parsed.name):
-                merge(self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
+                _merge(found, self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
         elif parsed.name.endswith("ի") and all(self._records[pi].get("kind") == "settlement" for pi in found):
             # An Armenian genitive ("Սյունիքի", Syunik's) that a hamlet also
             # bears as its name: the unit it declines is a candidate too.
             for stem in inflection_stems(parsed.name):
-                merge({pi: hit for pi, hit in self.matches(stem, fuzzy=False, phonetic=False).items()
-                       if self._records[pi].get("kind") in ("province", "district")},
-                      cap=LAYER_SCORES["inflected"])
+                _merge(found, {pi: hit for pi, hit in self.matches(stem, fuzzy=False, phonetic=False).items()
+                               if self._records[pi].get("kind") in ("province", "district")},
+                       cap=LAYER_SCORES["inflected"])
         if not found:
             # Another press's orthography, read as it would be ("Hocalı" is Xocalı).
             for reading in foreign_readings(parsed.name):
-                merge(self.matches(reading, fuzzy=False), cap=LAYER_SCORES["inflected"])
+                _merge(found, self.matches(reading, fuzzy=False), cap=LAYER_SCORES["inflected"])
         if not found and fuzzy:
             # The strict layers found nothing for the name: straight to its spelling.
-            merge(self._fuzzy(parsed.name, skeleton(parsed.name)))
+            found = self._fuzzy(parsed.name, skeleton(parsed.name))
         return found
 
     def spelled_alike(self, parsed: ParsedName) -> Found:
