@@ -438,7 +438,15 @@ _LANDMARK_WORDS = (
     # Mines, ranges and crossings (toponyms-landmarks2.csv).
     "gold mine", "deposit", "gold deposit", "mountain range", "range",
     "yatağı", "qızıl yatağı", "mədəni", "qızıl mədəni", "silsiləsi",
+    # The road the press names as a place: "Laçın yolu" is the corridor's road.
+    "yolu",
     "рудник", "хребет", "пункт пропуска",
+    # French and Italian put the word first, joined by "de"/"di" ("pont d'Hakari",
+    # "corridor de Latchine", "bacino idrico di Sarsang"): _FOREIGN_LANDMARK reads them.
+    *(f"{word} {link}" for word in ("pont", "corridor", "lac", "monastère", "forteresse", "réservoir")
+      for link in ("de", "d'", "du")),
+    *(f"{word} {link}" for word in ("ponte", "corridoio", "lago", "monastero", "fortezza", "bacino idrico")
+      for link in ("di", "del", "d'")),
     "հանք", "հանքավայր", "ոսկու հանք", "ոսկու հանքավայր", "մաքսակետ", "մաքսային անցակետ", "ատոմակայան",
 )
 # A landmark's word in the case a sentence leaves it in, and the word as a
@@ -496,6 +504,8 @@ _ADJECTIVE_ENDINGS = tuple(suffix for suffix, _ in _ADJECTIVE_STEMS)
 _LATIN_ADJECTIVE_STEMS = tuple(
     [(ending, ("", "a", "i", "in")) for ending in ("inskiy", "inskij", "inskii", "insky", "inski")]
     + [(ending, ("",)) for ending in ("skiy", "skij", "skii", "sky", "ski")])
+_RU_UNIT_WORDS = frozenset({"район", "района", "районе", "районом", "району"})
+_RU_OBLIQUE_ADJECTIVE = ("ского", "скому", "ском", "ским", "ский")
 # "In the direction of X", as front-line reports put it: the name is X.
 _DIRECTION = re.compile(
     r"^(?:(?:in\s+the\s+|on\s+the\s+)?direction\s+of|towards?|в\s+направлении|в\s+сторону|по\s+направлению\s+к)\s+"
@@ -733,6 +743,14 @@ def _landmark_case_forms(name: str, word: str) -> list[str]:
     return [f"{n} {nominative}" for n in names] + [f"{nominative} {n}" for n in names]
 
 
+#: A French or Italian landmark word and the English one a landmark's own name
+#: holds: "pont d'Hakari" is the "Hakari bridge".
+_FOREIGN_LANDMARK = {"pont": "bridge", "ponte": "bridge", "corridor": "corridor", "corridoio": "corridor",
+                     "lac": "lake", "lago": "lake", "monastère": "monastery", "monastero": "monastery",
+                     "forteresse": "fortress", "fortezza": "fortress", "réservoir": "reservoir",
+                     "bacino idrico": "reservoir"}
+
+
 def _landmark_word_orders(text: str, name: str) -> list[str]:
     """A landmark's name with its word on the other side: "monastery of Tegher"
     is also "Tegher monastery", "Sevan lake" also "lake Sevan", as a landmark's
@@ -743,8 +761,9 @@ def _landmark_word_orders(text: str, name: str) -> list[str]:
     low, key = bare.casefold(), name.casefold()
     if low.endswith(key):
         word = bare[: len(bare) - len(name)].strip()
-        word = re.sub(r"\s+of(?:\s+the)?$", "", word, flags=re.IGNORECASE).strip()
-        return out + [f"{name} {word}"] if word else out
+        word = re.sub(r"\s+(?:of(?:\s+the)?|de|du|d'|di|del)$", "", word, flags=re.IGNORECASE).strip()
+        english = _FOREIGN_LANDMARK.get(word.casefold())
+        return out + [f"{name} {word}"] + ([f"{name} {english}"] if english else []) if word else out
     if low.startswith(key):
         word = bare[len(name):].strip()
         return out + [f"{word} {name}"] if word else out
@@ -818,13 +837,21 @@ def _is_bare_word(raw: str) -> bool:
 _SLASHED = re.compile(r"(\w[\w'’-]*)\s*/\s*(\w[\w'’-]*)")
 
 
+_ELIDED = re.compile(r"(?<=\s)(d|D)'(?=\w)")
+
+
 def _parse_name(raw: str) -> ParsedName:
     text = unicodedata.normalize("NFKC", raw).translate(_QUOTE_TABLE)
     if "\u0561" <= max(text, default=" ") and _CLASSICAL_MARK.search(text):
         text = _reformed_armenian(text)
     context: tuple[str, ...] = ()
+    inner_names: tuple[str, ...] = ()
     if "(" in text or "[" in text:
         context = tuple(m.group("inner").strip() for m in _PAREN.finditer(text) if m.group("inner").strip())
+        if text.rstrip()[-1:] not in ")]":
+            # Words after the parenthesis ("Kashatagh (Lachin) corridor"): the
+            # parenthesis is the other name of the place those words describe.
+            inner_names = context
         text = _PAREN.sub(" ", text)
     text = " ".join(text.replace(",", " , ").split()) if "," in text else " ".join(text.split())
     # "Sanasar, Gubadli district": what follows a comma is context.
@@ -833,6 +860,9 @@ def _parse_name(raw: str) -> ParsedName:
         context += tuple(part for part in rest if part)
         text = head
     text = text.strip(" .;:-–—")
+    if "'" in text:
+        # French and Italian elide the article into the name: "pont d'Hakari".
+        text = _ELIDED.sub(r"\1' ", text)
     low = text.casefold()
     if _HAS_DIRECTION.search(low):
         text = _DIRECTION.sub("", text, count=1).strip() or text
@@ -877,6 +907,13 @@ def _parse_name(raw: str) -> ParsedName:
             alternatives += _landmark_word_orders(text, name)
             if word and name:
                 alternatives += _landmark_case_forms(name, word)
+        if kind == "landmark" and name and text.casefold().startswith(name.casefold()):
+            alternatives += [inner + text[len(name):] for inner in inner_names]
+        if kind == "district" and word in _RU_UNIT_WORDS:
+            # "Шушинском районе" is the district whose name is "Шушинский район".
+            ending = next((e for e in _RU_OBLIQUE_ADJECTIVE if name.casefold().endswith(e)), None)
+            if ending and len(name) > len(ending) + 2:
+                alternatives.append(f"{name[: -len(ending)]}ский район")
         folded = _folded_descriptor(text) if kind == "landmark" else None
         if folded:
             # "Xudafərin körpüsündə" is on the landmark named "Xudafərin körpüsü".
