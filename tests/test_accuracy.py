@@ -170,7 +170,8 @@ FLOORS = {
     # earlier set used: the 2024 delimitation statements of both sides and the
     # commissions' protocol, the Tavush protests, the July 2020 Tovuz clashes,
     # Nakhchivan border incidents in Turkish and Russian, the enclaves; nine
-    # languages in four scripts), frozen before its first run: 110/8/2/10 untuned.
+    # languages in Latin, Cyrillic and Armenian script), frozen before its first
+    # run: 110/8/2/10 untuned.
     # Then in code a direction word after the name read as the unit ("Tovuz
     # istiqamətində", "Tovuz direction", "Товузском направлении"; not "in the
     # direction of X", not Armenian), two names of several words across a slash
