@@ -342,13 +342,17 @@ _TURKISH_H = re.compile(r"(?<![kscztgdKSCZTGD])[hH]")
 # Letters Turkish does not write (j only in loanwords): "Hojik" is English, not Turkish.
 _NOT_TURKISH = frozenset("jqwx")
 _GERMAN = (("tsch", "ç"), ("dsch", "c"), ("sch", "ş"), ("ch", "x"), ("j", "y"), ("w", "v"))
+#: German "ch" after a vowel at a word's end is Azerbaijani x ("Gazach", Qazax);
+#: English writes ç as "ch" only before a vowel ("Chinari"), so the reading is
+#: kept to word ends.
+_GERMAN_FINAL_CH = re.compile(r"[aeiouäöü]ch\b")
 
 
 def foreign_readings(name: str) -> list[str]:
     """The name read as Azerbaijani Latin from a Turkish or German spelling."""
     out = []
     low = name.casefold()
-    if "sch" in low or "dsch" in low:
+    if "sch" in low or "dsch" in low or _GERMAN_FINAL_CH.search(low):
         for old, new in _GERMAN:
             low = low.replace(old, new)
         out.append(low)
@@ -372,6 +376,8 @@ _DISTRICT_WORDS = (
     # "շրջանից"), Turkish, German, French and Spanish press.
     "շրջանի", "շրջանում", "շրջանից", "ilçesi", "ilçesinin", "ilçesinde", "ilçesine", "bölgesi", "bölgesinin", "bölgesinde",
     "bezirk", "bezirks", "rayon de", "district de", "distrito", "distrito de",
+    # Turkish "il" for Nakhchivan's districts ("Sederek iline bağlı", "Sederek ilinin").
+    "ili", "iline", "ilinin", "ilinde", "ilindeki",
 )
 _PROVINCE_WORDS = (
     "province", "marz", "մարզ", "մարզը", "область", "provinces", "oblast",
@@ -386,6 +392,7 @@ _VILLAGE_WORDS = (
     "kəndi", "kendi", "kənd", "kend", "kəndində", "kəndindən", "kəndinin", "kəndinə", "kəndindəki",
     "село", "селе", "села", "деревня", "деревне", "գյուղ", "գյուղը", "գյուղում",
     "köyü", "köyünü", "köyünde", "köyüne", "köy", "dorf", "village de", "aldea", "aldea de", "pueblo", "pueblo de",
+    "villaggio", "villaggio di",
     # Armenian genitive and plural ("Բերքաբեր գյուղի", "գյուղերում"), Azerbaijani plural.
     "գյուղի", "գյուղերում", "գյուղեր", "kəndləri", "kəndlərində",
     # Armenian dative and ablative ("Մովսես գյուղին", "գյուղից"), and the village
@@ -410,6 +417,8 @@ _SETTLEMENT_WORDS = (
 # municipality is named for its village: "Խրամորթ համայնք".
 _LOCALITY_WORDS = (
     "community", "yaşayış məntəqəsi", "yaşayış məntəqəsinin", "բնակավայր", "բնակավայրը", "բնակավայրի",
+    # Turkish "yerleşke", a settlement of no stated size ("Heyderabad yerleşkesindeki").
+    "yerleşkesi", "yerleşkesinde", "yerleşkesindeki", "yerleşkesine", "yerleşke",
     "համայնք", "համայնքը", "համայնքի", "համայնքապետ", "համայնքապետը",
 )
 # Landmarks the press names daily: checkpoints, bridges, lakes, reservoirs,
@@ -509,9 +518,15 @@ _RU_OBLIQUE_ADJECTIVE = ("ского", "скому", "ском", "ским", "с
 # "In the direction of X", as front-line reports put it: the name is X.
 _DIRECTION = re.compile(
     r"^(?:(?:in\s+the\s+|on\s+the\s+)?direction\s+of|towards?|в\s+направлении|в\s+сторону|по\s+направлению\s+к)\s+"
-    r"|[\s\-]+(?:direction|istiqamətində|istiqamətindən|istiqaməti|istiqamətdə|ուղղությամբ|ուղղությունում|"
-    r"ուղղությունը|ուղղությամբ՝)$",
+    r"|[\s\-]+(?:direction|istiqamətində|istiqamətindən|istiqaməti|istiqamətdə|направлении|направление|"
+    r"ուղղությամբ|ուղղությունում|ուղղությունը|ուղղությամբ՝)$",
     re.IGNORECASE)
+#: A direction word after the name, as a defence ministry names a stretch of the
+#: front ("Tovuz istiqamətində", "on the Tovuz direction", "в Товузском
+#: направлении"): the unit of that name when there is one, a place otherwise.
+#: Armenian reports name villages so ("Երասխի ուղղությամբ"), and "in the direction
+#: of X" before the name is a road's or a shot's heading: neither is read so.
+_FRONT_DIRECTION = re.compile(r"[\s\-]+(?:direction|istiqamət\w*|направлени[ие])$", re.IGNORECASE)
 # "Kəlbəcər rayonu ərazisində", "the Sev Lake area", "Երասխի հատվածում": a word
 # for the ground of a place, which says nothing of its kind; dropped from the end.
 _TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisinə", "ərazisi", "erazisinde",
@@ -793,7 +808,15 @@ def parse_name(raw: str) -> ParsedName:
     head, tail = raw[:slash.start()], raw[slash.end():]
     first = _parse_name(head + slash.group(1) + tail)
     other = _parse_name(head + slash.group(2) + tail)
-    extra = tuple(t for t in (other.name, *other.alternatives) if t != first.name and t not in first.alternatives)
+    readings = [other]
+    left, _, right = raw.partition("/")
+    if " " in left.strip() or " " in right.strip():
+        # Two names of several words each side of the slash ("Upper Voskepar/Yukhari
+        # Askipara"): the word-run split joins halves of two names, so each side is
+        # also read whole.
+        readings += [_parse_name(left), _parse_name(right)]
+    extra = tuple(dict.fromkeys(t for r in readings for t in (r.name, *r.alternatives)
+                                if t != first.name and t not in first.alternatives))
     return ParsedName(raw=raw, name=first.name, kind_hint=first.kind_hint, context=first.context,
                       alternatives=first.alternatives + extra, size_hint=first.size_hint)
 
@@ -864,7 +887,10 @@ def _parse_name(raw: str) -> ParsedName:
         # French and Italian elide the article into the name: "pont d'Hakari".
         text = _ELIDED.sub(r"\1' ", text)
     low = text.casefold()
+    front_kind = None
     if _HAS_DIRECTION.search(low):
+        if _FRONT_DIRECTION.search(text) and not _DIRECTION.match(text):
+            front_kind = "district"
         text = _DIRECTION.sub("", text, count=1).strip() or text
         low = text.casefold()
     if low.endswith(_TERRITORY_WORDS):
@@ -884,7 +910,7 @@ def _parse_name(raw: str) -> ParsedName:
         name, kind, size, word = _strip_words(text)
     else:
         name, kind, size, word = text, None, None, None  # no descriptor: most names, spared the patterns
-    kind = kind or phrase_kind
+    kind = kind or phrase_kind or front_kind
     if kind in ("district", "province") and name != text and name.endswith("ի") and len(name) > 3:
         # Armenian puts the name in the genitive before "marz"/"shrjan":
         # "Սյունիքի մարզ" is Syunik province.
