@@ -1,0 +1,39 @@
+"""Rules the Russian-language set (toponyms-kavkaz.csv) found missing.
+
+Each test fails when its rule is removed: the diminutive "городок" read as a
+town's word, "через" (a route's waypoint) dropped like "в"/"из", and the
+corridor's word in the genitive and locative read as the landmark's own word.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.normalize import parse_name
+
+LACHIN_CORRIDOR = "gz:lachin-corridor"
+
+
+@pytest.mark.parametrize("text", ["городок Мартуни", "в городке Мартуни", "городка Мартуни"])
+def test_the_diminutive_town_word_is_a_descriptor(text):
+    parsed = parse_name(text)
+    assert parsed.name == "Мартуни"
+    assert parsed.kind_hint == "settlement"
+    assert parsed.size_hint == "town"
+
+
+@pytest.mark.parametrize("text, name", [("через Карвачар", "Карвачар"), ("через Лачин", "Лачин")])
+def test_a_waypoint_preposition_is_dropped(text, name):
+    assert parse_name(text).name == name
+
+
+@pytest.mark.parametrize("text", ["Лачинского коридора", "Лачинском коридоре", "Лачинским коридором"])
+def test_the_corridor_in_a_case_is_the_landmark(gaz, text):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == LACHIN_CORRIDOR, res.why
+
+
+def test_a_waypoint_resolves_to_the_town(gaz):
+    res = gaz.resolve("через Карвачар")
+    assert res.status == "resolved" and res.place.kind == "settlement", res.why
+    assert res.place.id == gaz.resolve("Карвачар").place.id
