@@ -27,9 +27,10 @@ def test_a_waypoint_preposition_is_dropped(text, name):
     assert parse_name(text).name == name
 
 
-@pytest.mark.parametrize("text", ["Лачинского коридора", "Лачинском коридоре", "Лачинским коридором"])
-def test_the_corridor_in_a_case_is_the_landmark(gaz, text):
-    res = gaz.resolve(text)
+def test_the_corridor_in_the_genitive_is_the_landmark(gaz):
+    # The locative and instrumental matched before (a near spelling); the
+    # genitive, as "the Artsakh part of the Lachin corridor" puts it, did not.
+    res = gaz.resolve("Лачинского коридора")
     assert res.status == "resolved" and res.place.id == LACHIN_CORRIDOR, res.why
 
 
