@@ -949,6 +949,12 @@ def _parse_name(raw: str) -> ParsedName:
         if folded:
             # "Xudafərin körpüsündə" is on the landmark named "Xudafərin körpüsü".
             alternatives.append(f"{name} {_descriptor_word(folded.group('word'))}")
+    if front_kind and kind == "district":
+        # "на Агдеринском направлении" is the front of the district named
+        # "Агдеринский район", as "Шушинском районе" is.
+        ending = next((e for e in _RU_OBLIQUE_ADJECTIVE if name.casefold().endswith(e)), None)
+        if ending and len(name) > len(ending) + 2:
+            alternatives.append(f"{name[: -len(ending)]}ский район")
     low = name.casefold()
     adjectives = _ADJECTIVE_STEMS + (_LATIN_ADJECTIVE_STEMS if kind in ("district", "province", "area") else ())
     for suffix, stems in adjectives:

@@ -38,3 +38,13 @@ def test_a_waypoint_resolves_to_the_town(gaz):
     res = gaz.resolve("через Карвачар")
     assert res.status == "resolved" and res.place.kind == "settlement", res.why
     assert res.place.id == gaz.resolve("Карвачар").place.id
+
+
+def test_a_front_direction_adjective_names_the_district(imported):
+    # "на Агдеринском направлении" (April 2016): the district whose Russian name
+    # is the adjective with "район"; without the rule the phonetic Ağdərə
+    # villages and town won. Compiled data: the name is in areas.yaml.
+    gaz = imported[0]
+    res = gaz.resolve("Агдеринском направлении")
+    assert res.status == "resolved" and res.place.id == "gz:nkao-mardakert-raion", res.why
+    assert res.place.kind == "district"
