@@ -402,7 +402,9 @@ _VILLAGE_WORDS = (
 _TOWN_WORDS = (
     "town of", "the town of", "city of", "the city of", "town", "city",
     "şəhəri", "seheri", "sheheri", "şəhər", "şəhərində", "şəhərindən", "şəhərinin", "şəhərinə", "şəhərindəki",
-    "город", "городе", "города", "քաղաք", "քաղաքը", "քաղաքում",
+    "город", "городе", "города", "քաղաք",
+    # The diminutive a reporter uses for a small town ("городок Мартуни").
+    "городок", "городке", "городка", "քաղաքը", "քաղաքում",
     # Armenian genitive, dative, ablative ("Մարտակերտ քաղաքի"), and the mayor.
     "քաղաքի", "քաղաքին", "քաղաքից", "քաղաքապետ", "քաղաքապետը",
     "kasabası", "kasabasını", "kasabasında", "kasaba", "şehri", "kenti", "stadt", "ville", "ville de",
@@ -463,6 +465,7 @@ _LANDMARK_WORDS = (
 # anbarının" Sərsəng su anbarı. The word's nominative is put back beside the
 # name, so the landmark's own name matches as written.
 _LANDMARK_CASES = {
+    "коридора": "коридор", "коридоре": "коридор", "коридором": "коридор",
     "горе": "гора", "гору": "гора", "горой": "гора", "высоту": "высота", "моста": "мост", "мостом": "мост",
     "озера": "озеро", "озере": "озеро", "водохранилища": "водохранилище", "водохранилищем": "водохранилище",
     "высоты": "высота", "высоте": "высота", "горы": "гора", "мосту": "мост", "монастыря": "монастырь", "аэропорта": "аэропорт", "аэропорту": "аэропорт",
@@ -538,7 +541,9 @@ _TERRITORY = re.compile(r"\s+(?:" + "|".join(_TERRITORY_WORDS) + r")$", re.IGNOR
 _UNIT_CASES = {"rayonunun": "rayonu", "rayonunda": "rayonu", "rayonundakı": "rayonu", "rayonundan": "rayonu",
                "rayonuna": "rayonu", "շրջանի": "շրջան", "շրջանը": "շրջան"}
 _DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
-               "в", "во", "под", "около", "близ", "из", "у")
+               "в", "во", "под", "около", "близ", "из", "у",
+               # "the road through Karvachar": a route's waypoint is the place.
+               "через")
 #: Substrings every direction phrasing holds.
 _DIRECTION_WORDS = ("direction", "toward", "istiqamət", "направлен", "сторону", "ուղղությ")
 
@@ -944,6 +949,12 @@ def _parse_name(raw: str) -> ParsedName:
         if folded:
             # "Xudafərin körpüsündə" is on the landmark named "Xudafərin körpüsü".
             alternatives.append(f"{name} {_descriptor_word(folded.group('word'))}")
+    if front_kind and kind == "district":
+        # "на Агдеринском направлении" is the front of the district named
+        # "Агдеринский район", as "Шушинском районе" is.
+        ending = next((e for e in _RU_OBLIQUE_ADJECTIVE if name.casefold().endswith(e)), None)
+        if ending and len(name) > len(ending) + 2:
+            alternatives.append(f"{name[: -len(ending)]}ский район")
     low = name.casefold()
     adjectives = _ADJECTIVE_STEMS + (_LATIN_ADJECTIVE_STEMS if kind in ("district", "province", "area") else ())
     for suffix, stems in adjectives:
