@@ -867,6 +867,35 @@ _SLASHED = re.compile(r"(\w[\w'’-]*)\s*/\s*(\w[\w'’-]*)")
 
 _ELIDED = re.compile(r"(?<=\s)(d|D)'(?=\w)")
 
+# English wire copy puts whose a place is and how near before its name:
+# "Azerbaijan's Barda", "the Karabakh capital Stepanakert", "near the village of
+# Mataghis", "just outside Stepanakert". The owner is context; nearness is
+# dropped (decision.py reads it off the raw context). Adjectives before a
+# settlement's word ("the southern Armenian town of Goris") are not read: a rule
+# for them made the held-out sets worse.
+_POSSESSOR = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)['’]s\s+(?=\S)")
+_CAPITAL = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)\s+capital,?\s+(?!of\b)(?=\S)")
+_NEARNESS = re.compile(r"^(?:just\s+)?(?:near|outside|around|close\s+to|not\s+far\s+from|(?:on\s+)?(?:the\s+)?"
+                       r"outskirts\s+of|(?:the\s+)?(?:area|vicinity)\s+of)\s+(?=\S)", re.IGNORECASE)
+
+
+def _english_lead(text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` without an English owner or nearness before the name, and the owner as context.
+
+    What is left must still hold a name, a capitalised word no descriptor: in
+    "Vagif's mausoleum" or "St Mary's Church" the possessive is the landmark's
+    own name, not its owner, and the text stays whole.
+    """
+    context: tuple[str, ...] = ()
+    for pattern in (_POSSESSOR, _NEARNESS, _CAPITAL):
+        match = pattern.match(text)
+        if match and any(w[:1].isupper() and w.casefold() not in _WORD_KIND for w in text[match.end():].split()):
+            ctx = match.groupdict().get("ctx")
+            if ctx:
+                context += (ctx,)
+            text = text[match.end():]
+    return text, context
+
 
 def _parse_name(raw: str) -> ParsedName:
     text = unicodedata.normalize("NFKC", raw).translate(_QUOTE_TABLE)
@@ -888,6 +917,10 @@ def _parse_name(raw: str) -> ParsedName:
         context += tuple(part for part in rest if part)
         text = head
     text = text.strip(" .;:-–—")
+    lead = text
+    if " " in text:
+        text, owner = _english_lead(text)
+        context += owner
     if "'" in text:
         # French and Italian elide the article into the name: "pont d'Hakari".
         text = _ELIDED.sub(r"\1' ", text)
@@ -924,7 +957,7 @@ def _parse_name(raw: str) -> ParsedName:
         # The whole string was a descriptor ("district"): keep it so the
         # caller reports a not-found name rather than an empty one.
         name = text
-    alternatives = []
+    alternatives = [lead] if lead != text else []  # the text as written is still tried whole
     if name != text:
         alternatives.append(text)
         if word in _UNIT_CASES and text.casefold().endswith(word):
