@@ -62,6 +62,9 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
         ["tests/test_ledger_rules.py", "tests/test_ledger_frames.py", "tests/test_ledger_fastpath.py",
          "tests/test_ledger_columns.py", "tests/test_ledger_column_rules.py",
          "tests/test_batch_rules.py",
+         # The batch writer's short cuts, each against the CSV writer's whole row.
+         "tests/test_speed_paths.py::test_a_batch_row_is_written_as_the_csv_writer_writes_it_whole",
+         "tests/test_speed_paths.py::test_a_batch_row_of_plain_cells_ends_with_its_answer_as_written_once",
          # The count and unit columns' reading rules (not the report built from them).
          "tests/test_numbers.py::test_count_and_unit_are_read_trimmed_and_optional",
          "tests/test_numbers.py::test_a_ledger_without_the_columns_still_reads",

@@ -79,3 +79,45 @@ def test_a_context_towns_district_reaches_exactly_rough_km():
     assert decider.fit(at(place.lat, place.lon, parents=("d",)), [Context("town", (seat,))])[0] == "near"
     beyond = at(place.lat + 1e-6, place.lon, parents=("d",))
     assert decider.fit(beyond, [Context("town", (seat,))])[0] == "edge"
+
+
+def test_only_a_known_town_s_sound_alike_names_its_district(gaz, monkeypatch):
+    # A village only sounding like the context is too weak a reading to name a unit:
+    # read as a village that is no known town, "Adschikabul" names nothing.
+    import gazetteer.decision as decision
+
+    monkeypatch.setattr(decision, "known_town", lambda place: False)
+    assert gaz._decider.read_context("Adschikabul").places == ()
+
+
+def test_the_seat_rule_takes_only_a_unit_the_town_lies_in(gaz, monkeypatch):
+    # A unit spelled like the town names it only if the town lies in it: with its
+    # parents taken away, the town is the seat of nothing.
+    import dataclasses
+
+    decider = gaz._decider
+    real = decider._place
+
+    def orphaned(pi):
+        place = real(pi)
+        return dataclasses.replace(place, parents=()) if place.kind == "settlement" else place
+    monkeypatch.setattr(decider, "_place", orphaned)
+    assert decider.read_context("Adschikabul").places == ()
+
+
+def test_the_seat_rule_looks_past_a_sound_alike_that_is_no_town(gaz, monkeypatch):
+    # A first sound-alike that is no known town is passed over, not the end of the search.
+    import gazetteer.decision as decision
+    from gazetteer.normalize import parse_name
+
+    decider = gaz._decider
+    found = decider._retriever.find(parse_name("Adschikabul"), fuzzy=False)
+    town_pi = next(iter(found))
+    # A village first in the matches (a real hamlet's index), then the town.
+    hamlet = next(i for i, rec in enumerate(gaz._records) if rec["kind"] == "settlement" and i != town_pi
+                  and not decision.known_town(decider._place(i)))
+    real_find = decider._retriever.find
+    monkeypatch.setattr(decider._retriever, "find",
+                        lambda parsed, fuzzy=True: {hamlet: (0.92, 0, "phonetic"), **real_find(parsed, fuzzy=fuzzy)}
+                        if parsed.name == "Adschikabul" else real_find(parsed, fuzzy=fuzzy))
+    assert [p.id for p in decider.read_context("Adschikabul").places] == [HACIQABUL_DISTRICT]
