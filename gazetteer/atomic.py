@@ -140,7 +140,12 @@ class FileSet:
 
     def write_text(self, name: str, text: str | bytes) -> Path:
         """Stage ``folder/name`` holding ``text`` (UTF-8), or ``bytes`` as given."""
-        tmp = self.stage(name)
+        self.write_staged(self.stage(name), text)
+        return self.folder / name
+
+    def write_staged(self, tmp: Path, text: str | bytes) -> None:
+        """Write ``text`` (UTF-8), or ``bytes`` as given, into a path ``stage`` gave: from this
+        process or from a forked copy of it, which has the same paths."""
         try:
             if isinstance(text, bytes):
                 with open(tmp, "wb") as fh:
@@ -149,8 +154,8 @@ class FileSet:
                 with open(tmp, "w", encoding="utf-8", newline="") as fh:
                     fh.write(text)
         except OSError as exc:
-            raise _error(self.folder / name, exc, "write") from None
-        return self.folder / name
+            target = next((t for staged, t in self._staged if staged == tmp), tmp)
+            raise _error(target, exc, "write") from None
 
     def commit(self) -> list[Path]:
         """Sync every staged file, then rename them all into place under the lock."""
