@@ -164,6 +164,15 @@ class _Resolver:
         self._by_day: dict[tuple[str, str | None, dt.date], Resolution] = {}
         self._dated: set[tuple[str, str | None]] = set()
 
+    def seed(self, found: dict[tuple[str, str | None], Resolution]) -> None:
+        """Take undated resolutions made ahead (``lookups.resolve_names``) as ``__call__`` would
+        have taken them when it first met each (name, near)."""
+        for key, res in found.items():
+            if _dated(res):
+                self._dated.add(key)
+            else:
+                self._undated[key] = res
+
     def undated(self, name: str, near: str | None) -> bool:
         """Whether (name, near) has one answer for every day (known once it has been resolved)."""
         return (name, near) in self._undated
@@ -185,16 +194,24 @@ class _Resolver:
         return res
 
 
-def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_days: int = 7) -> Analysis:
+def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_days: int = 7,
+            workers: int = 1) -> Analysis:
     """Resolve every claim's place and flag the claims.
 
     A place name is resolved once per distinct (name, near), and per day only
     when a date can change its answer. Flags are computed per place in one
     pass over its claims sorted by time then id; windows are counted in whole
     local days, both ways, so the result is the same whatever the row order.
+    ``workers`` 2: the distinct names are looked up in two processes at once
+    (``mapper.lookups``), the same resolutions.
     """
     claims = sorted(ledger.claims, key=_order)
     resolve = _Resolver(gaz)
+    if workers > 1:
+        from .lookups import resolve_names
+
+        resolve.seed(resolve_names(gaz, zip(map(attrgetter("place"), claims), map(attrgetter("near"), claims)),
+                                   workers=workers))
     resolutions: dict[str, Resolution] = {}
     places: dict[str, Place | None] = {}
     keys: dict[str, str] = {}
