@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import compress, repeat
 import operator
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from gazetteer import Gazetteer, Place, Resolution
 from gazetteer.normalize import norm_key
@@ -44,7 +44,7 @@ _CONTESTING = {"denies", "holds", "captured"}
 #: capture contradicts.
 _TERRITORIAL = {"captured", "holds"}
 _CONTROL = {"captured", "holds", "withdrew"}
-_kind, _id = attrgetter("claim"), attrgetter("id")
+_kind, _id, _day, _side = attrgetter("claim"), attrgetter("id"), attrgetter("day"), attrgetter("side")
 
 
 @dataclass
@@ -85,10 +85,16 @@ class Analysis:
 
     @cached_property
     def _labels(self) -> dict[str, str]:
+        claims, places = self.claims, self.places
+        ids = list(map(_id, claims))
+        keys = list(map(self.keys.__getitem__, ids))
+        # The first claim (in time order) about a place names it: each key's first index, found
+        # in C (a later claim's index is overwritten by an earlier one's), then one step per place.
+        first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
         out: dict[str, str] = {}
-        for claim in self.claims:
-            place = self.places[claim.id]
-            out.setdefault(self.keys[claim.id], place.name if place else claim.place)
+        for key, i in first.items():
+            place = places[ids[i]]
+            out[key] = place.name if place else claims[i].place
         return out
 
     def timeline(self, key: str) -> list[Claim]:
@@ -101,13 +107,19 @@ class Analysis:
         A side claims a place when its latest captured/holds/withdrew claim
         about it, up to that date and not retracted, is captured or holds.
         """
-        latest: dict[tuple[str, str], Claim] = {}
         flags, keys = self.flags, self.keys
         # Claims about who holds the ground, picked in C: most claims are attacks, shelling, tolls.
-        for claim in compress(self.claims, map(_CONTROL.__contains__, map(_kind, self.claims))):
-            if claim.day > as_of or "retracted" in flags.get(claim.id, ()):
-                continue
-            latest[(claim.side, keys[claim.id])] = claim
+        about = list(compress(self.claims, map(_CONTROL.__contains__, map(_kind, self.claims))))
+        ids = list(map(_id, about))
+        # Those up to the day and not retracted, also picked in C.
+        standing = map(operator.and_, map(as_of.__ge__, map(_day, about)),
+                       map(operator.not_, map(operator.contains, map(flags.get, ids, repeat(())),
+                                              repeat("retracted"))))
+        kept = list(compress(zip(about, ids), standing))
+        # Each (side, place)'s last claim, in time order: a dict keeps the last value given for a key.
+        latest: dict[tuple[str, str], Claim] = dict(zip(
+            zip(map(_side, map(itemgetter(0), kept)), map(keys.__getitem__, map(itemgetter(1), kept))),
+            map(itemgetter(0), kept)))
         out: dict[str, list[str]] = defaultdict(list)
         for (side, key), claim in sorted(latest.items()):
             if claim.claim in ("captured", "holds"):

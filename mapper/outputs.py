@@ -7,7 +7,8 @@ import contextlib
 import datetime as dt
 import html
 from collections import Counter
-from itertools import chain
+from itertools import chain, repeat
+import operator
 from operator import attrgetter
 import math
 import os
@@ -117,7 +118,8 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
     id_md = _Escaped(zip(ids, ids))
     id_md.update((cid, _md(cid)) for cid in filter(_MD_ANY.search, ids))
     escape_id = id_md.__getitem__
-    mapped = len(ids) - list(map(places.__getitem__, ids)).count(None)
+    # By identity: counting None by == would call Place.__eq__ for every placed claim.
+    mapped = len(ids) - list(map(operator.is_, map(places.__getitem__, ids), repeat(None))).count(True)
     sides = Counter(map(attrgetter("side"), claims))
     flag_lists = list(map(all_flags.__getitem__, ids))
     counted = Counter(chain.from_iterable(flag_lists))
@@ -332,9 +334,9 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
     if workers is None:
         workers = 2 if len(analysis.claims) >= FORK_CLAIMS and can_fork() else 1
 
-    def exports() -> tuple[bytes, bytes, bytes]:
+    def exports() -> tuple[list[bytes], bytes, bytes]:
         table = ClaimTable(analysis, gaz)  # one table of the claims feeds every export
-        return (table.geojson(), table.csv().encode(),
+        return (table.geojson_pieces(), table.csv().encode(),
                 report_markdown(analysis, title=title, problems=list(problems), as_of=as_of).encode())
 
     suffixes = {"html": ".html", "geojson": ".geojson", "csv": ".csv", "control": ".control.geojson",
@@ -363,7 +365,7 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
         day = as_of or max(c.day for c in analysis.claims)
         control = claimed_control(analysis, gaz, window=analysis.window).dissolved(day)
         made = dict(zip(_EXPORTS, exports())) if forked is None else forked.result()
-        texts: dict[str, str | bytes] = {
+        texts: dict[str, str | bytes | list[bytes]] = {
             "html": page,
             **made,
             "control": orjson.dumps(control) + b"\n",
@@ -421,7 +423,7 @@ def _stage(files: FileSet, name: str) -> Path:
         raise RenderError(str(exc)) from None
 
 
-def _write_staged(files: FileSet, staged: dict[str, Path], made: tuple[bytes, ...]) -> dict:
+def _write_staged(files: FileSet, staged: dict[str, Path], made: tuple) -> dict:
     """In the forked copy: the exports written into their staged files; nothing to send back."""
     for kind, data in zip(_EXPORTS, made):
         try:

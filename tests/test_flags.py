@@ -411,3 +411,13 @@ def test_a_name_is_resolved_with_its_context_and_on_its_claims_day(tmp_path, gaz
     assert ids == {"v1": "wof:1327370313", "v2": None, "v3": "wof:1327370313",
                    "m1": "wof:1125861049", "m2": None}
     assert a.resolutions["v2"].status == "ambiguous" and a.resolutions["m2"].status == "ambiguous"
+
+
+def test_a_place_s_label_is_its_earliest_claim_s_text_whatever_the_row_order(tmp_path, gaz):
+    path = tmp_path / "l.csv"
+    path.write_text(NEAR_HEADER + "z,2020-10-09,XYZZYVILLE,,Aliyev,Azerbaijan,captured\n"
+                    "m,2020-10-05,xyzzyVille,,Aliyev,Azerbaijan,attacked\n"
+                    "a,2020-10-01,Xyzzyville,,Aliyev,Azerbaijan,attacked\n"
+                    "b,2020-10-02,XyzzyvillE,,Aliyev,Azerbaijan,attacked\n", encoding="utf-8")
+    a = analyse(read_ledger(path), gaz)
+    assert a.label("name:xyzzyville") == "Xyzzyville"
