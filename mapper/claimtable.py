@@ -249,7 +249,7 @@ class ClaimTable:
                 pieces.append(map(done.__getitem__, group.keys))
         header = delimiter.join(map(cell, COLUMNS))
         lines = map(delimiter.join, zip(*pieces))
-        return "\r\n".join((header, *lines)) + "\r\n"
+        return "\r\n".join((header, *lines, ""))  # the last line ended too, in the one copy
 
 
 _TEXT_TYPES = {str, type(None)}
