@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import pickle
 from collections.abc import Iterable
 
@@ -59,8 +60,8 @@ def _merged(keys: list[Key], mine: dict[Key, Resolution], theirs: dict[Key, Reso
 def _may_fork(gaz: Gazetteer) -> bool:
     # An online fallback is rate-limited per process, and the log of how names were matched
     # (-v) would come from two processes in any order: both stay in this one.
-    return getattr(gaz, "_fallback", None) is None and not logging.getLogger("gazetteer").isEnabledFor(
-        logging.INFO)
+    return (hasattr(os, "fork") and getattr(gaz, "_fallback", None) is None
+            and not logging.getLogger("gazetteer").isEnabledFor(logging.INFO))
 
 
 def _resolve(gaz: Gazetteer, keys: list[Key]) -> dict[Key, Resolution]:

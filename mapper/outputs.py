@@ -364,20 +364,30 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
 
         day = as_of or max(c.day for c in analysis.claims)
         control = claimed_control(analysis, gaz, window=analysis.window).dissolved(day)
-        made = dict(zip(_EXPORTS, exports())) if forked is None else forked.result()
         texts: dict[str, str | bytes | list[bytes]] = {
             "html": page,
-            **made,
             "control": orjson.dumps(control) + b"\n",
             "embed": embed_snippet(name, title, base_url=base_url, fallback_image=bool(fallback)),
             "amp": amp_snippet(name, title, base_url=base_url, fallback_image=bool(fallback)),
         }
+        written = set(staged)  # by the forked copy
+        if forked is not None:
+            # This process's files are written while the copy still makes its own.
+            try:
+                for kind, data in texts.items():
+                    files.write_text(f"{name}{suffixes[kind]}", data)
+            except GazetteerError as exc:
+                raise RenderError(str(exc)) from None
+            written.update(texts)
+            forked.result()
+        else:
+            texts.update(zip(_EXPORTS, exports()))
         try:
             if files is None:
                 files = stack.enter_context(FileSet(out_dir, lock=f".{name}.lock"))
             paths = {}
             for kind, suffix in suffixes.items():
-                if kind in staged:  # written by the forked copy
+                if kind in written:
                     paths[kind] = out_dir / f"{name}{suffix}"
                 else:
                     paths[kind] = files.write_text(f"{name}{suffix}", texts[kind])

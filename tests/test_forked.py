@@ -242,3 +242,23 @@ def test_a_file_the_copy_cannot_write_is_said_here_and_no_file_is_written(analys
     with pytest.raises(outputs.RenderError, match=r"w\.csv: cannot write"):
         outputs.write_outputs(analysis, gaz, tmp_path, "w", title="War", workers=2)
     assert [p for p in tmp_path.iterdir() if not p.is_dir()] == []
+
+
+def test_this_process_writes_its_files_while_the_copy_makes_its_own(analysis, gaz, tmp_path, monkeypatch):
+    # The copy's report waits for this process's page to be written: it is, before this process
+    # waits for the copy (else the build fails here).
+    import time
+
+    real = outputs.report_markdown
+
+    def report(*args, **kwargs):
+        deadline = time.monotonic() + 30
+        while not any(p.name.endswith("-w.html") and p.stat().st_size for p in tmp_path.iterdir()):
+            if time.monotonic() > deadline:
+                raise MapperError("the page was not written while the copy made the report")
+            time.sleep(0.01)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(outputs, "report_markdown", report)
+    outputs.write_outputs(analysis, gaz, tmp_path, "w", title="War", workers=2)
+    assert (tmp_path / "w.html").stat().st_size > 0 and (tmp_path / "w.report.md").stat().st_size > 0

@@ -37,18 +37,21 @@ def _values(found):
             for key, res in found.items()}
 
 
+def _count(gaz, monkeypatch, seen):
+    real = gaz.resolve
+
+    def resolve(name, near=None, as_of=None):
+        seen.append((name, near))
+        return real(name, near=near, as_of=as_of)
+
+    monkeypatch.setattr(gaz, "resolve", resolve)  # on the object: the forked copy has it too
+    return seen
+
+
 @pytest.fixture
 def counted(gaz, monkeypatch):
     """The names looked up in this process (a forked copy's are not seen here)."""
-    seen = []
-    real = type(gaz).resolve
-
-    def resolve(self, name, near=None, as_of=None):
-        seen.append((name, near))
-        return real(self, name, near=near, as_of=as_of)
-
-    monkeypatch.setattr(type(gaz), "resolve", resolve)
-    return seen
+    return _count(gaz, monkeypatch, [])
 
 
 def test_two_processes_give_one_process_s_resolutions_with_this_process_s_places(gaz, counted):
@@ -134,3 +137,17 @@ def test_mapper_build_s_workers_option_reaches_the_look_ups(tmp_path, monkeypatc
     assert done.exit_code == 0, done.output
     assert calls == ([] if workers == "1" else [2])
     assert (tmp_path / "w.html").is_file()
+
+
+def test_a_gazetteer_with_an_online_fallback_looks_up_here(gaz, monkeypatch):
+    from gazetteer import Gazetteer
+
+    class Nothing:  # a geocoder that finds nothing: rate-limited per process, so never forked
+        def geocode(self, *args, **kwargs):
+            return None
+
+    online = Gazetteer(fallback=Nothing(), fallback_delay=0)
+    counted = _count(online, monkeypatch, [])
+    keys = _keys(gaz, lookups.MIN_APART)
+    lookups.resolve_names(online, keys, workers=2)
+    assert counted == keys
