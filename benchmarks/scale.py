@@ -69,10 +69,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,5000,20000,50000")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--mapper-only", action="store_true", help="time mapper build alone")
+    parser.add_argument("--workers", choices=("1", "2"),
+                        help="pass --workers to mapper build (default: none, as a user runs it: two processes "
+                             "from 10,000 claims when a core is idle)")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"load average {os.getloadavg()[0]:.1f} at the start; medians of {args.repeat} whole-process runs, "
-          "wall time (CPU time: user + system)")
+          "wall time (CPU time: user + system)" + (f"; mapper build --workers {args.workers}" if args.workers else ""))
     print("| claims | mapper build | folium Markers | folium GeoJson | × Markers (CPU) | × GeoJson (CPU) "
           "| HTML mapper | HTML Markers |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
@@ -84,7 +87,8 @@ def main() -> None:
             times: dict[str, list[tuple[float, float, float]]] = {"mapper": [], "markers": [], "geojson": []}
             for _ in range(args.repeat):
                 times["mapper"].append(run([sys.executable, "-m", "mapper", "build", str(ledger),
-                                            "--output-dir", str(tmp / "out"), "--name", "m"]))
+                                            "--output-dir", str(tmp / "out"), "--name", "m",
+                                            *(["--workers", args.workers] if args.workers else [])]))
                 if args.mapper_only:
                     continue
                 times["markers"].append(run([sys.executable, "-c", MARKERS, str(coords), str(tmp / "k.html")]))
