@@ -105,13 +105,20 @@ def _shapely_oriented(geometry):
     return json.dumps(mapping(shapely.orient_polygons(shape(geometry))))
 
 
-def test_every_unit_s_polygon_is_oriented_as_shapely_orients_it(gaz):
-    from mapper.claimtable import _oriented, area_geometries
+def test_every_unit_s_polygon_is_oriented_as_shapely_orients_it_without_shapely(gaz, monkeypatch):
+    import mapper.claimtable as claimtable
 
-    areas = area_geometries(gaz)
+    areas = claimtable.area_geometries(gaz)
     assert len(areas) > 80
+    expected = {unit: _shapely_oriented(geometry) for unit, geometry in areas.items()}
+
+    def no_shapely(geometry):
+        raise AssertionError("a unit's polygon went through shapely")
+
+    # Every unit's rings have a clear orientation: none may need shapely (a forked copy never imports it).
+    monkeypatch.setattr(claimtable, "_oriented_by_shapely", no_shapely)
     for unit, geometry in areas.items():
-        assert json.dumps(_oriented(geometry)) == _shapely_oriented(geometry), unit
+        assert json.dumps(claimtable._oriented(geometry)) == expected[unit], unit
 
 
 SQUARE_CW = [[0, 0], [0, 4], [4, 4], [4, 0], [0, 0]]          # clockwise, whole numbers
@@ -124,11 +131,17 @@ HOLE_CCW = [[1.0, 1.0], [2.0, 1.0], [2.0, 2.0], [1.0, 2.0], [1.0, 1.0]]
     {"type": "MultiPolygon", "coordinates": [[SQUARE_CW], [[[5, 5], [6, 5], [6, 6], [5, 5]]]]},
     {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [2, 2], [0, 0]]]},  # flat: shapely's answer
 ])
-def test_made_up_polygons_are_oriented_as_shapely_orients_them(geometry):
-    from mapper.claimtable import _oriented
+def test_made_up_polygons_are_oriented_as_shapely_orients_them(geometry, monkeypatch):
+    import mapper.claimtable as claimtable
 
-    done = _oriented(geometry)
-    assert json.dumps(done) == _shapely_oriented(geometry)
+    expected = _shapely_oriented(geometry)
+    flat = geometry["coordinates"] == [[[0, 0], [1, 1], [2, 2], [0, 0]]]
+    through = []
+    real = claimtable._oriented_by_shapely
+    monkeypatch.setattr(claimtable, "_oriented_by_shapely", lambda g: through.append(g) or real(g))
+    done = claimtable._oriented(geometry)
+    assert json.dumps(done) == expected
+    assert through == ([geometry] if flat else [])  # only the flat ring needs shapely
     if geometry["coordinates"][0] is SQUARE_CW:
         # exterior counter-clockwise, the hole clockwise, whole numbers as floats
         assert done["coordinates"][0][:2] == ((0.0, 0.0), (4.0, 0.0))
