@@ -6,7 +6,8 @@ Each figure is the median wall time, and CPU time in brackets, of whole processe
 loading included), run in turn in the same session: ``mapper build``, folium
 with one Marker and popup per claim, and folium's GeoJson layer with a popup
 per feature (both given coordinates, so they do no name resolution at all).
-HTML sizes are of the files written. The machine and its load average (at
+HTML sizes are of the files written; the median max RSS of each kind of run (the largest process,
+forked copies included) is printed after each size. The machine and its load average (at
 the start and after each size: the machine may be shared) are printed with
 the table; the fastest of the runs is printed beside each median.
 ``--mapper-only`` leaves folium out (its Markers page takes minutes at 50,000 claims).
@@ -17,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -50,15 +50,18 @@ m.save(sys.argv[2])
 """
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
-    """(wall, CPU) seconds of one whole process; CPU is its user + system time,
-    which a machine shared with other work inflates far less than wall time."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+def run(cmd: list[str]) -> tuple[float, float, float]:
+    """(wall, CPU, max RSS) of one whole process: seconds, seconds, MB. CPU is its user + system
+    time, which a machine shared with other work inflates far less than wall time; CPU and max RSS
+    include the copies it forks (the largest of them, for the RSS)."""
     start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, cmd)
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def main() -> None:
@@ -66,10 +69,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,5000,20000,50000")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--mapper-only", action="store_true", help="time mapper build alone")
+    parser.add_argument("--workers", choices=("1", "2"),
+                        help="pass --workers to mapper build (default: none, as a user runs it: two processes "
+                             "from 10,000 claims when a core is idle)")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"load average {os.getloadavg()[0]:.1f} at the start; medians of {args.repeat} whole-process runs, "
-          "wall time (CPU time: user + system)")
+          "wall time (CPU time: user + system)" + (f"; mapper build --workers {args.workers}" if args.workers else ""))
     print("| claims | mapper build | folium Markers | folium GeoJson | × Markers (CPU) | × GeoJson (CPU) "
           "| HTML mapper | HTML Markers |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
@@ -78,17 +84,19 @@ def main() -> None:
         for n in (int(s) for s in args.sizes.split(",")):
             ledger = write_ledger(tmp / f"l{n}.csv", n)
             coords = write_ledger(tmp / f"c{n}.csv", n, with_coordinates=True)
-            times: dict[str, list[tuple[float, float]]] = {"mapper": [], "markers": [], "geojson": []}
+            times: dict[str, list[tuple[float, float, float]]] = {"mapper": [], "markers": [], "geojson": []}
             for _ in range(args.repeat):
                 times["mapper"].append(run([sys.executable, "-m", "mapper", "build", str(ledger),
-                                            "--output-dir", str(tmp / "out"), "--name", "m"]))
+                                            "--output-dir", str(tmp / "out"), "--name", "m",
+                                            *(["--workers", args.workers] if args.workers else [])]))
                 if args.mapper_only:
                     continue
                 times["markers"].append(run([sys.executable, "-c", MARKERS, str(coords), str(tmp / "k.html")]))
                 times["geojson"].append(run([sys.executable, "-c", GEOJSON, str(coords), str(tmp / "g.html")]))
-            wall = {k: statistics.median(w for w, _ in v) for k, v in times.items() if v}
-            cpu = {k: statistics.median(c for _, c in v) for k, v in times.items() if v}
-            best = {k: (min(w for w, _ in v), min(c for _, c in v)) for k, v in times.items() if v}
+            wall = {k: statistics.median(w for w, _, _ in v) for k, v in times.items() if v}
+            cpu = {k: statistics.median(c for _, c, _ in v) for k, v in times.items() if v}
+            rss = {k: statistics.median(m for _, _, m in v) for k, v in times.items() if v}
+            best = {k: (min(w for w, _, _ in v), min(c for _, c, _ in v)) for k, v in times.items() if v}
             size_m = (tmp / "out" / "m.html").stat().st_size
 
             def cell(k: str) -> str:
@@ -104,7 +112,8 @@ def main() -> None:
             size_k = f"{(tmp / 'k.html').stat().st_size / 1e6:.2f} MB" if "markers" in wall else "–"
             print(f"| {n:,} | {cell('mapper')} | {cell('markers')} | {cell('geojson')} | {ratio('markers', 1)} | "
                   f"{ratio('geojson', 2)} | {size_m / 1e6:.2f} MB | {size_k} |", flush=True)
-            print(f"(load average {os.getloadavg()[0]:.1f} after {n:,})", flush=True)
+            print(f"(load average {os.getloadavg()[0]:.1f} after {n:,}; max RSS, median: "
+                  + ", ".join(f"{k} {rss[k]:.0f} MB" for k in rss) + ")", flush=True)
 
 
 if __name__ == "__main__":

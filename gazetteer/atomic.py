@@ -138,19 +138,28 @@ class FileSet:
         self._staged.append((tmp, target))
         return tmp
 
-    def write_text(self, name: str, text: str | bytes) -> Path:
-        """Stage ``folder/name`` holding ``text`` (UTF-8), or ``bytes`` as given."""
-        tmp = self.stage(name)
+    def write_text(self, name: str, text: str | bytes | list[bytes]) -> Path:
+        """Stage ``folder/name`` holding ``text`` (UTF-8), or ``bytes`` as given, or a list of
+        ``bytes`` one after the other."""
+        self.write_staged(self.stage(name), text)
+        return self.folder / name
+
+    def write_staged(self, tmp: Path, text: str | bytes | list[bytes]) -> None:
+        """``write_text`` into a path ``stage`` gave: from this process or from a forked copy of
+        it, which has the same paths."""
         try:
             if isinstance(text, bytes):
                 with open(tmp, "wb") as fh:
                     fh.write(text)
+            elif isinstance(text, list):
+                with open(tmp, "wb") as fh:
+                    fh.writelines(text)
             else:
                 with open(tmp, "w", encoding="utf-8", newline="") as fh:
                     fh.write(text)
         except OSError as exc:
-            raise _error(self.folder / name, exc, "write") from None
-        return self.folder / name
+            target = next((t for staged, t in self._staged if staged == tmp), tmp)
+            raise _error(target, exc, "write") from None
 
     def commit(self) -> list[Path]:
         """Sync every staged file, then rename them all into place under the lock."""

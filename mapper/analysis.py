@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import compress, repeat
 import operator
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from gazetteer import Gazetteer, Place, Resolution
 from gazetteer.normalize import norm_key
@@ -44,7 +44,7 @@ _CONTESTING = {"denies", "holds", "captured"}
 #: capture contradicts.
 _TERRITORIAL = {"captured", "holds"}
 _CONTROL = {"captured", "holds", "withdrew"}
-_kind, _id = attrgetter("claim"), attrgetter("id")
+_kind, _id, _day, _side = attrgetter("claim"), attrgetter("id"), attrgetter("day"), attrgetter("side")
 
 
 @dataclass
@@ -85,10 +85,16 @@ class Analysis:
 
     @cached_property
     def _labels(self) -> dict[str, str]:
+        claims, places = self.claims, self.places
+        ids = list(map(_id, claims))
+        keys = list(map(self.keys.__getitem__, ids))
+        # The first claim (in time order) about a place names it: each key's first index, found
+        # in C (a later claim's index is overwritten by an earlier one's), then one step per place.
+        first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1)))
         out: dict[str, str] = {}
-        for claim in self.claims:
-            place = self.places[claim.id]
-            out.setdefault(self.keys[claim.id], place.name if place else claim.place)
+        for key, i in first.items():
+            place = places[ids[i]]
+            out[key] = place.name if place else claims[i].place
         return out
 
     def timeline(self, key: str) -> list[Claim]:
@@ -101,13 +107,19 @@ class Analysis:
         A side claims a place when its latest captured/holds/withdrew claim
         about it, up to that date and not retracted, is captured or holds.
         """
-        latest: dict[tuple[str, str], Claim] = {}
         flags, keys = self.flags, self.keys
         # Claims about who holds the ground, picked in C: most claims are attacks, shelling, tolls.
-        for claim in compress(self.claims, map(_CONTROL.__contains__, map(_kind, self.claims))):
-            if claim.day > as_of or "retracted" in flags.get(claim.id, ()):
-                continue
-            latest[(claim.side, keys[claim.id])] = claim
+        about = list(compress(self.claims, map(_CONTROL.__contains__, map(_kind, self.claims))))
+        ids = list(map(_id, about))
+        # Those up to the day and not retracted, also picked in C.
+        standing = map(operator.and_, map(as_of.__ge__, map(_day, about)),
+                       map(operator.not_, map(operator.contains, map(flags.get, ids, repeat(())),
+                                              repeat("retracted"))))
+        kept = list(compress(zip(about, ids), standing))
+        # Each (side, place)'s last claim, in time order: a dict keeps the last value given for a key.
+        latest: dict[tuple[str, str], Claim] = dict(zip(
+            zip(map(_side, map(itemgetter(0), kept)), map(keys.__getitem__, map(itemgetter(1), kept))),
+            map(itemgetter(0), kept)))
         out: dict[str, list[str]] = defaultdict(list)
         for (side, key), claim in sorted(latest.items()):
             if claim.claim in ("captured", "holds"):
@@ -164,6 +176,15 @@ class _Resolver:
         self._by_day: dict[tuple[str, str | None, dt.date], Resolution] = {}
         self._dated: set[tuple[str, str | None]] = set()
 
+    def seed(self, found: dict[tuple[str, str | None], Resolution]) -> None:
+        """Take undated resolutions made ahead (``lookups.resolve_names``) as ``__call__`` would
+        have taken them when it first met each (name, near)."""
+        for key, res in found.items():
+            if _dated(res):
+                self._dated.add(key)
+            else:
+                self._undated[key] = res
+
     def undated(self, name: str, near: str | None) -> bool:
         """Whether (name, near) has one answer for every day (known once it has been resolved)."""
         return (name, near) in self._undated
@@ -185,16 +206,24 @@ class _Resolver:
         return res
 
 
-def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_days: int = 7) -> Analysis:
+def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_days: int = 7,
+            workers: int = 1) -> Analysis:
     """Resolve every claim's place and flag the claims.
 
     A place name is resolved once per distinct (name, near), and per day only
     when a date can change its answer. Flags are computed per place in one
     pass over its claims sorted by time then id; windows are counted in whole
     local days, both ways, so the result is the same whatever the row order.
+    ``workers`` 2: the distinct names are looked up in two processes at once
+    (``mapper.lookups``), the same resolutions.
     """
     claims = sorted(ledger.claims, key=_order)
     resolve = _Resolver(gaz)
+    if workers > 1:
+        from .lookups import resolve_names
+
+        resolve.seed(resolve_names(gaz, zip(map(attrgetter("place"), claims), map(attrgetter("near"), claims)),
+                                   workers=workers))
     resolutions: dict[str, Resolution] = {}
     places: dict[str, Place | None] = {}
     keys: dict[str, str] = {}

@@ -12,7 +12,7 @@ compares them on every kind of cell).
 from __future__ import annotations
 
 import re
-from itertools import repeat
+from itertools import chain, repeat
 from operator import attrgetter
 from typing import Any, NamedTuple
 
@@ -140,8 +140,13 @@ class ClaimTable:
         return list(map(dict, map(zip, repeat(COLUMNS), zip(*self.columns()))))
 
     def geojson(self) -> bytes:
-        """``exports.geojson_bytes``: one feature per line. A feature is the bytes orjson gives its dict,
-        made from pieces: each distinct key of a group (a place, a date, a set of flags) and each
+        """``exports.geojson_bytes``: one feature per line (``geojson_pieces`` joined)."""
+        return b"".join(self.geojson_pieces())
+
+    def geojson_pieces(self) -> list[bytes]:
+        """The GeoJSON as pieces to write one after the other, so that a file is written without the
+        document made whole first (40 MB at 50,000 claims). A feature is the bytes orjson gives its
+        dict, made from pieces: each distinct key of a group (a place, a date, a set of flags) and each
         place's geometry serialised once, every other value by one ``orjson.dumps`` each (the same
         bytes orjson writes for it inside a document), and each feature's pieces joined in C: no
         dict per claim, and no document of dicts to serialise."""
@@ -169,8 +174,16 @@ class ClaimTable:
                         for key in dict.fromkeys(group.keys)}
                 parts.append(map(done.__getitem__, group.keys))
         parts.append(repeat(b"}}"))
-        return (b'{"type":"FeatureCollection","features":[\n' + b",\n".join(map(b"".join, zip(*parts)))
-                + b"\n]}\n")
+        head, tail = b'{"type":"FeatureCollection","features":[\n', b"\n]}\n"
+        features = list(map(b"".join, zip(*parts)))
+        if not features:
+            return [head + tail]
+        # The head and tail joined to the first and last feature, a separator after every other.
+        features[0] = head + features[0]
+        features[-1] += tail
+        out = list(chain.from_iterable(zip(features, repeat(b",\n"))))
+        out.pop()
+        return out
 
     def csv(self, delimiter: str = ",") -> str:
         """``exports.claims_csv`` for a delimiter of ``CSV_DELIMITERS``: cells as the csv module writes
@@ -236,7 +249,7 @@ class ClaimTable:
                 pieces.append(map(done.__getitem__, group.keys))
         header = delimiter.join(map(cell, COLUMNS))
         lines = map(delimiter.join, zip(*pieces))
-        return "\r\n".join((header, *lines)) + "\r\n"
+        return "\r\n".join((header, *lines, ""))  # the last line ended too, in the one copy
 
 
 _TEXT_TYPES = {str, type(None)}
@@ -246,10 +259,51 @@ def _geometry(kind: str | None, place_id: str | None, lat: float | None, lon: fl
               areas: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
     """A claim's geometry: its unit's polygon, counter-clockwise (RFC 7946), or its point."""
     if kind == "area":
-        import shapely
-        from shapely.geometry import mapping, shape
-
-        return mapping(shapely.orient_polygons(shape(areas[place_id])))
+        return _oriented(areas[place_id])
     if kind == "point":
         return {"type": "Point", "coordinates": [lon, lat]}
     return None
+
+
+def _oriented(geometry: dict[str, Any]) -> dict[str, Any]:
+    """``mapping(shapely.orient_polygons(shape(geometry)))``: the exterior rings counter-clockwise, the
+    holes clockwise, every coordinate a float. Done here by the rings' signed areas, so that a build
+    whose exports are made in a forked copy does not import numpy and shapely there (0.15 s) for a few
+    polygons; a ring without a clear orientation (no area: flat, or too few points) and any other
+    geometry go through shapely, whose answer for those is its own. ``tests/test_claimtable.py``
+    compares the two on every unit of the gazetteer."""
+    kind = geometry.get("type")
+    polygons = ([geometry.get("coordinates")] if kind == "Polygon" else
+                geometry.get("coordinates") if kind == "MultiPolygon" else None)
+    out = []
+    for rings in polygons or ():
+        done = []
+        for number, ring in enumerate(rings):
+            if len(ring) < 4 or ring[0] != ring[-1] or any(len(point) != 2 for point in ring):
+                return _oriented_by_shapely(geometry)
+            ring = [(float(x), float(y)) for x, y in ring]
+            area = _twice_signed_area(ring)
+            if area == 0:
+                return _oriented_by_shapely(geometry)
+            # counter-clockwise (area > 0) wanted for the exterior (ring 0), clockwise for holes
+            done.append(tuple(ring if (area > 0) == (number == 0) else ring[::-1]))
+        if not done:
+            return _oriented_by_shapely(geometry)
+        out.append(tuple(done))
+    if not out:
+        return _oriented_by_shapely(geometry)
+    return {"type": kind, "coordinates": out[0] if kind == "Polygon" else tuple(out)}
+
+
+def _twice_signed_area(ring: list[tuple[float, float]]) -> float:
+    """Twice the ring's signed area (shoelace): positive when counter-clockwise."""
+    x0, y0 = ring[0]
+    return sum((x1 - x0) * (y2 - y0) - (x2 - x0) * (y1 - y0)
+               for (x1, y1), (x2, y2) in zip(ring[1:], ring[2:]))
+
+
+def _oriented_by_shapely(geometry: dict[str, Any]) -> dict[str, Any]:
+    import shapely
+    from shapely.geometry import mapping, shape
+
+    return mapping(shapely.orient_polygons(shape(geometry)))

@@ -100,7 +100,10 @@ def _one_stdin(*args) -> None:
         raise click.UsageError("only one file can be read from standard input (-)")
 
 
-def _load(ledger, claimants: tuple, strict: bool, window: int = 3, offline: bool = False):
+def _load(ledger, claimants: tuple, strict: bool, window: int = 3, offline: bool = False,
+          workers: int | None = 1):
+    """(ledger, gazetteer, analysis). ``workers`` None: the place names looked up in two processes
+    when a core is spare (``forked.can_fork``; ``lookups`` decides whether there are enough)."""
     from gazetteer import Gazetteer
 
     from .analysis import analyse
@@ -117,7 +120,11 @@ def _load(ledger, claimants: tuple, strict: bool, window: int = 3, offline: bool
         gaz = Gazetteer()
         if gc.isenabled():  # a caller that turned collection back on
             exempt_from_gc()
-        return ledger, gaz, analyse(ledger, gaz, window=window)
+        if workers is None:
+            from .forked import can_fork
+
+            workers = 2 if can_fork() else 1
+        return ledger, gaz, analyse(ledger, gaz, window=window, workers=workers)
     except (MapperError, GazetteerError) as exc:
         for problem in getattr(exc, "problems", [])[1:]:
             click.echo(f"error: {problem}", err=True)
@@ -258,7 +265,7 @@ def _build_one(ledger, events, output_dir, name, title, *, as_of, strict, self_c
 
     if output_dir.exists() and not output_dir.is_dir():
         raise CannotRun(f"{output_dir}: --output-dir is a file, not a folder")
-    led, gaz, analysis = _load(str(ledger), claimants, strict, window, offline)
+    led, gaz, analysis = _load(str(ledger), claimants, strict, window, offline, workers=workers)
     event_list = []
     if events:
         from .ledger import read_events

@@ -3,9 +3,12 @@
 A build's exports (GeoJSON, CSV, report) need nothing the map page makes,
 and the page nothing they make: on a machine with a second core a forked
 copy makes them while this process makes the page. The copy comes with the
-loaded gazetteer and the analysis (nothing is sent to it); it sends back the
-bytes it made, and this process writes every file as it would have, so the
-files are the same whichever process made them.
+loaded gazetteer and the analysis (nothing is sent to it); it writes the
+exports into files this process staged for it (``outputs.write_outputs``) and
+sends back only that it is done, and this process renames every file into
+place as one set, so the files are the same whichever process made them.
+``Forked`` itself sends back any value that pickles (``lookups`` sends
+resolutions).
 """
 
 from __future__ import annotations

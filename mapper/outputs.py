@@ -3,10 +3,12 @@ claimed-control areas, the report and the embed snippet."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 from collections import Counter
-from itertools import chain
+from itertools import chain, repeat
+import operator
 from operator import attrgetter
 import math
 import os
@@ -22,10 +24,8 @@ from gazetteer import Gazetteer, GazetteerError
 from gazetteer.atomic import FileSet
 
 from .analysis import FLAGS, PARTNER_CAP, RETRACTED_STATUSES, Analysis
-from .control import claimed_control
 from .errors import MapperError, RenderError
 from .claimtable import ClaimTable
-from .exports import need_gis, write_gpkg
 from .forked import Forked, can_fork
 from .ledger import Event
 from .page import build_map, build_map_files, map_bytes
@@ -118,7 +118,8 @@ def report_markdown(analysis: Analysis, *, title: str, problems: list, as_of: dt
     id_md = _Escaped(zip(ids, ids))
     id_md.update((cid, _md(cid)) for cid in filter(_MD_ANY.search, ids))
     escape_id = id_md.__getitem__
-    mapped = len(ids) - list(map(places.__getitem__, ids)).count(None)
+    # By identity: counting None by == would call Place.__eq__ for every placed claim.
+    mapped = len(ids) - list(map(operator.is_, map(places.__getitem__, ids), repeat(None))).count(True)
     sides = Counter(map(attrgetter("side"), claims))
     flag_lists = list(map(all_flags.__getitem__, ids))
     counted = Counter(chain.from_iterable(flag_lists))
@@ -321,6 +322,8 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
         raise MapperError(f"{analysis.ledger.path}: no valid claims to map"
                           + (f"; {len(problems)} row(s) left out, first: {problems[0]}" if problems else ""))
     if gpkg:
+        from .exports import need_gis
+
         need_gis()  # before any work: a missing extra is said at once
     out_dir = Path(out_dir)
     fallback = f"{name}.png" if png_size is not None else None
@@ -331,42 +334,68 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
     if workers is None:
         workers = 2 if len(analysis.claims) >= FORK_CLAIMS and can_fork() else 1
 
-    def exports() -> tuple[bytes, bytes, bytes]:
+    def exports() -> tuple[list[bytes], bytes, bytes]:
         table = ClaimTable(analysis, gaz)  # one table of the claims feeds every export
-        return (table.geojson(), table.csv().encode(),
+        return (table.geojson_pieces(), table.csv().encode(),
                 report_markdown(analysis, title=title, problems=list(problems), as_of=as_of).encode())
 
-    forked = Forked(exports) if workers > 1 and hasattr(os, "fork") else None
-    try:
+    suffixes = {"html": ".html", "geojson": ".geojson", "csv": ".csv", "control": ".control.geojson",
+                "report": ".report.md", "embed": ".embed.html", "amp": ".amp.html"}
+    with contextlib.ExitStack() as stack:
+        files: FileSet | None = None
+        staged: dict[str, Path] = {}
+        forked = None
+        if workers > 1 and hasattr(os, "fork"):
+            # The copy writes the exports itself, into files staged here for it, instead of sending
+            # their bytes back (50 MB at 50,000 claims, copied four times on the way).
+            files = stack.enter_context(_file_set(out_dir, name))
+            staged = {kind: _stage(files, f"{name}{suffixes[kind]}") for kind in _EXPORTS}
+            forked = Forked(lambda: _write_staged(files, staged, exports()))
+            stack.callback(forked.cancel)  # when this process fails first; nothing once the result came
         assets: dict[str, str | bytes] = {}
         if external_assets:
             assets = build_map_files(analysis, gaz, name, **page_options)
             page = assets.pop(f"{name}.html")
         else:
             page = map_bytes(analysis, gaz, self_contained=self_contained, **page_options)
+        # numpy and shapely (the control layer's geometry) are imported here, after the fork: a
+        # forked copy making the exports never needs them.
+        from .control import claimed_control
+
         day = as_of or max(c.day for c in analysis.claims)
         control = claimed_control(analysis, gaz, window=analysis.window).dissolved(day)
-        geojson, csv, report = forked.result() if forked else exports()
-    finally:
-        if forked:
-            forked.cancel()  # when this process failed first; nothing once the result came
-    texts: dict[str, tuple[str, str | bytes]] = {
-        "html": (".html", page),
-        "geojson": (".geojson", geojson),
-        "csv": (".csv", csv),
-        "control": (".control.geojson", orjson.dumps(control) + b"\n"),
-        "report": (".report.md", report),
-        "embed": (".embed.html", embed_snippet(name, title, base_url=base_url, fallback_image=bool(fallback))),
-        "amp": (".amp.html", amp_snippet(name, title, base_url=base_url, fallback_image=bool(fallback))),
-    }
-    try:
-        with FileSet(out_dir, lock=f".{name}.lock") as files:
+        texts: dict[str, str | bytes | list[bytes]] = {
+            "html": page,
+            "control": orjson.dumps(control) + b"\n",
+            "embed": embed_snippet(name, title, base_url=base_url, fallback_image=bool(fallback)),
+            "amp": amp_snippet(name, title, base_url=base_url, fallback_image=bool(fallback)),
+        }
+        written = set(staged)  # by the forked copy
+        if forked is not None:
+            # This process's files are written while the copy still makes its own.
+            try:
+                for kind, data in texts.items():
+                    files.write_text(f"{name}{suffixes[kind]}", data)
+            except GazetteerError as exc:
+                raise RenderError(str(exc)) from None
+            written.update(texts)
+            forked.result()
+        else:
+            texts.update(zip(_EXPORTS, exports()))
+        try:
+            if files is None:
+                files = stack.enter_context(FileSet(out_dir, lock=f".{name}.lock"))
             paths = {}
-            for kind, (suffix, data) in texts.items():
-                paths[kind] = files.write_text(f"{name}{suffix}", data)
+            for kind, suffix in suffixes.items():
+                if kind in written:
+                    paths[kind] = out_dir / f"{name}{suffix}"
+                else:
+                    paths[kind] = files.write_text(f"{name}{suffix}", texts[kind])
             for file_name, content in sorted(assets.items()):
                 paths[file_name] = files.write_text(file_name, content)
             if gpkg:
+                from .exports import write_gpkg
+
                 write_gpkg(analysis, gaz, files.stage(f"{name}.gpkg"), rows=ClaimTable(analysis, gaz).rows())
                 paths["gpkg"] = out_dir / f"{name}.gpkg"
             if png_size is not None:
@@ -377,6 +406,38 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
                 write_png(shown, files.stage(f"{name}.png"), size=png_size)
                 paths["png"] = out_dir / f"{name}.png"
             files.commit()
+        except GazetteerError as exc:
+            raise RenderError(str(exc)) from None
+    return paths
+
+
+#: What ``write_outputs``'s exports make, in order.
+_EXPORTS = ("geojson", "csv", "report")
+
+
+@contextlib.contextmanager
+def _file_set(out_dir: Path, name: str):
+    """``FileSet``, a failure to make the folder said as a RenderError (as when the files are written)."""
+    try:
+        files = FileSet(out_dir, lock=f".{name}.lock")
     except GazetteerError as exc:
         raise RenderError(str(exc)) from None
-    return paths
+    with files:
+        yield files
+
+
+def _stage(files: FileSet, name: str) -> Path:
+    try:
+        return files.stage(name)
+    except GazetteerError as exc:
+        raise RenderError(str(exc)) from None
+
+
+def _write_staged(files: FileSet, staged: dict[str, Path], made: tuple) -> dict:
+    """In the forked copy: the exports written into their staged files; nothing to send back."""
+    for kind, data in zip(_EXPORTS, made):
+        try:
+            files.write_staged(staged[kind], data)
+        except GazetteerError as exc:
+            raise RenderError(str(exc)) from None
+    return {}

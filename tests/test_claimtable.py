@@ -96,3 +96,82 @@ def test_any_text_and_count_is_written_as_the_row_writers_write_it(analysis, gaz
     for delimiter in CSV_DELIMITERS:
         assert table.csv(delimiter) == claims_csv(changed, gaz, rows, delimiter=delimiter)
     assert table.geojson() == geojson_bytes(changed, gaz, rows)
+
+
+def _shapely_oriented(geometry):
+    shapely = pytest.importorskip("shapely")
+    from shapely.geometry import mapping, shape
+
+    return json.dumps(mapping(shapely.orient_polygons(shape(geometry))))
+
+
+def test_every_unit_s_polygon_is_oriented_as_shapely_orients_it_without_shapely(gaz, monkeypatch):
+    import mapper.claimtable as claimtable
+
+    areas = claimtable.area_geometries(gaz)
+    assert len(areas) > 80
+    expected = {unit: _shapely_oriented(geometry) for unit, geometry in areas.items()}
+
+    def no_shapely(geometry):
+        raise AssertionError("a unit's polygon went through shapely")
+
+    # Every unit's rings have a clear orientation: none may need shapely (a forked copy never imports it).
+    monkeypatch.setattr(claimtable, "_oriented_by_shapely", no_shapely)
+    for unit, geometry in areas.items():
+        assert json.dumps(claimtable._oriented(geometry)) == expected[unit], unit
+
+
+SQUARE_CW = [[0, 0], [0, 4], [4, 4], [4, 0], [0, 0]]          # clockwise, whole numbers
+HOLE_CCW = [[1.0, 1.0], [2.0, 1.0], [2.0, 2.0], [1.0, 2.0], [1.0, 1.0]]
+
+
+@pytest.mark.parametrize("geometry", [
+    {"type": "Polygon", "coordinates": [SQUARE_CW, HOLE_CCW]},               # both rings turned
+    {"type": "Polygon", "coordinates": [SQUARE_CW[::-1], HOLE_CCW[::-1]]},   # both already right
+    {"type": "MultiPolygon", "coordinates": [[SQUARE_CW], [[[5, 5], [6, 5], [6, 6], [5, 5]]]]},
+    {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [2, 2], [0, 0]]]},  # flat: shapely's answer
+])
+def test_made_up_polygons_are_oriented_as_shapely_orients_them(geometry, monkeypatch):
+    import mapper.claimtable as claimtable
+
+    expected = _shapely_oriented(geometry)
+    flat = geometry["coordinates"] == [[[0, 0], [1, 1], [2, 2], [0, 0]]]
+    through = []
+    real = claimtable._oriented_by_shapely
+    monkeypatch.setattr(claimtable, "_oriented_by_shapely", lambda g: through.append(g) or real(g))
+    done = claimtable._oriented(geometry)
+    assert json.dumps(done) == expected
+    assert through == ([geometry] if flat else [])  # only the flat ring needs shapely
+    if geometry["coordinates"][0] is SQUARE_CW:
+        # exterior counter-clockwise, the hole clockwise, whole numbers as floats
+        assert done["coordinates"][0][:2] == ((0.0, 0.0), (4.0, 0.0))
+        assert done["coordinates"][1][:2] == ((1.0, 1.0), (1.0, 2.0))
+
+
+def test_the_exports_of_an_area_claim_import_no_shapely(tmp_path):
+    # What a forked copy making the exports runs: numpy and shapely stay out of it.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = tmp_path / "l.csv"
+    path.write_text(HEADER + ROWS[0] + "\n", encoding="utf-8")
+    code = ("import sys; from gazetteer import Gazetteer; from mapper.analysis import analyse; "
+            "from mapper.ledger import read_ledger; from mapper.claimtable import ClaimTable; "
+            f"g = Gazetteer(); t = ClaimTable(analyse(read_ledger({str(path)!r}), g), g); "
+            "assert b'\"geometry_kind\":\"area\"' in t.geojson() and b'Polygon' in t.geojson(); t.csv(); "
+            "print(sorted(m for m in ('numpy', 'shapely') if m in sys.modules))")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root,
+                          env={**__import__("os").environ, "PYTHONPATH": str(root)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("kept", [0, 1, 2])
+def test_geojson_of_no_one_and_two_claims_is_the_row_writer_s(analysis, gaz, kept):
+    # The document's head and tail go on the first and last feature: the edge cases of that.
+    part = dataclasses.replace(analysis, ordered=analysis.claims[:kept])
+    data = ClaimTable(part, gaz).geojson()
+    assert data == geojson_bytes(part, gaz, claim_rows(part, gaz))
+    assert json.loads(data)["features"] == json.loads(geojson_bytes(analysis, gaz))["features"][:kept]

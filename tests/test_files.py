@@ -302,3 +302,23 @@ def test_a_ledger_file_name_becomes_a_safe_name(tmp_path):
     assert made == sorted(f"javascript-alert-1-b-war{s}" for s in SET)
     embed = (out / "javascript-alert-1-b-war.embed.html").read_text(encoding="utf-8")
     assert 'src="javascript:' not in embed and "<b>" not in embed
+
+
+def test_a_file_set_writes_text_bytes_and_a_list_of_pieces_and_says_which_file_it_could_not(tmp_path):
+    from gazetteer.atomic import FileSet
+    from gazetteer.errors import InputError
+
+    with FileSet(tmp_path, lock=".l.lock") as files:
+        files.write_text("t.txt", "é\r\n")
+        files.write_text("b.bin", b"\x00\xff")
+        files.write_text("p.json", [b'{"a":', b"[1,", b"2]}", b"\n"])
+        files.commit()
+    with FileSet(tmp_path, lock=".l.lock") as files:
+        broken = files.stage("d.txt")
+        broken.unlink()
+        broken.mkdir()  # no file can be written where a folder stands
+        with pytest.raises(InputError, match=r"d\.txt: cannot write"):
+            files.write_staged(broken, b"x")
+    assert (tmp_path / "t.txt").read_bytes() == "é\r\n".encode()
+    assert (tmp_path / "b.bin").read_bytes() == b"\x00\xff"
+    assert (tmp_path / "p.json").read_bytes() == b'{"a":[1,2]}\n'

@@ -411,3 +411,53 @@ def test_a_name_is_resolved_with_its_context_and_on_its_claims_day(tmp_path, gaz
     assert ids == {"v1": "wof:1327370313", "v2": None, "v3": "wof:1327370313",
                    "m1": "wof:1125861049", "m2": None}
     assert a.resolutions["v2"].status == "ambiguous" and a.resolutions["m2"].status == "ambiguous"
+
+
+def test_a_place_s_label_is_its_earliest_claim_s_text_whatever_the_row_order(tmp_path, gaz):
+    path = tmp_path / "l.csv"
+    path.write_text(NEAR_HEADER + "z,2020-10-09,XYZZYVILLE,,Aliyev,Azerbaijan,captured\n"
+                    "m,2020-10-05,xyzzyVille,,Aliyev,Azerbaijan,attacked\n"
+                    "a,2020-10-01,Xyzzyville,,Aliyev,Azerbaijan,attacked\n"
+                    "b,2020-10-02,XyzzyvillE,,Aliyev,Azerbaijan,attacked\n", encoding="utf-8")
+    a = analyse(read_ledger(path), gaz)
+    assert a.label("name:xyzzyville") == "Xyzzyville"
+
+
+def test_two_workers_resolve_as_one_and_look_up_half_the_names_here(tmp_path, gaz, monkeypatch):
+    # analyse(workers=2) has a forked copy look up every other distinct name (mapper.lookups): the same
+    # resolutions, flags and places; names valid for a period still resolved per day, here.
+    names = []
+    for rec in gaz.records():
+        if rec["kind"] == "settlement" and rec["name"] not in names:
+            names.append(rec["name"])
+        if len(names) == 420:
+            break
+    dated = ["Madagiz", "Suqovuşan", "Vank", "Kirovabad"]  # names in use for a period only
+    lines = [f"n{i},2020-10-{1 + i % 20:02d},{name},Aliyev,Azerbaijan,{'captured' if i % 3 else 'holds'},"
+             "published,,\n" for i, name in enumerate(names)]
+    lines += [f"m{i},2020-10-{1 + i % 20:02d},{name},Artsakh Defense Army,Artsakh,denies,published,,\n"
+              for i, name in enumerate(names[::7])]
+    lines += [f"d{i}{j},{day},{name},Aliyev,Azerbaijan,attacked,published,,\n"
+              for i, name in enumerate(dated) for j, day in enumerate(("1980-05-01", "2020-10-20"))]
+    path = tmp_path / "l.csv"
+    path.write_text(HEADER + "".join(lines), encoding="utf-8")
+    led = read_ledger(path)
+    asked = []
+    real = gaz.resolve
+    monkeypatch.setattr(gaz, "resolve", lambda name, near=None, as_of=None: (
+        asked.append((name, as_of)) or real(name, near=near, as_of=as_of)))
+    one = analyse(led, gaz)  # one process by default
+    asked_one = list(asked)
+    asked.clear()
+    two = analyse(led, gaz, workers=2)
+    distinct = list(dict.fromkeys(c.place for c in sorted(led.claims, key=lambda c: (c.when, c.id))))
+    assert len(distinct) == 424
+    assert [n for n, day in asked_one if day is None] == distinct
+    assert [n for n, day in asked if day is None] == distinct[0::2]  # the copy looked up the rest
+    per_day = sorted((n, day) for n, day in asked_one if day is not None)
+    assert sorted((n, day) for n, day in asked if day is not None) == per_day
+    assert set(dated) <= {n for n, _ in per_day}
+    assert two.flags == one.flags and two.keys == one.keys and two.related == one.related
+    assert {cid: p and p.id for cid, p in two.places.items()} == {cid: p and p.id for cid, p in one.places.items()}
+    assert ({cid: (r.status, [(c.place.id, c.score) for c in r.candidates]) for cid, r in two.resolutions.items()}
+            == {cid: (r.status, [(c.place.id, c.score) for c in r.candidates]) for cid, r in one.resolutions.items()})

@@ -203,3 +203,62 @@ def test_cancel_ends_a_copy_still_running_and_reaps_it():
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
     running.cancel()  # a second call does nothing
+
+
+def test_the_copy_writes_its_files_itself_and_this_process_the_rest(analysis, gaz, tmp_path, monkeypatch):
+    # The exports' bytes are not sent back: this process writes the page and the snippets only.
+    from gazetteer.atomic import FileSet
+
+    written_here = []
+    real = FileSet.write_text
+
+    def write_text(self, name, text):
+        written_here.append((os.getpid(), name))
+        return real(self, name, text)
+
+    monkeypatch.setattr(FileSet, "write_text", write_text)
+    paths = outputs.write_outputs(analysis, gaz, tmp_path / "two", "w", title="War", workers=2)
+    assert sorted(name for _, name in written_here) == ["w.amp.html", "w.control.geojson", "w.embed.html",
+                                                        "w.html"]
+    assert {pid for pid, _ in written_here} == {os.getpid()}
+    assert list(paths) == ["html", "geojson", "csv", "control", "report", "embed", "amp"]
+    assert all(path.is_file() and path.parent == tmp_path / "two" for path in paths.values())
+    assert (tmp_path / "two" / "w.geojson").read_bytes().startswith(b'{"type":"FeatureCollection"')
+    assert (tmp_path / "two" / "w.report.md").read_text(encoding="utf-8").startswith("# War\n")
+
+
+def test_a_file_the_copy_cannot_write_is_said_here_and_no_file_is_written(analysis, gaz, tmp_path, monkeypatch):
+    from gazetteer.atomic import FileSet
+
+    real = FileSet.write_staged
+
+    def write_staged(self, tmp, text):
+        if tmp.name.endswith("w.csv"):  # the staged file made a folder: no file can be written there
+            tmp.unlink()
+            tmp.mkdir()
+        return real(self, tmp, text)
+
+    monkeypatch.setattr(FileSet, "write_staged", write_staged)
+    with pytest.raises(outputs.RenderError, match=r"w\.csv: cannot write"):
+        outputs.write_outputs(analysis, gaz, tmp_path, "w", title="War", workers=2)
+    assert [p for p in tmp_path.iterdir() if not p.is_dir()] == []
+
+
+def test_this_process_writes_its_files_while_the_copy_makes_its_own(analysis, gaz, tmp_path, monkeypatch):
+    # The copy's report waits for this process's page to be written: it is, before this process
+    # waits for the copy (else the build fails here).
+    import time
+
+    real = outputs.report_markdown
+
+    def report(*args, **kwargs):
+        deadline = time.monotonic() + 30
+        while not any(p.name.endswith("-w.html") and p.stat().st_size for p in tmp_path.iterdir()):
+            if time.monotonic() > deadline:
+                raise MapperError("the page was not written while the copy made the report")
+            time.sleep(0.01)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(outputs, "report_markdown", report)
+    outputs.write_outputs(analysis, gaz, tmp_path, "w", title="War", workers=2)
+    assert (tmp_path / "w.html").stat().st_size > 0 and (tmp_path / "w.report.md").stat().st_size > 0
