@@ -153,6 +153,14 @@ def test_a_carriage_return_in_a_cell_quotes_the_whole_row(gaz):
     assert [r["note"] for r in table(out)] == ["a\rb", "plain"]
 
 
+def test_a_carriage_return_in_a_column_name_quotes_the_header(gaz):
+    # A bare CR in the header would end it early for every reader of the output.
+    _, out = run(gaz, 'place,"note\rlater"\nSanasar,plain\n')
+    header = out.split("\n")[0]
+    assert header.startswith('"place","note\rlater","match_status"')
+    assert list(table(out)[0])[:2] == ["place", "note\rlater"] and table(out)[0]["note\rlater"] == "plain"
+
+
 def test_progress_counts_rows_against_lines(gaz):
     calls = []
     run(gaz, "place\nSanasar\nSanasar\n", progress=lambda done, total: calls.append((done, total)))
