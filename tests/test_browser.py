@@ -84,6 +84,21 @@ def test_example_map_works(browser, tmp_path):
     assert errors == []
 
 
+def _close_popup(page):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    # Its close button, clicked again if a click landed while the map was still panning the popup into
+    # view (seen once on a loaded machine: the popup stayed open for 30 s).
+    for _ in range(3):
+        page.locator(".leaflet-popup-close-button").click()
+        try:
+            page.locator(".leaflet-popup").wait_for(state="detached", timeout=5000)  # it fades out first
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError("the popup did not close after three clicks on its close button")
+
+
 def test_hostile_text_shows_as_written(browser, tmp_path):
     quoted = HOSTILE.replace('"', '""')
     path = tmp_path / "hostile.csv"
@@ -93,6 +108,7 @@ def test_hostile_text_shows_as_written(browser, tmp_path):
     build(tmp_path, str(path), "--name", "h", "--title", HOSTILE)
     page, errors = open_map(browser, tmp_path / "h.html")
     assert page.evaluate("window.__pwned === undefined")
+    safe_links = 0
     for i in range(page.locator(".cm-marker").count()):
         marker = page.locator(".cm-marker").nth(i)
         marker.hover()
@@ -102,9 +118,11 @@ def test_hostile_text_shows_as_written(browser, tmp_path):
         assert "<script>alert(1)</script>" in text and "${x}" in text
         assert page.locator(".leaflet-popup .cm-quote").last.text_content() == HOSTILE
         assert page.locator(".leaflet-popup .cm-claimant").last.text_content() == HOSTILE
-        page.locator(".leaflet-popup-close-button").click()
-        page.locator(".leaflet-popup").wait_for(state="detached")  # it fades out first
-        assert page.locator(".cm-popup a[href^='javascript']").count() == 0
+        # Checked while the popup is open (after it closes there is nothing to find).
+        assert page.locator(".leaflet-popup a[href^='javascript']").count() == 0
+        safe_links += page.locator(".leaflet-popup a[href='https://example.org/x']").count()
+        _close_popup(page)
+    assert safe_links  # the https source is a link: the javascript: one was left out, not every link
     assert page.locator(".cm-popup img, .leaflet-container script").count() == 0
     assert HOSTILE.split()[0] in page.locator(".cm-title h2").inner_text()
     assert errors == []
