@@ -389,6 +389,8 @@ _REGION_WORDS = ("region", "регион", "республика", "republic")
 # Village and town apart: "Zəngilan kəndi" is a village, "Zəngilan şəhəri" the town.
 _VILLAGE_WORDS = (
     "village of", "the village of", "village", "villages", "hamlet",
+    # The press's "the border village of Khnatsakh": a village all the same.
+    "border village of", "the border village of", "border village",
     "kəndi", "kendi", "kənd", "kend", "kəndində", "kəndindən", "kəndinin", "kəndinə", "kəndindəki",
     "село", "селе", "села", "деревня", "деревне", "գյուղ", "գյուղը", "գյուղում",
     "köyü", "köyünü", "köyünde", "köyüne", "köy", "dorf", "village de", "aldea", "aldea de", "pueblo", "pueblo de",
@@ -575,7 +577,7 @@ _UNIT = r"(?:district|region|rayon|raion|province|marz)"
 # Джебраильского района", "Ջաբրայիլի շրջանի Կարխուլու գյուղ". Each pattern
 # gives the name and a context string the resolver reads as a district.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^(?:the\s+)?(?:village|town|city|settlement)\s+of\s+(?P<name>.+?)\s+(?:in|of)\s+(?:the\s+)?"
+    (re.compile(r"^(?:the\s+)?(?:border\s+)?(?:village|town|city|settlement)\s+of\s+(?P<name>.+?)\s+(?:in|of)\s+(?:the\s+)?"
                 r"(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
     (re.compile(r"^(?P<name>.+?)\s+(?:village|town|settlement)\s+(?:of|in)\s+(?:the\s+)?"
                 r"(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
@@ -592,7 +594,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?P<ctx>\S+?)(?:ի|ու)\s+մարզի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
      "{ctx}ի մարզ"),
     # "Davit Bek village of Syunik": the village of a province or community named bare.
-    (re.compile(r"^(?!(?:the\s+)?(?:village|town)\b)(?P<name>\S.*?)\s+(?:village|town)\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$",
+    # "the border village of Khnatsakh" is the village itself, not a village of a place "border".
+    (re.compile(r"^(?!(?:the\s+)?(?:border\s+)?(?:village|town)\b)(?P<name>\S.*?)\s+(?:village|town)\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$",
                 re.IGNORECASE), "{ctx}"),
     # Last: "Khtsaberd village in Hadrut", "Talish near Madagiz": a place as context.
     # "near" stays on the context: near a district is not in it.
