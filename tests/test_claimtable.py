@@ -125,24 +125,29 @@ SQUARE_CW = [[0, 0], [0, 4], [4, 4], [4, 0], [0, 0]]          # clockwise, whole
 HOLE_CCW = [[1.0, 1.0], [2.0, 1.0], [2.0, 2.0], [1.0, 2.0], [1.0, 1.0]]
 
 
-@pytest.mark.parametrize("geometry", [
-    {"type": "Polygon", "coordinates": [SQUARE_CW, HOLE_CCW]},               # both rings turned
-    {"type": "Polygon", "coordinates": [SQUARE_CW[::-1], HOLE_CCW[::-1]]},   # both already right
-    {"type": "MultiPolygon", "coordinates": [[SQUARE_CW], [[[5, 5], [6, 5], [6, 6], [5, 5]]]]},
-    {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [2, 2], [0, 0]]]},  # flat: shapely's answer
+@pytest.mark.parametrize("geometry,via_shapely", [
+    ({"type": "Polygon", "coordinates": [SQUARE_CW, HOLE_CCW]}, False),               # both rings turned
+    ({"type": "Polygon", "coordinates": [SQUARE_CW[::-1], HOLE_CCW[::-1]]}, False),   # both already right
+    ({"type": "MultiPolygon", "coordinates": [[SQUARE_CW], [[[5, 5], [6, 5], [6, 6], [5, 5]]]]}, False),
+    # What has no clear orientation here goes to shapely, whose answer is its own:
+    ({"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [2, 2], [0, 0]]]}, True),  # flat
+    ({"type": "Polygon", "coordinates": [SQUARE_CW[:-1]]}, True),                    # not closed
+    ({"type": "Polygon", "coordinates": [[[*p, 1] for p in SQUARE_CW]]}, True),       # with heights
+    ({"type": "Polygon", "coordinates": []}, True),                                  # empty
+    ({"type": "MultiPolygon", "coordinates": []}, True),
+    ({"type": "Point", "coordinates": [1.0, 2.0]}, True),                            # no polygon at all
 ])
-def test_made_up_polygons_are_oriented_as_shapely_orients_them(geometry, monkeypatch):
+def test_made_up_polygons_are_oriented_as_shapely_orients_them(geometry, via_shapely, monkeypatch):
     import mapper.claimtable as claimtable
 
     expected = _shapely_oriented(geometry)
-    flat = geometry["coordinates"] == [[[0, 0], [1, 1], [2, 2], [0, 0]]]
     through = []
     real = claimtable._oriented_by_shapely
     monkeypatch.setattr(claimtable, "_oriented_by_shapely", lambda g: through.append(g) or real(g))
     done = claimtable._oriented(geometry)
     assert json.dumps(done) == expected
-    assert through == ([geometry] if flat else [])  # only the flat ring needs shapely
-    if geometry["coordinates"][0] is SQUARE_CW:
+    assert through == ([geometry] if via_shapely else [])
+    if geometry["coordinates"] and geometry["coordinates"][0] is SQUARE_CW:
         # exterior counter-clockwise, the hole clockwise, whole numbers as floats
         assert done["coordinates"][0][:2] == ((0.0, 0.0), (4.0, 0.0))
         assert done["coordinates"][1][:2] == ((1.0, 1.0), (1.0, 2.0))
