@@ -18,6 +18,8 @@ import pytest
 
 from gazetteer.normalize import parse_name
 
+from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
+
 
 @pytest.mark.parametrize("text, name, kind", [
     ("Kəlbəcər rayonu ərazisində", "Kəlbəcər", "district"),
@@ -51,11 +53,6 @@ def test_a_unit_word_in_a_case_form_is_also_tried_in_the_nominative(text, nomina
 def test_village_of_a_bare_province():
     parsed = parse_name("Davit Bek Village of Syunik")
     assert (parsed.name, parsed.kind_hint, parsed.context) == ("Davit Bek", "settlement", ("Syunik",))
-
-
-@pytest.fixture(scope="module")
-def gaz(imported):
-    return imported[0]
 
 
 @pytest.mark.parametrize("text, expected", [

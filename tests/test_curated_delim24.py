@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import pytest
 
+from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
+
 QIZILHACILI_QAZAX = "wof:1276268249"
 QIZILHACILI_GORANBOY = "wof:421178469"
 BERKABER = "wof:1293573747"
 ARENI = "wof:421201497"
 HEYDARABAD = "wof:1310446369"
 BERD = "wof:421178515"
-
-
-@pytest.fixture(scope="module")
-def gaz(imported):
-    return imported[0]
 
 
 @pytest.mark.parametrize("text", ["Gizilhajili", "Gizil Hajili", "Gyzylhajily", "Qizilhajili"])

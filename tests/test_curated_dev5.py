@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
+
 
 AR = "gz:nakhchivan-ar"
 CITY_UNIT = "wof:85668681"       # the city-rank unit that carried the republic's names
@@ -18,11 +20,6 @@ CITY = "wof:1125936343"          # Nakhchivan the town
 SADARAK_VILLAGE = "wof:1125773681"
 SADARAK_DISTRICT = "wof:85668663"
 AYGEDZOR = "wof:1108783339"      # of Tavush (Qulalı until 1939)
-
-
-@pytest.fixture(scope="module")
-def gaz(imported):
-    return imported[0]
 
 
 def _resolved(gaz, text, near=None):

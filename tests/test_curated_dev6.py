@@ -11,16 +11,13 @@ from __future__ import annotations
 
 import pytest
 
+from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
+
 
 SHUKURBEYLI_JABRAYIL = "wof:1209393849"
 SHUKURBEYLI_FUZULI = "wof:1209882371"
 NORABAK = "wof:1108784131"
 AREVIS = "wof:1108784233"
-
-
-@pytest.fixture(scope="module")
-def gaz(imported):
-    return imported[0]
 
 
 def _resolved(gaz, text, near=None):

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import pytest
 
+from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
+
 CIRAQLI_AGDAM = "gz:ciraqli-agdam"
 AGDAM_DISTRICT = "wof:85668257"
-
-
-@pytest.fixture(scope="module")
-def gaz(imported):
-    return imported[0]
 
 
 @pytest.mark.parametrize("text, near", [("Çıraqlı", "Ağdam rayonunun"), ("Чырахлы", "Агдамского района"),

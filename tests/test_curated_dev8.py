@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
+
 VERIN_SHORZHA = "wof:1242784163"
 NERKIN_SHORZHA = "wof:1242977035"
-
-
-@pytest.fixture(scope="module")
-def gaz(imported):
-    return imported[0]
 
 
 def test_nerkin_shorzha_is_labelled_with_its_own_russian_name(gaz):

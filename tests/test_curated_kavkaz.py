@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import pytest
 
+from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
+
 HADRUT = "wof:1125938249"
-
-
-@pytest.fixture(scope="module")
-def gaz(imported):
-    return imported[0]
 
 
 @pytest.mark.parametrize("text, near", [("Адрут", ""), ("Адрут", "Нагорный Карабах"), ("в Адруте", "")])

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pytest
 
+from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
+
 GYUMRI = "wof:421194815"
 GAVAR = "wof:1125819727"
 YEGHEGNADZOR = "wof:890449899"
@@ -24,11 +26,6 @@ KALBAJAR_DISTRICT = "wof:85668221"
 KALBAJAR_TOWN = "wof:890441267"
 ARTSAKH = "gz:artsakh"
 VEDI_RAION = "gz:am-vedi-raion"
-
-
-@pytest.fixture(scope="module")
-def gaz(imported):
-    return imported[0]
 
 
 @pytest.mark.parametrize("text, near, place", [

@@ -15,6 +15,8 @@ import pytest
 
 from gazetteer.normalize import foreign_readings, parse_name
 
+from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
+
 TOVUZ_DISTRICT = "wof:85668241"
 TOVUZ_TOWN = "wof:421168733"
 QAZAX_DISTRICT = "wof:85668229"
@@ -59,11 +61,6 @@ def test_a_german_final_ch_is_x():
     assert foreign_readings("Gazach") == ["gazax"]
     # English writes ç as "ch" before a vowel: no German reading.
     assert foreign_readings("Chinari") == []
-
-
-@pytest.fixture(scope="module")
-def gaz(imported):
-    return imported[0]
 
 
 @pytest.mark.parametrize("text, expected", [

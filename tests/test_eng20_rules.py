@@ -11,6 +11,8 @@ import pytest
 
 from gazetteer.normalize import parse_name
 
+from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
+
 
 @pytest.mark.parametrize("text, name, context", [
     ("Azerbaijan's Barda", "Barda", ("Azerbaijan",)),
@@ -61,6 +63,3 @@ def test_resolved(gaz):
         assert label in {n.text for n in res.place.names}, (text, res.place.name)
 
 
-@pytest.fixture(scope="module")
-def gaz(imported):
-    return imported[0]

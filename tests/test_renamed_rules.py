@@ -13,6 +13,8 @@ import pytest
 
 from gazetteer.normalize import parse_name
 
+from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
+
 KASHATAGH = "gz:kashatagh"
 JABRAYIL_DISTRICT = "wof:85668323"
 TAVUSH = "wof:85668095"
@@ -33,11 +35,6 @@ def test_locative_and_ablative_unit_words_are_descriptors(text, name, kind):
 def test_a_name_that_only_ends_like_the_word_is_left_alone():
     # The words are whole words: a one-word name is never cut.
     assert parse_name("Շրջանում").name == "Շրջանում"
-
-
-@pytest.fixture(scope="module")
-def gaz(imported):
-    return imported[0]
 
 
 @pytest.mark.parametrize("text, place", [
