@@ -152,6 +152,10 @@ def cli(ctx, quiet, verbose) -> None:
     if quiet and verbose:
         raise click.UsageError("give -q or -v, not both")
     ctx.obj = {"quiet": quiet}
+    # numpy (the control layer's geometry) starts OpenBLAS's thread pool on import, whose threads
+    # spin on the second core a build's forked copy is using (0.1 s of CPU), for linear algebra a
+    # build never does. Only for this command's process, and only when the user set nothing.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     if gc.isenabled():
         # A run is short and its objects (the gazetteer's million, the claims,
         # the map) live until it ends: collecting cycles would only walk them
