@@ -439,6 +439,9 @@ def main() -> None:
     otherwise be freed one by one as the process ends: 0.3 s of a 50,000-claim
     build, for memory the system takes back whole. Every file is written, synced
     and closed before ``cli`` returns; the standard streams are flushed here."""
+    from gazetteer.atomic import end_on_signals
+
+    end_on_signals()  # a killed build removes the files it staged; the last set stays whole
     try:
         cli()
         code = 0
