@@ -590,8 +590,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?P<name>.+?)\s+(?:village|town|settlement)\s+(?:of|in)\s+(?:the\s+)?"
                 r"(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
     (re.compile(r"^(?P<name>.+?)\s+in\s+(?:the\s+)?(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
-    (re.compile(r"^(?P<ctx>.+?)\s+rayonunun\s+(?P<name>.+?)(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$",
-                re.IGNORECASE), "{ctx} rayonu"),
+    # "Füzuli rayonundakı Qaraxanbəyli kəndi": the village that is in the district.
+    (re.compile(r"^(?P<ctx>.+?)\s+(?:rayonunun|rayonundakı|rayonundaki)\s+(?P<name>.+?)"
+                r"(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$", re.IGNORECASE), "{ctx} rayonu"),
+    # A town's genitive before a township or village of its own: "Xankəndi şəhərinin
+    # Kərkicahan qəsəbəsinə". The town is context, read as a town.
+    (re.compile(r"^(?P<ctx>.+?)\s+(?:şəhərinin|seherinin)\s+(?P<name>\S.*?)(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi))?$",
+                re.IGNORECASE), "{ctx} şəhəri"),
     # The district in the nominative, as headlines put it: "Cəbrayıl rayonu Horovlu kəndinə".
     (re.compile(r"^(?P<ctx>.+?)\s+rayonu\s+(?P<name>\S.*?)(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$",
                 re.IGNORECASE), "{ctx} rayonu"),
@@ -616,7 +621,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
-_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "rayonu ", "района", "области", "марза", "շրջանի", "մարզի")
+_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "rayonu ", "rayonundak", "şəhərinin", "seherinin", "района", "области", "марза", "շրջանի", "մարզի")
 # Whether a text holds any of the words above, in one scan (a third of a loop's time).
 _HAS_DIRECTION = re.compile("|".join(map(re.escape, _DIRECTION_WORDS)))
 _HAS_PHRASE = re.compile("|".join(map(re.escape, _PHRASE_WORDS)))
@@ -921,8 +926,9 @@ def _english_lead(text: str) -> tuple[str, tuple[str, ...]]:
 # consonant and in -nın/-nin/-nun/-nün after a vowel, its vowel in harmony with
 # the stem's last vowel; "Laçının" and "Xocalının" read both ways (Laçın or Laçı,
 # Xocalı or Xocalın), so both stems are given and the one naming no place is
-# left unread. Only a text with a letter of the Azerbaijani alphabet is read so:
-# "Verin Shorzha" and "Nerkin Hand" end their first word in -in too.
+# left unread. Only a text with a letter of the Azerbaijani alphabet, or ending in
+# an Azerbaijani descriptor ("Cebrayilin Horovlu kendine"), is read so: "Verin
+# Shorzha" and "Nerkin Hand" end their first word in -in too.
 _GENITIVE_VOWEL = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"}
 _AZE_MARKS = frozenset("əıöüşçğƏİÖÜŞÇĞ")
 
@@ -949,7 +955,8 @@ def aze_genitive_stems(word: str) -> tuple[str, ...]:
 def _aze_owner(text: str) -> tuple[str, tuple[str, ...]]:
     """``text`` without an Azerbaijani genitive owner before the name, and the owner's stems."""
     first, _, rest = text.partition(" ")
-    if not rest or not first[:1].isupper() or not _AZE_MARKS.intersection(text) or first.casefold() in _WORD_KIND:
+    if (not rest or not first[:1].isupper() or first.casefold() in _WORD_KIND
+            or not (_AZE_MARKS.intersection(text) or _folded_descriptor(text))):
         return text, ()
     if not any(w[:1].isupper() and w.casefold() not in _WORD_KIND for w in rest.split()):
         return text, ()

@@ -40,6 +40,11 @@ def test_genitive_stems_follow_vowel_harmony(word, stems):
     ("yenidən qurulan Füzuli şəhərinə", "Füzuli", ()),
     ("işğaldan azad edilmiş Ağdam şəhərində", "Ağdam", ()),
     ("Zəngilan rayonunun yenidən salınmış Ağalı kəndinə", "Ağalı", ("Zəngilan rayonu",)),
+    # Without diacritics, a trailing Azerbaijani descriptor says the text is Azerbaijani.
+    ("Cebrayilin Horovlu kendine", "Horovlu", ("Cebrayil",)),
+    # The village that is in the district, and a town's own township.
+    ("Füzuli rayonundakı Qaraxanbəyli kəndi", "Qaraxanbəyli", ("Füzuli rayonu",)),
+    ("Xankəndi şəhərinin Kərkicahan qəsəbəsinə", "Kərkicahan", ("Xankəndi şəhəri",)),
 ])
 def test_district_before_the_village_is_context(text, name, context):
     parsed = parse_name(text)
@@ -62,6 +67,8 @@ def test_no_owner_where_none_is_written(text):
     ("Laçının Sus kəndində", "Sus", "Lachin"),
     ("Zəngilanın Məmmədbəyli kəndinə", "Məmmədbəyli", "Zəngilan"),
     ("Cəbrayıl rayonu Horovlu kəndinə", "Horovlu", "Cəbrayıl"),
+    ("Cebrayilin Horovlu kendine", "Horovlu", "Cəbrayıl"),
+    ("Füzuli rayonundakı Qaraxanbəyli kəndi", "Qaraxanbəyli", "Füzuli"),
 ])
 def test_the_genitive_names_the_district(gaz, text, place, district):  # noqa: F811
     res = gaz.resolve(text)
@@ -91,3 +98,8 @@ def test_the_reading_of_a_genitive_naming_no_place_is_dropped(gaz):  # noqa: F81
 def test_participle_before_the_town_is_dropped(gaz):  # noqa: F811
     res = gaz.resolve("yenidən qurulan Füzuli şəhərinə")
     assert res.status == "resolved" and res.place.kind == "settlement" and "Füzuli" in res.place.name
+
+
+def test_a_towns_genitive_is_the_town(gaz):  # noqa: F811
+    res = gaz.resolve("Xankəndi şəhərinin Kərkicahan qəsəbəsinə")
+    assert res.status == "resolved" and res.place.name == "Kərkicahan" and "near Xankəndi" in res.why
