@@ -330,6 +330,15 @@ class Gazetteer:
         texts = [*parsed.context, *([near] if near and near.strip() else [])]
         decider = self._decider
         contexts = [decider.read_context(text) for text in texts]
+        if parsed.owners and not any(c.places for c in contexts if c.text in parsed.owners):
+            # A first word read as a district's genitive that names no place
+            # is part of the name after all.
+            parsed = parse_name(name, owner=False)
+            texts = [*parsed.context, *([near] if near and near.strip() else [])]
+            contexts = [decider.read_context(text) for text in texts]
+        else:
+            # Of a genitive's two readings ("Laçının": Laçın or Laçı), the one naming no place is no context.
+            contexts = [c for c in contexts if c.places or c.text not in parsed.owners]
         found = self._retriever.find(parsed)
         scored = decider.score(parsed, found, contexts, as_of)
         result = decider.decide(name, near, parsed, scored, contexts)

@@ -543,6 +543,14 @@ _TERRITORY = re.compile(r"\s+(?:" + "|".join(_TERRITORY_WORDS) + r")$", re.IGNOR
 _UNIT_CASES = {"rayonunun": "rayonu", "rayonunda": "rayonu", "rayonundakı": "rayonu", "rayonundan": "rayonu",
                "rayonuna": "rayonu", "շրջանի": "շրջան", "շրջանը": "շրջան"}
 _DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
+               # Azerbaijani participles the resettlement press puts before a name
+               # ("yenidən qurulan Füzuli şəhərinə", "rayonunun yenidən salınmış Ağalı
+               # kəndinə", "işğaldan azad edilmiş Ağdam şəhərində"): what was done to it.
+               *(f"{head} {tail}" for head in ("yenidən", "yeniden")
+                 for tail in ("qurulan", "qurulmuş", "salınan", "salınmış", "tikilən", "tikilmiş",
+                              "bərpa olunan", "bərpa edilən", "bərpa olunmuş", "bərpa edilmiş")),
+               *(f"{head}azad {tail}" for head in ("işğaldan ", "")
+                 for tail in ("edilmiş", "edilən", "olunmuş", "olunan")),
                "в", "во", "под", "около", "близ", "из", "у",
                # "the road through Karvachar": a route's waypoint is the place.
                "через")
@@ -582,7 +590,15 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?P<name>.+?)\s+(?:village|town|settlement)\s+(?:of|in)\s+(?:the\s+)?"
                 r"(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
     (re.compile(r"^(?P<name>.+?)\s+in\s+(?:the\s+)?(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
-    (re.compile(r"^(?P<ctx>.+?)\s+rayonunun\s+(?P<name>.+?)(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$",
+    # "Füzuli rayonundakı Qaraxanbəyli kəndi": the village that is in the district.
+    (re.compile(r"^(?P<ctx>.+?)\s+(?:rayonunun|rayonundakı|rayonundaki)\s+(?P<name>.+?)"
+                r"(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$", re.IGNORECASE), "{ctx} rayonu"),
+    # A town's genitive before a township or village of its own: "Xankəndi şəhərinin
+    # Kərkicahan qəsəbəsinə". The town is context, read as a town.
+    (re.compile(r"^(?P<ctx>.+?)\s+(?:şəhərinin|seherinin)\s+(?P<name>\S.*?)(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi))?$",
+                re.IGNORECASE), "{ctx} şəhəri"),
+    # The district in the nominative, as headlines put it: "Cəbrayıl rayonu Horovlu kəndinə".
+    (re.compile(r"^(?P<ctx>.+?)\s+rayonu\s+(?P<name>\S.*?)(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$",
                 re.IGNORECASE), "{ctx} rayonu"),
     (re.compile(r"^(?:(?:село|деревня|посёлок|поселок|город|пгт)\s+)?(?P<name>.+?)\s+(?P<ctx>\S+?)ого\s+района$",
                 re.IGNORECASE), "{ctx}ий район"),
@@ -605,7 +621,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
-_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "района", "области", "марза", "շրջանի", "մարզի")
+_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "rayonu ", "rayonundak", "şəhərinin", "seherinin", "района", "области", "марза", "շրջանի", "մարզի")
 # Whether a text holds any of the words above, in one scan (a third of a loop's time).
 _HAS_DIRECTION = re.compile("|".join(map(re.escape, _DIRECTION_WORDS)))
 _HAS_PHRASE = re.compile("|".join(map(re.escape, _PHRASE_WORDS)))
@@ -646,6 +662,10 @@ class ParsedName:
     #: "village", "town" or "township" when the text says which ("Zəngilan kəndi",
     #: "город Шуша", "поселок Бартаз").
     size_hint: str | None = None
+    #: The stems of an Azerbaijani genitive owner read off the front as context
+    #: ("Cəbrayılın Horovlu": "Cəbrayıl"); the resolver reads the text again
+    #: without it when none of them names a place.
+    owners: tuple[str, ...] = ()
 
     def __init__(self, raw: str, name: str, alternatives: tuple[str, ...] = (), kind_hint: str | None = None,
                  context: tuple[str, ...] = (), size_hint: str | None = None) -> None:
@@ -793,7 +813,7 @@ def _landmark_word_orders(text: str, name: str) -> list[str]:
     return out
 
 
-def parse_name(raw: str) -> ParsedName:
+def parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     """Split "the village of Sanasar (Gubadli)" into name, kind hint and context.
 
     A parenthesis holds either another name of the same place or its district;
@@ -810,7 +830,7 @@ def parse_name(raw: str) -> ParsedName:
         return parsed
     slash = _SLASHED.search(raw) if "/" in raw and len(raw) <= MAX_NAME else None
     if slash is None:
-        return _parse_name(raw)
+        return _parse_name(raw, owner=owner)
     # The first spelling leads; the other's readings follow. One slash only:
     # the rest stay as written, so a crafted string costs two parses.
     head, tail = raw[:slash.start()], raw[slash.end():]
@@ -900,7 +920,51 @@ def _english_lead(text: str) -> tuple[str, tuple[str, ...]]:
     return text, context
 
 
-def _parse_name(raw: str) -> ParsedName:
+# The Azerbaijani press names a village by its district's genitive, without the
+# word "rayonunun": "Cəbrayılın Horovlu kəndinə", "Laçının Sus kəndində",
+# "Xocalının Şuşakənd kəndinə". The genitive ends in -ın/-in/-un/-ün after a
+# consonant and in -nın/-nin/-nun/-nün after a vowel, its vowel in harmony with
+# the stem's last vowel; "Laçının" and "Xocalının" read both ways (Laçın or Laçı,
+# Xocalı or Xocalın), so both stems are given and the one naming no place is
+# left unread. Only a text with a letter of the Azerbaijani alphabet, or ending in
+# an Azerbaijani descriptor ("Cebrayilin Horovlu kendine"), is read so: "Verin
+# Shorzha" and "Nerkin Hand" end their first word in -in too.
+_GENITIVE_VOWEL = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"}
+_AZE_MARKS = frozenset("əıöüşçğƏİÖÜŞÇĞ")
+
+
+def aze_genitive_stems(word: str) -> tuple[str, ...]:
+    """The stems an Azerbaijani genitive may come from: "Cəbrayılın" -> ("Cəbrayıl",),
+    "Xocalının" -> ("Xocalı", "Xocalın"). Empty when ``word`` is no genitive."""
+    low = word.replace("İ", "i").replace("I", "ı").lower()
+    if len(low) != len(word) or len(low) < 6 or low[-1] != "n" or low[-2] not in "ıiuü":
+        return ()
+    stems = []
+    for cut, after_vowel in ((3, True), (2, False)):
+        if cut == 3 and low[-3] != "n":
+            continue
+        stem = low[:-cut]
+        vowels = [c for c in stem if c in _GENITIVE_VOWEL]
+        if len(stem) < 3 or not vowels or (stem[-1] in _GENITIVE_VOWEL) != after_vowel:
+            continue
+        if _GENITIVE_VOWEL[vowels[-1]] == low[-2]:
+            stems.append(word[: len(stem)])
+    return tuple(stems)
+
+
+def _aze_owner(text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` without an Azerbaijani genitive owner before the name, and the owner's stems."""
+    first, _, rest = text.partition(" ")
+    if (not rest or not first[:1].isupper() or first.casefold() in _WORD_KIND
+            or not (_AZE_MARKS.intersection(text) or _folded_descriptor(text))):
+        return text, ()
+    if not any(w[:1].isupper() and w.casefold() not in _WORD_KIND for w in rest.split()):
+        return text, ()
+    stems = aze_genitive_stems(first)
+    return (rest, stems) if stems else (text, ())
+
+
+def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     text = unicodedata.normalize("NFKC", raw).translate(_QUOTE_TABLE)
     if "\u0561" <= max(text, default=" ") and _CLASSICAL_MARK.search(text):
         text = _reformed_armenian(text)
@@ -921,9 +985,13 @@ def _parse_name(raw: str) -> ParsedName:
         text = head
     text = text.strip(" .;:-–—")
     lead = text
+    owners: tuple[str, ...] = ()
     if " " in text:
-        text, owner = _english_lead(text)
-        context += owner
+        text, lead_owner = _english_lead(text)
+        context += lead_owner
+        if owner and not lead_owner:
+            text, owners = _aze_owner(text)
+            context += owners
     if "'" in text:
         # French and Italian elide the article into the name: "pont d'Hakari".
         text = _ELIDED.sub(r"\1' ", text)
@@ -1012,5 +1080,8 @@ def _parse_name(raw: str) -> ParsedName:
         meaning = _QUALIFIER_OF.get(norm_key(words[-1])) if len(words) == 2 else None
         if meaning:
             alternatives += [f"{form} {words[0]}" for form in _QUALIFIER_FORMS[meaning]]
-    return ParsedName(raw=raw, name=name, kind_hint=kind, context=context,
-                      alternatives=tuple(dict.fromkeys(a for a in alternatives if a != name)), size_hint=size)
+    parsed = ParsedName(raw=raw, name=name, kind_hint=kind, context=context,
+                        alternatives=tuple(dict.fromkeys(a for a in alternatives if a != name)), size_hint=size)
+    if owners:
+        parsed.__dict__["owners"] = owners
+    return parsed
