@@ -391,6 +391,9 @@ _VILLAGE_WORDS = (
     "village of", "the village of", "village", "villages", "hamlet",
     # The press's "the border village of Khnatsakh": a village all the same.
     "border village of", "the border village of", "border village",
+    # A report introducing a place it expects the reader not to know: "a
+    # village called Karintak", "a town named Chartar".
+    "village called", "a village called", "village named", "a village named",
     "kəndi", "kendi", "kənd", "kend", "kəndində", "kəndindən", "kəndinin", "kəndinə", "kəndindəki",
     "село", "селе", "села", "деревня", "деревне", "գյուղ", "գյուղը", "գյուղում",
     "köyü", "köyünü", "köyünde", "köyüne", "köy", "dorf", "village de", "aldea", "aldea de", "pueblo", "pueblo de",
@@ -403,6 +406,7 @@ _VILLAGE_WORDS = (
 )
 _TOWN_WORDS = (
     "town of", "the town of", "city of", "the city of", "town", "city",
+    "town called", "a town called", "town named", "a town named", "city called", "a city called",
     "şəhəri", "seheri", "sheheri", "şəhər", "şəhərində", "şəhərindən", "şəhərinin", "şəhərinə", "şəhərindəki",
     "город", "городе", "города", "քաղաք",
     # The diminutive a reporter uses for a small town ("городок Мартуни").
@@ -577,6 +581,10 @@ _UNIT = r"(?:district|region|rayon|raion|province|marz)"
 # Джебраильского района", "Ջաբրայիլի շրջանի Կարխուլու գյուղ". Each pattern
 # gives the name and a context string the resolver reads as a district.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "the center of the Tartar region": a district's seat, named as the district
+    # is, as its context (Anadolu's English, Crisis Group's "regional centre").
+    (re.compile(r"^(?:the\s+)?(?:administrative\s+|regional\s+|district\s+)?cent(?:er|re)\s+of\s+(?:the\s+)?"
+                r"(?P<ctx>(?P<name>\S.*?)\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
     (re.compile(r"^(?:the\s+)?(?:border\s+)?(?:village|town|city|settlement)\s+of\s+(?P<name>.+?)\s+(?:in|of)\s+(?:the\s+)?"
                 r"(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
     (re.compile(r"^(?P<name>.+?)\s+(?:village|town|settlement)\s+(?:of|in)\s+(?:the\s+)?"
@@ -595,8 +603,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
      "{ctx}ի մարզ"),
     # "Davit Bek village of Syunik": the village of a province or community named bare.
     # "the border village of Khnatsakh" is the village itself, not a village of a place "border".
-    (re.compile(r"^(?!(?:the\s+)?(?:border\s+)?(?:village|town)\b)(?P<name>\S.*?)\s+(?:village|town)\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$",
-                re.IGNORECASE), "{ctx}"),
+    # "Tartar city of Azerbaijan" (a Turkish agency's English) is the city of that country.
+    (re.compile(r"^(?!(?:the\s+)?(?:border\s+|capital\s+)?(?:village|town|city)\b)(?P<name>\S.*?)\s+(?:village|town|city)\s+of\s+"
+                r"(?:the\s+)?(?P<ctx>\S.*)$", re.IGNORECASE), "{ctx}"),
     # Last: "Khtsaberd village in Hadrut", "Talish near Madagiz": a place as context.
     # "near" stays on the context: near a district is not in it.
     (re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?"
@@ -874,12 +883,31 @@ _ELIDED = re.compile(r"(?<=\s)(d|D)'(?=\w)")
 # "Azerbaijan's Barda", "the Karabakh capital Stepanakert", "near the village of
 # Mataghis", "just outside Stepanakert". The owner is context; nearness is
 # dropped (decision.py reads it off the raw context). Adjectives before a
-# settlement's word ("the southern Armenian town of Goris") are not read: a rule
-# for them made the held-out sets worse.
+# settlement's or a landmark's word ("the southern Armenian town of Goris") are
+# dropped too (_ADJECTIVES below), never read as context.
 _POSSESSOR = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)['’]s\s+(?=\S)")
 _CAPITAL = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)\s+capital,?\s+(?!of\b)(?=\S)")
 _NEARNESS = re.compile(r"^(?:just\s+)?(?:near|outside|around|close\s+to|not\s+far\s+from|(?:on\s+)?(?:the\s+)?"
                        r"outskirts\s+of|(?:the\s+)?(?:area|vicinity)\s+of)\s+(?=\S)", re.IGNORECASE)
+
+
+# Adjectives English copy puts before a settlement's or a landmark's word: where
+# it lies ("the western city of Tartar"), whose people live there ("the Armenian
+# town of Goris", "Armenian church of Vankasar") and what befell it ("the
+# restored city of Shusha"). They say nothing of which place it is: dropped, and
+# never read as context (an "Armenian village" of the press may lie in Azerbaijan).
+# Only before one of those words: "Western Armenia" and "Old Goris" stay names.
+# One reading per word: "north-east" or "northeast" is one token, "north east"
+# two; a pattern that allowed both would try 2^n splits of a crafted string.
+_COMPASS = r"(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?"
+_LEAD_ADJECTIVE = (
+    _COMPASS + r"|armenian|azerbaijani|azeri|ethnic|armenian-populated|azerbaijani-populated"
+    r"|ancient|historic|historical|restored|liberated|occupied|ruined|destroyed|abandoned|deserted"
+    r"|frontline|front-line|small|tiny|remote|mountain|mountainous|strategic|key|major|ghost")
+_LEAD_WORDS = (r"village|villages|hamlet|town|city|settlement|township|church|monastery|cathedral|chapel"
+               r"|mosque|fortress|cemetery")
+_ADJECTIVES = re.compile(r"^(?:the\s+|an?\s+)?(?:(?:" + _LEAD_ADJECTIVE + r")[\s,]+(?:and\s+)?)+"
+                         r"(?=(?:" + _LEAD_WORDS + r")\b)", re.IGNORECASE)
 
 
 def _english_lead(text: str) -> tuple[str, tuple[str, ...]]:
@@ -897,6 +925,9 @@ def _english_lead(text: str) -> tuple[str, tuple[str, ...]]:
             if ctx:
                 context += (ctx,)
             text = text[match.end():]
+    match = _ADJECTIVES.match(text)
+    if match:
+        text = text[match.end():]
     return text, context
 
 
