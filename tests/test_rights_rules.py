@@ -92,3 +92,9 @@ def test_resolved(gaz):
         assert res.status == "resolved", (text, res.why)
         assert label in {n.text for n in res.place.names}, (text, res.place.name)
         assert res.place.kind == ("landmark" if "church" in text else "settlement"), (text, res.place.kind)
+
+
+def test_lachin_road_is_the_corridor(gaz):
+    # Crisis Group's name for the corridor's road (curated in landmarks.yaml).
+    res = gaz.resolve("Lachin road")
+    assert res.status == "resolved" and res.place.id == "gz:lachin-corridor", (res.status, res.why)
