@@ -604,8 +604,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "Davit Bek village of Syunik": the village of a province or community named bare.
     # "the border village of Khnatsakh" is the village itself, not a village of a place "border".
     # "Tartar city of Azerbaijan" (a Turkish agency's English) is the city of that country.
-    (re.compile(r"^(?!(?:the\s+)?(?:border\s+|capital\s+)?(?:village|town|city)\b)(?P<name>\S.*?)\s+(?:village|town|city)\s+of\s+"
-                r"(?:the\s+)?(?P<ctx>\S.*)$", re.IGNORECASE), "{ctx}"),
+    # The order is the writer's: "the Syunik village of Shikahogh" names the
+    # village last, so the other reading goes with it (ParsedName.other_reading).
+    (_OF_PLACE := re.compile(r"^(?!(?:the\s+)?(?:border\s+|capital\s+)?(?:village|town|city)\b)(?P<name>\S.*?)\s+"
+                             r"(?P<word>village|town|city)\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$", re.IGNORECASE), "{ctx}"),
     # Last: "Khtsaberd village in Hadrut", "Talish near Madagiz": a place as context.
     # "near" stays on the context: near a district is not in it.
     (re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?"
@@ -655,6 +657,8 @@ class ParsedName:
     #: "village", "town" or "township" when the text says which ("Zəngilan kəndi",
     #: "город Шуша", "поселок Бартаз").
     size_hint: str | None = None
+    # "X village of Y" read the other way (Y in the unit X) is kept, when the text
+    # allows it, in ``__dict__["other_reading"]``: the resolver tries it second.
 
     def __init__(self, raw: str, name: str, alternatives: tuple[str, ...] = (), kind_hint: str | None = None,
                  context: tuple[str, ...] = (), size_hint: str | None = None) -> None:
@@ -970,10 +974,19 @@ def _parse_name(raw: str) -> ParsedName:
         low = text.casefold()
     phrase_kind = None
     phrases = _PHRASES if len(text) <= MAX_NAME and _HAS_PHRASE.search(low) else ()
+    other = None
     for pattern, ctx_form in phrases:
         match = pattern.match(text)
         if match:
             near = "near " if match.groupdict().get("near") else ""
+            if pattern is _OF_PLACE:
+                # "the Syunik village of Shikahogh", "Karabakh town of Shushi":
+                # the place named after "of", in the unit named before it.
+                unit = _DROP.sub("", match.group("name").strip(), count=1).strip()
+                after = _parse_name(match.group("ctx"))
+                other = ParsedName(raw=raw, name=after.name, alternatives=after.alternatives,
+                                   kind_hint=after.kind_hint or "settlement", context=context + after.context + (unit,),
+                                   size_hint=after.size_hint or _SIZE_OF.get(match.group("word").casefold()))
             context += (ctx_form.format(ctx=match.group("ctx"), near=near),)
             text, phrase_kind = match.group("name").strip(), "settlement"
             break
@@ -1043,5 +1056,8 @@ def _parse_name(raw: str) -> ParsedName:
         meaning = _QUALIFIER_OF.get(norm_key(words[-1])) if len(words) == 2 else None
         if meaning:
             alternatives += [f"{form} {words[0]}" for form in _QUALIFIER_FORMS[meaning]]
-    return ParsedName(raw=raw, name=name, kind_hint=kind, context=context,
-                      alternatives=tuple(dict.fromkeys(a for a in alternatives if a != name)), size_hint=size)
+    parsed = ParsedName(raw=raw, name=name, kind_hint=kind, context=context,
+                        alternatives=tuple(dict.fromkeys(a for a in alternatives if a != name)), size_hint=size)
+    if other is not None:
+        parsed.__dict__["other_reading"] = other
+    return parsed

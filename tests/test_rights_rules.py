@@ -98,3 +98,27 @@ def test_lachin_road_is_the_corridor(gaz):
     # Crisis Group's name for the corridor's road (curated in landmarks.yaml).
     res = gaz.resolve("Lachin road")
     assert res.status == "resolved" and res.place.id == "gz:lachin-corridor", (res.status, res.why)
+
+
+def test_x_village_of_y_has_the_other_reading():
+    parsed = parse_name("the Syunik village of Shikahogh")
+    assert (parsed.name, parsed.context) == ("Syunik", ("Shikahogh",))  # the first reading, as before
+    other = parsed.__dict__["other_reading"]
+    assert (other.name, other.context, other.kind_hint, other.size_hint) == ("Shikahogh", ("Syunik",), "settlement", "village")
+
+
+@pytest.mark.parametrize("text, label", [
+    # The unit before the word, the place after "of": read the other way, the
+    # first reading found a village Syunik near Shikahogh, Karabakh the region.
+    ("the Syunik village of Shikahogh", "Shikahogh"),
+    ("the Gegharkunik town of Vardenis", "Vardenis"),
+    ("the Gegharkunik village of Sotk", "Sotk"),
+    ("Karabakh town of Shushi", "Shusha"),
+    # The place before the word, its unit after "of": the first reading stands.
+    ("Davit Bek village of Syunik", "Davit Bek"),
+    ("Tartar city of Azerbaijan", "Tərtər"),
+])
+def test_x_village_of_y_either_way(gaz, text, label):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.kind == "settlement", (text, res.status, res.why)
+    assert label in {n.text for n in res.place.names}, (text, res.place.name)
