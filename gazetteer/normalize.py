@@ -539,7 +539,8 @@ _FRONT_DIRECTION = re.compile(r"[\s\-]+(?:direction|istiqamət\w*|направл
 # "Kəlbəcər rayonu ərazisində", "the Sev Lake area", "Երասխի հատվածում": a word
 # for the ground of a place, which says nothing of its kind; dropped from the end.
 _TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisinə", "ərazisi", "erazisinde",
-                    "erazisindeki", "sahəsində", "area", "sector", "section", "հատվածում", "հատվածի",
+                    "erazisindeki", "sahəsində", "area", "sector", "section", "city center", "city centre",
+                    "town center", "town centre", "հատվածում", "հատվածի",
                     "հատվածը", "հատված", "տարածքում", "տարածքի", "տարածքը")
 _TERRITORY = re.compile(r"\s+(?:" + "|".join(_TERRITORY_WORDS) + r")$", re.IGNORECASE)
 # A unit's word in a case form, and the word a unit's own name holds:
@@ -891,8 +892,12 @@ _ELIDED = re.compile(r"(?<=\s)(d|D)'(?=\w)")
 # dropped too (_ADJECTIVES below), never read as context.
 _POSSESSOR = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)['’]s\s+(?=\S)")
 _CAPITAL = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)\s+capital,?\s+(?!of\b)(?=\S)")
+# A part of a town is the town: "the center of Stepanakert", "downtown Stepanakert"
+# (not "the center of the Tartar region": that is the district's seat, a phrase below).
 _NEARNESS = re.compile(r"^(?:just\s+)?(?:near|outside|around|close\s+to|not\s+far\s+from|(?:on\s+)?(?:the\s+)?"
-                       r"outskirts\s+of|(?:the\s+)?(?:area|vicinity)\s+of)\s+(?=\S)", re.IGNORECASE)
+                       r"outskirts\s+of|(?:the\s+)?(?:area|vicinity)\s+of|downtown"
+                       r"|(?:in\s+)?(?:the\s+)?(?:heart|cent(?:er|re))\s+of(?!.*\s(?:region|district|rayon|raion|province|marz)$))"
+                       r"\s+(?=\S)", re.IGNORECASE)
 
 
 # Adjectives English copy puts before a settlement's or a landmark's word: where
@@ -907,7 +912,8 @@ _COMPASS = r"(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:
 _LEAD_ADJECTIVE = (
     _COMPASS + r"|armenian|azerbaijani|azeri|ethnic|armenian-populated|azerbaijani-populated"
     r"|ancient|historic|historical|restored|liberated|occupied|ruined|destroyed|abandoned|deserted"
-    r"|frontline|front-line|small|tiny|remote|mountain|mountainous|strategic|key|major|ghost")
+    r"|frontline|front-line|border|small|tiny|remote|mountain|mountainous|strategic|key|major|ghost"
+    r"|spa|resort|mining|industrial|rural")
 _LEAD_WORDS = (r"village|villages|hamlet|town|city|settlement|township|church|monastery|cathedral|chapel"
                r"|mosque|fortress|cemetery")
 _ADJECTIVES = re.compile(r"^(?:the\s+|an?\s+)?(?:(?:" + _LEAD_ADJECTIVE + r")[\s,]+(?:and\s+)?)+"

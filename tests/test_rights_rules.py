@@ -25,6 +25,9 @@ from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundl
     ("Armenian church of Vankasar", "Vankasar", "landmark"),
     ("Armenian Church Vankasar", "Vankasar", "landmark"),
     ("the north-eastern village of Talish", "Talish", "settlement"),
+    ("the Armenian border village of Sotk", "Sotk", "settlement"),
+    ("the spa town of Jermuk", "Jermuk", "settlement"),
+    ("the mining town of Kajaran", "Kajaran", "settlement"),
 ])
 def test_adjectives_before_the_word_are_dropped(text, name, kind):
     parsed = parse_name(text)
@@ -122,3 +125,22 @@ def test_x_village_of_y_either_way(gaz, text, label):
     res = gaz.resolve(text)
     assert res.status == "resolved" and res.place.kind == "settlement", (text, res.status, res.why)
     assert label in {n.text for n in res.place.names}, (text, res.place.name)
+
+
+@pytest.mark.parametrize("text, name", [
+    # A part of a town is the town.
+    ("the center of Stepanakert", "Stepanakert"),
+    ("in the centre of Shusha", "Shusha"),
+    ("the heart of Shusha", "Shusha"),
+    ("downtown Stepanakert", "Stepanakert"),
+    ("Stepanakert city center", "Stepanakert"),
+])
+def test_a_part_of_a_town_is_the_town(text, name):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.context) == (name, ())
+
+
+def test_the_center_of_a_region_is_its_seat_not_a_part():
+    # Before a unit's word, "center of" is the seat phrase, not a part of the unit.
+    parsed = parse_name("the center of the Tartar region")
+    assert (parsed.name, parsed.kind_hint, parsed.context) == ("Tartar", "settlement", ("Tartar region",))
