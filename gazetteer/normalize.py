@@ -391,6 +391,9 @@ _VILLAGE_WORDS = (
     "village of", "the village of", "village", "villages", "hamlet",
     # The press's "the border village of Khnatsakh": a village all the same.
     "border village of", "the border village of", "border village",
+    # A report introducing a place it expects the reader not to know: "a
+    # village called Karintak", "a town named Chartar".
+    "village called", "a village called", "village named", "a village named",
     "kəndi", "kendi", "kənd", "kend", "kəndində", "kəndindən", "kəndinin", "kəndinə", "kəndindəki",
     "село", "селе", "села", "деревня", "деревне", "գյուղ", "գյուղը", "գյուղում",
     "köyü", "köyünü", "köyünde", "köyüne", "köy", "dorf", "village de", "aldea", "aldea de", "pueblo", "pueblo de",
@@ -403,6 +406,7 @@ _VILLAGE_WORDS = (
 )
 _TOWN_WORDS = (
     "town of", "the town of", "city of", "the city of", "town", "city",
+    "town called", "a town called", "town named", "a town named", "city called", "a city called",
     "şəhəri", "seheri", "sheheri", "şəhər", "şəhərində", "şəhərindən", "şəhərinin", "şəhərinə", "şəhərindəki",
     "город", "городе", "города", "քաղաք",
     # The diminutive a reporter uses for a small town ("городок Мартуни").
@@ -535,7 +539,8 @@ _FRONT_DIRECTION = re.compile(r"[\s\-]+(?:direction|istiqamət\w*|направл
 # "Kəlbəcər rayonu ərazisində", "the Sev Lake area", "Երասխի հատվածում": a word
 # for the ground of a place, which says nothing of its kind; dropped from the end.
 _TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisinə", "ərazisi", "erazisinde",
-                    "erazisindeki", "sahəsində", "area", "sector", "section", "հատվածում", "հատվածի",
+                    "erazisindeki", "sahəsində", "area", "sector", "section", "city center", "city centre",
+                    "town center", "town centre", "հատվածում", "հատվածի",
                     "հատվածը", "հատված", "տարածքում", "տարածքի", "տարածքը")
 _TERRITORY = re.compile(r"\s+(?:" + "|".join(_TERRITORY_WORDS) + r")$", re.IGNORECASE)
 # A unit's word in a case form, and the word a unit's own name holds:
@@ -585,6 +590,10 @@ _UNIT = r"(?:district|region|rayon|raion|province|marz)"
 # Джебраильского района", "Ջաբրայիլի շրջանի Կարխուլու գյուղ". Each pattern
 # gives the name and a context string the resolver reads as a district.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "the center of the Tartar region": a district's seat, named as the district
+    # is, as its context (Anadolu's English, Crisis Group's "regional centre").
+    (re.compile(r"^(?:the\s+)?(?:administrative\s+|regional\s+|district\s+)?cent(?:er|re)\s+of\s+(?:the\s+)?"
+                r"(?P<ctx>(?P<name>\S.*?)\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
     (re.compile(r"^(?:the\s+)?(?:border\s+)?(?:village|town|city|settlement)\s+of\s+(?P<name>.+?)\s+(?:in|of)\s+(?:the\s+)?"
                 r"(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
     (re.compile(r"^(?P<name>.+?)\s+(?:village|town|settlement)\s+(?:of|in)\s+(?:the\s+)?"
@@ -611,8 +620,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
      "{ctx}ի մարզ"),
     # "Davit Bek village of Syunik": the village of a province or community named bare.
     # "the border village of Khnatsakh" is the village itself, not a village of a place "border".
-    (re.compile(r"^(?!(?:the\s+)?(?:border\s+)?(?:village|town)\b)(?P<name>\S.*?)\s+(?:village|town)\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$",
-                re.IGNORECASE), "{ctx}"),
+    # "Tartar city of Azerbaijan" (a Turkish agency's English) is the city of that country.
+    # The order is the writer's: "the Syunik village of Shikahogh" names the
+    # village last, so the other reading goes with it (ParsedName.other_reading).
+    (_OF_PLACE := re.compile(r"^(?!(?:the\s+)?(?:border\s+|capital\s+)?(?:village|town|city)\b)(?P<name>\S.*?)\s+"
+                             r"(?P<word>village|town|city)\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$", re.IGNORECASE), "{ctx}"),
     # Last: "Khtsaberd village in Hadrut", "Talish near Madagiz": a place as context.
     # "near" stays on the context: near a district is not in it.
     (re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?"
@@ -666,6 +678,8 @@ class ParsedName:
     #: ("Cəbrayılın Horovlu": "Cəbrayıl"); the resolver reads the text again
     #: without it when none of them names a place.
     owners: tuple[str, ...] = ()
+    # "X village of Y" read the other way (Y in the unit X) is kept, when the text
+    # allows it, in ``__dict__["other_reading"]``: the resolver tries it second.
 
     def __init__(self, raw: str, name: str, alternatives: tuple[str, ...] = (), kind_hint: str | None = None,
                  context: tuple[str, ...] = (), size_hint: str | None = None) -> None:
@@ -894,12 +908,36 @@ _ELIDED = re.compile(r"(?<=\s)(d|D)'(?=\w)")
 # "Azerbaijan's Barda", "the Karabakh capital Stepanakert", "near the village of
 # Mataghis", "just outside Stepanakert". The owner is context; nearness is
 # dropped (decision.py reads it off the raw context). Adjectives before a
-# settlement's word ("the southern Armenian town of Goris") are not read: a rule
-# for them made the held-out sets worse.
+# settlement's or a landmark's word ("the southern Armenian town of Goris") are
+# dropped too (_ADJECTIVES below), never read as context.
 _POSSESSOR = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)['’]s\s+(?=\S)")
 _CAPITAL = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)\s+capital,?\s+(?!of\b)(?=\S)")
+# A part of a town is the town: "the center of Stepanakert", "downtown Stepanakert"
+# (not "the center of the Tartar region": that is the district's seat, a phrase below).
 _NEARNESS = re.compile(r"^(?:just\s+)?(?:near|outside|around|close\s+to|not\s+far\s+from|(?:on\s+)?(?:the\s+)?"
-                       r"outskirts\s+of|(?:the\s+)?(?:area|vicinity)\s+of)\s+(?=\S)", re.IGNORECASE)
+                       r"outskirts\s+of|(?:the\s+)?(?:area|vicinity)\s+of|downtown"
+                       r"|(?:in\s+)?(?:the\s+)?(?:heart|cent(?:er|re))\s+of(?!.*\s(?:region|district|rayon|raion|province|marz)$))"
+                       r"\s+(?=\S)", re.IGNORECASE)
+
+
+# Adjectives English copy puts before a settlement's or a landmark's word: where
+# it lies ("the western city of Tartar"), whose people live there ("the Armenian
+# town of Goris", "Armenian church of Vankasar") and what befell it ("the
+# restored city of Shusha"). They say nothing of which place it is: dropped, and
+# never read as context (an "Armenian village" of the press may lie in Azerbaijan).
+# Only before one of those words: "Western Armenia" and "Old Goris" stay names.
+# One reading per word: "north-east" or "northeast" is one token, "north east"
+# two; a pattern that allowed both would try 2^n splits of a crafted string.
+_COMPASS = r"(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?"
+_LEAD_ADJECTIVE = (
+    _COMPASS + r"|armenian|azerbaijani|azeri|ethnic|armenian-populated|azerbaijani-populated"
+    r"|ancient|historic|historical|restored|liberated|occupied|ruined|destroyed|abandoned|deserted"
+    r"|frontline|front-line|border|small|tiny|remote|mountain|mountainous|strategic|key|major|ghost"
+    r"|spa|resort|mining|industrial|rural")
+_LEAD_WORDS = (r"village|villages|hamlet|town|city|settlement|township|church|monastery|cathedral|chapel"
+               r"|mosque|fortress|cemetery")
+_ADJECTIVES = re.compile(r"^(?:the\s+|an?\s+)?(?:(?:" + _LEAD_ADJECTIVE + r")[\s,]+(?:and\s+)?)+"
+                         r"(?=(?:" + _LEAD_WORDS + r")\b)", re.IGNORECASE)
 
 
 def _english_lead(text: str) -> tuple[str, tuple[str, ...]]:
@@ -917,6 +955,9 @@ def _english_lead(text: str) -> tuple[str, tuple[str, ...]]:
             if ctx:
                 context += (ctx,)
             text = text[match.end():]
+    match = _ADJECTIVES.match(text)
+    if match:
+        text = text[match.end():]
     return text, context
 
 
@@ -1007,10 +1048,19 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         low = text.casefold()
     phrase_kind = None
     phrases = _PHRASES if len(text) <= MAX_NAME and _HAS_PHRASE.search(low) else ()
+    other = None
     for pattern, ctx_form in phrases:
         match = pattern.match(text)
         if match:
             near = "near " if match.groupdict().get("near") else ""
+            if pattern is _OF_PLACE:
+                # "the Syunik village of Shikahogh", "Karabakh town of Shushi":
+                # the place named after "of", in the unit named before it.
+                unit = _DROP.sub("", match.group("name").strip(), count=1).strip()
+                after = _parse_name(match.group("ctx"))
+                other = ParsedName(raw=raw, name=after.name, alternatives=after.alternatives,
+                                   kind_hint=after.kind_hint or "settlement", context=context + after.context + (unit,),
+                                   size_hint=after.size_hint or _SIZE_OF.get(match.group("word").casefold()))
             context += (ctx_form.format(ctx=match.group("ctx"), near=near),)
             text, phrase_kind = match.group("name").strip(), "settlement"
             break
@@ -1084,4 +1134,6 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
                         alternatives=tuple(dict.fromkeys(a for a in alternatives if a != name)), size_hint=size)
     if owners:
         parsed.__dict__["owners"] = owners
+    if other is not None:
+        parsed.__dict__["other_reading"] = other
     return parsed
