@@ -400,6 +400,9 @@ _VILLAGE_WORDS = (
     # Armenian dative and ablative ("Մովսես գյուղին", "գյուղից"), and the village
     # head after the name's genitive ("Աղավնոյի գյուղապետ").
     "գյուղին", "գյուղից", "գյուղապետ", "գյուղապետը",
+    # Armenian plural with the article, as a report lists several ("Կարմիր Շուկա
+    # և Թաղավարդ գյուղերն", "Ստեփանակերտ և Շուշի քաղաքները"): the last name.
+    "գյուղերը", "գյուղերն", "գյուղերի", "գյուղերից",
 )
 _TOWN_WORDS = (
     "town of", "the town of", "city of", "the city of", "town", "city",
@@ -409,6 +412,12 @@ _TOWN_WORDS = (
     "городок", "городке", "городка", "քաղաքը", "քաղաքում",
     # Armenian genitive, dative, ablative ("Մարտակերտ քաղաքի"), and the mayor.
     "քաղաքի", "քաղաքին", "քաղաքից", "քաղաքապետ", "քաղաքապետը",
+    "քաղաքները", "քաղաքներն", "քաղաքներում", "քաղաքների",
+    # A district's or province's seat, and the capital, are towns: "Մարտունի
+    # շրջկենտրոնից" (from the district centre Martuni), "մայրաքաղաք Ստեփանակերտից".
+    "շրջկենտրոն", "շրջկենտրոնը", "շրջկենտրոնի", "շրջկենտրոնից", "շրջկենտրոնում",
+    "մարզկենտրոն", "մարզկենտրոնը", "մարզկենտրոնի", "մարզկենտրոնից", "մարզկենտրոնում",
+    "մայրաքաղաք", "մայրաքաղաքը", "մայրաքաղաքի", "մայրաքաղաքում",
     "kasabası", "kasabasını", "kasabasında", "kasaba", "şehri", "kenti", "stadt", "ville", "ville de",
     "ciudad", "ciudad de",
 )
@@ -424,6 +433,8 @@ _LOCALITY_WORDS = (
     # Turkish "yerleşke", a settlement of no stated size ("Heyderabad yerleşkesindeki").
     "yerleşkesi", "yerleşkesinde", "yerleşkesindeki", "yerleşkesine", "yerleşke",
     "համայնք", "համայնքը", "համայնքի", "համայնքապետ", "համայնքապետը",
+    # The same words in the locative, ablative and dative: "Սոթք համայնքում".
+    "համայնքում", "համայնքից", "համայնքին", "բնակավայրում", "բնակավայրից", "բնակավայրին",
 )
 # Landmarks the press names daily: checkpoints, bridges, lakes, reservoirs,
 # heights and mountains, monasteries, the corridor.
@@ -837,6 +848,9 @@ def parse_name(raw: str) -> ParsedName:
 # է and օ inside a word are no such mark: reformed compounds keep them, "Այսօր".
 _CLASSICAL_MARK = re.compile(r"(?<![ոե])ւ")
 _CLASSICAL_RULES = (
+    # Western Armenian's ablative is -էն where Eastern writes -ից: "Թալիշ գիւղէն"
+    # (from the village of Talish) is "Թալիշ գյուղից". Read off a word's end only.
+    (re.compile(r"(?<=[\u0561-\u0587]{3})էն(?![\u0561-\u0587])"), "ից"),
     (re.compile("իւ"), "յու"), (re.compile("եա"), "յա"), (re.compile("եօ"), "յո"),
     (re.compile(r"(?<![ոե])ւ"), "վ"), (re.compile(r"(?<=[\u0561-\u0587])է"), "ե"),
     (re.compile(r"(?<=[\u0561-\u0587])օ"), "ո"),
