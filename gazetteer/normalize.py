@@ -24,8 +24,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-__all__ = ["MAX_NAME", "ParsedName", "aze_to_english", "exact_key", "inflection_stems", "norm_key", "skeleton",
-           "name_base", "parse_name", "qualifiers", "script_of", "foreign_readings"]
+__all__ = ["MAX_NAME", "ParsedName", "aze_to_english", "armenian_name_parts", "exact_key", "inflection_stems",
+           "norm_key", "skeleton", "name_base", "parse_name", "qualifiers", "script_of", "foreign_readings"]
 
 #: The longest place string read, in characters: longer text is no place name
 #: (a pasted paragraph), and the resolver refuses it with a clear error.
@@ -1028,3 +1028,43 @@ def _parse_name(raw: str) -> ParsedName:
             alternatives += [f"{form} {words[0]}" for form in _QUALIFIER_FORMS[meaning]]
     return ParsedName(raw=raw, name=name, kind_hint=kind, context=context,
                       alternatives=tuple(dict.fromkeys(a for a in alternatives if a != name)), size_hint=size)
+
+
+#: What the press says lies in a place, after the place's genitive: its school,
+#: quarters, outskirts, residents, fields, positions, streets, centre, head.
+_ARMENIAN_PLACE_HEADS = ("դպրոց", "թաղամաս", "ծայրամաս", "բնակիչ", "դաշտ", "դիրք", "փողոց", "կենտրոն",
+                         "հիվանդանոց", "մատույց", "շրջակայք", "տներ", "բակ", "գերեզմանոց", "ղեկավար",
+                         "վարչական", "արոտավայր", "այգի")
+
+
+def armenian_name_parts(name: str) -> list[str]:
+    """The proper-name part of an Armenian phrase lifted whole from a sentence.
+
+    Armenian capitalises names and not common nouns, so the words around the
+    capitalised run are the sentence's: "Աղավնոյի դպրոցի" (Aghavno's school),
+    "մայրաքաղաք Ստեփանակերտին", "Ստեփանակերտի ծայրամասային թաղամասերից". A
+    genitive before a second name is its owner: "Արցախի Փառուխ" is Parukh of
+    Artsakh, "Վարդենիսի Կութ" Kut of Vardenis. Returns the run, then the run
+    without its owner; nothing when the phrase is one word or all name.
+    """
+    words = name.split()
+    if len(words) < 2 or script_of(name) != "Armn":
+        return []
+    capital = [w[:1].isupper() and script_of(w) == "Armn" for w in words]
+    if True not in capital:
+        return []
+    start = capital.index(True)
+    end = start
+    while end < len(words) and capital[end]:
+        end += 1
+    run = words[start:end]
+    if end < len(words) and not (run[-1].endswith(("ի", "ու"))
+                                 and words[end].casefold().startswith(_ARMENIAN_PLACE_HEADS)):
+        # Words after a name are the sentence's only after its genitive, and only
+        # words for what lies in a place ("Աղավնոյի դպրոցի", Aghavno's school):
+        # "Քարին տակ" is a name of two words, "Կապանի տարածաշրջան" a unit.
+        return []
+    out = [" ".join(run)] if len(run) < len(words) else []
+    if len(run) >= 2 and run[0].endswith(("ի", "ու")) and len(run[0]) > 3:
+        out.append(" ".join(run[1:]))
+    return out

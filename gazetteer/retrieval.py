@@ -20,8 +20,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .fuzzyindex import PieceIndex
-from .normalize import (ParsedName, exact_key, foreign_readings, inflection_stems, norm_key, script_of, skeleton,
-                        skeleton_of_norm)
+from .normalize import (ParsedName, armenian_name_parts, exact_key, foreign_readings, inflection_stems, norm_key,
+                        script_of, skeleton, skeleton_of_norm)
 
 log = logging.getLogger("gazetteer.core")  # the name users configure for fuzzy-guess logging
 
@@ -149,6 +149,17 @@ class Retriever:
                 _merge(found, {pi: hit for pi, hit in self.matches(stem, fuzzy=False, phonetic=False).items()
                                if self._records[pi].get("kind") in ("province", "district")},
                        cap=LAYER_SCORES["inflected"])
+        if not found and parsed.kind_hint in (None, "settlement"):
+            # An Armenian phrase with the sentence's words still on it ("Աղավնոյի
+            # դպրոցի", "Արցախի Փառուխ"): its capitalised name, as written or declined.
+            for part in armenian_name_parts(parsed.name):
+                for text in (part, *inflection_stems(part)):
+                    # Armenian names only: a genitive's -ի reads as Georgian's -ი.
+                    _merge(found, {pi: hit for pi, hit in self.matches(text, fuzzy=False, phonetic=False).items()
+                                   if script_of(self._records[pi]["names"][hit[1]]["text"]) == "Armn"},
+                           cap=LAYER_SCORES["inflected"])
+                if found:
+                    break
         if not found:
             # Another press's orthography, read as it would be ("Hocalı" is Xocalı).
             for reading in foreign_readings(parsed.name):

@@ -49,3 +49,42 @@ def test_the_descriptor_forms_resolve_to_the_place(gaz, raw, lat, lon):
     res = gaz.resolve(raw)
     assert res.status == "resolved"
     assert abs(res.place.lat - lat) < 0.05 and abs(res.place.lon - lon) < 0.05
+
+
+@pytest.mark.parametrize(("raw", "parts"), [
+    # The sentence's words after a genitive, for what lies in the place (azatutyun.am,
+    # civilnet.am, auroranews.am).
+    ("Աղավնոյի դպրոցի", ["Աղավնոյի"]),
+    ("Մեծ Շենի դպրոցում", ["Մեծ Շենի"]),
+    ("Ստեփանակերտի ծայրամասային թաղամասերից", ["Ստեփանակերտի"]),
+    # A genitive owner before the name (168.am, irakanum.am).
+    ("Արցախի Փառուխ", ["Փառուխ"]),
+    # Two words that are one name, and a unit's word after a genitive: none.
+    ("Քարին տակ", []),
+    ("Կապանի տարածաշրջանում", []),
+    ("Սև լճից", []),
+    ("Սարուշեն", []),
+])
+def test_armenian_name_parts(raw, parts):
+    from gazetteer.normalize import armenian_name_parts
+    assert armenian_name_parts(raw) == parts
+
+
+@pytest.mark.parametrize(("raw", "lat", "lon"), [
+    ("Աղավնոյի դպրոցի", 39.58972, 46.54333),
+    ("Մեծ Շենի դպրոցում", 39.65833, 46.60194),
+    ("Արցախի Փառուխ գյուղը", 40.01944, 46.80111),
+    ("Գեղարքունիքի դիրքերի ուղղությամբ", 40.417, 45.2),
+])
+def test_the_name_inside_a_sentence_phrase_resolves(gaz, raw, lat, lon):
+    res = gaz.resolve(raw)
+    assert res.status == "resolved"
+    assert abs(res.place.lat - lat) < 0.3 and abs(res.place.lon - lon) < 0.3
+
+
+def test_a_sentence_phrase_matches_armenian_names_only(gaz):
+    # Kapan's Georgian label კաპანი reads as the Armenian genitive Կապանի; the
+    # phrase's name is matched on Armenian names alone, so Kapan comes by its own.
+    res = gaz.resolve("Կապանի դպրոցում")
+    assert res.status == "resolved" and res.place.name == "Kapan"
+    assert "hye name" in res.why
