@@ -36,6 +36,10 @@ LAYER_SCORES = {"exact": 1.0, "normalised": 0.99, "phonetic": 0.92, "inflected":
 #: A normalised match across scripts (Сисиан ~ Sisian) went through a lossy
 #: transliteration; within one script it only lost diacritics (Lacin ~ Laçın).
 CROSS_SCRIPT_SCORE = 0.97
+#: A sound-alike of a declined Armenian name whose stem is a place's own name:
+#: below the inflected layer by the decision's margin (decision.MARGIN), so that
+#: of two places equal in all else the one named by the stem is chosen.
+DECLINED_SOUND_ALIKE = 0.85
 #: Fuzzy candidates kept per query (distinct keys).
 FUZZY_KEYS = 8
 
@@ -142,6 +146,16 @@ class Retriever:
         if not found:
             for stem in inflection_stems(parsed.name):
                 _merge(found, self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
+        elif script_of(parsed.name) == "Armn" and all(layer == "phonetic" for _, _, layer in found.values()):
+            # A declined Armenian name that only sounds like other names ("Կութի",
+            # Kut's, sounds like Koti): a stem written as a place's own Armenian
+            # name is the better reading, and the sound-alikes fall below it.
+            stems = {pi: hit for stem in inflection_stems(parsed.name)
+                     for pi, hit in self.matches(stem, fuzzy=False, phonetic=False).items()
+                     if script_of(self._records[pi]["names"][hit[1]]["text"]) == "Armn"}
+            if stems:
+                found = {pi: (DECLINED_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()}
+                _merge(found, stems, cap=LAYER_SCORES["inflected"])
         elif parsed.name.endswith("ի") and all(self._records[pi].get("kind") == "settlement" for pi in found):
             # An Armenian genitive ("Սյունիքի", Syunik's) that a hamlet also
             # bears as its name: the unit it declines is a candidate too.

@@ -88,3 +88,17 @@ def test_a_sentence_phrase_matches_armenian_names_only(gaz):
     res = gaz.resolve("Կապանի դպրոցում")
     assert res.status == "resolved" and res.place.name == "Kapan"
     assert "hye name" in res.why
+
+
+@pytest.mark.parametrize(("raw", "name"), [
+    # "Կութի վարչական ղեկավար" (armlur.am): Kut's genitive sounds like Koti
+    # (Tavush) and like Kut's own Georgian label; the stem is Kut's Armenian name.
+    ("Կութի", "Kut"),
+    ("Կութի հատվածում", "Kut"),
+    # A name written as it is stays itself: Koti's own Armenian name ends in -ի.
+    ("Կոթի", "Koti"),
+])
+def test_a_declined_name_is_read_by_its_stem_before_its_sound_alikes(gaz, raw, name):
+    res = gaz.resolve(raw)
+    assert res.status == "resolved"
+    assert res.place.name == name
