@@ -496,6 +496,11 @@ _LANDMARK_CASES = {
     "հանքի": "հանք", "հանքավայրը": "հանքավայր", "հանքավայրի": "հանքավայր", "ոսկու հանքը": "ոսկու հանք",
     "ոսկու հանքի": "ոսկու հանք", "ոսկու հանքավայրը": "ոսկու հանքավայր", "ոսկու հանքավայրի": "ոսկու հանքավայր",
     "մաքսակետը": "մաքսակետ", "ատոմակայանը": "ատոմակայան", "ատոմակայանի": "ատոմակայան",
+    # The locative and ablative: "Հակարիի կամրջում", "Սարսանգի ջրամբարից".
+    "անցակետում": "անցակետ", "անցակետից": "անցակետ", "կամրջում": "կամուրջ", "կամրջից": "կամուրջ",
+    "լճում": "լիճ", "լճից": "լիճ", "ջրամբարում": "ջրամբար", "ջրամբարից": "ջրամբար", "վանքում": "վանք",
+    "վանքից": "վանք", "օդանավակայանում": "օդանավակայան", "օդանավակայանից": "օդանավակայան",
+    "օդանավակայանի": "օդանավակայան", "միջանցքում": "միջանցք", "միջանցքով": "միջանցք",
     # The article: "Մարգարա անցակետը" is Մարգարա անցակետ.
     "անցակետը": "անցակետ", "կամուրջը": "կամուրջ", "լիճը": "լիճ", "ջրամբարը": "ջրամբար", "լեռը": "լեռ",
     "վանքը": "վանք", "միջանցքը": "միջանցք", "ամրոցը": "ամրոց", "մզկիթը": "մզկիթ",
@@ -777,6 +782,12 @@ def _landmark_case_forms(name: str, word: str) -> list[str]:
     return [f"{n} {nominative}" for n in names] + [f"{nominative} {n}" for n in names]
 
 
+#: An Armenian landmark word and the English one a landmark's own name holds:
+#: "Բագրատաշենի անցակետ" (Bagratashen's checkpoint) is the "Bagratashen
+#: checkpoint", whose English name the normalised key matches across scripts.
+_ARMENIAN_LANDMARK_ENGLISH = {"անցակետ": "checkpoint", "մաքսակետ": "checkpoint", "կամուրջ": "bridge",
+                              "լիճ": "lake", "ջրամբար": "reservoir", "օդանավակայան": "airport",
+                              "վանք": "monastery", "միջանցք": "corridor"}
 #: A French or Italian landmark word and the English one a landmark's own name
 #: holds: "pont d'Hakari" is the "Hakari bridge".
 _FOREIGN_LANDMARK = {"pont": "bridge", "ponte": "bridge", "corridor": "corridor", "corridoio": "corridor",
@@ -988,6 +999,9 @@ def _parse_name(raw: str) -> ParsedName:
             alternatives += _landmark_word_orders(text, name)
             if word and name:
                 alternatives += _landmark_case_forms(name, word)
+                english = _ARMENIAN_LANDMARK_ENGLISH.get(_LANDMARK_CASES.get(word, word))
+                if english:
+                    alternatives += [f"{n} {english}" for n in (name, *inflection_stems(name))]
         if kind == "landmark" and name and text.casefold().startswith(name.casefold()):
             alternatives += [inner + text[len(name):] for inner in inner_names]
         if kind == "district" and word in _RU_UNIT_WORDS:

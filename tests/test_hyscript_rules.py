@@ -102,3 +102,39 @@ def test_a_declined_name_is_read_by_its_stem_before_its_sound_alikes(gaz, raw, n
     res = gaz.resolve(raw)
     assert res.status == "resolved"
     assert res.place.name == name
+
+
+@pytest.mark.parametrize(("raw", "name"), [
+    # "դեպի Բագրատաշենի անցակետ տանող ճանապահները" (armlur.am, 2024): the
+    # checkpoint's English name, matched across scripts with the genitive's stem.
+    ("Բագրատաշենի անցակետ", "Bagratashen checkpoint"),
+    # Landmark words in the locative and ablative.
+    ("Հակարիի կամրջում", "Hakari bridge"),
+    ("Սարսանգի ջրամբարից", "Sarsang Reservoir"),
+])
+def test_armenian_landmark_phrases(gaz, raw, name):
+    res = gaz.resolve(raw)
+    assert res.status == "resolved"
+    assert res.place.kind == "landmark" and res.place.name == name
+
+
+def test_a_landmark_the_gazetteer_lacks_is_not_its_town():
+    # "Կապանի օդանավակայանում" (zham.am): Kapan's airport is no entry, and the
+    # phrase names the airport, not the town: not found, with the reason.
+    parsed = parse_name("Կապանի օդանավակայանում")
+    assert parsed.kind_hint == "landmark"
+    assert "Կապան airport" in parsed.alternatives
+
+
+@pytest.mark.parametrize(("raw", "nominative"), [
+    ("Հակարիի կամրջում", "Հակարիի կամուրջ"),
+    ("Սարսանգի ջրամբարից", "Սարսանգի ջրամբար"),
+    ("Սև լճում", "Սև լիճ"),
+    ("Մարգարայի անցակետում", "Մարգարայի անցակետ"),
+])
+def test_landmark_word_in_the_locative_or_ablative_is_put_back(raw, nominative):
+    import unicodedata
+    parsed = parse_name(raw)
+    assert parsed.kind_hint == "landmark"
+    # The parse is NFKC, which writes the ligature և as եւ.
+    assert unicodedata.normalize("NFKC", nominative) in parsed.alternatives
