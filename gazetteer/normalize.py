@@ -604,11 +604,15 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
                 re.IGNORECASE), "{ctx}ий район"),
     (re.compile(r"^(?:(?:село|деревня|посёлок|поселок|город|пгт)\s+)?(?P<name>.+?)\s+(?P<ctx>\S+?)ской\s+"
                 r"(?:области|марза)$", re.IGNORECASE), "{ctx}ская область"),
-    # Armenian genitives: Ջաբրայիլի, and Մարտունու for a name ending in -ի.
-    (re.compile(r"^(?P<ctx>\S+?)(?:ի|ու)\s+շրջանի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
+    # Armenian genitives: Ջաբրայիլի, and Մարտունու for a name ending in -ի; a
+    # unit's name of two words has its second in lower case ("Վայոց ձորի մարզի").
+    (re.compile(r"^(?P<ctx>\S+?(?:\s[ա-ֆ]\S*?)?)(?:ի|ու)\s+շրջանի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
      "{ctx}ի շրջան"),
-    (re.compile(r"^(?P<ctx>\S+?)(?:ի|ու)\s+մարզի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
+    (re.compile(r"^(?P<ctx>\S+?(?:\s[ա-ֆ]\S*?)?)(?:ի|ու)\s+մարզի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
      "{ctx}ի մարզ"),
+    # A settlement of an enlarged community, named for its seat: "Կապանի համայնքի
+    # Ներքին Հանդ բնակավայրում" is Nerkin Hand near Kapan.
+    (re.compile(r"^(?P<ctx>\S+?)(?:ի|ու)\s+համայնքի\s+(?P<name>[Ա-Ֆ].*?)$"), "{ctx}"),
     # "Davit Bek village of Syunik": the village of a province or community named bare.
     # "the border village of Khnatsakh" is the village itself, not a village of a place "border".
     (re.compile(r"^(?!(?:the\s+)?(?:border\s+)?(?:village|town)\b)(?P<name>\S.*?)\s+(?:village|town)\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$",
@@ -621,7 +625,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
-_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "района", "области", "марза", "շրջանի", "մարզի")
+_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "района", "области", "марза", "շրջանի", "մարզի", "համայնքի ")
 # Whether a text holds any of the words above, in one scan (a third of a loop's time).
 _HAS_DIRECTION = re.compile("|".join(map(re.escape, _DIRECTION_WORDS)))
 _HAS_PHRASE = re.compile("|".join(map(re.escape, _PHRASE_WORDS)))
@@ -925,6 +929,10 @@ def _english_lead(text: str) -> tuple[str, tuple[str, ...]]:
     return text, context
 
 
+_ARMENIAN_REPUBLIC = re.compile(
+    r"^(?:(?:Արցախի|Հայաստանի|Լեռնային\s+Ղարաբաղի)\s+Հանրապետության|ՀՀ|ԼՂՀ|ԱՀ)\s+(?=[Ա-Ֆ])")
+
+
 def _parse_name(raw: str) -> ParsedName:
     text = unicodedata.normalize("NFKC", raw).translate(_QUOTE_TABLE)
     if "\u0561" <= max(text, default=" ") and _CLASSICAL_MARK.search(text):
@@ -952,6 +960,10 @@ def _parse_name(raw: str) -> ParsedName:
     if "'" in text:
         # French and Italian elide the article into the name: "pont d'Hakari".
         text = _ELIDED.sub(r"\1' ", text)
+    if "Հանրապետության " in text or text.startswith(("ՀՀ ", "ԼՂՀ ", "ԱՀ ")):
+        # The republic before a unit's or place's name says whose it is, and no
+        # more: "Արցախի Հանրապետության Մարտակերտի շրջանի Թալիշ գյուղ", "ՀՀ Սյունիքի մարզ".
+        text = _ARMENIAN_REPUBLIC.sub("", text, count=1) or text
     low = text.casefold()
     front_kind = None
     if _HAS_DIRECTION.search(low):

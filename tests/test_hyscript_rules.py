@@ -138,3 +138,33 @@ def test_landmark_word_in_the_locative_or_ablative_is_put_back(raw, nominative):
     assert parsed.kind_hint == "landmark"
     # The parse is NFKC, which writes the ligature և as եւ.
     assert unicodedata.normalize("NFKC", nominative) in parsed.alternatives
+
+
+@pytest.mark.parametrize(("raw", "name", "context"), [
+    # A unit's name of two words, its second in lower case.
+    ("Վայոց ձորի մարզի Խաչիկ գյուղում", "Խաչիկ", ("Վայոց ձորի մարզ",)),
+    # A settlement of an enlarged community, named for its seat.
+    ("Կապանի համայնքի Ներքին Հանդ բնակավայրում", "Ներքին Հանդ", ("Կապան",)),
+    # The republic before the unit says whose it is, and no more.
+    ("Արցախի Հանրապետության Մարտակերտի շրջանի Թալիշ գյուղ", "Թալիշ", ("Մարտակերտի շրջան",)),
+    ("ՀՀ Վայոց ձորի մարզի Խաչիկ գյուղում", "Խաչիկ", ("Վայոց ձորի մարզ",)),
+])
+def test_armenian_official_phrasing(raw, name, context):
+    parsed = parse_name(raw)
+    assert parsed.name == name
+    assert parsed.context == context
+
+
+def test_community_phrase_needs_a_name_after_it():
+    # "Խծաբերդի համայնքի կազմում" (part of Khtsaberd community): no name follows.
+    assert parse_name("Խծաբերդի համայնքի կազմում").context == ()
+
+
+@pytest.mark.parametrize(("raw", "lat", "lon"), [
+    ("Արցախի Հանրապետության Մարտակերտի շրջանի Թալիշ գյուղ", 40.38139, 46.74083),
+    ("Կապանի համայնքի Ներքին Հանդ բնակավայրում", 39.10, 46.50),
+])
+def test_armenian_official_phrasing_resolves(gaz, raw, lat, lon):
+    res = gaz.resolve(raw)
+    assert res.status == "resolved"
+    assert abs(res.place.lat - lat) < 0.1 and abs(res.place.lon - lon) < 0.1
