@@ -206,7 +206,9 @@ def _skeleton_of_any(key: str) -> str:
 _ENDINGS = {
     # A name ending in a vowel takes a glide before its ending: Շորժա, Շորժայի, Շորժայում.
     "Armn": (("յում", ""), ("յից", ""), ("յով", ""), ("յի", ""),
-             ("ում", ""), ("ից", ""), ("ով", ""), ("ի", ""), ("ը", ""), ("ն", "")),
+             ("ում", ""), ("ից", ""), ("ով", ""), ("ի", ""), ("ը", ""), ("ն", ""),
+             # A name in -ի takes -ու in the genitive: Մարտունու շրջան is Martuni's.
+             ("ու", "ի")),
     "Cyrl": (("ом", ""), ("ой", "а"), ("ах", ""), ("ах", "ы"), ("ам", ""), ("ам", "ы"), ("е", ""), ("е", "а"),
              ("у", ""),
              ("у", "а"), ("а", ""), ("ы", "а"), ("и", "а"),
@@ -501,6 +503,8 @@ _LANDMARK_CASES = {
     "լճում": "լիճ", "լճից": "լիճ", "ջրամբարում": "ջրամբար", "ջրամբարից": "ջրամբար", "վանքում": "վանք",
     "վանքից": "վանք", "օդանավակայանում": "օդանավակայան", "օդանավակայանից": "օդանավակայան",
     "օդանավակայանի": "օդանավակայան", "միջանցքում": "միջանցք", "միջանցքով": "միջանցք",
+    "բարձունքում": "բարձունք", "բարձունքներում": "բարձունքներ", "բարձունքների": "բարձունքներ",
+    "լեռներում": "լեռներ", "լեռների": "լեռներ",
     # The article: "Մարգարա անցակետը" is Մարգարա անցակետ.
     "անցակետը": "անցակետ", "կամուրջը": "կամուրջ", "լիճը": "լիճ", "ջրամբարը": "ջրամբար", "լեռը": "լեռ",
     "վանքը": "վանք", "միջանցքը": "միջանցք", "ամրոցը": "ամրոց", "մզկիթը": "մզկիթ",
@@ -552,7 +556,12 @@ _FRONT_DIRECTION = re.compile(r"[\s\-]+(?:direction|istiqamət\w*|направл
 # for the ground of a place, which says nothing of its kind; dropped from the end.
 _TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisinə", "ərazisi", "erazisinde",
                     "erazisindeki", "sahəsində", "area", "sector", "section", "հատվածում", "հատվածի",
-                    "հատվածը", "հատված", "տարածքում", "տարածքի", "տարածքը")
+                    "հատվածը", "հատված", "տարածքում", "տարածքի", "տարածքը",
+                    # Armenian postpositions of nearness after the genitive: "Սոթքի մոտ"
+                    # (near Sotk), "Փառուխ գյուղի մոտակայքում", "Խնածախի հարևանությամբ".
+                    "մոտ", "մոտակայքում", "մոտակայքից", "մերձակայքում", "մերձակայքից",
+                    # (NFKC, which the parse applies first, writes և as եւ.)
+                    "շրջակայքում", "շրջակայքից", "հարեւանությամբ", "մատույցներում")
 _TERRITORY = re.compile(r"\s+(?:" + "|".join(_TERRITORY_WORDS) + r")$", re.IGNORECASE)
 # A unit's word in a case form, and the word a unit's own name holds:
 # "Basarkeçər rayonunun" is in the raion named "Basarkeçər rayonu".
@@ -930,7 +939,8 @@ def _english_lead(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 _ARMENIAN_REPUBLIC = re.compile(
-    r"^(?:(?:Արցախի|Հայաստանի|Լեռնային\s+Ղարաբաղի)\s+Հանրապետության|ՀՀ|ԼՂՀ|ԱՀ)\s+(?=[Ա-Ֆ])")
+    r"^(?:(?:Արցախի|Հայաստանի|Լեռնային\s+Ղարաբաղի)\s+Հանրապետության|ՀՀ|ԼՂՀ|ԱՀ"
+    r"|(?:Արցախի|Հայաստանի|Ադրբեջանի)(?!\s+Հանրապետությ))\s+(?=[Ա-Ֆ])")
 
 
 def _parse_name(raw: str) -> ParsedName:
@@ -960,7 +970,7 @@ def _parse_name(raw: str) -> ParsedName:
     if "'" in text:
         # French and Italian elide the article into the name: "pont d'Hakari".
         text = _ELIDED.sub(r"\1' ", text)
-    if "Հանրապետության " in text or text.startswith(("ՀՀ ", "ԼՂՀ ", "ԱՀ ")):
+    if "Հանրապետության " in text or text.startswith(("ՀՀ ", "ԼՂՀ ", "ԱՀ ", "Արցախի ", "Հայաստանի ", "Ադրբեջանի ")):
         # The republic before a unit's or place's name says whose it is, and no
         # more: "Արցախի Հանրապետության Մարտակերտի շրջանի Թալիշ գյուղ", "ՀՀ Սյունիքի մարզ".
         text = _ARMENIAN_REPUBLIC.sub("", text, count=1) or text

@@ -168,3 +168,43 @@ def test_armenian_official_phrasing_resolves(gaz, raw, lat, lon):
     res = gaz.resolve(raw)
     assert res.status == "resolved"
     assert abs(res.place.lat - lat) < 0.1 and abs(res.place.lon - lon) < 0.1
+
+
+@pytest.mark.parametrize(("raw", "name"), [
+    # Postpositions of nearness after the genitive: dropped like "near".
+    ("Սոթքի մոտ", "Սոթքի"),
+    ("Փառուխ գյուղի մոտակայքում", "Փառուխ"),
+    ("Սոթքի մերձակայքում", "Սոթքի"),
+    # Written with the ligature և, which the parse's NFKC splits.
+    ("Խնածախի հարևանությամբ", "Խնածախի"),
+])
+def test_armenian_nearness_is_dropped(raw, name):
+    assert parse_name(raw).name == name
+
+
+def test_armenian_genitive_in_u_of_a_name_in_i():
+    from gazetteer.normalize import inflection_stems
+    assert "Մարտունի" in inflection_stems("Մարտունու")
+
+
+@pytest.mark.parametrize(("raw", "name"), [
+    # The country or Artsakh before a unit or place says whose it is.
+    ("Ադրբեջանի Դաշքեսանի շրջանը", "Դաշքեսան"),
+    ("Արցախի Մարտունու շրջանում", "Մարտունու"),
+    # The republic itself stays whole.
+    ("Հայաստանի Հանրապետություն", "Հայաստանի Հանրապետություն"),
+])
+def test_armenian_owner_before_a_name(raw, name):
+    assert parse_name(raw).name == name
+
+
+@pytest.mark.parametrize(("raw", "lat", "lon", "kind"), [
+    ("Սոթքի մոտ", 40.20306, 45.86472, "settlement"),
+    ("Կութ գյուղի մոտ", 40.1808, 45.9017, "settlement"),
+    ("Արցախի Մարտունու շրջանում", 39.79, 47.11, "district"),
+    ("Իշխանասարի բարձունքներում", 39.55, 46.2, "landmark"),
+])
+def test_nearness_owner_and_plural_landmark_resolve(gaz, raw, lat, lon, kind):
+    res = gaz.resolve(raw)
+    assert res.status == "resolved" and res.place.kind == kind
+    assert abs(res.place.lat - lat) < 0.3 and abs(res.place.lon - lon) < 0.3
