@@ -405,6 +405,9 @@ _VILLAGE_WORDS = (
     # Armenian plural with the article, as a report lists several ("Կարմիր Շուկա
     # և Թաղավարդ գյուղերն", "Ստեփանակերտ և Շուշի քաղաքները"): the last name.
     "գյուղերը", "գյուղերն", "գյուղերի", "գյուղերից",
+    # A rural community: "Լիսագոր գյուղական համայնքում".
+    "գյուղական համայնք", "գյուղական համայնքը", "գյուղական համայնքի", "գյուղական համայնքում",
+    "գյուղական համայնքից",
 )
 _TOWN_WORDS = (
     "town of", "the town of", "city of", "the city of", "town", "city",
@@ -415,6 +418,9 @@ _TOWN_WORDS = (
     # Armenian genitive, dative, ablative ("Մարտակերտ քաղաքի"), and the mayor.
     "քաղաքի", "քաղաքին", "քաղաքից", "քաղաքապետ", "քաղաքապետը",
     "քաղաքները", "քաղաքներն", "քաղաքներում", "քաղաքների",
+    # An urban community, and Shushi's "fortress town".
+    "քաղաքային համայնք", "քաղաքային համայնքը", "քաղաքային համայնքի", "քաղաքային համայնքում",
+    "քաղաքային համայնքից", "բերդաքաղաք", "բերդաքաղաքը", "բերդաքաղաքի", "բերդաքաղաքում", "բերդաքաղաքից",
     # A district's or province's seat, and the capital, are towns: "Մարտունի
     # շրջկենտրոնից" (from the district centre Martuni), "մայրաքաղաք Ստեփանակերտից".
     "շրջկենտրոն", "շրջկենտրոնը", "շրջկենտրոնի", "շրջկենտրոնից", "շրջկենտրոնում",
@@ -427,6 +433,7 @@ _SETTLEMENT_WORDS = (
     "settlement", "township", "qəsəbəsi", "qesebesi", "qəsəbə",
     "qəsəbəsinin", "qəsəbəsində", "qəsəbəsindən", "qəsəbəsinə",
     "посёлок", "поселок", "посёлке", "поселке", "поселка", "посёлка", "пгт", "ավան", "ավանը",
+    "ավանում", "ավանի", "ավանից",
 )
 # A place people live in, of no size: a locality, a community. An Armenian
 # municipality is named for its village: "Խրամորթ համայնք".
@@ -597,6 +604,8 @@ _MAX_DESCRIPTORS = 6
 
 
 _UNIT = r"(?:district|region|rayon|raion|province|marz)"
+_ARMENIAN_COMMUNITY_PHRASE = (
+    re.compile(r"^(?P<ctx>\S+?)(?:ի|ու)\s+(?:խոշորացված\s+)?համայնքի\s+(?P<name>[Ա-Ֆ].*?)$"), "{ctx}")
 # Official announcements name a village with its district: "Qarakollu village
 # of Fuzuli district", "Füzuli rayonunun Qarakollu kəndi", "село Карахулу
 # Джебраильского района", "Ջաբրայիլի շրջանի Կարխուլու գյուղ". Each pattern
@@ -621,7 +630,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
      "{ctx}ի մարզ"),
     # A settlement of an enlarged community, named for its seat: "Կապանի համայնքի
     # Ներքին Հանդ բնակավայրում" is Nerkin Hand near Kapan.
-    (re.compile(r"^(?P<ctx>\S+?)(?:ի|ու)\s+համայնքի\s+(?P<name>[Ա-Ֆ].*?)$"), "{ctx}"),
+    _ARMENIAN_COMMUNITY_PHRASE,
     # "Davit Bek village of Syunik": the village of a province or community named bare.
     # "the border village of Khnatsakh" is the village itself, not a village of a place "border".
     (re.compile(r"^(?!(?:the\s+)?(?:border\s+)?(?:village|town)\b)(?P<name>\S.*?)\s+(?:village|town)\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$",
@@ -993,6 +1002,13 @@ def _parse_name(raw: str) -> ParsedName:
             context += (ctx_form.format(ctx=match.group("ctx"), near=near),)
             text, phrase_kind = match.group("name").strip(), "settlement"
             break
+    if phrase_kind and "համայնքի " in text:
+        # A province's community's settlement: "Սյունիքի մարզի Կապանի խոշորացված
+        # համայնքի Դավիթ Բեկ գյուղը" names the community after the province.
+        match = _ARMENIAN_COMMUNITY_PHRASE[0].match(text)
+        if match:
+            context += (match.group("ctx"),)
+            text = match.group("name").strip()
     words = (text.casefold() if phrase_kind else low).split()
     if words and (words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS or _folded_descriptor(text)):
         name, kind, size, word = _strip_words(text)

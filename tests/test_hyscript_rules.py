@@ -208,3 +208,24 @@ def test_nearness_owner_and_plural_landmark_resolve(gaz, raw, lat, lon, kind):
     res = gaz.resolve(raw)
     assert res.status == "resolved" and res.place.kind == kind
     assert abs(res.place.lat - lat) < 0.3 and abs(res.place.lon - lon) < 0.3
+
+
+@pytest.mark.parametrize(("raw", "name", "size"), [
+    ("Լիսագոր գյուղական համայնքում", "Լիսագոր", "village"),
+    ("Մեղրի քաղաքային համայնքում", "Մեղրի", "town"),
+    ("Շուշի բերդաքաղաքում", "Շուշի", "town"),
+    ("Քարին Տակ ավանում", "Քարին Տակ", "township"),
+])
+def test_armenian_community_and_town_words(raw, name, size):
+    parsed = parse_name(raw)
+    assert parsed.name == name and parsed.size_hint == size
+
+
+@pytest.mark.parametrize(("raw", "name", "context"), [
+    ("Գորիսի խոշորացված համայնքի Խնածախ բնակավայրում", "Խնածախ", ("Գորիս",)),
+    # The province, then the enlarged community, then the village.
+    ("Սյունիքի մարզի Կապանի խոշորացված համայնքի Դավիթ Բեկ գյուղը", "Դավիթ Բեկ", ("Սյունիքի մարզ", "Կապան")),
+])
+def test_enlarged_community_phrase(raw, name, context):
+    parsed = parse_name(raw)
+    assert parsed.name == name and parsed.context == context
