@@ -1109,6 +1109,13 @@ def armenian_name_parts(name: str) -> list[str]:
     end = start
     while end < len(words) and capital[end]:
         end += 1
+    last = len(words)
+    while last > 0 and capital[last - 1]:
+        last -= 1
+    if start < last < len(words) and words[last - 1].endswith(("ի", "ու")):
+        # An owner of two words before the name, its second in lower case:
+        # "Վայոց ձորի Խաչիկ" is Khachik of Vayots Dzor.
+        return [" ".join(words[last:])]
     run = words[start:end]
     if end < len(words) and not (run[-1].endswith(("ի", "ու"))
                                  and words[end].casefold().startswith(_ARMENIAN_PLACE_HEADS)):

@@ -25,3 +25,15 @@ def test_the_qazax_village_keeps_its_names(gaz):
     assert "Չայլու" in {n.text for n in gaz.get(CAYLI_QAZAX).names}
     res = gaz.resolve("Çaylı", near="Qazax")
     assert res.status == "resolved" and res.place.id == CAYLI_QAZAX
+
+
+KHACHIK = "wof:1344251003"
+
+
+def test_khachik_by_its_armenian_and_russian_names(gaz):
+    # Before the entry "Խաչիկ" tied Khachik (found through its English name)
+    # with Khechik of Shirak, which only sounds like it.
+    for text in ("Խաչիկ", "Хачик", "Խաչիկ գյուղում"):
+        res = gaz.resolve(text)
+        assert res.status == "resolved", (text, res.why)
+        assert res.place.id == KHACHIK

@@ -59,6 +59,8 @@ def test_the_descriptor_forms_resolve_to_the_place(gaz, raw, lat, lon):
     ("Ստեփանակերտի ծայրամասային թաղամասերից", ["Ստեփանակերտի"]),
     # A genitive owner before the name (168.am, irakanum.am).
     ("Արցախի Փառուխ", ["Փառուխ"]),
+    # An owner of two words, its second in lower case.
+    ("Վայոց ձորի Խաչիկ", ["Խաչիկ"]),
     # Two words that are one name, and a unit's word after a genitive: none.
     ("Քարին տակ", []),
     ("Կապանի տարածաշրջանում", []),
