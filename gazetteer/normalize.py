@@ -24,8 +24,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-__all__ = ["MAX_NAME", "ParsedName", "aze_to_english", "exact_key", "inflection_stems", "norm_key", "skeleton",
-           "name_base", "parse_name", "qualifiers", "script_of", "foreign_readings"]
+__all__ = ["MAX_NAME", "ParsedName", "aze_to_english", "armenian_name_parts", "exact_key", "inflection_stems",
+           "norm_key", "skeleton", "name_base", "parse_name", "qualifiers", "script_of", "foreign_readings"]
 
 #: The longest place string read, in characters: longer text is no place name
 #: (a pasted paragraph), and the resolver refuses it with a clear error.
@@ -206,7 +206,9 @@ def _skeleton_of_any(key: str) -> str:
 _ENDINGS = {
     # A name ending in a vowel takes a glide before its ending: Շորժա, Շորժայի, Շորժայում.
     "Armn": (("յում", ""), ("յից", ""), ("յով", ""), ("յի", ""),
-             ("ում", ""), ("ից", ""), ("ով", ""), ("ի", ""), ("ը", ""), ("ն", "")),
+             ("ում", ""), ("ից", ""), ("ով", ""), ("ի", ""), ("ը", ""), ("ն", ""),
+             # A name in -ի takes -ու in the genitive: Մարտունու շրջան is Martuni's.
+             ("ու", "ի")),
     "Cyrl": (("ом", ""), ("ой", "а"), ("ах", ""), ("ах", "ы"), ("ам", ""), ("ам", "ы"), ("е", ""), ("е", "а"),
              ("у", ""),
              ("у", "а"), ("а", ""), ("ы", "а"), ("и", "а"),
@@ -403,6 +405,12 @@ _VILLAGE_WORDS = (
     # Armenian dative and ablative ("Մովսես գյուղին", "գյուղից"), and the village
     # head after the name's genitive ("Աղավնոյի գյուղապետ").
     "գյուղին", "գյուղից", "գյուղապետ", "գյուղապետը",
+    # Armenian plural with the article, as a report lists several ("Կարմիր Շուկա
+    # և Թաղավարդ գյուղերն", "Ստեփանակերտ և Շուշի քաղաքները"): the last name.
+    "գյուղերը", "գյուղերն", "գյուղերի", "գյուղերից",
+    # A rural community: "Լիսագոր գյուղական համայնքում".
+    "գյուղական համայնք", "գյուղական համայնքը", "գյուղական համայնքի", "գյուղական համայնքում",
+    "գյուղական համայնքից",
 )
 _TOWN_WORDS = (
     "town of", "the town of", "city of", "the city of", "town", "city",
@@ -413,6 +421,15 @@ _TOWN_WORDS = (
     "городок", "городке", "городка", "քաղաքը", "քաղաքում",
     # Armenian genitive, dative, ablative ("Մարտակերտ քաղաքի"), and the mayor.
     "քաղաքի", "քաղաքին", "քաղաքից", "քաղաքապետ", "քաղաքապետը",
+    "քաղաքները", "քաղաքներն", "քաղաքներում", "քաղաքների",
+    # An urban community, and Shushi's "fortress town".
+    "քաղաքային համայնք", "քաղաքային համայնքը", "քաղաքային համայնքի", "քաղաքային համայնքում",
+    "քաղաքային համայնքից", "բերդաքաղաք", "բերդաքաղաքը", "բերդաքաղաքի", "բերդաքաղաքում", "բերդաքաղաքից",
+    # A district's or province's seat, and the capital, are towns: "Մարտունի
+    # շրջկենտրոնից" (from the district centre Martuni), "մայրաքաղաք Ստեփանակերտից".
+    "շրջկենտրոն", "շրջկենտրոնը", "շրջկենտրոնի", "շրջկենտրոնից", "շրջկենտրոնում",
+    "մարզկենտրոն", "մարզկենտրոնը", "մարզկենտրոնի", "մարզկենտրոնից", "մարզկենտրոնում",
+    "մայրաքաղաք", "մայրաքաղաքը", "մայրաքաղաքի", "մայրաքաղաքում",
     "kasabası", "kasabasını", "kasabasında", "kasaba", "şehri", "kenti", "stadt", "ville", "ville de",
     "ciudad", "ciudad de",
 )
@@ -420,6 +437,7 @@ _SETTLEMENT_WORDS = (
     "settlement", "township", "qəsəbəsi", "qesebesi", "qəsəbə",
     "qəsəbəsinin", "qəsəbəsində", "qəsəbəsindən", "qəsəbəsinə",
     "посёлок", "поселок", "посёлке", "поселке", "поселка", "посёлка", "пгт", "ավան", "ավանը",
+    "ավանում", "ավանի", "ավանից",
 )
 # A place people live in, of no size: a locality, a community. An Armenian
 # municipality is named for its village: "Խրամորթ համայնք".
@@ -428,6 +446,8 @@ _LOCALITY_WORDS = (
     # Turkish "yerleşke", a settlement of no stated size ("Heyderabad yerleşkesindeki").
     "yerleşkesi", "yerleşkesinde", "yerleşkesindeki", "yerleşkesine", "yerleşke",
     "համայնք", "համայնքը", "համայնքի", "համայնքապետ", "համայնքապետը",
+    # The same words in the locative, ablative and dative: "Սոթք համայնքում".
+    "համայնքում", "համայնքից", "համայնքին", "բնակավայրում", "բնակավայրից", "բնակավայրին",
 )
 # Landmarks the press names daily: checkpoints, bridges, lakes, reservoirs,
 # heights and mountains, monasteries, the corridor.
@@ -489,6 +509,13 @@ _LANDMARK_CASES = {
     "հանքի": "հանք", "հանքավայրը": "հանքավայր", "հանքավայրի": "հանքավայր", "ոսկու հանքը": "ոսկու հանք",
     "ոսկու հանքի": "ոսկու հանք", "ոսկու հանքավայրը": "ոսկու հանքավայր", "ոսկու հանքավայրի": "ոսկու հանքավայր",
     "մաքսակետը": "մաքսակետ", "ատոմակայանը": "ատոմակայան", "ատոմակայանի": "ատոմակայան",
+    # The locative and ablative: "Հակարիի կամրջում", "Սարսանգի ջրամբարից".
+    "անցակետում": "անցակետ", "անցակետից": "անցակետ", "կամրջում": "կամուրջ", "կամրջից": "կամուրջ",
+    "լճում": "լիճ", "լճից": "լիճ", "ջրամբարում": "ջրամբար", "ջրամբարից": "ջրամբար", "վանքում": "վանք",
+    "վանքից": "վանք", "օդանավակայանում": "օդանավակայան", "օդանավակայանից": "օդանավակայան",
+    "օդանավակայանի": "օդանավակայան", "միջանցքում": "միջանցք", "միջանցքով": "միջանցք",
+    "բարձունքում": "բարձունք", "բարձունքներում": "բարձունքներ", "բարձունքների": "բարձունքներ",
+    "լեռներում": "լեռներ", "լեռների": "լեռներ",
     # The article: "Մարգարա անցակետը" is Մարգարա անցակետ.
     "անցակետը": "անցակետ", "կամուրջը": "կամուրջ", "լիճը": "լիճ", "ջրամբարը": "ջրամբար", "լեռը": "լեռ",
     "վանքը": "վանք", "միջանցքը": "միջանցք", "ամրոցը": "ամրոց", "մզկիթը": "մզկիթ",
@@ -541,7 +568,13 @@ _FRONT_DIRECTION = re.compile(r"[\s\-]+(?:direction|istiqamət\w*|направл
 _TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisinə", "ərazisi", "erazisinde",
                     "erazisindeki", "sahəsində", "area", "sector", "section", "city center", "city centre",
                     "town center", "town centre", "հատվածում", "հատվածի",
-                    "հատվածը", "հատված", "տարածքում", "տարածքի", "տարածքը")
+                    "հատվածը", "հատված", "տարածքում", "տարածքի", "տարածքը",
+                    # Armenian postpositions of nearness after the genitive: "Սոթքի մոտ"
+                    # (near Sotk), "Փառուխ գյուղի մոտակայքում", "Խնածախի հարևանությամբ".
+                    "մոտ", "մոտակայքում", "մոտակայքից", "մերձակայքում", "մերձակայքից",
+                    # (NFKC, which the parse applies first, writes և as եւ.)
+                    "շրջակայքում", "շրջակայքից", "հարեւանությամբ", "մատույցներում")
+
 _TERRITORY = re.compile(r"\s+(?:" + "|".join(_TERRITORY_WORDS) + r")$", re.IGNORECASE)
 # A unit's word in a case form, and the word a unit's own name holds:
 # "Basarkeçər rayonunun" is in the raion named "Basarkeçər rayonu".
@@ -585,6 +618,8 @@ _MAX_DESCRIPTORS = 6
 
 
 _UNIT = r"(?:district|region|rayon|raion|province|marz)"
+_ARMENIAN_COMMUNITY_PHRASE = (
+    re.compile(r"^(?P<ctx>\S+?)(?:ի|ու)\s+(?:խոշորացված\s+)?համայնքի\s+(?P<name>[Ա-Ֆ].*?)$"), "{ctx}")
 # Official announcements name a village with its district: "Qarakollu village
 # of Fuzuli district", "Füzuli rayonunun Qarakollu kəndi", "село Карахулу
 # Джебраильского района", "Ջաբրայիլի շրջանի Կարխուլու գյուղ". Each pattern
@@ -613,11 +648,15 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
                 re.IGNORECASE), "{ctx}ий район"),
     (re.compile(r"^(?:(?:село|деревня|посёлок|поселок|город|пгт)\s+)?(?P<name>.+?)\s+(?P<ctx>\S+?)ской\s+"
                 r"(?:области|марза)$", re.IGNORECASE), "{ctx}ская область"),
-    # Armenian genitives: Ջաբրայիլի, and Մարտունու for a name ending in -ի.
-    (re.compile(r"^(?P<ctx>\S+?)(?:ի|ու)\s+շրջանի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
+    # Armenian genitives: Ջաբրայիլի, and Մարտունու for a name ending in -ի; a
+    # unit's name of two words has its second in lower case ("Վայոց ձորի մարզի").
+    (re.compile(r"^(?P<ctx>\S+?(?:\s[ա-ֆ]\S*?)?)(?:ի|ու)\s+շրջանի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
      "{ctx}ի շրջան"),
-    (re.compile(r"^(?P<ctx>\S+?)(?:ի|ու)\s+մարզի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
+    (re.compile(r"^(?P<ctx>\S+?(?:\s[ա-ֆ]\S*?)?)(?:ի|ու)\s+մարզի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
      "{ctx}ի մարզ"),
+    # A settlement of an enlarged community, named for its seat: "Կապանի համայնքի
+    # Ներքին Հանդ բնակավայրում" is Nerkin Hand near Kapan.
+    _ARMENIAN_COMMUNITY_PHRASE,
     # "Davit Bek village of Syunik": the village of a province or community named bare.
     # "the border village of Khnatsakh" is the village itself, not a village of a place "border".
     # "Tartar city of Azerbaijan" (a Turkish agency's English) is the city of that country.
@@ -633,7 +672,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
-_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "rayonu ", "rayonundak", "şəhərinin", "seherinin", "района", "области", "марза", "շրջանի", "մարզի")
+_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "rayonu ", "rayonundak", "şəhərinin", "seherinin", "района", "области", "марза", "շրջանի", "մարզի", "համայնքի ")
 # Whether a text holds any of the words above, in one scan (a third of a loop's time).
 _HAS_DIRECTION = re.compile("|".join(map(re.escape, _DIRECTION_WORDS)))
 _HAS_PHRASE = re.compile("|".join(map(re.escape, _PHRASE_WORDS)))
@@ -800,6 +839,12 @@ def _landmark_case_forms(name: str, word: str) -> list[str]:
     return [f"{n} {nominative}" for n in names] + [f"{nominative} {n}" for n in names]
 
 
+#: An Armenian landmark word and the English one a landmark's own name holds:
+#: "Բագրատաշենի անցակետ" (Bagratashen's checkpoint) is the "Bagratashen
+#: checkpoint", whose English name the normalised key matches across scripts.
+_ARMENIAN_LANDMARK_ENGLISH = {"անցակետ": "checkpoint", "մաքսակետ": "checkpoint", "կամուրջ": "bridge",
+                              "լիճ": "lake", "ջրամբար": "reservoir", "օդանավակայան": "airport",
+                              "վանք": "monastery", "միջանցք": "corridor"}
 #: A French or Italian landmark word and the English one a landmark's own name
 #: holds: "pont d'Hakari" is the "Hakari bridge".
 _FOREIGN_LANDMARK = {"pont": "bridge", "ponte": "bridge", "corridor": "corridor", "corridoio": "corridor",
@@ -871,6 +916,9 @@ def parse_name(raw: str, *, owner: bool = True) -> ParsedName:
 # է and օ inside a word are no such mark: reformed compounds keep them, "Այսօր".
 _CLASSICAL_MARK = re.compile(r"(?<![ոե])ւ")
 _CLASSICAL_RULES = (
+    # Western Armenian's ablative is -էն where Eastern writes -ից: "Թալիշ գիւղէն"
+    # (from the village of Talish) is "Թալիշ գյուղից". Read off a word's end only.
+    (re.compile(r"(?<=[\u0561-\u0587]{3})էն(?![\u0561-\u0587])"), "ից"),
     (re.compile("իւ"), "յու"), (re.compile("եա"), "յա"), (re.compile("եօ"), "յո"),
     (re.compile(r"(?<![ոե])ւ"), "վ"), (re.compile(r"(?<=[\u0561-\u0587])է"), "ե"),
     (re.compile(r"(?<=[\u0561-\u0587])օ"), "ո"),
@@ -1005,6 +1053,11 @@ def _aze_owner(text: str) -> tuple[str, tuple[str, ...]]:
     return (rest, stems) if stems else (text, ())
 
 
+_ARMENIAN_REPUBLIC = re.compile(
+    r"^(?:(?:Արցախի|Հայաստանի|Լեռնային\s+Ղարաբաղի)\s+Հանրապետության|ՀՀ|ԼՂՀ|ԱՀ"
+    r"|(?:Արցախի|Հայաստանի|Ադրբեջանի)(?!\s+Հանրապետությ))\s+(?=[Ա-Ֆ])")
+
+
 def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     text = unicodedata.normalize("NFKC", raw).translate(_QUOTE_TABLE)
     if "\u0561" <= max(text, default=" ") and _CLASSICAL_MARK.search(text):
@@ -1036,6 +1089,10 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     if "'" in text:
         # French and Italian elide the article into the name: "pont d'Hakari".
         text = _ELIDED.sub(r"\1' ", text)
+    if "Հանրապետության " in text or text.startswith(("ՀՀ ", "ԼՂՀ ", "ԱՀ ", "Արցախի ", "Հայաստանի ", "Ադրբեջանի ")):
+        # The republic before a unit's or place's name says whose it is, and no
+        # more: "Արցախի Հանրապետության Մարտակերտի շրջանի Թալիշ գյուղ", "ՀՀ Սյունիքի մարզ".
+        text = _ARMENIAN_REPUBLIC.sub("", text, count=1) or text
     low = text.casefold()
     front_kind = None
     if _HAS_DIRECTION.search(low):
@@ -1064,6 +1121,13 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             context += (ctx_form.format(ctx=match.group("ctx"), near=near),)
             text, phrase_kind = match.group("name").strip(), "settlement"
             break
+    if phrase_kind and "համայնքի " in text:
+        # A province's community's settlement: "Սյունիքի մարզի Կապանի խոշորացված
+        # համայնքի Դավիթ Բեկ գյուղը" names the community after the province.
+        match = _ARMENIAN_COMMUNITY_PHRASE[0].match(text)
+        if match:
+            context += (match.group("ctx"),)
+            text = match.group("name").strip()
     words = (text.casefold() if phrase_kind else low).split()
     if words and (words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS or _folded_descriptor(text)):
         name, kind, size, word = _strip_words(text)
@@ -1092,6 +1156,9 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             alternatives += _landmark_word_orders(text, name)
             if word and name:
                 alternatives += _landmark_case_forms(name, word)
+                english = _ARMENIAN_LANDMARK_ENGLISH.get(_LANDMARK_CASES.get(word, word))
+                if english:
+                    alternatives += [f"{n} {english}" for n in (name, *inflection_stems(name))]
         if kind == "landmark" and name and text.casefold().startswith(name.casefold()):
             alternatives += [inner + text[len(name):] for inner in inner_names]
         if kind == "district" and word in _RU_UNIT_WORDS:
@@ -1137,3 +1204,50 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     if other is not None:
         parsed.__dict__["other_reading"] = other
     return parsed
+
+
+#: What the press says lies in a place, after the place's genitive: its school,
+#: quarters, outskirts, residents, fields, positions, streets, centre, head.
+_ARMENIAN_PLACE_HEADS = ("դպրոց", "թաղամաս", "ծայրամաս", "բնակիչ", "դաշտ", "դիրք", "փողոց", "կենտրոն",
+                         "հիվանդանոց", "մատույց", "շրջակայք", "տներ", "բակ", "գերեզմանոց", "ղեկավար",
+                         "վարչական", "արոտավայր", "այգի")
+
+
+def armenian_name_parts(name: str) -> list[str]:
+    """The proper-name part of an Armenian phrase lifted whole from a sentence.
+
+    Armenian capitalises names and not common nouns, so the words around the
+    capitalised run are the sentence's: "Աղավնոյի դպրոցի" (Aghavno's school),
+    "մայրաքաղաք Ստեփանակերտին", "Ստեփանակերտի ծայրամասային թաղամասերից". A
+    genitive before a second name is its owner: "Արցախի Փառուխ" is Parukh of
+    Artsakh, "Վարդենիսի Կութ" Kut of Vardenis. Returns the run, then the run
+    without its owner; nothing when the phrase is one word or all name.
+    """
+    words = name.split()
+    if len(words) < 2 or script_of(name) != "Armn":
+        return []
+    capital = [w[:1].isupper() and script_of(w) == "Armn" for w in words]
+    if True not in capital:
+        return []
+    start = capital.index(True)
+    end = start
+    while end < len(words) and capital[end]:
+        end += 1
+    last = len(words)
+    while last > 0 and capital[last - 1]:
+        last -= 1
+    if start < last < len(words) and words[last - 1].endswith(("ի", "ու")):
+        # An owner of two words before the name, its second in lower case:
+        # "Վայոց ձորի Խաչիկ" is Khachik of Vayots Dzor.
+        return [" ".join(words[last:])]
+    run = words[start:end]
+    if end < len(words) and not (run[-1].endswith(("ի", "ու"))
+                                 and words[end].casefold().startswith(_ARMENIAN_PLACE_HEADS)):
+        # Words after a name are the sentence's only after its genitive, and only
+        # words for what lies in a place ("Աղավնոյի դպրոցի", Aghavno's school):
+        # "Քարին տակ" is a name of two words, "Կապանի տարածաշրջան" a unit.
+        return []
+    out = [" ".join(run)] if len(run) < len(words) else []
+    if len(run) >= 2 and run[0].endswith(("ի", "ու")) and len(run[0]) > 3:
+        out.append(" ".join(run[1:]))
+    return out

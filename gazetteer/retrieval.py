@@ -20,8 +20,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .fuzzyindex import PieceIndex
-from .normalize import (ParsedName, exact_key, foreign_readings, inflection_stems, norm_key, script_of, skeleton,
-                        skeleton_of_norm)
+from .normalize import (ParsedName, armenian_name_parts, exact_key, foreign_readings, inflection_stems, norm_key,
+                        script_of, skeleton, skeleton_of_norm)
 
 log = logging.getLogger("gazetteer.core")  # the name users configure for fuzzy-guess logging
 
@@ -36,6 +36,10 @@ LAYER_SCORES = {"exact": 1.0, "normalised": 0.99, "phonetic": 0.92, "inflected":
 #: A normalised match across scripts (Сисиан ~ Sisian) went through a lossy
 #: transliteration; within one script it only lost diacritics (Lacin ~ Laçın).
 CROSS_SCRIPT_SCORE = 0.97
+#: A sound-alike of a declined Armenian name whose stem is a place's own name:
+#: below the inflected layer by the decision's margin (decision.MARGIN), so that
+#: of two places equal in all else the one named by the stem is chosen.
+DECLINED_SOUND_ALIKE = 0.85
 #: Fuzzy candidates kept per query (distinct keys).
 FUZZY_KEYS = 8
 
@@ -142,6 +146,16 @@ class Retriever:
         if not found:
             for stem in inflection_stems(parsed.name):
                 _merge(found, self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
+        elif script_of(parsed.name) == "Armn" and all(layer == "phonetic" for _, _, layer in found.values()):
+            # A declined Armenian name that only sounds like other names ("Կութի",
+            # Kut's, sounds like Koti): a stem written as a place's own Armenian
+            # name is the better reading, and the sound-alikes fall below it.
+            stems = {pi: hit for stem in inflection_stems(parsed.name)
+                     for pi, hit in self.matches(stem, fuzzy=False, phonetic=False).items()
+                     if script_of(self._records[pi]["names"][hit[1]]["text"]) == "Armn"}
+            if stems:
+                found = {pi: (DECLINED_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()}
+                _merge(found, stems, cap=LAYER_SCORES["inflected"])
         elif parsed.name.endswith("ի") and all(self._records[pi].get("kind") == "settlement" for pi in found):
             # An Armenian genitive ("Սյունիքի", Syunik's) that a hamlet also
             # bears as its name: the unit it declines is a candidate too.
@@ -149,6 +163,17 @@ class Retriever:
                 _merge(found, {pi: hit for pi, hit in self.matches(stem, fuzzy=False, phonetic=False).items()
                                if self._records[pi].get("kind") in ("province", "district")},
                        cap=LAYER_SCORES["inflected"])
+        if not found and parsed.kind_hint in (None, "settlement"):
+            # An Armenian phrase with the sentence's words still on it ("Աղավնոյի
+            # դպրոցի", "Արցախի Փառուխ"): its capitalised name, as written or declined.
+            for part in armenian_name_parts(parsed.name):
+                for text in (part, *inflection_stems(part)):
+                    # Armenian names only: a genitive's -ի reads as Georgian's -ი.
+                    _merge(found, {pi: hit for pi, hit in self.matches(text, fuzzy=False, phonetic=False).items()
+                                   if script_of(self._records[pi]["names"][hit[1]]["text"]) == "Armn"},
+                           cap=LAYER_SCORES["inflected"])
+                if found:
+                    break
         if not found:
             # Another press's orthography, read as it would be ("Hocalı" is Xocalı).
             for reading in foreign_readings(parsed.name):
