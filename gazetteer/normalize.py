@@ -253,7 +253,7 @@ def inflection_stems(name: str) -> list[str]:
     out: list[str] = []
     script = script_of(name)
     for ending, replacement in _ENDINGS.get(script, ()):
-        if low.endswith(ending) and len(name) - len(ending) >= 4:
+        if low.endswith(ending) and len(name) - len(ending) + len(replacement) >= 4:
             stem = name[: len(name) - len(ending)] + replacement
             if stem not in out:
                 out.append(stem)
