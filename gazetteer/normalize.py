@@ -245,6 +245,25 @@ def _aze_consonant_stem(low: str) -> str | None:
     return None
 
 
+def _aze_genitive_stems(word: str) -> tuple[str, ...]:
+    """The names an Azerbaijani genitive may decline, by vowel harmony:
+    Xocavəndin -> Xocavənd, Füzulinin -> Füzuli. "-nın" after a vowel and
+    "-ın" after an n read alike ("Zəngilanın" is Zəngilan's, "Füzulinin"
+    Füzuli's): both readings are given, the one after a consonant first."""
+    low = word.casefold()
+    if not word[:1].isupper() or not low.isalpha():
+        return ()
+    out = []
+    stem = _aze_consonant_stem(low)
+    if stem is not None and low[len(stem):] in ("ın", "in", "un", "ün"):
+        out.append(word[: len(stem)])
+    if low.endswith(("nın", "nin", "nun", "nün")) and len(low) >= 6 and low[-4] in _AZE_HARMONY:
+        vowels = [c for c in low[:-3] if c in _AZE_HARMONY]
+        if low[-2] == _AZE_HARMONY[vowels[-1]][0][0]:
+            out.append(word[:-3])
+    return tuple(out)
+
+
 def inflection_stems(name: str) -> list[str]:
     """Stems a declined name may come from: Հադրութում -> Հադրութ, Гадруте -> Гадрут,
     Шуше -> Шуша, Qubadlıda -> Qubadlı, Tovuzun -> Tovuz. Stems shorter than four
@@ -253,6 +272,8 @@ def inflection_stems(name: str) -> list[str]:
     out: list[str] = []
     script = script_of(name)
     for ending, replacement in _ENDINGS.get(script, ()):
+        # The stem as read back, replacement included: "Шушу" (accusative) is
+        # Шуша, four letters, though only three are left before the ending.
         if low.endswith(ending) and len(name) - len(ending) + len(replacement) >= 4:
             stem = name[: len(name) - len(ending)] + replacement
             if stem not in out:
@@ -964,7 +985,7 @@ def _parse_name(raw: str) -> ParsedName:
     if low.endswith(_TERRITORY_WORDS):
         text = _TERRITORY.sub("", text, count=1).strip() or text
         low = text.casefold()
-    phrase_kind = None
+    phrase_kind = genitive_whole = None
     phrases = _PHRASES if len(text) <= MAX_NAME and _HAS_PHRASE.search(low) else ()
     for pattern, ctx_form in phrases:
         match = pattern.match(text)
@@ -979,6 +1000,16 @@ def _parse_name(raw: str) -> ParsedName:
     else:
         name, kind, size, word = text, None, None, None  # no descriptor: most names, spared the patterns
     kind = kind or phrase_kind or front_kind
+    if word is not None and _SIZE_OF.get(word) and " " in name and script_of(name) == "Latn":
+        # "Zəngilanın Məmmədbəyli kəndinə": an announcement names the village
+        # after its district in the genitive, without the word for district.
+        # The district is context; the two words stay a reading of their own.
+        first, rest = name.split(maxsplit=1)
+        districts = _aze_genitive_stems(first)
+        if districts:
+            context += districts
+            genitive_whole = name
+            name = rest
     if kind in ("district", "province") and name != text and name.endswith("ի") and len(name) > 3:
         # Armenian puts the name in the genitive before "marz"/"shrjan":
         # "Սյունիքի մարզ" is Syunik province.
@@ -988,6 +1019,8 @@ def _parse_name(raw: str) -> ParsedName:
         # caller reports a not-found name rather than an empty one.
         name = text
     alternatives = [lead] if lead != text else []  # the text as written is still tried whole
+    if genitive_whole:
+        alternatives.append(genitive_whole)
     if name != text:
         alternatives.append(text)
         if word in _UNIT_CASES and text.casefold().endswith(word):

@@ -57,3 +57,32 @@ def test_a_village_of_a_place_is_still_read_so():
 def test_the_nearby_town_of_meghri_is_meghri(gaz):
     result = gaz.resolve("the nearby town of Meghri")
     assert result.status == "resolved" and result.candidates[0].place.name.startswith("Meghri")
+
+
+@pytest.mark.parametrize("text, name, district", [
+    ("Zəngilanın Məmmədbəyli kəndinə", "Məmmədbəyli", "Zəngilan"),
+    ("Xocavəndin Qaradağlı kəndinə", "Qaradağlı", "Xocavənd"),
+    ("Füzulinin Qaraxanbəyli kəndi", "Qaraxanbəyli", "Füzuli"),
+    ("Ağdamın Xıdırlı kəndinə", "Xıdırlı", "Ağdam"),
+])
+def test_a_district_in_the_genitive_before_a_village_is_its_context(text, name, district):
+    parsed = parse_name(text)
+    assert parsed.name == name and district in parsed.context
+    assert text.rsplit(" ", 1)[0] in parsed.alternatives  # the two words still tried whole
+
+
+@pytest.mark.parametrize("text", [
+    "Qırmızı Bazar qəsəbəsinə",  # a two-word name: its first word is no genitive
+    "Aşağı Oratağ kəndinə",      # a qualifier
+    "Tovuzin Xanlıq kəndi",      # u wants -un: not a genitive
+    "Zəngilanın Məmmədbəyli",    # no word for a village: nothing says the first word is a district
+])
+def test_no_genitive_no_context(text):
+    assert parse_name(text).context == ()
+
+
+def test_the_genitive_district_picks_the_village_among_namesakes(gaz):
+    # Bare, the name ties among three villages; Khojavend's is the one meant.
+    assert gaz.resolve("Qaradağlı kəndinə").status == "ambiguous"
+    result = gaz.resolve("Xocavəndin Qaradağlı kəndinə")
+    assert result.status == "resolved" and result.candidates[0].place.id == "wof:1310442495"
