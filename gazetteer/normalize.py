@@ -902,9 +902,11 @@ _CAPITAL = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)\s+capit
 # A lower-case adjective or two before a settlement's word, as 2024-2026 wire
 # copy writes a rebuilt town ("the newly reconstructed city of Shusha", "the
 # nearby town of Meghri", "в восстановленный город Шуша"): the adjectives say
-# nothing of which place it is and are dropped. Capitalised words (a demonym,
-# "the Azerbaijani city of Barda") are left alone: read as context or dropped,
-# they cost the held-out sets right answers.
+# nothing of which place it is and are dropped. A country's demonym among them
+# ("the Azerbaijani city of Kalbajar", "the southern Armenian town of Goris") is
+# dropped with them, read as an adjective, never as context; other capitalised
+# words ("the Karabakh town of Shushi") are left alone: read as context or
+# dropped, they cost the held-out sets right answers.
 _EN_ADJECTIVE_SIZE = re.compile(
     r"^(?:(?:the|a|an)\s+)?(?P<adjs>(?:[a-z][a-z\-]*\s+){1,3}?)(?P<word>city|town|village|settlement|township)"
     r"\s+of\s+(?P<rest>[A-Z]\S*(?:\s+\S+)?)$")
@@ -913,11 +915,16 @@ _RU_ADJECTIVE_SIZE = re.compile(
     r"{1,2})(?P<word>(?:город|село|посёлок|поселок)[а-я]?)\s+(?P<rest>[А-ЯЁ]\S*)$")
 
 
+_DEMONYM = re.compile(r"\b(?:Azerbaijani|Azeri|Armenian|Iranian|Turkish|Georgian|Russian)\b")
+
+
 def _without_adjectives(text: str) -> str:
-    """``text`` without lower-case adjectives before its settlement word."""
-    match = _EN_ADJECTIVE_SIZE.match(text)
+    """``text`` without lower-case adjectives (or a demonym) before its settlement word."""
+    # The demonym is lower-cased only to be matched as an adjective; the name
+    # after the settlement word is taken from ``text`` as written.
+    match = _EN_ADJECTIVE_SIZE.match(_DEMONYM.sub(lambda m: m.group().lower(), text))
     if match and not any(w in _WORD_KIND or w in ("of", "in", "near") for w in match.group("adjs").split()):
-        return f"{match.group('word')} of {match.group('rest')}"
+        return f"{match.group('word')} of {text[match.start('rest'):]}"
     match = _RU_ADJECTIVE_SIZE.match(text)
     if match:
         return f"{match.group('prep') or ''}{match.group('word')} {match.group('rest')}"

@@ -243,8 +243,11 @@ FLOORS = {
     # Nagorno-Karabakh (Talış and Talışlar both fit), and "Garakula" (a wire
     # spelling of Qarakollu; adding it as a name also risks Getap's old name).
     # Then y2025's rule for lower-case adjectives before "city/town/village of"
-    # (capitalised words left alone): 83/2/1/5.
-    "toponyms-eng20.csv": (83, 2, 1, 5),
+    # (capitalised words left alone): 83/2/1/5. Then a listed country demonym
+    # among them dropped as an adjective too ("the southern Armenian town of
+    # Goris", "Azerbaijani city of Barda"; other capitalised words still left
+    # alone; the held-out counts did not move): 86/2/1/2.
+    "toponyms-eng20.csv": (86, 2, 1, 2),
     # The 2024-2026 press set (66 names from texts no earlier set used, in
     # English, Russian, Armenian and Azerbaijani Latin: returns to Karabakh towns
     # and villages, mine incidents, the Horadiz-Aghband line, Meghri and the
@@ -255,8 +258,11 @@ FLOORS = {
     # before a settlement's word dropped ("the newly reconstructed city of
     # Shusha", "в восстановленный город Шуша"): 62/0/1/3. A district in the
     # Azerbaijani genitive before a village and its word read as context
-    # ("Zəngilanın Məmmədbəyli kəndinə"): 64/0/1/1.
-    "toponyms-y2025.csv": (64, 0, 1, 1),
+    # ("Zəngilanın Məmmədbəyli kəndinə"): 64/0/1/1. A country's demonym before
+    # the settlement word dropped as an adjective ("the Azerbaijani city of
+    # Kalbajar"): 65/0/1/0. Left: "Sarijali" near Agdam District, read as
+    # ambiguous (the district has two villages of the name).
+    "toponyms-y2025.csv": (65, 0, 1, 0),
 }
 #: The held-out sets: counts only, never their rows (a failure lists none).
 #: toponyms.csv was frozen before the ranking changed; toponyms-2.csv was
@@ -317,9 +323,10 @@ HELDOUT = {
     # (1930, 45, 94, 97), toponyms.csv unchanged; looked at in aggregate twice,
     # before and after (and once more through this test's failure message).
     # Merged with the rest, on the compiled merged data: (1943, 43, 92, 88).
-    # Then y2025's three rules, looked at in aggregate after each: the Cyrillic
+    # Then y2025's four rules, looked at in aggregate after each: the Cyrillic
     # stem and the lower-case adjectives left both sets unchanged; the
-    # Azerbaijani genitive district before a village: to (1944, 43, 92, 87).
+    # Azerbaijani genitive district before a village: to (1944, 43, 92, 87); a
+    # demonym dropped as an adjective left both unchanged.
     "heldout/toponyms-2.csv": (1944, 43, 92, 87),
 }
 
