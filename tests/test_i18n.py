@@ -140,3 +140,16 @@ def test_english_days_are_babels_en_gb_long_form_on_every_day_from_1988_to_2030(
     assert seen > 15000
     for odd in (dt.date(1, 1, 1), dt.date(999, 12, 31), dt.date(9999, 12, 31)):
         assert format_day(odd, "en") == format_date(odd, format="long", locale="en_GB")
+
+
+def test_an_english_day_is_written_without_babel(monkeypatch):
+    # The point of writing it here: an English page never imports babel (0.06 s a build).
+    import babel.dates
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("babel asked for an English date")
+
+    monkeypatch.setattr(babel.dates, "format_date", refuse)
+    assert format_day(dt.date(2020, 10, 26), "en") == "26 October 2020"
+    with pytest.raises(AssertionError, match="babel asked"):
+        format_day(dt.date(2020, 10, 26), "ru")
