@@ -140,7 +140,8 @@ class Analysis:
         return out
 
 
-def _locate(gaz: Gazetteer, claim: Claim, res: Resolution) -> Place | None:
+def _locate(claim: Claim, res: Resolution) -> Place | None:
+    """The place a claim is about: its name's, or a place at the claim's own coordinates."""
     if claim.lat is not None and claim.lon is not None:
         # Explicit coordinates override the gazetteer, keeping its identity
         # (and names) when the name resolved.
@@ -232,13 +233,13 @@ def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_da
     # (name, near) -> (resolution, place, key) where no date changes the answer: most of a
     # ledger, a few thousand names, each resolved at its first claim and given to all its
     # claims at once. The rest (a claim with a position of its own, a name whose answer a
-    # date changes, a blank name) is placed claim by claim.
+    # date changes) is placed claim by claim. (A blank name is refused by the gazetteer.)
     known: dict[tuple[str, str | None], tuple[Resolution, Place | None, str]] = {}
     first = dict(zip(reversed(pairs), reversed(claims)))  # each pair's first claim: written last
     for pair in dict.fromkeys(pairs):  # in the order of first claims, as claim by claim
         name, near = pair
         res = resolve(name, near, first[pair].day)
-        if name.strip() and resolve.undated(name, near):
+        if resolve.undated(name, near):
             place = res.place
             known[pair] = (res, place, place.id if place is not None else Analysis.name_key(name))
     found = list(map(known.get, pairs))
@@ -252,24 +253,12 @@ def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_da
     resolutions: dict[str, Resolution] = dict(zip(ids, map(itemgetter(0), found)))
     places: dict[str, Place | None] = dict(zip(ids, map(itemgetter(1), found)))
     keys: dict[str, str] = dict(zip(ids, map(itemgetter(2), found)))
-    name_keys: dict[str, str] = {}
     for i in one_by_one:
         claim = claims[i]
         cid = claim.id
-        res = resolve(claim.place, claim.near, claim.day)
-        resolutions[cid] = res
-        place = res.place if claim.lat is None or claim.lon is None else _locate(gaz, claim, res)
-        places[cid] = place
-        if place is not None:
-            key = place.id
-        elif claim.place.strip():
-            key = name_keys.get(claim.place)
-            if key is None:
-                key = name_keys[claim.place] = Analysis.name_key(claim.place)
-        else:
-            # A claim about no place is about nothing another claim is about.
-            key = f"none:{cid}"
-        keys[cid] = key
+        res = resolutions[cid] = resolve(claim.place, claim.near, claim.day)
+        place = places[cid] = _locate(claim, res)
+        keys[cid] = place.id if place is not None else Analysis.name_key(claim.place)
     result = Analysis(ledger=ledger, resolutions=resolutions, places=places, keys=keys, ordered=claims,
                       window=window)
     # Only flagged claims get entries while flagging: most claims have none.

@@ -461,3 +461,27 @@ def test_two_workers_resolve_as_one_and_look_up_half_the_names_here(tmp_path, ga
     assert {cid: p and p.id for cid, p in two.places.items()} == {cid: p and p.id for cid, p in one.places.items()}
     assert ({cid: (r.status, [(c.place.id, c.score) for c in r.candidates]) for cid, r in two.resolutions.items()}
             == {cid: (r.status, [(c.place.id, c.score) for c in r.candidates]) for cid, r in one.resolutions.items()})
+
+
+def test_a_name_is_placed_with_its_claims_context_and_each_context_once(tmp_path, gaz):
+    # The same name with and without a district: two look-ups, each given to its own claims.
+    path = tmp_path / "n.csv"
+    path.write_text("id,date,place,near,claimant,side,claim\n"
+                    "a,2020-10-20,Qaradağlı,Xocavənd,Aliyev,Azerbaijan,captured\n"
+                    "b,2020-10-21,Qaradağlı,,Aliyev,Azerbaijan,captured\n"
+                    "c,2020-10-22,Qaradağlı,Xocavənd,Aliyev,Azerbaijan,holds\n", encoding="utf-8")
+    a = analyse(read_ledger(path), gaz)
+    assert a.places["a"].id == a.places["c"].id == "wof:1310442495"
+    assert a.places["b"] is None and a.resolutions["b"].status == "ambiguous"
+    assert a.keys["a"] == a.keys["c"] != a.keys["b"]
+    assert a.resolutions["a"] is a.resolutions["c"]
+
+
+def test_a_claim_about_no_place_is_refused_naming_why(gaz, tmp_path):
+    # A library caller may make claims of its own; a blank place is no name to look up.
+    from gazetteer.errors import InputError
+    from mapper.ledger import Ledger
+
+    led = read_ledger(write_rows(tmp_path, [az("a", "2020-10-20", "captured")]))
+    with pytest.raises(InputError, match="empty place name"):
+        analyse(Ledger(path="x", claims=[c._replace(place="  ") for c in led.claims]), gaz)
