@@ -381,6 +381,8 @@ _DISTRICT_WORDS = (
 )
 _PROVINCE_WORDS = (
     "province", "marz", "մարզ", "մարզը", "область", "provinces", "oblast",
+    # The Russian word in the case a sentence leaves it in ("в Тавушской области").
+    "области", "областью", "марза", "марзе",
     # Azerbaijani for Armenia's marzes: "Tavuş vilayəti", "Sünik mərzi".
     "vilayəti", "vilayət", "vilayətinin", "vilayətində", "vilayətindən", "mərzi", "mərz",
     "մարզի", "մարզում", "մարզից", "provinz", "provincia", "provincia de", "province de",
@@ -393,6 +395,8 @@ _VILLAGE_WORDS = (
     "border village of", "the border village of", "border village",
     "kəndi", "kendi", "kənd", "kend", "kəndində", "kəndindən", "kəndinin", "kəndinə", "kəndindəki",
     "село", "селе", "села", "деревня", "деревне", "գյուղ", "գյուղը", "գյուղում",
+    # The other Russian cases, and селение, the older word agencies keep ("вокруг селения Мадагиз").
+    "селу", "селом", "деревни", "деревню", "деревней", "селение", "селения", "селении", "селению",
     "köyü", "köyünü", "köyünde", "köyüne", "köy", "dorf", "village de", "aldea", "aldea de", "pueblo", "pueblo de",
     "villaggio", "villaggio di",
     # Armenian genitive and plural ("Բերքաբեր գյուղի", "գյուղերում"), Azerbaijani plural.
@@ -404,7 +408,7 @@ _VILLAGE_WORDS = (
 _TOWN_WORDS = (
     "town of", "the town of", "city of", "the city of", "town", "city",
     "şəhəri", "seheri", "sheheri", "şəhər", "şəhərində", "şəhərindən", "şəhərinin", "şəhərinə", "şəhərindəki",
-    "город", "городе", "города", "քաղաք",
+    "город", "городе", "города", "городу", "городом", "քաղաք",
     # The diminutive a reporter uses for a small town ("городок Мартуни").
     "городок", "городке", "городка", "քաղաքը", "քաղաքում",
     # Armenian genitive, dative, ablative ("Մարտակերտ քաղաքի"), and the mayor.
@@ -415,7 +419,8 @@ _TOWN_WORDS = (
 _SETTLEMENT_WORDS = (
     "settlement", "township", "qəsəbəsi", "qesebesi", "qəsəbə",
     "qəsəbəsinin", "qəsəbəsində", "qəsəbəsindən", "qəsəbəsinə",
-    "посёлок", "поселок", "посёлке", "поселке", "поселка", "посёлка", "пгт", "ավան", "ավանը",
+    "посёлок", "поселок", "посёлке", "поселке", "поселка", "посёлка", "поселку", "посёлку", "поселком",
+    "посёлком", "пгт", "ավան", "ավանը",
 )
 # A place people live in, of no size: a locality, a community. An Armenian
 # municipality is named for its village: "Խրամորթ համայնք".
@@ -424,6 +429,11 @@ _LOCALITY_WORDS = (
     # Turkish "yerleşke", a settlement of no stated size ("Heyderabad yerleşkesindeki").
     "yerleşkesi", "yerleşkesinde", "yerleşkesindeki", "yerleşkesine", "yerleşke",
     "համայնք", "համայնքը", "համայնքի", "համայնքապետ", "համայնքապետը",
+    # Russian: a locality ("в районе населенного пункта Мадагиз") and an Armenian
+    # community ("общины Тех"), in the cases a sentence puts them.
+    *(f"{stem}{ending} {noun}" for stem in ("населенн", "населённ") for ending, noun in (
+        ("ый", "пункт"), ("ого", "пункта"), ("ом", "пункте"), ("ому", "пункту"), ("ым", "пунктом"))),
+    "община", "общины", "общине", "общину", "общиной",
 )
 # Landmarks the press names daily: checkpoints, bridges, lakes, reservoirs,
 # heights and mountains, monasteries, the corridor.
@@ -467,7 +477,7 @@ _LANDMARK_WORDS = (
 # anbarının" Sərsəng su anbarı. The word's nominative is put back beside the
 # name, so the landmark's own name matches as written.
 _LANDMARK_CASES = {
-    "коридора": "коридор", "коридоре": "коридор", "коридором": "коридор",
+    "коридора": "коридор", "коридоре": "коридор", "коридором": "коридор", "коридору": "коридор",
     "горе": "гора", "гору": "гора", "горой": "гора", "высоту": "высота", "моста": "мост", "мостом": "мост",
     "озера": "озеро", "озере": "озеро", "водохранилища": "водохранилище", "водохранилищем": "водохранилище",
     "высоты": "высота", "высоте": "высота", "горы": "гора", "мосту": "мост", "монастыря": "монастырь", "аэропорта": "аэропорт", "аэропорту": "аэропорт",
@@ -544,6 +554,10 @@ _UNIT_CASES = {"rayonunun": "rayonu", "rayonunda": "rayonu", "rayonundakı": "ra
                "rayonuna": "rayonu", "շրջանի": "շրջան", "շրջանը": "շրջան"}
 _DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                "в", "во", "под", "около", "близ", "из", "у",
+               # Russian prepositions of place a report puts before a name, which
+               # leave it in a case form the stems undo: "по Гяндже" (dative), "вдоль
+               # Лачинского коридора", "вокруг Шуши", "от Сотка до Гориса" (genitive).
+               "по", "вдоль", "вокруг", "возле", "вблизи", "от", "до", "к", "ко",
                # "the road through Karvachar": a route's waypoint is the place.
                "через")
 #: Substrings every direction phrasing holds.
@@ -941,6 +955,10 @@ def _parse_name(raw: str) -> ParsedName:
     phrases = _PHRASES if len(text) <= MAX_NAME and _HAS_PHRASE.search(low) else ()
     for pattern, ctx_form in phrases:
         match = pattern.match(text)
+        if match and not _DROP.sub("", match.group("name") + " ").strip():
+            # No name before the unit, only a preposition: "в Тавушской области"
+            # is the province, not a place "в" in it.
+            continue
         if match:
             near = "near " if match.groupdict().get("near") else ""
             context += (ctx_form.format(ctx=match.group("ctx"), near=near),)

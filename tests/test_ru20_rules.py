@@ -1,0 +1,66 @@
+"""Russian-language agency copy around a place name (toponyms-ru20).
+
+Each case failed before its rule: a preposition of place or a descriptor in
+an oblique case was read as part of the name, so the name was not found.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.normalize import parse_name
+
+
+@pytest.mark.parametrize("text, name", [
+    # Prepositions of place, which leave the name in a case form.
+    ("по Гяндже", "Гяндже"),
+    ("вдоль Лачинского коридора", "Лачинского"),
+    ("вокруг Шуши", "Шуши"),
+    ("от Сотка", "Сотка"),
+    ("до Гориса", "Гориса"),
+    ("возле Мадагиза", "Мадагиза"),
+    ("к Агдаму", "Агдаму"),
+])
+def test_a_preposition_of_place_is_dropped(text, name):
+    assert parse_name(text).name == name
+
+
+@pytest.mark.parametrize("text, name, kind, size", [
+    # Descriptors in the cases a sentence leaves them in.
+    ("селения Мадагиз", "Мадагиз", "settlement", "village"),
+    ("селу Талыш", "Талыш", "settlement", "village"),
+    ("городу Мингячевир", "Мингячевир", "settlement", "town"),
+    ("поселку Бартаз", "Бартаз", "settlement", "township"),
+    # A locality or a community says nothing of size.
+    ("населенного пункта Джермук", "Джермук", "settlement", None),
+    ("населённом пункте Фаррух", "Фаррух", "settlement", None),
+    ("общины Тех", "Тех", "settlement", None),
+    ("Тавушской области", "Тавушской", "province", None),
+])
+def test_a_descriptor_in_a_case_form(text, name, kind, size):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint, parsed.size_hint) == (name, kind, size)
+
+
+def test_a_preposition_before_a_province_is_no_village_of_it():
+    # "в Тавушской области" is the province: the phrase "X Y-ской области"
+    # (village X of province Y) needs a name before the province.
+    parsed = parse_name("в Тавушской области")
+    assert parsed.context == () and parsed.kind_hint == "province"
+    # The phrase itself still reads a village of a province.
+    parsed = parse_name("село Тех Сюникской области")
+    assert (parsed.name, parsed.context) == ("Тех", ("Сюникская область",))
+
+
+@pytest.mark.parametrize("text, label, kind", [
+    ("по Гяндже", "Gəncə", "settlement"),
+    ("по Лачинскому коридору", "Lachin corridor", "landmark"),
+    ("вдоль Лачинского коридора", "Lachin corridor", "landmark"),
+    ("селения Мадагиз", "Suqovuşan", "settlement"),
+    ("населенного пункта Джермук", "Jermuk", "settlement"),
+    ("в Тавушской области", "Tavush", "province"),
+])
+def test_resolved(gaz, text, label, kind):
+    res = gaz.resolve(text)
+    assert res.status == "resolved", (text, res.why)
+    assert res.place.kind == kind and label in {n.text for n in res.place.names}, (text, res.place.name)
