@@ -142,6 +142,12 @@ class Retriever:
         if not found:
             for stem in inflection_stems(parsed.name):
                 _merge(found, self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
+        elif all(layer == "phonetic" for _, _, layer in found.values()) and inflection_stems(parsed.name):
+            # A declined form that only sounds like a name ("Тертере", "in
+            # Tartar", is a sound-alike of Dardərə): the name its stem spells
+            # as written is a candidate too, and the scores decide.
+            for stem in inflection_stems(parsed.name):
+                _merge(found, self.matches(stem, fuzzy=False, phonetic=False), cap=LAYER_SCORES["inflected"])
         elif parsed.name.endswith("ի") and all(self._records[pi].get("kind") == "settlement" for pi in found):
             # An Armenian genitive ("Սյունիքի", Syunik's) that a hamlet also
             # bears as its name: the unit it declines is a candidate too.

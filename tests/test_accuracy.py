@@ -249,8 +249,9 @@ FLOORS = {
     # ("по Гяндже", "вдоль Лачинского коридора"), descriptors in their cases
     # ("селения", "городу", "населенного пункта", "общины", "области") and a
     # preposition before a province no village of it ("в Тавушской области"):
-    # 60/2/2/3.
-    "toponyms-ru20.csv": (60, 2, 2, 3),
+    # 60/2/2/3; then a declined form that only sounds like a name tries its
+    # stem as written ("Тертере", in Tartar, was the sound-alike Dardərə): 62/0/2/3.
+    "toponyms-ru20.csv": (62, 0, 2, 3),
 }
 #: The held-out sets: counts only, never their rows (a failure lists none).
 #: toponyms.csv was frozen before the ranking changed; toponyms-2.csv was
@@ -311,7 +312,10 @@ HELDOUT = {
     # (1930, 45, 94, 97), toponyms.csv unchanged; looked at in aggregate twice,
     # before and after (and once more through this test's failure message).
     # Merged with the rest, on the compiled merged data: (1943, 43, 92, 88).
-    "heldout/toponyms-2.csv": (1943, 43, 92, 88),
+    # Then ru20's rule that a declined form that only sounds like a name tries
+    # its stem as written: from (1943, 43, 92, 88), looked at in aggregate once
+    # after the change (ru20's prepositions and descriptors before it: unchanged).
+    "heldout/toponyms-2.csv": (1944, 42, 92, 88),
 }
 
 

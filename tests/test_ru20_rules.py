@@ -64,3 +64,18 @@ def test_resolved(gaz, text, label, kind):
     res = gaz.resolve(text)
     assert res.status == "resolved", (text, res.why)
     assert res.place.kind == kind and label in {n.text for n in res.place.names}, (text, res.place.name)
+
+
+@pytest.mark.parametrize("text", ["в Тертере", "Тертера"])
+def test_a_declined_form_that_only_sounds_like_a_name_tries_its_stem(gaz, text):
+    # "Тертере" (in Tartar) is a phonetic match of the village Dardərə, 68 km
+    # off; its stem "Тертер" is the town's Russian name as written.
+    res = gaz.resolve(text)
+    assert res.status == "resolved", (text, res.why)
+    assert res.place.name == "Tərtər" and res.place.kind == "settlement", (text, res.place.name)
+
+
+def test_a_sound_alike_as_written_keeps_its_place(gaz):
+    # Not declined: the rule leaves a name its phonetic match explains.
+    res = gaz.resolve("Тертер")
+    assert res.status == "resolved" and res.place.name == "Tərtər"
