@@ -684,6 +684,16 @@ _TRAILING = re.compile(
     r"\s+(?P<word>" + "|".join(re.escape(w) for w, _ in _KIND_WORDS) + r")$", re.IGNORECASE)
 _DROP = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _DROP_WORDS) + r")\s+", re.IGNORECASE)
 _WORD_KIND = {w: k for w, k in _KIND_WORDS}
+#: The Russian words for a place people live in, of one word.
+_RU_SETTLEMENT_WORDS = frozenset(
+    w for w in (*_VILLAGE_WORDS, *_TOWN_WORDS, *_SETTLEMENT_WORDS, *_LOCALITY_WORDS)
+    if " " not in w and script_of(w) == "Cyrl")
+# A Russian adjective before a settlement's word says what the place is like or
+# whose it is ("азербайджанском городе Гянджа", "приграничного села Чинари"),
+# not its name: the name follows the word.
+_RU_ADJECTIVE_LEAD = re.compile(
+    r"^[а-яё]+(?:ом|ому|ого|ой|ий|ый|ая|ую|ое)\s+(?=(?:" + "|".join(sorted(_RU_SETTLEMENT_WORDS, key=len, reverse=True))
+    + r")\s+\S)", re.IGNORECASE)
 #: The first and last words of every descriptor: a name that neither starts
 #: nor ends with one of these has no descriptor to strip.
 _EDGE_WORDS = frozenset(w.split()[i] for w, _ in _KIND_WORDS for i in (0, -1)) | frozenset(
@@ -754,7 +764,7 @@ def _strip_words(text: str) -> tuple[str, str | None, str | None, str | None]:
             kind, first = kind or "landmark", match.group("word").casefold() + case.group().casefold()
             text = text[: match.start()].strip()
             continue
-        match = _DROP.match(text)
+        match = _DROP.match(text) or (_RU_ADJECTIVE_LEAD.match(text) if kind is None else None)
         if match:
             text = text[match.end():].strip()
             continue
@@ -965,7 +975,8 @@ def _parse_name(raw: str) -> ParsedName:
             text, phrase_kind = match.group("name").strip(), "settlement"
             break
     words = (text.casefold() if phrase_kind else low).split()
-    if words and (words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS or _folded_descriptor(text)):
+    if words and (words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS or _folded_descriptor(text)
+                  or len(words) > 2 and words[1] in _RU_SETTLEMENT_WORDS):
         name, kind, size, word = _strip_words(text)
     else:
         name, kind, size, word = text, None, None, None  # no descriptor: most names, spared the patterns

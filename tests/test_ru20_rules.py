@@ -79,3 +79,31 @@ def test_a_sound_alike_as_written_keeps_its_place(gaz):
     # Not declined: the rule leaves a name its phonetic match explains.
     res = gaz.resolve("Тертер")
     assert res.status == "resolved" and res.place.name == "Tərtər"
+
+
+@pytest.mark.parametrize("text, name, size", [
+    # An adjective before a settlement's word says whose the place is or what
+    # it is like; the name follows the word.
+    ("азербайджанскому городу Тертер", "Тертер", "town"),
+    ("в азербайджанском городе Гянджа", "Гянджа", "town"),
+    ("приграничного села Чинари", "Чинари", "village"),
+    ("армянское село Мовсес", "Мовсес", "village"),
+])
+def test_an_adjective_before_a_settlement_word_is_dropped(text, name, size):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint, parsed.size_hint) == (name, "settlement", size)
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # Before a landmark's or a unit's word the adjective is the name itself.
+    ("в Лачинском коридоре", "Лачинском", "landmark"),
+    ("в Шушинском районе", "Шушинском", "district"),
+])
+def test_an_adjective_before_other_words_stays(text, name, kind):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint) == (name, kind)
+
+
+def test_an_adjective_before_a_settlement_word_resolved(gaz):
+    res = gaz.resolve("азербайджанскому городу Тертер")
+    assert res.status == "resolved" and res.place.name == "Tərtər" and res.place.kind == "settlement"
