@@ -107,3 +107,23 @@ def test_an_adjective_before_other_words_stays(text, name, kind):
 def test_an_adjective_before_a_settlement_word_resolved(gaz):
     res = gaz.resolve("азербайджанскому городу Тертер")
     assert res.status == "resolved" and res.place.name == "Tərtər" and res.place.kind == "settlement"
+
+
+@pytest.mark.parametrize("text, near, label", [
+    # The region is known by the provinces it covers, and they by their
+    # centres: Madagiz and Talış, filed under Tərtər since 1992, lie 57-63 km
+    # from Stepanakert but 14-20 km from the Martakert province's centre.
+    ("село Мадагиз", "Карабахе", "Suqovuşan"),
+    ("Талыш", "Карабах", "Talış"),
+    ("Madagiz", "Nagorno-Karabakh", "Suqovuşan"),
+])
+def test_a_region_reaches_as_far_as_the_units_it_covers(gaz, text, near, label):
+    res = gaz.resolve(text, near=near)
+    assert res.status == "resolved", (text, near, res.why)
+    assert label in {n.text for n in res.place.names} and "at the edge of" in res.why, res.why
+
+
+def test_a_region_does_not_reach_beyond_its_units(gaz):
+    # Ijevan, in Tavush, is near none of the region's units.
+    res = gaz.resolve("Ijevan", near="Nagorno-Karabakh")
+    assert res.status == "not_found" and "lies in or near" in res.why, res.why
