@@ -370,6 +370,8 @@ def foreign_readings(name: str) -> list[str]:
 _DISTRICT_WORDS = (
     "district", "districts", "rayon", "rayonu", "raion", "rajon", "region of",
     "район", "р-н", "районе", "района", "շրջան", "շրջանը", "şəhər rayonu",
+    # The Russian abbreviation in its cases ("Тертерского р-на").
+    "р-на", "р-не",
     # Azerbaijani case endings, as official lists write the district of a village.
     "rayonunun", "rayonunda", "rayonundakı", "rayonundan", "rayonuna",
     # Armenian genitive, locative and ablative ("Զանգելանի շրջանի", "Քաշաթաղի շրջանում",
@@ -382,7 +384,7 @@ _DISTRICT_WORDS = (
 _PROVINCE_WORDS = (
     "province", "marz", "մարզ", "մարզը", "область", "provinces", "oblast",
     # The Russian word in the case a sentence leaves it in ("в Тавушской области").
-    "области", "областью", "марза", "марзе",
+    "области", "областью", "марза", "марзе", "обл.", "обл",
     # Azerbaijani for Armenia's marzes: "Tavuş vilayəti", "Sünik mərzi".
     "vilayəti", "vilayət", "vilayətinin", "vilayətində", "vilayətindən", "mərzi", "mərz",
     "մարզի", "մարզում", "մարզից", "provinz", "provincia", "provincia de", "province de",
@@ -397,6 +399,8 @@ _VILLAGE_WORDS = (
     "село", "селе", "села", "деревня", "деревне", "գյուղ", "գյուղը", "գյուղում",
     # The other Russian cases, and селение, the older word agencies keep ("вокруг селения Мадагиз").
     "селу", "селом", "деревни", "деревню", "деревней", "селение", "селения", "селении", "селению",
+    # Russian abbreviations: "с. Талыш", "дер. Чинари".
+    "с.", "дер.", "д.",
     "köyü", "köyünü", "köyünde", "köyüne", "köy", "dorf", "village de", "aldea", "aldea de", "pueblo", "pueblo de",
     "villaggio", "villaggio di",
     # Armenian genitive and plural ("Բերքաբեր գյուղի", "գյուղերում"), Azerbaijani plural.
@@ -408,7 +412,7 @@ _VILLAGE_WORDS = (
 _TOWN_WORDS = (
     "town of", "the town of", "city of", "the city of", "town", "city",
     "şəhəri", "seheri", "sheheri", "şəhər", "şəhərində", "şəhərindən", "şəhərinin", "şəhərinə", "şəhərindəki",
-    "город", "городе", "города", "городу", "городом", "քաղաք",
+    "город", "городе", "города", "городу", "городом", "г.", "гор.", "քաղաք",
     # The diminutive a reporter uses for a small town ("городок Мартуни").
     "городок", "городке", "городка", "քաղաքը", "քաղաքում",
     # Armenian genitive, dative, ablative ("Մարտակերտ քաղաքի"), and the mayor.
@@ -420,7 +424,7 @@ _SETTLEMENT_WORDS = (
     "settlement", "township", "qəsəbəsi", "qesebesi", "qəsəbə",
     "qəsəbəsinin", "qəsəbəsində", "qəsəbəsindən", "qəsəbəsinə",
     "посёлок", "поселок", "посёлке", "поселке", "поселка", "посёлка", "поселку", "посёлку", "поселком",
-    "посёлком", "пгт", "ավան", "ավանը",
+    "посёлком", "пгт", "пос.", "п.", "ավան", "ավանը",
 )
 # A place people live in, of no size: a locality, a community. An Armenian
 # municipality is named for its village: "Խրամորթ համայնք".
@@ -557,7 +561,7 @@ _DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                # Russian prepositions of place a report puts before a name, which
                # leave it in a case form the stems undo: "по Гяндже" (dative), "вдоль
                # Лачинского коридора", "вокруг Шуши", "от Сотка до Гориса" (genitive).
-               "по", "вдоль", "вокруг", "возле", "вблизи", "от", "до", "к", "ко",
+               "по", "вдоль", "вокруг", "возле", "вблизи", "от", "до", "к", "ко", "на",
                # "the road through Karvachar": a route's waypoint is the place.
                "через")
 #: Substrings every direction phrasing holds.
@@ -900,6 +904,10 @@ _ELIDED = re.compile(r"(?<=\s)(d|D)'(?=\w)")
 # dropped (decision.py reads it off the raw context). Adjectives before a
 # settlement's word ("the southern Armenian town of Goris") are not read: a rule
 # for them made the held-out sets worse.
+# Russian "в районе X" is "in the area of X" (the Russian MoD's "в районе
+# населенного пункта Мадагиз"), not a district: a district's word follows its
+# adjective ("в Физулинском районе").
+_RU_AREA_OF = re.compile(r"^(?:(?:в|во|из|у)\s+)?район(?:е|а)\s+(?=\S)", re.IGNORECASE)
 _POSSESSOR = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)['’]s\s+(?=\S)")
 _CAPITAL = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)\s+capital,?\s+(?!of\b)(?=\S)")
 _NEARNESS = re.compile(r"^(?:just\s+)?(?:near|outside|around|close\s+to|not\s+far\s+from|(?:on\s+)?(?:the\s+)?"
@@ -948,6 +956,9 @@ def _parse_name(raw: str) -> ParsedName:
     if " " in text:
         text, owner = _english_lead(text)
         context += owner
+        area_of = _RU_AREA_OF.match(text)
+        if area_of:
+            text = text[area_of.end():]
     if "'" in text:
         # French and Italian elide the article into the name: "pont d'Hakari".
         text = _ELIDED.sub(r"\1' ", text)

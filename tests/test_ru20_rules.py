@@ -127,3 +127,37 @@ def test_a_region_does_not_reach_beyond_its_units(gaz):
     # Ijevan, in Tavush, is near none of the region's units.
     res = gaz.resolve("Ijevan", near="Nagorno-Karabakh")
     assert res.status == "not_found" and "lies in or near" in res.why, res.why
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # "в районе X" is "in the area of X", as the Russian MoD's bulletins put it
+    # ("в районе населенного пункта Мадагиз"), not a district named X.
+    ("в районе населенного пункта Мадагиз", "Мадагиз", "settlement"),
+    ("в районе Шуши", "Шуши", None),
+    # A district's word after its adjective is still a district.
+    ("в Физулинском районе", "Физулинском", "district"),
+])
+def test_in_the_area_of_is_no_district(text, name, kind):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint) == (name, kind)
+
+
+def test_in_the_area_of_a_town_is_the_town(gaz):
+    # Read as a district's word, "в районе Шуши" was the Shushi province.
+    res = gaz.resolve("в районе Шуши")
+    assert res.status == "resolved" and res.place.kind == "settlement" and res.place.name.startswith("Shusha")
+
+
+@pytest.mark.parametrize("text, name, kind, size", [
+    # Russian abbreviations of the descriptors.
+    ("с. Талыш", "Талыш", "settlement", "village"),
+    ("г. Физули", "Физули", "settlement", "town"),
+    ("пос. Бартаз", "Бартаз", "settlement", "township"),
+    ("Тертерского р-на", "Тертерского", "district", None),
+    ("Тавушской обл.", "Тавушской", "province", None),
+    # "на" before a front's name, as "в" before a place's.
+    ("на Физулинском направлении", "Физулинском", "district", None),
+])
+def test_russian_abbreviations_and_на(text, name, kind, size):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint, parsed.size_hint) == (name, kind, size)
