@@ -207,7 +207,9 @@ _ENDINGS = {
     # A name ending in a vowel takes a glide before its ending: Շորժա, Շորժայի, Շորժայում.
     "Armn": (("յում", ""), ("յից", ""), ("յով", ""), ("յի", ""),
              ("ում", ""), ("ից", ""), ("ով", ""), ("ի", ""), ("ը", ""), ("ն", "")),
-    "Cyrl": (("ом", ""), ("ой", "а"), ("ах", ""), ("ах", "ы"), ("ам", ""), ("ам", "ы"), ("е", ""), ("е", "а"),
+    # The instrumental after a soft or hushing consonant takes -ей/-ем: "Шушей", "Евлахом" but "Карабахом".
+    "Cyrl": (("ом", ""), ("ой", "а"), ("ей", "а"), ("ем", ""), ("ах", ""), ("ах", "ы"), ("ам", ""), ("ам", "ы"),
+             ("е", ""), ("е", "а"),
              ("у", ""),
              ("у", "а"), ("а", ""), ("ы", "а"), ("и", "а"),
              # Feminine nouns in -ь: "в Нахичевани" is in Nakhchivan.
@@ -248,12 +250,12 @@ def _aze_consonant_stem(low: str) -> str | None:
 def inflection_stems(name: str) -> list[str]:
     """Stems a declined name may come from: Հադրութում -> Հադրութ, Гадруте -> Гадрут,
     Шуше -> Шуша, Qubadlıda -> Qubadlı, Tovuzun -> Tovuz. Stems shorter than four
-    letters are not tried."""
+    letters (with the ending they take back) are not tried."""
     low = name.casefold()
     out: list[str] = []
     script = script_of(name)
     for ending, replacement in _ENDINGS.get(script, ()):
-        if low.endswith(ending) and len(name) - len(ending) >= 4:
+        if low.endswith(ending) and len(name) - len(ending) + len(replacement) >= 4:
             stem = name[: len(name) - len(ending)] + replacement
             if stem not in out:
                 out.append(stem)

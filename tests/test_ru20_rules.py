@@ -161,3 +161,19 @@ def test_in_the_area_of_a_town_is_the_town(gaz):
 def test_russian_abbreviations_and_на(text, name, kind, size):
     parsed = parse_name(text)
     assert (parsed.name, parsed.kind_hint, parsed.size_hint) == (name, kind, size)
+
+
+def test_the_instrumental_in_ей_and_short_stems():
+    from gazetteer.normalize import inflection_stems
+    # "Шушей" (with Shusha) is Шуша: the stem counts the ending it takes back.
+    assert "Шуша" in inflection_stems("Шушей")
+    assert "Шуша" in inflection_stems("Шуше")
+    assert "Евлах" in inflection_stems("Евлахом")
+    # Still no stem of three letters.
+    assert "Шуш" not in inflection_stems("Шуше")
+
+
+def test_the_instrumental_resolved(gaz):
+    # "Шушей" was the sound-alike village Susay.
+    res = gaz.resolve("под Шушей")
+    assert res.status == "resolved" and res.place.name.startswith("Shusha"), res.why
