@@ -265,6 +265,18 @@ def inflection_stems(name: str) -> list[str]:
     return out
 
 
+_PAIR = re.compile(r"^(\w{3,})\s*[-‐–]\s*(\w{3,})$")
+
+
+def name_pair(name: str) -> tuple[str, str] | None:
+    """The two names of a hyphen-joined pair ("Бердзор-Лачин"), or None. A
+    qualifier joined to its name ("Ашагы-Абдуррахманлы") is found whole first."""
+    if "-" not in name and "‐" not in name and "–" not in name:
+        return None
+    match = _PAIR.match(name)
+    return (match.group(1), match.group(2)) if match else None
+
+
 # --- qualifiers ----------------------------------------------------------
 
 # Words that tell apart villages of one name: Aşağı/Yuxarı Veysəlli, Verin/Nerkin

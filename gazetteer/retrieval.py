@@ -20,7 +20,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .fuzzyindex import PieceIndex
-from .normalize import (ParsedName, exact_key, foreign_readings, inflection_stems, norm_key, script_of, skeleton,
+from .normalize import (ParsedName, exact_key, foreign_readings, inflection_stems, name_pair, norm_key, script_of,
+                        skeleton,
                         skeleton_of_norm)
 
 log = logging.getLogger("gazetteer.core")  # the name users configure for fuzzy-guess logging
@@ -155,6 +156,18 @@ class Retriever:
                 _merge(found, {pi: hit for pi, hit in self.matches(stem, fuzzy=False, phonetic=False).items()
                                if self._records[pi].get("kind") in ("province", "district")},
                        cap=LAYER_SCORES["inflected"])
+        if not found and name_pair(parsed.name):
+            # Two names of one place joined by a hyphen ("Бердзора-Лачина",
+            # Berdzor-Lachin's genitive): the places both parts name. Two
+            # places' names joined (a road "Степанакерт-Горис") share none.
+            shared: Found | None = None
+            for part in name_pair(parsed.name):
+                hits = self.matches(part, fuzzy=False)
+                for stem in () if hits else inflection_stems(part):
+                    _merge(hits, self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
+                shared = hits if shared is None else {pi: min(hit, shared[pi]) for pi, hit in hits.items()
+                                                     if pi in shared}
+            _merge(found, shared or {}, cap=LAYER_SCORES["inflected"])
         if not found:
             # Another press's orthography, read as it would be ("Hocalı" is Xocalı).
             for reading in foreign_readings(parsed.name):

@@ -177,3 +177,20 @@ def test_the_instrumental_resolved(gaz):
     # "Шушей" was the sound-alike village Susay.
     res = gaz.resolve("под Шушей")
     assert res.status == "resolved" and res.place.name.startswith("Shusha"), res.why
+
+
+@pytest.mark.parametrize("text", ["Бердзор-Лачин", "Лачин-Бердзор", "Бердзора-Лачина"])
+def test_two_names_of_one_place_joined_by_a_hyphen(gaz, text):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and "Berdzor" in res.place.name, (text, res.why)
+
+
+def test_two_places_joined_by_a_hyphen_are_no_place(gaz):
+    # A road's two ends name no place of both names.
+    assert gaz.resolve("Степанакерт-Горис").status == "not_found"
+
+
+def test_name_pair():
+    from gazetteer.normalize import name_pair
+    assert name_pair("Бердзор-Лачин") == ("Бердзор", "Лачин")
+    assert name_pair("Шуши") is None and name_pair("Ах-Су") is None
