@@ -362,9 +362,18 @@ _GERMAN = (("tsch", "ç"), ("dsch", "c"), ("sch", "ş"), ("ch", "x"), ("j", "y")
 _GERMAN_FINAL_CH = re.compile(r"[aeiouäöü]ch\b")
 
 
+# Russian writes Azerbaijani ə, ü and ö after a consonant as я, ю, ё ("Чимян" is
+# Çimən, "Дюдюкчю" Düdükçü), which a transliteration reads as "ya", "yu", "yo".
+_RU_SOFT_VOWEL = re.compile(r"(?<=[бвгджзйклмнпрстфхцчшщ])([яюё])", re.IGNORECASE)
+_RU_HARD_VOWEL = {"я": "е", "ю": "у", "ё": "о", "Я": "Е", "Ю": "У", "Ё": "О"}
+
+
 def foreign_readings(name: str) -> list[str]:
-    """The name read as Azerbaijani Latin from a Turkish or German spelling."""
+    """The name read as Azerbaijani Latin from a Turkish or German spelling, or
+    a Russian spelling of an Azerbaijani name with its soft vowels made plain."""
     out = []
+    if _RU_SOFT_VOWEL.search(name):
+        out.append(_RU_SOFT_VOWEL.sub(lambda m: _RU_HARD_VOWEL[m.group(1)], name))
     low = name.casefold()
     if "sch" in low or "dsch" in low or _GERMAN_FINAL_CH.search(low):
         for old, new in _GERMAN:

@@ -331,7 +331,13 @@ HELDOUT = {
     # to (1947, 41, 92, 86). Looked at twice: the rule as first written, then a
     # narrower variant (rough members only, which a decision test's synthetic
     # point preferred) that moved nothing (1944, 42, 92, 88); the first kept.
-    "heldout/toponyms-2.csv": (1947, 41, 92, 86),
+    # ru20's "в районе X", abbreviations, the instrumental in -ей, hyphen pairs:
+    # unchanged; Russian я/ю after a consonant read as Azerbaijani ə/ü when
+    # nothing else is found ("Чимян" is Çimən): to (1948, 41, 92, 85), once.
+    # (A rule weighing a declined form's cross-script match no more than its
+    # stem's, for "в Берде" = Berd not Bərdə, cost toponyms.csv a right
+    # answer, (621, 4, 13, 12), and the press set one; dropped.)
+    "heldout/toponyms-2.csv": (1948, 41, 92, 85),
 }
 
 

@@ -194,3 +194,21 @@ def test_name_pair():
     from gazetteer.normalize import name_pair
     assert name_pair("Бердзор-Лачин") == ("Бердзор", "Лачин")
     assert name_pair("Шуши") is None and name_pair("Ах-Су") is None
+
+
+@pytest.mark.parametrize("text, label", [
+    # Russian я, ю after a consonant for Azerbaijani ə, ü.
+    ("Чимян", "Çimən"),
+    ("Дюдюкчю", "Düdükçü"),
+    ("Гюздяк", "Güzdək"),
+])
+def test_russian_soft_vowels_read_plain(gaz, text, label):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.name == label, (text, res.why)
+
+
+def test_soft_vowel_reading():
+    from gazetteer.normalize import foreign_readings
+    assert "Чимен" in foreign_readings("Чимян")
+    # At a word's start (no consonant before it) the vowel stays.
+    assert not foreign_readings("Ялама")
