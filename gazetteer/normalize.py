@@ -262,7 +262,22 @@ def inflection_stems(name: str) -> list[str]:
     stem = _aze_consonant_stem(low) if script == "Latn" and not out else None
     if stem is not None and name[: len(stem)] not in out:
         out.append(name[: len(stem)])
+    if script == "Cyrl" and out and name.count(" ") == 1:
+        # An adjective before the noun agrees with it: "в Нагорном Карабахе" is
+        # in Нагорный Карабах, "Нижнем Сирике" in Нижний Сирик.
+        first, _ = name.split(" ")
+        ending = next((e for e in _RU_AGREEING if first.casefold().endswith(e)), None)
+        if ending and len(first) > len(ending) + 2:
+            nouns = [stem.split(" ")[1] for stem in out] + [name.split(" ")[1]]
+            out += [f"{first[: -len(ending)]}{nominative} {noun}"
+                    for nominative in _RU_AGREEING[ending] for noun in dict.fromkeys(nouns)]
     return out
+
+
+#: A Russian adjective's case endings (hard and soft) and its nominatives.
+_RU_AGREEING = {"ого": ("ый", "ий", "ое"), "ому": ("ый", "ий", "ое"), "ом": ("ый", "ий", "ое"),
+                "ым": ("ый", "ий", "ое"), "ой": ("ая", "ый", "ой"), "ую": ("ая",), "его": ("ий", "ее"),
+                "ему": ("ий", "ее"), "ем": ("ий", "ее"), "им": ("ий", "ее"), "ей": ("яя",), "юю": ("яя",)}
 
 
 _PAIR = re.compile(r"^(\w{3,})\s*[-‐–]\s*(\w{3,})$")

@@ -212,3 +212,20 @@ def test_soft_vowel_reading():
     assert "Чимен" in foreign_readings("Чимян")
     # At a word's start (no consonant before it) the vowel stays.
     assert not foreign_readings("Ялама")
+
+
+def test_an_agreeing_adjective_is_declined_back():
+    from gazetteer.normalize import inflection_stems
+    assert "Нагорный Карабах" in inflection_stems("Нагорном Карабахе")
+    assert "Нагорный Карабах" in inflection_stems("Нагорного Карабаха")
+    # One word, or three: no pairing.
+    assert all(" " not in s for s in inflection_stems("Карабахе"))
+
+
+def test_an_agreeing_adjective_in_a_context(gaz):
+    # "Нагорном Карабахе" as context matched no place (only fuzzy reached it),
+    # so Martuni stayed a tie of the Karabakh town and the Gegharkunik one.
+    context = gaz._decider.read_context("Нагорном Карабахе")
+    assert [p.id for p in context.places] == ["gz:artsakh"]
+    res = gaz.resolve("Мартуни", near="Нагорном Карабахе")
+    assert res.status == "resolved" and res.place.country == "AZ", res.why
