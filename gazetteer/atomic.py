@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -23,7 +24,39 @@ try:
 except ImportError:  # Windows: renames stay atomic, concurrent sets are not serialised
     fcntl = None
 
-__all__ = ["atomic_write", "write_bytes", "FileSet", "same_file", "check_target"]
+__all__ = ["atomic_write", "write_bytes", "FileSet", "same_file", "check_target", "end_on_signals"]
+
+
+#: The signals that end a command: ``kill`` and schedulers' time-outs, and a closed terminal.
+_ENDING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def end_on_signals() -> None:
+    """Make SIGTERM and SIGHUP end this process as an exception, ``SystemExit(128 + signal)``,
+    so that its ``with`` blocks unwind: the temporary files it staged are removed instead of
+    left beside the user's. For a command's main thread; a signal the process was told to
+    ignore (``nohup``) stays ignored."""
+    for sig in _ENDING:
+        if signal.getsignal(sig) == signal.SIG_DFL:
+            signal.signal(sig, _end)
+
+
+def _end(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """The ending signals held back while a set's files are renamed: a set is never left half
+    renamed by a ``kill`` (it takes effect once the last rename is done)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
@@ -170,7 +203,7 @@ class FileSet:
                     os.fsync(fd)
                 finally:
                     os.close(fd)
-            with self._locked():
+            with self._locked(), _signals_held():
                 for tmp, target in self._staged:
                     _keep_mode(tmp, target)
                     os.replace(tmp, target)

@@ -75,6 +75,11 @@ def _match_values(res) -> dict[str, object]:
     }
 
 
+#: ``json.dumps(value, ensure_ascii=False)`` without making an encoder at each call (a batch
+#: writes one for every answer not resolved and every JSON line).
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _csv_cells(values: dict[str, object]) -> list[str]:
     out = []
     for col in MATCH_COLUMNS:
@@ -86,7 +91,7 @@ def _csv_cells(values: dict[str, object]) -> list[str]:
         elif col == "match_score":
             out.append(f"{v:.3f}")
         elif col == "match_candidates":
-            out.append(json.dumps(v, ensure_ascii=False))
+            out.append(_to_json(v))
         else:
             out.append(str(v))
     return out
@@ -162,7 +167,7 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
             doc = dict(zip(keys, cells))
             doc.update({col: None for col in MATCH_COLUMNS} if values is None else values)
             doc.update(match_row=number, match_error=error)
-            out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+            out.write(_to_json(doc) + "\n")
     else:
         writer = csv.writer(out, lineterminator="\n", delimiter=table.delimiter)
         # The writer quotes only its line terminator's characters: a lone CR in

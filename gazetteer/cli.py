@@ -336,4 +336,7 @@ def stats(data):
 
 
 def main() -> None:
+    from .atomic import end_on_signals
+
+    end_on_signals()  # a killed batch removes its half-written output's temporary file
     cli()

@@ -93,6 +93,14 @@ def _check_area(area: Sequence[float] | None) -> tuple[float, float, float, floa
     return west, south, east, north
 
 
+def _fits_inside(result, scored) -> bool:
+    """Whether ``result`` resolved to a place inside its context's unit: "near" a
+    village given as context is not enough ("the Syunik village of Shikahogh" read
+    as a village Syunik near Shikahogh)."""
+    return (result is not None and result.status == "resolved"
+            and scored.fits.get(result.candidates[0].place.id) == "inside")
+
+
 def _check_text(value: Any, what: str, *, required: bool) -> str | None:
     """A name or context as given: a string of at most MAX_NAME characters."""
     if value is None and not required:
@@ -341,9 +349,41 @@ class Gazetteer:
 
     def _resolve(self, name: str, near: str | None, as_of: dt.date | None) -> Resolution:
         parsed = parse_name(name)
+        result, scored, contexts = self._decide(name, near, parsed, as_of)
+        other = parsed.__dict__.get("other_reading")
+        if other is not None and not _fits_inside(result, scored):
+            # "X village of Y" read both ways ("Davit Bek village of Syunik",
+            # "the Syunik village of Shikahogh"): the other reading is taken
+            # only when it finds its place inside the unit named and the first
+            # does not (a place merely near a village named as context).
+            second, second_scored, second_contexts = self._decide(name, near, other, as_of)
+            if _fits_inside(second, second_scored):
+                parsed, result, scored, contexts = other, second, second_scored, second_contexts
+        if result is not None and result.status != "not_found":
+            top = result.candidates[0]
+            if result.status == "resolved" and top.layer == "fuzzy":
+                log.info("resolved %r by a fuzzy guess to %s (%s)", name, top.place.id, top.matched)
+            return result
+        # Not found here, whether nothing matched or only weak or ruled-out
+        # candidates did: a caller who gave a fallback wants it asked then.
+        local = result if result is not None else self._decider.weak(name, near, scored, contexts)
+        online = self._ask_fallback(name, near, local)
+        return online if online is not None else local
+
+    def _decide(self, name: str, near: str | None, parsed, as_of: dt.date | None):
+        """The decision on one reading of ``name``, its scores and its contexts."""
         texts = [*parsed.context, *([near] if near and near.strip() else [])]
         decider = self._decider
         contexts = [decider.read_context(text) for text in texts]
+        if parsed.owners and not any(c.places for c in contexts if c.text in parsed.owners):
+            # A first word read as a district's genitive that names no place
+            # is part of the name after all.
+            parsed = parse_name(name, owner=False)
+            texts = [*parsed.context, *([near] if near and near.strip() else [])]
+            contexts = [decider.read_context(text) for text in texts]
+        else:
+            # Of a genitive's two readings ("Laçının": Laçın or Laçı), the one naming no place is no context.
+            contexts = [c for c in contexts if c.places or c.text not in parsed.owners]
         found = self._retriever.find(parsed)
         scored = decider.score(parsed, found, contexts, as_of)
         result = decider.decide(name, near, parsed, scored, contexts)
@@ -358,16 +398,7 @@ class Gazetteer:
                 second = decider.decide(name, near, parsed, rescored, contexts)
                 if second is not None and second.status != "not_found":
                     result = second
-        if result is not None and result.status != "not_found":
-            top = result.candidates[0]
-            if result.status == "resolved" and top.layer == "fuzzy":
-                log.info("resolved %r by a fuzzy guess to %s (%s)", name, top.place.id, top.matched)
-            return result
-        # Not found here, whether nothing matched or only weak or ruled-out
-        # candidates did: a caller who gave a fallback wants it asked then.
-        local = result if result is not None else decider.weak(name, near, scored, contexts)
-        online = self._ask_fallback(name, near, local)
-        return online if online is not None else local
+        return result, scored, contexts
 
     def search(self, text: str, *, limit: int = 10) -> list[Candidate]:
         """Places whose names look like ``text``, best first, fuzzy matches included."""

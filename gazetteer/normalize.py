@@ -433,6 +433,9 @@ _VILLAGE_WORDS = (
     "village of", "the village of", "village", "villages", "hamlet",
     # The press's "the border village of Khnatsakh": a village all the same.
     "border village of", "the border village of", "border village",
+    # A report introducing a place it expects the reader not to know: "a
+    # village called Karintak", "a town named Chartar".
+    "village called", "a village called", "village named", "a village named",
     "kəndi", "kendi", "kənd", "kend", "kəndində", "kəndindən", "kəndinin", "kəndinə", "kəndindəki",
     "село", "селе", "села", "деревня", "деревне", "գյուղ", "գյուղը", "գյուղում",
     # The other Russian cases, and селение, the older word agencies keep ("вокруг селения Мадагиз").
@@ -449,6 +452,7 @@ _VILLAGE_WORDS = (
 )
 _TOWN_WORDS = (
     "town of", "the town of", "city of", "the city of", "town", "city",
+    "town called", "a town called", "town named", "a town named", "city called", "a city called",
     "şəhəri", "seheri", "sheheri", "şəhər", "şəhərində", "şəhərindən", "şəhərinin", "şəhərinə", "şəhərindəki",
     "город", "городе", "города", "городу", "городом", "г.", "гор.", "քաղաք",
     # The diminutive a reporter uses for a small town ("городок Мартуни").
@@ -587,7 +591,8 @@ _FRONT_DIRECTION = re.compile(r"[\s\-]+(?:direction|istiqamət\w*|направл
 # "Kəlbəcər rayonu ərazisində", "the Sev Lake area", "Երասխի հատվածում": a word
 # for the ground of a place, which says nothing of its kind; dropped from the end.
 _TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisinə", "ərazisi", "erazisinde",
-                    "erazisindeki", "sahəsində", "area", "sector", "section", "հատվածում", "հատվածի",
+                    "erazisindeki", "sahəsində", "area", "sector", "section", "city center", "city centre",
+                    "town center", "town centre", "հատվածում", "հատվածի",
                     "հատվածը", "հատված", "տարածքում", "տարածքի", "տարածքը")
 _TERRITORY = re.compile(r"\s+(?:" + "|".join(_TERRITORY_WORDS) + r")$", re.IGNORECASE)
 # A unit's word in a case form, and the word a unit's own name holds:
@@ -595,6 +600,14 @@ _TERRITORY = re.compile(r"\s+(?:" + "|".join(_TERRITORY_WORDS) + r")$", re.IGNOR
 _UNIT_CASES = {"rayonunun": "rayonu", "rayonunda": "rayonu", "rayonundakı": "rayonu", "rayonundan": "rayonu",
                "rayonuna": "rayonu", "շրջանի": "շրջան", "շրջանը": "շրջան"}
 _DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
+               # Azerbaijani participles the resettlement press puts before a name
+               # ("yenidən qurulan Füzuli şəhərinə", "rayonunun yenidən salınmış Ağalı
+               # kəndinə", "işğaldan azad edilmiş Ağdam şəhərində"): what was done to it.
+               *(f"{head} {tail}" for head in ("yenidən", "yeniden")
+                 for tail in ("qurulan", "qurulmuş", "salınan", "salınmış", "tikilən", "tikilmiş",
+                              "bərpa olunan", "bərpa edilən", "bərpa olunmuş", "bərpa edilmiş")),
+               *(f"{head}azad {tail}" for head in ("işğaldan ", "")
+                 for tail in ("edilmiş", "edilən", "olunmuş", "olunan")),
                "в", "во", "под", "около", "близ", "из", "у",
                # Russian prepositions of place a report puts before a name, which
                # leave it in a case form the stems undo: "по Гяндже" (dative), "вдоль
@@ -633,12 +646,24 @@ _UNIT = r"(?:district|region|rayon|raion|province|marz)"
 # Джебраильского района", "Ջաբրայիլի շրջանի Կարխուլու գյուղ". Each pattern
 # gives the name and a context string the resolver reads as a district.
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "the center of the Tartar region": a district's seat, named as the district
+    # is, as its context (Anadolu's English, Crisis Group's "regional centre").
+    (re.compile(r"^(?:the\s+)?(?:administrative\s+|regional\s+|district\s+)?cent(?:er|re)\s+of\s+(?:the\s+)?"
+                r"(?P<ctx>(?P<name>\S.*?)\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
     (re.compile(r"^(?:the\s+)?(?:border\s+)?(?:village|town|city|settlement)\s+of\s+(?P<name>.+?)\s+(?:in|of)\s+(?:the\s+)?"
                 r"(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
     (re.compile(r"^(?P<name>.+?)\s+(?:village|town|settlement)\s+(?:of|in)\s+(?:the\s+)?"
                 r"(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
     (re.compile(r"^(?P<name>.+?)\s+in\s+(?:the\s+)?(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
-    (re.compile(r"^(?P<ctx>.+?)\s+rayonunun\s+(?P<name>.+?)(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$",
+    # "Füzuli rayonundakı Qaraxanbəyli kəndi": the village that is in the district.
+    (re.compile(r"^(?P<ctx>.+?)\s+(?:rayonunun|rayonundakı|rayonundaki)\s+(?P<name>.+?)"
+                r"(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$", re.IGNORECASE), "{ctx} rayonu"),
+    # A town's genitive before a township or village of its own: "Xankəndi şəhərinin
+    # Kərkicahan qəsəbəsinə". The town is context, read as a town.
+    (re.compile(r"^(?P<ctx>.+?)\s+(?:şəhərinin|seherinin)\s+(?P<name>\S.*?)(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi))?$",
+                re.IGNORECASE), "{ctx} şəhəri"),
+    # The district in the nominative, as headlines put it: "Cəbrayıl rayonu Horovlu kəndinə".
+    (re.compile(r"^(?P<ctx>.+?)\s+rayonu\s+(?P<name>\S.*?)(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$",
                 re.IGNORECASE), "{ctx} rayonu"),
     (re.compile(r"^(?:(?:село|деревня|посёлок|поселок|город|пгт)\s+)?(?P<name>.+?)\s+(?P<ctx>\S+?)ого\s+района$",
                 re.IGNORECASE), "{ctx}ий район"),
@@ -651,8 +676,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
      "{ctx}ի մարզ"),
     # "Davit Bek village of Syunik": the village of a province or community named bare.
     # "the border village of Khnatsakh" is the village itself, not a village of a place "border".
-    (re.compile(r"^(?!(?:the\s+)?(?:border\s+)?(?:village|town)\b)(?P<name>\S.*?)\s+(?:village|town)\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$",
-                re.IGNORECASE), "{ctx}"),
+    # "Tartar city of Azerbaijan" (a Turkish agency's English) is the city of that country.
+    # The order is the writer's: "the Syunik village of Shikahogh" names the
+    # village last, so the other reading goes with it (ParsedName.other_reading).
+    (_OF_PLACE := re.compile(r"^(?!(?:the\s+)?(?:border\s+|capital\s+)?(?:village|town|city)\b)(?P<name>\S.*?)\s+"
+                             r"(?P<word>village|town|city)\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$", re.IGNORECASE), "{ctx}"),
     # Last: "Khtsaberd village in Hadrut", "Talish near Madagiz": a place as context.
     # "near" stays on the context: near a district is not in it.
     (re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?"
@@ -661,7 +689,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
-_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "района", "области", "марза", "շրջանի", "մարզի")
+_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "rayonu ", "rayonundak", "şəhərinin", "seherinin", "района", "области", "марза", "շրջանի", "մարզի")
 # Whether a text holds any of the words above, in one scan (a third of a loop's time).
 _HAS_DIRECTION = re.compile("|".join(map(re.escape, _DIRECTION_WORDS)))
 _HAS_PHRASE = re.compile("|".join(map(re.escape, _PHRASE_WORDS)))
@@ -702,6 +730,12 @@ class ParsedName:
     #: "village", "town" or "township" when the text says which ("Zəngilan kəndi",
     #: "город Шуша", "поселок Бартаз").
     size_hint: str | None = None
+    #: The stems of an Azerbaijani genitive owner read off the front as context
+    #: ("Cəbrayılın Horovlu": "Cəbrayıl"); the resolver reads the text again
+    #: without it when none of them names a place.
+    owners: tuple[str, ...] = ()
+    # "X village of Y" read the other way (Y in the unit X) is kept, when the text
+    # allows it, in ``__dict__["other_reading"]``: the resolver tries it second.
 
     def __init__(self, raw: str, name: str, alternatives: tuple[str, ...] = (), kind_hint: str | None = None,
                  context: tuple[str, ...] = (), size_hint: str | None = None) -> None:
@@ -859,7 +893,7 @@ def _landmark_word_orders(text: str, name: str) -> list[str]:
     return out
 
 
-def parse_name(raw: str) -> ParsedName:
+def parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     """Split "the village of Sanasar (Gubadli)" into name, kind hint and context.
 
     A parenthesis holds either another name of the same place or its district;
@@ -876,7 +910,7 @@ def parse_name(raw: str) -> ParsedName:
         return parsed
     slash = _SLASHED.search(raw) if "/" in raw and len(raw) <= MAX_NAME else None
     if slash is None:
-        return _parse_name(raw)
+        return _parse_name(raw, owner=owner)
     # The first spelling leads; the other's readings follow. One slash only:
     # the rest stay as written, so a crafted string costs two parses.
     head, tail = raw[:slash.start()], raw[slash.end():]
@@ -940,16 +974,40 @@ _ELIDED = re.compile(r"(?<=\s)(d|D)'(?=\w)")
 # "Azerbaijan's Barda", "the Karabakh capital Stepanakert", "near the village of
 # Mataghis", "just outside Stepanakert". The owner is context; nearness is
 # dropped (decision.py reads it off the raw context). Adjectives before a
-# settlement's word ("the southern Armenian town of Goris") are not read: a rule
-# for them made the held-out sets worse.
+# settlement's or a landmark's word ("the southern Armenian town of Goris") are
+# dropped too (_ADJECTIVES below), never read as context.
 # Russian "в районе X" is "in the area of X" (the Russian MoD's "в районе
 # населенного пункта Мадагиз"), not a district: a district's word follows its
 # adjective ("в Физулинском районе").
 _RU_AREA_OF = re.compile(r"^(?:(?:в|во|из|у)\s+)?район(?:е|а)\s+(?=\S)", re.IGNORECASE)
 _POSSESSOR = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)['’]s\s+(?=\S)")
 _CAPITAL = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)\s+capital,?\s+(?!of\b)(?=\S)")
+# A part of a town is the town: "the center of Stepanakert", "downtown Stepanakert"
+# (not "the center of the Tartar region": that is the district's seat, a phrase below).
 _NEARNESS = re.compile(r"^(?:just\s+)?(?:near|outside|around|close\s+to|not\s+far\s+from|(?:on\s+)?(?:the\s+)?"
-                       r"outskirts\s+of|(?:the\s+)?(?:area|vicinity)\s+of)\s+(?=\S)", re.IGNORECASE)
+                       r"outskirts\s+of|(?:the\s+)?(?:area|vicinity)\s+of|downtown"
+                       r"|(?:in\s+)?(?:the\s+)?(?:heart|cent(?:er|re))\s+of(?!.*\s(?:region|district|rayon|raion|province|marz)$))"
+                       r"\s+(?=\S)", re.IGNORECASE)
+
+
+# Adjectives English copy puts before a settlement's or a landmark's word: where
+# it lies ("the western city of Tartar"), whose people live there ("the Armenian
+# town of Goris", "Armenian church of Vankasar") and what befell it ("the
+# restored city of Shusha"). They say nothing of which place it is: dropped, and
+# never read as context (an "Armenian village" of the press may lie in Azerbaijan).
+# Only before one of those words: "Western Armenia" and "Old Goris" stay names.
+# One reading per word: "north-east" or "northeast" is one token, "north east"
+# two; a pattern that allowed both would try 2^n splits of a crafted string.
+_COMPASS = r"(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?"
+_LEAD_ADJECTIVE = (
+    _COMPASS + r"|armenian|azerbaijani|azeri|ethnic|armenian-populated|azerbaijani-populated"
+    r"|ancient|historic|historical|restored|liberated|occupied|ruined|destroyed|abandoned|deserted"
+    r"|frontline|front-line|border|small|tiny|remote|mountain|mountainous|strategic|key|major|ghost"
+    r"|spa|resort|mining|industrial|rural")
+_LEAD_WORDS = (r"village|villages|hamlet|town|city|settlement|township|church|monastery|cathedral|chapel"
+               r"|mosque|fortress|cemetery")
+_ADJECTIVES = re.compile(r"^(?:the\s+|an?\s+)?(?:(?:" + _LEAD_ADJECTIVE + r")[\s,]+(?:and\s+)?)+"
+                         r"(?=(?:" + _LEAD_WORDS + r")\b)", re.IGNORECASE)
 
 
 def _english_lead(text: str) -> tuple[str, tuple[str, ...]]:
@@ -967,10 +1025,57 @@ def _english_lead(text: str) -> tuple[str, tuple[str, ...]]:
             if ctx:
                 context += (ctx,)
             text = text[match.end():]
+    match = _ADJECTIVES.match(text)
+    if match:
+        text = text[match.end():]
     return text, context
 
 
-def _parse_name(raw: str) -> ParsedName:
+# The Azerbaijani press names a village by its district's genitive, without the
+# word "rayonunun": "Cəbrayılın Horovlu kəndinə", "Laçının Sus kəndində",
+# "Xocalının Şuşakənd kəndinə". The genitive ends in -ın/-in/-un/-ün after a
+# consonant and in -nın/-nin/-nun/-nün after a vowel, its vowel in harmony with
+# the stem's last vowel; "Laçının" and "Xocalının" read both ways (Laçın or Laçı,
+# Xocalı or Xocalın), so both stems are given and the one naming no place is
+# left unread. Only a text with a letter of the Azerbaijani alphabet, or ending in
+# an Azerbaijani descriptor ("Cebrayilin Horovlu kendine"), is read so: "Verin
+# Shorzha" and "Nerkin Hand" end their first word in -in too.
+_GENITIVE_VOWEL = {"a": "ı", "ı": "ı", "o": "u", "u": "u", "e": "i", "ə": "i", "i": "i", "ö": "ü", "ü": "ü"}
+_AZE_MARKS = frozenset("əıöüşçğƏİÖÜŞÇĞ")
+
+
+def aze_genitive_stems(word: str) -> tuple[str, ...]:
+    """The stems an Azerbaijani genitive may come from: "Cəbrayılın" -> ("Cəbrayıl",),
+    "Xocalının" -> ("Xocalı", "Xocalın"). Empty when ``word`` is no genitive."""
+    low = word.replace("İ", "i").replace("I", "ı").lower()
+    if len(low) != len(word) or len(low) < 6 or low[-1] != "n" or low[-2] not in "ıiuü":
+        return ()
+    stems = []
+    for cut, after_vowel in ((3, True), (2, False)):
+        if cut == 3 and low[-3] != "n":
+            continue
+        stem = low[:-cut]
+        vowels = [c for c in stem if c in _GENITIVE_VOWEL]
+        if len(stem) < 3 or not vowels or (stem[-1] in _GENITIVE_VOWEL) != after_vowel:
+            continue
+        if _GENITIVE_VOWEL[vowels[-1]] == low[-2]:
+            stems.append(word[: len(stem)])
+    return tuple(stems)
+
+
+def _aze_owner(text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` without an Azerbaijani genitive owner before the name, and the owner's stems."""
+    first, _, rest = text.partition(" ")
+    if (not rest or not first[:1].isupper() or first.casefold() in _WORD_KIND
+            or not (_AZE_MARKS.intersection(text) or _folded_descriptor(text))):
+        return text, ()
+    if not any(w[:1].isupper() and w.casefold() not in _WORD_KIND for w in rest.split()):
+        return text, ()
+    stems = aze_genitive_stems(first)
+    return (rest, stems) if stems else (text, ())
+
+
+def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     text = unicodedata.normalize("NFKC", raw).translate(_QUOTE_TABLE)
     if "\u0561" <= max(text, default=" ") and _CLASSICAL_MARK.search(text):
         text = _reformed_armenian(text)
@@ -991,9 +1096,13 @@ def _parse_name(raw: str) -> ParsedName:
         text = head
     text = text.strip(" .;:-–—")
     lead = text
+    owners: tuple[str, ...] = ()
     if " " in text:
-        text, owner = _english_lead(text)
-        context += owner
+        text, lead_owner = _english_lead(text)
+        context += lead_owner
+        if owner and not lead_owner:
+            text, owners = _aze_owner(text)
+            context += owners
         area_of = _RU_AREA_OF.match(text)
         if area_of:
             text = text[area_of.end():]
@@ -1012,6 +1121,7 @@ def _parse_name(raw: str) -> ParsedName:
         low = text.casefold()
     phrase_kind = None
     phrases = _PHRASES if len(text) <= MAX_NAME and _HAS_PHRASE.search(low) else ()
+    other = None
     for pattern, ctx_form in phrases:
         match = pattern.match(text)
         if match and not _DROP.sub("", match.group("name") + " ").strip():
@@ -1020,6 +1130,14 @@ def _parse_name(raw: str) -> ParsedName:
             continue
         if match:
             near = "near " if match.groupdict().get("near") else ""
+            if pattern is _OF_PLACE:
+                # "the Syunik village of Shikahogh", "Karabakh town of Shushi":
+                # the place named after "of", in the unit named before it.
+                unit = _DROP.sub("", match.group("name").strip(), count=1).strip()
+                after = _parse_name(match.group("ctx"))
+                other = ParsedName(raw=raw, name=after.name, alternatives=after.alternatives,
+                                   kind_hint=after.kind_hint or "settlement", context=context + after.context + (unit,),
+                                   size_hint=after.size_hint or _SIZE_OF.get(match.group("word").casefold()))
             context += (ctx_form.format(ctx=match.group("ctx"), near=near),)
             text, phrase_kind = match.group("name").strip(), "settlement"
             break
@@ -1090,5 +1208,10 @@ def _parse_name(raw: str) -> ParsedName:
         meaning = _QUALIFIER_OF.get(norm_key(words[-1])) if len(words) == 2 else None
         if meaning:
             alternatives += [f"{form} {words[0]}" for form in _QUALIFIER_FORMS[meaning]]
-    return ParsedName(raw=raw, name=name, kind_hint=kind, context=context,
-                      alternatives=tuple(dict.fromkeys(a for a in alternatives if a != name)), size_hint=size)
+    parsed = ParsedName(raw=raw, name=name, kind_hint=kind, context=context,
+                        alternatives=tuple(dict.fromkeys(a for a in alternatives if a != name)), size_hint=size)
+    if owners:
+        parsed.__dict__["owners"] = owners
+    if other is not None:
+        parsed.__dict__["other_reading"] = other
+    return parsed

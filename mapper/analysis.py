@@ -45,6 +45,9 @@ _CONTESTING = {"denies", "holds", "captured"}
 _TERRITORIAL = {"captured", "holds"}
 _CONTROL = {"captured", "holds", "withdrew"}
 _kind, _id, _day, _side = attrgetter("claim"), attrgetter("id"), attrgetter("day"), attrgetter("side")
+_place, _near, _lat, _lon = attrgetter("place"), attrgetter("near"), attrgetter("lat"), attrgetter("lon")
+#: Stands in for a claim placed one by one until it is.
+_UNPLACED = (None, None, None)
 
 
 @dataclass
@@ -224,20 +227,35 @@ def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_da
 
         resolve.seed(resolve_names(gaz, zip(map(attrgetter("place"), claims), map(attrgetter("near"), claims)),
                                    workers=workers))
-    resolutions: dict[str, Resolution] = {}
-    places: dict[str, Place | None] = {}
-    keys: dict[str, str] = {}
-    # (name, near) -> (resolution, place, key) for claims without coordinates
-    # whose answer no date changes: most of a ledger, a few thousand names.
+    ids = list(map(_id, claims))
+    pairs = list(zip(map(_place, claims), map(_near, claims)))
+    # (name, near) -> (resolution, place, key) where no date changes the answer: most of a
+    # ledger, a few thousand names, each resolved at its first claim and given to all its
+    # claims at once. The rest (a claim with a position of its own, a name whose answer a
+    # date changes, a blank name) is placed claim by claim.
     known: dict[tuple[str, str | None], tuple[Resolution, Place | None, str]] = {}
+    first = dict(zip(reversed(pairs), reversed(claims)))  # each pair's first claim: written last
+    for pair in dict.fromkeys(pairs):  # in the order of first claims, as claim by claim
+        name, near = pair
+        res = resolve(name, near, first[pair].day)
+        if name.strip() and resolve.undated(name, near):
+            place = res.place
+            known[pair] = (res, place, place.id if place is not None else Analysis.name_key(name))
+    found = list(map(known.get, pairs))
+    located = map(operator.and_, map(operator.is_not, map(_lat, claims), repeat(None)),
+                  map(operator.is_not, map(_lon, claims), repeat(None)))
+    for i in compress(range(len(claims)), located):
+        found[i] = None
+    one_by_one = [i for i, f in enumerate(found) if f is None] if None in found else []
+    if one_by_one:
+        found = [_UNPLACED if f is None else f for f in found]
+    resolutions: dict[str, Resolution] = dict(zip(ids, map(itemgetter(0), found)))
+    places: dict[str, Place | None] = dict(zip(ids, map(itemgetter(1), found)))
+    keys: dict[str, str] = dict(zip(ids, map(itemgetter(2), found)))
     name_keys: dict[str, str] = {}
-    for claim in claims:
+    for i in one_by_one:
+        claim = claims[i]
         cid = claim.id
-        if claim.lat is None or claim.lon is None:
-            found = known.get((claim.place, claim.near))
-            if found is not None:
-                resolutions[cid], places[cid], keys[cid] = found
-                continue
         res = resolve(claim.place, claim.near, claim.day)
         resolutions[cid] = res
         place = res.place if claim.lat is None or claim.lon is None else _locate(gaz, claim, res)
@@ -252,9 +270,6 @@ def analyse(ledger: Ledger, gaz: Gazetteer, *, window: int = 3, corroboration_da
             # A claim about no place is about nothing another claim is about.
             key = f"none:{cid}"
         keys[cid] = key
-        if claim.lat is None or claim.lon is None:
-            if claim.place.strip() and resolve.undated(claim.place, claim.near):
-                known[(claim.place, claim.near)] = (res, place, key)
     result = Analysis(ledger=ledger, resolutions=resolutions, places=places, keys=keys, ordered=claims,
                       window=window)
     # Only flagged claims get entries while flagging: most claims have none.

@@ -152,6 +152,10 @@ def cli(ctx, quiet, verbose) -> None:
     if quiet and verbose:
         raise click.UsageError("give -q or -v, not both")
     ctx.obj = {"quiet": quiet}
+    # numpy (the control layer's geometry) starts OpenBLAS's thread pool on import, whose threads
+    # spin on the second core a build's forked copy is using (0.1 s of CPU), for linear algebra a
+    # build never does. Only for this command's process, and only when the user set nothing.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     if gc.isenabled():
         # A run is short and its objects (the gazetteer's million, the claims,
         # the map) live until it ends: collecting cycles would only walk them
@@ -435,6 +439,9 @@ def main() -> None:
     otherwise be freed one by one as the process ends: 0.3 s of a 50,000-claim
     build, for memory the system takes back whole. Every file is written, synced
     and closed before ``cli`` returns; the standard streams are flushed here."""
+    from gazetteer.atomic import end_on_signals
+
+    end_on_signals()  # a killed build removes the files it staged; the last set stays whole
     try:
         cli()
         code = 0

@@ -23,6 +23,9 @@ from .errors import RenderError
 
 __all__ = ["Forked", "can_fork"]
 
+_ENDING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)) \
+    if hasattr(signal, "pthread_sigmask") else ()
+
 
 def can_fork() -> bool:
     """Whether forking is possible, safe and worth it here: a system that forks, no other
@@ -53,7 +56,22 @@ class Forked:
 
     def __init__(self, make: Callable[[], object]) -> None:
         read, write = os.pipe()
-        pid = os.fork()
+        # A signal that ends the build (Ctrl-C, ``kill``), caught while forking, would be raised
+        # in an at-fork hook (logging's), where Python drops the exception and the build goes on:
+        # held back during the fork, it is raised after it, in each process's own code.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING) if _ENDING else None
+        pid = -1
+        try:
+            pid = os.fork()
+        finally:
+            if held is not None:
+                try:
+                    signal.pthread_sigmask(signal.SIG_SETMASK, held)
+                except BaseException:
+                    if pid > 0:  # the build ends here: its copy with it, before it writes a file
+                        os.kill(pid, signal.SIGKILL)
+                        os.waitpid(pid, 0)
+                    raise
         if pid == 0:  # the copy
             code = 0
             try:

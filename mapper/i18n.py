@@ -41,8 +41,16 @@ def strings(lang: str) -> dict[str, Any]:
     return json.loads(text)
 
 
+#: en_GB's long date ("d MMMM y") written here: importing babel and its locale data costs an
+#: English page 0.06 s, for month names that never change. tests/test_i18n.py holds it to babel's.
+_EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December")
+
+
 def format_day(day: dt.date, lang: str) -> str:
     """A whole day, as the locale writes it: '26 October 2020', '26 октября 2020 г.'."""
+    if lang == "en":
+        return f"{day.day} {_EN_MONTHS[day.month - 1]} {day.year}"
     from babel.dates import format_date
 
     return format_date(day, format="long", locale=_LOCALE[_check(lang)])

@@ -105,31 +105,46 @@ class ClaimantRegistry:
     (case-insensitive regular expressions, matched anywhere in the name).
     """
 
-    def __init__(self, rules: list[tuple[re.Pattern[str], str]]) -> None:
-        self.rules = rules
+    def __init__(self, rules: list[tuple[re.Pattern[str], str]], *, bundled: bool = False) -> None:
+        self._given = rules
+        # The bundled rules are read when a claim first needs its side found: a ledger that names
+        # every claim's side never parses them, nor imports a YAML parser.
+        self._rules = None if bundled else rules
+
+    @property
+    def rules(self) -> list[tuple[re.Pattern[str], str]]:
+        if self._rules is None:
+            self._rules = self._given + _registry_rules(DEFAULT_CLAIMANTS)
+        return self._rules
 
     @classmethod
     def load(cls, *paths: Source) -> ClaimantRegistry:
+        """The rules of ``paths`` (the last given first), then the bundled ones: a user's rule wins."""
         rules: list[tuple[re.Pattern[str], str]] = []
-        # User files come first so that they can override the bundled rules.
-        for path in reversed((DEFAULT_CLAIMANTS, *paths)):
-            text, label = _read_text(path)
-            doc = load_yaml(text, label=label) or {}
-            if not isinstance(doc, dict) or not all(isinstance(v, list) for v in doc.values()):
-                raise LedgerError(f"{label}: a claimant registry maps each side to a list of patterns")
-            for side, patterns in doc.items():
-                for pattern in patterns:
-                    try:
-                        rules.append((re.compile(str(pattern), re.IGNORECASE), str(side)))
-                    except (re.error, RecursionError, OverflowError) as exc:
-                        raise LedgerError(f"{label}: side {side!r}: bad pattern {pattern!r}: {exc}") from None
-        return cls(rules)
+        for path in reversed(paths):
+            rules += _registry_rules(path)
+        return cls(rules, bundled=True)
 
     def side_of(self, claimant: str) -> str | None:
         for pattern, side in self.rules:
             if pattern.search(claimant):
                 return side
         return None
+
+
+def _registry_rules(path: Source) -> list[tuple[re.Pattern[str], str]]:
+    text, label = _read_text(path)
+    doc = load_yaml(text, label=label) or {}
+    if not isinstance(doc, dict) or not all(isinstance(v, list) for v in doc.values()):
+        raise LedgerError(f"{label}: a claimant registry maps each side to a list of patterns")
+    rules = []
+    for side, patterns in doc.items():
+        for pattern in patterns:
+            try:
+                rules.append((re.compile(str(pattern), re.IGNORECASE), str(side)))
+            except (re.error, RecursionError, OverflowError) as exc:
+                raise LedgerError(f"{label}: side {side!r}: bad pattern {pattern!r}: {exc}") from None
+    return rules
 
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)

@@ -21,8 +21,6 @@ from functools import lru_cache
 from itertools import chain
 from typing import Any
 
-from babel.numbers import format_decimal
-
 from gazetteer import Gazetteer, Place
 
 from .analysis import FLAGS, Analysis
@@ -118,6 +116,8 @@ def _when(text: str, lang: str) -> str:
 def _count(value: Any, lang: str) -> str | None:
     if value is None or value == "":
         return None
+    from babel.numbers import format_decimal  # only a ledger with counts pays for babel
+
     try:
         return format_decimal(value, locale=_LOCALE[lang])
     except (TypeError, ValueError, ArithmeticError):

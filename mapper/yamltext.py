@@ -10,8 +10,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import yaml
-
 from .errors import LedgerError
 
 __all__ = ["MAX_DEPTH", "load_yaml", "load_json"]
@@ -19,11 +17,12 @@ __all__ = ["MAX_DEPTH", "load_yaml", "load_json"]
 #: Deepest nesting of lists and mappings accepted; a ledger needs 3.
 MAX_DEPTH = 20
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 
 def load_yaml(text: str, *, label: str) -> Any:
     """The document in ``text``, built only after its events are checked: no alias, no deep nesting."""
+    import yaml  # 0.03 s to import: only a YAML file pays for it
+
+    _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     depth = 0
     try:
         # The event stream is flat: checking it costs no more than reading the

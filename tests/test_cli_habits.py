@@ -319,3 +319,13 @@ def test_png_size_at_its_limits_is_taken(tmp_path, size):
     # Accepted, the build goes on to the ledger, which is missing.
     result = invoke(map_cli, ["build", str(tmp_path / "none.csv"), "--png", "--png-size", size])
     assert result.exit_code == 2 and "--png-size" not in result.output and "file not found" in result.output
+
+
+def test_the_mapper_command_keeps_openblas_to_one_thread_unless_the_user_chose(monkeypatch):
+    # numpy's BLAS threads would spin on the core a build's forked copy works on.
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    invoke(map_cli, ["-q", "check", str(EXAMPLE_DIR / "ceasefire-2020-10-26.csv")])
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "1"
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "3")
+    invoke(map_cli, ["-q", "check", str(EXAMPLE_DIR / "ceasefire-2020-10-26.csv")])
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "3"

@@ -203,6 +203,82 @@ def test_a_killed_batch_leaves_the_old_output(tmp_path):
     assert out.read_text(encoding="utf-8") == OLD
 
 
+def _until(proc, seen, what: str) -> None:
+    deadline = time.monotonic() + 120
+    while not seen():
+        assert proc.poll() is None, f"it ended before {what}"
+        assert time.monotonic() < deadline
+        time.sleep(0.002)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+def test_a_batch_told_to_end_removes_its_temporary_file_and_keeps_the_old_output(tmp_path, sig):
+    src = tmp_path / "big.csv"
+    with open(src, "w", encoding="utf-8") as fh:
+        fh.write("n,place\n")
+        for i in range(40_000):
+            fh.write(f"{i},{('Sanasar', 'Shusha', 'Hadrut', 'Kubatly')[i % 4]}\n")
+    out = tmp_path / "out.csv"
+    out.write_text(OLD, encoding="utf-8")
+    proc = python("-m", "gazetteer", "resolve", "--input", str(src), "--column", "place", "--output", str(out),
+                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _until(proc, lambda: any(p.name.startswith(".tmp-") and p.stat().st_size > 10_000
+                                 for p in tmp_path.iterdir()), "its temporary file was written")
+        proc.send_signal(sig)
+        assert proc.wait(timeout=60) == 128 + sig
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert out.read_text(encoding="utf-8") == OLD
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_a_build_told_to_end_removes_the_files_it_staged_and_keeps_the_last_set(tmp_path):
+    head, *rows = WAR.read_text(encoding="utf-8").splitlines()
+    big = tmp_path / "big.csv"
+    with open(big, "w", encoding="utf-8") as fh:  # the war example, 300 times over, each row its own id
+        fh.write(f"id,{head}\n")
+        for k in range(300):
+            for i, row in enumerate(rows):
+                fh.write(f"k{k}-{i},{row}\n")
+    out = tmp_path / "o"
+    assert run_map("-q", "build", str(WAR), "--output-dir", str(out), "--name", "m").exit_code == 0
+    before = snapshot(out, "m")
+    # Two processes: the exports' files are staged as soon as the copy is forked.
+    proc = python("-m", "mapper", "-q", "build", str(big), "--output-dir", str(out), "--name", "m",
+                  "--workers", "2", stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        _until(proc, lambda: any(p.name.startswith(".tmp-") for p in out.iterdir()), "it staged its files")
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=60) == 128 + signal.SIGTERM
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert snapshot(out, "m") == before
+    time.sleep(0.2)  # the forked copy, killed by its parent, is gone with its files
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_ending_signals_wait_for_a_set_being_renamed_and_nohup_is_kept():
+    code = """
+import os, signal, sys
+signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as nohup leaves it
+from gazetteer.atomic import _signals_held, end_on_signals
+end_on_signals()
+assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
+assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, signal.SIG_IGN)
+with _signals_held():
+    os.kill(os.getpid(), signal.SIGTERM)
+    print("renamed", flush=True)
+print("never")
+"""
+    proc = python("-c", code, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signal.SIGTERM, stderr
+    assert stdout == "renamed\n"
+
+
 def test_two_batches_on_one_output_leave_one_whole_result(tmp_path):
     outs = []
     for k, name in enumerate(("Sanasar", "Shusha")):

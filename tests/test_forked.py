@@ -262,3 +262,36 @@ def test_this_process_writes_its_files_while_the_copy_makes_its_own(analysis, ga
     monkeypatch.setattr(outputs, "report_markdown", report)
     outputs.write_outputs(analysis, gaz, tmp_path, "w", title="War", workers=2)
     assert (tmp_path / "w.html").stat().st_size > 0 and (tmp_path / "w.report.md").stat().st_size > 0
+
+
+def test_a_signal_that_ends_the_build_during_the_fork_is_not_lost_and_ends_the_copy(tmp_path):
+    # Caught inside the fork, the signal would be raised in logging's at-fork hook, where Python
+    # drops it; held back, it ends this process after the fork, and the copy before it writes.
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    marker = tmp_path / "written-by-the-copy"
+    code = f"""
+import os, signal, time
+from gazetteer.atomic import end_on_signals
+from mapper.forked import Forked
+end_on_signals()
+os.register_at_fork(after_in_parent=lambda: os.kill(os.getpid(), signal.SIGTERM))
+def make():
+    time.sleep(0.5)
+    open({str(marker)!r}, "w").close()
+try:
+    Forked(make)
+except SystemExit as exc:
+    print("ended", exc.code, flush=True)
+    time.sleep(1)
+    raise
+print("went on", flush=True)
+"""
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=60,
+                         env={**os.environ, "PYTHONPATH": str(root)})
+    assert run.stdout == "ended 143\n", run.stderr
+    assert run.returncode == 143
+    assert not marker.exists()

@@ -125,3 +125,18 @@ def test_other_names_keep_language_order_without_repeats(gaz):
     assert other_names(sederek, "ru") == ["Sədərək", "Սանդրուք"]
     assert other_names(sederek, "hy") == ["Sədərək", "Садарак"]
     assert other_names(sederek, "az") == ["Սանդրուք", "Садарак"]
+
+
+def test_english_days_are_babels_en_gb_long_form_on_every_day_from_1988_to_2030():
+    # The English page writes its dates without babel; this holds it to babel's words.
+    from babel.dates import format_date
+
+    day, end = dt.date(1988, 1, 1), dt.date(2030, 12, 31)
+    seen = 0
+    while day <= end:
+        assert format_day(day, "en") == format_date(day, format="long", locale="en_GB"), day
+        day += dt.timedelta(days=1)
+        seen += 1
+    assert seen > 15000
+    for odd in (dt.date(1, 1, 1), dt.date(999, 12, 31), dt.date(9999, 12, 31)):
+        assert format_day(odd, "en") == format_date(odd, format="long", locale="en_GB")

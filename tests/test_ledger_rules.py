@@ -6,6 +6,9 @@ when its rule is changed."""
 import datetime as dt
 import hashlib
 import io
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +18,9 @@ from mapper.ledger import (CLAIMS, EARLIEST, LATEST, STATUSES, ClaimantRegistry,
 
 UTC = dt.timezone.utc
 HEADER = "id,date,place,near,claimant,side,claim,status,source,url,quote,notes,lat,lon\n"
+
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def write(tmp_path, text, name="l.csv"):
@@ -559,3 +565,27 @@ def test_the_format_by_suffix_or_first_characters():
     assert [_format("<stdin>", text, None) for text in (" [", "{", "---\n", "- a", "claims:\n", "date,place")] == [
         "json", "json", "yaml", "yaml", "yaml", "csv"]
     assert _format("https://example.org/l", "- a", None) == "yaml" and _format("a.json", "", "yaml") == "yaml"
+
+
+def test_the_bundled_registry_is_read_only_when_a_claim_needs_its_side(tmp_path):
+    # A ledger naming every side never parses the bundled registry nor imports a YAML parser;
+    # one claim without a side reads it, and the rules the user gave still come first.
+    code = """
+import sys
+from mapper.ledger import ClaimantRegistry, read_ledger
+path, user = sys.argv[1], sys.argv[2]
+read_ledger(path + "/sided.csv")
+assert "yaml" not in sys.modules, "yaml imported for a ledger that names every side"
+led = read_ledger(path + "/unsided.csv")
+assert [c.side for c in led.claims] == ["Azerbaijan"], led.claims
+assert "yaml" in sys.modules
+reg = ClaimantRegistry.load(user)
+assert reg.side_of("Azerbaijan Ministry of Defence") == "Moon" and reg.side_of("Pashinyan") == "Armenia"
+"""
+    head = "date,place,claimant,side,claim\n"
+    (tmp_path / "sided.csv").write_text(head + "2020-10-26,Hadrut,Someone,Armenia,holds\n", encoding="utf-8")
+    (tmp_path / "unsided.csv").write_text(head + "2020-10-26,Hadrut,Aliyev,,captured\n", encoding="utf-8")
+    (tmp_path / "u.yaml").write_text("Moon:\n  - Azerbaijan\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-c", code, str(tmp_path), str(tmp_path / "u.yaml")],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
