@@ -198,7 +198,7 @@ class Gazetteer:
                             "re-run 'gazetteer import wof'")
         self._decider = Decider(place=self._place, name=self._name, retriever=self._retriever,
                                 regions=Regions(lambda: self.boundaries), in_area=self.in_area,
-                                area_on=self.area is not None, own=own)
+                                area_on=self.area is not None, own=own, members=self._members)
 
     # --- places ----------------------------------------------------------
 
@@ -207,6 +207,20 @@ class Gazetteer:
         if place is None:
             place = self._places[index] = _stored_place(self._records[index])
         return place
+
+    def _members(self, unit_id: str) -> tuple[Place, ...]:
+        """The units that ``unit_id`` covers: districts and provinces whose parent chain holds it."""
+        members = self.__dict__.get("_members_of")
+        if members is None:
+            # Built once, at the first rough unit a context names (one pass over the places).
+            members = {}
+            for index, rec in enumerate(self._records):
+                if rec.get("kind") in ("district", "province"):
+                    for parent in rec.get("parents", ()):
+                        members.setdefault(parent, []).append(index)
+            members = self.__dict__["_members_of"] = {
+                unit: tuple(self._place(i) for i in indexes) for unit, indexes in members.items()}
+        return members.get(unit_id, ())
 
     def _name(self, index: int, name_index: int) -> Name:
         """One name of a place (equal to ``names[name_index]``), without building all its names."""

@@ -167,8 +167,11 @@ class Decider:
 
     def __init__(self, *, place: Callable[[int], Place], retriever: Retriever, regions: Regions,
                  in_area: Callable[[Place], bool], area_on: bool,
-                 own: Sequence[str] | None = None, name: Callable[[int, int], Name] | None = None) -> None:
+                 own: Sequence[str] | None = None, name: Callable[[int, int], Name] | None = None,
+                 members: Callable[[str], Sequence[Place]] | None = None) -> None:
         self._place = place
+        #: The units a unit covers (those whose parent chain holds it).
+        self._members = members or (lambda unit_id: ())
         #: A place's name by (place index, name index): all its names need not be built.
         self._name = name or (lambda pi, ni: place(pi).names[ni])
         self._retriever = retriever
@@ -284,7 +287,9 @@ class Decider:
                 # centre is at its edge, not outside it.
                 if chained:
                     return "inside"
-                return "edge" if km(ctx, place) <= ROUGH_KM else "outside"
+                if km(ctx, place) <= ROUGH_KM or self._by_members(ctx, place):
+                    return "edge"
+                return "outside"
             # The polygon outranks the parent chain, which is wrong for some
             # villages (filed under a district of the other country).
             same_country = None in (place.country, ctx.country) or place.country == ctx.country
@@ -306,6 +311,22 @@ class Decider:
         if ctx.kind == "settlement" and ctx.parents and ctx.parents[0] in place.parents:
             return "near" if km(ctx, place) <= ROUGH_KM else "edge"
         return "outside"
+
+    def _by_members(self, ctx: Place, place: Place) -> bool:
+        """Whether a place lies at the edge of a unit it is not filed under,
+        read off the units that unit covers: within LOOSE_KM of a member's
+        outline, or ROUGH_KM of a rough member's centre. A region known only
+        by its provinces ("Карабах") reaches as far as they do, not only as far
+        as its own centre: Madagiz, filed under Tərtər, lies 57 km from
+        Stepanakert but 14 km from the Martakert province's centre."""
+        for member in self._members(ctx.id):
+            distance = self._regions.distance_km(member.id, place)
+            if distance is None:
+                if km(member, place) <= ROUGH_KM:
+                    return True
+            elif distance <= LOOSE_KM:
+                return True
+        return False
 
     # --- deciding -------------------------------------------------------------
 

@@ -209,7 +209,9 @@ _ENDINGS = {
              ("ում", ""), ("ից", ""), ("ով", ""), ("ի", ""), ("ը", ""), ("ն", ""),
              # A name in -ի takes -ու in the genitive: Մարտունու շրջան is Martuni's.
              ("ու", "ի")),
-    "Cyrl": (("ом", ""), ("ой", "а"), ("ах", ""), ("ах", "ы"), ("ам", ""), ("ам", "ы"), ("е", ""), ("е", "а"),
+    # The instrumental after a soft or hushing consonant takes -ей/-ем: "Шушей", "Евлахом" but "Карабахом".
+    "Cyrl": (("ом", ""), ("ой", "а"), ("ей", "а"), ("ем", ""), ("ах", ""), ("ах", "ы"), ("ам", ""), ("ам", "ы"),
+             ("е", ""), ("е", "а"),
              ("у", ""),
              ("у", "а"), ("а", ""), ("ы", "а"), ("и", "а"),
              # Feminine nouns in -ь: "в Нахичевани" is in Nakhchivan.
@@ -250,7 +252,7 @@ def _aze_consonant_stem(low: str) -> str | None:
 def inflection_stems(name: str) -> list[str]:
     """Stems a declined name may come from: Հադրութում -> Հադրութ, Гадруте -> Гадрут,
     Шуше -> Шуша, Qubadlıda -> Qubadlı, Tovuzun -> Tovuz. Stems shorter than four
-    letters are not tried."""
+    letters (with the ending they take back) are not tried."""
     low = name.casefold()
     out: list[str] = []
     script = script_of(name)
@@ -264,7 +266,34 @@ def inflection_stems(name: str) -> list[str]:
     stem = _aze_consonant_stem(low) if script == "Latn" and not out else None
     if stem is not None and name[: len(stem)] not in out:
         out.append(name[: len(stem)])
+    if script == "Cyrl" and out and name.count(" ") == 1:
+        # An adjective before the noun agrees with it: "в Нагорном Карабахе" is
+        # in Нагорный Карабах, "Нижнем Сирике" in Нижний Сирик.
+        first, _ = name.split(" ")
+        ending = next((e for e in _RU_AGREEING if first.casefold().endswith(e)), None)
+        if ending and len(first) > len(ending) + 2:
+            nouns = [stem.split(" ")[1] for stem in out] + [name.split(" ")[1]]
+            out += [f"{first[: -len(ending)]}{nominative} {noun}"
+                    for nominative in _RU_AGREEING[ending] for noun in dict.fromkeys(nouns)]
     return out
+
+
+#: A Russian adjective's case endings (hard and soft) and its nominatives.
+_RU_AGREEING = {"ого": ("ый", "ий", "ое"), "ому": ("ый", "ий", "ое"), "ом": ("ый", "ий", "ое"),
+                "ым": ("ый", "ий", "ое"), "ой": ("ая", "ый", "ой"), "ую": ("ая",), "его": ("ий", "ее"),
+                "ему": ("ий", "ее"), "ем": ("ий", "ее"), "им": ("ий", "ее"), "ей": ("яя",), "юю": ("яя",)}
+
+
+_PAIR = re.compile(r"^(\w{3,})\s*[-‐–]\s*(\w{3,})$")
+
+
+def name_pair(name: str) -> tuple[str, str] | None:
+    """The two names of a hyphen-joined pair ("Бердзор-Лачин"), or None. A
+    qualifier joined to its name ("Ашагы-Абдуррахманлы") is found whole first."""
+    if "-" not in name and "‐" not in name and "–" not in name:
+        return None
+    match = _PAIR.match(name)
+    return (match.group(1), match.group(2)) if match else None
 
 
 # --- qualifiers ----------------------------------------------------------
@@ -352,9 +381,18 @@ _GERMAN = (("tsch", "ç"), ("dsch", "c"), ("sch", "ş"), ("ch", "x"), ("j", "y")
 _GERMAN_FINAL_CH = re.compile(r"[aeiouäöü]ch\b")
 
 
+# Russian writes Azerbaijani ə, ü and ö after a consonant as я, ю, ё ("Чимян" is
+# Çimən, "Дюдюкчю" Düdükçü), which a transliteration reads as "ya", "yu", "yo".
+_RU_SOFT_VOWEL = re.compile(r"(?<=[бвгджзйклмнпрстфхцчшщ])([яюё])", re.IGNORECASE)
+_RU_HARD_VOWEL = {"я": "е", "ю": "у", "ё": "о", "Я": "Е", "Ю": "У", "Ё": "О"}
+
+
 def foreign_readings(name: str) -> list[str]:
-    """The name read as Azerbaijani Latin from a Turkish or German spelling."""
+    """The name read as Azerbaijani Latin from a Turkish or German spelling, or
+    a Russian spelling of an Azerbaijani name with its soft vowels made plain."""
     out = []
+    if _RU_SOFT_VOWEL.search(name):
+        out.append(_RU_SOFT_VOWEL.sub(lambda m: _RU_HARD_VOWEL[m.group(1)], name))
     low = name.casefold()
     if "sch" in low or "dsch" in low or _GERMAN_FINAL_CH.search(low):
         for old, new in _GERMAN:
@@ -374,6 +412,8 @@ def foreign_readings(name: str) -> list[str]:
 _DISTRICT_WORDS = (
     "district", "districts", "rayon", "rayonu", "raion", "rajon", "region of",
     "район", "р-н", "районе", "района", "շրջան", "շրջանը", "şəhər rayonu",
+    # The Russian abbreviation in its cases ("Тертерского р-на").
+    "р-на", "р-не",
     # Azerbaijani case endings, as official lists write the district of a village.
     "rayonunun", "rayonunda", "rayonundakı", "rayonundan", "rayonuna",
     # Armenian genitive, locative and ablative ("Զանգելանի շրջանի", "Քաշաթաղի շրջանում",
@@ -385,6 +425,8 @@ _DISTRICT_WORDS = (
 )
 _PROVINCE_WORDS = (
     "province", "marz", "մարզ", "մարզը", "область", "provinces", "oblast",
+    # The Russian word in the case a sentence leaves it in ("в Тавушской области").
+    "области", "областью", "марза", "марзе", "обл.", "обл",
     # Azerbaijani for Armenia's marzes: "Tavuş vilayəti", "Sünik mərzi".
     "vilayəti", "vilayət", "vilayətinin", "vilayətində", "vilayətindən", "mərzi", "mərz",
     "մարզի", "մարզում", "մարզից", "provinz", "provincia", "provincia de", "province de",
@@ -400,6 +442,10 @@ _VILLAGE_WORDS = (
     "village called", "a village called", "village named", "a village named",
     "kəndi", "kendi", "kənd", "kend", "kəndində", "kəndindən", "kəndinin", "kəndinə", "kəndindəki",
     "село", "селе", "села", "деревня", "деревне", "գյուղ", "գյուղը", "գյուղում",
+    # The other Russian cases, and селение, the older word agencies keep ("вокруг селения Мадагиз").
+    "селу", "селом", "деревни", "деревню", "деревней", "селение", "селения", "селении", "селению",
+    # Russian abbreviations: "с. Талыш", "дер. Чинари".
+    "с.", "дер.", "д.",
     "köyü", "köyünü", "köyünde", "köyüne", "köy", "dorf", "village de", "aldea", "aldea de", "pueblo", "pueblo de",
     "villaggio", "villaggio di",
     # Armenian genitive and plural ("Բերքաբեր գյուղի", "գյուղերում"), Azerbaijani plural.
@@ -418,7 +464,7 @@ _TOWN_WORDS = (
     "town of", "the town of", "city of", "the city of", "town", "city",
     "town called", "a town called", "town named", "a town named", "city called", "a city called",
     "şəhəri", "seheri", "sheheri", "şəhər", "şəhərində", "şəhərindən", "şəhərinin", "şəhərinə", "şəhərindəki",
-    "город", "городе", "города", "քաղաք",
+    "город", "городе", "города", "городу", "городом", "г.", "гор.", "քաղաք",
     # The diminutive a reporter uses for a small town ("городок Мартуни").
     "городок", "городке", "городка", "քաղաքը", "քաղաքում",
     # Armenian genitive, dative, ablative ("Մարտակերտ քաղաքի"), and the mayor.
@@ -438,8 +484,8 @@ _TOWN_WORDS = (
 _SETTLEMENT_WORDS = (
     "settlement", "township", "qəsəbəsi", "qesebesi", "qəsəbə",
     "qəsəbəsinin", "qəsəbəsində", "qəsəbəsindən", "qəsəbəsinə",
-    "посёлок", "поселок", "посёлке", "поселке", "поселка", "посёлка", "пгт", "ավան", "ավանը",
-    "ավանում", "ավանի", "ավանից",
+    "посёлок", "поселок", "посёлке", "поселке", "поселка", "посёлка", "поселку", "посёлку", "поселком",
+    "посёлком", "пгт", "пос.", "п.", "ավան", "ավանը", "ավանում", "ավանի", "ավանից",
 )
 # A place people live in, of no size: a locality, a community. An Armenian
 # municipality is named for its village: "Խրամորթ համայնք".
@@ -450,6 +496,11 @@ _LOCALITY_WORDS = (
     "համայնք", "համայնքը", "համայնքի", "համայնքապետ", "համայնքապետը",
     # The same words in the locative, ablative and dative: "Սոթք համայնքում".
     "համայնքում", "համայնքից", "համայնքին", "բնակավայրում", "բնակավայրից", "բնակավայրին",
+    # Russian: a locality ("в районе населенного пункта Мадагиз") and an Armenian
+    # community ("общины Тех"), in the cases a sentence puts them.
+    *(f"{stem}{ending} {noun}" for stem in ("населенн", "населённ") for ending, noun in (
+        ("ый", "пункт"), ("ого", "пункта"), ("ом", "пункте"), ("ому", "пункту"), ("ым", "пунктом"))),
+    "община", "общины", "общине", "общину", "общиной",
 )
 # Landmarks the press names daily: checkpoints, bridges, lakes, reservoirs,
 # heights and mountains, monasteries, the corridor.
@@ -493,7 +544,7 @@ _LANDMARK_WORDS = (
 # anbarının" Sərsəng su anbarı. The word's nominative is put back beside the
 # name, so the landmark's own name matches as written.
 _LANDMARK_CASES = {
-    "коридора": "коридор", "коридоре": "коридор", "коридором": "коридор",
+    "коридора": "коридор", "коридоре": "коридор", "коридором": "коридор", "коридору": "коридор",
     "горе": "гора", "гору": "гора", "горой": "гора", "высоту": "высота", "моста": "мост", "мостом": "мост",
     "озера": "озеро", "озере": "озеро", "водохранилища": "водохранилище", "водохранилищем": "водохранилище",
     "высоты": "высота", "высоте": "высота", "горы": "гора", "мосту": "мост", "монастыря": "монастырь", "аэропорта": "аэропорт", "аэропорту": "аэропорт",
@@ -592,6 +643,10 @@ _DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                *(f"{head}azad {tail}" for head in ("işğaldan ", "")
                  for tail in ("edilmiş", "edilən", "olunmuş", "olunan")),
                "в", "во", "под", "около", "близ", "из", "у",
+               # Russian prepositions of place a report puts before a name, which
+               # leave it in a case form the stems undo: "по Гяндже" (dative), "вдоль
+               # Лачинского коридора", "вокруг Шуши", "от Сотка до Гориса" (genitive).
+               "по", "вдоль", "вокруг", "возле", "вблизи", "от", "до", "к", "ко", "на",
                # "the road through Karvachar": a route's waypoint is the place.
                "через")
 #: Substrings every direction phrasing holds.
@@ -745,6 +800,16 @@ _TRAILING = re.compile(
     r"\s+(?P<word>" + "|".join(re.escape(w) for w, _ in _KIND_WORDS) + r")$", re.IGNORECASE)
 _DROP = re.compile(r"^(?:" + "|".join(re.escape(w) for w in _DROP_WORDS) + r")\s+", re.IGNORECASE)
 _WORD_KIND = {w: k for w, k in _KIND_WORDS}
+#: The Russian words for a place people live in, of one word.
+_RU_SETTLEMENT_WORDS = frozenset(
+    w for w in (*_VILLAGE_WORDS, *_TOWN_WORDS, *_SETTLEMENT_WORDS, *_LOCALITY_WORDS)
+    if " " not in w and script_of(w) == "Cyrl")
+# A Russian adjective before a settlement's word says what the place is like or
+# whose it is ("азербайджанском городе Гянджа", "приграничного села Чинари"),
+# not its name: the name follows the word.
+_RU_ADJECTIVE_LEAD = re.compile(
+    r"^[а-яё]+(?:ом|ому|ого|ой|ий|ый|ая|ую|ое)\s+(?=(?:" + "|".join(sorted(_RU_SETTLEMENT_WORDS, key=len, reverse=True))
+    + r")\s+\S)", re.IGNORECASE)
 #: The first and last words of every descriptor: a name that neither starts
 #: nor ends with one of these has no descriptor to strip.
 _EDGE_WORDS = frozenset(w.split()[i] for w, _ in _KIND_WORDS for i in (0, -1)) | frozenset(
@@ -815,7 +880,7 @@ def _strip_words(text: str) -> tuple[str, str | None, str | None, str | None]:
             kind, first = kind or "landmark", match.group("word").casefold() + case.group().casefold()
             text = text[: match.start()].strip()
             continue
-        match = _DROP.match(text)
+        match = _DROP.match(text) or (_RU_ADJECTIVE_LEAD.match(text) if kind is None else None)
         if match:
             text = text[match.end():].strip()
             continue
@@ -960,6 +1025,10 @@ _ELIDED = re.compile(r"(?<=\s)(d|D)'(?=\w)")
 # dropped (decision.py reads it off the raw context). Adjectives before a
 # settlement's or a landmark's word ("the southern Armenian town of Goris") are
 # dropped too (_ADJECTIVES below), never read as context.
+# Russian "в районе X" is "in the area of X" (the Russian MoD's "в районе
+# населенного пункта Мадагиз"), not a district: a district's word follows its
+# adjective ("в Физулинском районе").
+_RU_AREA_OF = re.compile(r"^(?:(?:в|во|из|у)\s+)?район(?:е|а)\s+(?=\S)", re.IGNORECASE)
 _POSSESSOR = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)['’]s\s+(?=\S)")
 _CAPITAL = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)\s+capital,?\s+(?!of\b)(?=\S)")
 # (Two rounds met adjectives at once: _ADJECTIVES below drops a listed set before a settlement's or a
@@ -1123,6 +1192,9 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         if owner and not lead_owner:
             text, owners = _aze_owner(text)
             context += owners
+        area_of = _RU_AREA_OF.match(text)
+        if area_of:
+            text = text[area_of.end():]
     if " " in text:
         text = _without_adjectives(text)
     if "'" in text:
@@ -1147,6 +1219,10 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     other = None
     for pattern, ctx_form in phrases:
         match = pattern.match(text)
+        if match and not _DROP.sub("", match.group("name") + " ").strip():
+            # No name before the unit, only a preposition: "в Тавушской области"
+            # is the province, not a place "в" in it.
+            continue
         if match:
             near = "near " if match.groupdict().get("near") else ""
             if pattern is _OF_PLACE:
@@ -1168,7 +1244,8 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             context += (match.group("ctx"),)
             text = match.group("name").strip()
     words = (text.casefold() if phrase_kind else low).split()
-    if words and (words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS or _folded_descriptor(text)):
+    if words and (words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS or _folded_descriptor(text)
+                  or len(words) > 2 and words[1] in _RU_SETTLEMENT_WORDS):
         name, kind, size, word = _strip_words(text)
     else:
         name, kind, size, word = text, None, None, None  # no descriptor: most names, spared the patterns

@@ -20,8 +20,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .fuzzyindex import PieceIndex
-from .normalize import (ParsedName, armenian_name_parts, exact_key, foreign_readings, inflection_stems, norm_key,
-                        script_of, skeleton, skeleton_of_norm)
+from .normalize import (ParsedName, armenian_name_parts, exact_key, foreign_readings, inflection_stems, name_pair,
+                        norm_key, script_of, skeleton, skeleton_of_norm)
 
 log = logging.getLogger("gazetteer.core")  # the name users configure for fuzzy-guess logging
 
@@ -156,6 +156,13 @@ class Retriever:
             if stems:
                 found = {pi: (DECLINED_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()}
                 _merge(found, stems, cap=LAYER_SCORES["inflected"])
+        elif all(layer == "phonetic" for _, _, layer in found.values()) and inflection_stems(parsed.name):
+            # In other scripts, a declined form that only sounds like a name ("Тертере",
+            # "in Tartar", is a sound-alike of Dardərə): the name its stem spells as
+            # written is a candidate too, and the scores decide. (Two rounds met this
+            # at once; Armenian's branch above demotes the sound-alikes instead.)
+            for stem in inflection_stems(parsed.name):
+                _merge(found, self.matches(stem, fuzzy=False, phonetic=False), cap=LAYER_SCORES["inflected"])
         elif parsed.name.endswith("ի") and all(self._records[pi].get("kind") == "settlement" for pi in found):
             # An Armenian genitive ("Սյունիքի", Syunik's) that a hamlet also
             # bears as its name: the unit it declines is a candidate too.
@@ -174,6 +181,18 @@ class Retriever:
                            cap=LAYER_SCORES["inflected"])
                 if found:
                     break
+        if not found and name_pair(parsed.name):
+            # Two names of one place joined by a hyphen ("Бердзора-Лачина",
+            # Berdzor-Lachin's genitive): the places both parts name. Two
+            # places' names joined (a road "Степанакерт-Горис") share none.
+            shared: Found | None = None
+            for part in name_pair(parsed.name):
+                hits = self.matches(part, fuzzy=False)
+                for stem in () if hits else inflection_stems(part):
+                    _merge(hits, self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
+                shared = hits if shared is None else {pi: min(hit, shared[pi]) for pi, hit in hits.items()
+                                                     if pi in shared}
+            _merge(found, shared or {}, cap=LAYER_SCORES["inflected"])
         if not found:
             # Another press's orthography, read as it would be ("Hocalı" is Xocalı).
             for reading in foreign_readings(parsed.name):

@@ -26,6 +26,10 @@ def north_of(place, km):
     return at(place.lat + km / KM_PER_DEG, place.lon)
 
 
+def east_of(place, km):
+    return at(place.lat, place.lon + km / (KM_PER_DEG * math.cos(math.radians(place.lat))))
+
+
 @pytest.fixture(scope="module")
 def regions(gaz):
     return Regions(lambda: gaz.boundaries)
@@ -71,12 +75,16 @@ def test_a_rough_unit_reaches_rough_km_and_near_it_loose_km_more(gaz):
     kashatagh = gaz.get(KASHATAGH)
     strict = [Context("Kashatagh", (kashatagh,))]
     loose = [Context("near Kashatagh", (kashatagh,), loose=True)]
+    # East, towards Shusha: away from the districts Kashatagh covers (north it
+    # reaches the Lachin district's outline, which counts as its edge).
     for km, level, loosely in ((ROUGH_KM - 1, "edge", "near"), (ROUGH_KM + 1, "outside", "near"),
                                (ROUGH_KM + LOOSE_KM - 1, "outside", "near"),
                                (ROUGH_KM + LOOSE_KM + 1, "outside", "outside")):
-        place = north_of(kashatagh, km)
+        place = east_of(kashatagh, km)
         assert decider.fit(place, strict)[0] == level, km
         assert decider.fit(place, loose)[0] == loosely, km
+    # Beyond ROUGH_KM of its point but near a district it covers: at its edge.
+    assert decider.fit(north_of(kashatagh, ROUGH_KM + 1), strict)[0] == "edge"
     # Filed under it: inside, however far its point.
     chained = at(kashatagh.lat + 1, kashatagh.lon, parents=(KASHATAGH,))
     assert decider.fit(chained, strict)[0] == "inside"
