@@ -126,10 +126,63 @@ class ClaimantRegistry:
         return cls(rules, bundled=True)
 
     def side_of(self, claimant: str) -> str | None:
+        claimant = claimant[:CLAIMANT_SEARCHED]  # with _pattern_cost, each search is bounded
         for pattern, side in self.rules:
             if pattern.search(claimant):
                 return side
         return None
+
+
+#: The claimant text a registry's patterns are matched on: a name, a title and a channel.
+CLAIMANT_SEARCHED = 300
+#: Unbounded repeats (``*``, ``+``, ``{n,}``) a pattern may hold one after another.
+_MAX_OPEN_REPEATS = 2
+
+
+def _pattern_cost(pattern: str) -> str | None:
+    """Why a claimant pattern could take more than polynomial time, or None.
+
+    A pattern from a user's file is code run on every claimant of a ledger: a repeat
+    inside a repeat, or an alternation inside one (``(a+)+``, ``(a|ab)*``), backtracks
+    exponentially on a crafted name; a few repeats in a row take polynomial time, kept
+    small by their number and the length searched (CLAIMANT_SEARCHED)."""
+    import re._constants as op
+    import re._parser as parser
+
+    repeats = (op.MAX_REPEAT, op.MIN_REPEAT, getattr(op, "POSSESSIVE_REPEAT", op.MAX_REPEAT))
+    open_repeats = 0
+
+    def walk(items, inside: bool) -> str | None:
+        nonlocal open_repeats
+        for kind, value in items:
+            if kind in repeats:
+                low, high, body = value
+                many = high is op.MAXREPEAT or high > 1
+                if many and inside:
+                    return "a repeat inside a repeat"
+                if high is op.MAXREPEAT:
+                    open_repeats += 1
+                found = walk(body, inside or many)
+            elif kind is op.SUBPATTERN:
+                found = walk(value[-1], inside)
+            elif kind is op.BRANCH and inside:
+                found = "an alternation inside a repeat"
+            elif kind is op.BRANCH:
+                found = next(filter(None, (walk(branch, inside) for branch in value[1])), None)
+            elif kind in (op.ASSERT, op.ASSERT_NOT):
+                found = walk(value[1], inside)
+            elif kind is op.GROUPREF or kind is op.GROUPREF_EXISTS:
+                found = "a back-reference"
+            else:
+                found = None
+            if found:
+                return found
+        return None
+
+    found = walk(parser.parse(pattern), False)
+    if found is None and open_repeats > _MAX_OPEN_REPEATS:
+        found = f"more than {_MAX_OPEN_REPEATS} unbounded repeats"
+    return found
 
 
 def _registry_rules(path: Source) -> list[tuple[re.Pattern[str], str]]:
@@ -142,8 +195,14 @@ def _registry_rules(path: Source) -> list[tuple[re.Pattern[str], str]]:
         for pattern in patterns:
             try:
                 rules.append((re.compile(str(pattern), re.IGNORECASE), str(side)))
+                cost = _pattern_cost(str(pattern))
             except (re.error, RecursionError, OverflowError) as exc:
                 raise LedgerError(f"{label}: side {side!r}: bad pattern {pattern!r}: {exc}") from None
+            if cost:
+                raise LedgerError(f"{label}: side {side!r}: pattern {pattern!r} holds {cost}: on a crafted "
+                                  "claimant it could run without bound; write it with no repeat, alternation "
+                                  f"or back-reference inside a repeat and at most {_MAX_OPEN_REPEATS} of "
+                                  "*, + or {n,}")
     return rules
 
 

@@ -589,3 +589,34 @@ assert reg.side_of("Azerbaijan Ministry of Defence") == "Moon" and reg.side_of("
     run = subprocess.run([sys.executable, "-c", code, str(tmp_path), str(tmp_path / "u.yaml")],
                          capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0, run.stderr
+
+
+@pytest.mark.parametrize("pattern,why", [
+    (r"(a+)+$", "a repeat inside a repeat"),
+    (r"(\w+\s?)+Ministry", "a repeat inside a repeat"),
+    (r"(a|ab)*c", "an alternation inside a repeat"),
+    (r"(?:x(Aliyev|Aliev))+", "an alternation inside a repeat"),
+    (r".*a.*b.*c", "more than 2 unbounded repeats"),
+    (r"(Aliyev)\1", "a back-reference"),
+])
+def test_a_registry_pattern_that_can_backtrack_exponentially_is_refused_naming_why(tmp_path, pattern, why):
+    # A user's pattern is code run on every claimant: one that backtracks without bound is refused.
+    path = write(tmp_path, f"Moon:\n  - '{pattern}'\n", "r.yaml")
+    with pytest.raises(LedgerError) as refused:
+        ClaimantRegistry.load(path)
+    message = str(refused.value)
+    assert message.startswith(f"{path}: side 'Moon': pattern ") and f"holds {why}:" in message, message
+
+
+@pytest.mark.parametrize("pattern", [r"\bAliyev\b.*\b(Ministry|MoD)", r"(Ministry|MoD)?\s*Aliyev", r"Ali{1,3}yev",
+                                     r"(?:Ali){1,2}yev", r"^Azerbaijan\b.*Aliyev"])
+def test_a_registry_pattern_of_plain_repeats_and_alternations_is_taken(tmp_path, pattern):
+    reg = ClaimantRegistry.load(write(tmp_path, f"Moon:\n  - '{pattern}'\n", "r.yaml"))
+    assert reg.side_of("Azerbaijan MoD, Aliyev" if "Ministry" not in pattern else "Aliyev MoD") == "Moon"
+
+
+def test_a_claimant_is_matched_on_its_first_300_characters():
+    reg = ClaimantRegistry.load()
+    assert reg.side_of("Aliyev" + " of the republic" * 40) == "Azerbaijan"
+    assert reg.side_of("x" * 300 + " Aliyev") is None
+    assert reg.side_of("x" * 293 + " Aliyev") == "Azerbaijan"
