@@ -36,6 +36,10 @@ __all__ = ["Context", "Decider", "Regions", "Scored", "MARGIN", "MIN_SCORE", "FU
 FUZZY_RESOLVE = 0.72
 #: Two candidates closer than this are a tie: the result is ambiguous.
 MARGIN = 0.05
+#: Two candidates that each fit another place of an ambiguous context are
+#: rivals when the best leads by less than this: the lead is then only how well
+#: known each is (NOTABLE_BONUS and AREA_BONUS, and a little more).
+SPLIT_GAP = 0.2
 #: Below this the best candidate is only a suggestion.
 MIN_SCORE = 0.62
 #: Two candidates of one kind this close together are one place recorded twice
@@ -385,12 +389,52 @@ class Decider:
             return result("not_found", candidates[:5],
                           "no landmark has this name; the suggestions are places of other kinds")
         rivals = [c for c in candidates[1:] if top.score - c.score < MARGIN and not _same_place(top.place, c.place)]
+        split = None if rivals else self._split_context(candidates, scored.fits, understood)
+        if split is not None:
+            other, context = split
+            return result("ambiguous", [top, other], f"the context {context.text!r} names more than one place, and "
+                                                     f"{top.place.name} lies by one and {other.place.name} by another; "
+                                                     "give a district or province as context")
         if rivals:
             close = [c for c in candidates if top.score - c.score < 0.15]
             return result("ambiguous", close[:10], f"{len(rivals) + 1} places fit equally well; give a district "
                                                    "or province as context")
         return result("resolved", candidates[:5], "; ".join(top.why))
 
+
+    def _split_context(self, candidates: Sequence[Candidate], fits: dict[str, str],
+                       understood: Sequence[Context]) -> tuple[Candidate, Context] | None:
+        """A runner-up that fits another of the places an ambiguous context names, as well as the best fits its own.
+
+        "Bashkend" near "Keshishkend": Keshishkend was Yeghegnadzor's name and is
+        a village's name in Gadabay, and a Bashkend lies by each. The context
+        says nothing between them, and what puts one ahead is only the prior
+        (how well known each is), which the context was given to overrule.
+        """
+        top = candidates[0]
+        level = fits.get(top.place.id)
+        if level not in ("inside", "near"):
+            return None
+        for context in understood:
+            if len(context.places) < 2:
+                continue
+            mine = [p for p in context.places if self._fits(top.place, p, context)]
+            if not mine:
+                continue
+            for cand in candidates[1:]:
+                if top.score - cand.score >= SPLIT_GAP or fits.get(cand.place.id) != level \
+                        or _same_place(top.place, cand.place):
+                    continue
+                theirs = [p for p in context.places if p not in mine and self._fits(cand.place, p, context)]
+                if theirs and not any(self._fits(cand.place, p, context) for p in mine) and all(
+                        km(a, b) > NEAR_KM for a in mine for b in theirs):
+                    return cand, context
+        return None
+
+    def _fits(self, place: Place, ctx: Place, context: Context) -> bool:
+        level = self._level(place, ctx)
+        return level in ("inside", "near") or (context.loose and level in ("edge", "outside")
+                                               and self._close(place, ctx))
 
     @staticmethod
     def weak(name: str, near: str | None, scored: Scored, contexts: Sequence[Context]) -> Resolution:

@@ -160,12 +160,14 @@ FLOORS = {
     # unit's word ("Kubatlinski rajon"), a context that only sounds like a town
     # read as the unit the town is the seat of ("Adschikabul"), and a context
     # town's district reaching ROUGH_KM, beyond it only its edge ("Martuni" near
-    # Chambarak): 117/4/7/1. Left: three rows whose page gives Nor Shen to the
-    # whole minute (5.8 km from the data's point), "Bashkend" near
-    # "Keshishkend" (a context town and village share the old name; read as the
-    # town, it cost this set another row and was dropped), genuine namesakes
-    # in one district (two Təzəkənd of Şərur, two Khndzorut records).
-    "toponyms-encyclo.csv": (117, 4, 7, 1),
+    # Chambarak): 117/4/7/1. Then a context naming two places far apart, each
+    # with a namesake of the name by it, chooses neither ("Bashkend" near
+    # "Keshishkend", Yeghegnadzor's old name and a Gadabay village's): 117/3/8/1.
+    # Left: three rows whose page gives Nor Shen to the whole minute (5.8 km
+    # from the data's point, which lies 1-2 km from Ashan and Gatsi as the page
+    # says), genuine namesakes in one district (two Təzəkənd of Şərur, two
+    # Khndzorut records).
+    "toponyms-encyclo.csv": (117, 3, 8, 1),
     # The renamed-names set: former, Soviet-era, other-side and post-2020 names
     # as texts wrote them (Basarkeçər, Qarakilsə, Leninakan, Kamo, Mikoyan,
     # Kalinino, Berdzor, Karmir Shuka, Mataghis, Karvachar, Xankəndi, the NKAO,
