@@ -74,8 +74,10 @@ FLOORS = {
     # community words of no size, a context read in its case form): 184/1/4/2. 159/2/12/18 on the code and data
     # of its freeze. Left: the Russian locative "Нахичевани", "Çinarlı" (no page
     # gives Chinari that name), the 2023 Ağdərə district.
-    # delim24's Turkish/German/slash rules: 185/1/3/2.
-    "toponyms-dev5.csv": (185, 1, 3, 2),
+    # delim24's Turkish/German/slash rules: 185/1/3/2. The Ağdərə district of
+    # 5 December 2023 in areas.yaml, its seat the town: 186/1/3/1 ("Capar" near
+    # "Agdere").
+    "toponyms-dev5.csv": (186, 1, 3, 1),
     # The sixth own set (press and official texts of 2020-2025 none of the
     # others used: the September 2022 attack on Gegharkunik and Vayots Dzor,
     # Syunik's border villages, the Tovuz clashes, the Jabrayil villages of
@@ -192,9 +194,9 @@ FLOORS = {
     # in place (крепость Аскеран, Laçın yolu, corridor de Latchine). Left: the
     # bare "Martuni" (the Gegharkunik town and the Karabakh one), an odd
     # romanization of Sarnaghbyur (a namesake in Armenia), "Chouchi" as context
-    # read as Shusha's city unit, and the Aghdara district of December 2023,
-    # which the data lacks (its name reads as the town).
-    "toponyms-y2023.csv": (96, 1, 3, 2),
+    # read as Shusha's city unit. Then the Aghdara district of December 2023 in
+    # areas.yaml (it read as the town, confidently), its seat the town: 98/0/3/1.
+    "toponyms-y2023.csv": (98, 0, 3, 1),
     # The northern-border and Nakhchivan-border set (130 names from texts no
     # earlier set used: the 2024 delimitation statements of both sides and the
     # commissions' protocol, the Tavush protests, the July 2020 Tovuz clashes,
