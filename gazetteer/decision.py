@@ -389,7 +389,7 @@ class Decider:
             return result("not_found", candidates[:5],
                           "no landmark has this name; the suggestions are places of other kinds")
         rivals = [c for c in candidates[1:] if top.score - c.score < MARGIN and not _same_place(top.place, c.place)]
-        split = None if rivals else self._split_context(candidates, scored.fits, understood)
+        split = None if rivals or not understood else self._split_context(candidates, scored.fits, understood)
         if split is not None:
             other, context = split
             return result("ambiguous", [top, other], f"the context {context.text!r} names more than one place, and "
