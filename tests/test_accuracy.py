@@ -212,8 +212,10 @@ FLOORS = {
     # Heydərabad as the border places a bare name means; "Byrd" for Berd in
     # press.yaml): 123/6/0/1. Left: a district named by its town's bare name or
     # genitive ("Gazakh", "Qazaxın" three times, "Tovuzun", "Qazax" beside
-    # "Tovuz"), read as the town; "Mevses", a misspelling of Movses.
-    "toponyms-delim24.csv": (123, 6, 0, 1),
+    # "Tovuz"), read as the town; "Mevses", a misspelling of Movses. Then the
+    # context's second look for a look-alike no longer resolves the place it
+    # ruled out ("Qazax" beside "Tovuz" is not found, not the town): 123/5/0/2.
+    "toponyms-delim24.csv": (123, 5, 0, 2),
     # The Russian-language set (101 names from Russian texts no earlier set used,
     # 2016-2024: Kavkaz-uzel, TASS, Kommersant, TV Rain, the Russian MoD's
     # peacekeeping bulletins, Sputnik Armenia, Vesti.az, Caliber, EADaily; case
@@ -333,7 +335,14 @@ HELDOUT = {
     # (one change): to (1944, 43, 92, 87), toponyms.csv unchanged; looked at in
     # aggregate twice, before and after. Then azlat.yaml (Kəlbəcər's İstisu
     # press-notable): to (1944, 41, 94, 87), toponyms.csv unchanged; looked at once.
-    "heldout/toponyms-2.csv": (1944, 41, 94, 87),
+    # Then (wrongs) a context's look-alike pass keeps a ruled-out place ruled
+    # out, a unit without an outline is located by the districts it covers, and
+    # a context read as a unit is reread as a known town of its name elsewhere
+    # when the unit rules out every place (one change): to (1948, 40, 88, 90),
+    # toponyms.csv unchanged; looked at in aggregate three times (all three
+    # parts, then the first two alone, then with the town reading as a fallback
+    # only: read into every context, it cost toponyms.csv a right answer).
+    "heldout/toponyms-2.csv": (1948, 40, 88, 90),
 }
 
 
