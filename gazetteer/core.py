@@ -197,8 +197,9 @@ class Gazetteer:
             raise DataError(f"{self.path}: its 'own' names are not one list per place; "
                             "re-run 'gazetteer import wof'")
         self._decider = Decider(place=self._place, name=self._name, retriever=self._retriever,
-                                regions=Regions(lambda: self.boundaries), in_area=self.in_area,
-                                area_on=self.area is not None, own=own, members=self._members)
+                                regions=Regions(lambda: self.boundaries, self._covered_units),
+                                in_area=self.in_area, area_on=self.area is not None, own=own,
+                                members=self._members)
 
     # --- places ----------------------------------------------------------
 
@@ -305,6 +306,18 @@ class Gazetteer:
         except (OSError, ValueError) as exc:
             raise DataError(f"{path}: cannot read boundaries: {exc}") from exc
 
+    def _covered_units(self, outlined: set[str]) -> dict[str, list[str]]:
+        """Units without an outline, each with the outlined districts that list it as a parent."""
+        out: dict[str, list[str]] = {}
+        for unit_id in outlined:
+            index = self._by_id.get(unit_id)
+            if index is None or self._records[index]["kind"] != "district":
+                continue
+            for parent in self._records[index]["parents"]:
+                if parent not in outlined:
+                    out.setdefault(parent, []).append(unit_id)
+        return {unit: sorted(ids) for unit, ids in out.items()}
+
     def to_geodataframe(self):
         """All places as a GeoDataFrame (points), one row a place, EPSG:4326 (needs the ``gis`` extra)."""
         try:
@@ -396,8 +409,23 @@ class Gazetteer:
             if alike:
                 rescored = decider.score(parsed, {**found, **alike}, contexts, as_of)
                 second = decider.decide(name, near, parsed, rescored, contexts)
-                if second is not None and second.status != "not_found":
+                # Only for a place the context fits: a weak look-alike at the
+                # context's edge does not make the place it ruled out fit it.
+                if second is not None and second.status != "not_found" \
+                        and rescored.fits.get(second.candidates[0].place.id) != "outside":
                     result = second
+        if result is not None and result.status == "not_found" and scored.fits \
+                and all(level == "outside" for level in scored.fits.values()) \
+                and any(c.elsewhere for c in contexts):
+            # The context read as a unit rules out every place of the name; read
+            # as the known town of its name elsewhere, it may fit one ("Geghhovit"
+            # near "Martuni": the Gegharkunik town, not the Artsakh province).
+            others = [c.other_reading() or c for c in contexts]
+            rescored = decider.score(parsed, found, others, as_of)
+            second = decider.decide(name, near, parsed, rescored, others)
+            if second is not None and second.status != "not_found" \
+                    and rescored.fits.get(second.candidates[0].place.id) != "outside":
+                result, scored, contexts = second, rescored, others
         return result, scored, contexts
 
     def search(self, text: str, *, limit: int = 10) -> list[Candidate]:

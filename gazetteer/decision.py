@@ -5,14 +5,18 @@ Context is read strictly: a district, province or country given as context is
 looked up by its exact, normalised or phonetic names among units only, and a
 town or village as context only by its exact or normalised names, never by a
 sound-alike (``near="Masallı"`` is Masallı district, not the village Meşəli).
-A candidate inside the unit named (its polygon, or its parent chain where no
-polygon is known) gets the full context credit; one at the edge of the
+A candidate inside the unit named (its polygon; its parent chain where no
+polygon is known, or else the polygons of the districts it covers) gets the
+full context credit; one at the edge of the
 simplified outline a little; one outside it a penalty. When no candidate lies
 inside, one within LOOSE_KM of the outline counts as at its edge (points and
 outlines are off by a few km); context said with "near" ("near Fuzuli
 district") fits such places fully. When the context contradicts every
 candidate, nothing is resolved: the candidates are returned as suggestions
-and ``why`` says so.
+and ``why`` says so, unless a bare context that names a unit is also a known
+town's name elsewhere and that town fits one ("Geghhovit" near "Martuni"). A
+context that names two places far apart chooses neither between namesakes
+that lie by each.
 """
 
 from __future__ import annotations
@@ -36,6 +40,10 @@ __all__ = ["Context", "Decider", "Regions", "Scored", "MARGIN", "MIN_SCORE", "FU
 FUZZY_RESOLVE = 0.72
 #: Two candidates closer than this are a tie: the result is ambiguous.
 MARGIN = 0.05
+#: Two candidates that each fit another place of an ambiguous context are
+#: rivals when the best leads by less than this: the lead is then only how well
+#: known each is (NOTABLE_BONUS and AREA_BONUS, and a little more).
+SPLIT_GAP = 0.2
 #: Below this the best candidate is only a suggestion.
 MIN_SCORE = 0.62
 #: Two candidates of one kind this close together are one place recorded twice
@@ -63,8 +71,13 @@ class Regions:
     cost more than all the tests a batch makes.
     """
 
-    def __init__(self, load: Callable[[], dict[str, Any]]) -> None:
+    def __init__(self, load: Callable[[], dict[str, Any]],
+                 covered: Callable[[set[str]], dict[str, list[str]]] | None = None) -> None:
         self._load = load
+        #: Given the ids with an outline, the units without one and the outlined
+        #: districts each covers (the Nakhchivan AR, known by its districts).
+        self._covered_by = covered
+        self._covered: dict[str, list[str]] | None = None
         self._features: dict[str, dict[str, Any]] | None = None
         self._shapes: dict[str, tuple[tuple[float, float, float, float], list[list[list[float]]]]] = {}
 
@@ -82,10 +95,22 @@ class Regions:
         assert self._features is not None
         return self._features[unit_id]["properties"].get("kind")
 
+    def covers(self, unit_id: str) -> list[str]:
+        """The outlined districts a unit without an outline of its own covers."""
+        if self._covered is None:
+            self.has(unit_id)
+            assert self._features is not None
+            self._covered = self._covered_by(set(self._features)) if self._covered_by else {}
+        return self._covered.get(unit_id, [])
+
     def locate(self, unit_id: str, place: Place) -> str | None:
-        """"inside", "edge" or "outside" the unit's polygon; None when it has none."""
+        """"inside", "edge" or "outside" the unit's polygon, or the polygons of
+        the districts it covers; None when it has neither."""
         if not self.has(unit_id):
-            return None
+            levels = {self.locate(d, place) for d in self.covers(unit_id)}
+            # Outside every district it covers is not yet outside the unit: its own reach
+            # (ROUGH_KM, the units it covers) is the decider's to judge.
+            return next((level for level in ("inside", "edge") if level in levels), None)
         shape = self._shapes.get(unit_id)
         if shape is None:
             assert self._features is not None
@@ -112,6 +137,8 @@ class Regions:
             return None
         if located == "inside":
             return 0.0
+        if not self.has(unit_id):
+            return min(d for d in (self.distance_km(c, place) for c in self.covers(unit_id)) if d is not None)
         return _distance_km(self._shapes[unit_id][1], place.lon, place.lat)
 
 
@@ -152,6 +179,13 @@ class Context:
     text: str
     places: tuple[Place, ...]
     loose: bool = False
+    #: Known towns of the name far from the units it names ("Martuni": the
+    #: Gegharkunik town, beside the Artsakh province): the context's other
+    #: reading, taken only when the first rules out every candidate.
+    elsewhere: tuple[Place, ...] = ()
+
+    def other_reading(self) -> Context | None:
+        return Context(self.text, self.elsewhere, self.loose) if self.elsewhere else None
 
     @property
     def label(self) -> str:
@@ -221,6 +255,7 @@ class Decider:
                     if unit.kind in ADMIN_KINDS and unit.id in town.parents and layer in _STRICT_LAYERS:
                         units.append((score, unit))
         hint = parsed.kind_hint
+        elsewhere: tuple[Place, ...] = ()
         if units and hint not in ("district", "province", "area"):
             # A unit only sounding like the context (phonetic) is another
             # place when something is spelled like it: "Meşəli" is the
@@ -238,6 +273,10 @@ class Decider:
             # (whose surroundings reach into the next district); so is a bare
             # "Masallı" that names a district and a town.
             chosen = units or others
+            if units and hint is None:
+                elsewhere = tuple(sorted({p for _, p in others if p.kind == "settlement" and known_town(p)
+                                          and all(self._level(p, u) == "outside" for _, u in units)},
+                                         key=lambda p: p.id))
             rough = [p for _, p in units if not self._regions.has(p.id)]
             if rough:
                 # A unit known only by the districts it covers (an Artsakh
@@ -245,7 +284,7 @@ class Decider:
                 # with the places around it ("Khtsaberd village in Hadrut").
                 chosen = chosen + [(s, p) for s, p in others if any(u.id in p.parents for u in rough)]
         places = tuple(sorted({p for _, p in chosen}, key=lambda p: p.id))
-        return Context(text=text, places=places, loose=loose)
+        return Context(text=text, places=places, loose=loose, elsewhere=elsewhere)
 
     def fit(self, place: Place, contexts: Sequence[Context]) -> tuple[str, str] | None:
         """How the understood contexts relate to a place: the best level over them."""
@@ -280,6 +319,10 @@ class Decider:
             return "inside"
         if ctx.kind in ADMIN_KINDS:
             chained = ctx.id in place.parents
+            if chained and not self._regions.has(ctx.id):
+                # A unit known by the districts it covers (an Artsakh province
+                # spans parts of them): its parent chain is the better word.
+                return "inside"
             located = self._regions.locate(ctx.id, place)
             if located is None:
                 # A unit with no outline (an Artsakh province, known by the
@@ -406,12 +449,52 @@ class Decider:
             return result("not_found", candidates[:5],
                           "no landmark has this name; the suggestions are places of other kinds")
         rivals = [c for c in candidates[1:] if top.score - c.score < MARGIN and not _same_place(top.place, c.place)]
+        split = None if rivals or not understood else self._split_context(candidates, scored.fits, understood)
+        if split is not None:
+            other, context = split
+            return result("ambiguous", [top, other], f"the context {context.text!r} names more than one place, and "
+                                                     f"{top.place.name} lies by one and {other.place.name} by another; "
+                                                     "give a district or province as context")
         if rivals:
             close = [c for c in candidates if top.score - c.score < 0.15]
             return result("ambiguous", close[:10], f"{len(rivals) + 1} places fit equally well; give a district "
                                                    "or province as context")
         return result("resolved", candidates[:5], "; ".join(top.why))
 
+
+    def _split_context(self, candidates: Sequence[Candidate], fits: dict[str, str],
+                       understood: Sequence[Context]) -> tuple[Candidate, Context] | None:
+        """A runner-up that fits another of the places an ambiguous context names, as well as the best fits its own.
+
+        "Bashkend" near "Keshishkend": Keshishkend was Yeghegnadzor's name and is
+        a village's name in Gadabay, and a Bashkend lies by each. The context
+        says nothing between them, and what puts one ahead is only the prior
+        (how well known each is), which the context was given to overrule.
+        """
+        top = candidates[0]
+        level = fits.get(top.place.id)
+        if level not in ("inside", "near"):
+            return None
+        for context in understood:
+            if len(context.places) < 2:
+                continue
+            mine = [p for p in context.places if self._fits(top.place, p, context)]
+            if not mine:
+                continue
+            for cand in candidates[1:]:
+                if top.score - cand.score >= SPLIT_GAP or fits.get(cand.place.id) != level \
+                        or _same_place(top.place, cand.place):
+                    continue
+                theirs = [p for p in context.places if p not in mine and self._fits(cand.place, p, context)]
+                if theirs and not any(self._fits(cand.place, p, context) for p in mine) and all(
+                        km(a, b) > NEAR_KM for a in mine for b in theirs):
+                    return cand, context
+        return None
+
+    def _fits(self, place: Place, ctx: Place, context: Context) -> bool:
+        level = self._level(place, ctx)
+        return level in ("inside", "near") or (context.loose and level in ("edge", "outside")
+                                               and self._close(place, ctx))
 
     @staticmethod
     def weak(name: str, near: str | None, scored: Scored, contexts: Sequence[Context]) -> Resolution:

@@ -13,6 +13,7 @@ from gazetteer.decision import EDGE_KM, LOOSE_KM, ROUGH_KM, Context, Regions
 
 KHOJAVEND_DISTRICT = "wof:85668611"
 KASHATAGH = "gz:kashatagh"          # an Artsakh province: no outline, known by its point
+ROUGH_UNIT = "gz:martuni-province"  # an Artsakh province with no outline and no district it covers whole
 HADRUT = "wof:1125938249"
 KM_PER_DEG = 6371.0 * math.pi / 180
 
@@ -72,21 +73,20 @@ def test_point_in_polygon_matches_shapely_across_a_district(gaz, regions):
 
 def test_a_rough_unit_reaches_rough_km_and_near_it_loose_km_more(gaz):
     decider = gaz._decider
-    kashatagh = gaz.get(KASHATAGH)
-    strict = [Context("Kashatagh", (kashatagh,))]
-    loose = [Context("near Kashatagh", (kashatagh,), loose=True)]
-    # East, towards Shusha: away from the districts Kashatagh covers (north it
-    # reaches the Lachin district's outline, which counts as its edge).
+    # Rough: no outline, and no outlined district it covers (Kashatagh is now
+    # located by the three districts it covers: see test_wrongs_rules).
+    assert not decider._regions.has(ROUGH_UNIT) and not decider._regions.covers(ROUGH_UNIT)
+    kashatagh = gaz.get(ROUGH_UNIT)
+    strict = [Context("Martuni", (kashatagh,))]
+    loose = [Context("near Martuni", (kashatagh,), loose=True)]
     for km, level, loosely in ((ROUGH_KM - 1, "edge", "near"), (ROUGH_KM + 1, "outside", "near"),
                                (ROUGH_KM + LOOSE_KM - 1, "outside", "near"),
                                (ROUGH_KM + LOOSE_KM + 1, "outside", "outside")):
         place = east_of(kashatagh, km)
         assert decider.fit(place, strict)[0] == level, km
         assert decider.fit(place, loose)[0] == loosely, km
-    # Beyond ROUGH_KM of its point but near a district it covers: at its edge.
-    assert decider.fit(north_of(kashatagh, ROUGH_KM + 1), strict)[0] == "edge"
     # Filed under it: inside, however far its point.
-    chained = at(kashatagh.lat + 1, kashatagh.lon, parents=(KASHATAGH,))
+    chained = at(kashatagh.lat + 1, kashatagh.lon, parents=(ROUGH_UNIT,))
     assert decider.fit(chained, strict)[0] == "inside"
 
 

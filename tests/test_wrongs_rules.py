@@ -1,0 +1,71 @@
+"""Evidence the resolver must not trust: rules that turn confidently wrong
+answers into right or honestly ambiguous ones (gazetteer.decision)."""
+
+from gazetteer.decision import SPLIT_GAP
+
+ARTSVASHEN = "wof:1209839605"   # Bashkend to Azerbaijanis: the exclave in Gadabay
+VERNASHEN = "wof:890449903"     # Bashkend until 1946: by Yeghegnadzor (Keshishkend)
+
+
+def test_context_naming_two_places_does_not_choose_between_their_namesakes(gaz):
+    # "Keshishkend" is Yeghegnadzor's old name and a village's name in Gadabay:
+    # a Bashkend lies by each, and only the prior puts the exclave ahead.
+    res = gaz.resolve("Bashkend", near="Keshishkend")
+    assert res.status == "ambiguous"
+    assert {c.place.id for c in res.candidates} == {ARTSVASHEN, VERNASHEN}
+    assert "names more than one place" in res.why
+    # The lead the split overrules is the prior's, within SPLIT_GAP.
+    assert res.candidates[0].score - res.candidates[1].score < SPLIT_GAP
+
+
+def test_context_naming_one_place_still_decides(gaz):
+    assert gaz.resolve("Bashkend", near="Yeghegnadzor").place.id == VERNASHEN
+    assert gaz.resolve("Bashkend", near="Gadabay").place.id == ARTSVASHEN
+    # A name only one place has, by one of the context's places, is that place.
+    assert gaz.resolve("Vernashen", near="Keshishkend").place.id == VERNASHEN
+
+
+QAZAX_TOWN = "wof:421178459"
+YERASKH = "wof:1108783669"
+GEGHAHOVIT = "wof:1327333911"
+MARTUNI_GEGHARKUNIK = "wof:421169491"
+
+
+def test_a_look_alike_at_the_edge_does_not_make_the_ruled_out_place_fit(gaz):
+    # "Qazax" near "Tovuz": every Qazax lies outside Tovuz district; the
+    # second look, for a place spelled a little differently inside it, found
+    # only Qazaxlı at its edge, and the town it had ruled out was then
+    # resolved, confidently.
+    res = gaz.resolve("Qazax", near="Tovuz")
+    assert res.status == "not_found", res.why
+    assert "Tovuz" in res.why and QAZAX_TOWN in {c.place.id for c in res.candidates}
+
+
+def test_a_unit_without_an_outline_is_located_by_the_districts_it_covers(gaz):
+    # The Nakhchivan Autonomous Republic has no outline of its own, only its
+    # districts': Yeraskh lies a few km over the border from Sharur.
+    res = gaz.resolve("Yeraskh", near="Nakhchivan")
+    assert res.status == "resolved" and res.place.id == YERASKH, res.why
+    assert "at the edge of Nakhchivan Autonomous Republic" in res.why
+    regions = gaz._decider._regions
+    assert regions.locate("gz:nakhchivan-ar", gaz.get(YERASKH)) == "edge"
+    assert regions.locate("gz:nakhchivan-ar", gaz.resolve("Sharur").place) == "inside"
+
+
+def test_a_covering_units_parent_chain_outranks_the_districts_it_covers(gaz):
+    # Arajamugh is filed under Kashatagh, an Artsakh province that took a part
+    # of the Jabrayil district it does not cover whole.
+    res = gaz.resolve("Arajamugh", near="Qashatagh")
+    assert res.status == "resolved" and res.place.id == "gz:arajamugh", res.why
+
+
+def test_a_context_read_as_a_unit_is_reread_as_a_town_of_its_name_elsewhere(gaz):
+    # "Martuni" as context is the Artsakh province; no Geghahovit lies there,
+    # and one lies by the Gegharkunik town of Martuni.
+    context = gaz._decider.read_context("Martuni")
+    assert MARTUNI_GEGHARKUNIK in {p.id for p in context.elsewhere}
+    assert MARTUNI_GEGHARKUNIK not in {p.id for p in context.places}
+    res = gaz.resolve("Geghhovit", near="Martuni")
+    assert res.status == "resolved" and res.place.id == GEGHAHOVIT, res.why
+    # The first reading stands when it fits: a village of the province.
+    assert gaz.resolve("Martuni", near="Khojavend").place.id == "wof:1125861049"
