@@ -463,14 +463,20 @@ def test_two_workers_resolve_as_one_and_look_up_half_the_names_here(tmp_path, ga
             == {cid: (r.status, [(c.place.id, c.score) for c in r.candidates]) for cid, r in one.resolutions.items()})
 
 
-def test_a_name_is_placed_with_its_claims_context_and_each_context_once(tmp_path, gaz):
+def test_a_name_is_placed_with_its_claims_context_and_each_context_once(tmp_path, gaz, monkeypatch):
     # The same name with and without a district: two look-ups, each given to its own claims.
     path = tmp_path / "n.csv"
     path.write_text("id,date,place,near,claimant,side,claim\n"
                     "a,2020-10-20,Qaradağlı,Xocavənd,Aliyev,Azerbaijan,captured\n"
                     "b,2020-10-21,Qaradağlı,,Aliyev,Azerbaijan,captured\n"
                     "c,2020-10-22,Qaradağlı,Xocavənd,Aliyev,Azerbaijan,holds\n", encoding="utf-8")
-    a = analyse(read_ledger(path), gaz)
+    asked = []
+    real = gaz.resolve
+    monkeypatch.setattr(gaz, "resolve", lambda name, near=None, as_of=None: (
+        asked.append((name, near)) or real(name, near=near, as_of=as_of)))
+    a = analyse(read_ledger(path), gaz, window=5)
+    assert asked == [("Qaradağlı", "Xocavənd"), ("Qaradağlı", None)]  # each (name, context) once, in order
+    assert a.window == 5
     assert a.places["a"].id == a.places["c"].id == "wof:1310442495"
     assert a.places["b"] is None and a.resolutions["b"].status == "ambiguous"
     assert a.keys["a"] == a.keys["c"] != a.keys["b"]
