@@ -598,6 +598,12 @@ assert reg.side_of("Azerbaijan Ministry of Defence") == "Moon" and reg.side_of("
     (r"(?:x(Aliyev|Aliev))+", "an alternation inside a repeat"),
     (r".*a.*b.*c", "more than 2 unbounded repeats"),
     (r"(Aliyev)\1", "a back-reference"),
+    (r"(a++)+c", "a repeat inside a repeat"),  # possessive inside
+    (r"(?:a{1,2})+c", "a repeat inside a repeat"),  # a bounded repeat of two inside
+    (r"(?:x|xy){2,9}z", "an alternation inside a repeat"),  # inside a bounded repeat
+    (r"(?:a|(b+)+)", "a repeat inside a repeat"),  # inside a branch
+    (r"(?=(a+)+)b", "a repeat inside a repeat"),  # inside a look-ahead
+    (r"(?:(?=a+)b)+", "a repeat inside a repeat"),  # a look-ahead's inside a repeat
 ])
 def test_a_registry_pattern_that_can_backtrack_exponentially_is_refused_naming_why(tmp_path, pattern, why):
     # A user's pattern is code run on every claimant: one that backtracks without bound is refused.
@@ -606,10 +612,13 @@ def test_a_registry_pattern_that_can_backtrack_exponentially_is_refused_naming_w
         ClaimantRegistry.load(path)
     message = str(refused.value)
     assert message.startswith(f"{path}: side 'Moon': pattern ") and f"holds {why}:" in message, message
+    assert message.endswith(": on a crafted claimant it could run without bound; write it with no repeat, "
+                            "alternation or back-reference inside a repeat and at most 2 of *, + or {n,}")
 
 
 @pytest.mark.parametrize("pattern", [r"\bAliyev\b.*\b(Ministry|MoD)", r"(Ministry|MoD)?\s*Aliyev", r"Ali{1,3}yev",
-                                     r"(?:Ali){1,2}yev", r"^Azerbaijan\b.*Aliyev"])
+                                     r"(?:Ali){1,2}yev", r"^Azerbaijan\b.*Aliyev",
+                                     r"^Azerbaijan\b.*MoD.*Aliyev"])  # two unbounded repeats: the most taken
 def test_a_registry_pattern_of_plain_repeats_and_alternations_is_taken(tmp_path, pattern):
     reg = ClaimantRegistry.load(write(tmp_path, f"Moon:\n  - '{pattern}'\n", "r.yaml"))
     assert reg.side_of("Azerbaijan MoD, Aliyev" if "Ministry" not in pattern else "Aliyev MoD") == "Moon"
@@ -620,3 +629,11 @@ def test_a_claimant_is_matched_on_its_first_300_characters():
     assert reg.side_of("Aliyev" + " of the republic" * 40) == "Azerbaijan"
     assert reg.side_of("x" * 300 + " Aliyev") is None
     assert reg.side_of("x" * 293 + " Aliyev") == "Azerbaijan"
+
+
+def test_a_registry_made_from_rules_holds_those_rules_alone():
+    import re
+
+    reg = ClaimantRegistry([(re.compile("moon", re.IGNORECASE), "Moon")])
+    assert reg.side_of("Aliyev") is None and reg.side_of("The Moon Office") == "Moon"
+    assert len(reg.rules) == 1
