@@ -384,7 +384,8 @@ class Decider:
         if parsed.kind_hint == "landmark" and top.place.kind != "landmark":
             return result("not_found", candidates[:5],
                           "no landmark has this name; the suggestions are places of other kinds")
-        rivals = [c for c in candidates[1:] if top.score - c.score < MARGIN and not _same_place(top.place, c.place)]
+        rivals = [c for c in candidates[1:] if top.score - c.score < MARGIN and not _same_place(top.place, c.place)
+                  and not _one_unit(top.place, c.place, parsed.kind_hint)]
         if rivals:
             close = [c for c in candidates if top.score - c.score < 0.15]
             return result("ambiguous", close[:10], f"{len(rivals) + 1} places fit equally well; give a district "
@@ -407,6 +408,14 @@ def _best_first(cand: Candidate) -> tuple[float, str]:
 def _same_place(a: Place, b: Place) -> bool:
     """One place recorded twice: the same kind, DUPLICATE_KM apart at most."""
     return a.kind == b.kind and km(a, b) <= DUPLICATE_KM
+
+
+def _one_unit(a: Place, b: Place, hint: str | None) -> bool:
+    """A district and a province of one seat, the first of the kind the text
+    names: one area under two governments (the NKAO's Mardakert raion and
+    Artsakh's Martakert province), and the text's word says which."""
+    return (hint == a.kind and {a.kind, b.kind} == {"district", "province"}
+            and km(a, b) <= DUPLICATE_KM)
 
 
 def _maker(name: str, near: str | None, contexts: Sequence[Context]) -> Callable[..., Resolution]:
