@@ -301,10 +301,13 @@ class Decider:
             return "near"
         # The parenthesis names a town whose district holds the place:
         # "Sanasar (Gubadli)" read as the town of Gubadli. Beyond a district's
-        # reach of the town only at its edge: a namesake in its province 50 km
-        # off is not the village "in the Chambarak Municipality" next to it.
+        # reach of the town only at its edge, and only in a district: a
+        # namesake in its province 60 km off (Armenia's towns have no district
+        # above them) is not the village "in the Chambarak Municipality" next to it.
         if ctx.kind == "settlement" and ctx.parents and ctx.parents[0] in place.parents:
-            return "near" if km(ctx, place) <= ROUGH_KM else "edge"
+            if km(ctx, place) <= ROUGH_KM:
+                return "near"
+            return "edge" if self._regions.kind(ctx.parents[0]) == "district" else "outside"
         return "outside"
 
     # --- deciding -------------------------------------------------------------

@@ -165,7 +165,9 @@ FLOORS = {
     # "Keshishkend" (a context town and village share the old name; read as the
     # town, it cost this set another row and was dropped), genuine namesakes
     # in one district (two Təzəkənd of Şərur, two Khndzorut records).
-    "toponyms-encyclo.csv": (117, 4, 7, 1),
+    # Then a context town's province (no district above it) is no edge beyond
+    # ROUGH_KM: "Martuni" near Chambarak is the village, 118/4/6/1.
+    "toponyms-encyclo.csv": (118, 4, 6, 1),
     # The renamed-names set: former, Soviet-era, other-side and post-2020 names
     # as texts wrote them (Basarkeçər, Qarakilsə, Leninakan, Kamo, Mikoyan,
     # Kalinino, Berdzor, Karmir Shuka, Mataghis, Karvachar, Xankəndi, the NKAO,

@@ -43,3 +43,16 @@ def test_the_soviet_raion_named_with_its_word_is_the_raion(gaz):
     # Artsakh's Martakert province share the seat; "район" says district.
     res = gaz.resolve("Мардакертском районе")
     assert res.status == "resolved" and res.place.id == "gz:nkao-mardakert-raion", (res.status, res.why)
+
+
+def test_a_town_as_context_reaches_its_district_but_not_its_province(gaz):
+    # "a village in the Chambarak Municipality": the village of Martuni beside
+    # Chambarak, not the town of Martuni 59 km off in the same province (which
+    # was "at the edge" and tied on its size).
+    res = gaz.resolve("Martuni", near="Chambarak")
+    assert res.status == "resolved" and res.place.id == "wof:1108783361", (res.status, res.why)
+    assert "not in Chambarak" in " ".join(c for cand in res.candidates[1:] for c in cand.why)
+    # A town whose district holds the place still reaches past NEAR_KM to its edge:
+    # Daşbaşı of Xocavənd district, 36 km from the town named as its context.
+    res = gaz.resolve("Taşbaşı", near="Hocavend")
+    assert res.status == "resolved" and res.place.id == "wof:1226625151", (res.status, res.why)
