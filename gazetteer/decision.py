@@ -152,6 +152,9 @@ class Context:
     text: str
     places: tuple[Place, ...]
     loose: bool = False
+    #: Those of ``places`` that count only as the seat of a rough unit named
+    #: ("Askeran": Artsakh's province, known by its point, and its town).
+    seats: tuple[Place, ...] = ()
 
     @property
     def label(self) -> str:
@@ -228,6 +231,7 @@ class Decider:
             best = max(score for score, _ in units + others)
             inside = {u for s, p in others if s >= best - 0.035 for u in p.parents}
             units = [(s, p) for s, p in units if s >= best - 0.035 or p.id in declined or p.id in inside]
+        seats: list[tuple[float, Place]] = []
         if hint == "settlement" or hint == "landmark":
             chosen = others or units
         else:
@@ -236,13 +240,14 @@ class Decider:
             # "Masallı" that names a district and a town.
             chosen = units or others
             rough = [p for _, p in units if not self._regions.has(p.id)]
-            if rough:
-                # A unit known only by the districts it covers (an Artsakh
-                # province) is rough: its seat of the same name counts too,
-                # with the places around it ("Khtsaberd village in Hadrut").
-                chosen = chosen + [(s, p) for s, p in others if any(u.id in p.parents for u in rough)]
+            seats = [(s, p) for s, p in others if any(u.id in p.parents for u in rough)] if rough else []
+            # A unit known only by the districts it covers (an Artsakh
+            # province) is rough: its seat of the same name counts too,
+            # with the places around it ("Khtsaberd village in Hadrut").
+            chosen = chosen + seats
         places = tuple(sorted({p for _, p in chosen}, key=lambda p: p.id))
-        return Context(text=text, places=places, loose=loose)
+        seat_places = tuple(sorted({p for _, p in seats if p not in {q for _, q in units}}, key=lambda p: p.id))
+        return Context(text=text, places=places, loose=loose, seats=seat_places)
 
     def fit(self, place: Place, contexts: Sequence[Context]) -> tuple[str, str] | None:
         """How the understood contexts relate to a place: the best level over them."""
@@ -317,6 +322,8 @@ class Decider:
         understood = [c for c in contexts if c.places]
         out, fits, bases, partial = [], {}, {}, set()
         judged = {pi: self.fit(self._place(pi), understood) for pi in found} if understood else {}
+        if judged and any(c.seats for c in understood):
+            judged = self._inside_before_the_seat(judged, understood)
         if judged and not any(fit and fit[0] in ("inside", "near") for fit in judged.values()):
             # Nothing lies in the unit: one just outside its outline is at its
             # edge (a point or an outline off by a few km), not contradicted.
@@ -345,6 +352,24 @@ class Decider:
             # Candidates against each other: a lone one (most look-ups) has no rival to yield to.
             out = self._rerank(parsed, out, fits, bases, partial)
         return Scored(out, fits, bases)
+
+    def _inside_before_the_seat(self, judged: dict[int, tuple[str, str] | None],
+                                contexts: Sequence[Context]) -> dict[int, tuple[str, str] | None]:
+        """A place inside a rough unit named (by its parent chain) outranks one
+        only near the unit's seat: "Vardadzor" in the Askeran province is
+        Pircamal, of that province, not Gülyataq 30 km from the town of Askeran
+        and in none of its districts. The seat still counts where nothing lies
+        inside the unit."""
+        units_only = [Context(c.text, tuple(p for p in c.places if p not in c.seats), c.loose) for c in contexts]
+        strict = {pi: self.fit(self._place(pi), units_only) for pi in judged}
+        if not any(fit and fit[0] == "inside" for fit in strict.values()):
+            return judged
+        out = dict(judged)
+        for pi, fit in judged.items():
+            own = strict[pi]
+            if fit and fit[0] == "near" and not (own and _LEVEL_RANK[own[0]] >= _LEVEL_RANK["near"]):
+                out[pi] = ("edge", fit[1])
+        return out
 
     @staticmethod
     def _rerank(parsed: ParsedName, out: list[Candidate], fits: dict[str, str], bases: dict[str, float],

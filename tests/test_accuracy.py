@@ -74,8 +74,10 @@ FLOORS = {
     # community words of no size, a context read in its case form): 184/1/4/2. 159/2/12/18 on the code and data
     # of its freeze. Left: the Russian locative "Нахичевани", "Çinarlı" (no page
     # gives Chinari that name), the 2023 Ağdərə district.
-    # delim24's Turkish/German/slash rules: 185/1/3/2.
-    "toponyms-dev5.csv": (185, 1, 3, 2),
+    # delim24's Turkish/German/slash rules: 185/1/3/2. Then inside a rough unit
+    # (by its parents) outranks near its seat ("Вардадзор" of the Askeran
+    # province, not Gülyataq by the town): 186/1/2/2.
+    "toponyms-dev5.csv": (186, 1, 2, 2),
     # The sixth own set (press and official texts of 2020-2025 none of the
     # others used: the September 2022 attack on Gegharkunik and Vayots Dzor,
     # Syunik's border villages, the Tovuz clashes, the Jabrayil villages of
@@ -166,8 +168,9 @@ FLOORS = {
     # town, it cost this set another row and was dropped), genuine namesakes
     # in one district (two Təzəkənd of Şərur, two Khndzorut records).
     # Then a context town's province (no district above it) is no edge beyond
-    # ROUGH_KM: "Martuni" near Chambarak is the village, 118/4/6/1.
-    "toponyms-encyclo.csv": (118, 4, 6, 1),
+    # ROUGH_KM: "Martuni" near Chambarak is the village, 118/4/6/1; then inside
+    # a rough unit outranks near its seat ("Vardadzor" near Askeran): 119/4/5/1.
+    "toponyms-encyclo.csv": (119, 4, 5, 1),
     # The renamed-names set: former, Soviet-era, other-side and post-2020 names
     # as texts wrote them (Basarkeçər, Qarakilsə, Leninakan, Kamo, Mikoyan,
     # Kalinino, Berdzor, Karmir Shuka, Mataghis, Karvachar, Xankəndi, the NKAO,

@@ -56,3 +56,18 @@ def test_a_town_as_context_reaches_its_district_but_not_its_province(gaz):
     # Daşbaşı of Xocavənd district, 36 km from the town named as its context.
     res = gaz.resolve("Taşbaşı", near="Hocavend")
     assert res.status == "resolved" and res.place.id == "wof:1226625151", (res.status, res.why)
+
+
+def test_inside_a_rough_unit_outranks_near_its_seat(gaz):
+    # "Askeran" names Artsakh's province (no outline: known by its districts) and
+    # its town. Pircamal (Vardadzor) lies in the province by its parents; Gülyataq,
+    # also Vardadzor in Armenian, lies 30 km from the town and in no district of
+    # the province. They tied on "in" and "near"; the one inside wins.
+    for name, near in (("Vardadzor", "Askeran"), ("Вардадзор", "Аскеранского района")):
+        res = gaz.resolve(name, near=near)
+        assert res.status == "resolved" and res.place.id == "wof:1276372057", (name, res.status, res.why)
+        rival = next(c for c in res.candidates if c.place.id == "wof:1293619529")
+        assert any(w.startswith("at the edge of Askeran") for w in rival.why), rival.why
+    # Where nothing lies inside the province, the seat still counts in full.
+    res = gaz.resolve("Gülyataq", near="Askeran")
+    assert res.status == "resolved" and any(w.startswith("near Askeran") for w in res.candidates[0].why)
