@@ -940,6 +940,21 @@ _ADJECTIVES = re.compile(r"^(?:the\s+|an?\s+)?(?:(?:" + _LEAD_ADJECTIVE + r")[\s
                          r"(?=(?:" + _LEAD_WORDS + r")\b)", re.IGNORECASE)
 
 
+# The Russian press puts adjectives before a settlement's word too: "в
+# восстановленный город Физули", "в освобождённом городе Шуша", "приграничное
+# село Тех". Dropped as in English, the preposition kept for the parse to drop;
+# a qualifier ("Нижнее", "Новый") stays, as it may be part of the name. One
+# token per word (an adjective ends at a space), so the pattern is linear.
+_RU_QUALIFIERS = "|".join(sorted((w for ws in _QUALIFIER_WORDS.values() for w in ws if script_of(w) == "Cyrl"),
+                                 key=len, reverse=True))
+_RU_SETTLEMENT_WORDS = "|".join(sorted((w for w in (*_VILLAGE_WORDS, *_TOWN_WORDS, *_SETTLEMENT_WORDS)
+                                        if script_of(w) == "Cyrl"), key=len, reverse=True))
+_RU_ADJECTIVES = re.compile(
+    r"^(?P<pre>(?:в|во|из|у|под|около|близ|через)\s+)?"
+    r"(?:(?!(?:" + _RU_QUALIFIERS + r")\s)[а-яё-]*(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ей|ую|юю|ых|их|ыми|ими)[\s,]+)+"
+    r"(?=(?:" + _RU_SETTLEMENT_WORDS + r")(?:\s|$))", re.IGNORECASE)
+
+
 def _english_lead(text: str) -> tuple[str, tuple[str, ...]]:
     """``text`` without an English owner or nearness before the name, and the owner as context.
 
@@ -958,6 +973,9 @@ def _english_lead(text: str) -> tuple[str, tuple[str, ...]]:
     match = _ADJECTIVES.match(text)
     if match:
         text = text[match.end():]
+    match = _RU_ADJECTIVES.match(text)
+    if match:
+        text = (match.group("pre") or "") + text[match.end():]
     return text, context
 
 

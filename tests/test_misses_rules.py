@@ -71,3 +71,48 @@ def test_inside_a_rough_unit_outranks_near_its_seat(gaz):
     # Where nothing lies inside the province, the seat still counts in full.
     res = gaz.resolve("Gülyataq", near="Askeran")
     assert res.status == "resolved" and any(w.startswith("near Askeran") for w in res.candidates[0].why)
+
+
+import pytest  # noqa: E402
+
+from gazetteer.normalize import parse_name  # noqa: E402
+
+
+@pytest.mark.parametrize("text, name, size", [
+    # What was done to it, where it lies: the Russian press's adjectives before the word.
+    ("в восстановленный город Физули", "Физули", "town"),
+    ("в освобождённом городе Шуша", "Шуша", "town"),
+    ("приграничное село Тех", "Тех", "village"),
+    ("в древнем разрушенном городе Агдам", "Агдам", "town"),
+])
+def test_russian_adjectives_before_the_word_are_dropped(text, name, size):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint, parsed.size_hint, parsed.context) == (name, "settlement", size, ())
+
+
+@pytest.mark.parametrize("text", ["Красный Базар", "восстановленный Физули", "Нижнее село"])
+def test_russian_adjectives_not_before_a_word_or_qualifiers_stay(text):
+    # Only before a settlement's word; a qualifier may be part of the name.
+    assert parse_name(text).name.startswith(text.split()[0])
+
+
+def test_russian_adjective_run_is_bounded():
+    import signal
+
+    def _late(*_):
+        raise TimeoutError("adjective run not linear")
+
+    old = signal.signal(signal.SIGALRM, _late)
+    signal.alarm(5)
+    try:
+        parsed = parse_name("в " + "новый старый красивый " * 40 + "x")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert parsed.name.endswith("x")
+
+
+def test_the_rebuilt_town_is_the_town(gaz):
+    res = gaz.resolve("в восстановленный город Физули")
+    assert res.status == "resolved" and res.place.kind == "settlement" and "Füzuli" in res.place.name, (
+        res.status, res.why)
