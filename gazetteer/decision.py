@@ -27,7 +27,7 @@ from typing import Any
 from .model import Candidate, Name, Place, Resolution
 from .normalize import ParsedName, inflection_stems, parse_name
 from .ranking import (ADMIN_KINDS, NEAR_KM, known_town, full_before_partial, is_partial, km, own_qualifiers,
-                      read_own, score_place, spelled_alike, town_before_its_unit)
+                      read_own, score_place, spelled_alike, lettered_apart, town_before_its_unit)
 from .retrieval import LAYER_SCORES, Found, Retriever
 
 __all__ = ["Context", "Decider", "Regions", "Scored", "MARGIN", "MIN_SCORE", "FUZZY_RESOLVE"]
@@ -378,7 +378,7 @@ class Decider:
             out = town_before_its_unit(out)
         if partial:
             out = full_before_partial(out, partial, {pid: _LEVEL_RANK[level] for pid, level in fits.items()}, MARGIN)
-        alike = spelled_alike(out, bases)
+        alike = spelled_alike(out, bases) | lettered_apart(out, parsed.name)
         if alike:
             out = full_before_partial(out, alike, {pid: _LEVEL_RANK[level] for pid, level in fits.items()}, MARGIN,
                                       reason="a place is spelled as written")

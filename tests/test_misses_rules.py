@@ -116,3 +116,29 @@ def test_the_rebuilt_town_is_the_town(gaz):
     res = gaz.resolve("в восстановленный город Физули")
     assert res.status == "resolved" and res.place.kind == "settlement" and "Füzuli" in res.place.name, (
         res.status, res.why)
+
+
+def _cand(pid, layer, matched, kind="settlement", lat=40.0):
+    place = Place(id=pid, name=pid, kind=kind, lat=lat, lon=46.0, country="AZ", parents=(), names=(), sources={})
+    return Candidate(place=place, score=1.0, matched=matched, layer=layer, why=())
+
+
+def test_a_name_written_with_its_letters_is_not_one_differing_in_them():
+    from gazetteer.ranking import lettered_apart
+
+    cands = [_cand("nuzgar", "exact", "Nüzgar"), _cand("nerimanli", "normalised", "Nüzgər", lat=41)]
+    assert lettered_apart(cands, "Nüzgar") == {"nerimanli"}
+    # Without the Azerbaijani letters the writer may have dropped them: no reading.
+    assert lettered_apart(cands, "Nuzgar") == set()
+    # Only against an exact match of that kind, and only a Latin name with the letters.
+    assert lettered_apart(cands[1:], "Nüzgar") == set()
+    assert lettered_apart([cands[0], _cand("x", "normalised", "Nüzgər", kind="landmark")], "Nüzgar") == set()
+    assert lettered_apart([cands[0], _cand("r", "normalised", "Нюзгяр")], "Nüzgar") == set()
+    # The same letters with a hyphen or a space between are spelled alike.
+    pair = [_cand("a", "exact", "Birinci Ağalı"), _cand("b", "normalised", "Birinci-Ağalı", lat=41)]
+    assert lettered_apart(pair, "Birinci Ağalı") == set()
+
+
+def test_nuzgar_is_the_village_so_spelled(gaz):
+    res = gaz.resolve("Nüzgar")
+    assert res.status == "resolved" and res.place.id == "wof:1327013237", (res.status, res.why)
