@@ -201,8 +201,10 @@ FLOORS = {
     # bare "Martuni" (the Gegharkunik town and the Karabakh one), an odd
     # romanization of Sarnaghbyur (a namesake in Armenia), "Chouchi" as context
     # read as Shusha's city unit, and the Aghdara district of December 2023,
-    # which the data lacks (its name reads as the town).
-    "toponyms-y2023.csv": (96, 1, 3, 2),
+    # which the data lacks (its name reads as the town). Then the NKR regions'
+    # French names (base.yaml: "Région de Chouchi"), so "Chouchi" as context is
+    # also the NKR's Shushi region: 97/1/3/1.
+    "toponyms-y2023.csv": (97, 1, 3, 1),
     # The northern-border and Nakhchivan-border set (130 names from texts no
     # earlier set used: the 2024 delimitation statements of both sides and the
     # commissions' protocol, the Tavush protests, the July 2020 Tovuz clashes,

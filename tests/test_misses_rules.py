@@ -142,3 +142,16 @@ def test_a_name_written_with_its_letters_is_not_one_differing_in_them():
 def test_nuzgar_is_the_village_so_spelled(gaz):
     res = gaz.resolve("Nüzgar")
     assert res.status == "resolved" and res.place.id == "wof:1327013237", (res.status, res.why)
+
+
+def test_the_nkr_regions_by_their_french_names(gaz):
+    # "Région de Chouchi" (base.yaml): the NKR region, not only Azerbaijan's Şuşa
+    # district, which Yeghtsahogh (Sarıbaba, in the Lachin district) is not in.
+    assert "gz:shushi-province" in {p.id for p in gaz._decider.read_context("Chouchi").places}
+    res = gaz.resolve("village de Yeghtsahogh", near="Chouchi")
+    assert res.status == "resolved" and res.place.id == "wof:1327165127", (res.status, res.why)
+    for french, unit in (("Martouni", "gz:martuni-province"), ("Hadrout", "gz:hadrut-province"),
+                         ("Chahoumian", "gz:shahumyan-province")):
+        assert unit in {p.id for p in gaz._decider.read_context(french).places}, french
+    # A bare "Chouchi" is still the town.
+    assert gaz.resolve("Chouchi").place.id == "wof:421174129"
