@@ -303,6 +303,11 @@ class Decider:
                 return "edge"
             return located
         if km(ctx, place) <= NEAR_KM:
+            # Near a town across the state line is only at its edge: "Ərəfsə"
+            # near Sisian is Armenia's Arevis, not Nakhchivan's Arafsa beyond
+            # the border, though both lie within NEAR_KM of the town.
+            if place.country and ctx.country and place.country != ctx.country:
+                return "edge"
             return "near"
         # The parenthesis names a town whose district holds the place:
         # "Sanasar (Gubadli)" read as the town of Gubadli. Beyond a district's

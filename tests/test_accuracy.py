@@ -95,8 +95,9 @@ FLOORS = {
     # context (Ərəfsə of Sisian and of Julfa, the two Şükürbəyli), two Xələfli
     # records of Jabrayil whose points match no page. Then a context spelled
     # as the town and only sounding like its district ("Sukurbeyli" near
-    # "Cebrayil") keeps the district: 141/5/5/0.
-    "toponyms-dev6.csv": (141, 5, 5, 0),
+    # "Cebrayil") keeps the district: 141/5/5/0. Then near a town across the
+    # state line is only its edge ("Ərəfsə" near Sisian is Arevis): 142/5/4/0.
+    "toponyms-dev6.csv": (142, 5, 4, 0),
     # The eighth own set (Armenian- and English-language texts of 2008-2025 no
     # other set used: Tavush's and Syunik's border villages, Gegharkunik, the
     # Lachin corridor's handover in 2022, Taghavard, Sarsang; reformed and
@@ -171,8 +172,10 @@ FLOORS = {
     # in one district (two Təzəkənd of Şərur, two Khndzorut records).
     # Then a context town's province (no district above it) is no edge beyond
     # ROUGH_KM: "Martuni" near Chambarak is the village, 118/4/6/1; then inside
-    # a rough unit outranks near its seat ("Vardadzor" near Askeran): 119/4/5/1.
-    "toponyms-encyclo.csv": (119, 4, 5, 1),
+    # a rough unit outranks near its seat ("Vardadzor" near Askeran): 119/4/5/1;
+    # then near a town across the state line only its edge ("Bashkend" near
+    # Keshishkend no longer Azerbaijan's Artsvashen, now a tie): 119/3/6/1.
+    "toponyms-encyclo.csv": (119, 3, 6, 1),
     # The renamed-names set: former, Soviet-era, other-side and post-2020 names
     # as texts wrote them (Basarkeçər, Qarakilsə, Leninakan, Kamo, Mikoyan,
     # Kalinino, Berdzor, Karmir Shuka, Mataghis, Karvachar, Xankəndi, the NKAO,
@@ -350,8 +353,10 @@ HELDOUT = {
     # context, inside a rough unit before its seat, Əbilcə's Kumayri (reverted),
     # Russian adjectives: unchanged; a town's size worth less than the press prior
     # (1925, 43, 111, 87) and "mine" as a landmark word (1943, 41, 94, 88): both
-    # dropped; a name written with its Azerbaijani letters: to (1945, 41, 93, 87).
-    "heldout/toponyms-2.csv": (1945, 41, 93, 87),
+    # dropped; a name written with its Azerbaijani letters: to (1945, 41, 93, 87);
+    # the NKR regions' French names: unchanged; near a town across the state
+    # line only its edge: to (1946, 39, 94, 87).
+    "heldout/toponyms-2.csv": (1946, 39, 94, 87),
 }
 
 

@@ -155,3 +155,20 @@ def test_the_nkr_regions_by_their_french_names(gaz):
         assert unit in {p.id for p in gaz._decider.read_context(french).places}, french
     # A bare "Chouchi" is still the town.
     assert gaz.resolve("Chouchi").place.id == "wof:421174129"
+
+
+def test_near_a_town_across_the_state_line_is_only_its_edge(gaz):
+    from gazetteer.decision import Context
+
+    from .test_decision_rules import at
+
+    town = Place(id="t:town", name="T", kind="settlement", lat=39.5, lon=46.0, country="AM", parents=(),
+                 names=(), sources={})
+    decider = made_up_decider()
+    here, across = at(39.55, 46.0, country="AM"), at(39.55, 46.0, country="AZ")
+    assert decider.fit(here, [Context("T", (town,))])[0] == "near"
+    assert decider.fit(across, [Context("T", (town,))])[0] == "edge"
+    # Arevis of Sisian (Azerbaijani Ərəfsə) and Arafsa of Julfa beyond the border
+    # lie within NEAR_KM of Sisian; the context's country picks Arevis.
+    res = gaz.resolve("Ərəfsə", near="Sisian")
+    assert res.status == "resolved" and res.place.id == "wof:1108784233", (res.status, res.why)
