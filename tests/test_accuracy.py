@@ -282,8 +282,10 @@ FLOORS = {
     # the name ("yenidən qurulan Füzuli şəhərinə") dropped: 73/1/1/0. Then
     # azlat.yaml marks Kəlbəcər's İstisu press-notable as Jermuk (Armenia's
     # İstisu) already was: a bare "İstisu qəsəbəsində" is ambiguous, no longer
-    # Jermuk: 73/0/2/0. Left: "Ağalıya" (three Ağalıs fit).
-    "toponyms-azlat.csv": (73, 0, 2, 0),
+    # Jermuk: 73/0/2/0. Left: "Ağalıya" (three Ağalıs fit). Then misses.yaml:
+    # "Ağalı", the rebuilt smart village of Zəngilan the Great Return press
+    # names, at Birinci Ağalı and press-notable: 74/0/1/0.
+    "toponyms-azlat.csv": (74, 0, 1, 0),
 }
 #: The held-out sets: counts only, never their rows (a failure lists none).
 #: toponyms.csv was frozen before the ranking changed; toponyms-2.csv was
@@ -355,7 +357,9 @@ HELDOUT = {
     # (1925, 43, 111, 87) and "mine" as a landmark word (1943, 41, 94, 88): both
     # dropped; a name written with its Azerbaijani letters: to (1945, 41, 93, 87);
     # the NKR regions' French names: unchanged; near a town across the state
-    # line only its edge: to (1946, 39, 94, 87).
+    # line only its edge: to (1946, 39, 94, 87); a fuzzy match alone inside the
+    # unit given (three cut-offs, then one letter off): each raised wrong by 2,
+    # dropped; misses.yaml (Ağalı): unchanged.
     "heldout/toponyms-2.csv": (1946, 39, 94, 87),
 }
 
