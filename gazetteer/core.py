@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
+import re
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
@@ -91,6 +92,10 @@ def _check_area(area: Sequence[float] | None) -> tuple[float, float, float, floa
     if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
         raise InputError(f"area {area!r}: west must be below east and south below north, in degrees")
     return west, south, east, north
+
+
+#: Two words of letters joined by one hyphen, each of four letters at least.
+_HYPHEN_PAIR = re.compile(r"([^\W\d_]{4,})\s*[-‐–]\s*([^\W\d_]{4,})")
 
 
 def _fits_inside(result, scored) -> bool:
@@ -353,8 +358,27 @@ class Gazetteer:
         # Not found here, whether nothing matched or only weak or ruled-out
         # candidates did: a caller who gave a fallback wants it asked then.
         local = result if result is not None else self._decider.weak(name, near, scored, contexts)
+        paired = self._two_names(name, near, as_of)
+        if paired is not None:
+            return paired
+
         online = self._ask_fallback(name, near, local)
         return online if online is not None else local
+
+    def _two_names(self, name: str, near: str | None, as_of: dt.date | None) -> Resolution | None:
+        """A place's two names joined by a hyphen, as the press writes a town
+        both sides name ("Berdzor-Lachin", "Бердзора-Лачина" in the genitive):
+        the place, when each half alone resolves to it. None otherwise."""
+        match = _HYPHEN_PAIR.fullmatch(name.strip())
+        if match is None:
+            return None
+        halves = [self._resolve(half, near, as_of) for half in match.groups()]
+        first, second = halves
+        if first.status != "resolved" or second.status != "resolved" or first.place.id != second.place.id:
+            return None
+        top = first.candidates[0]
+        why = f"{top.place.name}: both {match.group(1)!r} and {match.group(2)!r} name it"
+        return Resolution(name, "resolved", (top,), why, near)
 
     def _decide(self, name: str, near: str | None, parsed, as_of: dt.date | None):
         """The decision on one reading of ``name``, its scores and its contexts."""

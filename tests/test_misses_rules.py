@@ -172,3 +172,18 @@ def test_near_a_town_across_the_state_line_is_only_its_edge(gaz):
     # lie within NEAR_KM of Sisian; the context's country picks Arevis.
     res = gaz.resolve("Ərəfsə", near="Sisian")
     assert res.status == "resolved" and res.place.id == "wof:1108784233", (res.status, res.why)
+
+
+@pytest.mark.parametrize("text", ["Бердзора-Лачина", "Berdzor-Lachin", "Stepanakert-Khankendi"])
+def test_two_names_of_one_place_joined_by_a_hyphen(gaz, text):
+    res = gaz.resolve(text)
+    assert res.status == "resolved", (text, res.status, res.why)
+    assert res.why.endswith("name it") and len(res.candidates) == 1
+
+
+def test_two_places_joined_by_a_hyphen_are_no_place(gaz):
+    # A road between two towns, or a pair the press lists, names no one place.
+    assert gaz.resolve("Lachin-Kalbajar").status == "not_found"
+    # A name that is whole with its hyphen is found as written, not split.
+    res = gaz.resolve("Bala-Bəhmənli")
+    assert not res.why.endswith("name it")
