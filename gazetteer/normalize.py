@@ -618,6 +618,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
      "{ctx}ի շրջան"),
     (re.compile(r"^(?P<ctx>\S+?)(?:ի|ու)\s+մարզի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
      "{ctx}ի մարզ"),
+    # "St Hovhannes Mkrtich Church of Shushi", "Ghazanchetsots Cathedral of Shusha":
+    # a church named, then the town it stands in, as context. Not "the Church of
+    # the Holy Mother of God", whose name follows the word.
+    (re.compile(r"^(?!(?:the|an?)\s+(?:church|cathedral|monastery|mosque|chapel)\b)(?P<name>\S.*?\s"
+                r"(?:church|cathedral|monastery|mosque|chapel))\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$", re.IGNORECASE),
+     "{ctx}"),
     # "Davit Bek village of Syunik": the village of a province or community named bare.
     # "the border village of Khnatsakh" is the village itself, not a village of a place "border".
     # "Tartar city of Azerbaijan" (a Turkish agency's English) is the city of that country.

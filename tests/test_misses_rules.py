@@ -187,3 +187,25 @@ def test_two_places_joined_by_a_hyphen_are_no_place(gaz):
     # A name that is whole with its hyphen is found as written, not split.
     res = gaz.resolve("Bala-Bəhmənli")
     assert not res.why.endswith("name it")
+
+
+@pytest.mark.parametrize("text, name, context", [
+    # A church named, then the town it stands in: the town is context.
+    ("St Hovhannes Mkrtich Church of Shushi", "St Hovhannes Mkrtich", ("Shushi",)),
+    ("Ghazanchetsots Cathedral of Shusha", "Ghazanchetsots", ("Shusha",)),
+])
+def test_a_church_of_a_town(text, name, context):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint, parsed.context) == (name, "landmark", context)
+    assert text in parsed.alternatives   # a name that holds "of" is still tried whole
+
+
+def test_a_church_whose_name_follows_its_word_is_not_split():
+    parsed = parse_name("the Church of the Holy Mother of God")
+    assert parsed.context == ()
+
+
+def test_the_church_of_shushi_is_kanach_zham(gaz):
+    for text in ("St Hovhannes Mkrtich Church of Shushi", "Green Church of Shusha"):
+        res = gaz.resolve(text)
+        assert res.status == "resolved" and res.place.id == "gz:kanach-zham", (text, res.status, res.why)
