@@ -23,3 +23,20 @@ def test_the_other_agalis_keep_their_names(gaz):
     # With its district, Ağdaş's Agali; with its ordinal, the second village of Zəngilan.
     assert gaz.resolve("Ağalı", near="Ağdaş").place.id == AGDASH_AGALI
     assert gaz.resolve("İkinci Ağalı").place.id not in (BIRINCI_AGALI, AGDASH_AGALI)
+
+
+def test_a_curated_unit_in_the_chain_brings_its_own_parents(gaz):
+    # The importer: Martakert town is filed under Artsakh's Martakert province
+    # (base.yaml), which covers no whole district; the province's own parent,
+    # Artsakh, is in the town's chain too.
+    assert {"gz:martakert-province", "gz:artsakh"} <= set(gaz.get("wof:421204865").parents)
+
+
+@pytest.mark.parametrize("pid", ["wof:1310537695", "wof:1209142461"])
+def test_talish_and_madagiz_are_in_the_nkr_martakert_region(gaz, pid):
+    assert {"gz:martakert-province", "gz:artsakh"} <= set(gaz.get(pid).parents)
+
+
+def test_talish_in_nagorno_karabakh_is_talish_of_martakert(gaz):
+    res = gaz.resolve("Talish", near="Nagorno-Karabakh")
+    assert res.status == "resolved" and res.place.id == "wof:1310537695", (res.status, res.why)
