@@ -527,7 +527,8 @@ _RU_OBLIQUE_ADJECTIVE = ("ского", "скому", "ском", "ским", "с
 # "In the direction of X", as front-line reports put it: the name is X.
 _DIRECTION = re.compile(
     r"^(?:(?:in\s+the\s+|on\s+the\s+)?direction\s+of|towards?|в\s+направлении|в\s+сторону|по\s+направлению\s+к)\s+"
-    r"|[\s\-]+(?:direction|istiqamətində|istiqamətindən|istiqaməti|istiqamətdə|направлении|направление|"
+    r"|[\s\-]+(?:direction|istiqamətində|istiqamətindən|istiqaməti|istiqamətdə|istiqametinde|istiqametinden|"
+    r"istiqameti|istiqametde|направлении|направление|"
     r"ուղղությամբ|ուղղությունում|ուղղությունը|ուղղությամբ՝)$",
     re.IGNORECASE)
 #: A direction word after the name, as a defence ministry names a stretch of the
@@ -535,7 +536,7 @@ _DIRECTION = re.compile(
 #: направлении"): the unit of that name when there is one, a place otherwise.
 #: Armenian reports name villages so ("Երասխի ուղղությամբ"), and "in the direction
 #: of X" before the name is a road's or a shot's heading: neither is read so.
-_FRONT_DIRECTION = re.compile(r"[\s\-]+(?:direction|istiqamət\w*|направлени[ие])$", re.IGNORECASE)
+_FRONT_DIRECTION = re.compile(r"[\s\-]+(?:direction|istiqam[əe]t\w*|направлени[ие])$", re.IGNORECASE)
 # "Kəlbəcər rayonu ərazisində", "the Sev Lake area", "Երասխի հատվածում": a word
 # for the ground of a place, which says nothing of its kind; dropped from the end.
 _TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisinə", "ərazisi", "erazisinde",
@@ -560,7 +561,7 @@ _DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                # "the road through Karvachar": a route's waypoint is the place.
                "через")
 #: Substrings every direction phrasing holds.
-_DIRECTION_WORDS = ("direction", "toward", "istiqamət", "направлен", "сторону", "ուղղությ")
+_DIRECTION_WORDS = ("direction", "toward", "istiqamət", "istiqamet", "направлен", "сторону", "ուղղությ")
 
 _KIND_WORDS: tuple[tuple[str, str], ...] = tuple(
     sorted(

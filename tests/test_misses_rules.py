@@ -209,3 +209,19 @@ def test_the_church_of_shushi_is_kanach_zham(gaz):
     for text in ("St Hovhannes Mkrtich Church of Shushi", "Green Church of Shusha"):
         res = gaz.resolve(text)
         assert res.status == "resolved" and res.place.id == "gz:kanach-zham", (text, res.status, res.why)
+
+
+@pytest.mark.parametrize("text, name", [
+    # A front's direction written without the Azerbaijani letters, as a URL slug or a
+    # keyboard without them puts it: the unit of that name, as with the letters.
+    ("Kelbecer istiqametinde", "Kelbecer"),
+    ("Tovuz istiqametinden", "Tovuz"),
+])
+def test_a_direction_word_without_its_letters(text, name):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint) == (name, "district")
+
+
+def test_the_kalbajar_direction_is_the_district(gaz):
+    res = gaz.resolve("Kelbecer istiqametinde")
+    assert res.status == "resolved" and res.place.id == "wof:85668221", (res.status, res.why)
