@@ -40,3 +40,31 @@ def test_talish_and_madagiz_are_in_the_nkr_martakert_region(gaz, pid):
 def test_talish_in_nagorno_karabakh_is_talish_of_martakert(gaz):
     res = gaz.resolve("Talish", near="Nagorno-Karabakh")
     assert res.status == "resolved" and res.place.id == "wof:1310537695", (res.status, res.why)
+
+
+AGDARA = "gz:agdara-district"
+
+
+@pytest.mark.parametrize("pid", ["wof:1226497345", "wof:1344224183", "wof:1293619529", "wof:1343273587",
+                                 "wof:421204865", "wof:1209142461"])
+def test_the_villages_of_the_2023_law_are_in_the_agdara_district(gaz, pid):
+    # Çapar and Çərəktar of Kəlbəcər, Gülyataq of Tərtər, Sırxavənd of Ağdam, the
+    # town of Ağdərə and Suqovuşan (each in the file that curates it).
+    assert AGDARA in gaz.get(pid).parents
+
+
+@pytest.mark.parametrize("name, near, pid", [
+    ("Capar", "Agdere", "wof:1226497345"),
+    ("Çərəktar", "Ağdərə", "wof:1344224183"),
+])
+def test_a_village_with_the_new_district_as_context(gaz, name, near, pid):
+    res = gaz.resolve(name, near=near)
+    assert res.status == "resolved" and res.place.id == pid, (res.status, res.why)
+
+
+def test_the_district_by_its_word_and_the_town_bare(gaz):
+    assert gaz.resolve("Ağdərə rayonu").place.id == AGDARA
+    assert gaz.resolve("Ağdərə").place.id == "wof:421204865"
+    # Its villages are still in the districts they were in by their outlines.
+    res = gaz.resolve("Çapar", near="Kəlbəcər")
+    assert res.status == "resolved" and res.place.id == "wof:1226497345", (res.status, res.why)
