@@ -18,7 +18,8 @@ from .conftest import DATA
 #: update them in the same commit as the data, saying why.
 FLOORS = {
     "toponyms.csv": (283, 0, 0, 0),
-    "toponyms-dev.csv": (89, 0, 0, 1),
+    # toponyms-dev: Shvanidzor's other names (misses.yaml: "Astazur") from 89/0/0/1.
+    "toponyms-dev.csv": (90, 0, 0, 0),
     # The second own set (encyclopedia pages, annotated before it was run):
     # 122/8/20/31 of its first 181 rows untuned; its last 19 rows (a fresh
     # batch of landmarks) 0/0/0/19 before their data was added.
@@ -369,7 +370,7 @@ HELDOUT = {
     # unit given (three cut-offs, then one letter off): each raised wrong by 2,
     # dropped; misses.yaml (Ağalı), two names joined by a hyphen, "X Church of
     # Y", Talish and Madagiz in the Martakert region, the direction word without
-    # its letters, the Ağdərə district of 2023: unchanged.
+    # its letters, the Ağdərə district of 2023, Shvanidzor's Astazur: unchanged.
     "heldout/toponyms-2.csv": (1946, 39, 94, 87),
 }
 

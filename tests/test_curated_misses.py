@@ -68,3 +68,9 @@ def test_the_district_by_its_word_and_the_town_bare(gaz):
     # Its villages are still in the districts they were in by their outlines.
     res = gaz.resolve("Çapar", near="Kəlbəcər")
     assert res.status == "resolved" and res.place.id == "wof:1226497345", (res.status, res.why)
+
+
+@pytest.mark.parametrize("text", ["Astazur", "Աստազոր"])
+def test_astazur_is_shvanidzor(gaz, text):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == "wof:1108784497", (text, res.status, res.why)
