@@ -417,8 +417,10 @@ class Decider:
         if parsed.kind_hint == "landmark" and top.place.kind != "landmark":
             return result("not_found", candidates[:5],
                           "no landmark has this name; the suggestions are places of other kinds")
+        ruled_out = scored.fits.get(top.place.id) in ("inside", "near")
         rivals = [c for c in candidates[1:] if top.score - c.score < MARGIN and not _same_place(top.place, c.place)
-                  and not _one_unit(top.place, c.place, parsed.kind_hint)]
+                  and not _one_unit(top.place, c.place, parsed.kind_hint)
+                  and not (ruled_out and scored.fits.get(c.place.id) == "outside")]
         if rivals:
             close = [c for c in candidates if top.score - c.score < 0.15]
             return result("ambiguous", close[:10], f"{len(rivals) + 1} places fit equally well; give a district "

@@ -225,3 +225,30 @@ def test_a_direction_word_without_its_letters(text, name):
 def test_the_kalbajar_direction_is_the_district(gaz):
     res = gaz.resolve("Kelbecer istiqametinde")
     assert res.status == "resolved" and res.place.id == "wof:85668221", (res.status, res.why)
+
+
+def test_a_place_the_context_rules_out_is_no_rival_to_one_it_fits():
+    from gazetteer.decision import Scored
+    from gazetteer.normalize import parse_name
+
+    def decide_with(fits):
+        a, b = _unit("t:a", "settlement"), _unit("t:b", "settlement", lat=41.5)
+        cands = [Candidate(place=a, score=1.05, matched="A", layer="fuzzy", why=("fuzzy",)),
+                 Candidate(place=b, score=1.03, matched="A", layer="exact", why=("exact",))]
+        scored = Scored(cands, fits, {"t:a": 0.9, "t:b": 1.0})
+        return made_up_decider().decide("A", "C", parse_name("A"), scored, [])
+
+    assert decide_with({"t:a": "near", "t:b": "outside"}).status == "resolved"
+    assert decide_with({"t:a": "inside", "t:b": "outside"}).status == "resolved"
+    # At the context's edge is not ruled out; nor is anything when the top does not fit it.
+    assert decide_with({"t:a": "inside", "t:b": "edge"}).status == "ambiguous"
+    assert decide_with({"t:a": "edge", "t:b": "outside"}).status == "ambiguous"
+    assert decide_with({}).status == "ambiguous"
+
+
+def test_chinari_by_its_azerbaijani_name_near_berd(gaz):
+    # "Tovuzqala rayonunun Çinarlı": Berd's Chinari (Çinari in the data), not the
+    # Çinarlı of Xocavənd 190 km off, which the context rules out.
+    for name, near in (("Çinarlı", "Tovuzqala rayonu"), ("Cinarli", "Tovuzqala")):
+        res = gaz.resolve(name, near=near)
+        assert res.status == "resolved" and res.place.id == "wof:1293579051", (name, res.status, res.why)
