@@ -834,6 +834,42 @@ def _landmark_word_orders(text: str, name: str) -> list[str]:
     return out
 
 
+#: A feminine noun phrase in an oblique case, word by word up to a preposition:
+#: "российской военной базы в Гюмри" is "российская военная база в Гюмри",
+#: "Зангиланскую мечеть" "Зангиланская мечеть"... as a stored name holds it.
+_RU_FEMININE_ADJECTIVE = (("ской", "ская"), ("ную", "ная"), ("ной", "ная"), ("кую", "кая"), ("ую", "ая"), ("ой", "ая"))
+_RU_FEMININE_NOUN = (("ы", "а"), ("у", "а"), ("е", "а"))
+_RU_PREPOSITIONS = frozenset({"в", "во", "на", "у", "под", "близ", "около", "возле"})
+
+
+def _ru_feminine_nominative(name: str) -> str | None:
+    """``name`` with its leading adjectives and the noun after them in the
+    nominative, when all of them are in a feminine oblique case; None otherwise."""
+    words = name.split()
+    head = []
+    for word in words:
+        if word.casefold() in _RU_PREPOSITIONS:
+            break
+        head.append(word)
+    if len(head) < 2:
+        return None
+    out = []
+    for i, word in enumerate(head):
+        low = word.casefold()
+        table = _RU_FEMININE_NOUN if i == len(head) - 1 else _RU_FEMININE_ADJECTIVE
+        ending = next(((old, new) for old, new in table if low.endswith(old) and len(low) > len(old) + 2), None)
+        if ending is None:
+            if i == 0 and word.isdigit():
+                # "102 российскую военную базу": a number before a feminine noun
+                # is its ordinal, written "102-я" in the nominative.
+                out.append(f"{word}-я")
+                continue
+            return None
+        out.append(word[: len(word) - len(ending[0])] + ending[1])
+    result = " ".join(out + words[len(head):])
+    return result if result != name else None
+
+
 def parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     """Split "the village of Sanasar (Gubadli)" into name, kind hint and context.
 
@@ -1155,6 +1191,10 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         meaning = _QUALIFIER_OF.get(norm_key(words[-1])) if len(words) == 2 else None
         if meaning:
             alternatives += [f"{form} {words[0]}" for form in _QUALIFIER_FORMS[meaning]]
+    if " " in name and script_of(name) == "Cyrl":
+        feminine = _ru_feminine_nominative(name)
+        if feminine:
+            alternatives.append(feminine)
     parsed = ParsedName(raw=raw, name=name, kind_hint=kind, context=context,
                         alternatives=tuple(dict.fromkeys(a for a in alternatives if a != name)), size_hint=size)
     if owners:

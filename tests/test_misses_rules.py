@@ -252,3 +252,22 @@ def test_chinari_by_its_azerbaijani_name_near_berd(gaz):
     for name, near in (("Çinarlı", "Tovuzqala rayonu"), ("Cinarli", "Tovuzqala")):
         res = gaz.resolve(name, near=near)
         assert res.status == "resolved" and res.place.id == "wof:1293579051", (name, res.status, res.why)
+
+
+@pytest.mark.parametrize("text, nominative", [
+    ("российской военной базы в Гюмри", "российская военная база в Гюмри"),
+    ("102 российскую военную базу", "102-я российская военная база"),
+])
+def test_a_russian_feminine_phrase_read_in_the_nominative(text, nominative):
+    assert nominative in parse_name(text).alternatives
+
+
+def test_a_phrase_not_all_in_a_feminine_case_has_no_such_reading():
+    assert parse_name("Красный Базар").alternatives == ()
+    assert parse_name("военной Базар").alternatives == ()
+
+
+@pytest.mark.parametrize("text", ["российской военной базы в Гюмри", "102 российскую военную базу"])
+def test_the_russian_base_in_its_cases(gaz, text):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == "gz:base-102", (text, res.status, res.why)
