@@ -229,6 +229,12 @@ def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, An
                 continue
             if place["id"] in districts or any(d in chain for d in districts):
                 chain.append(pid)
+        # A curated unit in the chain brings its own parents: a village a
+        # reviewer files under Artsakh's Martakert province (which covers no
+        # whole district) is in Artsakh too.
+        for pid in list(chain):
+            if pid.startswith("gz:") and pid in places:
+                chain += [q for q in places[pid]["parents"] if q not in chain and q != place["id"]]
         chain.sort(key=lambda p: _KIND_ORDER.get(places[p]["kind"], 9) if p in places else 9)
         place["parents"] = chain
     return shapes

@@ -31,7 +31,7 @@ from typing import Any
 from .model import Candidate, Name, Place, Resolution
 from .normalize import ParsedName, inflection_stems, parse_name
 from .ranking import (ADMIN_KINDS, NEAR_KM, known_town, full_before_partial, is_partial, km, own_qualifiers,
-                      read_own, score_place, spelled_alike, town_before_its_unit)
+                      read_own, score_place, spelled_alike, lettered_apart, town_before_its_unit)
 from .retrieval import LAYER_SCORES, Found, Retriever
 
 __all__ = ["Context", "Decider", "Regions", "Scored", "MARGIN", "MIN_SCORE", "FUZZY_RESOLVE"]
@@ -179,6 +179,9 @@ class Context:
     text: str
     places: tuple[Place, ...]
     loose: bool = False
+    #: Those of ``places`` that count only as the seat of a rough unit named
+    #: ("Askeran": Artsakh's province, known by its point, and its town).
+    seats: tuple[Place, ...] = ()
     #: Known towns of the name far from the units it names ("Martuni": the
     #: Gegharkunik town, beside the Artsakh province): the context's other
     #: reading, taken only when the first rules out every candidate.
@@ -266,6 +269,7 @@ class Decider:
             best = max(score for score, _ in units + others)
             inside = {u for s, p in others if s >= best - 0.035 for u in p.parents}
             units = [(s, p) for s, p in units if s >= best - 0.035 or p.id in declined or p.id in inside]
+        seats: list[tuple[float, Place]] = []
         if hint == "settlement" or hint == "landmark":
             chosen = others or units
         else:
@@ -278,13 +282,14 @@ class Decider:
                                           and all(self._level(p, u) == "outside" for _, u in units)},
                                          key=lambda p: p.id))
             rough = [p for _, p in units if not self._regions.has(p.id)]
-            if rough:
-                # A unit known only by the districts it covers (an Artsakh
-                # province) is rough: its seat of the same name counts too,
-                # with the places around it ("Khtsaberd village in Hadrut").
-                chosen = chosen + [(s, p) for s, p in others if any(u.id in p.parents for u in rough)]
+            seats = [(s, p) for s, p in others if any(u.id in p.parents for u in rough)] if rough else []
+            # A unit known only by the districts it covers (an Artsakh
+            # province) is rough: its seat of the same name counts too,
+            # with the places around it ("Khtsaberd village in Hadrut").
+            chosen = chosen + seats
         places = tuple(sorted({p for _, p in chosen}, key=lambda p: p.id))
-        return Context(text=text, places=places, loose=loose, elsewhere=elsewhere)
+        seat_places = tuple(sorted({p for _, p in seats if p not in {q for _, q in units}}, key=lambda p: p.id))
+        return Context(text=text, places=places, loose=loose, elsewhere=elsewhere, seats=seat_places)
 
     def fit(self, place: Place, contexts: Sequence[Context]) -> tuple[str, str] | None:
         """How the understood contexts relate to a place: the best level over them."""
@@ -346,13 +351,21 @@ class Decider:
                 return "edge"
             return located
         if km(ctx, place) <= NEAR_KM:
+            # Near a town across the state line is only at its edge: "Ərəfsə"
+            # near Sisian is Armenia's Arevis, not Nakhchivan's Arafsa beyond
+            # the border, though both lie within NEAR_KM of the town.
+            if place.country and ctx.country and place.country != ctx.country:
+                return "edge"
             return "near"
         # The parenthesis names a town whose district holds the place:
         # "Sanasar (Gubadli)" read as the town of Gubadli. Beyond a district's
-        # reach of the town only at its edge: a namesake in its province 50 km
-        # off is not the village "in the Chambarak Municipality" next to it.
+        # reach of the town only at its edge, and only in a district: a
+        # namesake in its province 60 km off (Armenia's towns have no district
+        # above them) is not the village "in the Chambarak Municipality" next to it.
         if ctx.kind == "settlement" and ctx.parents and ctx.parents[0] in place.parents:
-            return "near" if km(ctx, place) <= ROUGH_KM else "edge"
+            if km(ctx, place) <= ROUGH_KM:
+                return "near"
+            return "edge" if self._regions.kind(ctx.parents[0]) == "district" else "outside"
         return "outside"
 
     def _by_members(self, ctx: Place, place: Place) -> bool:
@@ -378,6 +391,8 @@ class Decider:
         understood = [c for c in contexts if c.places]
         out, fits, bases, partial = [], {}, {}, set()
         judged = {pi: self.fit(self._place(pi), understood) for pi in found} if understood else {}
+        if judged and any(c.seats for c in understood):
+            judged = self._inside_before_the_seat(judged, understood)
         if judged and not any(fit and fit[0] in ("inside", "near") for fit in judged.values()):
             # Nothing lies in the unit: one just outside its outline is at its
             # edge (a point or an outline off by a few km), not contradicted.
@@ -407,6 +422,24 @@ class Decider:
             out = self._rerank(parsed, out, fits, bases, partial)
         return Scored(out, fits, bases)
 
+    def _inside_before_the_seat(self, judged: dict[int, tuple[str, str] | None],
+                                contexts: Sequence[Context]) -> dict[int, tuple[str, str] | None]:
+        """A place inside a rough unit named (by its parent chain) outranks one
+        only near the unit's seat: "Vardadzor" in the Askeran province is
+        Pircamal, of that province, not Gülyataq 30 km from the town of Askeran
+        and in none of its districts. The seat still counts where nothing lies
+        inside the unit."""
+        units_only = [Context(c.text, tuple(p for p in c.places if p not in c.seats), c.loose) for c in contexts]
+        strict = {pi: self.fit(self._place(pi), units_only) for pi in judged}
+        if not any(fit and fit[0] == "inside" for fit in strict.values()):
+            return judged
+        out = dict(judged)
+        for pi, fit in judged.items():
+            own = strict[pi]
+            if fit and fit[0] == "near" and not (own and _LEVEL_RANK[own[0]] >= _LEVEL_RANK["near"]):
+                out[pi] = ("edge", fit[1])
+        return out
+
     @staticmethod
     def _rerank(parsed: ParsedName, out: list[Candidate], fits: dict[str, str], bases: dict[str, float],
                 partial: set[str]) -> list[Candidate]:
@@ -414,7 +447,7 @@ class Decider:
             out = town_before_its_unit(out)
         if partial:
             out = full_before_partial(out, partial, {pid: _LEVEL_RANK[level] for pid, level in fits.items()}, MARGIN)
-        alike = spelled_alike(out, bases)
+        alike = spelled_alike(out, bases) | lettered_apart(out, parsed.name)
         if alike:
             out = full_before_partial(out, alike, {pid: _LEVEL_RANK[level] for pid, level in fits.items()}, MARGIN,
                                       reason="a place is spelled as written")
@@ -448,7 +481,10 @@ class Decider:
         if parsed.kind_hint == "landmark" and top.place.kind != "landmark":
             return result("not_found", candidates[:5],
                           "no landmark has this name; the suggestions are places of other kinds")
-        rivals = [c for c in candidates[1:] if top.score - c.score < MARGIN and not _same_place(top.place, c.place)]
+        ruled_out = scored.fits.get(top.place.id) in ("inside", "near")
+        rivals = [c for c in candidates[1:] if top.score - c.score < MARGIN and not _same_place(top.place, c.place)
+                  and not _one_unit(top.place, c.place, parsed.kind_hint)
+                  and not (ruled_out and scored.fits.get(c.place.id) == "outside")]
         split = None if rivals or not understood else self._split_context(candidates, scored.fits, understood)
         if split is not None:
             other, context = split
@@ -511,6 +547,14 @@ def _best_first(cand: Candidate) -> tuple[float, str]:
 def _same_place(a: Place, b: Place) -> bool:
     """One place recorded twice: the same kind, DUPLICATE_KM apart at most."""
     return a.kind == b.kind and km(a, b) <= DUPLICATE_KM
+
+
+def _one_unit(a: Place, b: Place, hint: str | None) -> bool:
+    """A district and a province of one seat, the first of the kind the text
+    names: one area under two governments (the NKAO's Mardakert raion and
+    Artsakh's Martakert province), and the text's word says which."""
+    return (hint == a.kind and {a.kind, b.kind} == {"district", "province"}
+            and km(a, b) <= DUPLICATE_KM)
 
 
 def _maker(name: str, near: str | None, contexts: Sequence[Context]) -> Callable[..., Resolution]:

@@ -607,7 +607,8 @@ _RU_OBLIQUE_ADJECTIVE = ("ского", "скому", "ском", "ским", "с
 # "In the direction of X", as front-line reports put it: the name is X.
 _DIRECTION = re.compile(
     r"^(?:(?:in\s+the\s+|on\s+the\s+)?direction\s+of|towards?|в\s+направлении|в\s+сторону|по\s+направлению\s+к)\s+"
-    r"|[\s\-]+(?:direction|istiqamətində|istiqamətindən|istiqaməti|istiqamətdə|направлении|направление|"
+    r"|[\s\-]+(?:direction|istiqamətində|istiqamətindən|istiqaməti|istiqamətdə|istiqametinde|istiqametinden|"
+    r"istiqameti|istiqametde|направлении|направление|"
     r"ուղղությամբ|ուղղությունում|ուղղությունը|ուղղությամբ՝)$",
     re.IGNORECASE)
 #: A direction word after the name, as a defence ministry names a stretch of the
@@ -615,7 +616,7 @@ _DIRECTION = re.compile(
 #: направлении"): the unit of that name when there is one, a place otherwise.
 #: Armenian reports name villages so ("Երասխի ուղղությամբ"), and "in the direction
 #: of X" before the name is a road's or a shot's heading: neither is read so.
-_FRONT_DIRECTION = re.compile(r"[\s\-]+(?:direction|istiqamət\w*|направлени[ие])$", re.IGNORECASE)
+_FRONT_DIRECTION = re.compile(r"[\s\-]+(?:direction|istiqam[əe]t\w*|направлени[ие])$", re.IGNORECASE)
 # "Kəlbəcər rayonu ərazisində", "the Sev Lake area", "Երասխի հատվածում": a word
 # for the ground of a place, which says nothing of its kind; dropped from the end.
 _TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisinə", "ərazisi", "erazisinde",
@@ -650,7 +651,7 @@ _DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                # "the road through Karvachar": a route's waypoint is the place.
                "через")
 #: Substrings every direction phrasing holds.
-_DIRECTION_WORDS = ("direction", "toward", "istiqamət", "направлен", "сторону", "ուղղությ")
+_DIRECTION_WORDS = ("direction", "toward", "istiqamət", "istiqamet", "направлен", "сторону", "ուղղությ")
 
 _KIND_WORDS: tuple[tuple[str, str], ...] = tuple(
     sorted(
@@ -714,6 +715,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # A settlement of an enlarged community, named for its seat: "Կապանի համայնքի
     # Ներքին Հանդ բնակավայրում" is Nerkin Hand near Kapan.
     _ARMENIAN_COMMUNITY_PHRASE,
+    # "St Hovhannes Mkrtich Church of Shushi", "Ghazanchetsots Cathedral of Shusha":
+    # a church named, then the town it stands in, as context. Not "the Church of
+    # the Holy Mother of God", whose name follows the word.
+    (re.compile(r"^(?!(?:the|an?)\s+(?:church|cathedral|monastery|mosque|chapel)\b)(?P<name>\S.*?\s"
+                r"(?:church|cathedral|monastery|mosque|chapel))\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$", re.IGNORECASE),
+     "{ctx}"),
     # "Davit Bek village of Syunik": the village of a province or community named bare.
     # "the border village of Khnatsakh" is the village itself, not a village of a place "border".
     # "Tartar city of Azerbaijan" (a Turkish agency's English) is the city of that country.
@@ -937,6 +944,42 @@ def _landmark_word_orders(text: str, name: str) -> list[str]:
         word = bare[len(name):].strip()
         return out + [f"{word} {name}"] if word else out
     return out
+
+
+#: A feminine noun phrase in an oblique case, word by word up to a preposition:
+#: "российской военной базы в Гюмри" is "российская военная база в Гюмри",
+#: "Зангиланскую мечеть" "Зангиланская мечеть"... as a stored name holds it.
+_RU_FEMININE_ADJECTIVE = (("ской", "ская"), ("ную", "ная"), ("ной", "ная"), ("кую", "кая"), ("ую", "ая"), ("ой", "ая"))
+_RU_FEMININE_NOUN = (("ы", "а"), ("у", "а"), ("е", "а"))
+_RU_PREPOSITIONS = frozenset({"в", "во", "на", "у", "под", "близ", "около", "возле"})
+
+
+def _ru_feminine_nominative(name: str) -> str | None:
+    """``name`` with its leading adjectives and the noun after them in the
+    nominative, when all of them are in a feminine oblique case; None otherwise."""
+    words = name.split()
+    head = []
+    for word in words:
+        if word.casefold() in _RU_PREPOSITIONS:
+            break
+        head.append(word)
+    if len(head) < 2:
+        return None
+    out = []
+    for i, word in enumerate(head):
+        low = word.casefold()
+        table = _RU_FEMININE_NOUN if i == len(head) - 1 else _RU_FEMININE_ADJECTIVE
+        ending = next(((old, new) for old, new in table if low.endswith(old) and len(low) > len(old) + 2), None)
+        if ending is None:
+            if i == 0 and word.isdigit():
+                # "102 российскую военную базу": a number before a feminine noun
+                # is its ordinal, written "102-я" in the nominative.
+                out.append(f"{word}-я")
+                continue
+            return None
+        out.append(word[: len(word) - len(ending[0])] + ending[1])
+    result = " ".join(out + words[len(head):])
+    return result if result != name else None
 
 
 def parse_name(raw: str, *, owner: bool = True) -> ParsedName:
@@ -1313,6 +1356,10 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         meaning = _QUALIFIER_OF.get(norm_key(words[-1])) if len(words) == 2 else None
         if meaning:
             alternatives += [f"{form} {words[0]}" for form in _QUALIFIER_FORMS[meaning]]
+    if " " in name and script_of(name) == "Cyrl":
+        feminine = _ru_feminine_nominative(name)
+        if feminine:
+            alternatives.append(feminine)
     parsed = ParsedName(raw=raw, name=name, kind_hint=kind, context=context,
                         alternatives=tuple(dict.fromkeys(a for a in alternatives if a != name)), size_hint=size)
     if owners:

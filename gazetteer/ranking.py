@@ -13,11 +13,11 @@ import math
 from collections.abc import Iterable
 
 from .model import Candidate, Name, Place
-from .normalize import ParsedName, name_base, qualifiers
+from .normalize import ParsedName, exact_key, name_base, qualifiers, script_of
 
 __all__ = ["ADMIN_KINDS", "CONTEXT_CREDIT", "score_place", "town_before_its_unit", "full_before_partial", "km",
            "notability", "is_town", "own_qualifiers", "own_pairs", "read_own",
-           "is_partial", "spelled_alike", "known_town"]
+           "is_partial", "spelled_alike", "lettered_apart", "known_town"]
 
 ADMIN_KINDS = {"district", "province", "region", "country"}
 NAME_TYPE_BONUS = {"curated": 0.03, "preferred": 0.0, "variant": -0.02, "historical": -0.03}
@@ -243,6 +243,33 @@ def spelled_alike(cands: list[Candidate], bases: dict[str, float]) -> set[str]:
     if not written:
         return set()
     return {c.place.id for c in cands if c.place.kind in written and c.layer in _ALIKE_LAYERS}
+
+
+#: Letters of the Azerbaijani alphabet beyond ASCII: a name written with them
+#: is written with its diacritics, and an "a" in it is no "ə".
+_AZE_LETTERS = frozenset("əıöüşçğƏİÖÜŞÇĞ")
+
+
+def lettered_apart(cands: list[Candidate], written: str) -> set[str]:
+    """The candidates whose Latin name differs from the name given in a letter
+    the name's own diacritics tell apart, when another of their kind is spelled
+    exactly so: "Nüzgar" is the village of Nüzgar, not the Nərimanlı once
+    called Nüzgər (the writer who puts ü would have put ə). A name written
+    without the Azerbaijani letters says nothing of them ("Nuzgar" is either)."""
+    if not _AZE_LETTERS.intersection(written):
+        return set()
+    exact = {c.place.kind for c in cands if c.layer == "exact" and script_of(c.matched) == "Latn"}
+    if not exact:
+        return set()
+    letters = _letters(written)
+    return {c.place.id for c in cands if c.place.kind in exact and c.layer == "normalised"
+            and script_of(c.matched) == "Latn" and _AZE_LETTERS.intersection(c.matched)
+            and _letters(c.matched) != letters}
+
+
+def _letters(text: str) -> str:
+    """The letters of a name, case-folded: "Birinci-Ağalı" and "Birinci Ağalı" are spelled alike."""
+    return "".join(ch for ch in exact_key(text) if ch.isalpha())
 
 
 def town_before_its_unit(cands: list[Candidate]) -> list[Candidate]:

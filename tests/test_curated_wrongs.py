@@ -12,7 +12,7 @@ import pytest
 
 from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
 
-DISTRICT = "gz:agdere-district"
+DISTRICT = "gz:agdara-district"
 TOWN = "wof:421204865"
 
 

@@ -75,10 +75,22 @@ def test_a_context_towns_district_reaches_exactly_rough_km():
     town, place = exactly_north_of(unit("town", "settlement", 0.0), ROUGH_KM)
     seat = Place(id="town", name="town", kind="settlement", lat=town.lat, lon=town.lon, country="AZ",
                  parents=("d",), names=(), sources={})
-    decider = made_up_decider()
+    from gazetteer.decision import Regions
+
+    # "d" a district and "p" a province, by their outlines' kinds (far from here).
+    ring = [[10.0, 10.0], [10.1, 10.0], [10.1, 10.1], [10.0, 10.0]]
+    regions = Regions(lambda: {"features": [
+        {"type": "Feature", "id": uid, "properties": {"kind": kind}, "geometry": {"type": "Polygon", "coordinates": [ring]}}
+        for uid, kind in (("d", "district"), ("p", "province"))]})
+    decider = made_up_decider(regions)
     assert decider.fit(at(place.lat, place.lon, parents=("d",)), [Context("town", (seat,))])[0] == "near"
     beyond = at(place.lat + 1e-6, place.lon, parents=("d",))
     assert decider.fit(beyond, [Context("town", (seat,))])[0] == "edge"
+    # A town whose first parent is a province (Armenia's, with no district) reaches no edge beyond it.
+    in_province = Place(id="town", name="town", kind="settlement", lat=town.lat, lon=town.lon, country="AM",
+                        parents=("p",), names=(), sources={})
+    assert decider.fit(at(place.lat, place.lon, parents=("p",)), [Context("town", (in_province,))])[0] == "near"
+    assert decider.fit(at(place.lat + 1e-6, place.lon, parents=("p",)), [Context("town", (in_province,))])[0] == "outside"
 
 
 def test_only_a_known_town_s_sound_alike_names_its_district(gaz, monkeypatch):

@@ -13,8 +13,9 @@ def test_context_naming_two_places_does_not_choose_between_their_namesakes(gaz):
     res = gaz.resolve("Bashkend", near="Keshishkend")
     assert res.status == "ambiguous"
     assert {c.place.id for c in res.candidates} == {ARTSVASHEN, VERNASHEN}
-    assert "names more than one place" in res.why
-    # The lead the split overrules is the prior's, within SPLIT_GAP.
+    # Since the misses round's context rules the two are within MARGIN: a plain tie, which the
+    # split would also have found (its lead, the prior's, is within SPLIT_GAP).
+    assert "names more than one place" in res.why or "fit equally well" in res.why
     assert res.candidates[0].score - res.candidates[1].score < SPLIT_GAP
 
 
