@@ -17,7 +17,8 @@ from .decision import MIN_SCORE, Decider, Regions
 from .errors import DataError, InputError, PlaceNotFound
 from .fuzzyindex import TABLES
 from .model import Candidate, Name, Place, Resolution
-from .normalize import MAX_NAME, NORMALISER_VERSION, parse_name
+from .normalize import MAX_NAME, NORMALISER_VERSION
+from .parsing import parse_name
 from .retrieval import Retriever
 
 log = logging.getLogger(__name__)

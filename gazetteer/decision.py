@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Candidate, Name, Place, Resolution
-from .normalize import ParsedName, inflection_stems, parse_name
+from .normalize import inflection_stems
+from .parsing import ParsedName, parse_name
 from .ranking import (ADMIN_KINDS, NEAR_KM, known_town, full_before_partial, is_partial, km, own_qualifiers,
                       read_own, score_place, spelled_alike, lettered_apart, town_before_its_unit)
 from .retrieval import LAYER_SCORES, Found, Retriever

@@ -13,7 +13,8 @@ import math
 from collections.abc import Iterable
 
 from .model import Candidate, Name, Place
-from .normalize import ParsedName, exact_key, name_base, qualifiers, script_of
+from .normalize import exact_key, name_base, qualifiers, script_of
+from .parsing import ParsedName
 
 __all__ = ["ADMIN_KINDS", "CONTEXT_CREDIT", "score_place", "town_before_its_unit", "full_before_partial", "km",
            "notability", "is_town", "own_qualifiers", "own_pairs", "read_own",

@@ -20,8 +20,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .fuzzyindex import PieceIndex
-from .normalize import (ParsedName, armenian_name_parts, exact_key, foreign_readings, inflection_stems, name_pair,
-                        norm_key, script_of, skeleton, skeleton_of_norm)
+from .normalize import exact_key, foreign_readings, inflection_stems, name_pair, norm_key, script_of, skeleton, skeleton_of_norm
+from .parsing import ParsedName, armenian_name_parts
 
 log = logging.getLogger("gazetteer.core")  # the name users configure for fuzzy-guess logging
 

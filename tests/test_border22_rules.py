@@ -1,4 +1,4 @@
-"""Name forms the 2021-2022 border-clash set met (normalize.py).
+"""Name forms the 2021-2022 border-clash set met (parsing.py).
 
 Each test failed before the rule it guards:
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import parse_name
+from gazetteer.parsing import parse_name
 
 from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
 

@@ -6,7 +6,7 @@ rule the parser read it as a village of a place "border".
 """
 import pytest
 
-from gazetteer.normalize import parse_name
+from gazetteer.parsing import parse_name
 
 
 @pytest.mark.parametrize("raw", ["border village of Khnatsakh", "the border village of Khnatsakh",

@@ -367,7 +367,7 @@ def cand(pid, score, layer="exact", kind="settlement", lat=40.0, why=("exact",))
 
 def decide(cands, *, bases=None, fits=None, contexts=(), text="X", near=None):
     from gazetteer.decision import Scored
-    from gazetteer.normalize import parse_name
+    from gazetteer.parsing import parse_name
 
     scored = Scored(list(cands), dict(fits or {}), dict(bases or {c.place.id: 1.0 for c in cands}))
     return made_up_decider().decide(text, near, parse_name(text), scored, list(contexts))
@@ -487,7 +487,7 @@ def two_squares():
 def score_made_up(places, contexts, regions, *, text="X", name="X", layer="exact"):
     from gazetteer.decision import Decider
     from gazetteer.model import Name
-    from gazetteer.normalize import parse_name
+    from gazetteer.parsing import parse_name
 
     named = [Place(id=p.id, name=name, kind=p.kind, lat=p.lat, lon=p.lon, country="AZ", parents=(),
                    names=(Name(text, "und", "variant"),), sources={}) for p in places]
@@ -644,7 +644,7 @@ def test_a_context_in_a_case_form_is_the_unit_it_declines(gaz):
 
 def test_a_candidates_own_names_are_read_from_the_data_when_it_stores_them(gaz):
     from gazetteer.decision import Decider
-    from gazetteer.normalize import parse_name
+    from gazetteer.parsing import parse_name
 
     index = next(i for i, place in enumerate(gaz) if place.name == "Aşağı Sirik")
     stored = list(gaz._decider._stored_own)

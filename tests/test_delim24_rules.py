@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import foreign_readings, parse_name
+from gazetteer.normalize import foreign_readings
+from gazetteer.parsing import parse_name
 
 from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
 

@@ -1,4 +1,4 @@
-"""Descriptor forms the seventh own set met (normalize.py).
+"""Descriptor forms the seventh own set met (parsing.py).
 
 Each test failed before the rule it guards:
 
@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import inflection_stems, parse_name
+from gazetteer.normalize import inflection_stems
+from gazetteer.parsing import parse_name
 
 
 @pytest.mark.parametrize("text, name, kind", [

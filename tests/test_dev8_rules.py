@@ -1,4 +1,4 @@
-"""Spellings the eighth own set met (normalize.py), from Armenian-language texts.
+"""Spellings the eighth own set met (parsing.py), from Armenian-language texts.
 
 Each test failed before the rule it guards:
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import _reformed_armenian, parse_name
+from gazetteer.parsing import _reformed_armenian, parse_name
 
 MOVSES = "wof:421193275"
 BAGHANIS = "wof:1108782661"

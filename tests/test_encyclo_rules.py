@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import parse_name
+from gazetteer.parsing import parse_name
 
 QUBADLI_DISTRICT = "wof:85668629"
 LACHIN_DISTRICT = "wof:85668621"
@@ -120,7 +120,7 @@ def test_the_seat_rule_takes_only_a_unit_the_town_lies_in(gaz, monkeypatch):
 def test_the_seat_rule_looks_past_a_sound_alike_that_is_no_town(gaz, monkeypatch):
     # A first sound-alike that is no known town is passed over, not the end of the search.
     import gazetteer.decision as decision
-    from gazetteer.normalize import parse_name
+    from gazetteer.parsing import parse_name
 
     decider = gaz._decider
     found = decider._retriever.find(parse_name("Adschikabul"), fuzzy=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import parse_name
+from gazetteer.parsing import parse_name
 
 from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
 

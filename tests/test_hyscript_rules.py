@@ -6,7 +6,7 @@ texts wrote them.
 """
 import pytest
 
-from gazetteer.normalize import parse_name
+from gazetteer.parsing import parse_name
 
 
 @pytest.mark.parametrize(("raw", "name", "size"), [
@@ -68,7 +68,7 @@ def test_the_descriptor_forms_resolve_to_the_place(gaz, raw, lat, lon):
     ("Սարուշեն", []),
 ])
 def test_armenian_name_parts(raw, parts):
-    from gazetteer.normalize import armenian_name_parts
+    from gazetteer.parsing import armenian_name_parts
     assert armenian_name_parts(raw) == parts
 
 

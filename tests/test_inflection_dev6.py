@@ -1,4 +1,4 @@
-"""Case forms and abbreviations the sixth own set met (normalize.py).
+"""Case forms and abbreviations the sixth own set met (parsing.py).
 
 Each test failed before the rule it guards: the Azerbaijani genitive and dative
 after a consonant (Tovuza, Tovuzun, Dəjəlin), an Armenian name ending in a vowel
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import inflection_stems, parse_name
+from gazetteer.normalize import inflection_stems
+from gazetteer.parsing import parse_name
 
 TOVUZ = "wof:421168733"
 DEJEL = "wof:1277046479"

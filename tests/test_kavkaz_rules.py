@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import parse_name
+from gazetteer.parsing import parse_name
 
 LACHIN_CORRIDOR = "gz:lachin-corridor"
 

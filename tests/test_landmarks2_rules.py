@@ -1,4 +1,4 @@
-"""A landmark's word in the case a sentence leaves it in (normalize.py).
+"""A landmark's word in the case a sentence leaves it in (parsing.py).
 
 The landmarks2 set (tests/data/toponyms-landmarks2.csv, frozen before its first
 run) met landmarks written with their word declined: the Azerbaijani
@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import norm_key, parse_name
+from gazetteer.normalize import norm_key
+from gazetteer.parsing import parse_name
 
 
 def _readings(text: str) -> set[str]:

@@ -17,7 +17,7 @@ def _unit(pid, kind, lat=40.2, lon=46.8):
 
 def _decide(text, *places_scores):
     from gazetteer.decision import Scored
-    from gazetteer.normalize import parse_name
+    from gazetteer.parsing import parse_name
 
     cands = [Candidate(place=p, score=s, matched=p.id, layer="exact", why=("exact",)) for p, s in places_scores]
     scored = Scored(cands, {}, {c.place.id: 1.0 for c in cands})
@@ -75,7 +75,7 @@ def test_inside_a_rough_unit_outranks_near_its_seat(gaz):
 
 import pytest  # noqa: E402
 
-from gazetteer.normalize import parse_name  # noqa: E402
+from gazetteer.parsing import parse_name  # noqa: E402
 
 
 @pytest.mark.parametrize("text, name, size", [
@@ -230,7 +230,7 @@ def test_the_kalbajar_direction_is_the_district(gaz):
 
 def test_a_place_the_context_rules_out_is_no_rival_to_one_it_fits():
     from gazetteer.decision import Scored
-    from gazetteer.normalize import parse_name
+    from gazetteer.parsing import parse_name
 
     def decide_with(fits):
         a, b = _unit("t:a", "settlement"), _unit("t:b", "settlement", lat=41.5)

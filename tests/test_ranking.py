@@ -7,7 +7,8 @@ import time
 import pytest
 
 from gazetteer import Gazetteer, InputError
-from gazetteer.normalize import MAX_NAME, parse_name, qualifiers, skeleton
+from gazetteer.normalize import MAX_NAME, qualifiers, skeleton
+from gazetteer.parsing import parse_name
 from gazetteer.decision import MARGIN
 from gazetteer.ranking import PARTIAL_PENALTY, SIZE_PENALTY, TOWNSHIP_BARE_PENALTY, TOWNSHIP_BONUS
 from gazetteer.retrieval import fuzzy_cutoff

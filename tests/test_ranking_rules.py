@@ -17,7 +17,8 @@ import pytest
 from gazetteer import ranking
 from gazetteer.compile import _own
 from gazetteer.model import Candidate, Name, Place
-from gazetteer.normalize import ParsedName, name_base
+from gazetteer.normalize import name_base
+from gazetteer.parsing import ParsedName
 from gazetteer.ranking import (full_before_partial, is_partial, is_town, km, notability, own_pairs,
                                own_qualifiers, read_own, score_place, spelled_alike, town_before_its_unit)
 
@@ -564,7 +565,7 @@ NAKHCHIVAN_AR = "gz:nakhchivan-ar"
 
 
 def test_a_sound_alike_is_put_below_the_name_spelled_as_written_with_its_reason(gaz):
-    from gazetteer.normalize import parse_name
+    from gazetteer.parsing import parse_name
 
     # Scored here, not through resolve(): the gazetteer remembers answers,
     # and a remembered "Sos" would not reach the scoring mutmut ties to this test.

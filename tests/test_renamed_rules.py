@@ -1,4 +1,4 @@
-"""The Armenian case forms of the unit words that the renamed-names set met (normalize.py).
+"""The Armenian case forms of the unit words that the renamed-names set met (parsing.py).
 
 Armenian texts put a district or marz in the locative or ablative after the unit's
 genitive: "Քաշաթաղի շրջանում" (in the Kashatagh region), "Տավուշի մարզից" (from the
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import parse_name
+from gazetteer.parsing import parse_name
 
 from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
 

@@ -7,7 +7,8 @@ from geopy.extra.rate_limiter import RateLimiter
 
 from gazetteer import Gazetteer, InputError, PlaceNotFound
 from gazetteer.geocoder import GazetteerGeocoder
-from gazetteer.normalize import parse_name, skeleton
+from gazetteer.normalize import skeleton
+from gazetteer.parsing import parse_name
 
 
 KUBATLY = "wof:421169387"

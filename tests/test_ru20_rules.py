@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import parse_name
+from gazetteer.parsing import parse_name
 
 
 @pytest.mark.parametrize("text, name", [

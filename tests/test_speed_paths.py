@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from gazetteer import batch, decision, normalize
+from gazetteer import batch, decision, normalize, parsing
 from gazetteer.batch import MATCH_COLUMNS, resolve_csv
 from gazetteer.decision import Decider
-from gazetteer.normalize import (_exact_key_of_any, _is_bare_word, _norm_key_of_any, _parse_name, _skeleton_of_any,
-                                 exact_key, norm_key, parse_name, skeleton_of_norm)
+from gazetteer.normalize import _exact_key_of_any, _norm_key_of_any, _skeleton_of_any, exact_key, norm_key, skeleton_of_norm
+from gazetteer.parsing import _is_bare_word, _parse_name, parse_name
 
 DATA = Path(__file__).parent / "data"
 
@@ -95,7 +95,7 @@ def test_what_is_not_a_bare_word_gets_the_full_parse(text):
 
 
 def test_a_bare_word_does_not_reach_the_full_parse(monkeypatch):
-    monkeypatch.setattr(normalize, "_parse_name", lambda raw: pytest.fail(f"full parse of {raw!r}"))
+    monkeypatch.setattr(parsing, "_parse_name", lambda raw: pytest.fail(f"full parse of {raw!r}"))
     parsed = parse_name("Qubadlı")
     assert (parsed.name, parsed.alternatives, parsed.kind_hint, parsed.qualifiers) == ("Qubadlı", (), None,
                                                                                         frozenset())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import parse_name
+from gazetteer.parsing import parse_name
 
 
 @pytest.mark.parametrize("text, nominative", [("Шушинском районе", "Шушинский район"),

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import inflection_stems, parse_name
+from gazetteer.normalize import inflection_stems
+from gazetteer.parsing import parse_name
 
 SHUSHA = "wof:421174129"  # the town, not the district
 
