@@ -76,7 +76,10 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
         ["gazetteer/decision.py"],
         ["tests/test_decision_rules.py", "tests/test_ranking.py", "tests/test_resolve.py", "tests/test_accuracy.py",
          # Only its last tests reach decision.py: how it applies the ranking rules.
-         "tests/test_ranking_rules.py"],
+         "tests/test_ranking_rules.py",
+         # The rounds that wrote context rules stated them in their own files.
+         "tests/test_wrongs_rules.py", "tests/test_misses_rules.py", "tests/test_ru20_rules.py",
+         "tests/test_encyclo_rules.py"],
     ),
     # How each candidate is scored: the layers, notability, the size and
     # kind hints, whole names before part and written before sound-alike.
