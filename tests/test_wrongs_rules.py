@@ -70,3 +70,39 @@ def test_a_context_read_as_a_unit_is_reread_as_a_town_of_its_name_elsewhere(gaz)
     assert res.status == "resolved" and res.place.id == GEGHAHOVIT, res.why
     # The first reading stands when it fits: a village of the province.
     assert gaz.resolve("Martuni", near="Khojavend").place.id == "wof:1125861049"
+
+
+def _village(pid, lat, lon):
+    from gazetteer import Place
+
+    return Place(id=pid, name=pid, kind="settlement", lat=lat, lon=lon, country="AZ", parents=(), names=(),
+                 sources={})
+
+
+def test_the_split_of_a_context_naming_two_places_far_apart(gaz):
+    # Stated on villages of its own (the one real example is now a plain tie): a context naming
+    # two villages 85 km apart, the best candidate by one and the runner-up, within SPLIT_GAP,
+    # by the other. Neither is chosen; each condition taken away lets the best one stand.
+    from gazetteer.decision import Context
+    from gazetteer.model import Candidate
+
+    split = gaz._decider._split_context
+    a, b = _village("test:a", 40.0, 45.5), _village("test:b", 40.0, 46.5)
+    by_a, by_b = _village("test:by-a", 40.01, 45.5), _village("test:by-b", 40.01, 46.5)
+    context = Context("K", (a, b))
+    top, runner = Candidate(by_a, 1.20, "x", "exact"), Candidate(by_b, 1.20 - SPLIT_GAP + 0.01, "x", "exact")
+    near = {by_a.id: "near", by_b.id: "near"}
+    assert split([top, runner], near, [context]) == (runner, context)
+    # The runner-up SPLIT_GAP behind or more: the best one stands.
+    behind = Candidate(by_b, 1.20 - SPLIT_GAP - 0.001, "x", "exact")
+    assert split([top, behind], near, [context]) is None
+    # Fitting less well than the best, or the best not fitting: no split.
+    assert split([top, runner], {by_a.id: "near", by_b.id: "edge"}, [context]) is None
+    assert split([top, runner], {by_a.id: "edge", by_b.id: "edge"}, [context]) is None
+    # A context naming one place, or two close together: it says which.
+    assert split([top, runner], near, [Context("K", (a,))]) is None
+    # Two places 26 km apart, each candidate by its own one only: still one neighbourhood.
+    b_close, by_b_close, by_a_far = (_village("test:b-close", 40.0, 45.8), _village("test:by-b-close", 40.0, 45.95),
+                                     _village("test:by-a-far", 40.0, 45.4))
+    assert split([Candidate(by_a_far, 1.20, "x", "exact"), Candidate(by_b_close, runner.score, "x", "exact")],
+                 {by_a_far.id: "near", by_b_close.id: "near"}, [Context("K", (a, b_close))]) is None
