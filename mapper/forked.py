@@ -13,6 +13,7 @@ resolutions).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
@@ -21,10 +22,23 @@ from collections.abc import Callable
 
 from .errors import RenderError
 
-__all__ = ["Forked", "can_fork"]
+__all__ = ["Forked", "can_fork", "ending_signals_held"]
 
 _ENDING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)) \
     if hasattr(signal, "pthread_sigmask") else ()
+
+
+@contextlib.contextmanager
+def ending_signals_held():
+    """Ctrl-C, ``kill`` and a closed terminal held back in this block and raised at its end: a
+    fork and the registration of its clean-up happen together or not at all (a signal between
+    them would end this process and leave the copy writing files nobody removes)."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING) if _ENDING else None
+    try:
+        yield
+    finally:
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def can_fork() -> bool:

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from gazetteer import Gazetteer, GazetteerError, Place, Resolution
 
-from .forked import Forked
+from .forked import Forked, ending_signals_held
 
 __all__ = ["resolve_names"]
 
@@ -38,12 +38,15 @@ def resolve_names(gaz: Gazetteer, keys: Iterable[Key], *, workers: int = 1) -> d
     keys = list(dict.fromkeys(keys))
     if workers < 2 or len(keys) < MIN_APART or not _may_fork(gaz):
         return _resolve(gaz, keys)
-    forked = Forked(lambda: _dumps(gaz, _resolve(gaz, keys[1::2])))
+    forked = None
     try:
+        with ending_signals_held():  # the copy is never left without its clean-up
+            forked = Forked(lambda: _dumps(gaz, _resolve(gaz, keys[1::2])))
         mine = _resolve(gaz, keys[0::2])
         theirs = _loads(gaz, forked.result())
     finally:
-        forked.cancel()  # when this process failed first; nothing once the result came
+        if forked is not None:
+            forked.cancel()  # when this process failed first; nothing once the result came
     return _merged(keys, mine, theirs)
 
 

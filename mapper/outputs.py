@@ -26,7 +26,7 @@ from gazetteer.atomic import FileSet
 from .analysis import FLAGS, PARTNER_CAP, RETRACTED_STATUSES, Analysis
 from .errors import MapperError, RenderError
 from .claimtable import ClaimTable
-from .forked import Forked, can_fork
+from .forked import Forked, can_fork, ending_signals_held
 from .ledger import Event
 from .page import build_map, build_map_files, map_bytes
 from .tiles import DEFAULT_TILES, REFERRER_POLICY
@@ -350,8 +350,9 @@ def write_outputs(analysis: Analysis, gaz: Gazetteer, out_dir: Path, name: str, 
             # their bytes back (50 MB at 50,000 claims, copied four times on the way).
             files = stack.enter_context(_file_set(out_dir, name))
             staged = {kind: _stage(files, f"{name}{suffixes[kind]}") for kind in _EXPORTS}
-            forked = Forked(lambda: _write_staged(files, staged, exports()))
-            stack.callback(forked.cancel)  # when this process fails first; nothing once the result came
+            with ending_signals_held():
+                forked = Forked(lambda: _write_staged(files, staged, exports()))
+                stack.callback(forked.cancel)  # when this process fails first; nothing once the result came
         assets: dict[str, str | bytes] = {}
         if external_assets:
             assets = build_map_files(analysis, gaz, name, **page_options)

@@ -297,3 +297,37 @@ def test_a_signal_that_ends_the_build_during_the_fork_is_not_lost_and_ends_the_c
     finally:
         armed.clear()
         signal.signal(signal.SIGTERM, before)
+
+
+def test_a_signal_right_after_the_fork_still_ends_the_copy_and_removes_its_files(analysis, gaz, tmp_path,
+                                                                                  monkeypatch):
+    # Between the fork and the registration of its clean-up, a SIGTERM ended this process and left
+    # the copy writing staged files nobody removed (seen once in CI's race test). Sent here at
+    # exactly that point, it ends the build with the copy and no file left behind.
+    import signal
+    import time
+
+    from gazetteer.atomic import end_on_signals
+
+    real_init = outputs.Forked.__init__
+    children = []
+
+    def init_then_terminate(self, make):
+        real_init(self, make)
+        children.append(self._pid)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(outputs.Forked, "__init__", init_then_terminate)
+    before = signal.getsignal(signal.SIGTERM)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    end_on_signals()
+    try:
+        with pytest.raises(SystemExit) as ended:
+            outputs.write_outputs(analysis, gaz, tmp_path / "o", "w", title="War", workers=2)
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert ended.value.code == 128 + signal.SIGTERM
+    time.sleep(0.5)
+    assert [p.name for p in (tmp_path / "o").iterdir() if p.name.startswith(".tmp-")] == []
+    with pytest.raises(ChildProcessError):  # reaped by the clean-up: no copy left running
+        os.waitpid(children[0], os.WNOHANG)
