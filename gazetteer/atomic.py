@@ -118,8 +118,18 @@ def atomic_write(path: str | os.PathLike, *, encoding: str | None = "utf-8", new
     (text, or bytes with ``binary``). A symlink stays a link: the file it points to is replaced."""
     path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     check_target(path)
-    fd, tmp = _temp_beside(path)
+    # Made with the ending signals held, and released inside the block that removes it: a signal
+    # between the two would leave the file behind.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING) if hasattr(signal, "pthread_sigmask") else None
     try:
+        fd, tmp = _temp_beside(path)
+    except BaseException:
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        raise
+    try:
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
         with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding=encoding, newline=newline)) as fh:
             yield fh
             fh.flush()
@@ -166,9 +176,10 @@ class FileSet:
         target = self.folder / name
         if target.is_dir():
             raise InputError("is a folder; cannot write a file there", path=str(target))
-        fd, tmp = _temp_beside(target)
-        os.close(fd)
-        self._staged.append((tmp, target))
+        with _signals_held():  # a file made is a file listed, to be removed if the run ends
+            fd, tmp = _temp_beside(target)
+            os.close(fd)
+            self._staged.append((tmp, target))
         return tmp
 
     def write_text(self, name: str, text: str | bytes | list[bytes]) -> Path:
