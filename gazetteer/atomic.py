@@ -24,11 +24,14 @@ try:
 except ImportError:  # Windows: renames stay atomic, concurrent sets are not serialised
     fcntl = None
 
-__all__ = ["atomic_write", "write_bytes", "FileSet", "same_file", "check_target", "end_on_signals"]
+__all__ = ["atomic_write", "write_bytes", "FileSet", "same_file", "check_target", "end_on_signals",
+           "ending_signals_held"]
 
 
 #: The signals that end a command: ``kill`` and schedulers' time-outs, and a closed terminal.
 _ENDING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+#: Held back where a signal would leave a file behind: those and Ctrl-C.
+_HELD = (*_ENDING, signal.SIGINT) if hasattr(signal, "pthread_sigmask") else ()
 
 
 def end_on_signals() -> None:
@@ -46,17 +49,16 @@ def _end(signum: int, frame: object) -> None:
 
 
 @contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """The ending signals held back while a set's files are renamed: a set is never left half
-    renamed by a ``kill`` (it takes effect once the last rename is done)."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
+def ending_signals_held() -> Iterator[None]:
+    """Ctrl-C, ``kill`` and a closed terminal held back in this block and raised at its end: what
+    happens in it (a set's renames; a file made and listed for removal; a fork and the
+    registration of its clean-up) happens whole or not at all."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD) if _HELD else None
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        if held is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
@@ -120,7 +122,7 @@ def atomic_write(path: str | os.PathLike, *, encoding: str | None = "utf-8", new
     check_target(path)
     # Made with the ending signals held, and released inside the block that removes it: a signal
     # between the two would leave the file behind.
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING) if hasattr(signal, "pthread_sigmask") else None
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD) if _HELD else None
     try:
         fd, tmp = _temp_beside(path)
     except BaseException:
@@ -176,7 +178,7 @@ class FileSet:
         target = self.folder / name
         if target.is_dir():
             raise InputError("is a folder; cannot write a file there", path=str(target))
-        with _signals_held():  # a file made is a file listed, to be removed if the run ends
+        with ending_signals_held():  # a file made is a file listed, to be removed if the run ends
             fd, tmp = _temp_beside(target)
             os.close(fd)
             self._staged.append((tmp, target))
@@ -214,7 +216,7 @@ class FileSet:
                     os.fsync(fd)
                 finally:
                     os.close(fd)
-            with self._locked(), _signals_held():
+            with self._locked(), ending_signals_held():
                 for tmp, target in self._staged:
                     _keep_mode(tmp, target)
                     os.replace(tmp, target)

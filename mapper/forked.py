@@ -13,32 +13,18 @@ resolutions).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pickle
 import signal
 import threading
 from collections.abc import Callable
 
+from gazetteer.atomic import _HELD, ending_signals_held
+
 from .errors import RenderError
 
 __all__ = ["Forked", "can_fork", "ending_signals_held"]
 
-_ENDING = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)) \
-    if hasattr(signal, "pthread_sigmask") else ()
-
-
-@contextlib.contextmanager
-def ending_signals_held():
-    """Ctrl-C, ``kill`` and a closed terminal held back in this block and raised at its end: a
-    fork and the registration of its clean-up happen together or not at all (a signal between
-    them would end this process and leave the copy writing files nobody removes)."""
-    held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING) if _ENDING else None
-    try:
-        yield
-    finally:
-        if held is not None:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def can_fork() -> bool:
@@ -73,7 +59,7 @@ class Forked:
         # A signal that ends the build (Ctrl-C, ``kill``), caught while forking, would be raised
         # in an at-fork hook (logging's), where Python drops the exception and the build goes on:
         # held back during the fork, it is raised after it, in each process's own code.
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING) if _ENDING else None
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD) if _HELD else None
         pid = -1
         try:
             pid = os.fork()

@@ -242,11 +242,11 @@ def test_ending_signals_wait_for_a_set_being_renamed_and_nohup_is_kept():
     code = """
 import os, signal, sys
 signal.signal(signal.SIGHUP, signal.SIG_IGN)  # as nohup leaves it
-from gazetteer.atomic import _signals_held, end_on_signals
+from gazetteer.atomic import ending_signals_held, end_on_signals
 end_on_signals()
 assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
 assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, signal.SIG_IGN)
-with _signals_held():
+with ending_signals_held():
     os.kill(os.getpid(), signal.SIGTERM)
     print("renamed", flush=True)
 print("never")
