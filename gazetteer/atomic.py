@@ -1,4 +1,4 @@
-"""Writing files whole or not at all.
+"""Writing files whole or not at all, and a command's life around them.
 
 Each file is written to a temporary file in its target folder, flushed to
 disk, and renamed over the target only when complete: a run that fails or is
@@ -9,13 +9,15 @@ runs writing the same set take turns and the set left behind is one run's.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import secrets
 import signal
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from .errors import InputError
 
@@ -25,7 +27,7 @@ except ImportError:  # Windows: renames stay atomic, concurrent sets are not ser
     fcntl = None
 
 __all__ = ["atomic_write", "write_bytes", "FileSet", "same_file", "check_target", "end_on_signals",
-           "ending_signals_held"]
+           "ending_signals_held", "run_command"]
 
 
 #: The signals that end a command: ``kill`` and schedulers' time-outs, and a closed terminal.
@@ -46,6 +48,33 @@ def end_on_signals() -> None:
 
 def _end(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)
+
+
+def run_command(command: Callable[[], object]) -> NoReturn:
+    """A console command's whole life: ``end_on_signals``, ``command()``, then the exit a normal one
+    makes (the exit code, the ``atexit`` handlers, the standard streams flushed) without tearing the
+    interpreter down. A batch's or a build's objects (the gazetteer's million, the rows, the
+    outputs) would otherwise be freed one by one as the process ends: 0.35 s of a 100,000-row
+    batch, for memory the system takes back whole. The command has written, synced and closed
+    its files when it returns."""
+    end_on_signals()  # a killed command removes the files it staged; the last set stays whole
+    try:
+        command()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code
+    if code is None:
+        code = 0
+    elif not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    atexit._run_exitfuncs()  # what the interpreter runs first at exit (logging's last flush among them)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe: nothing more can be said
+        code = code or 1
+    os._exit(code)
 
 
 @contextlib.contextmanager

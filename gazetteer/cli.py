@@ -336,7 +336,8 @@ def stats(data):
 
 
 def main() -> None:
-    from .atomic import end_on_signals
+    """The console command: ``cli`` run by ``atomic.run_command`` (signals end it cleanly; its
+    exit skips tearing the interpreter down)."""
+    from .atomic import run_command
 
-    end_on_signals()  # a killed batch removes its half-written output's temporary file
-    cli()
+    run_command(cli)

@@ -142,3 +142,55 @@ def test_batch_reads_and_keeps_semicolon_csv(tmp_path):
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0].startswith("n;place;match_status;") and ";wof:421169387;" in lines[1]
+
+
+def test_the_console_command_says_everything_runs_exit_handlers_and_keeps_its_exit_codes(tmp_path):
+    # main() ends with os._exit (no teardown of the gazetteer's objects): nothing written to the
+    # standard streams may be lost, an atexit handler still runs, and each exit code is kept.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    names = tmp_path / "names.csv"
+    names.write_text("place\n" + "Sanasar\nShusha\n" * 2000 + ",\n", encoding="utf-8")
+    launcher = ("import atexit, sys\natexit.register(lambda: print('exit handler ran', file=sys.stderr))\n"
+                "from gazetteer.cli import main\nsys.argv[0] = 'gazetteer'\nmain()\n")
+
+    def gazetteer(*args):
+        return subprocess.run([sys.executable, "-c", launcher, *args], capture_output=True, text=True,
+                              cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(root)}, timeout=300)
+
+    done = gazetteer("resolve", "--input", str(names), "--column", "place", "--output", "-")
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    # A row failed (its name is empty): exit 1, and all 4,001 rows written, the last one too.
+    assert done.returncode == 1 and len(rows) == 4001 and rows[-1]["match_status"] == ""
+    assert "exit handler ran" in done.stderr and "4001 rows read, 4001 written" in done.stderr
+    good = gazetteer("resolve", "Shusha")
+    assert good.returncode == 0 and "\tresolved\twof:421174129\t" in good.stdout and "exit handler ran" in good.stderr
+    missing = gazetteer("resolve", "--input", "missing.csv", "--column", "place")
+    assert missing.returncode == 2 and "missing.csv" in missing.stderr and missing.stdout == ""
+
+
+@pytest.mark.parametrize("body, code, out, err", [
+    ("print('said, not yet flushed', end='')", 0, "said, not yet flushed", ""),
+    ("sys.exit(None)", 0, "", ""),
+    ("sys.exit(7)", 7, "", ""),
+    ("sys.exit('a message for the user')", 1, "", "a message for the user\n"),
+    ("raise SystemExit(143)", 143, "", ""),
+])
+def test_a_command_run_to_its_end_exits_as_python_would(body, code, out, err):
+    # gazetteer.atomic.run_command: what it prints to a pipe (block-buffered) reaches it, and
+    # SystemExit's code becomes the exit status as the interpreter makes it.
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = f"import sys\nfrom gazetteer.atomic import run_command\ndef command():\n    {body}\nrun_command(command)\n"
+    # Buffered as a user's shell has it (this machine's environment may say otherwise).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          env={**env, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+    assert (done.returncode, done.stdout, done.stderr) == (code, out, err)
