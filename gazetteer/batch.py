@@ -25,6 +25,8 @@ _FORMATTED = 50_000
 #: Distinct names from which a batch shares its look-ups with forked
 #: processes (see ``_answers``): below this, starting one costs more than it saves.
 PARALLEL_NAMES = 4_000
+#: Parts of a batch's distinct names a process, shared out as each process is free (see ``_answers``).
+SHARES = 16
 #: Processes a batch uses by default at most: one a core, but each forked copy
 #: of a loaded gazetteer comes to hold tens of MB of its own.
 MAX_WORKERS = 8
@@ -294,23 +296,33 @@ def _answers(gaz: Gazetteer, keys: list[_Key], formatted: Callable[[dict[str, ob
              workers: int) -> dict[_Key, _Answer]:
     """Each distinct (name, near, as_of) answered once, shared among ``workers``
     processes: forked copies of this one (the loaded gazetteer comes with
-    them, nothing is loaded or sent) take the later parts, this one the
-    first. A look-up's answer depends on the key alone, so the output is the
-    one a single process writes. The caller forks for two keys or more and
-    two workers or more, so there are always two parts or more."""
+    them, nothing is loaded or sent) and this one. The keys go in SHARES parts
+    a process: the copies take them from the front, this one from the back
+    until it meets one a copy has taken, so that all end together however the
+    parts' names differ in cost (misspelled ones cost more, and a copy pays for
+    the pages it copies on write). A look-up's answer depends on the key alone,
+    so the output is the one a single process writes. The caller forks for two
+    keys or more and two workers or more, so there are always two parts or more."""
     global _FORKED
     from concurrent.futures import ProcessPoolExecutor
 
-    size = -(-len(keys) // workers)
+    size = -(-len(keys) // (workers * SHARES))
     parts = [keys[i:i + size] for i in range(0, len(keys), size)]
     _FORKED = (gaz, formatted)
     try:
-        with ProcessPoolExecutor(max_workers=len(parts) - 1,
+        with ProcessPoolExecutor(max_workers=workers - 1,
                                  mp_context=multiprocessing.get_context("fork")) as pool:
-            later = [pool.submit(_answer_all, part) for part in parts[1:]]
-            answers = _answer_all(parts[0])
-            for future in later:
-                answers += future.result()
+            futures = [pool.submit(_answer_all, part) for part in parts]
+            mine: dict[int, list[_Answer]] = {}
+            for i in reversed(range(len(parts))):
+                # A part not yet handed to a copy is this process's; the first one handed
+                # over means every earlier one is too.
+                if not futures[i].cancel():
+                    break
+                mine[i] = _answer_all(parts[i])
+            answers: list[_Answer] = []
+            for i, future in enumerate(futures):
+                answers += mine[i] if i in mine else future.result()
     finally:
         _FORKED = None
     return dict(zip(keys, answers))

@@ -364,22 +364,87 @@ _MIXED = ("place,near,day\n" + "Sanasar,,\nSanasr,,\n,,\nShusha,Agdam district,\
           "too,many,cells,here\n\"unclosed,,\n")
 
 
+#: What _watched records: this process's id, the keys each _answers got, the parts this process
+#: answered itself (in the order it took them), and a copy's delay before each part.
+_WATCH: dict = {}
+
+
+def _watched_answer_all(keys):
+    # At module level: a part is sent to a forked copy as a reference to its function.
+    import os
+    import time
+
+    from gazetteer import batch
+
+    if os.getpid() == _WATCH["me"]:
+        _WATCH["mine"].append(list(keys))
+    else:
+        time.sleep(_WATCH["delay"])
+    return _WATCH["real_all"](keys)
+
+
+def _watched(monkeypatch, copy_delay: float = 0.0):
+    """batch._answers and _answer_all watched (see _WATCH); a forked copy (which inherits the
+    watch) sleeps ``copy_delay`` before each part it answers."""
+    import os
+
+    from gazetteer import batch
+
+    given, mine = [], []
+    real_answers = batch._answers
+    _WATCH.update(me=os.getpid(), mine=mine, delay=copy_delay, real_all=batch._answer_all)
+
+    def answers(gaz, keys, *rest):
+        given.append(list(keys))
+        return real_answers(gaz, keys, *rest)
+
+    monkeypatch.setattr(batch, "_answers", answers)
+    monkeypatch.setattr(batch, "_answer_all", _watched_answer_all)
+    return given, mine
+
+
 @pytest.mark.parametrize("json_lines", [False, True])
-def test_forked_workers_write_what_one_process_writes(gaz, json_lines):
+def test_forked_workers_write_what_one_process_writes(gaz, json_lines, monkeypatch):
     from gazetteer import Gazetteer
 
     kw = dict(near_column="near", as_of_column="day", json_lines=json_lines)
     one_report, one = run(gaz, _MIXED, **kw)
     fresh = Gazetteer()
+    given, mine = _watched(monkeypatch)
     for workers in (2, 3):
-        fresh._cache.clear()
+        given.clear(), mine.clear()
         report, text = run(fresh, _MIXED, workers=workers, **kw)
         assert text == one
         assert (report.read, report.written, report.counts, report.errors) == \
             (one_report.read, one_report.written, one_report.counts, one_report.errors)
-        # The forked processes answered the later parts: this one looked up only the first.
-        assert 0 < len(fresh._cache) <= -(-14 // workers)
+        # This process took parts from the back, the copies from the front: what it answered is
+        # the keys' end, in parts from the last one, and the copies answered the rest.
+        (keys,) = given
+        taken = [key for part in reversed(mine) for key in part]
+        assert len(taken) < len(keys) == 13 and keys[len(keys) - len(taken):] == taken
+        assert all(mine)
     assert one_report.errors and one_report.counts["resolved"] and one_report.counts["not_found"]
+
+
+def test_a_slow_copy_leaves_this_process_every_part_not_yet_handed_over(gaz, monkeypatch):
+    # Parts go to whichever process is free: a copy slowed down (here by a sleep; in life by the
+    # pages it copies on write, or a core shared with other work) answers only the parts it was
+    # handed before this process took the rest, and the output is the same.
+    from gazetteer import Gazetteer, batch
+
+    text = "place\n" + "".join(f"{name}\n" for name in (
+        "Sanasar", "Shusha", "Lachin", "Martuni", "Khojavend", "Qubadli", "Stepanakert", "Hadrut",
+        "Talish", "Jabrayil", "Zangilan", "Kalbajar", "Agdam", "Fuzuli", "Askeran", "Martakert"))
+    _, one = run(gaz, text)
+    given, mine = _watched(monkeypatch, copy_delay=0.5)
+    _, out = run(Gazetteer(), text, workers=2)
+    assert out == one
+    (keys,) = given
+    parts = -(-len(keys) // -(-len(keys) // (2 * batch.SHARES)))
+    # At most the copy's queue (a part running, one waiting) and the one met last were not this
+    # process's.
+    assert parts == 16 and len(mine) >= parts - 3
+    assert [key for part in reversed(mine) for key in part] == keys[len(keys) - sum(map(len, mine)):]
 
 
 def test_workers_must_be_a_whole_number_of_one_or_more(gaz):
