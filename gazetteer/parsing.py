@@ -425,12 +425,13 @@ _WORD_KIND = {w: k for w, k in _KIND_WORDS}
 _RU_SETTLEMENT_WORDS = frozenset(
     w for w in (*_VILLAGE_WORDS, *_TOWN_WORDS, *_SETTLEMENT_WORDS, *_LOCALITY_WORDS)
     if " " not in w and script_of(w) == "Cyrl")
-# A Russian adjective before a settlement's word says what the place is like or
-# whose it is ("азербайджанском городе Гянджа", "приграничного села Чинари"),
-# not its name: the name follows the word.
+# One or two Russian adjectives before a settlement's word say what the place is
+# like or whose it is ("азербайджанском городе Гянджа", "приграничного села
+# Чинари", "в восстановленном древнем городе Шуша", the preposition dropped
+# before): not its name, which follows the word. The one Russian adjective rule.
 _RU_ADJECTIVE_LEAD = re.compile(
-    r"^[а-яё]+(?:ом|ому|ого|ой|ий|ый|ая|ую|ое)\s+(?=(?:" + "|".join(sorted(_RU_SETTLEMENT_WORDS, key=len, reverse=True))
-    + r")\s+\S)", re.IGNORECASE)
+    r"^(?:[а-яё][а-яё\-]*(?:ом|ем|ому|ему|ого|его|ой|ий|ый|ая|яя|ую|юю|ое|ее)\s+){1,2}"
+    r"(?=(?:" + "|".join(sorted(_RU_SETTLEMENT_WORDS, key=len, reverse=True)) + r")\s+\S)", re.IGNORECASE)
 #: The first and last words of every descriptor: a name that neither starts
 #: nor ends with one of these has no descriptor to strip.
 _EDGE_WORDS = frozenset(w.split()[i] for w, _ in _KIND_WORDS for i in (0, -1)) | frozenset(
@@ -681,56 +682,13 @@ _ELIDED = re.compile(r"(?<=\s)(d|D)'(?=\w)")
 # Mataghis", "just outside Stepanakert". The owner is context; nearness is
 # dropped (decision.py reads it off the raw context). Adjectives before a
 # settlement's or a landmark's word ("the southern Armenian town of Goris") are
-# dropped too (_ADJECTIVES below), never read as context.
+# dropped too (_without_adjectives below), never read as context.
 # Russian "в районе X" is "in the area of X" (the Russian MoD's "в районе
 # населенного пункта Мадагиз"), not a district: a district's word follows its
 # adjective ("в Физулинском районе").
 _RU_AREA_OF = re.compile(r"^(?:(?:в|во|из|у)\s+)?район(?:е|а)\s+(?=\S)", re.IGNORECASE)
 _POSSESSOR = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)['’]s\s+(?=\S)")
 _CAPITAL = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)\s+capital,?\s+(?!of\b)(?=\S)")
-# (Two rounds met adjectives at once: _ADJECTIVES below drops a listed set before a settlement's or a
-# landmark's word, with or without "of"; this drops any lower-case words before "city/town/... of X",
-# and the Russian forms. Folding them into one rule is left to do.)
-# A lower-case adjective or two before a settlement's word, as 2024-2026 wire
-# copy writes a rebuilt town ("the newly reconstructed city of Shusha", "the
-# nearby town of Meghri", "в восстановленный город Шуша"): the adjectives say
-# nothing of which place it is and are dropped. A country's demonym among them
-# ("the Azerbaijani city of Kalbajar", "the southern Armenian town of Goris") is
-# dropped with them, read as an adjective, never as context; other capitalised
-# words ("the Karabakh town of Shushi") are left alone: read as context or
-# dropped, they cost the held-out sets right answers.
-_EN_ADJECTIVE_SIZE = re.compile(
-    r"^(?:(?:the|a|an)\s+)?(?P<adjs>(?:[a-z][a-z\-]*\s+){1,3}?)(?P<word>city|town|village|settlement|township)"
-    r"\s+of\s+(?P<rest>[A-Z]\S*(?:\s+\S+)?)$")
-_RU_ADJECTIVE_SIZE = re.compile(
-    r"^(?P<prep>(?:в|во|на|из|у)\s+)?(?P<adjs>(?:[а-яё][а-яё\-]*(?:ый|ий|ой|ая|яя|ое|ее|ую|юю|ом|ем|ого|его|ой)\s+)"
-    r"{1,2})(?P<word>(?:город|село|посёлок|поселок)[а-я]?)\s+(?P<rest>[А-ЯЁ]\S*)$")
-
-
-_DEMONYM = re.compile(r"\b(?:Azerbaijani|Azeri|Armenian|Iranian|Turkish|Georgian|Russian)\b")
-
-
-def _without_adjectives(text: str) -> str:
-    """``text`` without lower-case adjectives (or a demonym) before its settlement word."""
-    # The demonym is lower-cased only to be matched as an adjective; the name
-    # after the settlement word is taken from ``text`` as written.
-    match = _EN_ADJECTIVE_SIZE.match(_DEMONYM.sub(lambda m: m.group().lower(), text))
-    if match and not any(w in _WORD_KIND or w in ("of", "in", "near") for w in match.group("adjs").split()):
-        return f"{match.group('word')} of {text[match.start('rest'):]}"
-    match = _RU_ADJECTIVE_SIZE.match(text)
-    if match:
-        return f"{match.group('prep') or ''}{match.group('word')} {match.group('rest')}"
-    return text
-
-
-# A part of a town is the town: "the center of Stepanakert", "downtown Stepanakert"
-# (not "the center of the Tartar region": that is the district's seat, a phrase below).
-_NEARNESS = re.compile(r"^(?:just\s+)?(?:near|outside|around|close\s+to|not\s+far\s+from|(?:on\s+)?(?:the\s+)?"
-                       r"outskirts\s+of|(?:the\s+)?(?:area|vicinity)\s+of|downtown"
-                       r"|(?:in\s+)?(?:the\s+)?(?:heart|cent(?:er|re))\s+of(?!.*\s(?:region|district|rayon|raion|province|marz)$))"
-                       r"\s+(?=\S)", re.IGNORECASE)
-
-
 # Adjectives English copy puts before a settlement's or a landmark's word: where
 # it lies ("the western city of Tartar"), whose people live there ("the Armenian
 # town of Goris", "Armenian church of Vankasar") and what befell it ("the
@@ -749,6 +707,42 @@ _LEAD_WORDS = (r"village|villages|hamlet|town|city|settlement|township|church|mo
                r"|mosque|fortress|cemetery")
 _ADJECTIVES = re.compile(r"^(?:the\s+|an?\s+)?(?:(?:" + _LEAD_ADJECTIVE + r")[\s,]+(?:and\s+)?)+"
                          r"(?=(?:" + _LEAD_WORDS + r")\b)", re.IGNORECASE)
+# Beyond that list: a lower-case adjective or two before "city of X", as 2024-2026
+# wire copy writes a rebuilt town ("the newly reconstructed city of Shusha", "the
+# nearby town of Meghri"): the adjectives say nothing of which place it is and
+# are dropped. A country's demonym among them
+# ("the Azerbaijani city of Kalbajar", "the southern Armenian town of Goris") is
+# dropped with them, read as an adjective, never as context; other capitalised
+# words ("the Karabakh town of Shushi") are left alone: read as context or
+# dropped, they cost the held-out sets right answers.
+_EN_ADJECTIVE_SIZE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?P<adjs>(?:[a-z][a-z\-]*\s+){1,3}?)(?P<word>city|town|village|settlement|township)"
+    r"\s+of\s+(?P<rest>[A-Z]\S*(?:\s+\S+)?)$")
+
+_DEMONYM = re.compile(r"\b(?:Azerbaijani|Azeri|Armenian|Iranian|Turkish|Georgian|Russian)\b")
+
+
+def _without_adjectives(text: str) -> str:
+    """``text`` without the English adjectives before its settlement's or landmark's word: the
+    listed ones (_ADJECTIVES), or any lower-case ones and a demonym before "city of X" and its
+    kind (_EN_ADJECTIVE_SIZE). Russian ones go with the descriptors (_RU_ADJECTIVE_LEAD)."""
+    match = _ADJECTIVES.match(text)
+    if match:
+        return text[match.end():]
+    # The demonym is lower-cased only to be matched as an adjective; the name
+    # after the settlement word is taken from ``text`` as written.
+    match = _EN_ADJECTIVE_SIZE.match(_DEMONYM.sub(lambda m: m.group().lower(), text))
+    if match and not any(w in _WORD_KIND or w in ("of", "in", "near") for w in match.group("adjs").split()):
+        return f"{match.group('word')} of {text[match.start('rest'):]}"
+    return text
+
+
+# A part of a town is the town: "the center of Stepanakert", "downtown Stepanakert"
+# (not "the center of the Tartar region": that is the district's seat, a phrase below).
+_NEARNESS = re.compile(r"^(?:just\s+)?(?:near|outside|around|close\s+to|not\s+far\s+from|(?:on\s+)?(?:the\s+)?"
+                       r"outskirts\s+of|(?:the\s+)?(?:area|vicinity)\s+of|downtown"
+                       r"|(?:in\s+)?(?:the\s+)?(?:heart|cent(?:er|re))\s+of(?!.*\s(?:region|district|rayon|raion|province|marz)$))"
+                       r"\s+(?=\S)", re.IGNORECASE)
 
 
 def _english_lead(text: str) -> tuple[str, tuple[str, ...]]:
@@ -766,9 +760,6 @@ def _english_lead(text: str) -> tuple[str, tuple[str, ...]]:
             if ctx:
                 context += (ctx,)
             text = text[match.end():]
-    match = _ADJECTIVES.match(text)
-    if match:
-        text = text[match.end():]
     return text, context
 
 
