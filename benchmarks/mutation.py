@@ -93,6 +93,12 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
     "render": (["mapper/payload.py"], ["tests/test_payload.py", "tests/test_payload_rules.py"]),
     # The forked copy that makes a build's exports: results, failures on either side, when to fork.
     "forked": (["mapper/forked.py"], ["tests/test_forked.py"]),
+    # How both console commands end: exit codes, exit handlers, streams flushed (atomic.run_command).
+    "lifecycle": (["gazetteer/atomic.py"],
+                  # In this process: a command run in its own would not run the mutant under test.
+                  ["tests/test_cli_and_import.py::test_a_command_ends_with_its_code_after_the_exit_handlers_and_a_flush",
+                   "tests/test_cli_and_import.py::test_a_command_whose_streams_are_closed_still_ends_and_says_it_failed"],
+                  ["gazetteer.atomic.x_run_command__mutmut_*"]),
 }
 
 #: Groups whose modules keep no state in the Gazetteer object (no caches keyed

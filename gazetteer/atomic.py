@@ -58,9 +58,9 @@ def run_command(command: Callable[[], object]) -> NoReturn:
     batch, for memory the system takes back whole. The command has written, synced and closed
     its files when it returns."""
     end_on_signals()  # a killed command removes the files it staged; the last set stays whole
+    code = None
     try:
         command()
-        code = 0
     except SystemExit as exc:
         code = exc.code
     if code is None:

@@ -405,12 +405,14 @@ def _watched(monkeypatch, copy_delay: float = 0.0):
 
 @pytest.mark.parametrize("json_lines", [False, True])
 def test_forked_workers_write_what_one_process_writes(gaz, json_lines, monkeypatch):
-    from gazetteer import Gazetteer
+    from gazetteer import Gazetteer, batch
 
     kw = dict(near_column="near", as_of_column="day", json_lines=json_lines)
     one_report, one = run(gaz, _MIXED, **kw)
     fresh = Gazetteer()
     given, mine = _watched(monkeypatch)
+    # Parts of several keys each (4 and 3 of the 13 here).
+    monkeypatch.setattr(batch, "SHARES", 2)
     for workers in (2, 3):
         given.clear(), mine.clear()
         report, text = run(fresh, _MIXED, workers=workers, **kw)
@@ -422,7 +424,8 @@ def test_forked_workers_write_what_one_process_writes(gaz, json_lines, monkeypat
         (keys,) = given
         taken = [key for part in reversed(mine) for key in part]
         assert len(taken) < len(keys) == 13 and keys[len(keys) - len(taken):] == taken
-        assert all(mine)
+        # Each part as long as the others, but the keys' last (this process's first).
+        assert all(len(part) == -(-13 // (workers * 2)) for part in mine[1:])
     assert one_report.errors and one_report.counts["resolved"] and one_report.counts["not_found"]
 
 

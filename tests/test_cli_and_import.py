@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -194,3 +195,67 @@ def test_a_command_run_to_its_end_exits_as_python_would(body, code, out, err):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
                           env={**env, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
     assert (done.returncode, done.stdout, done.stderr) == (code, out, err)
+
+
+class _Exited(Exception):
+    pass
+
+
+@pytest.mark.parametrize("body, code, said", [
+    (lambda: None, 0, ""),
+    (lambda: sys.exit(None), 0, ""),
+    (lambda: sys.exit(7), 7, ""),
+    (lambda: sys.exit("a message for the user"), 1, "a message for the user\n"),
+])
+def test_a_command_ends_with_its_code_after_the_exit_handlers_and_a_flush(monkeypatch, capsys, body, code, said):
+    # run_command in this process (the test above runs it in its own): the order of its last steps.
+    import atexit
+
+    from gazetteer import atomic
+
+    steps = []
+
+    def exit_now(status):
+        steps.append(("exit", status))
+        raise _Exited
+
+    class Stream(io.StringIO):
+        def __init__(self, name):
+            super().__init__()
+            self.name = name
+
+        def flush(self):
+            steps.append(("flush", self.name))
+
+    monkeypatch.setattr(atomic.os, "_exit", exit_now)
+    monkeypatch.setattr(atomic, "end_on_signals", lambda: steps.append(("signals",)))
+    monkeypatch.setattr(atexit, "_run_exitfuncs", lambda: steps.append(("handlers",)))
+    err = Stream("stderr")
+    monkeypatch.setattr(sys, "stdout", Stream("stdout"))
+    monkeypatch.setattr(sys, "stderr", err)
+    with pytest.raises(_Exited):
+        atomic.run_command(body)
+    assert steps == [("signals",), ("handlers",), ("flush", "stdout"), ("flush", "stderr"), ("exit", code)]
+    assert err.getvalue() == said
+
+
+def test_a_command_whose_streams_are_closed_still_ends_and_says_it_failed(monkeypatch):
+    from gazetteer import atomic
+
+    codes = []
+
+    def exit_now(status):
+        codes.append(status)
+        raise _Exited
+
+    class Closed(io.StringIO):
+        def flush(self):
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(atomic.os, "_exit", exit_now)
+    monkeypatch.setattr(atomic, "end_on_signals", lambda: None)
+    monkeypatch.setattr(sys, "stdout", Closed())
+    for body, code in ((lambda: None, 1), (lambda: sys.exit(3), 3)):
+        with pytest.raises(_Exited):
+            atomic.run_command(body)
+    assert codes == [1, 3]
