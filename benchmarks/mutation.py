@@ -93,6 +93,13 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
     "render": (["mapper/payload.py"], ["tests/test_payload.py", "tests/test_payload_rules.py"]),
     # The forked copy that makes a build's exports: results, failures on either side, when to fork.
     "forked": (["mapper/forked.py"], ["tests/test_forked.py"]),
+    # How a name's words are read: here only the adjectives before a settlement's word and the English
+    # owner and nearness (the whole module is reached by every rule test: 20 s a mutant).
+    "parsing": (["gazetteer/parsing.py"],
+                ["tests/test_ru20_rules.py", "tests/test_y2025_rules.py", "tests/test_misses_rules.py",
+                 "tests/test_eng20_rules.py", "tests/test_rights_rules.py", "tests/test_resolve.py",
+                 "tests/test_landmarks2_rules.py", "tests/test_encyclo_rules.py"],
+                ["gazetteer.parsing.x__without_adjectives__mutmut_*", "gazetteer.parsing.x__english_lead__mutmut_*"]),
     # How both console commands end: exit codes, exit handlers, streams flushed (atomic.run_command).
     "lifecycle": (["gazetteer/atomic.py"],
                   # In this process: a command run in its own would not run the mutant under test.

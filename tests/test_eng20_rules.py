@@ -20,6 +20,8 @@ from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundl
     ("Azerbaijan’s Fuzuli city", "Fuzuli", ("Azerbaijan",)),
     ("Shusha's Ghazanchetsots Cathedral", "Ghazanchetsots", ("Shusha",)),
     ("the Karabakh capital Stepanakert", "Stepanakert", ("Karabakh",)),
+    # Both: an owner's region and the region's capital.
+    ("Armenia's Syunik capital Kapan", "Kapan", ("Armenia", "Syunik")),
 ])
 def test_the_owner_is_context(text, name, context):
     parsed = parse_name(text)

@@ -48,10 +48,24 @@ def test_lower_case_adjectives_before_a_settlement_word_are_dropped(text, name, 
     ("the Azerbaijani city of Kalbajar", "Kalbajar"),
     ("the southern Armenian town of Goris", "Goris"),
     ("the Azeri town of Aghdam", "Aghdam"),
+    # After adjectives of no list: the demonym read as one of them.
+    ("the newly rebuilt Azerbaijani city of Kalbajar", "Kalbajar"),
+    ("a recently restored Armenian village of Tegh", "Tegh"),
 ])
 def test_a_demonym_before_the_settlement_word_is_dropped_as_an_adjective(text, name):
     parsed = parse_name(text)
     assert parsed.name == name and not {"Azerbaijani", "Armenian", "Azeri"} & set(parsed.context)
+
+
+@pytest.mark.parametrize("text", [
+    # A preposition or a unit's word among the words before "town of" makes them a phrase, not adjectives.
+    "a road near the town of Goris", "fighting in the town of Goris", "shelling of the town of Goris",
+    "the district town of Goris",
+])
+def test_words_before_the_settlement_word_that_are_no_adjectives_stay(text):
+    from gazetteer.parsing import _without_adjectives
+
+    assert _without_adjectives(text) == text
 
 
 def test_a_village_of_a_place_is_still_read_so():
