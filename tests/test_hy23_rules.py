@@ -61,3 +61,11 @@ def test_the_genitive_picks_the_namesake(gaz, raw, place):
 def test_a_whole_name_keeps_its_genitive(gaz, raw, name):
     res = gaz.resolve(raw)
     assert res.status == "resolved" and res.place.name == name
+
+
+def test_a_declined_name_outranks_its_stems_sound_alikes(gaz):
+    # "Կիչանի գյուղապետը" (168.am, 2023): Kichan's head. The stem Կիչան is
+    # Ballıqaya's Armenian name; Gican of Qusar only sounds like it.
+    res = gaz.resolve("Կիչանի")
+    assert res.status == "resolved" and res.place.id == "wof:1243292593"
+    assert res.candidates[0].score - res.candidates[1].score >= 0.05
