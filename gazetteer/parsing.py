@@ -393,8 +393,8 @@ class ParsedName:
     size_hint: str | None = None
     #: The stems of an Azerbaijani or Armenian genitive owner read off the front as
     #: context ("Cəbrayılın Horovlu": "Cəbrayıl"; "Մարտակերտի Մեծ Շեն": "Մարտակերտ");
-    #: the resolver reads the text again
-    #: without it when none of them names a place.
+    #: the resolver reads the text whole again when none of them names a place, or
+    #: when the whole text is a place's name ("Լոռի Բերդ").
     owners: tuple[str, ...] = ()
     # "X village of Y" read the other way (Y in the unit X) is kept, when the text
     # allows it, in ``__dict__["other_reading"]``: the resolver tries it second.
