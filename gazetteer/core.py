@@ -389,10 +389,13 @@ class Gazetteer:
         texts = [*parsed.context, *([near] if near and near.strip() else [])]
         decider = self._decider
         contexts = [decider.read_context(text) for text in texts]
-        if parsed.owners and not any(c.places for c in contexts if c.text in parsed.owners):
+        whole = parse_name(name, owner=False) if parsed.owners else None
+        if whole is not None and (not any(c.places for c in contexts if c.text in parsed.owners)
+                                  or self._retriever.matches(whole.name, fuzzy=False, phonetic=False)):
             # A first word read as a district's genitive that names no place
-            # is part of the name after all.
-            parsed = parse_name(name, owner=False)
+            # is part of the name after all; so is one of a place's whole name
+            # ("Լոռի Բերդ", "Սարի Սուրբ" are villages, not Berd of Lori).
+            parsed = whole
             texts = [*parsed.context, *([near] if near and near.strip() else [])]
             contexts = [decider.read_context(text) for text in texts]
         else:

@@ -391,9 +391,10 @@ class ParsedName:
     #: "village", "town" or "township" when the text says which ("Zəngilan kəndi",
     #: "город Шуша", "поселок Бартаз").
     size_hint: str | None = None
-    #: The stems of an Azerbaijani genitive owner read off the front as context
-    #: ("Cəbrayılın Horovlu": "Cəbrayıl"); the resolver reads the text again
-    #: without it when none of them names a place.
+    #: The stems of an Azerbaijani or Armenian genitive owner read off the front as
+    #: context ("Cəbrayılın Horovlu": "Cəbrayıl"; "Մարտակերտի Մեծ Շեն": "Մարտակերտ");
+    #: the resolver reads the text whole again when none of them names a place, or
+    #: when the whole text is a place's name ("Լոռի Բերդ").
     owners: tuple[str, ...] = ()
     # "X village of Y" read the other way (Y in the unit X) is kept, when the text
     # allows it, in ``__dict__["other_reading"]``: the resolver tries it second.
@@ -807,6 +808,36 @@ def _aze_owner(text: str) -> tuple[str, tuple[str, ...]]:
     return (rest, stems) if stems else (text, ())
 
 
+#: Armenian genitive endings of a town's or unit's name before a village of its
+#: own, with what the name ends in: "Մարտակերտի" is Martakert's, "Մարտունու" Martuni's.
+_HY_GENITIVES = (("յի", ""), ("ի", ""), ("ու", "ի"))
+#: Genitives before a name that say whose country or republic it is, not where:
+#: read by ``_ARMENIAN_REPUBLIC`` below.
+_HY_NOT_OWNERS = frozenset(("Արցախի", "Հայաստանի", "Ադրբեջանի", "Լեռնային"))
+
+
+def _armenian_owner(text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` without an Armenian genitive owner before the name, and the owner's stems.
+
+    The Armenian press names a village by the genitive of its town or region,
+    without the word "շրջանի": "Մարտակերտի Մեծ Շեն գյուղի" is the Mets Shen of
+    Martakert, not the one of Shushi; "Վարդենիսի Կութ" is Kut of Vardenis. Only
+    a capitalised genitive followed by a capitalised name is read so (a unit's
+    word after it, "Մարտակերտի շրջանի Թալիշ", is the phrases' to read); the
+    resolver reads the text whole again when no stem names a place, or when the
+    whole is a place's name ("Սարի Սուրբ", "Լոռի Բերդ").
+    """
+    first, _, rest = text.partition(" ")
+    if (not rest or script_of(text) != "Armn" or not first[:1].isupper() or first in _HY_NOT_OWNERS
+            or not rest[:1].isupper() or rest.startswith("Հանրապետությ")
+            or rest.split()[0].casefold() in _WORD_KIND):
+        # "Լոռու Մարզ" is the province, its word capitalised: no owner.
+        return text, ()
+    stems = tuple(dict.fromkeys(first[: len(first) - len(ending)] + back for ending, back in _HY_GENITIVES
+                                if first.endswith(ending) and len(first) - len(ending) >= 3))
+    return (rest, stems) if stems else (text, ())
+
+
 _ARMENIAN_REPUBLIC = re.compile(
     r"^(?:(?:Արցախի|Հայաստանի|Լեռնային\s+Ղարաբաղի)\s+Հանրապետության|ՀՀ|ԼՂՀ|ԱՀ"
     r"|(?:Արցախի|Հայաստանի|Ադրբեջանի)(?!\s+Հանրապետությ))\s+(?=[Ա-Ֆ])")
@@ -839,6 +870,8 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         context += lead_owner
         if owner and not lead_owner:
             text, owners = _aze_owner(text)
+            if not owners:
+                text, owners = _armenian_owner(text)
             context += owners
         area_of = _RU_AREA_OF.match(text)
         if area_of:

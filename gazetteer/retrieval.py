@@ -144,8 +144,18 @@ class Retriever:
         for text in parsed.alternatives:
             _merge(found, self.matches(text, fuzzy=False))
         if not found:
+            stems: Found = {}
             for stem in inflection_stems(parsed.name):
-                _merge(found, self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
+                _merge(stems, self.matches(stem, fuzzy=False))
+            if script_of(parsed.name) == "Armn" and any(layer != "phonetic" for _, _, layer in stems.values()):
+                # A declined Armenian name whose stem is a place's own name ("Կիչանի",
+                # Kichan's): the villages that only sound like the stem (Gican) fall
+                # below it. A unit keeps its sound-alike: "Մարտունու" is Martuni's,
+                # the district's and the province's alike.
+                stems = {pi: (DECLINED_SOUND_ALIKE, ni, layer)
+                         if layer == "phonetic" and self._records[pi].get("kind") == "settlement"
+                         else (score, ni, layer) for pi, (score, ni, layer) in stems.items()}
+            _merge(found, stems, cap=LAYER_SCORES["inflected"])
         elif script_of(parsed.name) == "Armn" and all(layer == "phonetic" for _, _, layer in found.values()):
             # A declined Armenian name that only sounds like other names ("Կութի",
             # Kut's, sounds like Koti): a stem written as a place's own Armenian

@@ -353,6 +353,21 @@ FLOORS = {
     # Left: the two Herher and "в направлении Тавуша" (Tavush province or
     # Tovuz), real namesakes without context.
     "toponyms-ru20.csv": (65, 0, 2, 0),
+    # Armenian-side reports of Artsakh villages (67 names from Armenian-script
+    # and Armenian-outlet English texts of 2020-2023 no earlier set used: the
+    # double blockade of the Shushi-region villages, the Martuni and Askeran front
+    # lines, Chartar, Shosh and Kichan in 2023, namesakes across the border (the
+    # Martakert Mets Shen, Lusadzor of Askeran and of Tavush), classical
+    # orthography, capitals, cases; coordinates from encyclopedia pages no
+    # earlier set used), frozen before any change: 62/3/1/1 at its first run
+    # (/work/team/hy23-first-run.md). Then a town's Armenian genitive before the
+    # village read as context ("Մարտակերտի Մեծ Շէն Գիւղի"): (63, 2, 1, 1); a
+    # declined name's stem that is a village's own Armenian name above the villages
+    # that only sound like it ("Կիչանի", not Gican of Qusar): (64, 2, 0, 1). Left:
+    # a bare Lusadzor of Tavush (and its ablative) read as the Askeran one, the
+    # area of interest deciding; "Kichani community" (an Armenian genitive in
+    # English).
+    "toponyms-hy23.csv": (64, 2, 0, 1),
 }
 #: The held-out sets: counts only, never their rows (a failure lists none).
 #: toponyms.csv was frozen before the ranking changed; toponyms-2.csv was
