@@ -482,6 +482,12 @@ class Decider:
         if parsed.kind_hint == "landmark" and top.place.kind != "landmark":
             return result("not_found", candidates[:5],
                           "no landmark has this name; the suggestions are places of other kinds")
+        if parsed.kind_hint == "settlement" and top.place.kind == "landmark" and parsed.__dict__.get("worded"):
+            # "the village of Ishkhanasar" is no mountain: a village the data lacks
+            # is not its namesake peak. Only a word the text holds says so, not a
+            # phrase read as a settlement's ("Maiden Tower in Baku").
+            return result("not_found", candidates[:5],
+                          "no settlement has this name; the suggestions are places of other kinds")
         ruled_out = scored.fits.get(top.place.id) in ("inside", "near")
         rivals = [c for c in candidates[1:] if top.score - c.score < MARGIN and not _same_place(top.place, c.place)
                   and not _one_unit(top.place, c.place, parsed.kind_hint)

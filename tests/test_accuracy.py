@@ -164,6 +164,17 @@ FLOORS = {
     # Cermux, Кяльбаджар). Left: the bare "Kəlbəcər" of a plural list of
     # districts, which the resolver reads as the town.
     "toponyms-border22.csv": (136, 1, 0, 0),
+    # toponyms-bord.csv: the 2021-2022 clashes in Armenia proper (Sev Lich, the
+    # Gegharkunik villages, Jermuk, Goris, Kapan, Yeraskh) as English, Russian,
+    # Armenian and Azerbaijani texts write them, no page of an earlier set;
+    # frozen before its first run: 76/5/0/9 of 90, then three rows of a wrong
+    # gold dropped (76/2/0/9 of 87). Then a border stretch's word ("Sev Lich
+    # border section", "на Ерасхском участке"), plural unit words ("Lachin
+    # regions", "Qafan rayonları") also tried as the raion's stored form,
+    # "municipality" and the Armenian plural locality words, and no landmark for a
+    # text that says "village". Left: "Sot" (Sotk misspelt, a Lori hamlet is Sot),
+    # "Sock", and the bare "Gorus" of "Gorus və Qafan rayonları" (the raion).
+    "toponyms-bord.csv": (84, 2, 0, 1),
     # The reference-text set (129 names as encyclopedia village articles in
     # twelve languages, travel and heritage guides, diaspora and refugee-community
     # sites and an NGO story write them, period "general"; qualifiers, older
