@@ -115,3 +115,31 @@ def test_a_phrase_read_as_a_settlement_is_no_word_of_the_text(gaz):
     # "X in Y" is read as a place in a town; it says nothing of X's kind.
     res = gaz.resolve("Maiden Tower in Baku")
     assert res.status == "resolved" and res.place.kind == "landmark", res.why
+
+
+# A Russian case form of a three-letter name (Кут, Тех), read only when nothing
+# else is found: normalize.short_stems, tried last by retrieval.find.
+
+
+@pytest.mark.parametrize("text, stem", [("Кута", "Кут"), ("Куте", "Кут"), ("Теху", "Тех"), ("Кутом", "Кут")])
+def test_short_stems(text, stem):
+    from gazetteer.normalize import short_stems
+    assert short_stems(text) == [stem]
+
+
+@pytest.mark.parametrize("text", ["Кечута", "Kuta", "Кут", "Нижнем Куте", "Карабах"])
+def test_no_short_stem_for_other_names(text):
+    from gazetteer.normalize import short_stems
+    assert short_stems(text) == []
+
+
+@pytest.mark.parametrize("text, place", [("Кута", "Kut"), ("Куте", "Kut"), ("Теха", "Tegh"), ("села Кута", "Kut")])
+def test_a_short_russian_case_form_resolves(gaz, text, place):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.name == place and res.place.country == "AM", res.why
+
+
+def test_a_short_stem_never_rivals_a_longer_one(gaz):
+    # "Шушу" is Шуша's accusative; "Шуш" would be a rival only if tried beside it.
+    res = gaz.resolve("В Шушу")
+    assert res.status == "resolved" and res.place.name.startswith("Shusha"), res.why
