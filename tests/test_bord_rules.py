@@ -143,3 +143,24 @@ def test_a_short_stem_never_rivals_a_longer_one(gaz):
     # "Шушу" is Шуша's accusative; "Шуш" would be a rival only if tried beside it.
     res = gaz.resolve("В Шушу")
     assert res.status == "resolved" and res.place.name.startswith("Shusha"), res.why
+
+
+# Of villages of one name near a town given as context, the nearest: both
+# Vorotans of Syunik lie within NEAR_KM of Sisian and of Goris (decision.py,
+# _nearest_namesake_nearer).
+VOROTAN_SISIAN = "wof:1242859849"  # 10 km east of Sisian
+VOROTAN_GORIS = "wof:1225830729"  # on the Goris-Kapan road, 31 km from Sisian
+
+
+@pytest.mark.parametrize("near, expected", [("Sisian", VOROTAN_SISIAN), ("Սիսիան", VOROTAN_SISIAN),
+                                            ("Goris", VOROTAN_GORIS)])
+def test_the_nearest_village_of_a_name_near_a_town(gaz, near, expected):
+    res = gaz.resolve("Vorotan", near=near)
+    assert res.status == "resolved" and res.place.id == expected, res.why
+
+
+def test_a_unit_is_no_village_to_weigh_by_distance(gaz):
+    # A district's point is its centre: the village given as context lies 20 km
+    # from it and 8 km from an Armenian village of the name, and the district stands.
+    res = gaz.resolve("Tovuz rayonunun", near="Əlibəyli")
+    assert res.status == "resolved" and res.place.kind == "district", res.why
