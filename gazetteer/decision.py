@@ -57,6 +57,8 @@ EDGE_KM = 3.0
 ROUGH_KM = 35.0
 #: "Near" a unit: this far outside its outline still fits.
 LOOSE_KM = 15.0
+#: Of villages near one town, one this much (and twice) farther than the nearest does not fit.
+NEARER_KM = 10.0
 _LOOSE = re.compile(r"^\s*(?:near|around|close\s+to|not\s+far\s+from|outskirts\s+of|около|близ|возле|вблизи|под)\s+",
                     re.IGNORECASE)
 #: Layers by which a town or village given as context may match.
@@ -394,6 +396,8 @@ class Decider:
         judged = {pi: self.fit(self._place(pi), understood) for pi in found} if understood else {}
         if judged and any(c.seats for c in understood):
             judged = self._inside_before_the_seat(judged, understood)
+        if len(judged) > 1:
+            judged = self._nearest_namesake_nearer(judged, understood)
         if judged and not any(fit and fit[0] in ("inside", "near") for fit in judged.values()):
             # Nothing lies in the unit: one just outside its outline is at its
             # edge (a point or an outline off by a few km), not contradicted.
@@ -441,6 +445,22 @@ class Decider:
                 out[pi] = ("edge", fit[1])
         return out
 
+    def _nearest_namesake_nearer(self, judged: dict[int, tuple[str, str] | None],
+                                 contexts: Sequence[Context]) -> dict[int, tuple[str, str] | None]:
+        """Of villages of one name near a town named as context, one far beyond the
+        nearest does not fit: "Vorotan" near Sisian is the Vorotan 10 km from
+        Sisian, not Goris's, 31 km off, though NEAR_KM (and their common
+        province) holds both."""
+        towns = [p for c in contexts for p in c.places if p.kind not in ADMIN_KINDS]
+        # Villages against villages: a unit's distance is its centre's, and says nothing.
+        near = {pi: min(km(self._place(pi), t) for t in towns) for pi, fit in judged.items()
+                if fit and fit[0] == "near" and self._place(pi).kind == "settlement"} if towns else {}
+        if len(near) < 2:
+            return judged
+        closest = min(near.values())
+        far = {pi for pi, d in near.items() if d > max(2 * closest, closest + NEARER_KM)}
+        return {pi: ("outside", fit[1]) if pi in far else fit for pi, fit in judged.items()} if far else judged
+
     @staticmethod
     def _rerank(parsed: ParsedName, out: list[Candidate], fits: dict[str, str], bases: dict[str, float],
                 partial: set[str]) -> list[Candidate]:
@@ -482,6 +502,12 @@ class Decider:
         if parsed.kind_hint == "landmark" and top.place.kind != "landmark":
             return result("not_found", candidates[:5],
                           "no landmark has this name; the suggestions are places of other kinds")
+        if parsed.kind_hint == "settlement" and top.place.kind == "landmark" and parsed.__dict__.get("worded"):
+            # "the village of Ishkhanasar" is no mountain: a village the data lacks
+            # is not its namesake peak. Only a word the text holds says so, not a
+            # phrase read as a settlement's ("Maiden Tower in Baku").
+            return result("not_found", candidates[:5],
+                          "no settlement has this name; the suggestions are places of other kinds")
         ruled_out = scored.fits.get(top.place.id) in ("inside", "near")
         rivals = [c for c in candidates[1:] if top.score - c.score < MARGIN and not _same_place(top.place, c.place)
                   and not _one_unit(top.place, c.place, parsed.kind_hint)

@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-__all__ = ["MAX_NAME", "aze_to_english", "exact_key", "inflection_stems", "norm_key", "skeleton", "name_base",
+__all__ = ["MAX_NAME", "aze_to_english", "exact_key", "inflection_stems", "norm_key", "short_stems", "skeleton", "name_base",
            "qualifiers", "script_of", "foreign_readings", "name_pair"]
 
 #: The longest place string read, in characters: longer text is no place name
@@ -278,6 +278,18 @@ def inflection_stems(name: str) -> list[str]:
             out += [f"{first[: -len(ending)]}{nominative} {noun}"
                     for nominative in _RU_AGREEING[ending] for noun in dict.fromkeys(nouns)]
     return out
+
+
+def short_stems(name: str) -> list[str]:
+    """Three-letter stems of a Russian case form, the last reading tried when no
+    other finds anything: "Кута" (of Кут), "Теху" (of Тех), "Цавом" (of Цав).
+    Kept apart from ``inflection_stems``: tried beside the longer stems, "Шуш"
+    of "Шушу" would rival Шуша itself."""
+    low = name.casefold()
+    if script_of(name) != "Cyrl" or " " in name:
+        return []
+    return [name[: len(name) - len(ending)] for ending in ("ом", "а", "е", "у")
+            if low.endswith(ending) and len(name) - len(ending) == 3][:1]
 
 
 #: A Russian adjective's case endings (hard and soft) and its nominatives.

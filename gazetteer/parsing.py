@@ -30,6 +30,9 @@ _DISTRICT_WORDS = (
     "р-на", "р-не",
     # Azerbaijani case endings, as official lists write the district of a village.
     "rayonunun", "rayonunda", "rayonundakı", "rayonundan", "rayonuna",
+    # The plural a defence ministry puts after two names ("Gorus və Qafan rayonları
+    # ərazisində"): each name is a unit all the same.
+    "rayonları", "rayonlarının", "rayonlarında", "rayonlarından", "rayonlarına",
     # Armenian genitive, locative and ablative ("Զանգելանի շրջանի", "Քաշաթաղի շրջանում",
     # "շրջանից"), Turkish, German, French and Spanish press.
     "շրջանի", "շրջանում", "շրջանից", "ilçesi", "ilçesinin", "ilçesinde", "ilçesine", "bölgesi", "bölgesinin", "bölgesinde",
@@ -45,7 +48,7 @@ _PROVINCE_WORDS = (
     "vilayəti", "vilayət", "vilayətinin", "vilayətində", "vilayətindən", "mərzi", "mərz",
     "մարզի", "մարզում", "մարզից", "provinz", "provincia", "provincia de", "province de",
 )
-_REGION_WORDS = ("region", "регион", "республика", "republic")
+_REGION_WORDS = ("region", "regions", "регион", "республика", "republic")
 # Village and town apart: "Zəngilan kəndi" is a village, "Zəngilan şəhəri" the town.
 _VILLAGE_WORDS = (
     "village of", "the village of", "village", "villages", "hamlet",
@@ -104,12 +107,17 @@ _SETTLEMENT_WORDS = (
 # A place people live in, of no size: a locality, a community. An Armenian
 # municipality is named for its village: "Խրամորթ համայնք".
 _LOCALITY_WORDS = (
-    "community", "yaşayış məntəqəsi", "yaşayış məntəqəsinin", "բնակավայր", "բնակավայրը", "բնակավայրի",
+    # "Goris Municipality", "Vardenis urban community": Armenia's communities are named for their seat.
+    "community", "municipality", "urban community", "rural community", "enlarged community",
+    "yaşayış məntəqəsi", "yaşayış məntəqəsinin", "բնակավայր", "բնակավայրը", "բնակավայրի",
     # Turkish "yerleşke", a settlement of no stated size ("Heyderabad yerleşkesindeki").
     "yerleşkesi", "yerleşkesinde", "yerleşkesindeki", "yerleşkesine", "yerleşke",
     "համայնք", "համայնքը", "համայնքի", "համայնքապետ", "համայնքապետը",
     # The same words in the locative, ablative and dative: "Սոթք համայնքում".
     "համայնքում", "համայնքից", "համայնքին", "բնակավայրում", "բնակավայրից", "բնակավայրին",
+    # The plural after the last of several names ("Վերիշեն, Սոթք բնակավայրերում").
+    "բնակավայրեր", "բնակավայրերը", "բնակավայրերում", "բնակավայրերի", "բնակավայրերից",
+    "համայնքներ", "համայնքները", "համայնքներում", "համայնքների", "համայնքներից",
     # Russian: a locality ("в районе населенного пункта Мадагиз") and an Armenian
     # community ("общины Тех"), in the cases a sentence puts them.
     *(f"{stem}{ending} {noun}" for stem in ("населенн", "населённ") for ending, noun in (
@@ -221,7 +229,7 @@ _RU_OBLIQUE_ADJECTIVE = ("ского", "скому", "ском", "ским", "с
 # "In the direction of X", as front-line reports put it: the name is X.
 _DIRECTION = re.compile(
     r"^(?:(?:in\s+the\s+|on\s+the\s+)?direction\s+of|towards?|в\s+направлении|в\s+сторону|по\s+направлению\s+к)\s+"
-    r"|[\s\-]+(?:direction|istiqamətində|istiqamətindən|istiqaməti|istiqamətdə|istiqametinde|istiqametinden|"
+    r"|[\s\-]+(?:directions?|istiqamətində|istiqamətindən|istiqaməti|istiqamətdə|istiqametinde|istiqametinden|"
     r"istiqameti|istiqametde|направлении|направление|"
     r"ուղղությամբ|ուղղությունում|ուղղությունը|ուղղությամբ՝)$",
     re.IGNORECASE)
@@ -230,11 +238,15 @@ _DIRECTION = re.compile(
 #: направлении"): the unit of that name when there is one, a place otherwise.
 #: Armenian reports name villages so ("Երասխի ուղղությամբ"), and "in the direction
 #: of X" before the name is a road's or a shot's heading: neither is read so.
-_FRONT_DIRECTION = re.compile(r"[\s\-]+(?:direction|istiqam[əe]t\w*|направлени[ие])$", re.IGNORECASE)
+_FRONT_DIRECTION = re.compile(r"[\s\-]+(?:directions?|istiqam[əe]t\w*|направлени[ие])$", re.IGNORECASE)
 # "Kəlbəcər rayonu ərazisində", "the Sev Lake area", "Երասխի հատվածում": a word
 # for the ground of a place, which says nothing of its kind; dropped from the end.
 _TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisinə", "ərazisi", "erazisinde",
                     "erazisindeki", "sahəsində", "area", "sector", "section", "city center", "city centre",
+                    # A defence ministry's stretch of the border named for a place: "the Sev
+                    # Lich border section", "на Ерасхском участке" (the adjective's stem is the name).
+                    "border section", "border sector", "border area", "border areas", "areas",
+                    "участке", "участок", "участка", "участку", "участком",
                     "town center", "town centre", "հատվածում", "հատվածի",
                     "հատվածը", "հատված", "տարածքում", "տարածքի", "տարածքը",
                     # Armenian postpositions of nearness after the genitive: "Սոթքի մոտ"
@@ -248,6 +260,11 @@ _TERRITORY = re.compile(r"\s+(?:" + "|".join(_TERRITORY_WORDS) + r")$", re.IGNOR
 # "Basarkeçər rayonunun" is in the raion named "Basarkeçər rayonu".
 _UNIT_CASES = {"rayonunun": "rayonu", "rayonunda": "rayonu", "rayonundakı": "rayonu", "rayonundan": "rayonu",
                "rayonuna": "rayonu", "շրջանի": "շրջան", "շրջանը": "շրջան"}
+#: A unit's word, in English or in the plural, that stands for the raion whose
+#: stored name holds "rayonu" or "raion": the Azerbaijani ministry's "Garakilsa
+#: regions" and "Qafan rayonları" are the raions named "Qarakilsə rayonu", "Qafan rayonu".
+_UNIT_AS_RAION = frozenset({"district", "districts", "region", "regions", "raion", "rayon", "rajon",
+                            "rayonları", "rayonlarının", "rayonlarında", "rayonlarından", "rayonlarına"})
 _DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                # Azerbaijani participles the resettlement press puts before a name
                # ("yenidən qurulan Füzuli şəhərinə", "rayonunun yenidən salınmış Ağalı
@@ -398,6 +415,8 @@ class ParsedName:
     owners: tuple[str, ...] = ()
     # "X village of Y" read the other way (Y in the unit X) is kept, when the text
     # allows it, in ``__dict__["other_reading"]``: the resolver tries it second.
+    # ``__dict__["worded"]`` is True when a word of the text itself gave the kind
+    # ("village", "community", "lake"), not a phrase read as one ("X in Y").
 
     def __init__(self, raw: str, name: str, alternatives: tuple[str, ...] = (), kind_hint: str | None = None,
                  context: tuple[str, ...] = (), size_hint: str | None = None) -> None:
@@ -944,6 +963,8 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         alternatives.append(text)
         if word in _UNIT_CASES and text.casefold().endswith(word):
             alternatives.append(f"{text[: len(text) - len(word)].rstrip()} {_UNIT_CASES[word]}")
+        if word in _UNIT_AS_RAION and kind in ("district", "area"):
+            alternatives += [f"{name} rayonu", f"{name} raion"]
         # "the Hakari bridge" is the landmark named "Hakari bridge": an
         # article before a name that is whole only with its word.
         bare = _DROP.sub("", text, count=1).strip()
@@ -1002,6 +1023,8 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
                         alternatives=tuple(dict.fromkeys(a for a in alternatives if a != name)), size_hint=size)
     if owners:
         parsed.__dict__["owners"] = owners
+    if kind and word:
+        parsed.__dict__["worded"] = True
     if other is not None:
         parsed.__dict__["other_reading"] = other
     return parsed

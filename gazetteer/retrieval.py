@@ -20,7 +20,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .fuzzyindex import PieceIndex
-from .normalize import exact_key, foreign_readings, inflection_stems, name_pair, norm_key, script_of, skeleton, skeleton_of_norm
+from .normalize import (exact_key, foreign_readings, inflection_stems, name_pair, norm_key, script_of, short_stems,
+                        skeleton, skeleton_of_norm)
 from .parsing import ParsedName, armenian_name_parts
 
 log = logging.getLogger("gazetteer.core")  # the name users configure for fuzzy-guess logging
@@ -156,6 +157,8 @@ class Retriever:
                          if layer == "phonetic" and self._records[pi].get("kind") == "settlement"
                          else (score, ni, layer) for pi, (score, ni, layer) in stems.items()}
             _merge(found, stems, cap=LAYER_SCORES["inflected"])
+            for stem in short_stems(parsed.name) if not found else ():
+                _merge(found, self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
         elif script_of(parsed.name) == "Armn" and all(layer == "phonetic" for _, _, layer in found.values()):
             # A declined Armenian name that only sounds like other names ("Կութի",
             # Kut's, sounds like Koti): a stem written as a place's own Armenian
