@@ -124,6 +124,9 @@ _LANDMARK_WORDS = (
     "hill", "mountain", "mount", "mt", "peak", "monastery", "monastery of", "church", "cathedral", "corridor",
     "mountain pass", "pass", "airport", "international airport", "airfield", "fortress", "cave",
     "temple", "mosque", "waterfall", "caravanserai", "tomb", "mausoleum",
+    # Heritage texts name a monastery with its buildings: "Khudavang Monastery
+    # complex", "Gtchavank monastic complex".
+    "monastery complex", "monastic complex", "temple complex", "church complex",
     "karvansarayı", "karvansaray", "türbəsi", "türbə", "məqbərəsi", "kervansarayı", "kervansaray", "türbesi",
     "köprüsü", "kalesi", "manastırı", "kilisesi", "camii",
     "քարավանատուն", "քարավանատունը", "դամբարան", "դամբարանը", "վանական համալիր", "վանական համալիրը",
@@ -536,6 +539,12 @@ _ARMENIAN_LANDMARK_ENGLISH = {"անցակետ": "checkpoint", "մաքսակետ"
                               "վանք": "monastery", "միջանցք": "corridor"}
 #: A French or Italian landmark word and the English one a landmark's own name
 #: holds: "pont d'Hakari" is the "Hakari bridge".
+#: Words for a church building that texts use for one monastery: the Azerbaijani
+#: side writes "Aghoghlan Temple" (məbəd) or "church" for the monastery its
+#: curated names call "Aghoghlan monastery"; "X monastery complex" is X monastery.
+_CHURCH_AS_MONASTERY = {"temple": "monastery", "church": "monastery", "monastery complex": "monastery",
+                        "monastic complex": "monastery", "temple complex": "monastery",
+                        "church complex": "monastery"}
 _FOREIGN_LANDMARK = {"pont": "bridge", "ponte": "bridge", "corridor": "corridor", "corridoio": "corridor",
                      "lac": "lake", "lago": "lake", "monastère": "monastery", "monastero": "monastery",
                      "forteresse": "fortress", "fortezza": "fortress", "réservoir": "reservoir",
@@ -920,7 +929,8 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             alternatives += _landmark_word_orders(text, name)
             if word and name:
                 alternatives += _landmark_case_forms(name, word)
-                english = _ARMENIAN_LANDMARK_ENGLISH.get(_LANDMARK_CASES.get(word, word))
+                english = (_ARMENIAN_LANDMARK_ENGLISH.get(_LANDMARK_CASES.get(word, word))
+                           or _CHURCH_AS_MONASTERY.get(word))
                 if english:
                     alternatives += [f"{n} {english}" for n in (name, *inflection_stems(name))]
         if kind == "landmark" and name and text.casefold().startswith(name.casefold()):

@@ -280,6 +280,13 @@ FLOORS = {
     # ru20's rule that a rough unit reaches as far as the units it covers
     # resolved "Talish" in Nagorno-Karabakh (Talış, by the Martakert province): (88, 1, 0, 2).
     "toponyms-eng20.csv": (88, 1, 0, 2),
+    # English heritage, travel and encyclopedia-style texts on monasteries and
+    # their villages, both sides' spellings (Gandzasar/Ganjasar, Dadivank/
+    # Khudavang, Tsitsernavank/Aghoghlan, Gtichavank, Amaras, Tatev, Makaravank),
+    # frozen before any change: 80/1/4/21 at first (/work/team/gen-first-run.md).
+    # "X monastery complex" as a landmark's word and "temple"/"church" read also
+    # as the monastery: 94/1/4/7.
+    "toponyms-gen.csv": (94, 1, 4, 7),
     # English reports of rights bodies (HRW, Amnesty, Crisis Group, OCHA, IOM,
     # ICRC, Caucasus Heritage Watch) and the Turkish press in English, 2020-2024,
     # frozen before any change: 68/0/0/8 at first (/work/team/rights-first-run.md).
@@ -458,7 +465,10 @@ HELDOUT = {
     # (ROUGH_KM, the units it covers) instead of outside at once: the two rounds' rules for
     # units without an outline then agree. On the compiled merged data: (1954, 38, 88, 86).
     # Merged with misses, on the compiled merged data: (1956, 36, 88, 86).
-    "heldout/toponyms-2.csv": (1956, 36, 88, 86),
+    # Then (gen) "X monastery complex" as a landmark's word, and a church's words
+    # ("temple", "church") also read as the monastery: to (1957, 36, 88, 85),
+    # toponyms.csv unchanged; looked at in aggregate once.
+    "heldout/toponyms-2.csv": (1957, 36, 88, 85),
 }
 
 

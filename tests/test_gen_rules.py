@@ -1,0 +1,52 @@
+"""English heritage and travel texts' words for a monastery (toponyms-gen).
+
+Each case failed before its rule: "Khudavang Monastery complex" kept the whole
+phrase as a name and found nothing; "Aghoghlan Temple" (the Azerbaijani side's
+word, məbəd, for the monastery of Tsitsernavank) looked for a landmark named
+"Aghoghlan temple" and found none.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.parsing import parse_name
+
+from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Khudavang Monastery complex", "Khudavang"),
+    ("Gtchavank monastic complex", "Gtchavank"),
+    ("the Ganjasar Monastery Complex", "Ganjasar"),
+    ("Albanian temple complex", "Albanian"),
+])
+def test_a_monastery_complex_is_a_landmark_word(text, name):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint) == (name, "landmark")
+
+
+@pytest.mark.parametrize("text, alternative", [
+    ("Aghoghlan Temple", "Aghoghlan monastery"),
+    ("Aghoghlan church", "Aghoghlan monastery"),
+    ("Dadivank Monastery complex", "Dadivank monastery"),
+])
+def test_a_church_word_also_reads_as_the_monastery(text, alternative):
+    assert alternative in parse_name(text).alternatives
+
+
+def test_a_lake_is_not_a_monastery():
+    # The rule is for a church's words only: a lake stays a lake.
+    assert not any(a.endswith("monastery") for a in parse_name("Sevan lake").alternatives)
+
+
+@pytest.mark.parametrize("query, near, place", [
+    ("Khudavang Monastery complex", "Kalbajar", "gz:dadivank"),
+    ("Dadivank Monastery complex", "", "gz:dadivank"),
+    ("Ganjasar Monastery Complex", "", "gz:gandzasar"),
+    ("Aghoghlan Temple", "Lachin", "gz:tsitsernavank"),
+    ("Aghoghlan church", "", "gz:tsitsernavank"),
+])
+def test_the_monastery_resolves(gaz, query, near, place):
+    res = gaz.resolve(query, near=near or None)
+    assert res.status == "resolved" and res.place.id == place, (res.status, res.place and res.place.id)
