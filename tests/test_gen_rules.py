@@ -50,3 +50,29 @@ def test_a_lake_is_not_a_monastery():
 def test_the_monastery_resolves(gaz, query, near, place):
     res = gaz.resolve(query, near=near or None)
     assert res.status == "resolved" and res.place.id == place, (res.status, res.place and res.place.id)
+
+
+@pytest.mark.parametrize("text, name", [
+    # Before the rule the adjective was the name and the monastery a context:
+    # "medieval" near "Tatev".
+    ("the medieval monastery of Tatev", "Tatev"),
+    ("the 13th-century monastery of Gandzasar", "Gandzasar"),
+    ("the famous monastery of Amaras", "Amaras"),
+    # Between the name and its word.
+    ("Makaravank Medieval Monastery Complex", "Makaravank"),
+    ("Gtichavank 13th-century church", "Gtichavank"),
+])
+def test_an_age_or_fame_is_no_name(text, name):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.context, parsed.kind_hint) == (name, (), "landmark")
+
+
+def test_a_church_of_a_town_keeps_its_town():
+    # A capitalised name before the word is still the church, the town after it its context.
+    parsed = parse_name("Ghazanchetsots Cathedral of Shusha")
+    assert (parsed.name, parsed.context) == ("Ghazanchetsots", ("Shusha",))
+
+
+def test_the_medieval_monastery_resolves(gaz):
+    res = gaz.resolve("the medieval monastery of Tatev")
+    assert res.status == "resolved" and res.place.id == "gz:tatev-monastery"
