@@ -127,6 +127,7 @@ _LANDMARK_WORDS = (
     # Heritage texts name a monastery with its buildings: "Khudavang Monastery
     # complex", "Gtchavank monastic complex".
     "monastery complex", "monastic complex", "temple complex", "church complex",
+    "monument", "memorial",
     "karvansarayı", "karvansaray", "türbəsi", "türbə", "məqbərəsi", "kervansarayı", "kervansaray", "türbesi",
     "köprüsü", "kalesi", "manastırı", "kilisesi", "camii",
     "քարավանատուն", "քարավանատունը", "դամբարան", "դամբարանը", "վանական համալիր", "վանական համալիրը",

@@ -76,3 +76,25 @@ def test_a_church_of_a_town_keeps_its_town():
 def test_the_medieval_monastery_resolves(gaz):
     res = gaz.resolve("the medieval monastery of Tatev")
     assert res.status == "resolved" and res.place.id == "gz:tatev-monastery"
+
+
+@pytest.mark.parametrize("query, place", [
+    # gen.yaml: landmarks of the heritage guides that no source held.
+    ("Metsaranits monastery", "gz:hakobavank"),
+    ("Yerits Mankants Monastery", "gz:yerits-mankants"),
+    ("Tatik Papik", "gz:we-are-our-mountains"),
+    # "monument" is a landmark's word, as "monastery" is.
+    ("We Are Our Mountains monument", "gz:we-are-our-mountains"),
+    ("Bgheno Noravank monastery", "gz:bgheno-noravank"),
+    ("Kachaghakaberd fortress", "gz:kachaghakaberd"),
+])
+def test_the_guides_landmarks_resolve(gaz, query, place):
+    res = gaz.resolve(query)
+    assert res.status == "resolved" and res.place.id == place, (res.status, res.place and res.place.id)
+
+
+def test_a_memorial_is_not_its_town(gaz):
+    # The Khojaly memorial stands in Baku: its word says it is no town.
+    assert parse_name("Khojaly memorial").kind_hint == "landmark"
+    res = gaz.resolve("Khojaly memorial")
+    assert res.place is None or res.place.kind == "landmark"
