@@ -98,3 +98,10 @@ def test_a_memorial_is_not_its_town(gaz):
     assert parse_name("Khojaly memorial").kind_hint == "landmark"
     res = gaz.resolve("Khojaly memorial")
     assert res.place is None or res.place.kind == "landmark"
+
+
+def test_haghpat_is_one_village(gaz):
+    # gen.yaml merges WOF's copy of Haghpat 50 km west of the village.
+    res = gaz.resolve("Haghpat")
+    assert res.status == "resolved" and res.place.id == "wof:1108783199"
+    assert abs(res.place.lat - 41.095) < 0.01 and abs(res.place.lon - 44.71) < 0.01
