@@ -105,3 +105,9 @@ def test_haghpat_is_one_village(gaz):
     res = gaz.resolve("Haghpat")
     assert res.status == "resolved" and res.place.id == "wof:1108783199"
     assert abs(res.place.lat - 41.095) < 0.01 and abs(res.place.lon - 44.71) < 0.01
+
+
+def test_dahrav_is_not_dahraz(gaz):
+    # gen.yaml drops Dahrav from Dəhrəz (Armenian Dahraz), 15 km east of Dahrav.
+    res = gaz.resolve("Dahrav")
+    assert res.status == "resolved" and res.place.id == "wof:1209651493"
