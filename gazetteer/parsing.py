@@ -540,6 +540,22 @@ _ARMENIAN_LANDMARK_ENGLISH = {"անցակետ": "checkpoint", "մաքսակետ"
                               "վանք": "monastery", "միջանցք": "corridor"}
 #: A French or Italian landmark word and the English one a landmark's own name
 #: holds: "pont d'Hakari" is the "Hakari bridge".
+#: An Armenian monastery's name is its founder's or village's name + "vank"
+#: (monastery), joined by "a": Gtich's is Gtichavank, Gosh's Goshavank, Makar's
+#: Makaravank. Guidebooks write it apart ("Gtcha vank", the genitive "Gtichi
+#: vank") or in English ("the Gtich Monastery"): each is tried joined.
+_APART_VANK = re.compile(r"^(?P<stem>[A-Z][a-z\u2019']+?)(?P<link>a|i)?\s+vank$", re.IGNORECASE)
+_VANK_WORDS = frozenset({"monastery", "monastery of", "monastery complex", "monastic complex"})
+
+
+def _vank_forms(stem: str, link: str | None = None) -> list[str]:
+    """The joined forms of a monastery's name from its stem: "Gtich" is Gtichavank (and Gtichvank)."""
+    forms = [f"{stem}{link or ''}vank"]
+    if link != "a" and not stem.endswith(("a", "i")):
+        forms.append(f"{stem}avank")
+    return forms
+
+
 #: Words for a church building that texts use for one monastery: the Azerbaijani
 #: side writes "Aghoghlan Temple" (məbəd) or "church" for the monastery its
 #: curated names call "Aghoghlan monastery"; "X monastery complex" is X monastery.
@@ -912,6 +928,13 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         if match:
             context += (match.group("ctx"),)
             text = match.group("name").strip()
+    apart = _APART_VANK.match(text) if not phrase_kind and text[-4:].casefold() == "vank" else None
+    if apart:
+        # "Gtichi vank": the monastery of Gtich, whose name is written joined.
+        # No kind is read: a village may be named so too.
+        lead_forms = _vank_forms(apart.group("stem"), apart.group("link"))
+    else:
+        lead_forms = []
     words = (text.casefold() if phrase_kind else low).split()
     if words and (words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS or _folded_descriptor(text)
                   or len(words) > 2 and words[1] in _RU_SETTLEMENT_WORDS):
@@ -928,6 +951,7 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         # caller reports a not-found name rather than an empty one.
         name = text
     alternatives = [lead] if lead != text else []  # the text as written is still tried whole
+    alternatives += lead_forms
     if name != text:
         alternatives.append(text)
         if word in _UNIT_CASES and text.casefold().endswith(word):
@@ -945,6 +969,8 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
                            or _CHURCH_AS_MONASTERY.get(word))
                 if english:
                     alternatives += [f"{n} {english}" for n in (name, *inflection_stems(name))]
+                if word in _VANK_WORDS and " " not in name and script_of(name) == "Latn" and name[:1].isupper():
+                    alternatives += _vank_forms(name)
         if kind == "landmark" and name and text.casefold().startswith(name.casefold()):
             alternatives += [inner + text[len(name):] for inner in inner_names]
         if kind == "district" and word in _RU_UNIT_WORDS:

@@ -111,3 +111,25 @@ def test_dahrav_is_not_dahraz(gaz):
     # gen.yaml drops Dahrav from Dəhrəz (Armenian Dahraz), 15 km east of Dahrav.
     res = gaz.resolve("Dahrav")
     assert res.status == "resolved" and res.place.id == "wof:1209651493"
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("Gtichi vank", "Gtichavank"),   # the genitive, written apart
+    ("Gtcha vank", "Gtchavank"),
+    ("Gtich Monastery", "Gtichavank"),  # the English calque
+    ("Makar monastery", "Makaravank"),
+])
+def test_a_monastery_written_apart_is_tried_joined(text, joined):
+    assert joined in parse_name(text).alternatives
+
+
+def test_vank_alone_stays_a_name():
+    # "Vank" is a village's name, and "Vank village" a village: no monastery read into them.
+    assert parse_name("Vank").alternatives == ()
+    assert parse_name("Vank village").kind_hint == "settlement"
+
+
+@pytest.mark.parametrize("query", ["Gtichi vank", "Gtich Monastery"])
+def test_gtichavank_resolves(gaz, query):
+    res = gaz.resolve(query)
+    assert res.status == "resolved" and res.place.id == "gz:gtichavank"
