@@ -132,6 +132,10 @@ _LANDMARK_WORDS = (
     "hill", "mountain", "mount", "mt", "peak", "monastery", "monastery of", "church", "cathedral", "corridor",
     "mountain pass", "pass", "airport", "international airport", "airfield", "fortress", "cave",
     "temple", "mosque", "waterfall", "caravanserai", "tomb", "mausoleum",
+    # Heritage texts name a monastery with its buildings: "Khudavang Monastery
+    # complex", "Gtchavank monastic complex".
+    "monastery complex", "monastic complex", "temple complex", "church complex",
+    "monument", "memorial",
     "karvansarayı", "karvansaray", "türbəsi", "türbə", "məqbərəsi", "kervansarayı", "kervansaray", "türbesi",
     "köprüsü", "kalesi", "manastırı", "kilisesi", "camii",
     "քարավանատուն", "քարավանատունը", "դամբարան", "դամբարանը", "վանական համալիր", "վանական համալիրը",
@@ -556,6 +560,28 @@ _ARMENIAN_LANDMARK_ENGLISH = {"անցակետ": "checkpoint", "մաքսակետ"
                               "վանք": "monastery", "միջանցք": "corridor"}
 #: A French or Italian landmark word and the English one a landmark's own name
 #: holds: "pont d'Hakari" is the "Hakari bridge".
+#: An Armenian monastery's name is its founder's or village's name + "vank"
+#: (monastery), joined by "a": Gtich's is Gtichavank, Gosh's Goshavank, Makar's
+#: Makaravank. Guidebooks write it apart ("Gtcha vank", the genitive "Gtichi
+#: vank") or in English ("the Gtich Monastery"): each is tried joined.
+_APART_VANK = re.compile(r"^(?P<stem>[A-Z][a-z\u2019']+?)(?P<link>a|i)?\s+vank$", re.IGNORECASE)
+_VANK_WORDS = frozenset({"monastery", "monastery of", "monastery complex", "monastic complex"})
+
+
+def _vank_forms(stem: str, link: str | None = None) -> list[str]:
+    """The joined forms of a monastery's name from its stem: "Gtich" is Gtichavank (and Gtichvank)."""
+    forms = [f"{stem}{link or ''}vank"]
+    if link != "a" and not stem.endswith(("a", "i")):
+        forms.append(f"{stem}avank")
+    return forms
+
+
+#: Words for a church building that texts use for one monastery: the Azerbaijani
+#: side writes "Aghoghlan Temple" (məbəd) or "church" for the monastery its
+#: curated names call "Aghoghlan monastery"; "X monastery complex" is X monastery.
+_CHURCH_AS_MONASTERY = {"temple": "monastery", "church": "monastery", "monastery complex": "monastery",
+                        "monastic complex": "monastery", "temple complex": "monastery",
+                        "church complex": "monastery"}
 _FOREIGN_LANDMARK = {"pont": "bridge", "ponte": "bridge", "corridor": "corridor", "corridoio": "corridor",
                      "lac": "lake", "lago": "lake", "monastère": "monastery", "monastero": "monastery",
                      "forteresse": "fortress", "fortezza": "fortress", "réservoir": "reservoir",
@@ -735,9 +761,17 @@ _ADJECTIVES = re.compile(r"^(?:the\s+|an?\s+)?(?:(?:" + _LEAD_ADJECTIVE + r")[\s
 # dropped with them, read as an adjective, never as context; other capitalised
 # words ("the Karabakh town of Shushi") are left alone: read as context or
 # dropped, they cost the held-out sets right answers.
+# Heritage texts write a monastery so: "the medieval monastery of Tatev", "the
+# 13th-century monastery of Gandzasar"; read as "X church of Y", the adjective
+# was the name and the monastery's name a context.
 _EN_ADJECTIVE_SIZE = re.compile(
-    r"^(?:(?:the|a|an)\s+)?(?P<adjs>(?:[a-z][a-z\-]*\s+){1,3}?)(?P<word>city|town|village|settlement|township)"
-    r"\s+of\s+(?P<rest>[A-Z]\S*(?:\s+\S+)?)$")
+    r"^(?:(?:the|a|an)\s+)?(?P<adjs>(?:[a-z0-9][a-z0-9\-]*\s+){1,3}?)(?P<word>city|town|village|settlement|township"
+    r"|monastery|church|cathedral|chapel|temple|mosque|fortress)\s+of\s+(?P<rest>[A-Z]\S*(?:\s+\S+)?)$")
+#: An age or fame between a landmark's name and its word: "Makaravank Medieval
+#: Monastery Complex" is the Makaravank monastery complex.
+_EN_ADJECTIVE_BETWEEN = re.compile(
+    r"\s+(?:medieval|mediaeval|ancient|old|historic|historical|famous|early|\d{1,2}(?:st|nd|rd|th)[- ]century)"
+    r"\s+(?=(?:monastery|monastic|church|cathedral|chapel|temple|fortress)\b)", re.IGNORECASE)
 
 _DEMONYM = re.compile(r"\b(?:Azerbaijani|Azeri|Armenian|Iranian|Turkish|Georgian|Russian)\b")
 
@@ -754,6 +788,9 @@ def _without_adjectives(text: str) -> str:
     match = _EN_ADJECTIVE_SIZE.match(_DEMONYM.sub(lambda m: m.group().lower(), text))
     if match and not any(w in _WORD_KIND or w in ("of", "in", "near") for w in match.group("adjs").split()):
         return f"{match.group('word')} of {text[match.start('rest'):]}"
+    match = _EN_ADJECTIVE_BETWEEN.search(text)
+    if match and match.start() > 0 and text[0].isupper():
+        return f"{text[: match.start()]} {text[match.end():]}"
     return text
 
 
@@ -943,6 +980,13 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         if match:
             context += (match.group("ctx"),)
             text = match.group("name").strip()
+    apart = _APART_VANK.match(text) if not phrase_kind and text[-4:].casefold() == "vank" else None
+    if apart:
+        # "Gtichi vank": the monastery of Gtich, whose name is written joined.
+        # No kind is read: a village may be named so too.
+        lead_forms = _vank_forms(apart.group("stem"), apart.group("link"))
+    else:
+        lead_forms = []
     words = (text.casefold() if phrase_kind else low).split()
     if words and (words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS or _folded_descriptor(text)
                   or len(words) > 2 and words[1] in _RU_SETTLEMENT_WORDS):
@@ -959,6 +1003,7 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         # caller reports a not-found name rather than an empty one.
         name = text
     alternatives = [lead] if lead != text else []  # the text as written is still tried whole
+    alternatives += lead_forms
     if name != text:
         alternatives.append(text)
         if word in _UNIT_CASES and text.casefold().endswith(word):
@@ -974,9 +1019,12 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             alternatives += _landmark_word_orders(text, name)
             if word and name:
                 alternatives += _landmark_case_forms(name, word)
-                english = _ARMENIAN_LANDMARK_ENGLISH.get(_LANDMARK_CASES.get(word, word))
+                english = (_ARMENIAN_LANDMARK_ENGLISH.get(_LANDMARK_CASES.get(word, word))
+                           or _CHURCH_AS_MONASTERY.get(word))
                 if english:
                     alternatives += [f"{n} {english}" for n in (name, *inflection_stems(name))]
+                if word in _VANK_WORDS and " " not in name and script_of(name) == "Latn" and name[:1].isupper():
+                    alternatives += _vank_forms(name)
         if kind == "landmark" and name and text.casefold().startswith(name.casefold()):
             alternatives += [inner + text[len(name):] for inner in inner_names]
         if kind == "district" and word in _RU_UNIT_WORDS:
