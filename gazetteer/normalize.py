@@ -26,8 +26,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-__all__ = ["MAX_NAME", "aze_to_english", "exact_key", "inflection_stems", "norm_key", "short_stems", "skeleton", "name_base",
-           "qualifiers", "script_of", "foreign_readings", "name_pair"]
+__all__ = ["MAX_NAME", "aze_to_english", "exact_key", "inflection_stems", "norm_key", "short_stems", "skeleton",
+           "name_base", "qualifiers", "script_of", "foreign_readings", "name_pair"]
 
 #: The longest place string read, in characters: longer text is no place name
 #: (a pasted paragraph), and the resolver refuses it with a clear error.

@@ -558,8 +558,6 @@ def _landmark_case_forms(name: str, word: str) -> list[str]:
 _ARMENIAN_LANDMARK_ENGLISH = {"անցակետ": "checkpoint", "մաքսակետ": "checkpoint", "կամուրջ": "bridge",
                               "լիճ": "lake", "ջրամբար": "reservoir", "օդանավակայան": "airport",
                               "վանք": "monastery", "միջանցք": "corridor"}
-#: A French or Italian landmark word and the English one a landmark's own name
-#: holds: "pont d'Hakari" is the "Hakari bridge".
 #: An Armenian monastery's name is its founder's or village's name + "vank"
 #: (monastery), joined by "a": Gtich's is Gtichavank, Gosh's Goshavank, Makar's
 #: Makaravank. Guidebooks write it apart ("Gtcha vank", the genitive "Gtichi
@@ -582,6 +580,8 @@ def _vank_forms(stem: str, link: str | None = None) -> list[str]:
 _CHURCH_AS_MONASTERY = {"temple": "monastery", "church": "monastery", "monastery complex": "monastery",
                         "monastic complex": "monastery", "temple complex": "monastery",
                         "church complex": "monastery"}
+#: A French or Italian landmark word and the English one a landmark's own name
+#: holds: "pont d'Hakari" is the "Hakari bridge".
 _FOREIGN_LANDMARK = {"pont": "bridge", "ponte": "bridge", "corridor": "corridor", "corridoio": "corridor",
                      "lac": "lake", "lago": "lake", "monastère": "monastery", "monastero": "monastery",
                      "forteresse": "fortress", "fortezza": "fortress", "réservoir": "reservoir",
