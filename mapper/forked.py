@@ -27,12 +27,16 @@ __all__ = ["Forked", "can_fork", "ending_signals_held"]
 
 
 
+#: Where Linux says how many tasks are runnable this instant (its fourth field, "running/total").
+_LOADAVG = "/proc/loadavg"
+
+
 def can_fork() -> bool:
     """Whether forking is possible, safe and worth it here: a system that forks, no other
     Python thread (a forked copy of a threaded program may hang), and a core to spare.
 
-    A core is spare when the load average of the last minute is below the number of
-    cores less one: the copy costs CPU of its own (the pages either process then writes
+    A core is spare when fewer than the number of cores less one are kept busy by other
+    work (``_busy``): the copy costs CPU of its own (the pages either process then writes
     are copied, two megabytes at a time where the system backs memory with huge pages,
     a fifth more CPU for a 50,000-claim build), which only a core that would otherwise
     be idle turns into a shorter build."""
@@ -43,10 +47,22 @@ def can_fork() -> bool:
     except AttributeError:
         cores = os.cpu_count() or 1
     try:
-        load = os.getloadavg()[0]
-    except (AttributeError, OSError):  # no load average to read: assume a busy machine
+        busy = _busy()
+    except (AttributeError, OSError):  # nothing to read the load from: assume a busy machine
         return False
-    return cores > 1 and load < cores - 1
+    return cores > 1 and busy < cores - 1
+
+
+def _busy() -> float:
+    """How many cores other work keeps busy: the tasks runnable this instant besides this
+    one (Linux), else the last minute's load average. The average lags by a minute: a build
+    started just after another (or after a benchmark's other runs) read the last one's load
+    and did not fork on an idle machine."""
+    try:
+        with open(_LOADAVG, "rb") as fh:
+            return int(fh.read().split()[3].split(b"/")[0]) - 1
+    except (OSError, ValueError, IndexError):
+        return os.getloadavg()[0]
 
 
 class Forked:

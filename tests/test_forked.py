@@ -138,14 +138,24 @@ def test_a_big_ledger_forks_by_default_only_where_it_can(analysis, gaz, tmp_path
     assert forks == [len(analysis.claims)]  # only the ledger over the threshold, where forking is possible
 
 
-def test_no_fork_while_another_thread_runs(monkeypatch):
+def _running(monkeypatch, tmp_path, running):
+    """This system's tasks runnable now, as Linux's /proc/loadavg would say (None: no such file)."""
+    import mapper.forked as forked
+
+    path = tmp_path / "loadavg"
+    if running is not None:
+        path.write_text(f"0.66 0.84 1.04 {running}/110 2456\n", encoding="ascii")
+    monkeypatch.setattr(forked, "_LOADAVG", str(path))
+
+
+def test_no_fork_while_another_thread_runs(monkeypatch, tmp_path):
     import threading
 
     import mapper.forked as forked
 
     # An idle machine with two cores: only the thread can say no.
     monkeypatch.setattr(forked.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
-    monkeypatch.setattr(forked.os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    _running(monkeypatch, tmp_path, 1)
     assert can_fork() is True
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
@@ -157,25 +167,50 @@ def test_no_fork_while_another_thread_runs(monkeypatch):
         thread.join()
 
 
-def test_no_fork_unless_a_core_is_spare(monkeypatch):
+def test_no_fork_unless_a_core_is_spare(monkeypatch, tmp_path):
     import mapper.forked as forked
 
     monkeypatch.setattr(forked.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
-    monkeypatch.setattr(forked.os, "getloadavg", lambda: (1.2, 0.0, 0.0))
-    assert can_fork() is False  # two cores, one and a bit busy: the copy would wait for a core
-    monkeypatch.setattr(forked.os, "getloadavg", lambda: (0.4, 9.0, 9.0))
-    assert can_fork() is True  # the last minute's load is what counts
+    # The last minute's load says nothing where the tasks runnable now can be read.
+    monkeypatch.setattr(forked.os, "getloadavg", lambda: (9.0, 9.0, 9.0))
+    _running(monkeypatch, tmp_path, 1)
+    assert can_fork() is True  # two cores, this process alone running: the copy takes the other
+    _running(monkeypatch, tmp_path, 2)
+    assert can_fork() is False  # another task runs: the copy would wait for a core
+    monkeypatch.setattr(forked.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    _running(monkeypatch, tmp_path, 3)
+    assert can_fork() is True  # four cores, two busy besides this process
+    _running(monkeypatch, tmp_path, 4)
+    assert can_fork() is False
     monkeypatch.setattr(forked.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    _running(monkeypatch, tmp_path, 1)
     assert can_fork() is False  # one core
 
 
-def test_no_fork_where_the_load_cannot_be_read(monkeypatch):
+@pytest.mark.parametrize("content", [None, "0.66 0.84 1.04\n", "0.66 0.84 1.04 x/110 2456\n"])
+def test_without_a_count_of_tasks_running_the_last_minutes_load_counts(monkeypatch, tmp_path, content):
+    # Another system (no /proc/loadavg), or a file of another shape: the load average.
+    import mapper.forked as forked
+
+    monkeypatch.setattr(forked.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    path = tmp_path / "loadavg"
+    if content is not None:
+        path.write_text(content, encoding="ascii")
+    monkeypatch.setattr(forked, "_LOADAVG", str(path))
+    monkeypatch.setattr(forked.os, "getloadavg", lambda: (1.2, 0.0, 0.0))
+    assert can_fork() is False  # two cores, one and a bit busy
+    monkeypatch.setattr(forked.os, "getloadavg", lambda: (0.4, 9.0, 9.0))
+    assert can_fork() is True  # the last minute's load is what counts
+
+
+def test_no_fork_where_the_load_cannot_be_read(monkeypatch, tmp_path):
     import mapper.forked as forked
 
     def unreadable():
         raise OSError("no load average here")
 
     monkeypatch.setattr(forked.os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    _running(monkeypatch, tmp_path, None)
     monkeypatch.setattr(forked.os, "getloadavg", unreadable)
     assert can_fork() is False
 
