@@ -98,7 +98,7 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
     "parsing": (["gazetteer/parsing.py"],
                 ["tests/test_ru20_rules.py", "tests/test_y2025_rules.py", "tests/test_misses_rules.py",
                  "tests/test_eng20_rules.py", "tests/test_rights_rules.py", "tests/test_resolve.py",
-                 "tests/test_landmarks2_rules.py", "tests/test_encyclo_rules.py"],
+                 "tests/test_landmarks2_rules.py", "tests/test_encyclo_rules.py", "tests/test_gen_rules.py"],
                 ["gazetteer.parsing.x__without_adjectives__mutmut_*", "gazetteer.parsing.x__english_lead__mutmut_*"]),
     # How both console commands end: exit codes, exit handlers, streams flushed (atomic.run_command).
     "lifecycle": (["gazetteer/atomic.py"],

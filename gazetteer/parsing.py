@@ -564,7 +564,7 @@ def _without_adjectives(text: str) -> str:
     if match and not any(w in _WORD_KIND or w in ("of", "in", "near") for w in match.group("adjs").split()):
         return f"{match.group('word')} of {text[match.start('rest'):]}"
     match = _EN_ADJECTIVE_BETWEEN.search(text)
-    if match and match.start() > 0 and text[0].isupper():
+    if match and text[0].isupper():  # (a name before it: the match starts with a space)
         return f"{text[: match.start()]} {text[match.end():]}"
     return text
 
