@@ -79,7 +79,7 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
          "tests/test_ranking_rules.py",
          # The rounds that wrote context rules stated them in their own files.
          "tests/test_wrongs_rules.py", "tests/test_misses_rules.py", "tests/test_ru20_rules.py",
-         "tests/test_encyclo_rules.py"],
+         "tests/test_encyclo_rules.py", "tests/test_bord_rules.py"],
     ),
     # How each candidate is scored: the layers, notability, the size and
     # kind hints, whole names before part and written before sound-alike.

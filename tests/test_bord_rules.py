@@ -164,3 +164,29 @@ def test_a_unit_is_no_village_to_weigh_by_distance(gaz):
     # from it and 8 km from an Armenian village of the name, and the district stands.
     res = gaz.resolve("Tovuz rayonunun", near="Əlibəyli")
     assert res.status == "resolved" and res.place.kind == "district", res.why
+
+
+def test_a_namesake_is_far_only_beyond_twice_the_nearest_and_ten_km_more(gaz, monkeypatch):
+    # Decider._nearest_namesake_nearer at its edges, the distances given: a village is ruled out
+    # only when farther than both twice the nearest one's distance and the nearest's plus NEARER_KM.
+    import gazetteer.decision as decision
+    from gazetteer.decision import NEARER_KM, Context
+
+    villages = [i for i, rec in enumerate(gaz._records) if rec["kind"] == "settlement"][:3]
+    town, one, other = (gaz._place(i) for i in villages)
+    distance = {}
+    monkeypatch.setattr(decision, "km", lambda place, to: distance[place.id])
+
+    def levels(d_one, d_other):
+        distance.update({one.id: d_one, other.id: d_other})
+        judged = {villages[1]: ("near", "T"), villages[2]: ("near", "T")}
+        out = gaz._decider._nearest_namesake_nearer(judged, [Context("T", (town,))])
+        return out[villages[1]][0], out[villages[2]][0]
+
+    assert NEARER_KM == 10.0
+    assert levels(5, 15) == ("near", "near")  # the nearest's plus 10 km, not beyond
+    assert levels(5, 15.01) == ("near", "outside")
+    assert levels(5, 14) == ("near", "near")
+    assert levels(12, 24) == ("near", "near")  # twice the nearest, not beyond
+    assert levels(12, 24.01) == ("near", "outside")
+    assert levels(30, 5) == ("outside", "near")

@@ -106,3 +106,27 @@ def test_the_split_of_a_context_naming_two_places_far_apart(gaz):
                                      _village("test:by-a-far", 40.0, 45.4))
     assert split([Candidate(by_a_far, 1.20, "x", "exact"), Candidate(by_b_close, runner.score, "x", "exact")],
                  {by_a_far.id: "near", by_b_close.id: "near"}, [Context("K", (a, b_close))]) is None
+
+
+def test_a_split_context_is_answered_ambiguous_between_the_two_it_names(gaz):
+    # decide's use of the split: both candidates, in order, and why, in words a reader acts on.
+    from gazetteer.decision import Context, Scored
+    from gazetteer.model import Candidate
+    from gazetteer.parsing import parse_name
+
+    a, b = _village("test:a", 40.0, 45.5), _village("test:b", 40.0, 46.5)
+    by_a, by_b, third = (_village("test:by-a", 40.01, 45.5), _village("test:by-b", 40.01, 46.5),
+                         _village("test:third", 40.3, 45.0))
+    context = Context("K", (a, b))
+    top, runner = Candidate(by_a, 1.20, "x", "exact"), Candidate(by_b, 1.20 - SPLIT_GAP + 0.01, "x", "exact")
+    far_behind = Candidate(third, 0.70, "x", "exact")
+    scored = Scored([top, runner, far_behind], {by_a.id: "near", by_b.id: "near", third.id: "edge"},
+                    {by_a.id: 1.0, by_b.id: 1.0, third.id: 1.0})
+    res = gaz._decider.decide("X", "K", parse_name("X"), scored, [context])
+    assert res.status == "ambiguous" and [c.place.id for c in res.candidates] == ["test:by-a", "test:by-b"]
+    assert res.why == ("the context 'K' names more than one place, and test:by-a lies by one and test:by-b by "
+                       "another; give a district or province as context")
+    # The runner-up SPLIT_GAP behind: the best one, resolved.
+    behind = Candidate(by_b, 1.20 - SPLIT_GAP - 0.001, "x", "exact")
+    res = gaz._decider.decide("X", "K", parse_name("X"), Scored([top, behind], scored.fits, scored.bases), [context])
+    assert res.status == "resolved" and res.place.id == "test:by-a"
