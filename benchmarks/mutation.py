@@ -104,7 +104,9 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
     "lifecycle": (["gazetteer/atomic.py"],
                   # In this process: a command run in its own would not run the mutant under test.
                   ["tests/test_cli_and_import.py::test_a_command_ends_with_its_code_after_the_exit_handlers_and_a_flush",
-                   "tests/test_cli_and_import.py::test_a_command_whose_streams_are_closed_still_ends_and_says_it_failed"],
+                   "tests/test_cli_and_import.py::test_a_command_whose_streams_are_closed_still_ends_and_says_it_failed",
+                   "tests/test_cli_and_import.py::"
+                   "test_a_python_without_cpythons_exit_hook_ends_a_command_the_ordinary_way"],
                   ["gazetteer.atomic.x_run_command__mutmut_*"]),
 }
 

@@ -68,7 +68,10 @@ def run_command(command: Callable[[], object]) -> NoReturn:
     elif not isinstance(code, int):
         print(code, file=sys.stderr)
         code = 1
-    atexit._run_exitfuncs()  # what the interpreter runs first at exit (logging's last flush among them)
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)  # CPython's, not a promise of the language
+    if run_exit_handlers is None:  # another Python: the ordinary exit, handlers and teardown included
+        sys.exit(code)
+    run_exit_handlers()  # what the interpreter runs first at exit (logging's last flush among them)
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -259,3 +259,18 @@ def test_a_command_whose_streams_are_closed_still_ends_and_says_it_failed(monkey
         with pytest.raises(_Exited):
             atomic.run_command(body)
     assert codes == [1, 3]
+
+
+def test_a_python_without_cpythons_exit_hook_ends_a_command_the_ordinary_way(monkeypatch):
+    # No atexit._run_exitfuncs (it is CPython's): no os._exit either, since the handlers would not run.
+    import atexit
+
+    from gazetteer import atomic
+
+    monkeypatch.delattr(atexit, "_run_exitfuncs")
+    monkeypatch.setattr(atomic, "end_on_signals", lambda: None)
+    monkeypatch.setattr(atomic.os, "_exit", lambda status: pytest.fail("os._exit without the exit handlers"))
+    for body, code in ((lambda: None, 0), (lambda: sys.exit(4), 4), (lambda: sys.exit("why"), 1)):
+        with pytest.raises(SystemExit) as ended:
+            atomic.run_command(body)
+        assert ended.value.code == code
