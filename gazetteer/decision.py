@@ -335,9 +335,8 @@ class Decider:
             if located is None:
                 # A unit with no outline (an Artsakh province, known by the
                 # districts it covers, or not even those) is rough: near its
-                # centre is at its edge, not outside it.
-                if chained:
-                    return "inside"
+                # centre is at its edge, not outside it. (A place filed under it
+                # was answered above.)
                 if km(ctx, place) <= ROUGH_KM or self._by_members(ctx, place):
                     return "edge"
                 return "outside"

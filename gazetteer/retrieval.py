@@ -169,12 +169,13 @@ class Retriever:
             if stems:
                 found = {pi: (DECLINED_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()}
                 _merge(found, stems, cap=LAYER_SCORES["inflected"])
-        elif all(layer == "phonetic" for _, _, layer in found.values()) and inflection_stems(parsed.name):
+        elif all(layer == "phonetic" for _, _, layer in found.values()) and (
+                declined := inflection_stems(parsed.name)):
             # In other scripts, a declined form that only sounds like a name ("Тертере",
             # "in Tartar", is a sound-alike of Dardərə): the name its stem spells as
             # written is a candidate too, and the scores decide. (Two rounds met this
             # at once; Armenian's branch above demotes the sound-alikes instead.)
-            for stem in inflection_stems(parsed.name):
+            for stem in declined:
                 _merge(found, self.matches(stem, fuzzy=False, phonetic=False), cap=LAYER_SCORES["inflected"])
         elif parsed.name.endswith("ի") and all(self._records[pi].get("kind") == "settlement" for pi in found):
             # An Armenian genitive ("Սյունիքի", Syunik's) that a hamlet also

@@ -19,12 +19,11 @@ import signal
 import threading
 from collections.abc import Callable
 
-from gazetteer.atomic import _HELD, ending_signals_held
+from gazetteer.atomic import ending_signals_held
 
 from .errors import RenderError
 
-__all__ = ["Forked", "can_fork", "ending_signals_held"]
-
+__all__ = ["Forked", "can_fork"]
 
 
 #: Where Linux says how many tasks are runnable this instant (its fourth field, "running/total").
@@ -75,19 +74,15 @@ class Forked:
         # A signal that ends the build (Ctrl-C, ``kill``), caught while forking, would be raised
         # in an at-fork hook (logging's), where Python drops the exception and the build goes on:
         # held back during the fork, it is raised after it, in each process's own code.
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD) if _HELD else None
         pid = -1
         try:
-            pid = os.fork()
-        finally:
-            if held is not None:
-                try:
-                    signal.pthread_sigmask(signal.SIG_SETMASK, held)
-                except BaseException:
-                    if pid > 0:  # the build ends here: its copy with it, before it writes a file
-                        os.kill(pid, signal.SIGKILL)
-                        os.waitpid(pid, 0)
-                    raise
+            with ending_signals_held():
+                pid = os.fork()
+        except BaseException:
+            if pid > 0:  # the build ends here: its copy with it, before it writes a file
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            raise
         if pid == 0:  # the copy
             code = 0
             try:

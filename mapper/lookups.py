@@ -19,8 +19,9 @@ import pickle
 from collections.abc import Iterable
 
 from gazetteer import Gazetteer, GazetteerError, Place, Resolution
+from gazetteer.atomic import ending_signals_held
 
-from .forked import Forked, ending_signals_held
+from .forked import Forked
 
 __all__ = ["resolve_names"]
 

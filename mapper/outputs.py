@@ -21,12 +21,12 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import orjson
 
 from gazetteer import Gazetteer, GazetteerError
-from gazetteer.atomic import FileSet
+from gazetteer.atomic import FileSet, ending_signals_held
 
 from .analysis import FLAGS, PARTNER_CAP, RETRACTED_STATUSES, Analysis
 from .errors import MapperError, RenderError
 from .claimtable import ClaimTable
-from .forked import Forked, can_fork, ending_signals_held
+from .forked import Forked, can_fork
 from .ledger import Event
 from .page import build_map, build_map_files, map_bytes
 from .tiles import DEFAULT_TILES, REFERRER_POLICY
