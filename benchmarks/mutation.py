@@ -100,6 +100,12 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
                  "tests/test_eng20_rules.py", "tests/test_rights_rules.py", "tests/test_resolve.py",
                  "tests/test_landmarks2_rules.py", "tests/test_encyclo_rules.py", "tests/test_gen_rules.py"],
                 ["gazetteer.parsing.x__without_adjectives__mutmut_*", "gazetteer.parsing.x__english_lead__mutmut_*"]),
+    # Which places a name's spelling reaches: the strict layers, the declined and
+    # sound-alike forms (retrieval.py), and the piece index fuzzy look-ups go through.
+    "retrieval": (["gazetteer/retrieval.py", "gazetteer/fuzzyindex.py"],
+                  ["tests/test_fuzzyindex.py", "tests/test_resolve.py", "tests/test_hy23_rules.py",
+                   "tests/test_bord_rules.py", "tests/test_hyscript_rules.py", "tests/test_inflection_dev6.py",
+                   "tests/test_dev8_rules.py", "tests/test_ru20_rules.py"]),
     # How both console commands end: exit codes, exit handlers, streams flushed (atomic.run_command).
     "lifecycle": (["gazetteer/atomic.py"],
                   # In this process: a command run in its own would not run the mutant under test.
