@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -209,44 +210,53 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
 
     # A batch repeats names: each distinct (name, near, as_of) is looked up
     # and its match columns formatted once (at most _FORMATTED kept at a time,
-    # unless shared with forked processes, which answer every one beforehand).
+    # unless shared with forked processes, which keep every answer).
+    keyed = near_idx is None and asof_idx is None  # the name alone: its key made here, without a call
+
+    def key_of(row) -> _Key | None:
+        if row.error or not row.cells[idx].strip():
+            return None
+        return (row.cells[idx], None, None) if keyed else _key(row.cells, idx, near_idx, asof_idx)
+
     rows = table.rows()
     answers: dict[_Key, _Answer] = {}
     count = _workers(gaz, workers, expected)
-    if count > 1:
-        rows = list(rows)  # type: ignore[assignment]
-        distinct = dict.fromkeys(_key(row.cells, idx, near_idx, asof_idx) for row in rows
-                                 if not row.error and row.cells[idx].strip())
-        if len(distinct) >= (PARALLEL_NAMES if workers is None else 2):
-            answers = _answers(gaz, list(distinct), formatted, count)
-
-    keyed = near_idx is None and asof_idx is None  # the name alone: its key made here, without a call
-    for row in rows:
-        report.read += 1
-        if progress:
-            progress(report.read, max(expected, report.read))
-        if row.error:
-            fail(row, row.error)
-            continue
-        cells = row.cells
-        if not cells[idx].strip():
-            fail(row, f"column {column!r} is empty")
-            continue
-        key = (cells[idx], None, None) if keyed else _key(cells, idx, near_idx, asof_idx)
-        answer = answers.get(key)
-        if answer is None:
-            # Reached only without a fork: forked processes answered every key beforehand.
-            answer = _answer(gaz, key, formatted)
-            if len(answers) >= _FORMATTED:
-                answers.clear()
-            answers[key] = answer
-        status, values, error = answer
-        if status is None:
-            fail(row, error)  # type: ignore[arg-type]
-            continue
-        report.counts[status] += 1
-        emit(row.number, cells, values, None)  # type: ignore[arg-type]
-        report.written += 1
+    with contextlib.ExitStack() as stack:
+        shared = None
+        if count > 1:
+            shared = stack.enter_context(_Shared(gaz, formatted, count, start_at=PARALLEL_NAMES if workers is None
+                                                 else 2, rows_per_part=-(-expected // (count * SHARES)) or 1))
+            rows = shared.read(rows, key_of)  # type: ignore[assignment]
+            if not shared.started:
+                shared = None
+        for row in rows:
+            report.read += 1
+            if progress:
+                progress(report.read, max(expected, report.read))
+            if row.error:
+                fail(row, row.error)
+                continue
+            cells = row.cells
+            if not cells[idx].strip():
+                fail(row, f"column {column!r} is empty")
+                continue
+            key = (cells[idx], None, None) if keyed else _key(cells, idx, near_idx, asof_idx)
+            if shared is not None:
+                answer = shared.answer(key)
+            else:
+                answer = answers.get(key)
+                if answer is None:
+                    answer = _answer(gaz, key, formatted)
+                    if len(answers) >= _FORMATTED:
+                        answers.clear()
+                    answers[key] = answer
+            status, values, error = answer
+            if status is None:
+                fail(row, error)  # type: ignore[arg-type]
+                continue
+            report.counts[status] += 1
+            emit(row.number, cells, values, None)  # type: ignore[arg-type]
+            report.written += 1
     return report
 
 
@@ -292,40 +302,123 @@ def _answer_all(keys: list[_Key]) -> list[_Answer]:
     return [_answer(gaz, key, formatted) for key in keys]
 
 
-def _answers(gaz: Gazetteer, keys: list[_Key], formatted: Callable[[dict[str, object]], object],
-             workers: int) -> dict[_Key, _Answer]:
-    """Each distinct (name, near, as_of) answered once, shared among ``workers``
-    processes: forked copies of this one (the loaded gazetteer comes with
-    them, nothing is loaded or sent) and this one. The keys go in SHARES parts
-    a process: the copies take them from the front, this one from the back
-    until it meets one a copy has taken, so that all end together however the
-    parts' names differ in cost (misspelled ones cost more, and a copy pays for
-    the pages it copies on write). A look-up's answer depends on the key alone,
-    so the output is the one a single process writes. The caller forks for two
-    keys or more and two workers or more, so there are always two parts or more."""
-    global _FORKED
-    from concurrent.futures import ProcessPoolExecutor
+class _Shared:
+    """A batch's distinct (name, near, as_of) answered once each, shared among
+    ``workers`` processes: forked copies of this one (the loaded gazetteer comes
+    with them, nothing is loaded or sent) and this one.
 
-    size = -(-len(keys) // (workers * SHARES))
-    parts = [keys[i:i + size] for i in range(0, len(keys), size)]
-    _FORKED = (gaz, formatted)
-    try:
-        with ProcessPoolExecutor(max_workers=workers - 1,
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = [pool.submit(_answer_all, part) for part in parts]
-            mine: dict[int, list[_Answer]] = {}
-            for i in reversed(range(len(parts))):
-                # A part not yet handed to a copy is this process's; the first one handed
-                # over means every earlier one is too.
-                if not futures[i].cancel():
-                    break
-                mine[i] = _answer_all(parts[i])
-            answers: list[_Answer] = []
-            for i, future in enumerate(futures):
-                answers += mine[i] if i in mine else future.result()
-    finally:
-        _FORKED = None
-    return dict(zip(keys, answers))
+    The keys go out in parts as the rows are read (a part every
+    ``rows_per_part`` rows: SHARES parts a process), so that the copies start
+    while this process still reads, from the part in which the batch reaches
+    ``start_at`` distinct keys (forking for fewer costs more than it saves).
+    The copies take parts from the front. This process then writes the rows in
+    order, and while a row waits for a part a copy is answering, it answers
+    parts from the back itself until it meets one a copy has taken: all end
+    together however the parts' names differ in cost (misspelled ones cost
+    more, and a copy pays for the pages it copies on write). A look-up's answer
+    depends on its key alone, so the output is the one a single process writes.
+    """
+
+    def __init__(self, gaz: Gazetteer, formatted: Callable[[dict[str, object]], object], workers: int, *,
+                 start_at: int, rows_per_part: int) -> None:
+        self._gaz, self._formatted, self._workers = gaz, formatted, workers
+        self._start_at, self._rows_per_part = start_at, rows_per_part
+        self._parts: list[list[_Key]] = []
+        self._part_of: dict[_Key, int] = {}
+        self._futures: list = []
+        self._done: dict[_Key, _Answer] = {}
+        self._kept: set[int] = set()
+        self._pool = None
+        self._back = 0  # parts below this one may still be taken from the back
+
+    @property
+    def started(self) -> bool:
+        return self._pool is not None
+
+    def __enter__(self) -> _Shared:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        global _FORKED
+        if self._pool is not None:
+            # A part not yet handed over is dropped, one a copy answers is waited for.
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            _FORKED = None
+
+    def read(self, rows, key_of: Callable[[object], _Key | None]) -> list:
+        """Every row, each new key put in the part being filled; the parts handed out as they close."""
+        out, part = [], []
+        part_of, per = self._part_of, self._rows_per_part
+        for n, row in enumerate(rows, 1):
+            out.append(row)
+            key = key_of(row)
+            if key is not None and key not in part_of:
+                part_of[key] = len(self._parts)
+                part.append(key)
+            if part and not n % per:
+                self._close(part)
+                part = []
+        if part:
+            self._close(part)
+        return out
+
+    def _close(self, part: list[_Key]) -> None:
+        self._parts.append(part)
+        self._back = len(self._parts)
+        if self._pool is None and len(self._part_of) >= self._start_at:
+            self._start()
+        if self._pool is not None:
+            while len(self._futures) < len(self._parts):
+                self._futures.append(self._pool.submit(_answer_all, self._parts[len(self._futures)]))
+
+    def _start(self) -> None:
+        """Fork the copies: each inherits the loaded gazetteer and the formatter as ``_FORKED``."""
+        global _FORKED
+        from concurrent.futures import ProcessPoolExecutor
+
+        _FORKED = (self._gaz, self._formatted)
+        self._pool = ProcessPoolExecutor(max_workers=self._workers - 1, mp_context=multiprocessing.get_context("fork"))
+
+    def answer(self, key: _Key) -> _Answer:
+        found = self._done.get(key)
+        if found is not None:
+            return found
+        i = self._part_of[key]
+        while i not in self._kept:
+            future = self._futures[i]
+            if future.cancel():  # not handed over yet: this process's
+                self._keep(i, _answer_all(self._parts[i]))
+            elif future.done() or not self._take_from_the_back():
+                self._keep(i, self._result(i))
+        return self._done[key]
+
+    def _result(self, i: int) -> list[_Answer]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._futures[i].result()
+        except BrokenProcessPool:
+            # A copy was killed (out of memory, a signal): its parts, and those it never took, are
+            # answered here. The output is the same; only the time is one process's.
+            return _answer_all(self._parts[i])
+
+    def _take_from_the_back(self) -> bool:
+        """Answer the last part not handed over yet; False when there is none left."""
+        while self._back > 0:
+            self._back -= 1
+            j = self._back
+            if j in self._kept:
+                continue
+            if self._futures[j].cancel():
+                self._keep(j, _answer_all(self._parts[j]))
+                return True
+            # The copies take parts in order: this one handed over, every earlier one was too.
+            self._back = 0
+        return False
+
+    def _keep(self, i: int, answers: list[_Answer]) -> None:
+        self._done.update(zip(self._parts[i], answers))
+        self._kept.add(i)
 
 
 def _unique_keys(header: list[str]) -> list[str]:

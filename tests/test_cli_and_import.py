@@ -24,8 +24,8 @@ def test_batch_workers_write_the_same_file_and_a_bad_count_is_refused(tmp_path, 
     src.write_text("n,place,near\n1,Sanasar,Gubadli\n2,,\n3,Avetaranoc,\n4,Zzyzx Road,\n5,Shusha,\n"
                    "6,Sanasar,Gubadli\n7,Martuni,\n", encoding="utf-8")
     calls = []
-    real = batch._answers
-    monkeypatch.setattr(batch, "_answers", lambda *a: calls.append(a[3]) or real(*a))
+    real = batch._Shared._start
+    monkeypatch.setattr(batch._Shared, "_start", lambda self: calls.append(self._workers) or real(self))
     outputs = []
     for workers in ("1", "2"):
         out = tmp_path / f"out{workers}.csv"
