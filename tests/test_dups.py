@@ -1,0 +1,71 @@
+"""dups.yaml: one village recorded twice is one place, where the encyclopedia page puts it.
+
+Compiled with the WOF trees (the session's fixture), so the checks hold whether
+or not the shipped data is regenerated. Each fails if its merge is undone: the
+merged copy's id would be a place of its own, and its names would tie.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
+
+# kept, merged copy, the page's point (lat, lon)
+MERGES = [
+    ("wof:890443193", "wof:421204829", (39.44806, 48.54278)),    # Biləsuvar town (was Puşkin)
+    ("wof:1242713891", "wof:1259518117", (39.69389, 47.02889)),  # Maçkalaşen / Cütçü
+    ("wof:421196497", "wof:1343875853", (40.57222, 43.86694)),   # Maralik
+    ("wof:421178501", "wof:1360177157", (41.14778, 44.83778)),   # Shnogh
+    ("wof:421198707", "wof:1108784031", (39.90639, 44.66806)),   # Sisavan
+]
+
+
+def _km(lat1, lon1, lat2, lon2):
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize("kept, merged, point", MERGES, ids=[m[1] for m in MERGES])
+def test_the_copy_is_the_kept_place_at_the_pages_point(gaz, kept, merged, point):
+    assert gaz.get(merged).id == kept
+    place = gaz.get(kept)
+    assert _km(place.lat, place.lon, *point) < 0.1, (place.lat, place.lon)
+
+
+@pytest.mark.parametrize("kept, merged, point", MERGES, ids=[m[1] for m in MERGES])
+def test_no_second_settlement_keeps_the_copys_names(gaz, kept, merged, point):
+    # Only the kept record carries the copy's identity: no other settlement within
+    # 50 km shares the kept place's display name.
+    place = gaz.get(kept)
+    twins = [r["id"] for r in gaz.records() if r["kind"] == "settlement" and r["id"] != kept
+             and r["name"] == place.name and _km(r["lat"], r["lon"], place.lat, place.lon) < 50]
+    assert twins == []
+
+
+@pytest.mark.parametrize("text", ["Cütçü", "Maçkalaşen", "Machkalashen", "Մաճկալաշեն"])
+def test_machkalashen_answers_both_its_names(gaz, text):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == "wof:1242713891", (text, res.status, res.why)
+
+
+@pytest.mark.parametrize("text", ["Shnogh", "Шнох", "Շնող"])
+def test_shnogh_is_one_village_not_a_tie(gaz, text):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == "wof:421178501", (text, res.status, res.why)
+
+
+def test_bilasuvar_is_labelled_by_its_name_and_answers_the_old_one(gaz):
+    assert gaz.get("wof:890443193").name == "Biləsuvar"
+    for text in ("Biləsuvar", "Билясувар", "Puşkin"):
+        res = gaz.resolve(text)
+        assert res.status == "resolved" and res.place.id == "wof:890443193", (text, res.status, res.why)
+
+
+def test_cutcu_is_machkalashens_own_name_now_not_a_hidden_one(gaz):
+    names = {(n.text, n.lang): n for n in gaz.get("wof:1242713891").names}
+    assert not getattr(names[("Cütçü", "aze")], "hidden", None)
