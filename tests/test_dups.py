@@ -69,3 +69,22 @@ def test_bilasuvar_is_labelled_by_its_name_and_answers_the_old_one(gaz):
 def test_cutcu_is_machkalashens_own_name_now_not_a_hidden_one(gaz):
     names = {(n.text, n.lang): n for n in gaz.get("wof:1242713891").names}
     assert not getattr(names[("Cütçü", "aze")], "hidden", None)
+
+
+# place, a neighbour's name it carried, the language
+BORROWED = [
+    ("wof:421177021", "Неркин Геташен", "rus"),   # Verin Getashen had Nerkin Getashen's
+    ("wof:1310556251", "Դադիվանք", "hye"),        # Qaragüney had Vəng's (Dadivank's)
+]
+
+
+@pytest.mark.parametrize("pid, text, lang", BORROWED, ids=[b[0] for b in BORROWED])
+def test_a_neighbours_name_is_no_longer_this_places(gaz, pid, text, lang):
+    assert (text, lang) not in {(n.text, n.lang) for n in gaz.get(pid).names}
+    # and the name is no longer a candidate for it at all
+    assert pid not in {c.place.id for c in gaz.resolve(text).candidates}
+
+
+def test_verin_getashen_keeps_its_own_russian_name(gaz):
+    assert ("Верин Геташен", "rus") in {(n.text, n.lang) for n in gaz.get("wof:421177021").names}
+    assert gaz.resolve("Верин Геташен").place.id == "wof:421177021"
