@@ -8,10 +8,15 @@ merged copy's id would be a place of its own, and its names would tie.
 from __future__ import annotations
 
 import math
+import sys
+from pathlib import Path
 
 import pytest
 
 from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import duplicates  # noqa: E402  (benchmarks/duplicates.py: the listing the entries came from)
 
 # kept, merged copy, the page's point (lat, lon)
 MERGES = [
@@ -90,3 +95,57 @@ def test_a_neighbours_name_is_no_longer_this_places(gaz, pid, text, lang):
 def test_verin_getashen_keeps_its_own_russian_name(gaz):
     assert ("Верин Геташен", "rus") in {(n.text, n.lang) for n in gaz.get("wof:421177021").names}
     assert gaz.resolve("Верин Геташен").place.id == "wof:421177021"
+
+
+# --- The listing (benchmarks/duplicates.py) -------------------------------------------------
+
+
+def _rec(pid, name, lat, lon, names, parents=("wof:d",)):
+    return {"id": pid, "name": name, "kind": "settlement", "lat": lat, "lon": lon, "country": "AZ",
+            "parents": list(parents), "names": [{"text": t, "lang": lang, "type": "preferred"}
+                                                 for t, lang in names]}
+
+
+UNITS = [{"id": "wof:d", "name": "D", "kind": "district", "lat": 0, "lon": 0, "parents": [], "names": []},
+         {"id": "wof:e", "name": "E", "kind": "district", "lat": 0, "lon": 0, "parents": [], "names": []}]
+FIVE = [("Kənd", "aze"), ("Kend", "eng"), ("Кенд", "rus"), ("Քենդ", "hye"), ("Kand", "und")]
+
+
+def test_far_twins_need_one_district_the_distance_and_the_shared_names():
+    near = _rec("wof:1", "Kənd", 40.0, 46.0, FIVE)
+    far = _rec("wof:2", "Kənd", 40.2, 46.0, FIVE)                               # 22 km
+    close = _rec("wof:3", "Kənd", 40.05, 46.0, FIVE)                            # 5.6 km from wof:1
+    other_unit = _rec("wof:4", "Kənd", 40.4, 46.0, FIVE, parents=("wof:e",))
+    few_names = _rec("wof:5", "Kənd", 40.6, 46.0, FIVE[:4])
+    found = {(a["id"], b["id"]) for a, b, _ in duplicates.far_twins(
+        UNITS + [near, far, close, other_unit, few_names])}
+    assert found == {("wof:1", "wof:2"), ("wof:2", "wof:3")}
+
+
+def test_near_namesakes_share_an_azerbaijani_or_armenian_name_within_two_km():
+    a = _rec("wof:1", "Cütçü", 40.0, 46.0, [("Cütçü", "aze")])
+    b = _rec("wof:2", "Maçkalaşen", 40.005, 46.0, [("Maçkalaşen", "aze"), ("Cütçü", "aze")])  # 0.6 km
+    c = _rec("wof:3", "Cütçü", 40.1, 46.0, [("Cütçü", "aze")])                                # 11 km
+    d = _rec("wof:4", "X", 40.001, 46.0, [("Cütçü", "rus")])                                  # other language
+    found = {(x["id"], y["id"]) for x, y, _ in duplicates.near_namesakes(UNITS + [a, b, c, d])}
+    assert found == {("wof:1", "wof:2")}
+
+
+def test_borrowed_is_a_neighbours_name_that_spells_none_of_the_places_own():
+    upper = _rec("wof:1", "Verin Getashen", 40.133, 45.251,
+                 [("Verin Getashen", "eng"), ("Неркин Геташен", "rus")])
+    lower = _rec("wof:2", "Nerkin Getashen", 40.140, 45.279,
+                 [("Nerkin Getashen", "eng"), ("Неркин Геташен", "rus")])
+    far = _rec("wof:3", "Qaragüney", 41.0, 45.0, [("Qaragüney", "aze"), ("Неркин Геташен", "rus")])
+    rows = [(a["id"], text, b["id"]) for a, text, b, _ in duplicates.borrowed(UNITS + [upper, lower, far])]
+    assert rows == [("wof:1", "Неркин Геташен", "wof:2")]
+
+
+def test_the_pairs_fixed_in_dups_yaml_are_off_the_listing(gaz):
+    records = list(gaz.records())
+    ids = {m[1] for m in MERGES}
+    listed = {x["id"] for a, b, _ in duplicates.far_twins(records) + duplicates.near_namesakes(records)
+              for x in (a, b)}
+    assert not ids & listed
+    assert not {(pid, text) for pid, text, _ in BORROWED} & {
+        (a["id"], text) for a, text, _b, _ in duplicates.borrowed(records)}
