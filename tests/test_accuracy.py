@@ -398,7 +398,8 @@ FLOORS = {
     # (/work/team/notab-first-run.md). A town of SEAT_POPULATION before
     # namesakes of no note (Sheki, Shamakhi, not the hamlets in the area of
     # interest): 91/4/7/4.
-    "toponyms-notab.csv": (91, 4, 7, 4),
+    # An Azerbaijani descriptor before a copula ("Nic kəndidir", "Nic kəndinəydi"): 93/4/7/2.
+    "toponyms-notab.csv": (93, 4, 7, 2),
 }
 #: The held-out sets: counts only, never their rows (a failure lists none).
 #: toponyms.csv was frozen before the ranking changed; toponyms-2.csv was

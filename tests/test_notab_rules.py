@@ -87,3 +87,27 @@ def test_a_text_that_says_village_means_the_village(gaz):
     # word already speaks against the city.
     res = gaz.resolve("village of Sheki")
     assert (res.status, res.place.id) == ("resolved", "wof:421192321"), res.why
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Nic kəndidir", "village"),          # "it is the village of Nic"
+    ("Nic kəndinəydi", "village"),        # "(our way) was to the village of Nic"
+    ("Nic kendindedir", "village"),       # ASCII, locative then copula
+    ("Bartaz qəsəbəsiydi", "township"),
+    ("Zəngilan şəhəridir", "town"),
+])
+def test_an_azerbaijani_descriptor_with_a_copula_is_still_the_descriptor(text, size):
+    from gazetteer.parsing import parse_name
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint, parsed.size_hint) == (text.split()[0], "settlement", size)
+
+
+@pytest.mark.parametrize("text", ["Qədir", "Mirzədir", "Nic dir"])
+def test_a_name_that_ends_like_a_copula_is_left_whole(text):
+    from gazetteer.parsing import parse_name
+    assert parse_name(text).name == text and parse_name(text).kind_hint is None
+
+
+def test_the_copula_form_resolves_with_its_district(gaz):
+    res = gaz.resolve("Nic kəndinəydi", near="Qəbələ")
+    assert (res.status, res.place.id) == ("resolved", "wof:1193179933"), res.why
