@@ -1,0 +1,37 @@
+"""wellknown.yaml (and Spitak's census figure in renamed.yaml): places general
+texts name bare. Compiled with the WOF trees (the session's fixture), so the
+checks hold whether or not the shipped data is regenerated; each failed before
+the entry it guards."""
+
+from __future__ import annotations
+
+import pytest
+
+from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
+
+LAHIJ = "wof:421187543"          # Lahıc of İsmayıllı, the coppersmiths' village
+KAJARAN = "wof:1293220529"
+
+
+@pytest.mark.parametrize("text", ["Lahij", "Lahic", "Lagich", "Lahıc", "Лагич"])
+def test_a_bare_lahij_is_the_village_of_ismayilli(gaz, text):
+    res = gaz.resolve(text)
+    assert (res.status, res.place.id) == ("resolved", LAHIJ), (text, res.why)
+
+
+def test_the_other_lahics_keep_their_names(gaz):
+    # With its district, the Qax record still answers.
+    assert gaz.resolve("Lahıc", near="Qax").place.id == "wof:1309839707"
+
+
+@pytest.mark.parametrize("pid, people", [(KAJARAN, 7163), ("wof:1327455213", 19534),
+                                         ("wof:1242975503", 20363), ("wof:890431139", 12881)])
+def test_towns_without_a_population_in_wof_have_their_census_figure(gaz, pid, people):
+    assert gaz.get(pid).population == people
+
+
+@pytest.mark.parametrize("text, pid", [("Քաջարանում", KAJARAN), ("Kajaran", KAJARAN),
+                                       ("Spitak", "wof:890431139")])
+def test_a_town_with_its_figure_is_the_bare_name(gaz, text, pid):
+    res = gaz.resolve(text)
+    assert (res.status, res.place.id) == ("resolved", pid), (text, res.why)
