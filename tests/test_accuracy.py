@@ -401,7 +401,8 @@ FLOORS = {
     # An Azerbaijani descriptor before a copula ("Nic kəndidir", "Nic kəndinəydi"): 93/4/7/2.
     # wellknown.yaml (Lahıc of İsmayıllı press-notable; census figures for Kajaran,
     # Artik, Charentsavan and Spitak, which WOF lacks or gives a village's): 97/4/3/2.
-    "toponyms-notab.csv": (97, 4, 3, 2),
+    # The English "Ismailli" for İsmayıllı town and district (context of a Lahic): 98/4/3/1.
+    "toponyms-notab.csv": (98, 4, 3, 1),
 }
 #: The held-out sets: counts only, never their rows (a failure lists none).
 #: toponyms.csv was frozen before the ranking changed; toponyms-2.csv was

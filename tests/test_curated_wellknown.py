@@ -35,3 +35,11 @@ def test_towns_without_a_population_in_wof_have_their_census_figure(gaz, pid, pe
 def test_a_town_with_its_figure_is_the_bare_name(gaz, text, pid):
     res = gaz.resolve(text)
     assert (res.status, res.place.id) == ("resolved", pid), (text, res.why)
+
+
+def test_ismailli_is_the_town_and_as_context_the_district(gaz):
+    bare = gaz.resolve("Ismailli")
+    assert (bare.status, bare.place.id) == ("resolved", "wof:890436243"), bare.why
+    assert gaz.resolve("Ismailli district").place.id == "wof:85668373"
+    lahij = gaz.resolve("Lahic", near="Ismailli")
+    assert (lahij.status, lahij.place.id) == ("resolved", LAHIJ), lahij.why
