@@ -43,3 +43,10 @@ def test_ismailli_is_the_town_and_as_context_the_district(gaz):
     assert gaz.resolve("Ismailli district").place.id == "wof:85668373"
     lahij = gaz.resolve("Lahic", near="Ismailli")
     assert (lahij.status, lahij.place.id) == ("resolved", LAHIJ), lahij.why
+
+
+def test_sabirabad_town_is_in_its_own_district_and_the_bare_name(gaz):
+    town = gaz.get("wof:421180485")
+    assert town.parents[0] == "wof:85668447" and "wof:85668433" not in town.parents
+    res = gaz.resolve("Sabirabad")
+    assert (res.status, res.place.id) == ("resolved", "wof:421180485"), res.why
