@@ -50,3 +50,10 @@ def test_sabirabad_town_is_in_its_own_district_and_the_bare_name(gaz):
     assert town.parents[0] == "wof:85668447" and "wof:85668433" not in town.parents
     res = gaz.resolve("Sabirabad")
     assert (res.status, res.place.id) == ("resolved", "wof:421180485"), res.why
+
+
+@pytest.mark.parametrize("text", ["Lankaran", "Ленкорань", "Lənkərana"])
+def test_a_bare_lankaran_is_the_town_and_with_its_word_the_rayon(gaz, text):
+    res = gaz.resolve(text)
+    assert (res.status, res.place.id) == ("resolved", "wof:421182679"), (text, res.why)
+    assert gaz.resolve("Lankaran district").place.id == "wof:85668389"
