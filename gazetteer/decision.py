@@ -32,7 +32,8 @@ from .model import Candidate, Name, Place, Resolution
 from .normalize import inflection_stems
 from .parsing import ParsedName, parse_name
 from .ranking import (ADMIN_KINDS, NEAR_KM, known_town, full_before_partial, is_partial, km, own_qualifiers,
-                      read_own, score_place, spelled_alike, lettered_apart, town_before_its_unit)
+                      read_own, score_place, spelled_alike, lettered_apart, town_before_its_unit,
+                      town_before_namesakes)
 from .retrieval import LAYER_SCORES, Found, Retriever
 
 __all__ = ["Context", "Decider", "Regions", "Scored", "MARGIN", "MIN_SCORE", "FUZZY_RESOLVE"]
@@ -465,6 +466,8 @@ class Decider:
                 partial: set[str]) -> list[Candidate]:
         if not parsed.kind_hint:
             out = town_before_its_unit(out)
+        if parsed.kind_hint in (None, "settlement") and parsed.size_hint in (None, "town"):
+            out = town_before_namesakes(out, fits)
         if partial:
             out = full_before_partial(out, partial, {pid: _LEVEL_RANK[level] for pid, level in fits.items()}, MARGIN)
         alike = spelled_alike(out, bases) | lettered_apart(out, parsed.name)

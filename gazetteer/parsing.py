@@ -250,8 +250,12 @@ for _word, _ in _KIND_WORDS:
         _FOLDED_WORD.setdefault(_word.translate(_ASCII_FOLD), _word)
 _POSSESSIVE = sorted((w for w in _FOLDED_WORD if w.endswith(("i", "u")) and not _FOLDED_WORD[w].isascii()
                       or w in ("kendi", "qesebesi", "seheri")), key=len, reverse=True)
+# A copula may follow, present or past ("Nic kəndidir", "Nic kəndinəydi": it is,
+# it was, to the village of Nic), in a sentence a text states of the place.
+_COPULA = r"(?:dir|dur|ydi|ydu)"
 _FOLDED_TRAILING = re.compile(
-    r"\s+(?P<word>(?:" + "|".join(map(re.escape, _POSSESSIVE)) + r")(?:nin|nun|na|ne|ndaki|ndeki|ndan|nden|nda|nde|ni|nu|nla|nle)"
+    r"\s+(?P<word>(?:" + "|".join(map(re.escape, _POSSESSIVE)) + r")"
+    r"(?:(?:nin|nun|na|ne|ndaki|ndeki|ndan|nden|nda|nde|ni|nu|nla|nle)" + _COPULA + "?|" + _COPULA + r")"
     r"|" + "|".join(map(re.escape, sorted(_FOLDED_WORD, key=len, reverse=True))) + r")$")
 
 

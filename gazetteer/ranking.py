@@ -16,7 +16,8 @@ from .model import Candidate, Name, Place
 from .normalize import exact_key, name_base, qualifiers, script_of
 from .parsing import ParsedName
 
-__all__ = ["ADMIN_KINDS", "CONTEXT_CREDIT", "score_place", "town_before_its_unit", "full_before_partial", "km",
+__all__ = ["ADMIN_KINDS", "CONTEXT_CREDIT", "score_place", "town_before_its_unit", "town_before_namesakes",
+           "full_before_partial", "km",
            "notability", "is_town", "own_qualifiers", "own_pairs", "read_own",
            "is_partial", "spelled_alike", "lettered_apart", "known_town"]
 
@@ -47,6 +48,11 @@ TOWNSHIP_BARE_PENALTY = 0.1
 #: A settlement this size is taken for the seat of a unit of its name; a
 #: smaller one is a village that shares the unit's name.
 SEAT_POPULATION = 5000
+#: A village of no note loses this much to a town of its name (SEAT_POPULATION
+#: people) when the context fits the town as well: "Sheki"
+#: is the city of 62,000, not the Şəki village of Yevlax that the area of
+#: interest favours; "Shamakhi" the city, not a Syunik hamlet filed so.
+NAMESAKE_PENALTY = 0.1
 #: Places in the curated files are the ones the conflict's press names; a
 #: bare name means the one readers know, not an obscure namesake.
 NOTABLE_BONUS = 0.1
@@ -302,6 +308,38 @@ def town_before_its_unit(cands: list[Candidate]) -> list[Candidate]:
                              layer=cand.layer, why=(*cand.why, reason))
         out.append(cand)
     return out
+
+
+def town_before_namesakes(cands: list[Candidate], fits: dict[str, str] | None = None) -> list[Candidate]:
+    """A bare name shared by a town and villages of no note means the town.
+
+    A settlement of no note (``notability`` below NOTABLE_BONUS: neither
+    press-named nor SEAT_POPULATION strong) loses NAMESAKE_PENALTY when a
+    town of SEAT_POPULATION people has its name and the context, if any, fits
+    the town at least as well: the area-of-interest bonus and a hamlet's many
+    imported names must not outweigh the town readers know. A press-named
+    village is no such town (Çinarlı, once Vank, is no reason to pass over
+    the other Vank), but keeps its own score; between towns nothing changes
+    ("Martuni" stays open between Xocavənd and the Gegharkunik town); a
+    village the context fits better than every town keeps its score.
+    """
+    fits = fits or {}
+    towns = [c for c in cands if c.place.kind == "settlement" and (c.place.population or 0) >= SEAT_POPULATION]
+    if not towns:
+        return cands
+    best = max(_FIT_ORDER[fits.get(c.place.id)] for c in towns)
+    out = []
+    for cand in cands:
+        place = cand.place
+        if (place.kind == "settlement" and notability(place)[0] < NOTABLE_BONUS
+                and _FIT_ORDER[fits.get(place.id)] <= best):
+            cand = Candidate(place=place, score=round(cand.score - NAMESAKE_PENALTY, 4), matched=cand.matched,
+                             layer=cand.layer, why=(*cand.why, "a town has this name"))
+        out.append(cand)
+    return out
+
+
+_FIT_ORDER = {"inside": 3, "near": 3, "edge": 2, None: 1, "outside": 0}
 
 
 def known_town(place: Place) -> bool:
