@@ -103,7 +103,8 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
     # Which places a name's spelling reaches: the strict layers, the declined and
     # sound-alike forms (retrieval.py), and the piece index fuzzy look-ups go through.
     "retrieval": (["gazetteer/retrieval.py", "gazetteer/fuzzyindex.py"],
-                  ["tests/test_fuzzyindex.py", "tests/test_resolve.py", "tests/test_hy23_rules.py",
+                  ["tests/test_retrieval_rules.py", "tests/test_fuzzyindex.py", "tests/test_resolve.py",
+                   "tests/test_hy23_rules.py",
                    "tests/test_bord_rules.py", "tests/test_hyscript_rules.py", "tests/test_inflection_dev6.py",
                    "tests/test_dev8_rules.py", "tests/test_ru20_rules.py"]),
     # How both console commands end: exit codes, exit handlers, streams flushed (atomic.run_command).
