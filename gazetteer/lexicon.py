@@ -53,6 +53,9 @@ VILLAGE_WORDS = (
     "село", "селе", "села", "деревня", "деревне", "գյուղ", "գյուղը", "գյուղում",
     # The other Russian cases, and селение, the older word agencies keep ("вокруг селения Мадагиз").
     "селу", "селом", "деревни", "деревню", "деревней", "селение", "селения", "селении", "селению",
+    # The plural, as a report names two or more ("у сел Воскепар и Баганис", "над
+    # селами Баганис Айрым, Ашагы Аскипара...", "в селах Шушакенд и Тагаверд").
+    "сел", "сёл", "селам", "селами", "селах", "деревень", "деревнях", "деревнями", "деревням",
     # Russian abbreviations: "с. Талыш", "дер. Чинари".
     "с.", "дер.", "д.",
     "köyü", "köyünü", "köyünde", "köyüne", "köy", "dorf", "village de", "aldea", "aldea de", "pueblo", "pueblo de",
@@ -238,6 +241,9 @@ DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                # leave it in a case form the stems undo: "по Гяндже" (dative), "вдоль
                # Лачинского коридора", "вокруг Шуши", "от Сотка до Гориса" (genitive).
                "по", "вдоль", "вокруг", "возле", "вблизи", "от", "до", "к", "ко", "на",
+               # "над селами Баганис Айрым ... поднят флаг", "между селами X и Y",
+               # "за селом X": the name follows in a case the stems undo.
+               "над", "между", "среди", "за",
                # "the road through Karvachar": a route's waypoint is the place.
                "через")
 #: Substrings every direction phrasing holds.

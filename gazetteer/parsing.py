@@ -19,7 +19,7 @@ from .lexicon import (AZE_POSSESSIVE_CASES, DIRECTION_WORDS, DISTRICT_WORDS, DRO
 from .normalize import (MAX_NAME, _ABBREVIATED_QUALIFIERS, _QUALIFIER_FORMS, _QUALIFIER_OF, inflection_stems,
                         name_base, norm_key, qualifiers, script_of)
 
-__all__ = ["ParsedName", "parse_name", "aze_genitive_stems", "armenian_name_parts"]
+__all__ = ["ParsedName", "parse_name", "aze_genitive_stems", "armenian_name_parts", "russian_name_parts"]
 
 
 # --- descriptors ---------------------------------------------------------
@@ -669,6 +669,19 @@ def _armenian_owner(text: str) -> tuple[str, tuple[str, ...]]:
     return (rest, stems) if stems else (text, ())
 
 
+#: A country's genitive after a Russian name says whose it is: "Тавушской области
+#: Армении", "в Тертерском районе Азербайджана". Read as context, as English's
+#: "Tartar city of Azerbaijan" is.
+_RU_COUNTRY_AFTER = re.compile(
+    r"^(?P<name>\S.*?)\s+(?P<ctx>Азербайджана|Армении|Грузии|Ирана|Турции|России"
+    r"|Республики\s+(?:Армения|Азербайджан)|Азербайджанской\s+Республики)$")
+#: The Russian words for several villages: "у сел Воскепар и Баганис" names two,
+#: and the first is read (the rest of the list is another place's).
+_RU_PLURAL_WORDS = frozenset({"сел", "сёл", "селам", "селами", "селах", "деревень", "деревнях", "деревнями",
+                              "деревням"})
+_RU_PAIR = re.compile(r"^(?P<first>[А-ЯЁ]\S*(?:\s+[А-ЯЁ]\S*)*?)\s+и\s+[А-ЯЁ]")
+
+
 _ARMENIAN_REPUBLIC = re.compile(
     r"^(?:(?:Արցախի|Հայաստանի|Լեռնային\s+Ղարաբաղի)\s+Հանրապետության|ՀՀ|ԼՂՀ|ԱՀ"
     r"|(?:Արցախի|Հայաստանի|Ադրբեջանի)(?!\s+Հանրապետությ))\s+(?=[Ա-Ֆ])")
@@ -716,6 +729,11 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         # The republic before a unit's or place's name says whose it is, and no
         # more: "Արցախի Հանրապետության Մարտակերտի շրջանի Թալիշ գյուղ", "ՀՀ Սյունիքի մարզ".
         text = _ARMENIAN_REPUBLIC.sub("", text, count=1) or text
+    if " " in text and "\u0400" <= text[-1] <= "\u04ff":
+        country = _RU_COUNTRY_AFTER.match(text)
+        if country:
+            context += (country.group("ctx"),)
+            text = country.group("name")
     low = text.casefold()
     front_kind = None
     if _HAS_DIRECTION.search(low):
@@ -766,6 +784,9 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     if words and (words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS or _folded_descriptor(text)
                   or len(words) > 2 and words[1] in _RU_SETTLEMENT_WORDS):
         name, kind, size, word = _strip_words(text)
+        pair = _RU_PAIR.match(name) if word in _RU_PLURAL_WORDS else None
+        if pair:
+            name = pair.group("first")
     else:
         name, kind, size, word = text, None, None, None  # no descriptor: most names, spared the patterns
     kind = kind or phrase_kind or front_kind
@@ -898,3 +919,34 @@ def armenian_name_parts(name: str) -> list[str]:
     if len(run) >= 2 and run[0].endswith(("ի", "ու")) and len(run[0]) > 3:
         out.append(" ".join(run[1:]))
     return out
+
+
+#: Russian nouns a headline starts with before a place's genitive, capitalised
+#: there as the sentence's first word: "Жители Талиша" (the residents of Talish),
+#: "Глава Шурнуха". Lower case elsewhere, where the capitals alone tell the name.
+_RU_PLACE_HEADS = frozenset({"жители", "жителей", "жителям", "жителями", "житель", "жителя", "жительница",
+                             "жительницы", "глава", "главы", "староста", "старосты", "центр", "центра",
+                             "окраина", "окраины", "окраине", "окрестности", "окрестностях"})
+
+
+def russian_name_parts(name: str) -> list[str]:
+    """The capitalised name at the end of a Russian phrase lifted whole from a sentence.
+
+    Russian capitalises names and not common nouns, so lower-case words before
+    the last capitalised run are the sentence's: "после сдачи Карвачара" (after
+    Karvachar's handover), "до центра Шурнуха", "армянского Воскепар". A first
+    word capitalised as a headline's is dropped only when it is a noun listed
+    above ("Жители Тертера"): "Верин Воскепар" is a name of two words. Returns
+    the run; nothing when the phrase is one word or all name.
+    """
+    words = name.split()
+    if len(words) < 2 or script_of(name) != "Cyrl":
+        return []
+    last = len(words)
+    while last > 0 and words[last - 1][:1].isupper():
+        last -= 1
+    if last == len(words):
+        return []
+    if last == 0:
+        return [" ".join(words[1:])] if words[0].casefold() in _RU_PLACE_HEADS else []
+    return [" ".join(words[last:])]

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from .fuzzyindex import PieceIndex
 from .normalize import (exact_key, foreign_readings, inflection_stems, name_pair, norm_key, script_of, short_stems,
                         skeleton, skeleton_of_norm)
-from .parsing import ParsedName, armenian_name_parts
+from .parsing import ParsedName, armenian_name_parts, russian_name_parts
 
 log = logging.getLogger("gazetteer.core")  # the name users configure for fuzzy-guess logging
 
@@ -195,6 +195,11 @@ class Retriever:
                            cap=LAYER_SCORES["inflected"])
                 if found:
                     break
+        if not found and parsed.kind_hint in (None, "settlement"):
+            # A Russian phrase with the sentence's words still on it ("после сдачи
+            # Карвачара", "Жители Тертера"): its capitalised name, as written or declined.
+            for part in russian_name_parts(parsed.name):
+                _merge(found, self.find(ParsedName(part, part), fuzzy=False))
         if not found and name_pair(parsed.name):
             # Two names of one place joined by a hyphen ("Бердзора-Лачина",
             # Berdzor-Lachin's genitive): the places both parts name. Two

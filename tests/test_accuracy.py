@@ -389,6 +389,20 @@ FLOORS = {
     # area of interest deciding; "Kichani community" (an Armenian genitive in
     # English).
     "toponyms-hy23.csv": (64, 2, 0, 1),
+    # Russian-language texts of 2016-2024 (68 names from Kavkaz-uzel, Sputnik
+    # Armenia and Azerbaijan, TASS, Report.az, Turan, Day.az, Aravot, abcmedia and
+    # others no earlier set used: Talysh and Seysulan in April 2016, Shurnukh and
+    # Chinari, Martakert/Agdere, Kalbajar's handover, the Azerbaijani MoD's "Йухары
+    # Шорджа", the Gazakh/Tavush villages of the 2024 delimitation; coordinates
+    # from pages no earlier set used), frozen before any change: 54/0/1/13 at its
+    # first run (/work/team/rus2-first-run.md). Then the Russian plural village
+    # words ("у сел Воскепар и Баганис": the first of the list), "над"/"между"/
+    # "среди"/"за" as prepositions of place, a country's genitive after the name
+    # read as context ("Тавушской области Армении"), and the capitalised name of a
+    # Russian phrase that held the sentence's words ("после сдачи Карвачара",
+    # "Жители Тертера", "армянского Воскепар"): 67/0/1/0. Left: "вокруг села Талыш
+    # (Талиш)", two villages named Talış.
+    "toponyms-rus2.csv": (67, 0, 1, 0),
 }
 #: The held-out sets: counts only, never their rows (a failure lists none).
 #: toponyms.csv was frozen before the ranking changed; toponyms-2.csv was

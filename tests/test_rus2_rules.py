@@ -1,0 +1,82 @@
+"""Russian-language texts of 2016-2024 around a place name (toponyms-rus2).
+
+Each case failed before its rule: a plural village word, a country's genitive
+after a unit, or a sentence's words before the name (a headline's "Жители",
+"после сдачи", a country's adjective) were read as part of the name, so the
+name was not found.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.parsing import parse_name, russian_name_parts
+
+
+@pytest.mark.parametrize("text, name", [
+    # The plural village word before a list: the first name is read.
+    ("у сел Воскепар и Баганис", "Воскепар"),
+    ("В селах Воскепар и Баганис", "Воскепар"),
+    ("в селах Шушакенд и Тагаверд", "Шушакенд"),
+    # A name of two words, before a list or alone.
+    ("над селами Баганис Айрым и Ашагы Аскипара", "Баганис Айрым"),
+    ("селами Баганис Айрым", "Баганис Айрым"),
+    ("сел Баганис Айрым", "Баганис Айрым"),
+])
+def test_a_plural_village_word_and_its_list(text, name):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint, parsed.size_hint) == (name, "settlement", "village")
+
+
+def test_a_pair_without_a_plural_word_is_left_alone():
+    # Only the plural word says the text lists places.
+    assert parse_name("Воскепар и Баганис").name == "Воскепар и Баганис"
+
+
+@pytest.mark.parametrize("text, name, kind, country", [
+    ("Тавушской области Армении", "Тавушской", "province", "Армении"),
+    ("в Тертерском районе Азербайджана", "Тертерском", "district", "Азербайджана"),
+    ("села Баганис Республики Армения", "Баганис", "settlement", "Республики Армения"),
+])
+def test_a_country_genitive_after_the_name_is_context(text, name, kind, country):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint) == (name, kind) and country in parsed.context
+
+
+@pytest.mark.parametrize("text, label, kind", [
+    ("Тавушской области Армении", "Tavush", "province"),
+    ("в Тертерском районе Азербайджана", "Tərtər", "district"),
+])
+def test_a_country_genitive_resolved(gaz, text, label, kind):
+    res = gaz.resolve(text)
+    assert res.status == "resolved", (text, res.why)
+    assert res.place.kind == kind and res.place.name.startswith(label), (text, res.place.name)
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("после сдачи Карвачара", ["Карвачара"]),
+    ("до центра Шурнуха", ["Шурнуха"]),
+    ("армянского Воскепар", ["Воскепар"]),
+    ("азербайджанского Ашагы Аскипара", ["Ашагы Аскипара"]),
+    # A headline's first word, capitalised: only a listed noun is dropped.
+    ("Жители Тертера", ["Тертера"]),
+    ("Верин Воскепар", []),
+    ("Воскепар", []),
+])
+def test_russian_name_parts(text, parts):
+    assert russian_name_parts(text) == parts
+
+
+@pytest.mark.parametrize("text, label", [
+    ("после сдачи Карвачара", "Kəlbəcər"),
+    ("до центра Шурнуха", "Shurnukh"),
+    ("армянского Воскепар", "Voskepar"),
+    ("азербайджанского Баганис Айрым", "Boğanis Ayrım"),
+    # "Тертера" alone sounds like Dardərə; its stem is the town's name as written.
+    ("Жители Тертера", "Tərtər"),
+    ("Жители Воскепара", "Voskepar"),
+])
+def test_the_capitalised_name_of_a_russian_phrase_resolved(gaz, text, label):
+    res = gaz.resolve(text)
+    assert res.status == "resolved", (text, res.why)
+    assert res.place.kind == "settlement" and res.place.name.startswith(label), (text, res.place.name)
