@@ -169,14 +169,24 @@ class Retriever:
             if stems:
                 found = {pi: (DECLINED_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()}
                 _merge(found, stems, cap=LAYER_SCORES["inflected"])
-        elif all(layer == "phonetic" for _, _, layer in found.values()) and (
-                declined := inflection_stems(parsed.name)):
+        elif all(layer == "phonetic" or (score == CROSS_SCRIPT_SCORE and script_of(parsed.name) == "Cyrl")
+                 for score, _, layer in found.values()) and (declined := inflection_stems(parsed.name)):
             # In other scripts, a declined form that only sounds like a name ("Тертере",
             # "in Tartar", is a sound-alike of Dardərə): the name its stem spells as
             # written is a candidate too, and the scores decide. (Two rounds met this
             # at once; Armenian's branch above demotes the sound-alikes instead.)
+            stems: Found = {}
             for stem in declined:
-                _merge(found, self.matches(stem, fuzzy=False, phonetic=False), cap=LAYER_SCORES["inflected"])
+                _merge(stems, self.matches(stem, fuzzy=False, phonetic=False), cap=LAYER_SCORES["inflected"])
+            if script_of(parsed.name) == "Cyrl" and any(
+                    script_of(self._records[pi]["names"][ni]["text"]) == "Cyrl" for pi, (_, ni, _) in stems.items()):
+                # A Russian case form whose stem is a place's own Russian name ("Берда",
+                # "в Берде": Берд's genitive and locative) above the places it only
+                # sounds like or shares a Latin spelling with (Bərdə, also "Berde").
+                found = {pi: (DECLINED_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()}
+            elif any(layer != "phonetic" for _, _, layer in found.values()):
+                stems = {}  # a Latin spelling shared, and no Russian name to set against it
+            _merge(found, stems)
         elif parsed.name.endswith("ի") and all(self._records[pi].get("kind") == "settlement" for pi in found):
             # An Armenian genitive ("Սյունիքի", Syunik's) that a hamlet also
             # bears as its name: the unit it declines is a candidate too.
