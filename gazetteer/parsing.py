@@ -669,12 +669,19 @@ def _armenian_owner(text: str) -> tuple[str, tuple[str, ...]]:
     return (rest, stems) if stems else (text, ())
 
 
-#: A country's genitive after a Russian name says whose it is: "Тавушской области
-#: Армении", "в Тертерском районе Азербайджана". Read as context, as English's
-#: "Tartar city of Azerbaijan" is.
+#: A country's or region's genitive after a Russian name says whose it is:
+#: "Тавушской области Армении", "в Тертерском районе Азербайджана", "Мартуни
+#: Нагорного Карабаха". Read as context, as English's "Tartar city of Azerbaijan" is.
 _RU_COUNTRY_AFTER = re.compile(
     r"^(?P<name>\S.*?)\s+(?P<ctx>Азербайджана|Армении|Грузии|Ирана|Турции|России"
-    r"|Республики\s+(?:Армения|Азербайджан)|Азербайджанской\s+Республики)$")
+    r"|Республики\s+(?:Армения|Азербайджан)|Азербайджанской\s+Республики"
+    # A region's, as a country's: "Мартуни Нагорного Карабаха" (not Armenia's Martuni).
+    r"|Нагорного\s+Карабаха|Карабаха|Арцаха)$")
+#: Their nominatives, as a context is read best (a region's genitive matches
+#: its name only through the stems, which a context's strict reading skips).
+_RU_COUNTRY_NOMINATIVE = {"Азербайджана": "Азербайджан", "Армении": "Армения", "Грузии": "Грузия",
+                          "Ирана": "Иран", "Турции": "Турция", "России": "Россия",
+                          "Нагорного Карабаха": "Нагорный Карабах", "Карабаха": "Карабах", "Арцаха": "Арцах"}
 #: The Russian words for several villages: "у сел Воскепар и Баганис" names two,
 #: and the first is read (the rest of the list is another place's).
 _RU_PLURAL_WORDS = frozenset({"сел", "сёл", "селам", "селами", "селах", "деревень", "деревнях", "деревнями",
@@ -732,7 +739,8 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     if " " in text and "\u0400" <= text[-1] <= "\u04ff":
         country = _RU_COUNTRY_AFTER.match(text)
         if country:
-            context += (country.group("ctx"),)
+            ctx = " ".join(country.group("ctx").split())
+            context += (_RU_COUNTRY_NOMINATIVE.get(ctx, ctx),)
             text = country.group("name")
     low = text.casefold()
     front_kind = None
@@ -844,6 +852,11 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         if low.endswith(suffix) and len(name) > len(suffix) + 2:
             base = name[: -len(suffix)]
             alternatives += [base + end for end in stems]
+            if kind == "district" and (word in _RU_UNIT_WORDS or front_kind) and script_of(base) == "Cyrl":
+                # The Azerbaijani MoD's Russian names Armenia's raions by their
+                # Azerbaijani names ("Горусского района" is Gorus rayonu, Goris's
+                # raion, whose Russian name is "Горисский район").
+                alternatives += [f"{base + end} rayonu" for end in stems]
             break
     words = name.split(maxsplit=1)
     meaning = (_QUALIFIER_OF.get(norm_key(words[0])) or _ABBREVIATED_QUALIFIERS.get(words[0].casefold())

@@ -224,7 +224,9 @@ class Retriever:
             _merge(found, shared or {}, cap=LAYER_SCORES["inflected"])
         if not found:
             # Another press's orthography, read as it would be ("Hocalı" is Xocalı).
-            for reading in foreign_readings(parsed.name):
+            # The other readings too: "Гёрусского района" is read by its stem's, "Горус rayonu".
+            for reading in dict.fromkeys(r for text in (parsed.name, *parsed.alternatives)
+                                         for r in foreign_readings(text)):
                 _merge(found, self.matches(reading, fuzzy=False), cap=LAYER_SCORES["inflected"])
         if not found and fuzzy:
             # The strict layers found nothing for the name: straight to its spelling.

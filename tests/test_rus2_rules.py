@@ -34,9 +34,11 @@ def test_a_pair_without_a_plural_word_is_left_alone():
 
 
 @pytest.mark.parametrize("text, name, kind, country", [
-    ("Тавушской области Армении", "Тавушской", "province", "Армении"),
-    ("в Тертерском районе Азербайджана", "Тертерском", "district", "Азербайджана"),
+    # Read in the nominative, as a context is best read.
+    ("Тавушской области Армении", "Тавушской", "province", "Армения"),
+    ("в Тертерском районе Азербайджана", "Тертерском", "district", "Азербайджан"),
     ("села Баганис Республики Армения", "Баганис", "settlement", "Республики Армения"),
+    ("Мартуни Нагорного Карабаха", "Мартуни", None, "Нагорный Карабах"),
 ])
 def test_a_country_genitive_after_the_name_is_context(text, name, kind, country):
     parsed = parse_name(text)
@@ -96,3 +98,30 @@ def test_barda_in_its_own_case_forms_stays(gaz):
     for text in ("Барды", "в Барде", "Барда"):
         res = gaz.resolve(text)
         assert res.status == "resolved" and res.place.name == "Bərdə", (text, res.why)
+
+
+@pytest.mark.parametrize("text, near, label", [
+    # A bare "Мартуни" is Armenia's town or Karabakh's: the region's genitive decides.
+    ("Мартуни Нагорного Карабаха", None, "Xocavənd (Martuni)"),
+    ("в городе Мартуни Нагорного Карабаха", None, "Xocavənd (Martuni)"),
+    ("Мартуни Армении", None, "Martuni"),
+])
+def test_a_region_genitive_chooses_between_namesakes(gaz, text, near, label):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.name == label and res.place.kind == "settlement", (text, res.why)
+
+
+@pytest.mark.parametrize("text, label", [
+    # The Azerbaijani MoD's Russian names Armenia's raions by their Azerbaijani
+    # names: Gorus (Goris), Gafan (Kapan), Garakilsa (Sisian), with ё and я
+    # for Azerbaijani ö and ə after a consonant.
+    ("Горусского района", "Goris raion"),
+    ("Гёрусского района", "Goris raion"),
+    ("в Гёрусском районе", "Goris raion"),
+    ("Гёрусском направлении", "Goris raion"),
+    ("Гярагилсинского района", "Sisian raion"),
+])
+def test_an_azerbaijani_raion_name_in_russian(gaz, text, label):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.kind == "district", (text, res.why)
+    assert label in {n.text for n in res.place.names}, (text, res.place.name)
