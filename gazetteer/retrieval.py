@@ -148,11 +148,12 @@ class Retriever:
             stems: Found = {}
             for stem in inflection_stems(parsed.name):
                 _merge(stems, self.matches(stem, fuzzy=False))
-            if script_of(parsed.name) == "Armn" and any(layer != "phonetic" for _, _, layer in stems.values()):
+            if script_of(parsed.name) in ("Armn", "Cyrl") and any(layer != "phonetic" for _, _, layer in stems.values()):
                 # A declined Armenian name whose stem is a place's own name ("Կիչանի",
                 # Kichan's): the villages that only sound like the stem (Gican) fall
                 # below it. A unit keeps its sound-alike: "Մարտունու" is Martuni's,
-                # the district's and the province's alike.
+                # the district's and the province's alike. Russian the same:
+                # "Артаниша" is Artanish's, not Ardenis's (which only sounds like it).
                 stems = {pi: (DECLINED_SOUND_ALIKE, ni, layer)
                          if layer == "phonetic" and self._records[pi].get("kind") == "settlement"
                          else (score, ni, layer) for pi, (score, ni, layer) in stems.items()}

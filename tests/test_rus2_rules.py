@@ -125,3 +125,16 @@ def test_an_azerbaijani_raion_name_in_russian(gaz, text, label):
     res = gaz.resolve(text)
     assert res.status == "resolved" and res.place.kind == "district", (text, res.why)
     assert label in {n.text for n in res.place.names}, (text, res.place.name)
+
+
+@pytest.mark.parametrize("text, label, kind", [
+    # A Russian case form found by its stem alone: the place the stem spells
+    # above those that only sound like it (Ardenis of Shirak, Kajarants, Tovuz).
+    ("Артаниша", "Artanish", "settlement"),
+    ("в Артанише", "Artanish", "settlement"),
+    ("Каджарана", "Kajaran", "settlement"),
+    ("в направлении Тавуша", "Tavush", "province"),
+])
+def test_a_stem_spelled_as_a_name_above_its_sound_alikes(gaz, text, label, kind):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.name == label and res.place.kind == kind, (text, res.why)
