@@ -41,6 +41,11 @@ CROSS_SCRIPT_SCORE = 0.97
 #: below the inflected layer by the decision's margin (decision.MARGIN), so that
 #: of two places equal in all else the one named by the stem is chosen.
 DECLINED_SOUND_ALIKE = 0.85
+#: A sound-alike of a Russian case form whose stem is a place's own Russian
+#: name ("Берда", Берд's genitive, sounds like Bərdə): below the declined
+#: sound-alike by a notable place's bonus (ranking.NOTABLE_BONUS), so that a
+#: larger town that only sounds like the text does not win on its size.
+RUSSIAN_SOUND_ALIKE = DECLINED_SOUND_ALIKE - 0.1
 #: Fuzzy candidates kept per query (distinct keys).
 FUZZY_KEYS = 8
 
@@ -176,15 +181,12 @@ class Retriever:
             # "in Tartar", is a sound-alike of Dardərə): the name its stem spells as
             # written is a candidate too, and the scores decide. (Two rounds met this
             # at once; Armenian's branch above demotes the sound-alikes instead.)
-            stems: Found = {}
-            for stem in declined:
-                _merge(stems, self.matches(stem, fuzzy=False, phonetic=False), cap=LAYER_SCORES["inflected"])
-            if script_of(parsed.name) == "Cyrl" and any(
-                    script_of(self._records[pi]["names"][ni]["text"]) == "Cyrl" for pi, (_, ni, _) in stems.items()):
+            stems = self._stems_as_written(declined)
+            if script_of(parsed.name) == "Cyrl" and self._russian_named(stems):
                 # A Russian case form whose stem is a place's own Russian name ("Берда",
                 # "в Берде": Берд's genitive and locative) above the places it only
                 # sounds like or shares a Latin spelling with (Bərdə, also "Berde").
-                found = {pi: (DECLINED_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()}
+                found = {pi: (RUSSIAN_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()}
             elif any(layer != "phonetic" for _, _, layer in found.values()):
                 stems = {}  # a Latin spelling shared, and no Russian name to set against it
             _merge(found, stems)
@@ -233,6 +235,17 @@ class Retriever:
             # The strict layers found nothing for the name: straight to its spelling.
             found = self._fuzzy(parsed.name, skeleton(parsed.name))
         return found
+
+    def _stems_as_written(self, stems: Sequence[str]) -> Found:
+        """Places a stem names as written (no sound-alikes), at the inflected layer at best."""
+        found: Found = {}
+        for stem in stems:
+            _merge(found, self.matches(stem, fuzzy=False, phonetic=False), cap=LAYER_SCORES["inflected"])
+        return found
+
+    def _russian_named(self, found: Found) -> bool:
+        """Whether a place of ``found`` matched by a Russian (Cyrillic) name of its own."""
+        return any(script_of(self._records[pi]["names"][ni]["text"]) == "Cyrl" for pi, (_, ni, _) in found.items())
 
     def spelled_alike(self, parsed: ParsedName) -> Found:
         """Fuzzy matches for a name even when strict layers found some: asked
