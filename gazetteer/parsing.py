@@ -47,13 +47,14 @@ _ADJECTIVE_ENDINGS = tuple(suffix for suffix, _ in _ADJECTIVE_STEMS)
 _LATIN_ADJECTIVE_STEMS = tuple(
     [(ending, ("", "a", "i", "in")) for ending in ("inskiy", "inskij", "inskii", "insky", "inski")]
     + [(ending, ("",)) for ending in ("skiy", "skij", "skii", "sky", "ski")])
-_RU_UNIT_WORDS = frozenset({"район", "района", "районе", "районом", "району"})
+_RU_UNIT_WORDS = frozenset({"район", "района", "районе", "районом", "району", "районах", "районов", "районам",
+                            "районами"})
 _RU_OBLIQUE_ADJECTIVE = ("ского", "скому", "ском", "ским", "ский")
 # "In the direction of X", as front-line reports put it: the name is X.
 _DIRECTION = re.compile(
     r"^(?:(?:in\s+the\s+|on\s+the\s+)?direction\s+of|towards?|в\s+направлении|в\s+сторону|по\s+направлению\s+к)\s+"
     r"|[\s\-]+(?:directions?|istiqamətində|istiqamətindən|istiqaməti|istiqamətdə|istiqametinde|istiqametinden|"
-    r"istiqameti|istiqametde|направлении|направление|"
+    r"istiqameti|istiqametde|направлении|направление|направления|"
     r"ուղղությամբ|ուղղությունում|ուղղությունը|ուղղությամբ՝)$",
     re.IGNORECASE)
 #: A direction word after the name, as a defence ministry names a stretch of the
@@ -61,7 +62,7 @@ _DIRECTION = re.compile(
 #: направлении"): the unit of that name when there is one, a place otherwise.
 #: Armenian reports name villages so ("Երասխի ուղղությամբ"), and "in the direction
 #: of X" before the name is a road's or a shot's heading: neither is read so.
-_FRONT_DIRECTION = re.compile(r"[\s\-]+(?:directions?|istiqam[əe]t\w*|направлени[ие])$", re.IGNORECASE)
+_FRONT_DIRECTION = re.compile(r"[\s\-]+(?:directions?|istiqam[əe]t\w*|направлени[иея])$", re.IGNORECASE)
 _TERRITORY = re.compile(r"\s+(?:" + "|".join(TERRITORY_WORDS) + r")$", re.IGNORECASE)
 _KIND_WORDS: tuple[tuple[str, str], ...] = tuple(
     sorted(
@@ -685,7 +686,7 @@ _RU_COUNTRY_NOMINATIVE = {"Азербайджана": "Азербайджан", 
 #: The Russian words for several villages: "у сел Воскепар и Баганис" names two,
 #: and the first is read (the rest of the list is another place's).
 _RU_PLURAL_WORDS = frozenset({"сел", "сёл", "селам", "селами", "селах", "деревень", "деревнях", "деревнями",
-                              "деревням"})
+                              "деревням", "районах", "районов", "районам", "районами"})
 _RU_PAIR = re.compile(r"^(?P<first>[А-ЯЁ]\S*(?:\s+[А-ЯЁ]\S*)*?)\s+и\s+[А-ЯЁ]")
 
 

@@ -136,3 +136,19 @@ def test_an_azerbaijani_raion_name_in_russian(gaz, text, label):
 def test_a_stem_spelled_as_a_name_above_its_sound_alikes(gaz, text, label, kind):
     res = gaz.resolve(text)
     assert res.status == "resolved" and res.place.name == label and res.place.kind == kind, (text, res.why)
+
+
+@pytest.mark.parametrize("text, label, kind", [
+    # Two fronts named by their adjectives before the plural unit word: the first.
+    ("в Кельбаджарском и Лачинском районах", "Kəlbəcər", "district"),
+    ("Кельбаджарского и Лачинского районов", "Kəlbəcər", "district"),
+    # Where the fire came from, as a defence ministry words it.
+    ("со стороны Басаркечарского района", "Vardenis raion (Armenian SSR)", "district"),
+    ("с позиций в Басаркечарском районе", "Vardenis raion (Armenian SSR)", "district"),
+    ("со стороны села Ашагы Шорджа", "Nerkin Shorzha", "settlement"),
+    # The direction word in the genitive.
+    ("Агдеринского направления", "Mardakert raion (NKAO)", "district"),
+])
+def test_defence_ministry_phrasings(gaz, text, label, kind):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.name == label and res.place.kind == kind, (text, res.why)
