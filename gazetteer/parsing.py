@@ -334,6 +334,12 @@ def _landmark_case_forms(name: str, word: str) -> list[str]:
 _ARMENIAN_LANDMARK_ENGLISH = {"անցակետ": "checkpoint", "մաքսակետ": "checkpoint", "կամուրջ": "bridge",
                               "լիճ": "lake", "ջրամբար": "reservoir", "օդանավակայան": "airport",
                               "վանք": "monastery", "միջանցք": "corridor"}
+#: The same for Russian: "КПП Лачин" is the "Lachin checkpoint", "пункт пропуска
+#: Лачин" too (a landmark's Russian name, where it has one, is tried as well).
+_RUSSIAN_LANDMARK_ENGLISH = {"кпп": "checkpoint", "пункт пропуска": "checkpoint", "пропускной пункт": "checkpoint",
+                             "контрольно-пропускной пункт": "checkpoint", "блокпост": "checkpoint",
+                             "мост": "bridge", "озеро": "lake", "водохранилище": "reservoir",
+                             "аэропорт": "airport", "коридор": "corridor"}
 #: An Armenian monastery's name is its founder's or village's name + "vank"
 #: (monastery), joined by "a": Gtich's is Gtichavank, Gosh's Goshavank, Makar's
 #: Makaravank. Guidebooks write it apart ("Gtcha vank", the genitive "Gtichi
@@ -825,6 +831,7 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             if word and name:
                 alternatives += _landmark_case_forms(name, word)
                 english = (_ARMENIAN_LANDMARK_ENGLISH.get(LANDMARK_CASES.get(word, word))
+                           or _RUSSIAN_LANDMARK_ENGLISH.get(LANDMARK_CASES.get(word, word))
                            or _CHURCH_AS_MONASTERY.get(word))
                 if english:
                     alternatives += [f"{n} {english}" for n in (name, *inflection_stems(name))]

@@ -152,3 +152,15 @@ def test_a_stem_spelled_as_a_name_above_its_sound_alikes(gaz, text, label, kind)
 def test_defence_ministry_phrasings(gaz, text, label, kind):
     res = gaz.resolve(text)
     assert res.status == "resolved" and res.place.name == label and res.place.kind == kind, (text, res.why)
+
+
+@pytest.mark.parametrize("text, label", [
+    # A Russian landmark word beside the name is its English one too: the
+    # checkpoint's names are English and Azerbaijani.
+    ("КПП Лачин", "Lachin checkpoint (Hakari bridge)"),
+    ("КПП «Лачин»", "Lachin checkpoint (Hakari bridge)"),
+    ("пункте пропуска «Лачин»", "Lachin checkpoint (Hakari bridge)"),
+])
+def test_a_russian_landmark_word_as_its_english_one(gaz, text, label):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.name == label and res.place.kind == "landmark", (text, res.why)
