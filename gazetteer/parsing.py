@@ -237,6 +237,13 @@ _RU_ADJECTIVE_LEAD = re.compile(
 _EDGE_WORDS = frozenset(w.split()[i] for w, _ in _KIND_WORDS for i in (0, -1)) | frozenset(
     w.split()[0] for w in DROP_WORDS) | frozenset(w.split()[-1] for w in _AZE_LANDMARK_CASES)
 _TAIL = 2 + max(len(w) for w, _ in _KIND_WORDS)
+#: Before a landmark's word only lower-case adjectives are dropped: "пограничного
+#: пункта пропуска Лачин", "древнего монастыря Дадиванк" say what it is like,
+#: where "Черного озера" and "Лачинского коридора" are the landmark's name.
+_RU_LANDMARK_ADJECTIVE_LEAD = re.compile(
+    r"^(?:[а-яё][а-яё\-]*(?:ом|ем|ому|ему|ого|его|ой|ий|ый|ая|яя|ую|юю|ое|ее)\s+){1,2}"
+    r"(?=(?i:" + "|".join(sorted((re.escape(w) for w in LANDMARK_WORDS if script_of(w) == "Cyrl"), key=len,
+                                 reverse=True)) + r")\s+\S)")
 
 
 # An Azerbaijani descriptor as the press writes it beyond the forms listed
@@ -302,7 +309,8 @@ def _strip_words(text: str) -> tuple[str, str | None, str | None, str | None]:
             kind, first = kind or "landmark", match.group("word").casefold() + case.group().casefold()
             text = text[: match.start()].strip()
             continue
-        match = _DROP.match(text) or (_RU_ADJECTIVE_LEAD.match(text) if kind is None else None)
+        match = _DROP.match(text) or (_RU_ADJECTIVE_LEAD.match(text) or _RU_LANDMARK_ADJECTIVE_LEAD.match(text)
+                                      if kind is None else None)
         if match:
             text = text[match.end():].strip()
             continue
@@ -797,7 +805,8 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         lead_forms = []
     words = (text.casefold() if phrase_kind else low).split()
     if words and (words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS or _folded_descriptor(text)
-                  or len(words) > 2 and words[1] in _RU_SETTLEMENT_WORDS):
+                  or len(words) > 2 and words[1] in _RU_SETTLEMENT_WORDS
+                  or len(words) > 2 and _RU_LANDMARK_ADJECTIVE_LEAD.match(text)):
         name, kind, size, word = _strip_words(text)
         pair = _RU_PAIR.match(name) if word in _RU_PLURAL_WORDS else None
         if pair:
@@ -827,6 +836,10 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         if bare and bare != text:
             alternatives.append(bare)
         if kind == "landmark":
+            described = _RU_LANDMARK_ADJECTIVE_LEAD.match(text)
+            if described:
+                # "азербайджанского КПП на мосту Хакари" is the landmark "КПП на мосту Хакари".
+                alternatives.append(text[described.end():])
             alternatives += _landmark_word_orders(text, name)
             if word and name:
                 alternatives += _landmark_case_forms(name, word)
@@ -970,4 +983,10 @@ def russian_name_parts(name: str) -> list[str]:
         return []
     if last == 0:
         return [" ".join(words[1:])] if words[0].casefold() in _RU_PLACE_HEADS else []
+    dropped = [w.casefold() for w in words[:last]]
+    if any(_WORD_KIND.get(w) not in (None, "settlement")
+           for w in dropped + [f"{a} {b}" for a, b in zip(dropped, dropped[1:])]):
+        # A landmark's or a unit's word among them ("пограничного пункта пропуска
+        # Лачин"): the name is that landmark's or unit's, not a place of its own.
+        return []
     return [" ".join(words[last:])]

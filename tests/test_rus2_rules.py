@@ -164,3 +164,23 @@ def test_defence_ministry_phrasings(gaz, text, label, kind):
 def test_a_russian_landmark_word_as_its_english_one(gaz, text, label):
     res = gaz.resolve(text)
     assert res.status == "resolved" and res.place.name == label and res.place.kind == "landmark", (text, res.why)
+
+
+@pytest.mark.parametrize("text, label", [
+    # A lower-case adjective before a landmark's word says what it is like.
+    ("пограничного пункта пропуска Лачин", "Lachin checkpoint (Hakari bridge)"),
+    ("азербайджанского КПП на мосту Хакари", "Lachin checkpoint (Hakari bridge)"),
+    ("древнего монастыря Дадиванк", "Dadivank"),
+    # A capitalised one is the landmark's name.
+    ("Черного озера", "Sev Lich (Black Lake)"),
+    ("Лачинского коридора", "Lachin corridor"),
+])
+def test_an_adjective_before_a_landmark_word(gaz, text, label):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.name == label and res.place.kind == "landmark", (text, res.why)
+
+
+def test_a_landmark_word_keeps_a_russian_phrase_from_naming_a_place():
+    # The sentence's words hold a landmark's word: not a village named after it.
+    assert russian_name_parts("пограничного пункта пропуска Лачин") == []
+    assert russian_name_parts("взрыв у моста Хакари") == []
