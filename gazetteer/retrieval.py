@@ -186,7 +186,10 @@ class Retriever:
                 # A Russian case form whose stem is a place's own Russian name ("Берда",
                 # "в Берде": Берд's genitive and locative) above the places it only
                 # sounds like or shares a Latin spelling with (Bərdə, also "Berde").
-                found = {pi: (RUSSIAN_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()}
+                # A place the stem names too keeps its own match ("Нахичевани" is the
+                # city's Georgian name transliterated and Нахичевань's locative).
+                found = {pi: hit if pi in stems else (RUSSIAN_SOUND_ALIKE, hit[1], hit[2])
+                         for pi, hit in found.items()}
             elif any(layer != "phonetic" for _, _, layer in found.values()):
                 stems = {}  # a Latin spelling shared, and no Russian name to set against it
             _merge(found, stems)
