@@ -184,3 +184,19 @@ def test_a_landmark_word_keeps_a_russian_phrase_from_naming_a_place():
     # The sentence's words hold a landmark's word: not a village named after it.
     assert russian_name_parts("пограничного пункта пропуска Лачин") == []
     assert russian_name_parts("взрыв у моста Хакари") == []
+
+
+@pytest.mark.parametrize("text", ["вокруг села Талыш (Талиш)", "Талыш (Талиш)", "Talish (Talış)"])
+def test_a_parenthesis_with_the_other_spelling_does_not_split_namesakes(gaz, text):
+    # Both spellings name both villages called Talış: the parenthesis is the
+    # name's other spelling, not a place beside one of them, and the Tartar
+    # village (the one the press names) stays the answer.
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == "wof:1310537695", (text, res.why)
+
+
+def test_a_context_naming_places_beside_namesakes_still_splits_them(gaz):
+    # The rule it narrows: "Keshishkend" was Yeghegnadzor's name and is a
+    # village of Gadabay, and a Bashkend lies by each.
+    res = gaz.resolve("Bashkend", near="Keshishkend")
+    assert res.status == "ambiguous", res.why
