@@ -175,8 +175,11 @@ class Retriever:
             if stems:
                 found = {pi: (DECLINED_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()}
                 _merge(found, stems, cap=LAYER_SCORES["inflected"])
-        elif all(layer == "phonetic" or (score == CROSS_SCRIPT_SCORE and script_of(parsed.name) == "Cyrl")
+        elif all(layer == "phonetic" or (score == CROSS_SCRIPT_SCORE and script_of(parsed.name) == "Cyrl"
+                                         and parsed.kind_hint in (None, "settlement"))
                  for score, _, layer in found.values()) and (declined := inflection_stems(parsed.name)):
+            # (A Latin spelling shared is set against the stems only when the text
+            # names a place, not a unit: "Нахичевани район" says what it is.)
             # In other scripts, a declined form that only sounds like a name ("Тертере",
             # "in Tartar", is a sound-alike of Dardərə): the name its stem spells as
             # written is a candidate too, and the scores decide. (Two rounds met this
