@@ -543,14 +543,18 @@ class Decider:
         for context in understood:
             if len(context.places) < 2:
                 continue
-            mine = [p for p in context.places if self._fits(top.place, p, context)]
+            # A context that is a candidate's own other name ("Талыш (Талиш)", both
+            # spellings of the name read) fits that candidate, and says nothing of
+            # which namesake is meant: only the places beside the candidates count.
+            mine = [p for p in context.places if p.id != top.place.id and self._fits(top.place, p, context)]
             if not mine:
                 continue
             for cand in candidates[1:]:
                 if top.score - cand.score >= SPLIT_GAP or fits.get(cand.place.id) != level \
                         or _same_place(top.place, cand.place):
                     continue
-                theirs = [p for p in context.places if p not in mine and self._fits(cand.place, p, context)]
+                theirs = [p for p in context.places if p not in mine and p.id != cand.place.id
+                          and self._fits(cand.place, p, context)]
                 if theirs and not any(self._fits(cand.place, p, context) for p in mine) and all(
                         km(a, b) > NEAR_KM for a in mine for b in theirs):
                     return cand, context

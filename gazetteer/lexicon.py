@@ -20,6 +20,9 @@ DISTRICT_WORDS = (
     "район", "р-н", "районе", "района", "շրջան", "շրջանը", "şəhər rayonu",
     # The Russian abbreviation in its cases ("Тертерского р-на").
     "р-на", "р-не",
+    # The plural after two adjectives, as the Azerbaijani MoD names two fronts
+    # ("в Кельбаджарском и Лачинском районах"): the first is read.
+    "районах", "районов", "районам", "районами",
     # Azerbaijani case endings, as official lists write the district of a village.
     "rayonunun", "rayonunda", "rayonundakı", "rayonundan", "rayonuna",
     # The plural a defence ministry puts after two names ("Gorus və Qafan rayonları
@@ -53,6 +56,9 @@ VILLAGE_WORDS = (
     "село", "селе", "села", "деревня", "деревне", "գյուղ", "գյուղը", "գյուղում",
     # The other Russian cases, and селение, the older word agencies keep ("вокруг селения Мадагиз").
     "селу", "селом", "деревни", "деревню", "деревней", "селение", "селения", "селении", "селению",
+    # The plural, as a report names two or more ("у сел Воскепар и Баганис", "над
+    # селами Баганис Айрым, Ашагы Аскипара...", "в селах Шушакенд и Тагаверд").
+    "сел", "сёл", "селам", "селами", "селах", "деревень", "деревнях", "деревнями", "деревням",
     # Russian abbreviations: "с. Талыш", "дер. Чинари".
     "с.", "дер.", "д.",
     "köyü", "köyünü", "köyünde", "köyüne", "köy", "dorf", "village de", "aldea", "aldea de", "pueblo", "pueblo de",
@@ -238,6 +244,12 @@ DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                # leave it in a case form the stems undo: "по Гяндже" (dative), "вдоль
                # Лачинского коридора", "вокруг Шуши", "от Сотка до Гориса" (genitive).
                "по", "вдоль", "вокруг", "возле", "вблизи", "от", "до", "к", "ко", "на",
+               # "над селами Баганис Айрым ... поднят флаг", "между селами X и Y",
+               # "за селом X": the name follows in a case the stems undo.
+               "над", "между", "среди", "за",
+               # Where fire came from, as the Azerbaijani and Armenian MoDs write it:
+               # "со стороны села Ашагы Шорджа", "с позиций в Басаркечарском районе".
+               "со стороны", "с направления", "с территории", "с позиций", "с позиции",
                # "the road through Karvachar": a route's waypoint is the place.
                "через")
 #: Substrings every direction phrasing holds.

@@ -19,7 +19,7 @@ from .lexicon import (AZE_POSSESSIVE_CASES, DIRECTION_WORDS, DISTRICT_WORDS, DRO
 from .normalize import (MAX_NAME, _ABBREVIATED_QUALIFIERS, _QUALIFIER_FORMS, _QUALIFIER_OF, inflection_stems,
                         name_base, norm_key, qualifiers, script_of)
 
-__all__ = ["ParsedName", "parse_name", "aze_genitive_stems", "armenian_name_parts"]
+__all__ = ["ParsedName", "parse_name", "aze_genitive_stems", "armenian_name_parts", "russian_name_parts"]
 
 
 # --- descriptors ---------------------------------------------------------
@@ -47,13 +47,14 @@ _ADJECTIVE_ENDINGS = tuple(suffix for suffix, _ in _ADJECTIVE_STEMS)
 _LATIN_ADJECTIVE_STEMS = tuple(
     [(ending, ("", "a", "i", "in")) for ending in ("inskiy", "inskij", "inskii", "insky", "inski")]
     + [(ending, ("",)) for ending in ("skiy", "skij", "skii", "sky", "ski")])
-_RU_UNIT_WORDS = frozenset({"район", "района", "районе", "районом", "району"})
+_RU_UNIT_WORDS = frozenset({"район", "района", "районе", "районом", "району", "районах", "районов", "районам",
+                            "районами"})
 _RU_OBLIQUE_ADJECTIVE = ("ского", "скому", "ском", "ским", "ский")
 # "In the direction of X", as front-line reports put it: the name is X.
 _DIRECTION = re.compile(
     r"^(?:(?:in\s+the\s+|on\s+the\s+)?direction\s+of|towards?|в\s+направлении|в\s+сторону|по\s+направлению\s+к)\s+"
     r"|[\s\-]+(?:directions?|istiqamətində|istiqamətindən|istiqaməti|istiqamətdə|istiqametinde|istiqametinden|"
-    r"istiqameti|istiqametde|направлении|направление|"
+    r"istiqameti|istiqametde|направлении|направление|направления|"
     r"ուղղությամբ|ուղղությունում|ուղղությունը|ուղղությամբ՝)$",
     re.IGNORECASE)
 #: A direction word after the name, as a defence ministry names a stretch of the
@@ -61,7 +62,7 @@ _DIRECTION = re.compile(
 #: направлении"): the unit of that name when there is one, a place otherwise.
 #: Armenian reports name villages so ("Երասխի ուղղությամբ"), and "in the direction
 #: of X" before the name is a road's or a shot's heading: neither is read so.
-_FRONT_DIRECTION = re.compile(r"[\s\-]+(?:directions?|istiqam[əe]t\w*|направлени[ие])$", re.IGNORECASE)
+_FRONT_DIRECTION = re.compile(r"[\s\-]+(?:directions?|istiqam[əe]t\w*|направлени[иея])$", re.IGNORECASE)
 _TERRITORY = re.compile(r"\s+(?:" + "|".join(TERRITORY_WORDS) + r")$", re.IGNORECASE)
 _KIND_WORDS: tuple[tuple[str, str], ...] = tuple(
     sorted(
@@ -236,6 +237,13 @@ _RU_ADJECTIVE_LEAD = re.compile(
 _EDGE_WORDS = frozenset(w.split()[i] for w, _ in _KIND_WORDS for i in (0, -1)) | frozenset(
     w.split()[0] for w in DROP_WORDS) | frozenset(w.split()[-1] for w in _AZE_LANDMARK_CASES)
 _TAIL = 2 + max(len(w) for w, _ in _KIND_WORDS)
+#: Before a landmark's word only lower-case adjectives are dropped: "пограничного
+#: пункта пропуска Лачин", "древнего монастыря Дадиванк" say what it is like,
+#: where "Черного озера" and "Лачинского коридора" are the landmark's name.
+_RU_LANDMARK_ADJECTIVE_LEAD = re.compile(
+    r"^(?:[а-яё][а-яё\-]*(?:ом|ем|ому|ему|ого|его|ой|ий|ый|ая|яя|ую|юю|ое|ее)\s+){1,2}"
+    r"(?=(?i:" + "|".join(sorted((re.escape(w) for w in LANDMARK_WORDS if script_of(w) == "Cyrl"), key=len,
+                                 reverse=True)) + r")\s+\S)")
 
 
 # An Azerbaijani descriptor as the press writes it beyond the forms listed
@@ -305,7 +313,8 @@ def _strip_words(text: str) -> tuple[str, str | None, str | None, str | None]:
             kind, first = kind or "landmark", match.group("word").casefold() + case.group().casefold()
             text = text[: match.start()].strip()
             continue
-        match = _DROP.match(text) or (_RU_ADJECTIVE_LEAD.match(text) if kind is None else None)
+        match = _DROP.match(text) or (_RU_ADJECTIVE_LEAD.match(text) or _RU_LANDMARK_ADJECTIVE_LEAD.match(text)
+                                      if kind is None else None)
         if match:
             text = text[match.end():].strip()
             continue
@@ -337,6 +346,12 @@ def _landmark_case_forms(name: str, word: str) -> list[str]:
 _ARMENIAN_LANDMARK_ENGLISH = {"անցակետ": "checkpoint", "մաքսակետ": "checkpoint", "կամուրջ": "bridge",
                               "լիճ": "lake", "ջրամբար": "reservoir", "օդանավակայան": "airport",
                               "վանք": "monastery", "միջանցք": "corridor"}
+#: The same for Russian: "КПП Лачин" is the "Lachin checkpoint", "пункт пропуска
+#: Лачин" too (a landmark's Russian name, where it has one, is tried as well).
+_RUSSIAN_LANDMARK_ENGLISH = {"кпп": "checkpoint", "пункт пропуска": "checkpoint", "пропускной пункт": "checkpoint",
+                             "контрольно-пропускной пункт": "checkpoint", "блокпост": "checkpoint",
+                             "мост": "bridge", "озеро": "lake", "водохранилище": "reservoir",
+                             "аэропорт": "airport", "коридор": "corridor"}
 #: An Armenian monastery's name is its founder's or village's name + "vank"
 #: (monastery), joined by "a": Gtich's is Gtichavank, Gosh's Goshavank, Makar's
 #: Makaravank. Guidebooks write it apart ("Gtcha vank", the genitive "Gtichi
@@ -673,6 +688,26 @@ def _armenian_owner(text: str) -> tuple[str, tuple[str, ...]]:
     return (rest, stems) if stems else (text, ())
 
 
+#: A country's or region's genitive after a Russian name says whose it is:
+#: "Тавушской области Армении", "в Тертерском районе Азербайджана", "Мартуни
+#: Нагорного Карабаха". Read as context, as English's "Tartar city of Azerbaijan" is.
+_RU_COUNTRY_AFTER = re.compile(
+    r"^(?P<name>\S.*?)\s+(?P<ctx>Азербайджана|Армении|Грузии|Ирана|Турции|России"
+    r"|Республики\s+(?:Армения|Азербайджан)|Азербайджанской\s+Республики"
+    # A region's, as a country's: "Мартуни Нагорного Карабаха" (not Armenia's Martuni).
+    r"|Нагорного\s+Карабаха|Карабаха|Арцаха)$")
+#: Their nominatives, as a context is read best (a region's genitive matches
+#: its name only through the stems, which a context's strict reading skips).
+_RU_COUNTRY_NOMINATIVE = {"Азербайджана": "Азербайджан", "Армении": "Армения", "Грузии": "Грузия",
+                          "Ирана": "Иран", "Турции": "Турция", "России": "Россия",
+                          "Нагорного Карабаха": "Нагорный Карабах", "Карабаха": "Карабах", "Арцаха": "Арцах"}
+#: The Russian words for several villages: "у сел Воскепар и Баганис" names two,
+#: and the first is read (the rest of the list is another place's).
+_RU_PLURAL_WORDS = frozenset({"сел", "сёл", "селам", "селами", "селах", "деревень", "деревнях", "деревнями",
+                              "деревням", "районах", "районов", "районам", "районами"})
+_RU_PAIR = re.compile(r"^(?P<first>[А-ЯЁ]\S*(?:\s+[А-ЯЁ]\S*)*?)\s+и\s+[А-ЯЁ]")
+
+
 _ARMENIAN_REPUBLIC = re.compile(
     r"^(?:(?:Արցախի|Հայաստանի|Լեռնային\s+Ղարաբաղի)\s+Հանրապետության|ՀՀ|ԼՂՀ|ԱՀ"
     r"|(?:Արցախի|Հայաստանի|Ադրբեջանի)(?!\s+Հանրապետությ))\s+(?=[Ա-Ֆ])")
@@ -720,6 +755,12 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         # The republic before a unit's or place's name says whose it is, and no
         # more: "Արցախի Հանրապետության Մարտակերտի շրջանի Թալիշ գյուղ", "ՀՀ Սյունիքի մարզ".
         text = _ARMENIAN_REPUBLIC.sub("", text, count=1) or text
+    if " " in text and "\u0400" <= text[-1] <= "\u04ff":
+        country = _RU_COUNTRY_AFTER.match(text)
+        if country:
+            ctx = " ".join(country.group("ctx").split())
+            context += (_RU_COUNTRY_NOMINATIVE.get(ctx, ctx),)
+            text = country.group("name")
     low = text.casefold()
     front_kind = None
     if _HAS_DIRECTION.search(low):
@@ -768,8 +809,12 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         lead_forms = []
     words = (text.casefold() if phrase_kind else low).split()
     if words and (words[0] in _EDGE_WORDS or words[-1] in _EDGE_WORDS or _folded_descriptor(text)
-                  or len(words) > 2 and words[1] in _RU_SETTLEMENT_WORDS):
+                  or len(words) > 2 and words[1] in _RU_SETTLEMENT_WORDS
+                  or len(words) > 2 and _RU_LANDMARK_ADJECTIVE_LEAD.match(text)):
         name, kind, size, word = _strip_words(text)
+        pair = _RU_PAIR.match(name) if word in _RU_PLURAL_WORDS else None
+        if pair:
+            name = pair.group("first")
     else:
         name, kind, size, word = text, None, None, None  # no descriptor: most names, spared the patterns
     kind = kind or phrase_kind or front_kind
@@ -795,10 +840,15 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         if bare and bare != text:
             alternatives.append(bare)
         if kind == "landmark":
+            described = _RU_LANDMARK_ADJECTIVE_LEAD.match(text)
+            if described:
+                # "азербайджанского КПП на мосту Хакари" is the landmark "КПП на мосту Хакари".
+                alternatives.append(text[described.end():])
             alternatives += _landmark_word_orders(text, name)
             if word and name:
                 alternatives += _landmark_case_forms(name, word)
                 english = (_ARMENIAN_LANDMARK_ENGLISH.get(LANDMARK_CASES.get(word, word))
+                           or _RUSSIAN_LANDMARK_ENGLISH.get(LANDMARK_CASES.get(word, word))
                            or _CHURCH_AS_MONASTERY.get(word))
                 if english:
                     alternatives += [f"{n} {english}" for n in (name, *inflection_stems(name))]
@@ -827,6 +877,11 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         if low.endswith(suffix) and len(name) > len(suffix) + 2:
             base = name[: -len(suffix)]
             alternatives += [base + end for end in stems]
+            if kind == "district" and (word in _RU_UNIT_WORDS or front_kind) and script_of(base) == "Cyrl":
+                # The Azerbaijani MoD's Russian names Armenia's raions by their
+                # Azerbaijani names ("Горусского района" is Gorus rayonu, Goris's
+                # raion, whose Russian name is "Горисский район").
+                alternatives += [f"{base + end} rayonu" for end in stems]
             break
     words = name.split(maxsplit=1)
     meaning = (_QUALIFIER_OF.get(norm_key(words[0])) or _ABBREVIATED_QUALIFIERS.get(words[0].casefold())
@@ -902,3 +957,40 @@ def armenian_name_parts(name: str) -> list[str]:
     if len(run) >= 2 and run[0].endswith(("ի", "ու")) and len(run[0]) > 3:
         out.append(" ".join(run[1:]))
     return out
+
+
+#: Russian nouns a headline starts with before a place's genitive, capitalised
+#: there as the sentence's first word: "Жители Талиша" (the residents of Talish),
+#: "Глава Шурнуха". Lower case elsewhere, where the capitals alone tell the name.
+_RU_PLACE_HEADS = frozenset({"жители", "жителей", "жителям", "жителями", "житель", "жителя", "жительница",
+                             "жительницы", "глава", "главы", "староста", "старосты", "центр", "центра",
+                             "окраина", "окраины", "окраине", "окрестности", "окрестностях"})
+
+
+def russian_name_parts(name: str) -> list[str]:
+    """The capitalised name at the end of a Russian phrase lifted whole from a sentence.
+
+    Russian capitalises names and not common nouns, so lower-case words before
+    the last capitalised run are the sentence's: "после сдачи Карвачара" (after
+    Karvachar's handover), "до центра Шурнуха", "армянского Воскепар". A first
+    word capitalised as a headline's is dropped only when it is a noun listed
+    above ("Жители Тертера"): "Верин Воскепар" is a name of two words. Returns
+    the run; nothing when the phrase is one word or all name.
+    """
+    words = name.split()
+    if len(words) < 2 or script_of(name) != "Cyrl":
+        return []
+    last = len(words)
+    while last > 0 and words[last - 1][:1].isupper():
+        last -= 1
+    if last == len(words):
+        return []
+    if last == 0:
+        return [" ".join(words[1:])] if words[0].casefold() in _RU_PLACE_HEADS else []
+    dropped = [w.casefold() for w in words[:last]]
+    if any(_WORD_KIND.get(w) not in (None, "settlement")
+           for w in dropped + [f"{a} {b}" for a, b in zip(dropped, dropped[1:])]):
+        # A landmark's or a unit's word among them ("пограничного пункта пропуска
+        # Лачин"): the name is that landmark's or unit's, not a place of its own.
+        return []
+    return [" ".join(words[last:])]

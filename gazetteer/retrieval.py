@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from .fuzzyindex import PieceIndex
 from .normalize import (exact_key, foreign_readings, inflection_stems, name_pair, norm_key, script_of, short_stems,
                         skeleton, skeleton_of_norm)
-from .parsing import ParsedName, armenian_name_parts
+from .parsing import ParsedName, armenian_name_parts, russian_name_parts
 
 log = logging.getLogger("gazetteer.core")  # the name users configure for fuzzy-guess logging
 
@@ -41,6 +41,11 @@ CROSS_SCRIPT_SCORE = 0.97
 #: below the inflected layer by the decision's margin (decision.MARGIN), so that
 #: of two places equal in all else the one named by the stem is chosen.
 DECLINED_SOUND_ALIKE = 0.85
+#: A sound-alike of a Russian case form whose stem is a place's own Russian
+#: name ("Берда", Берд's genitive, sounds like Bərdə): below the declined
+#: sound-alike by a notable place's bonus (ranking.NOTABLE_BONUS), so that a
+#: larger town that only sounds like the text does not win on its size.
+RUSSIAN_SOUND_ALIKE = DECLINED_SOUND_ALIKE - 0.1
 #: Fuzzy candidates kept per query (distinct keys).
 FUZZY_KEYS = 8
 
@@ -148,11 +153,12 @@ class Retriever:
             stems: Found = {}
             for stem in inflection_stems(parsed.name):
                 _merge(stems, self.matches(stem, fuzzy=False))
-            if script_of(parsed.name) == "Armn" and any(layer != "phonetic" for _, _, layer in stems.values()):
+            if script_of(parsed.name) in ("Armn", "Cyrl") and any(layer != "phonetic" for _, _, layer in stems.values()):
                 # A declined Armenian name whose stem is a place's own name ("Կիչանի",
                 # Kichan's): the villages that only sound like the stem (Gican) fall
                 # below it. A unit keeps its sound-alike: "Մարտունու" is Martuni's,
-                # the district's and the province's alike.
+                # the district's and the province's alike. Russian the same:
+                # "Артаниша" is Artanish's, not Ardenis's (which only sounds like it).
                 stems = {pi: (DECLINED_SOUND_ALIKE, ni, layer)
                          if layer == "phonetic" and self._records[pi].get("kind") == "settlement"
                          else (score, ni, layer) for pi, (score, ni, layer) in stems.items()}
@@ -169,14 +175,27 @@ class Retriever:
             if stems:
                 found = {pi: (DECLINED_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()}
                 _merge(found, stems, cap=LAYER_SCORES["inflected"])
-        elif all(layer == "phonetic" for _, _, layer in found.values()) and (
-                declined := inflection_stems(parsed.name)):
+        elif all(layer == "phonetic" or (score == CROSS_SCRIPT_SCORE and script_of(parsed.name) == "Cyrl"
+                                         and parsed.kind_hint in (None, "settlement"))
+                 for score, _, layer in found.values()) and (declined := inflection_stems(parsed.name)):
+            # (A Latin spelling shared is set against the stems only when the text
+            # names a place, not a unit: "Нахичевани район" says what it is.)
             # In other scripts, a declined form that only sounds like a name ("Тертере",
             # "in Tartar", is a sound-alike of Dardərə): the name its stem spells as
             # written is a candidate too, and the scores decide. (Two rounds met this
             # at once; Armenian's branch above demotes the sound-alikes instead.)
-            for stem in declined:
-                _merge(found, self.matches(stem, fuzzy=False, phonetic=False), cap=LAYER_SCORES["inflected"])
+            stems = self._stems_as_written(declined)
+            if script_of(parsed.name) == "Cyrl" and self._russian_named(stems):
+                # A Russian case form whose stem is a place's own Russian name ("Берда",
+                # "в Берде": Берд's genitive and locative) above the places it only
+                # sounds like or shares a Latin spelling with (Bərdə, also "Berde").
+                # A place the stem names too keeps its own match ("Нахичевани" is the
+                # city's Georgian name transliterated and Нахичевань's locative).
+                found = {pi: hit if pi in stems else (RUSSIAN_SOUND_ALIKE, hit[1], hit[2])
+                         for pi, hit in found.items()}
+            elif any(layer != "phonetic" for _, _, layer in found.values()):
+                stems = {}  # a Latin spelling shared, and no Russian name to set against it
+            _merge(found, stems)
         elif parsed.name.endswith("ի") and all(self._records[pi].get("kind") == "settlement" for pi in found):
             # An Armenian genitive ("Սյունիքի", Syunik's) that a hamlet also
             # bears as its name: the unit it declines is a candidate too.
@@ -195,6 +214,11 @@ class Retriever:
                            cap=LAYER_SCORES["inflected"])
                 if found:
                     break
+        if not found and parsed.kind_hint in (None, "settlement"):
+            # A Russian phrase with the sentence's words still on it ("после сдачи
+            # Карвачара", "Жители Тертера"): its capitalised name, as written or declined.
+            for part in russian_name_parts(parsed.name):
+                _merge(found, self.find(ParsedName(part, part), fuzzy=False))
         if not found and name_pair(parsed.name):
             # Two names of one place joined by a hyphen ("Бердзора-Лачина",
             # Berdzor-Lachin's genitive): the places both parts name. Two
@@ -209,12 +233,25 @@ class Retriever:
             _merge(found, shared or {}, cap=LAYER_SCORES["inflected"])
         if not found:
             # Another press's orthography, read as it would be ("Hocalı" is Xocalı).
-            for reading in foreign_readings(parsed.name):
+            # The other readings too: "Гёрусского района" is read by its stem's, "Горус rayonu".
+            for reading in dict.fromkeys(r for text in (parsed.name, *parsed.alternatives)
+                                         for r in foreign_readings(text)):
                 _merge(found, self.matches(reading, fuzzy=False), cap=LAYER_SCORES["inflected"])
         if not found and fuzzy:
             # The strict layers found nothing for the name: straight to its spelling.
             found = self._fuzzy(parsed.name, skeleton(parsed.name))
         return found
+
+    def _stems_as_written(self, stems: Sequence[str]) -> Found:
+        """Places a stem names as written (no sound-alikes), at the inflected layer at best."""
+        found: Found = {}
+        for stem in stems:
+            _merge(found, self.matches(stem, fuzzy=False, phonetic=False), cap=LAYER_SCORES["inflected"])
+        return found
+
+    def _russian_named(self, found: Found) -> bool:
+        """Whether a place of ``found`` matched by a Russian (Cyrillic) name of its own."""
+        return any(script_of(self._records[pi]["names"][ni]["text"]) == "Cyrl" for pi, (_, ni, _) in found.items())
 
     def spelled_alike(self, parsed: ParsedName) -> Found:
         """Fuzzy matches for a name even when strict layers found some: asked
