@@ -143,29 +143,51 @@ class Retriever:
         return found
 
     def find(self, parsed: ParsedName, *, fuzzy: bool = True) -> Found:
-        """Matches for a parsed name: the name and its other readings, then its
-        uninflected stems ("Հադրութում" is "in Hadrut"), then fuzzy guesses."""
+        """Matches for a parsed name, reading after reading until one finds a
+        place: the name and its other readings as written (and, if they only
+        sound like names, the stem a declined form spells); its uninflected
+        stems ("Հադրութում" is "in Hadrut"); its name inside a sentence's
+        phrase; two names of one place joined; another press's orthography;
+        then fuzzy guesses."""
         # Most names have no other reading: their matches are the retrieval as they are.
         found = self.matches(parsed.name, fuzzy=False)
         for text in parsed.alternatives:
             _merge(found, self.matches(text, fuzzy=False))
-        if not found:
-            stems: Found = {}
-            for stem in inflection_stems(parsed.name):
-                _merge(stems, self.matches(stem, fuzzy=False))
-            if script_of(parsed.name) in ("Armn", "Cyrl") and any(layer != "phonetic" for _, _, layer in stems.values()):
-                # A declined Armenian name whose stem is a place's own name ("Կիչանի",
-                # Kichan's): the villages that only sound like the stem (Gican) fall
-                # below it. A unit keeps its sound-alike: "Մարտունու" is Martuni's,
-                # the district's and the province's alike. Russian the same:
-                # "Артаниша" is Artanish's, not Ardenis's (which only sounds like it).
-                stems = {pi: (DECLINED_SOUND_ALIKE, ni, layer)
-                         if layer == "phonetic" and self._records[pi].get("kind") == "settlement"
-                         else (score, ni, layer) for pi, (score, ni, layer) in stems.items()}
-            _merge(found, stems, cap=LAYER_SCORES["inflected"])
-            for stem in short_stems(parsed.name) if not found else ():
-                _merge(found, self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
-        elif script_of(parsed.name) == "Armn" and all(layer == "phonetic" for _, _, layer in found.values()):
+        found = self._declined(parsed, found) if found else self._by_stems(parsed)
+        for reading in (self._armenian_phrase, self._russian_phrase, self._joined_pair, self._orthography):
+            if found:
+                break
+            found = reading(parsed)
+        if not found and fuzzy:
+            # The strict layers found nothing for the name: straight to its spelling.
+            found = self._fuzzy(parsed.name, skeleton(parsed.name))
+        return found
+
+    def _by_stems(self, parsed: ParsedName) -> Found:
+        """A name found nowhere as written: the places its stems name, at the inflected layer at best."""
+        stems: Found = {}
+        for stem in inflection_stems(parsed.name):
+            _merge(stems, self.matches(stem, fuzzy=False))
+        if script_of(parsed.name) in ("Armn", "Cyrl") and any(layer != "phonetic" for _, _, layer in stems.values()):
+            # A declined Armenian name whose stem is a place's own name ("Կիչանի",
+            # Kichan's): the villages that only sound like the stem (Gican) fall
+            # below it. A unit keeps its sound-alike: "Մարտունու" is Martuni's,
+            # the district's and the province's alike. Russian the same:
+            # "Артаниша" is Artanish's, not Ardenis's (which only sounds like it).
+            stems = {pi: (DECLINED_SOUND_ALIKE, ni, layer)
+                     if layer == "phonetic" and self._records[pi].get("kind") == "settlement"
+                     else (score, ni, layer) for pi, (score, ni, layer) in stems.items()}
+        found: Found = {}
+        _merge(found, stems, cap=LAYER_SCORES["inflected"])
+        for stem in short_stems(parsed.name) if not found else ():
+            _merge(found, self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
+        return found
+
+    def _declined(self, parsed: ParsedName, found: Found) -> Found:
+        """A name found as written that is a declined form all the same: the
+        place its stem names joins (or outranks) the places it only sounds like,
+        and a unit's genitive that a hamlet bears as its name brings the unit."""
+        if script_of(parsed.name) == "Armn" and all(layer == "phonetic" for _, _, layer in found.values()):
             # A declined Armenian name that only sounds like other names ("Կութի",
             # Kut's, sounds like Koti): a stem written as a place's own Armenian
             # name is the better reading, and the sound-alikes fall below it.
@@ -175,9 +197,10 @@ class Retriever:
             if stems:
                 found = {pi: (DECLINED_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()}
                 _merge(found, stems, cap=LAYER_SCORES["inflected"])
-        elif all(layer == "phonetic" or (score == CROSS_SCRIPT_SCORE and script_of(parsed.name) == "Cyrl"
-                                         and parsed.kind_hint in (None, "settlement"))
-                 for score, _, layer in found.values()) and (declined := inflection_stems(parsed.name)):
+            return found
+        if all(layer == "phonetic" or (score == CROSS_SCRIPT_SCORE and script_of(parsed.name) == "Cyrl"
+                                       and parsed.kind_hint in (None, "settlement"))
+               for score, _, layer in found.values()) and (declined := inflection_stems(parsed.name)):
             # (A Latin spelling shared is set against the stems only when the text
             # names a place, not a unit: "Нахичевани район" says what it is.)
             # In other scripts, a declined form that only sounds like a name ("Тертере",
@@ -196,50 +219,63 @@ class Retriever:
             elif any(layer != "phonetic" for _, _, layer in found.values()):
                 stems = {}  # a Latin spelling shared, and no Russian name to set against it
             _merge(found, stems)
-        elif parsed.name.endswith("ի") and all(self._records[pi].get("kind") == "settlement" for pi in found):
+            return found
+        if parsed.name.endswith("ի") and all(self._records[pi].get("kind") == "settlement" for pi in found):
             # An Armenian genitive ("Սյունիքի", Syunik's) that a hamlet also
             # bears as its name: the unit it declines is a candidate too.
             for stem in inflection_stems(parsed.name):
                 _merge(found, {pi: hit for pi, hit in self.matches(stem, fuzzy=False, phonetic=False).items()
                                if self._records[pi].get("kind") in ("province", "district")},
                        cap=LAYER_SCORES["inflected"])
-        if not found and parsed.kind_hint in (None, "settlement"):
-            # An Armenian phrase with the sentence's words still on it ("Աղավնոյի
-            # դպրոցի", "Արցախի Փառուխ"): its capitalised name, as written or declined.
-            for part in armenian_name_parts(parsed.name):
-                for text in (part, *inflection_stems(part)):
-                    # Armenian names only: a genitive's -ի reads as Georgian's -ი.
-                    _merge(found, {pi: hit for pi, hit in self.matches(text, fuzzy=False, phonetic=False).items()
-                                   if script_of(self._records[pi]["names"][hit[1]]["text"]) == "Armn"},
-                           cap=LAYER_SCORES["inflected"])
-                if found:
-                    break
-        if not found and parsed.kind_hint in (None, "settlement"):
-            # A Russian phrase with the sentence's words still on it ("после сдачи
-            # Карвачара", "Жители Тертера"): its capitalised name, as written or declined.
+        return found
+
+    def _armenian_phrase(self, parsed: ParsedName) -> Found:
+        """An Armenian phrase with the sentence's words still on it ("Աղավնոյի
+        դպրոցի", "Արցախի Փառուխ"): its capitalised name, as written or declined."""
+        found: Found = {}
+        if parsed.kind_hint not in (None, "settlement"):
+            return found
+        for part in armenian_name_parts(parsed.name):
+            for text in (part, *inflection_stems(part)):
+                # Armenian names only: a genitive's -ի reads as Georgian's -ი.
+                _merge(found, {pi: hit for pi, hit in self.matches(text, fuzzy=False, phonetic=False).items()
+                               if script_of(self._records[pi]["names"][hit[1]]["text"]) == "Armn"},
+                       cap=LAYER_SCORES["inflected"])
+            if found:
+                break
+        return found
+
+    def _russian_phrase(self, parsed: ParsedName) -> Found:
+        """A Russian phrase with the sentence's words still on it ("после сдачи
+        Карвачара", "Жители Тертера"): its capitalised name, as written or declined."""
+        found: Found = {}
+        if parsed.kind_hint in (None, "settlement"):
             for part in russian_name_parts(parsed.name):
                 _merge(found, self.find(ParsedName(part, part), fuzzy=False))
-        if not found and name_pair(parsed.name):
-            # Two names of one place joined by a hyphen ("Бердзора-Лачина",
-            # Berdzor-Lachin's genitive): the places both parts name. Two
-            # places' names joined (a road "Степанакерт-Горис") share none.
-            shared: Found | None = None
-            for part in name_pair(parsed.name):
-                hits = self.matches(part, fuzzy=False)
-                for stem in () if hits else inflection_stems(part):
-                    _merge(hits, self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
-                shared = hits if shared is None else {pi: min(hit, shared[pi]) for pi, hit in hits.items()
-                                                     if pi in shared}
-            _merge(found, shared or {}, cap=LAYER_SCORES["inflected"])
-        if not found:
-            # Another press's orthography, read as it would be ("Hocalı" is Xocalı).
-            # The other readings too: "Гёрусского района" is read by its stem's, "Горус rayonu".
-            for reading in dict.fromkeys(r for text in (parsed.name, *parsed.alternatives)
-                                         for r in foreign_readings(text)):
-                _merge(found, self.matches(reading, fuzzy=False), cap=LAYER_SCORES["inflected"])
-        if not found and fuzzy:
-            # The strict layers found nothing for the name: straight to its spelling.
-            found = self._fuzzy(parsed.name, skeleton(parsed.name))
+        return found
+
+    def _joined_pair(self, parsed: ParsedName) -> Found:
+        """Two names of one place joined by a hyphen ("Бердзора-Лачина",
+        Berdzor-Lachin's genitive): the places both parts name. Two places'
+        names joined (a road "Степанакерт-Горис") share none."""
+        found: Found = {}
+        shared: Found | None = None
+        for part in name_pair(parsed.name) or ():
+            hits = self.matches(part, fuzzy=False)
+            for stem in () if hits else inflection_stems(part):
+                _merge(hits, self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
+            shared = hits if shared is None else {pi: min(hit, shared[pi]) for pi, hit in hits.items()
+                                                 if pi in shared}
+        _merge(found, shared or {}, cap=LAYER_SCORES["inflected"])
+        return found
+
+    def _orthography(self, parsed: ParsedName) -> Found:
+        """Another press's orthography, read as it would be ("Hocalı" is Xocalı).
+        The other readings too: "Гёрусского района" is read by its stem's, "Горус rayonu"."""
+        found: Found = {}
+        for reading in dict.fromkeys(r for text in (parsed.name, *parsed.alternatives)
+                                     for r in foreign_readings(text)):
+            _merge(found, self.matches(reading, fuzzy=False), cap=LAYER_SCORES["inflected"])
         return found
 
     def _stems_as_written(self, stems: Sequence[str]) -> Found:
