@@ -103,6 +103,26 @@ def test_a_fuzzy_guess_is_logged_with_the_text_and_the_key(gaz, caplog):
     ("Աղավնոյի դպրոցի", [("wof:1192979901", 0.9, "inflected", "Աղավնո")]),
     # Two names of one place joined by a hyphen, in the genitive: the place both name.
     ("Бердзора-Лачина", [("wof:1125773715", 0.9, "inflected", "Лачин")]),
+    # Not found as written, its stem a place's own name: the stem's sound-alike villages fall
+    # below it, in Armenian ("Կիչանի": Kichan, not Gican) and in Russian ("Артаниша", "Каджарана").
+    ("Կիչանի", [("wof:1226178851", 0.85, "inflected", "Gican"), ("wof:1243292593", 0.9, "inflected", "Կիչան")]),
+    ("Артаниша", [("wof:1108782573", 0.85, "inflected", "Ardenis"),
+                  ("wof:1108783347", 0.9, "inflected", "Артаніш")]),
+    ("Каджарана", [("wof:1276894077", 0.85, "inflected", "K’ajaran"),
+                   ("wof:1293220529", 0.9, "inflected", "Каджаран")]),
+    # Found as written only by a sound-alike (Dardərə): the place the Russian stem names
+    # comes in, and what only sounds like it or shares a Latin spelling falls lower.
+    ("Тертере", [("wof:1343643799", 0.75, "phonetic", "Dardərə"), ("wof:890433377", 0.9, "inflected", "Тертер")]),
+    ("Берде", [("wof:1209858267", 0.9, "inflected", "Բերդ"), ("wof:1310697517", 0.9, "inflected", "Բերդ"),
+               ("wof:421178515", 0.9, "inflected", "Берд"), ("wof:421196771", 0.75, "normalised", "Berde"),
+               ("wof:85668303", 0.75, "phonetic", "Barda")]),
+    # A Russian phrase with the sentence's words on it: its capitalised name, declined.
+    ("Жители Тертера", [("wof:1343643799", 0.75, "phonetic", "Dardərə"),
+                        ("wof:890433377", 0.9, "inflected", "Тертер")]),
+    ("после сдачи Карвачара", [("wof:85668221", 0.9, "inflected", "Karvachar"),
+                               ("wof:890441267", 0.9, "inflected", "Карвачар")]),
+    # Two places' names joined (a road) share no place.
+    ("Степанакерт-Горис", []),
     # Another press's orthography read as Azerbaijani ("Hocalı" is Xocalı).
     ("Hocalı", [("wof:1126002571", 0.9, "inflected", "Xocalı"), ("wof:1276478807", 0.9, "inflected", "Xocalı"),
                 ("wof:85668657", 0.9, "inflected", "Xocalı"), ("wof:85668691", 0.9, "inflected", "Xocalı")]),
