@@ -31,6 +31,19 @@ DISTRICT_WORDS = (
     "bezirk", "bezirks", "rayon de", "district de", "distrito", "distrito de",
     # Turkish "il" for Nakhchivan's districts ("Sederek iline bağlı", "Sederek ilinin").
     "ili", "iline", "ilinin", "ilinde", "ilindeki",
+    # The administrative raion, as Azerbaijani and Russian science reports call a
+    # Soviet raion of Armenia ("Qafan inzibati rayonu ərazisindən", "по территории
+    # Кафанского административного района"), and the genitive the press clips
+    # ("Qafan rayonun mərkəzinə", "Ağdərə rayonun inzibati mərkəzi").
+    "inzibati rayonu", "inzibati rayonunun", "inzibati rayonunda", "inzibati rayonundan", "inzibati rayonuna",
+    "rayonun",
+    "административный район", "административного района", "административном районе",
+    "административному району", "административным районом",
+    # Russian plural after the last of several names ("Мартакертского, Аскеранского и
+    # Мартунинского районов", "в Мардакертском, Мартунинском и Шушинском районах"), and
+    # the Armenian ("Ղազախի, Աղստաֆայի և Թովուզի շրջաններում"): each name is a unit.
+    "районов", "районах", "районам", "районами",
+    "շրջաններ", "շրջանները", "շրջաններում", "շրջանների", "շրջաններից",
 )
 PROVINCE_WORDS = (
     "province", "marz", "մարզ", "մարզը", "область", "provinces", "oblast",
@@ -105,6 +118,10 @@ LOCALITY_WORDS = (
     # Turkish "yerleşke", a settlement of no stated size ("Heyderabad yerleşkesindeki").
     "yerleşkesi", "yerleşkesinde", "yerleşkesindeki", "yerleşkesine", "yerleşke",
     "համայնք", "համայնքը", "համայնքի", "համայնքապետ", "համայնքապետը",
+    # Armenia's enlarged communities (2016-2021 mergers), named for their seat in the
+    # nominative or the genitive: "Քաջարան խոշորացված համայնքը", "Կապանի խոշորացված համայնք".
+    "խոշորացված համայնք", "խոշորացված համայնքը", "խոշորացված համայնքի", "խոշորացված համայնքում",
+    "խոշորացված համայնքից",
     # The same words in the locative, ablative and dative: "Սոթք համայնքում".
     "համայնքում", "համայնքից", "համայնքին", "բնակավայրում", "բնակավայրից", "բնակավայրին",
     # The plural after the last of several names ("Վերիշեն, Սոթք բնակավայրերում").
@@ -156,6 +173,13 @@ _LANDMARK_WORDS = (
     *(f"{word} {link}" for word in ("ponte", "corridoio", "lago", "monastero", "fortezza", "bacino idrico")
       for link in ("di", "del", "d'")),
     "հանք", "հանքավայր", "ոսկու հանք", "ոսկու հանքավայր", "մաքսակետ", "մաքսային անցակետ", "ատոմակայան",
+    # Rivers, which the border and pollution reports name daily ("the Hakari River",
+    # "Tərtər çayı", "реки Охчучай", "Արփա գետի"), and a range's Russian name with its
+    # adjective ("вершину Муров горного хребта Муровдаг"). A river is a landmark: a
+    # text that names one never means the village of the same name.
+    "river", "rivers", "river of", "çayı", "çay", "river basin",
+    "река", "реки", "реку", "реке", "рекой", "горный хребет",
+    "գետ", "գետը", "գետի", "գետում", "գետից", "գետով",
 )
 # A landmark's word in the case a sentence leaves it in, and the word as a
 # name holds it: "моста Маргара" is мост Маргара, "Սև լճի" Սև լիճ, "Sərsəng su
@@ -175,6 +199,10 @@ LANDMARK_CASES = {
     "перевалом": "перевал", "перевале": "перевал", "хребту": "хребет", "хребтом": "хребет", "хребте": "хребет",
     "горой": "гора", "высотой": "высота", "монастырю": "монастырь", "монастырём": "монастырь",
     "монастырем": "монастырь",
+    "реки": "река", "реку": "река", "реке": "река", "рекой": "река", "вершину": "вершина",
+    "вершины": "вершина", "вершине": "вершина", "горного хребта": "горный хребет",
+    "горном хребте": "горный хребет", "горному хребту": "горный хребет",
+    "գետի": "գետ", "գետը": "գետ", "գետում": "գետ", "գետից": "գետ", "գետով": "գետ",
     "լճի": "լիճ", "ջրամբարի": "ջրամբար", "կամրջի": "կամուրջ", "անցակետի": "անցակետ", "միջանցքի": "միջանցք",
     "եկեղեցին": "եկեղեցի", "եկեղեցու": "եկեղեցի", "լեռան": "լեռ", "վանքի": "վանք", "հանքը": "հանք",
     "հանքի": "հանք", "հանքավայրը": "հանքավայր", "հանքավայրի": "հանքավայր", "ոսկու հանքը": "ոսկու հանք",
@@ -218,7 +246,12 @@ TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisin
 # A unit's word in a case form, and the word a unit's own name holds:
 # "Basarkeçər rayonunun" is in the raion named "Basarkeçər rayonu".
 UNIT_CASES = {"rayonunun": "rayonu", "rayonunda": "rayonu", "rayonundakı": "rayonu", "rayonundan": "rayonu",
-               "rayonuna": "rayonu", "շրջանի": "շրջան", "շրջանը": "շրջան"}
+               "rayonuna": "rayonu", "շրջանի": "շրջան", "շրջանը": "շրջան", "rayonun": "rayonu",
+               **{f"inzibati {case}": "rayonu" for case in ("rayonu", "rayonunun", "rayonunda", "rayonundan",
+                                                             "rayonuna")},
+               # An autonomous oblast's word in its cases: "Dağlıq Qarabağ Muxtar
+               # Vilayətinin" is in the oblast named "Dağlıq Qarabağ Muxtar Vilayəti".
+               "vilayətinin": "vilayəti", "vilayətində": "vilayəti", "vilayətindən": "vilayəti"}
 #: A unit's word, in English or in the plural, that stands for the raion whose
 #: stored name holds "rayonu" or "raion": the Azerbaijani ministry's "Garakilsa
 #: regions" and "Qafan rayonları" are the raions named "Qarakilsə rayonu", "Qafan rayonu".
@@ -234,6 +267,8 @@ DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                *(f"{head}azad {tail}" for head in ("işğaldan ", "")
                  for tail in ("edilmiş", "edilən", "olunmuş", "olunan")),
                "в", "во", "под", "около", "близ", "из", "у",
+               # "Карта бывшего НКАО": a unit that was, named as it was.
+               "бывшего", "бывшей", "бывшем", "бывший", "бывшая", "бывшую", "former", "the former",
                # Russian prepositions of place a report puts before a name, which
                # leave it in a case form the stems undo: "по Гяндже" (dative), "вдоль
                # Лачинского коридора", "вокруг Шуши", "от Сотка до Гориса" (genitive).

@@ -47,12 +47,18 @@ _ADJECTIVE_ENDINGS = tuple(suffix for suffix, _ in _ADJECTIVE_STEMS)
 _LATIN_ADJECTIVE_STEMS = tuple(
     [(ending, ("", "a", "i", "in")) for ending in ("inskiy", "inskij", "inskii", "insky", "inski")]
     + [(ending, ("",)) for ending in ("skiy", "skij", "skii", "sky", "ski")])
-_RU_UNIT_WORDS = frozenset({"район", "района", "районе", "районом", "району"})
+_RU_UNIT_WORDS = frozenset({"район", "района", "районе", "районом", "району", "районах", "районов",
+                            "административный район", "административного района", "административном районе",
+                            "административному району", "административным районом"})
 _RU_OBLIQUE_ADJECTIVE = ("ского", "скому", "ском", "ским", "ский")
+#: Armenian words for a community (LOCALITY_WORDS), after which a seat's name may be in the genitive.
+_ARMENIAN_COMMUNITY_WORDS = frozenset(w for w in LOCALITY_WORDS if w.startswith(("համայնք", "խոշորացված")))
 # "In the direction of X", as front-line reports put it: the name is X.
 _DIRECTION = re.compile(
     r"^(?:(?:in\s+the\s+|on\s+the\s+)?direction\s+of|towards?|в\s+направлении|в\s+сторону|по\s+направлению\s+к)\s+"
     r"|[\s\-]+(?:directions?|istiqamətində|istiqamətindən|istiqaməti|istiqamətdə|istiqametinde|istiqametinden|"
+    # The plural after two names ("Ağdərə rayonu və Murovdağ istiqamətlərində").
+    r"istiqamətlərində|istiqamətlərindən|istiqametlerinde|istiqametlerinden|"
     r"istiqameti|istiqametde|направлении|направление|"
     r"ուղղությամբ|ուղղությունում|ուղղությունը|ուղղությամբ՝)$",
     re.IGNORECASE)
@@ -112,7 +118,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # The district in the nominative, as headlines put it: "Cəbrayıl rayonu Horovlu kəndinə".
     (re.compile(r"^(?P<ctx>.+?)\s+rayonu\s+(?P<name>\S.*?)(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$",
                 re.IGNORECASE), "{ctx} rayonu"),
-    (re.compile(r"^(?:(?:село|деревня|посёлок|поселок|город|пгт)\s+)?(?P<name>.+?)\s+(?P<ctx>\S+?)ого\s+района$",
+    # ("Кафанского административного района" is the administrative raion of Kafan,
+    # not a place Кафанский in a raion named "административный".)
+    (re.compile(r"^(?:(?:село|деревня|посёлок|поселок|город|пгт)\s+)?(?P<name>.+?)\s+(?P<ctx>(?!административн)\S+?)ого\s+района$",
                 re.IGNORECASE), "{ctx}ий район"),
     (re.compile(r"^(?:(?:село|деревня|посёлок|поселок|город|пгт)\s+)?(?P<name>.+?)\s+(?P<ctx>\S+?)ской\s+"
                 r"(?:области|марза)$", re.IGNORECASE), "{ctx}ская область"),
@@ -330,7 +338,7 @@ def _landmark_case_forms(name: str, word: str) -> list[str]:
 #: An Armenian landmark word and the English one a landmark's own name holds:
 #: "Բագրատաշենի անցակետ" (Bagratashen's checkpoint) is the "Bagratashen
 #: checkpoint", whose English name the normalised key matches across scripts.
-_ARMENIAN_LANDMARK_ENGLISH = {"անցակետ": "checkpoint", "մաքսակետ": "checkpoint", "կամուրջ": "bridge",
+_ARMENIAN_LANDMARK_ENGLISH = {"անցակետ": "checkpoint", "մաքսակետ": "checkpoint", "կամուրջ": "bridge", "գետ": "river",
                               "լիճ": "lake", "ջրամբար": "reservoir", "օդանավակայան": "airport",
                               "վանք": "monastery", "միջանցք": "corridor"}
 #: An Armenian monastery's name is its founder's or village's name + "vank"
@@ -773,12 +781,20 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         # Armenian puts the name in the genitive before "marz"/"shrjan":
         # "Սյունիքի մարզ" is Syunik province.
         name = name[:-1]
+    elif kind in ("district", "province") and name != text and name.endswith("ու") and len(name) > 4:
+        # A name in -ի takes -ու in the genitive: "Մարտունու շրջան" is Martuni's,
+        # "Մեղրու շրջան" Meghri's.
+        name = name[:-2] + "ի"
     if not name:
         # The whole string was a descriptor ("district"): keep it so the
         # caller reports a not-found name rather than an empty one.
         name = text
     alternatives = [lead] if lead != text else []  # the text as written is still tried whole
     alternatives += lead_forms
+    if word in _ARMENIAN_COMMUNITY_WORDS and name.endswith("ի") and len(name) > 3:
+        # An enlarged community named for its seat in the genitive: "Կապանի
+        # խոշորացված համայնք" is Kapan's; the name as written is tried first.
+        alternatives.append(name[:-1])
     if name != text:
         alternatives.append(text)
         if word in UNIT_CASES and text.casefold().endswith(word):
