@@ -781,10 +781,6 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         # Armenian puts the name in the genitive before "marz"/"shrjan":
         # "Սյունիքի մարզ" is Syunik province.
         name = name[:-1]
-    elif kind in ("district", "province") and name != text and name.endswith("ու") and len(name) > 4:
-        # A name in -ի takes -ու in the genitive: "Մարտունու շրջան" is Martuni's,
-        # "Մեղրու շրջան" Meghri's.
-        name = name[:-2] + "ի"
     if not name:
         # The whole string was a descriptor ("district"): keep it so the
         # caller reports a not-found name rather than an empty one.

@@ -138,12 +138,17 @@ FLOORS = {
     # run: 47/6/3/29 untuned. Then rivers.yaml and the river word in four scripts,
     # the administrative raion, unit plurals, the Armenian -ու genitive of a unit,
     # enlarged communities in the genitive, "бывшего", NKAO abbreviations:
-    # 76/2/6/1. Left: "Qazaxın" (a bare genitive the text meant as the district;
+    # 76/2/6/1. Then a district and a province of one seat are one unit when the
+    # word does not choose and one of them is abolished (the NKAO raions), a
+    # landmark's word lets no other kind tie with a landmark, and two borrowed
+    # labels dropped (Khojavend's "Martouni", Stepanakert's "Xocalı Rayonu"): 80/2/2/1
+    # (not when the text is the abolished unit's own name: "Martuni rayonu" stays a tie).
+    # Left: "Qazaxın" (a bare genitive the text meant as the district;
     # the town is no worse a reading), "Шушинском районах" (the Azerbaijani
-    # district rather than the Artsakh region: one point, two kinds), the Martuni
-    # unit named "district"/"rayonu" (the NKAO raion and the Artsakh region tie),
+    # district rather than the Artsakh region: one point, two kinds), "Martuni
+    # rayonu" (the NKAO raion's own name, meant as the Artsakh region),
     # the Western Armenian "Շուշիի ուղղութեամբ", a bare "Вохчи".
-    "toponyms-admin2.csv": (76, 2, 6, 1),
+    "toponyms-admin2.csv": (80, 2, 2, 1),
     # The seventh own set (Azerbaijani- and Russian-language press and official
     # texts none of the others used: the MoD's statements of 27 September 2020,
     # the liberation lists, the Kəlbəcər, Nakhchivan and Qazax border, the
