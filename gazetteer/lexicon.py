@@ -180,6 +180,11 @@ _LANDMARK_WORDS = (
     "river", "rivers", "river of", "çayı", "çay", "river basin",
     "река", "реки", "реку", "реке", "рекой", "горный хребет",
     "գետ", "գետը", "գետի", "գետում", "գետից", "գետով",
+    # A ridge and a summit ("the Murovdag ridge", "Իշխանասարի գագաթ", "Մռավի
+    # լեռնաշղթա"), and a monastery with its buildings in Azerbaijani ("Xudavəng
+    # monastır kompleksi").
+    "ridge", "ridges", "mountain ridge", "գագաթ", "գագաթը", "լեռնաշղթա", "լեռնաշղթան",
+    "monastır kompleksi", "monastır kompleksinin", "monastır kompleksində",
 )
 # A landmark's word in the case a sentence leaves it in, and the word as a
 # name holds it: "моста Маргара" is мост Маргара, "Սև լճի" Սև լիճ, "Sərsəng su
@@ -218,6 +223,8 @@ LANDMARK_CASES = {
     # The article: "Մարգարա անցակետը" is Մարգարա անցակետ.
     "անցակետը": "անցակետ", "կամուրջը": "կամուրջ", "լիճը": "լիճ", "ջրամբարը": "ջրամբար", "լեռը": "լեռ",
     "վանքը": "վանք", "միջանցքը": "միջանցք", "ամրոցը": "ամրոց", "մզկիթը": "մզկիթ",
+    "գագաթը": "գագաթ", "գագաթի": "գագաթ", "գագաթին": "գագաթ", "գագաթում": "գագաթ",
+    "լեռնաշղթան": "լեռնաշղթա", "լեռնաշղթայի": "լեռնաշղթա", "լեռնաշղթայում": "լեռնաշղթա",
 }
 # Azerbaijani words that end in the possessive (su anbarı, körpüsü, məscidi)
 # take -n- and a case ending by vowel harmony: genitive, accusative, dative,

@@ -37,6 +37,11 @@ from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundl
     ("Ողջի գետը", "Ողջի", "Ողջի գետ"),
     ("вершину Муров", "Муров", "вершина Муров"),
     ("горного хребта Муровдаг", "Муровдаг", "горный хребет Муровдаг"),
+    # A ridge, a summit, a range in Armenian, a monastery complex in Azerbaijani.
+    ("Murovdag ridge", "Murovdag", None),
+    ("Իշխանասարի գագաթին", "Իշխանասարի", "Իշխանասարի գագաթ"),
+    ("Մռավի լեռնաշղթայում", "Մռավի", "Մռավի լեռնաշղթա"),
+    ("Xudavəng monastır kompleksi", "Xudavəng", None),
 ])
 def test_a_river_or_range_word_makes_a_landmark(text, name, nominative):
     parsed = parse_name(text)
@@ -98,6 +103,15 @@ def test_former_and_plural_direction_are_dropped():
 def test_the_names_resolve(gaz, text, near, expected):
     res = gaz.resolve(text, near=near or None)
     assert res.status == "resolved" and res.place.id == expected, res.why
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Murovdag ridge", "gz:murovdag"), ("Իշխանասարի գագաթ", "gz:ishkhanasar"),
+    ("Մռավի լեռնաշղթայում", "gz:murovdag"), ("Gəncəsər monastır kompleksi", "gz:gandzasar"),
+])
+def test_ridges_summits_and_complexes_resolve(gaz, text, expected):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == expected, (text, res.status, res.why)
 
 
 @pytest.mark.parametrize("text", ["Arpa", "Vorotan"])
