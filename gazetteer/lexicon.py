@@ -114,6 +114,12 @@ SETTLEMENT_WORDS = (
 LOCALITY_WORDS = (
     # "Goris Municipality", "Vardenis urban community": Armenia's communities are named for their seat.
     "community", "municipality", "urban community", "rural community", "enlarged community",
+    # The same merged communities as other English texts call them ("Kapan consolidated
+    # community", "Sisian enlarged municipality"), and Russian "укрупнённая община".
+    "consolidated community", "enlarged municipality", "consolidated municipality",
+    *(f"{adj} {noun}" for adj, noun in (("укрупненная", "община"), ("укрупнённая", "община"),
+                                        ("укрупненной", "общины"), ("укрупнённой", "общины"),
+                                        ("укрупненной", "общине"), ("укрупнённой", "общине"))),
     "yaşayış məntəqəsi", "yaşayış məntəqəsinin", "բնակավայր", "բնակավայրը", "բնակավայրի",
     # Turkish "yerleşke", a settlement of no stated size ("Heyderabad yerleşkesindeki").
     "yerleşkesi", "yerleşkesinde", "yerleşkesindeki", "yerleşkesine", "yerleşke",

@@ -114,6 +114,15 @@ def test_ridges_summits_and_complexes_resolve(gaz, text, expected):
     assert res.status == "resolved" and res.place.id == expected, (text, res.status, res.why)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Kapan consolidated community", "Kapan"), ("Sisian enlarged municipality", "Sisian"),
+    ("Капанская укрупненная община", "Kapan"),
+])
+def test_merged_communities_in_english_and_russian(gaz, text, expected):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.name == expected, (text, res.status, res.why)
+
+
 @pytest.mark.parametrize("text", ["Arpa", "Vorotan"])
 def test_a_bare_name_stays_the_village(gaz, text):
     # Only the river's word reaches the river: the villages keep their bare names.
