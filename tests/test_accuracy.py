@@ -524,8 +524,10 @@ HELDOUT = {
     # Then (gen) "X monastery complex" as a landmark's word, and a church's words
     # ("temple", "church") also read as the monastery: on its own to (1957, 36, 88, 85),
     # toponyms.csv unchanged; looked at in aggregate once. Merged with bord and hy23, on the
-    # compiled merged data: (1959, 36, 87, 84).
-    "heldout/toponyms-2.csv": (1959, 36, 87, 84),
+    # compiled merged data: (1959, 36, 87, 84). Then (admin2) Zangezur and Azerbaijan's
+    # "Western Zangezur" as Syunik's names, not the village WOF calls Zəngəzur:
+    # (1960, 35, 87, 84), toponyms.csv unchanged; looked at in aggregate once.
+    "heldout/toponyms-2.csv": (1960, 35, 87, 84),
 }
 
 

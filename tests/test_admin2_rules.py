@@ -123,6 +123,14 @@ def test_merged_communities_in_english_and_russian(gaz, text, expected):
     assert res.status == "resolved" and res.place.name == expected, (text, res.status, res.why)
 
 
+@pytest.mark.parametrize("text", ["Qərbi Zəngəzur", "Qərbi Zəngəzurun", "Western Zangezur", "Западного Зангезура",
+                                  "Zəngəzur", "Zangezur region"])
+def test_zangezur_is_syunik_not_the_village(gaz, text):
+    # WOF gives the village Hartashen the name Zəngəzur; a text that writes it means the region.
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == "wof:85668119", (text, res.status, res.why)
+
+
 @pytest.mark.parametrize("text", ["Arpa", "Vorotan"])
 def test_a_bare_name_stays_the_village(gaz, text):
     # Only the river's word reaches the river: the villages keep their bare names.
