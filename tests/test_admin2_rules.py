@@ -131,6 +131,13 @@ def test_zangezur_is_syunik_not_the_village(gaz, text):
     assert res.status == "resolved" and res.place.id == "wof:85668119", (text, res.status, res.why)
 
 
+@pytest.mark.parametrize("text", ["Qarabağ", "Ղարաբաղ", "Qarabağa"])
+def test_the_bare_karabakh_is_the_region(gaz, text):
+    # Not the village Qarabəyli, whose Armenian name Քարաբակ sounds alike.
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == "gz:artsakh", (text, res.status, res.why)
+
+
 @pytest.mark.parametrize("text", ["Arpa", "Vorotan"])
 def test_a_bare_name_stays_the_village(gaz, text):
     # Only the river's word reaches the river: the villages keep their bare names.
