@@ -41,6 +41,11 @@ _RU_ADJECTIVE_CASES = (("ого", ("ое", "ый", "ий")), ("ому", ("ое",
 _ADJECTIVE_STEMS = tuple(
     [(ending, ("", "а", "и", "ин")) for ending in ("инский", "инском", "инского", "инскому", "инским", "инской", "инская")]
     + [(ending, ("",)) for ending in ("ский", "ском", "ского", "скому", "ским", "ской", "ская")])
+#: The same with the neuter and plural, read only before a landmark's word:
+#: "Арпинское озеро", "Ишханасарские высоты", "Амулсарское месторождение".
+_LANDMARK_ADJECTIVE_STEMS = tuple(
+    [(ending, ("", "а", "и", "ин")) for ending in ("инское", "инские", "инских", "инскую")]
+    + [(ending, ("",)) for ending in ("ское", "ские", "ских", "скую")]) + _ADJECTIVE_STEMS
 _ADJECTIVE_ENDINGS = tuple(suffix for suffix, _ in _ADJECTIVE_STEMS)
 #: The same adjective romanized, as other Slavic languages and older English write
 #: a unit ("Kubatlinski rajon", "Lachinsky district"): read only with a unit's word.
@@ -806,6 +811,16 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             alternatives += _landmark_word_orders(text, name)
             if word and name:
                 alternatives += _landmark_case_forms(name, word)
+                if script_of(name) == "Cyrl" and " " not in name:
+                    # "Маргаринский КПП", "Амулсарского месторождения", "Ишханасарские
+                    # высоты": the adjective's stem is the name, as a stored name holds it
+                    # with the word ("КПП Маргара", "Amulsar").
+                    nominative, low_name = LANDMARK_CASES.get(word, word), name.casefold()
+                    for suffix, stems in _LANDMARK_ADJECTIVE_STEMS:
+                        if low_name.endswith(suffix) and len(name) > len(suffix) + 2:
+                            for form in (name[: -len(suffix)] + end for end in stems):
+                                alternatives += [form, f"{form} {nominative}", f"{nominative} {form}"]
+                            break
                 english = (_ARMENIAN_LANDMARK_ENGLISH.get(LANDMARK_CASES.get(word, word))
                            or _CHURCH_AS_MONASTERY.get(word))
                 if english:

@@ -138,6 +138,17 @@ def test_the_bare_karabakh_is_the_region(gaz, text):
     assert res.status == "resolved" and res.place.id == "gz:artsakh", (text, res.status, res.why)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Маргаринский КПП", "gz:margara-checkpoint"), ("Агаракский КПП", "gz:agarak-checkpoint"),
+    ("Севанское озеро", "gz:lake-sevan"), ("Арпинское озеро", "gz:lake-arpi"),
+    ("Ишханасарские высоты", "gz:ishkhanasar"), ("Ишханасарских высотах", "gz:ishkhanasar"),
+])
+def test_a_russian_adjective_before_a_landmarks_word(gaz, text, expected):
+    # The adjective's stem is the name, in the neuter and plural too.
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == expected, (text, res.status, res.why)
+
+
 @pytest.mark.parametrize("text", ["Arpa", "Vorotan"])
 def test_a_bare_name_stays_the_village(gaz, text):
     # Only the river's word reaches the river: the villages keep their bare names.
