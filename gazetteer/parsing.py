@@ -345,7 +345,7 @@ def _landmark_case_forms(name: str, word: str) -> list[str]:
 #: checkpoint", whose English name the normalised key matches across scripts.
 _ARMENIAN_LANDMARK_ENGLISH = {"անցակետ": "checkpoint", "մաքսակետ": "checkpoint", "կամուրջ": "bridge", "գետ": "river",
                               "լիճ": "lake", "ջրամբար": "reservoir", "օդանավակայան": "airport",
-                              "վանք": "monastery", "միջանցք": "corridor"}
+                              "վանք": "monastery", "միջանցք": "corridor", "ամրոց": "fortress"}
 #: An Armenian monastery's name is its founder's or village's name + "vank"
 #: (monastery), joined by "a": Gtich's is Gtichavank, Gosh's Goshavank, Makar's
 #: Makaravank. Guidebooks write it apart ("Gtcha vank", the genitive "Gtichi

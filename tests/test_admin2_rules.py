@@ -149,6 +149,15 @@ def test_a_russian_adjective_before_a_landmarks_word(gaz, text, expected):
     assert res.status == "resolved" and res.place.id == expected, (text, res.status, res.why)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Ամուլսարի հանքավայրում", "gz:amulsar"), ("Ասկերանի ամրոց", "gz:askeran-fortress"),
+    ("Ասկերանի ամրոցում", "gz:askeran-fortress"),
+])
+def test_armenian_mines_and_fortresses(gaz, text, expected):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == expected, (text, res.status, res.why)
+
+
 @pytest.mark.parametrize("text", ["Arpa", "Vorotan"])
 def test_a_bare_name_stays_the_village(gaz, text):
     # Only the river's word reaches the river: the villages keep their bare names.
