@@ -56,6 +56,12 @@ _RU_UNIT_WORDS = frozenset({"район", "района", "районе", "ра�
                             "административный район", "административного района", "административном районе",
                             "административному району", "административным районом"})
 _RU_OBLIQUE_ADJECTIVE = ("ского", "скому", "ском", "ским", "ский")
+#: An Armenian landmark's word in the genitive before շրջան, which then means the
+#: area around it ("Սև լճի շրջանում", "Հակարիի կամրջի շրջանում"), not a unit.
+_ARMENIAN_AREA_OF_LANDMARK = re.compile(
+    r"^(.+\s(?:" + "|".join(w for w, nom in LANDMARK_CASES.items()
+                            if script_of(w) == "Armn" and w.endswith("ի") and " " not in w)
+    + r"))\s+շրջան(?:ում|ի|ը|ից)?$")
 #: Armenian words for a community (LOCALITY_WORDS), after which a seat's name may be in the genitive.
 _ARMENIAN_COMMUNITY_WORDS = frozenset(w for w in LOCALITY_WORDS if w.startswith(("համայնք", "խոշորացված")))
 # "In the direction of X", as front-line reports put it: the name is X.
@@ -739,6 +745,10 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     if low.endswith(TERRITORY_WORDS):
         text = _TERRITORY.sub("", text, count=1).strip() or text
         low = text.casefold()
+    area = _ARMENIAN_AREA_OF_LANDMARK.match(text)
+    if area:
+        # "Սև լճի շրջանում" is the area of Sev Lake, not a unit named after a lake.
+        text, low = area.group(1), area.group(1).casefold()
     phrase_kind = None
     phrases = _PHRASES if len(text) <= MAX_NAME and _HAS_PHRASE.search(low) else ()
     other = None

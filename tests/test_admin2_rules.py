@@ -158,6 +158,15 @@ def test_armenian_mines_and_fortresses(gaz, text, expected):
     assert res.status == "resolved" and res.place.id == expected, (text, res.status, res.why)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Սև լճի շրջանում", "gz:sev-lich"), ("Սարսանգի ջրամբարի շրջանում", "gz:sarsang-reservoir"),
+])
+def test_the_area_of_an_armenian_landmark(gaz, text, expected):
+    # շրջան after a landmark's genitive is its area, not a unit (it answered the village Tzav).
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == expected, (text, res.status, res.why)
+
+
 @pytest.mark.parametrize("text", ["Arpa", "Vorotan"])
 def test_a_bare_name_stays_the_village(gaz, text):
     # Only the river's word reaches the river: the villages keep their bare names.
