@@ -258,7 +258,11 @@ TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisin
                     # (near Sotk), "Փառուխ գյուղի մոտակայքում", "Խնածախի հարևանությամբ".
                     "մոտ", "մոտակայքում", "մոտակայքից", "մերձակայքում", "մերձակայքից",
                     # (NFKC, which the parse applies first, writes և as եւ.)
-                    "շրջակայքում", "շրջակայքից", "հարեւանությամբ", "մատույցներում")
+                    "շրջակայքում", "շրջակայքից", "հարեւանությամբ", "մատույցներում",
+                    # Azerbaijani "around" and "near" after a name: "Murovdağ ətrafında",
+                    # "Həkəri körpüsü yaxınlığında".
+                    "ətrafında", "ətrafındakı", "ətrafından", "yaxınlığında", "yaxınlığındakı",
+                    "yaxınlığından")
 
 # A unit's word in a case form, and the word a unit's own name holds:
 # "Basarkeçər rayonunun" is in the raion named "Basarkeçər rayonu".
@@ -275,6 +279,8 @@ UNIT_CASES = {"rayonunun": "rayonu", "rayonunda": "rayonu", "rayonundakı": "ray
 UNIT_AS_RAION = frozenset({"district", "districts", "region", "regions", "raion", "rayon", "rajon",
                             "rayonları", "rayonlarının", "rayonlarında", "rayonlarından", "rayonlarına"})
 DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
+               # "in the area of Sotk", "in the vicinity of Jermuk": the place is Sotk.
+               "in the area of", "the area of", "area of", "in the vicinity of", "the vicinity of", "vicinity of",
                # Azerbaijani participles the resettlement press puts before a name
                # ("yenidən qurulan Füzuli şəhərinə", "rayonunun yenidən salınmış Ağalı
                # kəndinə", "işğaldan azad edilmiş Ağdam şəhərində"): what was done to it.

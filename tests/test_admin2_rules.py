@@ -167,6 +167,15 @@ def test_the_area_of_an_armenian_landmark(gaz, text, expected):
     assert res.status == "resolved" and res.place.id == expected, (text, res.status, res.why)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("in the area of Sotk", "Sotk"), ("in the vicinity of Jermuk", "Jermuk"),
+    ("Murovdağ ətrafında", "Murovdag"), ("Həkəri körpüsü yaxınlığında", "Hakari bridge"),
+])
+def test_area_and_nearness_words_are_dropped(gaz, text, expected):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.name == expected, (text, res.status, res.why)
+
+
 @pytest.mark.parametrize("text", ["Arpa", "Vorotan"])
 def test_a_bare_name_stays_the_village(gaz, text):
     # Only the river's word reaches the river: the villages keep their bare names.
