@@ -279,6 +279,8 @@ UNIT_CASES = {"rayonunun": "rayonu", "rayonunda": "rayonu", "rayonundakı": "ray
 UNIT_AS_RAION = frozenset({"district", "districts", "region", "regions", "raion", "rayon", "rajon",
                             "rayonları", "rayonlarının", "rayonlarında", "rayonlarından", "rayonlarına"})
 DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
+               # What was done to it, as "liberated" is: "occupied Kalbajar district".
+               "occupied", "formerly occupied", "previously occupied",
                # "in the area of Sotk", "in the vicinity of Jermuk": the place is Sotk.
                "in the area of", "the area of", "area of", "in the vicinity of", "the vicinity of", "vicinity of",
                # Azerbaijani participles the resettlement press puts before a name

@@ -150,6 +150,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?!(?:the|an?)\s+(?:church|cathedral|monastery|mosque|chapel)\b)(?P<name>\S.*?\s"
                 r"(?:church|cathedral|monastery|mosque|chapel))\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$", re.IGNORECASE),
      "{ctx}"),
+    # "the Tavush region of Armenia", "Hadrut district of Nagorno-Karabakh": a unit and
+    # the country or region it is in, as context ("Armenia's Tavush province" is read so).
+    (re.compile(r"^(?:the\s+)?(?P<name>\S.*?\s(?:region|district|province|marz|raion|rayon))\s+of\s+(?:the\s+)?"
+                r"(?P<ctx>(?:Republic\s+of\s+)?(?:Armenia|Azerbaijan|Artsakh)|Nagorno[-\s]Karabakh|Karabakh)$",
+                re.IGNORECASE), "{ctx}"),
     # "Davit Bek village of Syunik": the village of a province or community named bare.
     # "the border village of Khnatsakh" is the village itself, not a village of a place "border".
     # "Tartar city of Azerbaijan" (a Turkish agency's English) is the city of that country.

@@ -176,6 +176,16 @@ def test_area_and_nearness_words_are_dropped(gaz, text, expected):
     assert res.status == "resolved" and res.place.name == expected, (text, res.status, res.why)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("the Tavush region of Armenia", "wof:85668095"), ("Hadrut district of Nagorno-Karabakh", "gz:hadrut-province"),
+    ("Syunik region of Armenia", "wof:85668119"), ("Kalbajar region of Azerbaijan", "wof:85668221"),
+    ("occupied Kalbajar district", "wof:85668221"),
+])
+def test_a_unit_of_its_country_and_occupied(gaz, text, expected):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == expected, (text, res.status, res.why)
+
+
 @pytest.mark.parametrize("text", ["Arpa", "Vorotan"])
 def test_a_bare_name_stays_the_village(gaz, text):
     # Only the river's word reaches the river: the villages keep their bare names.
