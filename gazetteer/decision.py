@@ -511,8 +511,12 @@ class Decider:
             return result("not_found", candidates[:5],
                           "no settlement has this name; the suggestions are places of other kinds")
         ruled_out = scored.fits.get(top.place.id) in ("inside", "near")
+        worded_landmark = parsed.kind_hint == "landmark" and top.place.kind == "landmark"
         rivals = [c for c in candidates[1:] if top.score - c.score < MARGIN and not _same_place(top.place, c.place)
-                  and not _one_unit(top.place, c.place, parsed.kind_hint)
+                  and not _one_unit(top.place, c.place, parsed.kind_hint, parsed.raw)
+                  # "Vorotan River" is the river, whatever else a village of the name has for it:
+                  # as no other kind answers a landmark's word, none ties with the landmark.
+                  and not (worded_landmark and c.place.kind != "landmark")
                   and not (ruled_out and scored.fits.get(c.place.id) == "outside")]
         split = None if rivals or not understood else self._split_context(candidates, scored.fits, understood)
         if split is not None:
@@ -582,12 +586,19 @@ def _same_place(a: Place, b: Place) -> bool:
     return a.kind == b.kind and km(a, b) <= DUPLICATE_KM
 
 
-def _one_unit(a: Place, b: Place, hint: str | None) -> bool:
+def _one_unit(a: Place, b: Place, hint: str | None, text: str = "") -> bool:
     """A district and a province of one seat, the first of the kind the text
     names: one area under two governments (the NKAO's Mardakert raion and
     Artsakh's Martakert province), and the text's word says which."""
-    return (hint == a.kind and {a.kind, b.kind} == {"district", "province"}
-            and km(a, b) <= DUPLICATE_KM)
+    if {a.kind, b.kind} != {"district", "province"} or km(a, b) > DUPLICATE_KM:
+        return False
+    # Where the word does not choose, the unit of the present outranks the one
+    # abolished (the NKAO's raions ended in 1991-1992): "Martuni district",
+    # "Мартунинском районе" in the press of 2016-2025 is Artsakh's region. Not
+    # when the text is the abolished unit's own name ("Askeran raion").
+    folded = text.casefold().strip()
+    return hint == a.kind or (a.current and not b.current
+                              and not any(n.text.casefold() == folded for n in b.names))
 
 
 def _maker(name: str, near: str | None, contexts: Sequence[Context]) -> Callable[..., Resolution]:

@@ -34,6 +34,19 @@ DISTRICT_WORDS = (
     "bezirk", "bezirks", "rayon de", "district de", "distrito", "distrito de",
     # Turkish "il" for Nakhchivan's districts ("Sederek iline bağlı", "Sederek ilinin").
     "ili", "iline", "ilinin", "ilinde", "ilindeki",
+    # The administrative raion, as Azerbaijani and Russian science reports call a
+    # Soviet raion of Armenia ("Qafan inzibati rayonu ərazisindən", "по территории
+    # Кафанского административного района"), and the genitive the press clips
+    # ("Qafan rayonun mərkəzinə", "Ağdərə rayonun inzibati mərkəzi").
+    "inzibati rayonu", "inzibati rayonunun", "inzibati rayonunda", "inzibati rayonundan", "inzibati rayonuna",
+    "rayonun",
+    "административный район", "административного района", "административном районе",
+    "административному району", "административным районом",
+    # Russian plural after the last of several names ("Мартакертского, Аскеранского и
+    # Мартунинского районов", "в Мардакертском, Мартунинском и Шушинском районах"), and
+    # the Armenian ("Ղազախի, Աղստաֆայի և Թովուզի շրջաններում"): each name is a unit.
+    "районов", "районах", "районам", "районами",
+    "շրջաններ", "շրջանները", "շրջաններում", "շրջանների", "շրջաններից",
 )
 PROVINCE_WORDS = (
     "province", "marz", "մարզ", "մարզը", "область", "provinces", "oblast",
@@ -107,10 +120,20 @@ SETTLEMENT_WORDS = (
 LOCALITY_WORDS = (
     # "Goris Municipality", "Vardenis urban community": Armenia's communities are named for their seat.
     "community", "municipality", "urban community", "rural community", "enlarged community",
+    # The same merged communities as other English texts call them ("Kapan consolidated
+    # community", "Sisian enlarged municipality"), and Russian "укрупнённая община".
+    "consolidated community", "enlarged municipality", "consolidated municipality",
+    *(f"{adj} {noun}" for adj, noun in (("укрупненная", "община"), ("укрупнённая", "община"),
+                                        ("укрупненной", "общины"), ("укрупнённой", "общины"),
+                                        ("укрупненной", "общине"), ("укрупнённой", "общине"))),
     "yaşayış məntəqəsi", "yaşayış məntəqəsinin", "բնակավայր", "բնակավայրը", "բնակավայրի",
     # Turkish "yerleşke", a settlement of no stated size ("Heyderabad yerleşkesindeki").
     "yerleşkesi", "yerleşkesinde", "yerleşkesindeki", "yerleşkesine", "yerleşke",
     "համայնք", "համայնքը", "համայնքի", "համայնքապետ", "համայնքապետը",
+    # Armenia's enlarged communities (2016-2021 mergers), named for their seat in the
+    # nominative or the genitive: "Քաջարան խոշորացված համայնքը", "Կապանի խոշորացված համայնք".
+    "խոշորացված համայնք", "խոշորացված համայնքը", "խոշորացված համայնքի", "խոշորացված համայնքում",
+    "խոշորացված համայնքից",
     # The same words in the locative, ablative and dative: "Սոթք համայնքում".
     "համայնքում", "համայնքից", "համայնքին", "բնակավայրում", "բնակավայրից", "բնակավայրին",
     # The plural after the last of several names ("Վերիշեն, Սոթք բնակավայրերում").
@@ -162,6 +185,18 @@ _LANDMARK_WORDS = (
     *(f"{word} {link}" for word in ("ponte", "corridoio", "lago", "monastero", "fortezza", "bacino idrico")
       for link in ("di", "del", "d'")),
     "հանք", "հանքավայր", "ոսկու հանք", "ոսկու հանքավայր", "մաքսակետ", "մաքսային անցակետ", "ատոմակայան",
+    # Rivers, which the border and pollution reports name daily ("the Hakari River",
+    # "Tərtər çayı", "реки Охчучай", "Արփա գետի"), and a range's Russian name with its
+    # adjective ("вершину Муров горного хребта Муровдаг"). A river is a landmark: a
+    # text that names one never means the village of the same name.
+    "river", "rivers", "river of", "çayı", "çay", "river basin",
+    "река", "реки", "реку", "реке", "рекой", "горный хребет",
+    "գետ", "գետը", "գետի", "գետում", "գետից", "գետով",
+    # A ridge and a summit ("the Murovdag ridge", "Իշխանասարի գագաթ", "Մռավի
+    # լեռնաշղթա"), and a monastery with its buildings in Azerbaijani ("Xudavəng
+    # monastır kompleksi").
+    "ridge", "ridges", "mountain ridge", "գագաթ", "գագաթը", "լեռնաշղթա", "լեռնաշղթան",
+    "monastır kompleksi", "monastır kompleksinin", "monastır kompleksində",
 )
 # A landmark's word in the case a sentence leaves it in, and the word as a
 # name holds it: "моста Маргара" is мост Маргара, "Սև լճի" Սև լիճ, "Sərsəng su
@@ -175,12 +210,20 @@ LANDMARK_CASES = {
     "мечети": "мечеть", "пещеры": "пещера", "пещере": "пещера", "крепости": "крепость", "церкви": "церковь",
     "монастыре": "монастырь", "перевала": "перевал", "хребта": "хребет", "рудника": "рудник",
     "руднике": "рудник", "пункте пропуска": "пункт пропуска",
+    "высотах": "высоты", "высотами": "высоты", "высотам": "высоты",
+    # The locative and ablative of a mine: "Ամուլսարի հանքավայրում".
+    "հանքավայրում": "հանքավայր", "հանքավայրից": "հանքավայր", "հանքում": "հանք", "հանքից": "հանք",
+    "ամրոցում": "ամրոց", "ամրոցի": "ամրոց",
     "пункта пропуска": "пункт пропуска",
     "мосте": "мост", "мостов": "мосты", "мостам": "мосты", "мостами": "мосты", "мостах": "мосты",
     "водохранилищу": "водохранилище", "озеру": "озеро", "озером": "озеро", "перевалу": "перевал",
     "перевалом": "перевал", "перевале": "перевал", "хребту": "хребет", "хребтом": "хребет", "хребте": "хребет",
     "горой": "гора", "высотой": "высота", "монастырю": "монастырь", "монастырём": "монастырь",
     "монастырем": "монастырь",
+    "реки": "река", "реку": "река", "реке": "река", "рекой": "река", "вершину": "вершина",
+    "вершины": "вершина", "вершине": "вершина", "горного хребта": "горный хребет",
+    "горном хребте": "горный хребет", "горному хребту": "горный хребет",
+    "գետի": "գետ", "գետը": "գետ", "գետում": "գետ", "գետից": "գետ", "գետով": "գետ",
     "լճի": "լիճ", "ջրամբարի": "ջրամբար", "կամրջի": "կամուրջ", "անցակետի": "անցակետ", "միջանցքի": "միջանցք",
     "եկեղեցին": "եկեղեցի", "եկեղեցու": "եկեղեցի", "լեռան": "լեռ", "վանքի": "վանք", "հանքը": "հանք",
     "հանքի": "հանք", "հանքավայրը": "հանքավայր", "հանքավայրի": "հանքավայր", "ոսկու հանքը": "ոսկու հանք",
@@ -196,6 +239,8 @@ LANDMARK_CASES = {
     # The article: "Մարգարա անցակետը" is Մարգարա անցակետ.
     "անցակետը": "անցակետ", "կամուրջը": "կամուրջ", "լիճը": "լիճ", "ջրամբարը": "ջրամբար", "լեռը": "լեռ",
     "վանքը": "վանք", "միջանցքը": "միջանցք", "ամրոցը": "ամրոց", "մզկիթը": "մզկիթ",
+    "գագաթը": "գագաթ", "գագաթի": "գագաթ", "գագաթին": "գագաթ", "գագաթում": "գագաթ",
+    "լեռնաշղթան": "լեռնաշղթա", "լեռնաշղթայի": "լեռնաշղթա", "լեռնաշղթայում": "լեռնաշղթա",
 }
 # Azerbaijani words that end in the possessive (su anbarı, körpüsü, məscidi)
 # take -n- and a case ending by vowel harmony: genitive, accusative, dative,
@@ -219,18 +264,31 @@ TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisin
                     # (near Sotk), "Փառուխ գյուղի մոտակայքում", "Խնածախի հարևանությամբ".
                     "մոտ", "մոտակայքում", "մոտակայքից", "մերձակայքում", "մերձակայքից",
                     # (NFKC, which the parse applies first, writes և as եւ.)
-                    "շրջակայքում", "շրջակայքից", "հարեւանությամբ", "մատույցներում")
+                    "շրջակայքում", "շրջակայքից", "հարեւանությամբ", "մատույցներում",
+                    # Azerbaijani "around" and "near" after a name: "Murovdağ ətrafında",
+                    # "Həkəri körpüsü yaxınlığında".
+                    "ətrafında", "ətrafındakı", "ətrafından", "yaxınlığında", "yaxınlığındakı",
+                    "yaxınlığından")
 
 # A unit's word in a case form, and the word a unit's own name holds:
 # "Basarkeçər rayonunun" is in the raion named "Basarkeçər rayonu".
 UNIT_CASES = {"rayonunun": "rayonu", "rayonunda": "rayonu", "rayonundakı": "rayonu", "rayonundan": "rayonu",
-               "rayonuna": "rayonu", "շրջանի": "շրջան", "շրջանը": "շրջան"}
+               "rayonuna": "rayonu", "շրջանի": "շրջան", "շրջանը": "շրջան", "rayonun": "rayonu",
+               **{f"inzibati {case}": "rayonu" for case in ("rayonu", "rayonunun", "rayonunda", "rayonundan",
+                                                             "rayonuna")},
+               # An autonomous oblast's word in its cases: "Dağlıq Qarabağ Muxtar
+               # Vilayətinin" is in the oblast named "Dağlıq Qarabağ Muxtar Vilayəti".
+               "vilayətinin": "vilayəti", "vilayətində": "vilayəti", "vilayətindən": "vilayəti"}
 #: A unit's word, in English or in the plural, that stands for the raion whose
 #: stored name holds "rayonu" or "raion": the Azerbaijani ministry's "Garakilsa
 #: regions" and "Qafan rayonları" are the raions named "Qarakilsə rayonu", "Qafan rayonu".
 UNIT_AS_RAION = frozenset({"district", "districts", "region", "regions", "raion", "rayon", "rajon",
                             "rayonları", "rayonlarının", "rayonlarında", "rayonlarından", "rayonlarına"})
 DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
+               # What was done to it, as "liberated" is: "occupied Kalbajar district".
+               "occupied", "formerly occupied", "previously occupied",
+               # "in the area of Sotk", "in the vicinity of Jermuk": the place is Sotk.
+               "in the area of", "the area of", "area of", "in the vicinity of", "the vicinity of", "vicinity of",
                # Azerbaijani participles the resettlement press puts before a name
                # ("yenidən qurulan Füzuli şəhərinə", "rayonunun yenidən salınmış Ağalı
                # kəndinə", "işğaldan azad edilmiş Ağdam şəhərində"): what was done to it.
@@ -240,6 +298,8 @@ DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                *(f"{head}azad {tail}" for head in ("işğaldan ", "")
                  for tail in ("edilmiş", "edilən", "olunmuş", "olunan")),
                "в", "во", "под", "около", "близ", "из", "у",
+               # "Карта бывшего НКАО": a unit that was, named as it was.
+               "бывшего", "бывшей", "бывшем", "бывший", "бывшая", "бывшую", "former", "the former",
                # Russian prepositions of place a report puts before a name, which
                # leave it in a case form the stems undo: "по Гяндже" (dative), "вдоль
                # Лачинского коридора", "вокруг Шуши", "от Сотка до Гориса" (genitive).

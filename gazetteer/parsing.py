@@ -41,6 +41,11 @@ _RU_ADJECTIVE_CASES = (("ого", ("ое", "ый", "ий")), ("ому", ("ое",
 _ADJECTIVE_STEMS = tuple(
     [(ending, ("", "а", "и", "ин")) for ending in ("инский", "инском", "инского", "инскому", "инским", "инской", "инская")]
     + [(ending, ("",)) for ending in ("ский", "ском", "ского", "скому", "ским", "ской", "ская")])
+#: The same with the neuter and plural, read only before a landmark's word:
+#: "Арпинское озеро", "Ишханасарские высоты", "Амулсарское месторождение".
+_LANDMARK_ADJECTIVE_STEMS = tuple(
+    [(ending, ("", "а", "и", "ин")) for ending in ("инское", "инские", "инских", "инскую")]
+    + [(ending, ("",)) for ending in ("ское", "ские", "ских", "скую")]) + _ADJECTIVE_STEMS
 _ADJECTIVE_ENDINGS = tuple(suffix for suffix, _ in _ADJECTIVE_STEMS)
 #: The same adjective romanized, as other Slavic languages and older English write
 #: a unit ("Kubatlinski rajon", "Lachinsky district"): read only with a unit's word.
@@ -48,12 +53,23 @@ _LATIN_ADJECTIVE_STEMS = tuple(
     [(ending, ("", "a", "i", "in")) for ending in ("inskiy", "inskij", "inskii", "insky", "inski")]
     + [(ending, ("",)) for ending in ("skiy", "skij", "skii", "sky", "ski")])
 _RU_UNIT_WORDS = frozenset({"район", "района", "районе", "районом", "району", "районах", "районов", "районам",
-                            "районами"})
+                            "районами", "административный район", "административного района",
+                            "административном районе", "административному району", "административным районом"})
 _RU_OBLIQUE_ADJECTIVE = ("ского", "скому", "ском", "ским", "ский")
+#: An Armenian landmark's word in the genitive before շրջան, which then means the
+#: area around it ("Սև լճի շրջանում", "Հակարիի կամրջի շրջանում"), not a unit.
+_ARMENIAN_AREA_OF_LANDMARK = re.compile(
+    r"^(.+\s(?:" + "|".join(w for w, nom in LANDMARK_CASES.items()
+                            if script_of(w) == "Armn" and w.endswith("ի") and " " not in w)
+    + r"))\s+շրջան(?:ում|ի|ը|ից)?$")
+#: Armenian words for a community (LOCALITY_WORDS), after which a seat's name may be in the genitive.
+_ARMENIAN_COMMUNITY_WORDS = frozenset(w for w in LOCALITY_WORDS if w.startswith(("համայնք", "խոշորացված")))
 # "In the direction of X", as front-line reports put it: the name is X.
 _DIRECTION = re.compile(
     r"^(?:(?:in\s+the\s+|on\s+the\s+)?direction\s+of|towards?|в\s+направлении|в\s+сторону|по\s+направлению\s+к)\s+"
     r"|[\s\-]+(?:directions?|istiqamətində|istiqamətindən|istiqaməti|istiqamətdə|istiqametinde|istiqametinden|"
+    # The plural after two names ("Ağdərə rayonu və Murovdağ istiqamətlərində").
+    r"istiqamətlərində|istiqamətlərindən|istiqametlerinde|istiqametlerinden|"
     r"istiqameti|istiqametde|направлении|направление|направления|"
     r"ուղղությամբ|ուղղությունում|ուղղությունը|ուղղությամբ՝)$",
     re.IGNORECASE)
@@ -113,7 +129,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # The district in the nominative, as headlines put it: "Cəbrayıl rayonu Horovlu kəndinə".
     (re.compile(r"^(?P<ctx>.+?)\s+rayonu\s+(?P<name>\S.*?)(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$",
                 re.IGNORECASE), "{ctx} rayonu"),
-    (re.compile(r"^(?:(?:село|деревня|посёлок|поселок|город|пгт)\s+)?(?P<name>.+?)\s+(?P<ctx>\S+?)ого\s+района$",
+    # ("Кафанского административного района" is the administrative raion of Kafan,
+    # not a place Кафанский in a raion named "административный".)
+    (re.compile(r"^(?:(?:село|деревня|посёлок|поселок|город|пгт)\s+)?(?P<name>.+?)\s+(?P<ctx>(?!административн)\S+?)ого\s+района$",
                 re.IGNORECASE), "{ctx}ий район"),
     (re.compile(r"^(?:(?:село|деревня|посёлок|поселок|город|пгт)\s+)?(?P<name>.+?)\s+(?P<ctx>\S+?)ской\s+"
                 r"(?:области|марза)$", re.IGNORECASE), "{ctx}ская область"),
@@ -132,6 +150,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?!(?:the|an?)\s+(?:church|cathedral|monastery|mosque|chapel)\b)(?P<name>\S.*?\s"
                 r"(?:church|cathedral|monastery|mosque|chapel))\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$", re.IGNORECASE),
      "{ctx}"),
+    # "the Tavush region of Armenia", "Hadrut district of Nagorno-Karabakh": a unit and
+    # the country or region it is in, as context ("Armenia's Tavush province" is read so).
+    (re.compile(r"^(?:the\s+)?(?P<name>\S.*?\s(?:region|district|province|marz|raion|rayon))\s+of\s+(?:the\s+)?"
+                r"(?P<ctx>(?:Republic\s+of\s+)?(?:Armenia|Azerbaijan|Artsakh)|Nagorno[-\s]Karabakh|Karabakh)$",
+                re.IGNORECASE), "{ctx}"),
     # "Davit Bek village of Syunik": the village of a province or community named bare.
     # "the border village of Khnatsakh" is the village itself, not a village of a place "border".
     # "Tartar city of Azerbaijan" (a Turkish agency's English) is the city of that country.
@@ -343,9 +366,9 @@ def _landmark_case_forms(name: str, word: str) -> list[str]:
 #: An Armenian landmark word and the English one a landmark's own name holds:
 #: "Բագրատաշենի անցակետ" (Bagratashen's checkpoint) is the "Bagratashen
 #: checkpoint", whose English name the normalised key matches across scripts.
-_ARMENIAN_LANDMARK_ENGLISH = {"անցակետ": "checkpoint", "մաքսակետ": "checkpoint", "կամուրջ": "bridge",
+_ARMENIAN_LANDMARK_ENGLISH = {"անցակետ": "checkpoint", "մաքսակետ": "checkpoint", "կամուրջ": "bridge", "գետ": "river",
                               "լիճ": "lake", "ջրամբար": "reservoir", "օդանավակայան": "airport",
-                              "վանք": "monastery", "միջանցք": "corridor"}
+                              "վանք": "monastery", "միջանցք": "corridor", "ամրոց": "fortress"}
 #: The same for Russian: "КПП Лачин" is the "Lachin checkpoint", "пункт пропуска
 #: Лачин" too (a landmark's Russian name, where it has one, is tried as well).
 _RUSSIAN_LANDMARK_ENGLISH = {"кпп": "checkpoint", "пункт пропуска": "checkpoint", "пропускной пункт": "checkpoint",
@@ -771,6 +794,10 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     if low.endswith(TERRITORY_WORDS):
         text = _TERRITORY.sub("", text, count=1).strip() or text
         low = text.casefold()
+    area = _ARMENIAN_AREA_OF_LANDMARK.match(text)
+    if area:
+        # "Սև լճի շրջանում" is the area of Sev Lake, not a unit named after a lake.
+        text, low = area.group(1), area.group(1).casefold()
     phrase_kind = None
     phrases = _PHRASES if len(text) <= MAX_NAME and _HAS_PHRASE.search(low) else ()
     other = None
@@ -828,6 +855,10 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         name = text
     alternatives = [lead] if lead != text else []  # the text as written is still tried whole
     alternatives += lead_forms
+    if word in _ARMENIAN_COMMUNITY_WORDS and name.endswith("ի") and len(name) > 3:
+        # An enlarged community named for its seat in the genitive: "Կապանի
+        # խոշորացված համայնք" is Kapan's; the name as written is tried first.
+        alternatives.append(name[:-1])
     if name != text:
         alternatives.append(text)
         if word in UNIT_CASES and text.casefold().endswith(word):
@@ -847,6 +878,16 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             alternatives += _landmark_word_orders(text, name)
             if word and name:
                 alternatives += _landmark_case_forms(name, word)
+                if script_of(name) == "Cyrl" and " " not in name:
+                    # "Маргаринский КПП", "Амулсарского месторождения", "Ишханасарские
+                    # высоты": the adjective's stem is the name, as a stored name holds it
+                    # with the word ("КПП Маргара", "Amulsar").
+                    nominative, low_name = LANDMARK_CASES.get(word, word), name.casefold()
+                    for suffix, stems in _LANDMARK_ADJECTIVE_STEMS:
+                        if low_name.endswith(suffix) and len(name) > len(suffix) + 2:
+                            for form in (name[: -len(suffix)] + end for end in stems):
+                                alternatives += [form, f"{form} {nominative}", f"{nominative} {form}"]
+                            break
                 english = (_ARMENIAN_LANDMARK_ENGLISH.get(LANDMARK_CASES.get(word, word))
                            or _RUSSIAN_LANDMARK_ENGLISH.get(LANDMARK_CASES.get(word, word))
                            or _CHURCH_AS_MONASTERY.get(word))
