@@ -391,7 +391,7 @@ class Gazetteer:
         contexts = [decider.read_context(text) for text in texts]
         whole = parse_name(name, owner=False) if parsed.owners else None
         if whole is not None and (not any(c.places for c in contexts if c.text in parsed.owners)
-                                  or self._retriever.matches(whole.name, fuzzy=False, phonetic=False)):
+                                  or self._retriever.matches(whole.name, phonetic=False)):
             # A first word read as a district's genitive that names no place
             # is part of the name after all; so is one of a place's whole name
             # ("Լոռի Բերդ", "Սարի Սուրբ" are villages, not Berd of Lori).
@@ -436,7 +436,7 @@ class Gazetteer:
         """Places whose names look like ``text``, best first, fuzzy matches included."""
         text = _check_text(text, "the search text", required=True)
         parsed = parse_name(text)
-        found = self._retriever.matches(parsed.name)
+        found = self._retriever.matches(parsed.name, fuzzy=True)
         if len(found) < limit:
             for pi, hit in self._retriever.similar(parsed.name, limit=limit).items():
                 found.setdefault(pi, hit)

@@ -238,7 +238,7 @@ class Decider:
             # Autonomous Republic's locative, and only by chance a
             # transliteration of the city's Georgian name.
             for stem in inflection_stems(parsed.name):
-                for pi, (score, ni, layer) in self._retriever.matches(stem, fuzzy=False).items():
+                for pi, (score, ni, layer) in self._retriever.matches(stem).items():
                     if pi not in found and self._place(pi).kind in ADMIN_KINDS:
                         found[pi] = (min(score, LAYER_SCORES["inflected"]), ni, "inflected")
                         declined.add(self._place(pi).id)
@@ -257,7 +257,7 @@ class Decider:
                 town = self._place(pi)
                 if town.kind != "settlement" or not known_town(town):
                     continue
-                for upi, (_, _, layer) in self._retriever.matches(town.name, fuzzy=False).items():
+                for upi, (_, _, layer) in self._retriever.matches(town.name).items():
                     unit = self._place(upi)
                     if unit.kind in ADMIN_KINDS and unit.id in town.parents and layer in _STRICT_LAYERS:
                         units.append((score, unit))

@@ -93,8 +93,11 @@ class Retriever:
 
     # --- the strict layers ----------------------------------------------
 
-    def matches(self, text: str, *, fuzzy: bool = True, phonetic: bool = True) -> Found:
-        """Places with a name matching ``text``, best layer per place."""
+    def matches(self, text: str, *, fuzzy: bool = False, phonetic: bool = True) -> Found:
+        """Places with a name matching ``text``, best layer per place; with
+        ``fuzzy``, the fuzzy layer's guesses when the strict layers find nothing
+        (asked by a search, never by a reading of a name: a stem or a phrase's
+        part that matches nothing is no reading)."""
         found: Found = {}
         # An exact match is a normalised match whose text is the same once
         # case-folded: checking the few normalised hits spares an index.
@@ -150,9 +153,9 @@ class Retriever:
         phrase; two names of one place joined; another press's orthography;
         then fuzzy guesses."""
         # Most names have no other reading: their matches are the retrieval as they are.
-        found = self.matches(parsed.name, fuzzy=False)
+        found = self.matches(parsed.name)
         for text in parsed.alternatives:
-            _merge(found, self.matches(text, fuzzy=False))
+            _merge(found, self.matches(text))
         found = self._declined(parsed, found) if found else self._by_stems(parsed)
         for reading in (self._armenian_phrase, self._russian_phrase, self._joined_pair, self._orthography):
             if found:
@@ -167,7 +170,7 @@ class Retriever:
         """A name found nowhere as written: the places its stems name, at the inflected layer at best."""
         stems: Found = {}
         for stem in inflection_stems(parsed.name):
-            _merge(stems, self.matches(stem, fuzzy=False))
+            _merge(stems, self.matches(stem))
         if script_of(parsed.name) in ("Armn", "Cyrl") and any(layer != "phonetic" for _, _, layer in stems.values()):
             # A declined Armenian name whose stem is a place's own name ("Կիչանի",
             # Kichan's): the villages that only sound like the stem (Gican) fall
@@ -180,7 +183,7 @@ class Retriever:
         found: Found = {}
         _merge(found, stems, cap=LAYER_SCORES["inflected"])
         for stem in short_stems(parsed.name) if not found else ():
-            _merge(found, self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
+            _merge(found, self.matches(stem), cap=LAYER_SCORES["inflected"])
         return found
 
     def _declined(self, parsed: ParsedName, found: Found) -> Found:
@@ -192,7 +195,7 @@ class Retriever:
             # Kut's, sounds like Koti): a stem written as a place's own Armenian
             # name is the better reading, and the sound-alikes fall below it.
             stems = {pi: hit for stem in inflection_stems(parsed.name)
-                     for pi, hit in self.matches(stem, fuzzy=False, phonetic=False).items()
+                     for pi, hit in self.matches(stem, phonetic=False).items()
                      if script_of(self._records[pi]["names"][hit[1]]["text"]) == "Armn"}
             if stems:
                 found = {pi: (DECLINED_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()}
@@ -224,7 +227,7 @@ class Retriever:
             # An Armenian genitive ("Սյունիքի", Syunik's) that a hamlet also
             # bears as its name: the unit it declines is a candidate too.
             for stem in inflection_stems(parsed.name):
-                _merge(found, {pi: hit for pi, hit in self.matches(stem, fuzzy=False, phonetic=False).items()
+                _merge(found, {pi: hit for pi, hit in self.matches(stem, phonetic=False).items()
                                if self._records[pi].get("kind") in ("province", "district")},
                        cap=LAYER_SCORES["inflected"])
         return found
@@ -238,7 +241,7 @@ class Retriever:
         for part in armenian_name_parts(parsed.name):
             for text in (part, *inflection_stems(part)):
                 # Armenian names only: a genitive's -ի reads as Georgian's -ი.
-                _merge(found, {pi: hit for pi, hit in self.matches(text, fuzzy=False, phonetic=False).items()
+                _merge(found, {pi: hit for pi, hit in self.matches(text, phonetic=False).items()
                                if script_of(self._records[pi]["names"][hit[1]]["text"]) == "Armn"},
                        cap=LAYER_SCORES["inflected"])
             if found:
@@ -261,9 +264,9 @@ class Retriever:
         found: Found = {}
         shared: Found | None = None
         for part in name_pair(parsed.name) or ():
-            hits = self.matches(part, fuzzy=False)
+            hits = self.matches(part)
             for stem in () if hits else inflection_stems(part):
-                _merge(hits, self.matches(stem, fuzzy=False), cap=LAYER_SCORES["inflected"])
+                _merge(hits, self.matches(stem), cap=LAYER_SCORES["inflected"])
             shared = hits if shared is None else {pi: min(hit, shared[pi]) for pi, hit in hits.items()
                                                  if pi in shared}
         _merge(found, shared or {}, cap=LAYER_SCORES["inflected"])
@@ -275,14 +278,14 @@ class Retriever:
         found: Found = {}
         for reading in dict.fromkeys(r for text in (parsed.name, *parsed.alternatives)
                                      for r in foreign_readings(text)):
-            _merge(found, self.matches(reading, fuzzy=False), cap=LAYER_SCORES["inflected"])
+            _merge(found, self.matches(reading), cap=LAYER_SCORES["inflected"])
         return found
 
     def _stems_as_written(self, stems: Sequence[str]) -> Found:
         """Places a stem names as written (no sound-alikes), at the inflected layer at best."""
         found: Found = {}
         for stem in stems:
-            _merge(found, self.matches(stem, fuzzy=False, phonetic=False), cap=LAYER_SCORES["inflected"])
+            _merge(found, self.matches(stem, phonetic=False), cap=LAYER_SCORES["inflected"])
         return found
 
     def _russian_named(self, found: Found) -> bool:

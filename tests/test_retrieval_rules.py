@@ -49,7 +49,8 @@ def test_each_strict_layer_scores_as_it_says(gaz, text, place, hit):
 def test_a_spelling_the_strict_layers_miss_goes_to_the_fuzzy_layer_unless_told_not_to(gaz):
     retriever = gaz._retriever
     assert retriever.matches("Sanasr", fuzzy=False) == {}
-    found = retriever.matches("Sanasr")  # search's call: fuzzy by default
+    assert retriever.matches("Sanasr") == {}  # strict by default: a stem or a phrase's part is no guess
+    found = retriever.matches("Sanasr", fuzzy=True)  # search's call
     assert {layer for _, _, layer in found.values()} == {"fuzzy"}
     # Qubadlı (Sanasar) at the score of its closest key, Սանասար.
     (key, similarity, cutoff), *_ = retriever.fuzzy_keys(skeleton("Sanasr"))
@@ -83,13 +84,13 @@ def test_fuzzy_keys_are_few_and_short_names_get_none(gaz):
 
 def test_a_fuzzy_guess_is_logged_with_the_text_and_the_key(gaz, caplog):
     with caplog.at_level(logging.INFO, logger="gazetteer"):
-        gaz._retriever.matches("Sanasr")
+        gaz._retriever.matches("Sanasr", fuzzy=True)
     guesses = [r.getMessage() for r in caplog.records if r.getMessage().startswith("fuzzy guess: ")]
     key = gaz._retriever.fuzzy_keys(skeleton("Sanasr"))[0][0]
     assert guesses and guesses[0].startswith(f"fuzzy guess: 'Sanasr' ~ {key!r} (similarity ")
     caplog.clear()
     with caplog.at_level(logging.WARNING, logger="gazetteer"):
-        gaz._retriever.matches("Sanasr")
+        gaz._retriever.matches("Sanasr", fuzzy=True)
     assert not caplog.records
 
 
