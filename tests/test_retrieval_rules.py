@@ -128,6 +128,8 @@ def test_a_fuzzy_guess_is_logged_with_the_text_and_the_key(gaz, caplog):
                         ("wof:890433377", 0.9, "inflected", "Тертер")]),
     ("после сдачи Карвачара", [("wof:85668221", 0.9, "inflected", "Karvachar"),
                                ("wof:890441267", 0.9, "inflected", "Карвачар")]),
+    # Both names as written: still a reading of the pair, at the inflected layer.
+    ("Berdzor-Lachin", [("wof:1125773715", 0.9, "inflected", "Lachin")]),
     # Two places' names joined (a road) share no place.
     ("Степанакерт-Горис", []),
     # Another press's orthography read as Azerbaijani ("Hocalı" is Xocalı).
