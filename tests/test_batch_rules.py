@@ -374,6 +374,9 @@ def _watched_answer_all(keys):
     import os
     import time
 
+    if _WATCH.get("marks"):
+        with open(_WATCH["marks"], "a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()}\n")
     if os.getpid() == _WATCH["me"]:
         _WATCH["mine"].append(list(keys))
     elif _WATCH.get("die"):
@@ -391,7 +394,7 @@ def _watched(monkeypatch, copy_delay: float = 0.0):
     from gazetteer import batch
 
     shares, mine = [], []
-    _WATCH.update(me=os.getpid(), mine=mine, delay=copy_delay, real_all=batch._answer_all, die=False)
+    _WATCH.update(me=os.getpid(), mine=mine, delay=copy_delay, real_all=batch._answer_all, die=False, marks=None)
     real_init = batch._Shared.__init__
 
     def init(self, *args, **kw):
@@ -695,3 +698,111 @@ def test_one_process_is_forked_for_each_later_part_and_no_more(gaz, monkeypatch)
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
     report, _ = run(gaz, "place\nSanasar\nShusha\nLachin\n", workers=3)
     assert sizes == [2] and report.counts["resolved"] == 3
+
+
+class _Future:
+    """A part as the pool holds it: not handed over yet (cancel succeeds), answered by a copy
+    (done), or being answered (neither: its result comes when asked)."""
+
+    def __init__(self, state, result=None):
+        self.state, self._result, self.asked = state, result, 0
+
+    def cancel(self):
+        if self.state == "pending":
+            self.state = "cancelled"
+            return True
+        return False
+
+    def done(self):
+        return self.state == "done"
+
+    def result(self):
+        self.asked += 1
+        return self._result
+
+
+def _share(monkeypatch, states):
+    """A _Shared of one-key parts ("k0", "k1", ...) in the given pool states, whose own answers
+    (this process's) are recorded in the order it gave them."""
+    from gazetteer import batch
+
+    mine = []
+    monkeypatch.setattr(batch, "_answer_all", lambda keys: mine.append(keys[0]) or [("here", keys[0], None)])
+    shared = batch._Shared(None, None, 2, start_at=10**9, rows_per_part=1)
+    shared._parts = [[f"k{i}"] for i in range(len(states))]
+    shared._part_of = {f"k{i}": i for i in range(len(states))}
+    shared._futures = [_Future(state, [("copy", f"k{i}", None)]) for i, state in enumerate(states)]
+    shared._back = len(states)
+    return shared, mine
+
+
+def test_a_part_not_handed_over_is_answered_here_and_a_copys_is_taken_from_it(monkeypatch):
+    shared, mine = _share(monkeypatch, ["done", "pending"])
+    assert shared.answer("k0") == ("copy", "k0", None) and mine == []
+    assert shared.answer("k1") == ("here", "k1", None) and mine == ["k1"]
+    # Asked again, an answer is not looked up again.
+    assert shared.answer("k0") == ("copy", "k0", None) and shared._futures[0].asked == 1
+
+
+def test_while_a_copy_answers_a_part_this_process_takes_parts_from_the_back(monkeypatch):
+    # Part 0 is being answered by a copy, part 1 is queued for it, 2 and 3 wait: this process
+    # takes 3, then 2, meets 1 (handed over: so is every earlier one) and waits for part 0.
+    shared, mine = _share(monkeypatch, ["running", "running", "pending", "pending"])
+    assert shared.answer("k0") == ("copy", "k0", None)
+    assert mine == ["k3", "k2"] and shared._back == 0
+    assert shared.answer("k2") == ("here", "k2", None) and shared.answer("k3") == ("here", "k3", None)
+    assert shared.answer("k1") == ("copy", "k1", None) and mine == ["k3", "k2"]
+
+
+def test_taking_from_the_back_skips_the_parts_already_answered_here(monkeypatch):
+    shared, mine = _share(monkeypatch, ["running", "pending", "pending"])
+    assert shared.answer("k2") == ("here", "k2", None)  # not handed over: answered here at once
+    assert shared.answer("k0") == ("copy", "k0", None)
+    # Waiting on part 0, it passed part 2 (answered) and took part 1.
+    assert mine == ["k2", "k1"]
+
+
+def test_with_nothing_left_to_take_this_process_waits_for_the_copy(monkeypatch):
+    shared, mine = _share(monkeypatch, ["running"])
+    assert shared._take_from_the_back() is False
+    assert shared.answer("k0") == ("copy", "k0", None) and mine == [] and shared._futures[0].asked == 1
+
+
+def test_parts_close_every_so_many_rows_with_the_keys_those_rows_bring():
+    from gazetteer import batch
+
+    shared = batch._Shared(None, None, 2, start_at=10**9, rows_per_part=3)
+    rows = list("abcadefgh")
+    # "c" has no key (a row in error); the second "a" is no new key.
+    out = shared.read(iter(rows), lambda r: None if r == "c" else (r, None, None))
+    assert out == rows and not shared.started
+    assert shared._parts == [[("a", None, None), ("b", None, None)], [("d", None, None), ("e", None, None)],
+                             [("f", None, None), ("g", None, None), ("h", None, None)]]
+    assert shared._part_of[("e", None, None)] == 1 and shared._part_of[("h", None, None)] == 2
+
+
+def test_a_batch_that_fails_drops_the_parts_not_handed_over_and_leaves_no_process(gaz, monkeypatch, tmp_path):
+    # A batch stopped at its first row (here its progress callback fails; in life an interrupt):
+    # the error comes out, the parts no copy had taken are dropped, not answered, and the copy
+    # has ended when the batch returns.
+    import multiprocessing
+
+    from gazetteer import Gazetteer, batch
+
+    names = ["Sanasar", "Shusha", "Lachin", "Martuni", "Khojavend", "Qubadli", "Stepanakert", "Hadrut",
+             "Talish", "Jabrayil", "Zangilan", "Kalbajar", "Agdam", "Fuzuli", "Askeran", "Martakert"]
+    marks = tmp_path / "parts"
+    _, mine = _watched(monkeypatch, copy_delay=0.3)
+    _WATCH["marks"] = str(marks)
+
+    def stop(read, expected):
+        raise KeyboardInterrupt
+
+    src = io.BytesIO(("place\n" + "".join(f"{n}\n" for n in names)).encode("utf-8"))
+    with pytest.raises(KeyboardInterrupt):
+        resolve_csv(Gazetteer(), src, "place", io.StringIO(), label="in.csv", workers=2, progress=stop)
+    assert multiprocessing.active_children() == []
+    # Of the 16 parts (a row each), only those the copy had taken (one running, one queued) were
+    # answered; none here.
+    assert 1 <= len(marks.read_text().split()) <= 3 and mine == []
+    assert batch._FORKED is None
