@@ -79,14 +79,15 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
          "tests/test_ranking_rules.py",
          # The rounds that wrote context rules stated them in their own files.
          "tests/test_wrongs_rules.py", "tests/test_misses_rules.py", "tests/test_ru20_rules.py",
-         "tests/test_encyclo_rules.py", "tests/test_bord_rules.py"],
+         "tests/test_encyclo_rules.py", "tests/test_bord_rules.py", "tests/test_admin2_rules.py",
+         "tests/test_rus2_rules.py", "tests/test_notab_rules.py"],
     ),
     # How each candidate is scored: the layers, notability, the size and
     # kind hints, whole names before part and written before sound-alike.
     "ranking": (
         ["gazetteer/ranking.py"],
         ["tests/test_ranking_rules.py", "tests/test_decision_rules.py", "tests/test_ranking.py",
-         "tests/test_resolve.py"],
+         "tests/test_resolve.py", "tests/test_notab_rules.py"],
     ),
     # The page's data (mapper/payload.py), not the folium plumbing around it:
     # the browser tests hold that.
