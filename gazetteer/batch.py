@@ -211,12 +211,13 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
     # A batch repeats names: each distinct (name, near, as_of) is looked up
     # and its match columns formatted once (at most _FORMATTED kept at a time,
     # unless shared with forked processes, which keep every answer).
-    keyed = near_idx is None and asof_idx is None  # the name alone: its key made here, without a call
+    keyed = near_idx is None and asof_idx is None  # the name alone: its key made without _key's look-ups
+
+    def key_of_cells(cells: list[str]) -> _Key:
+        return (cells[idx], None, None) if keyed else _key(cells, idx, near_idx, asof_idx)
 
     def key_of(row) -> _Key | None:
-        if row.error or not row.cells[idx].strip():
-            return None
-        return (row.cells[idx], None, None) if keyed else _key(row.cells, idx, near_idx, asof_idx)
+        return None if row.error or not row.cells[idx].strip() else key_of_cells(row.cells)
 
     rows = table.rows()
     answers: dict[_Key, _Answer] = {}
@@ -240,7 +241,7 @@ def resolve_csv(gaz: Gazetteer, source: str | os.PathLike | BinaryIO, column: st
             if not cells[idx].strip():
                 fail(row, f"column {column!r} is empty")
                 continue
-            key = (cells[idx], None, None) if keyed else _key(cells, idx, near_idx, asof_idx)
+            key = key_of_cells(cells)
             if shared is not None:
                 answer = shared.answer(key)
             else:

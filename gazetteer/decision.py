@@ -468,12 +468,12 @@ class Decider:
             out = town_before_its_unit(out)
         if parsed.kind_hint in (None, "settlement") and parsed.size_hint in (None, "town"):
             out = town_before_namesakes(out, fits)
+        fit_rank = {pid: _LEVEL_RANK[level] for pid, level in fits.items()}
         if partial:
-            out = full_before_partial(out, partial, {pid: _LEVEL_RANK[level] for pid, level in fits.items()}, MARGIN)
+            out = full_before_partial(out, partial, fit_rank, MARGIN)
         alike = spelled_alike(out, bases) | lettered_apart(out, parsed.name)
         if alike:
-            out = full_before_partial(out, alike, {pid: _LEVEL_RANK[level] for pid, level in fits.items()}, MARGIN,
-                                      reason="a place is spelled as written")
+            out = full_before_partial(out, alike, fit_rank, MARGIN, reason="a place is spelled as written")
         out.sort(key=_best_first)
         return out
 

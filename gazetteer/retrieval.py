@@ -13,7 +13,7 @@ layer per place. What the candidates are worth is decision.py's business.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -195,8 +195,7 @@ class Retriever:
             # Kut's, sounds like Koti): a stem written as a place's own Armenian
             # name is the better reading, and the sound-alikes fall below it.
             stems = {pi: hit for stem in inflection_stems(parsed.name)
-                     for pi, hit in self.matches(stem, phonetic=False).items()
-                     if script_of(self._records[pi]["names"][hit[1]]["text"]) == "Armn"}
+                     for pi, hit in self.matches(stem, phonetic=False).items() if self._armenian_name(pi, hit)}
             if stems:
                 found = {pi: (DECLINED_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()}
                 _merge(found, stems, cap=LAYER_SCORES["inflected"])
@@ -210,7 +209,7 @@ class Retriever:
             # "in Tartar", is a sound-alike of Dardərə): the name its stem spells as
             # written is a candidate too, and the scores decide. (Two rounds met this
             # at once; Armenian's branch above demotes the sound-alikes instead.)
-            stems = self._stems_as_written(declined)
+            stems = self._as_written(declined)
             if script_of(parsed.name) == "Cyrl" and self._russian_named(stems):
                 # A Russian case form whose stem is a place's own Russian name ("Берда",
                 # "в Берде": Берд's genitive and locative) above the places it only
@@ -226,10 +225,8 @@ class Retriever:
         if parsed.name.endswith("ի") and all(self._records[pi].get("kind") == "settlement" for pi in found):
             # An Armenian genitive ("Սյունիքի", Syunik's) that a hamlet also
             # bears as its name: the unit it declines is a candidate too.
-            for stem in inflection_stems(parsed.name):
-                _merge(found, {pi: hit for pi, hit in self.matches(stem, phonetic=False).items()
-                               if self._records[pi].get("kind") in ("province", "district")},
-                       cap=LAYER_SCORES["inflected"])
+            _merge(found, self._as_written(inflection_stems(parsed.name),
+                                           lambda pi, _: self._records[pi].get("kind") in ("province", "district")))
         return found
 
     def _armenian_phrase(self, parsed: ParsedName) -> Found:
@@ -239,11 +236,7 @@ class Retriever:
         if parsed.kind_hint not in (None, "settlement"):
             return found
         for part in armenian_name_parts(parsed.name):
-            for text in (part, *inflection_stems(part)):
-                # Armenian names only: a genitive's -ի reads as Georgian's -ი.
-                _merge(found, {pi: hit for pi, hit in self.matches(text, phonetic=False).items()
-                               if script_of(self._records[pi]["names"][hit[1]]["text"]) == "Armn"},
-                       cap=LAYER_SCORES["inflected"])
+            found = self._as_written((part, *inflection_stems(part)), self._armenian_name)
             if found:
                 break
         return found
@@ -281,12 +274,21 @@ class Retriever:
             _merge(found, self.matches(reading), cap=LAYER_SCORES["inflected"])
         return found
 
-    def _stems_as_written(self, stems: Sequence[str]) -> Found:
-        """Places a stem names as written (no sound-alikes), at the inflected layer at best."""
+    def _as_written(self, texts: Iterable[str], keep: Callable[[int, tuple], bool] | None = None) -> Found:
+        """Places the texts (a name's stems, a phrase's parts) name as written, no
+        sound-alikes, at the inflected layer at best; only those ``keep(place
+        index, hit)`` accepts, if given."""
         found: Found = {}
-        for stem in stems:
-            _merge(found, self.matches(stem, phonetic=False), cap=LAYER_SCORES["inflected"])
+        for text in texts:
+            hits = self.matches(text, phonetic=False)
+            if keep is not None:
+                hits = {pi: hit for pi, hit in hits.items() if keep(pi, hit)}
+            _merge(found, hits, cap=LAYER_SCORES["inflected"])
         return found
+
+    def _armenian_name(self, pi: int, hit: tuple) -> bool:
+        """Whether a hit matched an Armenian name (a genitive's -ի reads as Georgian's -ი too)."""
+        return script_of(self._records[pi]["names"][hit[1]]["text"]) == "Armn"
 
     def _russian_named(self, found: Found) -> bool:
         """Whether a place of ``found`` matched by a Russian (Cyrillic) name of its own."""
