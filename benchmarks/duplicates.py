@@ -21,7 +21,6 @@ the data but for the (small) groups of one name.
 
 from __future__ import annotations
 
-import math
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -32,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from gazetteer.normalize import norm_key, skeleton  # noqa: E402
+from gazetteer.spatial import _km as great_circle_km  # noqa: E402  (the reverse look-up's haversine)
 
 FAR_KM = 10.0
 SHARED_NAMES = 5
@@ -42,9 +42,7 @@ Record = dict[str, Any]
 
 
 def km(a: Record, b: Record) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 12742 * math.asin(math.sqrt(h))
+    return great_circle_km(a["lat"], a["lon"], b["lat"], b["lon"])
 
 
 def _pairs(groups: Iterable[list[Record]]) -> Iterator[tuple[Record, Record]]:
