@@ -87,7 +87,10 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
     "ranking": (
         ["gazetteer/ranking.py"],
         ["tests/test_ranking_rules.py", "tests/test_decision_rules.py", "tests/test_ranking.py",
-         "tests/test_resolve.py", "tests/test_notab_rules.py"],
+         "tests/test_resolve.py", "tests/test_notab_rules.py",
+         # lettered_apart's rule and its one real case.
+         "tests/test_misses_rules.py::test_a_name_written_with_its_letters_is_not_one_differing_in_them",
+         "tests/test_misses_rules.py::test_nuzgar_is_the_village_so_spelled"],
     ),
     # The page's data (mapper/payload.py), not the folium plumbing around it:
     # the browser tests hold that.

@@ -364,7 +364,7 @@ class Gazetteer:
     def _resolve(self, name: str, near: str | None, as_of: dt.date | None) -> Resolution:
         parsed = parse_name(name)
         result, scored, contexts = self._decide(name, near, parsed, as_of)
-        other = parsed.__dict__.get("other_reading")
+        other = parsed.other_reading
         if other is not None and not _fits_inside(result, scored):
             # "X village of Y" read both ways ("Davit Bek village of Syunik",
             # "the Syunik village of Shikahogh"): the other reading is taken

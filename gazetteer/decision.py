@@ -31,8 +31,8 @@ from typing import Any
 from .model import Candidate, Name, Place, Resolution
 from .normalize import inflection_stems
 from .parsing import ParsedName, parse_name
-from .ranking import (ADMIN_KINDS, NEAR_KM, known_town, full_before_partial, is_partial, km, own_qualifiers,
-                      read_own, score_place, spelled_alike, lettered_apart, town_before_its_unit,
+from .ranking import (ADMIN_KINDS, FIT_RANK, NEAR_KM, known_town, full_before_partial, is_partial, km,
+                      own_qualifiers, read_own, score_place, spelled_alike, lettered_apart, town_before_its_unit,
                       town_before_namesakes)
 from .retrieval import LAYER_SCORES, Found, Retriever
 
@@ -64,7 +64,6 @@ _LOOSE = re.compile(r"^\s*(?:near|around|close\s+to|not\s+far\s+from|outskirts\s
                     re.IGNORECASE)
 #: Layers by which a town or village given as context may match.
 _STRICT_LAYERS = ("exact", "normalised")
-_LEVEL_RANK = {"inside": 3, "near": 3, "edge": 2, "outside": 1}
 
 
 class Regions:
@@ -303,7 +302,7 @@ class Decider:
                 level = self._level(place, ctx)
                 if context.loose and level in ("edge", "outside") and self._close(place, ctx):
                     level = "near"
-                if best is None or _LEVEL_RANK[level] > _LEVEL_RANK[best[0]]:
+                if best is None or FIT_RANK[level] > FIT_RANK[best[0]]:
                     best = (level, f"{ctx.name} ({ctx.kind})")
         return best
 
@@ -441,7 +440,7 @@ class Decider:
         out = dict(judged)
         for pi, fit in judged.items():
             own = strict[pi]
-            if fit and fit[0] == "near" and not (own and _LEVEL_RANK[own[0]] >= _LEVEL_RANK["near"]):
+            if fit and fit[0] == "near" and not (own and FIT_RANK[own[0]] >= FIT_RANK["near"]):
                 out[pi] = ("edge", fit[1])
         return out
 
@@ -468,7 +467,7 @@ class Decider:
             out = town_before_its_unit(out)
         if parsed.kind_hint in (None, "settlement") and parsed.size_hint in (None, "town"):
             out = town_before_namesakes(out, fits)
-        fit_rank = {pid: _LEVEL_RANK[level] for pid, level in fits.items()}
+        fit_rank = {pid: FIT_RANK[level] for pid, level in fits.items()}
         if partial:
             out = full_before_partial(out, partial, fit_rank, MARGIN)
         alike = spelled_alike(out, bases) | lettered_apart(out, parsed.name)
@@ -504,7 +503,7 @@ class Decider:
         if parsed.kind_hint == "landmark" and top.place.kind != "landmark":
             return result("not_found", candidates[:5],
                           "no landmark has this name; the suggestions are places of other kinds")
-        if parsed.kind_hint == "settlement" and top.place.kind == "landmark" and parsed.__dict__.get("worded"):
+        if parsed.kind_hint == "settlement" and top.place.kind == "landmark" and parsed.worded:
             # "the village of Ishkhanasar" is no mountain: a village the data lacks
             # is not its namesake peak. Only a word the text holds says so, not a
             # phrase read as a settlement's ("Maiden Tower in Baku").

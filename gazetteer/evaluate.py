@@ -19,7 +19,6 @@ confidently, to another place: the error that gets published); ``ambiguous``;
 from __future__ import annotations
 
 import csv
-import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from typing import Any
 
 from .errors import InputError
 from .model import Resolution
+from .ranking import km_between
 
 __all__ = ["OUTCOMES", "TOLERANCE_KM", "Outcome", "Tally", "judge", "evaluate", "read_rows", "format_table"]
 
@@ -36,12 +36,6 @@ OUTCOMES = ("right", "wrong", "ambiguous", "not_found")
 #: landmark can be a mountain range or a reservoir, given by one point.
 TOLERANCE_KM = {"settlement": 5.0, "landmark": 25.0, "district": 25.0, "province": 25.0,
                 "region": 60.0, "country": 150.0}
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    dlat = math.radians(lat2 - lat1)
-    dlon = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
-    return 6371.0 * math.hypot(dlat, dlon)
 
 
 @dataclass(frozen=True)
@@ -71,7 +65,7 @@ def judge(res: Resolution, row: dict[str, str]) -> tuple[str, str]:
     except (KeyError, TypeError, ValueError):
         raise InputError("no expected answer: give 'expected', or 'lat', 'lon' and 'kind'") from None
     kind = (row.get("kind") or "settlement").strip()
-    distance = _km(lat, lon, place.lat, place.lon)
+    distance = km_between(lat, lon, place.lat, place.lon)
     tolerance = TOLERANCE_KM.get(kind, 5.0)
     if place.kind == kind and distance <= tolerance:
         return "right", ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .lexicon import (AZE_POSSESSIVE_CASES, DIRECTION_WORDS, DISTRICT_WORDS, DROP_WORDS, LANDMARK_CASES,
                       LANDMARK_WORDS, LOCALITY_WORDS, PROVINCE_WORDS, REGION_WORDS, SETTLEMENT_WORDS, TERRITORY_WORDS,
@@ -216,10 +216,12 @@ class ParsedName:
     #: the resolver reads the text whole again when none of them names a place, or
     #: when the whole text is a place's name ("Լոռի Բերդ").
     owners: tuple[str, ...] = ()
-    # "X village of Y" read the other way (Y in the unit X) is kept, when the text
-    # allows it, in ``__dict__["other_reading"]``: the resolver tries it second.
-    # ``__dict__["worded"]`` is True when a word of the text itself gave the kind
-    # ("village", "community", "lake"), not a phrase read as one ("X in Y").
+    #: True when a word of the text itself gave the kind ("village", "community",
+    #: "lake"), not a phrase read as one ("X in Y").
+    worded: bool = field(default=False, compare=False, repr=False)
+    #: "X village of Y" read the other way (Y in the unit X), when the text allows
+    #: it: the resolver tries it second.
+    other_reading: ParsedName | None = field(default=None, compare=False, repr=False)
 
     def __init__(self, raw: str, name: str, alternatives: tuple[str, ...] = (), kind_hint: str | None = None,
                  context: tuple[str, ...] = (), size_hint: str | None = None) -> None:
@@ -946,6 +948,8 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
                         alternatives=tuple(dict.fromkeys(a for a in alternatives if a != name)), size_hint=size)
     if owners:
         parsed.__dict__["owners"] = owners
+    # Set after __init__ (as owners is): most names have neither, and the
+    # constructor stays the one dict a look-up makes.
     if kind and word:
         parsed.__dict__["worded"] = True
     if other is not None:

@@ -65,9 +65,15 @@ _OWN_LANGS = {"AZ": {"aze"}, "AM": {"hye"}}
 
 
 def km(a: Place, b: Place) -> float:
-    """Distance in km, equirectangular: exact enough within a region."""
-    dlat = math.radians(b.lat - a.lat)
-    dlon = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    """Distance in km between two places (``km_between``)."""
+    return km_between(a.lat, a.lon, b.lat, b.lon)
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance in km, equirectangular: exact enough within a region (the
+    reverse look-up, which reports distances, uses the haversine)."""
+    dlat = math.radians(lat2 - lat1)
+    dlon = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
     return 6371.0 * math.hypot(dlat, dlon)
 
 
@@ -221,8 +227,8 @@ def full_before_partial(cands: list[Candidate], partial: set[str], fit_rank: dic
     out = []
     for cand in cands:
         if cand.place.id in partial:
-            rank = fit_rank.get(cand.place.id, 0)
-            peers = [c.score for c in full if fit_rank.get(c.place.id, 0) >= rank]
+            rank = fit_rank.get(cand.place.id, FIT_RANK[None])
+            peers = [c.score for c in full if fit_rank.get(c.place.id, FIT_RANK[None]) >= rank]
             if peers and cand.score > max(peers) - margin:
                 cand = Candidate(place=cand.place, score=round(max(peers) - margin - 0.01, 4),
                                  matched=cand.matched, layer=cand.layer,
@@ -327,19 +333,21 @@ def town_before_namesakes(cands: list[Candidate], fits: dict[str, str] | None = 
     towns = [c for c in cands if c.place.kind == "settlement" and (c.place.population or 0) >= SEAT_POPULATION]
     if not towns:
         return cands
-    best = max(_FIT_ORDER[fits.get(c.place.id)] for c in towns)
+    best = max(FIT_RANK[fits.get(c.place.id)] for c in towns)
     out = []
     for cand in cands:
         place = cand.place
         if (place.kind == "settlement" and notability(place)[0] < NOTABLE_BONUS
-                and _FIT_ORDER[fits.get(place.id)] <= best):
+                and FIT_RANK[fits.get(place.id)] <= best):
             cand = Candidate(place=place, score=round(cand.score - NAMESAKE_PENALTY, 4), matched=cand.matched,
                              layer=cand.layer, why=(*cand.why, "a town has this name"))
         out.append(cand)
     return out
 
 
-_FIT_ORDER = {"inside": 3, "near": 3, "edge": 2, None: 1, "outside": 0}
+#: How well a context fits a place, by its level: None is no context at all,
+#: which says less than any fit and more than "outside" (which rules a place out).
+FIT_RANK = {"inside": 3, "near": 3, "edge": 2, None: 1, "outside": 0}
 
 
 def known_town(place: Place) -> bool:

@@ -106,7 +106,7 @@ def test_lachin_road_is_the_corridor(gaz):
 def test_x_village_of_y_has_the_other_reading():
     parsed = parse_name("the Syunik village of Shikahogh")
     assert (parsed.name, parsed.context) == ("Syunik", ("Shikahogh",))  # the first reading, as before
-    other = parsed.__dict__["other_reading"]
+    other = parsed.other_reading
     assert (other.name, other.context, other.kind_hint, other.size_hint) == ("Shikahogh", ("Syunik",), "settlement", "village")
 
 
