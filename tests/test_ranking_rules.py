@@ -19,7 +19,7 @@ from gazetteer.compile import _own
 from gazetteer.model import Candidate, Name, Place
 from gazetteer.normalize import name_base
 from gazetteer.parsing import ParsedName
-from gazetteer.ranking import (full_before_partial, is_partial, is_town, km, notability, own_pairs,
+from gazetteer.ranking import (FIT_RANK, full_before_partial, is_partial, is_town, km, notability, own_pairs,
                                own_qualifiers, read_own, score_place, spelled_alike, town_before_its_unit)
 
 LOWER = frozenset({"lower"})
@@ -418,10 +418,15 @@ def test_a_partial_match_is_judged_against_whole_names_the_context_fits_as_well(
     assert full_before_partial(cands, {"part"}, {"part": 2, "in": 2, "out": 1}, 0.05)[2].score == 0.74
     # As well as both: below the best.
     assert full_before_partial(cands, {"part"}, {"part": 1, "in": 2, "out": 1}, 0.05)[2].score == 0.94
-    # A place the context says nothing of counts as rank 0.
-    assert full_before_partial(cands, {"part"}, {"in": 0}, 0.05)[2].score == 0.94
-    assert full_before_partial(cands, {"part"}, {"part": 1}, 0.05)[2].score == 0.96
-    assert full_before_partial(cands, {"part"}, {"part": 0}, 0.05)[2].score == 0.94
+    # A place the context says nothing of ranks as FIT_RANK[None]: below any fit, above "outside".
+    assert full_before_partial(cands, {"part"}, {"in": FIT_RANK["outside"]}, 0.05)[2].score == 0.94
+    assert full_before_partial(cands, {"part"}, {"part": FIT_RANK["edge"]}, 0.05)[2].score == 0.96
+    assert full_before_partial(cands, {"part"}, {"part": FIT_RANK[None]}, 0.05)[2].score == 0.94
+    assert full_before_partial(cands, {"part"}, {"part": FIT_RANK["outside"]}, 0.05)[2].score == 0.94
+
+
+def test_the_fit_order_puts_no_context_between_a_fit_and_outside():
+    assert FIT_RANK["inside"] == FIT_RANK["near"] > FIT_RANK["edge"] > FIT_RANK[None] > FIT_RANK["outside"]
 
 
 def test_several_partial_matches_are_each_capped():
