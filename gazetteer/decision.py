@@ -29,12 +29,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .model import Candidate, Name, Place, Resolution
-from .normalize import inflection_stems
 from .parsing import ParsedName, parse_name
 from .ranking import (ADMIN_KINDS, FIT_RANK, NEAR_KM, known_town, full_before_partial, is_partial, km,
                       own_qualifiers, read_own, score_place, spelled_alike, lettered_apart, town_before_its_unit,
                       town_before_namesakes)
-from .retrieval import LAYER_SCORES, Found, Retriever
+from .retrieval import Found, Retriever
 
 __all__ = ["Context", "Decider", "Regions", "Scored", "MARGIN", "MIN_SCORE", "FUZZY_RESOLVE"]
 
@@ -229,18 +228,6 @@ class Decider:
         loose = bool(_LOOSE.match(text))
         parsed = parse_name(text)
         found = self._retriever.find(parsed, fuzzy=False)
-        declined = set()
-        if found and parsed.kind_hint is None and not any(
-                self._place(pi).kind in ADMIN_KINDS for pi in found):
-            # A context is most often a unit, and a unit in a case form may
-            # match something else as written: "Нахичевани" is the
-            # Autonomous Republic's locative, and only by chance a
-            # transliteration of the city's Georgian name.
-            for stem in inflection_stems(parsed.name):
-                for pi, (score, ni, layer) in self._retriever.matches(stem).items():
-                    if pi not in found and self._place(pi).kind in ADMIN_KINDS:
-                        found[pi] = (min(score, LAYER_SCORES["inflected"]), ni, "inflected")
-                        declined.add(self._place(pi).id)
         units, others = [], []
         for pi, (score, _, layer) in found.items():
             place = self._place(pi)
@@ -271,7 +258,7 @@ class Decider:
             # says it names a unit ("Cebrayil rayonu").
             best = max(score for score, _ in units + others)
             inside = {u for s, p in others if s >= best - 0.035 for u in p.parents}
-            units = [(s, p) for s, p in units if s >= best - 0.035 or p.id in declined or p.id in inside]
+            units = [(s, p) for s, p in units if s >= best - 0.035 or p.id in inside]
         seats: list[tuple[float, Place]] = []
         if hint == "settlement" or hint == "landmark":
             chosen = others or units

@@ -632,6 +632,9 @@ def test_a_context_in_a_case_form_is_the_unit_it_declines(gaz):
     # Нахичевань, the Autonomous Republic, is read too.
     ctx = gaz._decider.read_context("Нахичевани")
     assert "gz:nakhchivan-ar" in {p.id for p in ctx.places}
+    # (The retrieval's declined forms read it, as they read "Тертере", in Tartar, which
+    # only sounds like Dardərə as written: the district alone.)
+    assert [p.id for p in gaz._decider.read_context("Тертере").places] == ["wof:85668653"]
     res = gaz.resolve("Гейдарабад", near="Нахичевани")
     assert res.status == "resolved" and res.place.id == "wof:1310446369", res.why
     # Not when the text says what it is, nor when a unit matched as written.
@@ -684,3 +687,22 @@ def test_a_unit_spelled_like_its_own_town_stays_the_context(gaz):
     res = gaz.resolve("Sukurbeyli", near="Cebrayil")
     assert res.status == "resolved" and res.place.id == "wof:1209393849"
     assert "in Cəbrayıl (district)" in res.why
+
+
+def test_a_context_that_says_it_names_a_unit_keeps_a_unit_that_only_sounds_like_it(gaz):
+    # Bare, "Meşəli" is the villages spelled so, not Masallı district, which only
+    # sounds like it; "Meşəli region" says a unit is meant, and the district is it.
+    bare = gaz._decider.read_context("Meşəli")
+    assert bare.places and all(p.kind == "settlement" for p in bare.places)
+    assert [p.id for p in gaz._decider.read_context("Meşəli region").places] == ["wof:85668397"]
+
+
+def test_only_a_bare_context_naming_a_unit_reads_as_a_town_elsewhere(gaz):
+    # "Martuni": Artsakh's province, or the Gegharkunik town far from it.
+    assert "wof:421169491" in {p.id for p in gaz._decider.read_context("Martuni").elsewhere}
+    # Said to be a region, it is the unit alone; a town naming no unit has no other reading.
+    assert gaz._decider.read_context("Martuni region").elsewhere == ()
+    assert gaz._decider.read_context("Sisian").elsewhere == ()
+    # The places a context names come in one order, by id.
+    askeran = [p.id for p in gaz._decider.read_context("Askeran").places]
+    assert askeran == sorted(askeran) and len(askeran) == 2
