@@ -32,6 +32,8 @@ MERGES = [
     ("wof:1108784081", "wof:1343941635", (39.9, 45.23333), 3.0),      # Aghnjadzor (page: 39°54′N 45°14′E)
     ("wof:1226595011", "wof:1310662013", (39.85056, 46.405), 0.1),    # Ərikli / Arakhish
     ("wof:890422307", "wof:1260011099", (40.32167, 46.90556), 0.1),   # Şıxarx / Maragha (press.yaml)
+    ("wof:1108783245", "wof:1343558653", (40.95167, 44.60528), 0.1),  # Dzoragyugh, Lori
+    ("wof:1259720295", "wof:1209042835", (39.66033, 46.5961), 0.1),   # Mets Shen / Berdadzor (press.yaml)
 ]
 
 
@@ -53,6 +55,7 @@ BOTH_NAMES = [
     ("Arakhish", "wof:1226595011"), ("Արախիշ", "wof:1226595011"),
     ("Şıxarx", "wof:890422307"), ("Maraga", "wof:890422307"), ("Марага", "wof:890422307"),
     ("Մարաղա", "wof:890422307"), ("Leninavan", "wof:890422307"), ("Ленинаван", "wof:890422307"),
+    ("Berdadzor", "wof:1259720295"), ("Բերդաձոր", "wof:1259720295"),
 ]
 
 
@@ -76,6 +79,8 @@ BORROWED = [
     ("wof:421175679", "Ацик"),          # Shirak had Hatsik's Russian name as its history
     ("wof:1193173315", "Ленинаван"),    # Həsənqaya had Şıxarx's Soviet name (misses.yaml)
     ("wof:1193173315", "Leninavan"),
+    ("wof:890431139", "Լեռնանցք"),      # Spitak had Lernantsk's, the village 1 km south (renamed.yaml)
+    ("wof:890431139", "Lernantsk"),
 ]
 
 
@@ -88,6 +93,29 @@ def test_a_neighbours_name_is_no_longer_this_places(gaz, pid, text):
 def test_hatsik_keeps_its_russian_name_and_wins_near_shirak(gaz):
     res = gaz.resolve("Ацик", near="Shirak")
     assert res.status == "resolved" and res.place.id == "wof:1243475533", (res.status, res.why)
+
+
+def test_dzoragyugh_of_lori_is_one_village_not_a_tie(gaz):
+    res = gaz.resolve("Ձորագյուղ", near="Lori")
+    assert res.status == "resolved" and res.place.id == "wof:1108783245", (res.status, res.why)
+
+
+def test_lernantsk_is_the_village_by_spitak_not_the_town(gaz):
+    for text in ("Լեռնանցք", "Lernantsk"):
+        res = gaz.resolve(text, near="Spitak")
+        assert res.status == "resolved" and res.place.id == "wof:1108783137", (text, res.status, res.why)
+    assert gaz.resolve("Spitak").place.id == "wof:890431139"
+
+
+def test_martuni_of_chambarak_stays_a_village_of_its_own(gaz):
+    # Listed as a far twin of Martuni town, but WOF's outline is the rural community
+    # Martuni of the Krasnoselsk raion near Aygut: a page puts a village there
+    # (friendlywiki Martuni_(village), 40.66694, 45.25444). A merge would send
+    # "Մարտունի գյուղ" by Aygut to the town 58 km away.
+    village = gaz.get("wof:1108783361")
+    assert village.id == "wof:1108783361"
+    assert km_between(village.lat, village.lon, 40.66694, 45.25444) < 1.0
+    assert gaz.get("wof:421169491").id == "wof:421169491"
 
 
 def test_the_pairs_fixed_in_round_2_are_off_the_listing(gaz):
