@@ -95,6 +95,11 @@ def test_hatsik_keeps_its_russian_name_and_wins_near_shirak(gaz):
     assert res.status == "resolved" and res.place.id == "wof:1243475533", (res.status, res.why)
 
 
+def test_tsaghkasar_is_filed_under_aragatsotn_as_the_talin_district_was(gaz):
+    place = gaz.get("wof:1209014033")
+    assert "wof:85668083" in place.parents and "wof:85668089" not in place.parents, place.parents
+
+
 def test_dzoragyugh_of_lori_is_one_village_not_a_tie(gaz):
     res = gaz.resolve("Ձորագյուղ", near="Lori")
     assert res.status == "resolved" and res.place.id == "wof:1108783245", (res.status, res.why)
