@@ -32,6 +32,7 @@ from .model import Candidate, Name, Place, Resolution
 from .normalize import inflection_stems
 from .parsing import ParsedName, parse_name
 from .ranking import (ADMIN_KINDS, NEAR_KM, known_town, full_before_partial, is_partial, km, own_qualifiers,
+                      worded_before_bare,
                       read_own, score_place, spelled_alike, lettered_apart, town_before_its_unit,
                       town_before_namesakes)
 from .retrieval import LAYER_SCORES, Found, Retriever
@@ -471,6 +472,8 @@ class Decider:
         fit_rank = {pid: _LEVEL_RANK[level] for pid, level in fits.items()}
         if partial:
             out = full_before_partial(out, partial, fit_rank, MARGIN)
+        if parsed.kind_hint == "landmark" and parsed.__dict__.get("worded"):
+            out = worded_before_bare(out, parsed, fit_rank, MARGIN)
         alike = spelled_alike(out, bases) | lettered_apart(out, parsed.name)
         if alike:
             out = full_before_partial(out, alike, fit_rank, MARGIN, reason="a place is spelled as written")

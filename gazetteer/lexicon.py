@@ -197,7 +197,26 @@ _LANDMARK_WORDS = (
     # monastır kompleksi").
     "ridge", "ridges", "mountain ridge", "գագաթ", "գագաթը", "լեռնաշղթա", "լեռնաշղթան",
     "monastır kompleksi", "monastır kompleksinin", "monastır kompleksində",
+    # Deposits, tunnels and forests the 2020-2025 press names (toponyms-land3.csv):
+    # "the Gyzylbulag copper-gold deposit", "Soyudlu Gold Field", "Qızılbulaq qazıntı
+    # yatağında", "месторождении Веджнали", "Murovdağ tunelinin", "Topxana meşəsi".
+    "copper-gold deposit", "gold field", "qazıntı yatağı", "месторождение", "золоторудное месторождение",
+    "tunnel", "tuneli", "тоннель", "туннель", "թունել", "forest", "meşəsi",
 )
+#: Words for one mine that texts use for another's name: "Zod gold deposit" is
+#: the mine stored as "Zod gold mine", "Qızılbulaq qazıntı yatağı" the "Qızılbulaq
+#: yatağı", "месторождении Веджнали" the "месторождение Веджнали" or "рудник ...".
+#: Each word's others are tried after the name (and before it, in Russian).
+LANDMARK_SYNONYMS = {
+    "deposit": ("mine", "gold mine", "gold deposit"), "gold deposit": ("gold mine", "deposit", "mine"),
+    "copper-gold deposit": ("gold deposit", "deposit", "gold mine", "mine"),
+    "gold field": ("gold mine", "gold deposit", "deposit", "mine"),
+    "gold mine": ("gold deposit", "mine", "deposit"),
+    "qızıl yatağı": ("yatağı", "qızıl mədəni", "mədəni"), "yatağı": ("qızıl yatağı", "mədəni"),
+    "qazıntı yatağı": ("yatağı", "qızıl yatağı"), "mədəni": ("yatağı", "qızıl yatağı"),
+    "месторождение": ("рудник", "золоторудное месторождение"),
+    "золоторудное месторождение": ("месторождение", "рудник"), "рудник": ("месторождение",),
+}
 # A landmark's word in the case a sentence leaves it in, and the word as a
 # name holds it: "моста Маргара" is мост Маргара, "Սև լճի" Սև լիճ, "Sərsəng su
 # anbarının" Sərsəng su anbarı. The word's nominative is put back beside the
@@ -222,6 +241,13 @@ LANDMARK_CASES = {
     "монастырем": "монастырь",
     "реки": "река", "реку": "река", "реке": "река", "рекой": "река", "вершину": "вершина",
     "вершины": "вершина", "вершине": "вершина", "горного хребта": "горный хребет",
+    "месторождения": "месторождение", "месторождении": "месторождение", "месторождению": "месторождение",
+    "месторождением": "месторождение", "золоторудного месторождения": "золоторудное месторождение",
+    "золоторудном месторождении": "золоторудное месторождение",
+    "тоннеля": "тоннель", "тоннеле": "тоннель", "туннеля": "туннель", "туннеле": "туннель",
+    # The article and the cases of an airport, a tunnel, a cave: "«Սյունիք» օդանավակայանը".
+    "օդանավակայանը": "օդանավակայան", "թունելը": "թունել", "թունելի": "թունել", "թունելում": "թունել",
+    "քարանձավը": "քարանձավ", "քարանձավի": "քարանձավ", "քարանձավում": "քարանձավ",
     "горном хребте": "горный хребет", "горному хребту": "горный хребет",
     "գետի": "գետ", "գետը": "գետ", "գետում": "գետ", "գետից": "գետ", "գետով": "գետ",
     "լճի": "լիճ", "ջրամբարի": "ջրամբար", "կամրջի": "կամուրջ", "անցակետի": "անցակետ", "միջանցքի": "միջանցք",

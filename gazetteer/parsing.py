@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .lexicon import (AZE_POSSESSIVE_CASES, DIRECTION_WORDS, DISTRICT_WORDS, DROP_WORDS, LANDMARK_CASES,
+                      LANDMARK_SYNONYMS,
                       LANDMARK_WORDS, LOCALITY_WORDS, PROVINCE_WORDS, REGION_WORDS, SETTLEMENT_WORDS, TERRITORY_WORDS,
                       TOWN_WORDS, UNIT_AS_RAION, UNIT_CASES, VILLAGE_WORDS)
 from .normalize import (MAX_NAME, _ABBREVIATED_QUALIFIERS, _QUALIFIER_FORMS, _QUALIFIER_OF, inflection_stems,
@@ -367,6 +368,8 @@ def _landmark_case_forms(name: str, word: str) -> list[str]:
 #: "Բագրատաշենի անցակետ" (Bagratashen's checkpoint) is the "Bagratashen
 #: checkpoint", whose English name the normalised key matches across scripts.
 _ARMENIAN_LANDMARK_ENGLISH = {"անցակետ": "checkpoint", "մաքսակետ": "checkpoint", "կամուրջ": "bridge", "գետ": "river",
+                              # "Սոթքի հանքի" is the "Sotk mine".
+                              "հանք": "mine", "հանքավայր": "mine", "թունել": "tunnel",
                               "լիճ": "lake", "ջրամբար": "reservoir", "օդանավակայան": "airport",
                               "վանք": "monastery", "միջանցք": "corridor", "ամրոց": "fortress"}
 #: The same for Russian: "КПП Лачин" is the "Lachin checkpoint", "пункт пропуска
@@ -743,6 +746,11 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     context: tuple[str, ...] = ()
     inner_names: tuple[str, ...] = ()
     if "(" in text or "[" in text:
+        # A kind in brackets after the name, as encyclopedias title a page:
+        # "Сарысу (озеро)", "Արաքս(գետ)" are the lake and the river, not context.
+        text = _PAREN.sub(lambda m: f" {m.group('inner')} " if m.group("inner").strip().casefold() in _WORD_KIND
+                          else m.group(0), text)
+    if "(" in text or "[" in text:
         context = tuple(m.group("inner").strip() for m in _PAREN.finditer(text) if m.group("inner").strip())
         if text.rstrip()[-1:] not in ")]":
             # Words after the parenthesis ("Kashatagh (Lachin) corridor"): the
@@ -893,6 +901,10 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
                            or _CHURCH_AS_MONASTERY.get(word))
                 if english:
                     alternatives += [f"{n} {english}" for n in (name, *inflection_stems(name))]
+                others = LANDMARK_SYNONYMS.get(LANDMARK_CASES.get(word) or _AZE_LANDMARK_CASES.get(word) or word)
+                if others:
+                    # "Zod gold deposit" is the mine stored as "Zod gold mine".
+                    alternatives += [form for other in others for form in (f"{name} {other}", f"{other} {name}")]
                 if word in _VANK_WORDS and " " not in name and script_of(name) == "Latn" and name[:1].isupper():
                     alternatives += _vank_forms(name)
         if kind == "landmark" and name and text.casefold().startswith(name.casefold()):
@@ -905,7 +917,9 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         folded = _folded_descriptor(text) if kind == "landmark" else None
         if folded:
             # "Xudafərin körpüsündə" is on the landmark named "Xudafərin körpüsü".
-            alternatives.append(f"{name} {_descriptor_word(folded.group('word'))}")
+            found_word = _descriptor_word(folded.group('word'))
+            alternatives.append(f"{name} {found_word}")
+            alternatives += [f"{name} {other}" for other in LANDMARK_SYNONYMS.get(found_word, ())]
     if front_kind and kind == "district":
         # "на Агдеринском направлении" is the front of the district named
         # "Агдеринский район", as "Шушинском районе" is.
@@ -942,6 +956,10 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         feminine = _ru_feminine_nominative(name)
         if feminine:
             alternatives.append(feminine)
+    if inner_names and kind == "landmark":
+        # "Buzdux (Buzluq) dağı": the bracket is the landmark's other name, tried
+        # with its word above, not a place it lies near.
+        context = tuple(c for c in context if c not in inner_names)
     parsed = ParsedName(raw=raw, name=name, kind_hint=kind, context=context,
                         alternatives=tuple(dict.fromkeys(a for a in alternatives if a != name)), size_hint=size)
     if owners:

@@ -362,6 +362,17 @@ FLOORS = {
     # landmark it names; its row's kind, "settlement" when the data had no airport,
     # was corrected to "landmark" (the expected point unchanged): 104/0/0/1.
     "toponyms-hyscript.csv": (104, 0, 0, 1),
+    # Landmarks as 2016-2025 press and reference texts wrote them (72 rows, five
+    # scripts: gold and copper deposits, rivers, a lake, a mountain, a tunnel, a
+    # pass, an airport, a forest), coordinates from pages no earlier set used or
+    # cited; frozen before its first run: 9/3/1/59. land3.yaml's twelve
+    # landmarks: 59/3/1/9. Then the parser's landmark rules (a mine's other words
+    # tried, "месторождение" and a tunnel's and a forest's words, Armenian "հանք"
+    # as "mine", a kind in brackets as the descriptor, a landmark's other name in
+    # brackets no context, a landmark holding the word before one matched by the
+    # bare name): 70/0/1/1. Left: "Vejnəli müqavilə sahəsini" (the deposit's
+    # contract area) and the bare genitive "Արաքսի" (the river or the village Araks).
+    "toponyms-land3.csv": (70, 0, 1, 1),
     # Then y2025's rule for lower-case adjectives before "city/town/village of"
     # (capitalised words left alone): 83/2/1/5. Then a listed country demonym
     # among them dropped as an adjective too ("the southern Armenian town of

@@ -1,0 +1,105 @@
+"""Landmark words and phrasings of the 2016-2025 press (toponyms-land3).
+
+Each case failed before its rule: a deposit named with another word than its
+stored name's ("Zod gold deposit" for the "Zod gold mine"), the Russian
+"месторождение" in its cases (the village of the deposit's name answered,
+confidently), a tunnel's word, Armenian "հանք" (mine) and the article on
+"օդանավակայան" (airport), a kind in brackets after the name ("Сарысу
+(озеро)" answered the village Sarısu 156 km from the lake), a landmark's
+other name in brackets read as a place it lies near, and a landmark's word
+that leaves another landmark's bare name ("Murovdag tunnel" tied with the
+Murovdag ridge).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.model import Candidate, Place
+from gazetteer.parsing import parse_name
+from gazetteer.ranking import worded_before_bare
+
+from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
+
+
+@pytest.mark.parametrize("text, name, alternative", [
+    # Another word for a mine is tried with the name, after it and before it.
+    ("Zod gold deposit", "Zod", "Zod gold mine"),
+    ("Soyudlu gold field", "Soyudlu", "Soyudlu gold deposit"),
+    ("месторождении Веджнали", "Веджнали", "рудник Веджнали"),
+    # In an Azerbaijani case form read off the folded end too.
+    ("Qızılbulaq qazıntı yatağında", "Qızılbulaq", "Qızılbulaq yatağı"),
+])
+def test_a_mine_word_tries_its_synonyms(text, name, alternative):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint) == (name, "landmark") and alternative in parsed.alternatives
+
+
+@pytest.mark.parametrize("text, name, alternative", [
+    ("месторождении Веджнали", "Веджнали", "месторождение Веджнали"),
+    ("золотоносном месторождении Веджнали", "Веджнали", "месторождение Веджнали"),
+    ("Murovdağ tunelinin", "Murovdağ", "Murovdağ tuneli"),
+    ("Murovdag tunnel", "Murovdag", "Murovdag tunnel"),
+    ("«Սյունիք» օդանավակայանը", "Սյունիք", "Սյունիք օդանավակայան"),
+    ("Topxana meşəsi", "Topxana", "Topxana meşəsi"),
+])
+def test_new_landmark_words_and_their_cases(text, name, alternative):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint) == (name, "landmark") and alternative in parsed.alternatives
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Сарысу (озеро)", "Сарысу", "landmark"),
+    ("Արաքս(գետ)", "Արաքս", "landmark"),
+    ("Ağdam (şəhər)", "Ağdam", "settlement"),
+])
+def test_a_kind_in_brackets_is_the_descriptor(text, name, kind):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint, parsed.context) == (name, kind, ())
+
+
+def test_a_bracket_that_is_no_kind_stays_context():
+    assert parse_name("Talış (Tərtər)").context == ("Tərtər",)
+
+
+def test_a_landmarks_other_name_in_brackets_is_no_context():
+    parsed = parse_name("Buzdux (Buzluq) dağı")
+    assert parsed.context == () and "Buzluq dağı" in parsed.alternatives
+    # Before a settlement's word the bracket is still context, as it was.
+    assert parse_name("Talış (Tərtər) kəndi").context == ("Tərtər",)
+
+
+def _cand(pid: str, matched: str, score: float) -> Candidate:
+    place = Place(id=pid, name=matched, kind="landmark", lat=40.0, lon=46.0, country="AZ", parents=(), names=(),
+                  sources={})
+    return Candidate(place=place, score=score, matched=matched, layer="exact", why=())
+
+
+def test_worded_before_bare():
+    parsed = parse_name("Murovdag tunnel")
+    ridge, tunnel = _cand("ridge", "Murovdag", 1.2), _cand("tunnel", "Murovdag tunnel", 1.2)
+    out = {c.place.id: c.score for c in worded_before_bare([ridge, tunnel], parsed, {}, 0.1)}
+    assert out["tunnel"] == 1.2 and out["ridge"] < 1.1
+    # With no landmark holding the word, nothing moves.
+    alone = [ridge, _cand("peak", "Murovdag", 1.1)]
+    assert worded_before_bare(alone, parsed, {}, 0.1) == alone
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Zod gold deposit", "gz:sotk-mine"),
+    ("Սոթքի հանքի", "gz:sotk-mine"),
+    ("месторождении Веджнали", "gz:vejnali-deposit"),
+    ("золотоносном месторождении Веджнали", "gz:vejnali-deposit"),
+    ("Qızılbulaq qazıntı yatağında", "gz:gyzylbulag-deposit"),
+    ("«Սյունիք» օդանավակայանը", "gz:syunik-airport"),
+    ("Сарысу (озеро)", "gz:sarysu-lake"),
+    ("Արաքս(գետ)", "gz:aras-river"),
+    ("Buzdux (Buzluq) dağı", "gz:buzdukh"),
+    ("Murovdag tunnel", "gz:murovdag-tunnel"),
+    ("Murovdagh tunnel", "gz:murovdag-tunnel"),
+    ("Murovdag", "gz:murovdag"),
+    ("Murovdag ridge", "gz:murovdag"),
+])
+def test_resolved(gaz, text, place):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == place, (text, res.status, res.why)
