@@ -103,3 +103,20 @@ def test_worded_before_bare():
 def test_resolved(gaz, text, place):
     res = gaz.resolve(text)
     assert res.status == "resolved" and res.place.id == place, (text, res.status, res.why)
+
+
+@pytest.mark.parametrize("text", ["Goris-Kapan", "Горис-Капан", "Горис–Капан"])
+def test_two_places_joined_take_no_fuzzy_guess(gaz, text):
+    # A road's ends ("the Goris-Kapan road"): the fuzzy layer read Göyşaban.
+    res = gaz.resolve(text)
+    assert res.status == "not_found" and not res.candidates, (text, res.place)
+
+
+@pytest.mark.parametrize("text, place", [
+    # One place's two names joined still read that place; a qualifier joined to its name too.
+    ("Berdzor-Lachin", "wof:1125773715"), ("Бердзора-Лачина", "wof:1125773715"),
+    ("Ашагы-Абдуррахманлы", "wof:1226306147"),
+])
+def test_one_places_names_joined_still_resolve(gaz, text, place):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == place, (text, res.why)
