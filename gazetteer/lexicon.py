@@ -202,6 +202,9 @@ _LANDMARK_WORDS = (
     # yatağında", "месторождении Веджнали", "Murovdağ tunelinin", "Topxana meşəsi".
     "copper-gold deposit", "gold field", "qazıntı yatağı", "месторождение", "золоторудное месторождение",
     "tunnel", "tuneli", "тоннель", "туннель", "թունել", "forest", "meşəsi",
+    # A reservoir's dam, which the press names for the reservoir ("the Sarsang
+    # dam", "Sərsəng bəndi", "плотина Сарсангского водохранилища").
+    "dam", "bəndi", "плотина", "ամբարտակ", "ամբարտակը",
 )
 #: Words for one mine that texts use for another's name: "Zod gold deposit" is
 #: the mine stored as "Zod gold mine", "Qızılbulaq qazıntı yatağı" the "Qızılbulaq
@@ -216,6 +219,7 @@ LANDMARK_SYNONYMS = {
     "qazıntı yatağı": ("yatağı", "qızıl yatağı"), "mədəni": ("yatağı", "qızıl yatağı"),
     "месторождение": ("рудник", "золоторудное месторождение"),
     "золоторудное месторождение": ("месторождение", "рудник"), "рудник": ("месторождение",),
+    "dam": ("reservoir",), "bəndi": ("su anbarı",), "плотина": ("водохранилище",), "ամբարտակ": ("ջրամբար",),
 }
 # A landmark's word in the case a sentence leaves it in, and the word as a
 # name holds it: "моста Маргара" is мост Маргара, "Սև լճի" Սև լիճ, "Sərsəng su
@@ -245,6 +249,8 @@ LANDMARK_CASES = {
     "месторождением": "месторождение", "золоторудного месторождения": "золоторудное месторождение",
     "золоторудном месторождении": "золоторудное месторождение",
     "тоннеля": "тоннель", "тоннеле": "тоннель", "туннеля": "туннель", "туннеле": "туннель",
+    "плотины": "плотина", "плотине": "плотина", "плотину": "плотина", "ամբարտակի": "ամբարտակ",
+    "ամբարտակը": "ամբարտակ",
     # The article and the cases of an airport, a tunnel, a cave: "«Սյունիք» օդանավակայանը".
     "օդանավակայանը": "օդանավակայան", "թունելը": "թունել", "թունելի": "թունել", "թունելում": "թունել",
     "քարանձավը": "քարանձավ", "քարանձավի": "քարանձավ", "քարանձավում": "քարանձավ",

@@ -120,3 +120,10 @@ def test_two_places_joined_take_no_fuzzy_guess(gaz, text):
 def test_one_places_names_joined_still_resolve(gaz, text, place):
     res = gaz.resolve(text)
     assert res.status == "resolved" and res.place.id == place, (text, res.why)
+
+
+@pytest.mark.parametrize("text", ["Sarsang dam", "Sərsəng bəndi", "Sərsəng bəndinin", "плотины Сарсангского водохранилища",
+                                  "Սարսանգի ամբարտակ"])
+def test_a_dam_is_its_reservoir(gaz, text):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == "gz:sarsang-reservoir", (text, res.why)
