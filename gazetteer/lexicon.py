@@ -294,6 +294,8 @@ TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisin
                     "հատվածը", "հատված", "տարածքում", "տարածքի", "տարածքը",
                     # Armenian postpositions of nearness after the genitive: "Սոթքի մոտ"
                     # (near Sotk), "Փառուխ գյուղի մոտակայքում", "Խնածախի հարևանությամբ".
+                    # "Իշխանասար լեռան վրա" (on Mount Ishkhanasar): on it is at it.
+                    "վրա",
                     "մոտ", "մոտակայքում", "մոտակայքից", "մերձակայքում", "մերձակայքից",
                     # (NFKC, which the parse applies first, writes և as եւ.)
                     "շրջակայքում", "շրջակայքից", "հարեւանությամբ", "մատույցներում",
