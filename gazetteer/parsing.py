@@ -377,7 +377,11 @@ _ARMENIAN_LANDMARK_ENGLISH = {"անցակետ": "checkpoint", "մաքսակետ"
 _RUSSIAN_LANDMARK_ENGLISH = {"кпп": "checkpoint", "пункт пропуска": "checkpoint", "пропускной пункт": "checkpoint",
                              "контрольно-пропускной пункт": "checkpoint", "блокпост": "checkpoint",
                              "мост": "bridge", "озеро": "lake", "водохранилище": "reservoir",
-                             "аэропорт": "airport", "коридор": "corridor"}
+                             "аэропорт": "airport", "коридор": "corridor",
+                             # "перевале Сотк" is the "Sotk pass", "рудник Сотк" the "Sotk mine".
+                             "перевал": "pass", "рудник": "mine", "месторождение": "deposit", "тоннель": "tunnel",
+                             "туннель": "tunnel", "река": "river", "монастырь": "monastery", "крепость": "fortress",
+                             "пещера": "cave", "хребет": "ridge"}
 #: An Armenian monastery's name is its founder's or village's name + "vank"
 #: (monastery), joined by "a": Gtich's is Gtichavank, Gosh's Goshavank, Makar's
 #: Makaravank. Guidebooks write it apart ("Gtcha vank", the genitive "Gtichi

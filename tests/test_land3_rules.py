@@ -127,3 +127,23 @@ def test_one_places_names_joined_still_resolve(gaz, text, place):
 def test_a_dam_is_its_reservoir(gaz, text):
     res = gaz.resolve(text)
     assert res.status == "resolved" and res.place.id == "gz:sarsang-reservoir", (text, res.why)
+
+
+@pytest.mark.parametrize("text, place", [
+    # Armenian "on" after the genitive: at the place.
+    ("Իշխանասար լեռան վրա", "gz:ishkhanasar"),
+    ("Հակարիի կամրջի վրա", "gz:hakari-bridge"),
+])
+def test_armenian_on_after_a_landmark(gaz, text, place):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == place, (text, res.why)
+
+
+@pytest.mark.parametrize("text, place", [
+    # A Russian landmark word before the name read as its English one after it.
+    ("перевале Сотк", "gz:sotk-pass"),
+    ("рудник Сотк", "gz:sotk-mine"),
+])
+def test_a_russian_word_first_as_the_english_name(gaz, text, place):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == place, (text, res.why)
