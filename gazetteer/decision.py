@@ -411,8 +411,12 @@ class Decider:
         # place's own names do, nothing of the place's name is left out.
         plain = not parsed.qualifiers
         stored = self._stored_own if plain else None
+        # "Xaçınçay su anbarı" is the reservoir, never the river it is named for.
+        not_type = parsed.__dict__.get("not_type")
         for pi, (base, ni, layer) in found.items():
             place = place_of(pi)
+            if not_type and place.kind == "landmark" and place.raw.get("type") == not_type:
+                continue
             fit = judged.get(pi) if judged else None
             if fit is not None:
                 fits[place.id] = fit[0]

@@ -206,6 +206,12 @@ _LANDMARK_WORDS = (
     # dam", "Sərsəng bəndi", "плотина Сарсангского водохранилища").
     "dam", "bəndi", "плотина", "ամբարտակ", "ամբարտակը",
 )
+#: A reservoir is named for its river ("Xaçınçay su anbarı", "Хакаричай
+#: водохранилище", "Khachinchay reservoir"), and a river's point (its mouth or
+#: source) may lie 50 km from it: a word for the one never reads the other.
+RESERVOIR_WORDS = frozenset({"reservoir", "water reservoir", "su anbarı", "anbarı", "водохранилище", "ջրամբար",
+                             "bacino idrico", "réservoir de", "dam", "bəndi", "плотина", "ամբարտակ"})
+RIVER_WORDS = frozenset({"river", "rivers", "river of", "river basin", "çayı", "çay", "река", "реки", "գետ"})
 #: Words for one mine that texts use for another's name: "Zod gold deposit" is
 #: the mine stored as "Zod gold mine", "Qızılbulaq qazıntı yatağı" the "Qızılbulaq
 #: yatağı", "месторождении Веджнали" the "месторождение Веджнали" or "рудник ...".

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .lexicon import (AZE_POSSESSIVE_CASES, DIRECTION_WORDS, DISTRICT_WORDS, DROP_WORDS, LANDMARK_CASES,
-                      LANDMARK_SYNONYMS,
+                      LANDMARK_SYNONYMS, RESERVOIR_WORDS, RIVER_WORDS,
                       LANDMARK_WORDS, LOCALITY_WORDS, PROVINCE_WORDS, REGION_WORDS, SETTLEMENT_WORDS, TERRITORY_WORDS,
                       TOWN_WORDS, UNIT_AS_RAION, UNIT_CASES, VILLAGE_WORDS)
 from .normalize import (MAX_NAME, _ABBREVIATED_QUALIFIERS, _QUALIFIER_FORMS, _QUALIFIER_OF, inflection_stems,
@@ -866,6 +866,7 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         # caller reports a not-found name rather than an empty one.
         name = text
     alternatives = [lead] if lead != text else []  # the text as written is still tried whole
+    named_by = None  # a landmark's word read off a folded Azerbaijani ending
     alternatives += lead_forms
     if word in _ARMENIAN_COMMUNITY_WORDS and name.endswith("ի") and len(name) > 3:
         # An enlarged community named for its seat in the genitive: "Կապանի
@@ -924,6 +925,7 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             found_word = _descriptor_word(folded.group('word'))
             alternatives.append(f"{name} {found_word}")
             alternatives += [f"{name} {other}" for other in LANDMARK_SYNONYMS.get(found_word, ())]
+            named_by = named_by or found_word
     if front_kind and kind == "district":
         # "на Агдеринском направлении" is the front of the district named
         # "Агдеринский район", as "Шушинском районе" is.
@@ -970,6 +972,12 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         parsed.__dict__["owners"] = owners
     if kind and word:
         parsed.__dict__["worded"] = True
+    if kind == "landmark" and (word or named_by):
+        nominative = LANDMARK_CASES.get(word) or _AZE_LANDMARK_CASES.get(word) or word or named_by
+        if nominative in RESERVOIR_WORDS:
+            parsed.__dict__["not_type"] = "river"
+        elif nominative in RIVER_WORDS:
+            parsed.__dict__["not_type"] = "reservoir"
     if other is not None:
         parsed.__dict__["other_reading"] = other
     return parsed

@@ -147,3 +147,26 @@ def test_armenian_on_after_a_landmark(gaz, text, place):
 def test_a_russian_word_first_as_the_english_name(gaz, text, place):
     res = gaz.resolve(text)
     assert res.status == "resolved" and res.place.id == place, (text, res.why)
+
+
+@pytest.mark.parametrize("text", ["Xaçınçay su anbarı", "Xaçınçay su anbarından", "Xaçınçay su anbarindan",
+                                  "Khachinchay reservoir", "Həkəriçay su anbarı", "Köndələnçay su anbarı"])
+def test_a_reservoir_word_never_reads_the_river(gaz, text):
+    # A reservoir named for its river: the river's point lies up to 50 km from it.
+    res = gaz.resolve(text)
+    assert res.place is None or res.place.raw.get("type") != "river", (text, res.place)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Sərsəng su anbarından", "gz:sarsang-reservoir"), ("Tərtər çayında", "gz:tartar-river"),
+    ("Xaçın çayı", "gz:khachinchay-river"), ("Sarsang dam", "gz:sarsang-reservoir"),
+])
+def test_a_water_word_still_reads_its_own_kind(gaz, text, place):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == place, (text, res.why)
+
+
+def test_the_water_word_is_recorded_only_for_landmarks():
+    assert parse_name("Xaçınçay su anbarı").__dict__.get("not_type") == "river"
+    assert parse_name("реки Хакари").__dict__.get("not_type") == "reservoir"
+    assert "not_type" not in parse_name("Sarsang").__dict__
