@@ -35,6 +35,8 @@ from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundl
     ("Murovdağ tunelinin", "gz:murovdag-tunnel"),
     ("Topxana meşəsi", "gz:topkhana-forest"),
     ("Mount Baghatssar", "gz:baghatssar"),
+    ("Köndələnçay", "gz:kondalanchay-river"),
+    ("реки Кенделанчай", "gz:kondalanchay-river"),
 ])
 def test_the_landmark_with_its_word(gaz, text, place):
     res = gaz.resolve(text)
