@@ -308,7 +308,10 @@ TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisin
                     # Azerbaijani "around" and "near" after a name: "Murovdağ ətrafında",
                     # "Həkəri körpüsü yaxınlığında".
                     "ətrafında", "ətrafındakı", "ətrafından", "yaxınlığında", "yaxınlığındakı",
-                    "yaxınlığından")
+                    "yaxınlığından",
+                    # ... and "along" a range or a river: "Qarabağ silsiləsi boyu Sarıbaba"
+                    # (the MoD, 3 August 2022), "Araz çayı boyunca".
+                    "boyu", "boyunca")
 
 # A unit's word in a case form, and the word a unit's own name holds:
 # "Basarkeçər rayonunun" is in the raion named "Basarkeçər rayonu".

@@ -170,3 +170,12 @@ def test_the_water_word_is_recorded_only_for_landmarks():
     assert parse_name("Xaçınçay su anbarı").__dict__.get("not_type") == "river"
     assert parse_name("реки Хакари").__dict__.get("not_type") == "reservoir"
     assert "not_type" not in parse_name("Sarsang").__dict__
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Qarabağ silsiləsi boyu", "gz:karabakh-range"), ("Araz çayı boyunca", "gz:aras-river"),
+    ("Murovdağ silsiləsi boyunca", "gz:murovdag"),
+])
+def test_along_a_range_or_a_river(gaz, text, place):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == place, (text, res.why)
