@@ -202,6 +202,9 @@ _LANDMARK_WORDS = (
     # yatağında", "месторождении Веджнали", "Murovdağ tunelinin", "Topxana meşəsi".
     "copper-gold deposit", "gold field", "qazıntı yatağı", "месторождение", "золоторудное месторождение",
     "tunnel", "tuneli", "тоннель", "туннель", "թունել", "forest", "meşəsi",
+    # A mining company's contract area, named for its deposit ("the Vejnaly
+    # Contract Area", "Vejnəli müqavilə sahəsini").
+    "contract area", "müqavilə sahəsi",
     # A reservoir's dam, which the press names for the reservoir ("the Sarsang
     # dam", "Sərsəng bəndi", "плотина Сарсангского водохранилища").
     "dam", "bəndi", "плотина", "ամբարտակ", "ամբարտակը",
@@ -225,6 +228,7 @@ LANDMARK_SYNONYMS = {
     "qazıntı yatağı": ("yatağı", "qızıl yatağı"), "mədəni": ("yatağı", "qızıl yatağı"),
     "месторождение": ("рудник", "золоторудное месторождение"),
     "золоторудное месторождение": ("месторождение", "рудник"), "рудник": ("месторождение",),
+    "contract area": ("deposit", "gold deposit"), "müqavilə sahəsi": ("yatağı", "qızıl yatağı"),
     "dam": ("reservoir",), "bəndi": ("su anbarı",), "плотина": ("водохранилище",), "ամբարտակ": ("ջրամբար",),
 }
 # A landmark's word in the case a sentence leaves it in, and the word as a

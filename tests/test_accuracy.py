@@ -370,9 +370,10 @@ FLOORS = {
     # tried, "месторождение" and a tunnel's and a forest's words, Armenian "հանք"
     # as "mine", a kind in brackets as the descriptor, a landmark's other name in
     # brackets no context, a landmark holding the word before one matched by the
-    # bare name): 70/0/1/1. Left: "Vejnəli müqavilə sahəsini" (the deposit's
-    # contract area) and the bare genitive "Արաքսի" (the river or the village Araks).
-    "toponyms-land3.csv": (70, 0, 1, 1),
+    # bare name): 70/0/1/1. A mining contract area read as its deposit
+    # ("Vejnəli müqavilə sahəsini"): 71/0/1/0. Left: the bare genitive "Արաքսի"
+    # (the river, or the village Araks: ambiguous).
+    "toponyms-land3.csv": (71, 0, 1, 0),
     # Then y2025's rule for lower-case adjectives before "city/town/village of"
     # (capitalised words left alone): 83/2/1/5. Then a listed country demonym
     # among them dropped as an adjective too ("the southern Armenian town of

@@ -179,3 +179,11 @@ def test_the_water_word_is_recorded_only_for_landmarks():
 def test_along_a_range_or_a_river(gaz, text, place):
     res = gaz.resolve(text)
     assert res.status == "resolved" and res.place.id == place, (text, res.why)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Vejnəli müqavilə sahəsini", "gz:vejnali-deposit"), ("Qızılbulaq müqavilə sahəsi", "gz:gyzylbulag-deposit"),
+])
+def test_a_contract_area_is_its_deposit(gaz, text, place):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == place, (text, res.why)
