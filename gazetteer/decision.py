@@ -412,10 +412,12 @@ class Decider:
         plain = not parsed.qualifiers
         stored = self._stored_own if plain else None
         # "Xaçınçay su anbarı" is the reservoir, never the river it is named for.
-        not_type = parsed.__dict__.get("not_type")
+        not_type, only_types = parsed.__dict__.get("not_type"), parsed.__dict__.get("only_types")
         for pi, (base, ni, layer) in found.items():
             place = place_of(pi)
             if not_type and place.kind == "landmark" and place.raw.get("type") == not_type:
+                continue
+            if only_types and place.kind == "landmark" and place.raw.get("type") not in only_types:
                 continue
             fit = judged.get(pi) if judged else None
             if fit is not None:

@@ -202,6 +202,10 @@ _LANDMARK_WORDS = (
     # yatağında", "месторождении Веджнали", "Murovdağ tunelinin", "Topxana meşəsi".
     "copper-gold deposit", "gold field", "qazıntı yatağı", "месторождение", "золоторудное месторождение",
     "tunnel", "tuneli", "тоннель", "туннель", "թունել", "forest", "meşəsi",
+    # A hydroelectric plant, at its reservoir's dam where it has one ("Sarsang HPP",
+    # "Sərsəng SES", "Сарсангская ГЭС", "Սարսանգի ՀԷԿ").
+    "hpp", "hydroelectric power plant", "hydroelectric power station", "hydropower plant", "ses", "гэс",
+    "ՀԷԿ", "ՀԷԿ-ը",
     # A mining company's contract area, named for its deposit ("the Vejnaly
     # Contract Area", "Vejnəli müqavilə sahəsini").
     "contract area", "müqavilə sahəsi",
@@ -214,6 +218,10 @@ _LANDMARK_WORDS = (
 #: source) may lie 50 km from it: a word for the one never reads the other.
 RESERVOIR_WORDS = frozenset({"reservoir", "water reservoir", "su anbarı", "anbarı", "водохранилище", "ջրամբար",
                              "bacino idrico", "réservoir de", "dam", "bəndi", "плотина", "ամբարտակ"})
+#: A hydroelectric plant's word reads a plant or the reservoir at its dam, no
+#: other landmark: "Tatev HPP" is not the Tatev monastery.
+PLANT_WORDS = frozenset({"hpp", "hydroelectric power plant", "hydroelectric power station", "hydropower plant",
+                         "ses", "гэс", "ՀԷԿ", "ՀԷԿ-ը"})
 RIVER_WORDS = frozenset({"river", "rivers", "river of", "river basin", "çayı", "çay", "река", "реки", "գետ"})
 #: Words for one mine that texts use for another's name: "Zod gold deposit" is
 #: the mine stored as "Zod gold mine", "Qızılbulaq qazıntı yatağı" the "Qızılbulaq
@@ -229,6 +237,9 @@ LANDMARK_SYNONYMS = {
     "месторождение": ("рудник", "золоторудное месторождение"),
     "золоторудное месторождение": ("месторождение", "рудник"), "рудник": ("месторождение",),
     "contract area": ("deposit", "gold deposit"), "müqavilə sahəsi": ("yatağı", "qızıl yatağı"),
+    "hpp": ("reservoir", "hydroelectric power plant"), "hydroelectric power plant": ("hpp", "reservoir"),
+    "hydroelectric power station": ("hpp", "reservoir"), "hydropower plant": ("hpp", "reservoir"),
+    "ses": ("su anbarı",), "гэс": ("водохранилище",), "ՀԷԿ": ("ջրամբար",), "ՀԷԿ-ը": ("ջրամբար",),
     "dam": ("reservoir",), "bəndi": ("su anbarı",), "плотина": ("водохранилище",), "ամբարտակ": ("ջրամբար",),
 }
 # A landmark's word in the case a sentence leaves it in, and the word as a

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .lexicon import (AZE_POSSESSIVE_CASES, DIRECTION_WORDS, DISTRICT_WORDS, DROP_WORDS, LANDMARK_CASES,
-                      LANDMARK_SYNONYMS, RESERVOIR_WORDS, RIVER_WORDS,
+                      LANDMARK_SYNONYMS, PLANT_WORDS, RESERVOIR_WORDS, RIVER_WORDS,
                       LANDMARK_WORDS, LOCALITY_WORDS, PROVINCE_WORDS, REGION_WORDS, SETTLEMENT_WORDS, TERRITORY_WORDS,
                       TOWN_WORDS, UNIT_AS_RAION, UNIT_CASES, VILLAGE_WORDS)
 from .normalize import (MAX_NAME, _ABBREVIATED_QUALIFIERS, _QUALIFIER_FORMS, _QUALIFIER_OF, inflection_stems,
@@ -978,6 +978,8 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             parsed.__dict__["not_type"] = "river"
         elif nominative in RIVER_WORDS:
             parsed.__dict__["not_type"] = "reservoir"
+        elif nominative in PLANT_WORDS:
+            parsed.__dict__["only_types"] = ("power_plant", "reservoir")
     if other is not None:
         parsed.__dict__["other_reading"] = other
     return parsed

@@ -187,3 +187,20 @@ def test_along_a_range_or_a_river(gaz, text, place):
 def test_a_contract_area_is_its_deposit(gaz, text, place):
     res = gaz.resolve(text)
     assert res.status == "resolved" and res.place.id == place, (text, res.why)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Sarsang HPP", "gz:sarsang-reservoir"), ("Sərsəng SES", "gz:sarsang-reservoir"),
+    ("Сарсангская ГЭС", "gz:sarsang-reservoir"), ("Mingachevir HPP", "gz:mingachevir-reservoir"),
+    ("Gulabird HPP", "gz:gulabird-hpp"), ("Gulabird hydroelectric power plant", "gz:gulabird-hpp"),
+])
+def test_a_hydroelectric_plant_is_the_plant_or_its_reservoir(gaz, text, place):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == place, (text, res.why)
+
+
+@pytest.mark.parametrize("text", ["Tatev HPP", "Vorotan HPP"])
+def test_a_plants_word_reads_no_other_landmark_nor_a_village(gaz, text):
+    # "Tatev HPP" read the Tatev monastery; "Vorotan HPP" the village Vorotan.
+    res = gaz.resolve(text)
+    assert res.place is None or res.place.raw.get("type") in ("power_plant", "reservoir"), (text, res.place)
