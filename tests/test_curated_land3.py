@@ -40,6 +40,8 @@ from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundl
     ("Qarabağ silsiləsinin", "gz:karabakh-range"),
     ("Карабахского хребта", "gz:karabakh-range"),
     ("Արցախի լեռնաշղթայի", "gz:karabakh-range"),
+    ("Turkish-Russian Monitoring Center", "gz:monitoring-centre-aghdam"),
+    ("Türkiyə-Rusiya Birgə Monitorinq Mərkəzinin", "gz:monitoring-centre-aghdam"),
 ])
 def test_the_landmark_with_its_word(gaz, text, place):
     res = gaz.resolve(text)
