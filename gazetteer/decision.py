@@ -32,6 +32,7 @@ from .model import Candidate, Name, Place, Resolution
 from .parsing import ParsedName, parse_name
 from .ranking import (ADMIN_KINDS, FIT_RANK, NEAR_KM, known_town, full_before_partial, is_partial, km,
                       own_qualifiers, read_own, score_place, spelled_alike, lettered_apart, town_before_its_unit,
+                      worded_before_bare,
                       town_before_namesakes)
 from .retrieval import Found, Retriever
 
@@ -396,8 +397,14 @@ class Decider:
         # place's own names do, nothing of the place's name is left out.
         plain = not parsed.qualifiers
         stored = self._stored_own if plain else None
+        # "Xaçınçay su anbarı" is the reservoir, never the river it is named for.
+        not_type, only_types = parsed.not_type, parsed.only_types
         for pi, (base, ni, layer) in found.items():
             place = place_of(pi)
+            if not_type and place.kind == "landmark" and place.raw.get("type") == not_type:
+                continue
+            if only_types and place.kind == "landmark" and place.raw.get("type") not in only_types:
+                continue
             fit = judged.get(pi) if judged else None
             if fit is not None:
                 fits[place.id] = fit[0]
@@ -457,6 +464,8 @@ class Decider:
         fit_rank = {pid: FIT_RANK[level] for pid, level in fits.items()}
         if partial:
             out = full_before_partial(out, partial, fit_rank, MARGIN)
+        if parsed.kind_hint == "landmark" and parsed.worded:
+            out = worded_before_bare(out, parsed, fit_rank, MARGIN)
         alike = spelled_alike(out, bases) | lettered_apart(out, parsed.name)
         if alike:
             out = full_before_partial(out, alike, fit_rank, MARGIN, reason="a place is spelled as written")

@@ -197,7 +197,51 @@ _LANDMARK_WORDS = (
     # monastır kompleksi").
     "ridge", "ridges", "mountain ridge", "գագաթ", "գագաթը", "լեռնաշղթա", "լեռնաշղթան",
     "monastır kompleksi", "monastır kompleksinin", "monastır kompleksində",
+    # Deposits, tunnels and forests the 2020-2025 press names (toponyms-land3.csv):
+    # "the Gyzylbulag copper-gold deposit", "Soyudlu Gold Field", "Qızılbulaq qazıntı
+    # yatağında", "месторождении Веджнали", "Murovdağ tunelinin", "Topxana meşəsi".
+    "copper-gold deposit", "gold field", "qazıntı yatağı", "месторождение", "золоторудное месторождение",
+    "tunnel", "tuneli", "тоннель", "туннель", "թունել", "forest", "meşəsi",
+    # A hydroelectric plant, at its reservoir's dam where it has one ("Sarsang HPP",
+    # "Sərsəng SES", "Сарсангская ГЭС", "Սարսանգի ՀԷԿ").
+    "hpp", "hydroelectric power plant", "hydroelectric power station", "hydropower plant", "ses", "гэс",
+    "ՀԷԿ", "ՀԷԿ-ը",
+    # A mining company's contract area, named for its deposit ("the Vejnaly
+    # Contract Area", "Vejnəli müqavilə sahəsini").
+    "contract area", "müqavilə sahəsi",
+    # A reservoir's dam, which the press names for the reservoir ("the Sarsang
+    # dam", "Sərsəng bəndi", "плотина Сарсангского водохранилища").
+    "dam", "bəndi", "плотина", "ամբարտակ", "ամբարտակը",
 )
+#: A reservoir is named for its river ("Xaçınçay su anbarı", "Хакаричай
+#: водохранилище", "Khachinchay reservoir"), and a river's point (its mouth or
+#: source) may lie 50 km from it: a word for the one never reads the other.
+RESERVOIR_WORDS = frozenset({"reservoir", "water reservoir", "su anbarı", "anbarı", "водохранилище", "ջրամբար",
+                             "bacino idrico", "réservoir de", "dam", "bəndi", "плотина", "ամբարտակ"})
+#: A hydroelectric plant's word reads a plant or the reservoir at its dam, no
+#: other landmark: "Tatev HPP" is not the Tatev monastery.
+PLANT_WORDS = frozenset({"hpp", "hydroelectric power plant", "hydroelectric power station", "hydropower plant",
+                         "ses", "гэс", "ՀԷԿ", "ՀԷԿ-ը"})
+RIVER_WORDS = frozenset({"river", "rivers", "river of", "river basin", "çayı", "çay", "река", "реки", "գետ"})
+#: Words for one mine that texts use for another's name: "Zod gold deposit" is
+#: the mine stored as "Zod gold mine", "Qızılbulaq qazıntı yatağı" the "Qızılbulaq
+#: yatağı", "месторождении Веджнали" the "месторождение Веджнали" or "рудник ...".
+#: Each word's others are tried after the name (and before it, in Russian).
+LANDMARK_SYNONYMS = {
+    "deposit": ("mine", "gold mine", "gold deposit"), "gold deposit": ("gold mine", "deposit", "mine"),
+    "copper-gold deposit": ("gold deposit", "deposit", "gold mine", "mine"),
+    "gold field": ("gold mine", "gold deposit", "deposit", "mine"),
+    "gold mine": ("gold deposit", "mine", "deposit"),
+    "qızıl yatağı": ("yatağı", "qızıl mədəni", "mədəni"), "yatağı": ("qızıl yatağı", "mədəni"),
+    "qazıntı yatağı": ("yatağı", "qızıl yatağı"), "mədəni": ("yatağı", "qızıl yatağı"),
+    "месторождение": ("рудник", "золоторудное месторождение"),
+    "золоторудное месторождение": ("месторождение", "рудник"), "рудник": ("месторождение",),
+    "contract area": ("deposit", "gold deposit"), "müqavilə sahəsi": ("yatağı", "qızıl yatağı"),
+    "hpp": ("reservoir", "hydroelectric power plant"), "hydroelectric power plant": ("hpp", "reservoir"),
+    "hydroelectric power station": ("hpp", "reservoir"), "hydropower plant": ("hpp", "reservoir"),
+    "ses": ("su anbarı",), "гэс": ("водохранилище",), "ՀԷԿ": ("ջրամբար",), "ՀԷԿ-ը": ("ջրամբար",),
+    "dam": ("reservoir",), "bəndi": ("su anbarı",), "плотина": ("водохранилище",), "ամբարտակ": ("ջրամբար",),
+}
 # A landmark's word in the case a sentence leaves it in, and the word as a
 # name holds it: "моста Маргара" is мост Маргара, "Սև լճի" Սև լիճ, "Sərsəng su
 # anbarının" Sərsəng su anbarı. The word's nominative is put back beside the
@@ -222,6 +266,15 @@ LANDMARK_CASES = {
     "монастырем": "монастырь",
     "реки": "река", "реку": "река", "реке": "река", "рекой": "река", "вершину": "вершина",
     "вершины": "вершина", "вершине": "вершина", "горного хребта": "горный хребет",
+    "месторождения": "месторождение", "месторождении": "месторождение", "месторождению": "месторождение",
+    "месторождением": "месторождение", "золоторудного месторождения": "золоторудное месторождение",
+    "золоторудном месторождении": "золоторудное месторождение",
+    "тоннеля": "тоннель", "тоннеле": "тоннель", "туннеля": "туннель", "туннеле": "туннель",
+    "плотины": "плотина", "плотине": "плотина", "плотину": "плотина", "ամբարտակի": "ամբարտակ",
+    "ամբարտակը": "ամբարտակ",
+    # The article and the cases of an airport, a tunnel, a cave: "«Սյունիք» օդանավակայանը".
+    "օդանավակայանը": "օդանավակայան", "թունելը": "թունել", "թունելի": "թունել", "թունելում": "թունել",
+    "քարանձավը": "քարանձավ", "քարանձավի": "քարանձավ", "քարանձավում": "քարանձավ",
     "горном хребте": "горный хребет", "горному хребту": "горный хребет",
     "գետի": "գետ", "գետը": "գետ", "գետում": "գետ", "գետից": "գետ", "գետով": "գետ",
     "լճի": "լիճ", "ջրամբարի": "ջրամբար", "կամրջի": "կամուրջ", "անցակետի": "անցակետ", "միջանցքի": "միջանցք",
@@ -262,13 +315,18 @@ TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisin
                     "հատվածը", "հատված", "տարածքում", "տարածքի", "տարածքը",
                     # Armenian postpositions of nearness after the genitive: "Սոթքի մոտ"
                     # (near Sotk), "Փառուխ գյուղի մոտակայքում", "Խնածախի հարևանությամբ".
+                    # "Իշխանասար լեռան վրա" (on Mount Ishkhanasar): on it is at it.
+                    "վրա",
                     "մոտ", "մոտակայքում", "մոտակայքից", "մերձակայքում", "մերձակայքից",
                     # (NFKC, which the parse applies first, writes և as եւ.)
                     "շրջակայքում", "շրջակայքից", "հարեւանությամբ", "մատույցներում",
                     # Azerbaijani "around" and "near" after a name: "Murovdağ ətrafında",
                     # "Həkəri körpüsü yaxınlığında".
                     "ətrafında", "ətrafındakı", "ətrafından", "yaxınlığında", "yaxınlığındakı",
-                    "yaxınlığından")
+                    "yaxınlığından",
+                    # ... and "along" a range or a river: "Qarabağ silsiləsi boyu Sarıbaba"
+                    # (the MoD, 3 August 2022), "Araz çayı boyunca".
+                    "boyu", "boyunca")
 
 # A unit's word in a case form, and the word a unit's own name holds:
 # "Basarkeçər rayonunun" is in the raion named "Basarkeçər rayonu".

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .lexicon import (AZE_POSSESSIVE_CASES, DIRECTION_WORDS, DISTRICT_WORDS, DROP_WORDS, LANDMARK_CASES,
+                      LANDMARK_SYNONYMS, PLANT_WORDS, RESERVOIR_WORDS, RIVER_WORDS,
                       LANDMARK_WORDS, LOCALITY_WORDS, PROVINCE_WORDS, REGION_WORDS, SETTLEMENT_WORDS, TERRITORY_WORDS,
                       TOWN_WORDS, UNIT_AS_RAION, UNIT_CASES, VILLAGE_WORDS)
 from .normalize import (MAX_NAME, _ABBREVIATED_QUALIFIERS, _QUALIFIER_FORMS, _QUALIFIER_OF, inflection_stems,
@@ -222,6 +223,10 @@ class ParsedName:
     #: "X village of Y" read the other way (Y in the unit X), when the text allows
     #: it: the resolver tries it second.
     other_reading: ParsedName | None = field(default=None, compare=False, repr=False)
+    #: A landmark type the word rules out ("Xaçınçay su anbarı" is no river) ...
+    not_type: str | None = field(default=None, compare=False, repr=False)
+    #: ... or the only types it allows ("HPP": a plant or its reservoir).
+    only_types: tuple[str, ...] | None = field(default=None, compare=False, repr=False)
 
     def __init__(self, raw: str, name: str, alternatives: tuple[str, ...] = (), kind_hint: str | None = None,
                  context: tuple[str, ...] = (), size_hint: str | None = None) -> None:
@@ -369,6 +374,8 @@ def _landmark_case_forms(name: str, word: str) -> list[str]:
 #: "Բագրատաշենի անցակետ" (Bagratashen's checkpoint) is the "Bagratashen
 #: checkpoint", whose English name the normalised key matches across scripts.
 _ARMENIAN_LANDMARK_ENGLISH = {"անցակետ": "checkpoint", "մաքսակետ": "checkpoint", "կամուրջ": "bridge", "գետ": "river",
+                              # "Սոթքի հանքի" is the "Sotk mine".
+                              "հանք": "mine", "հանքավայր": "mine", "թունել": "tunnel",
                               "լիճ": "lake", "ջրամբար": "reservoir", "օդանավակայան": "airport",
                               "վանք": "monastery", "միջանցք": "corridor", "ամրոց": "fortress"}
 #: The same for Russian: "КПП Лачин" is the "Lachin checkpoint", "пункт пропуска
@@ -376,7 +383,11 @@ _ARMENIAN_LANDMARK_ENGLISH = {"անցակետ": "checkpoint", "մաքսակետ"
 _RUSSIAN_LANDMARK_ENGLISH = {"кпп": "checkpoint", "пункт пропуска": "checkpoint", "пропускной пункт": "checkpoint",
                              "контрольно-пропускной пункт": "checkpoint", "блокпост": "checkpoint",
                              "мост": "bridge", "озеро": "lake", "водохранилище": "reservoir",
-                             "аэропорт": "airport", "коридор": "corridor"}
+                             "аэропорт": "airport", "коридор": "corridor",
+                             # "перевале Сотк" is the "Sotk pass", "рудник Сотк" the "Sotk mine".
+                             "перевал": "pass", "рудник": "mine", "месторождение": "deposit", "тоннель": "tunnel",
+                             "туннель": "tunnel", "река": "river", "монастырь": "monastery", "крепость": "fortress",
+                             "пещера": "cave", "хребет": "ridge"}
 #: An Armenian monastery's name is its founder's or village's name + "vank"
 #: (monastery), joined by "a": Gtich's is Gtichavank, Gosh's Goshavank, Makar's
 #: Makaravank. Guidebooks write it apart ("Gtcha vank", the genitive "Gtichi
@@ -745,6 +756,11 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     context: tuple[str, ...] = ()
     inner_names: tuple[str, ...] = ()
     if "(" in text or "[" in text:
+        # A kind in brackets after the name, as encyclopedias title a page:
+        # "Сарысу (озеро)", "Արաքս(գետ)" are the lake and the river, not context.
+        text = _PAREN.sub(lambda m: f" {m.group('inner')} " if m.group("inner").strip().casefold() in _WORD_KIND
+                          else m.group(0), text)
+    if "(" in text or "[" in text:
         context = tuple(m.group("inner").strip() for m in _PAREN.finditer(text) if m.group("inner").strip())
         if text.rstrip()[-1:] not in ")]":
             # Words after the parenthesis ("Kashatagh (Lachin) corridor"): the
@@ -856,6 +872,7 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         # caller reports a not-found name rather than an empty one.
         name = text
     alternatives = [lead] if lead != text else []  # the text as written is still tried whole
+    named_by = None  # a landmark's word read off a folded Azerbaijani ending
     alternatives += lead_forms
     if word in _ARMENIAN_COMMUNITY_WORDS and name.endswith("ի") and len(name) > 3:
         # An enlarged community named for its seat in the genitive: "Կապանի
@@ -895,6 +912,10 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
                            or _CHURCH_AS_MONASTERY.get(word))
                 if english:
                     alternatives += [f"{n} {english}" for n in (name, *inflection_stems(name))]
+                others = LANDMARK_SYNONYMS.get(LANDMARK_CASES.get(word) or _AZE_LANDMARK_CASES.get(word) or word)
+                if others:
+                    # "Zod gold deposit" is the mine stored as "Zod gold mine".
+                    alternatives += [form for other in others for form in (f"{name} {other}", f"{other} {name}")]
                 if word in _VANK_WORDS and " " not in name and script_of(name) == "Latn" and name[:1].isupper():
                     alternatives += _vank_forms(name)
         if kind == "landmark" and name and text.casefold().startswith(name.casefold()):
@@ -907,7 +928,10 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         folded = _folded_descriptor(text) if kind == "landmark" else None
         if folded:
             # "Xudafərin körpüsündə" is on the landmark named "Xudafərin körpüsü".
-            alternatives.append(f"{name} {_descriptor_word(folded.group('word'))}")
+            found_word = _descriptor_word(folded.group('word'))
+            alternatives.append(f"{name} {found_word}")
+            alternatives += [f"{name} {other}" for other in LANDMARK_SYNONYMS.get(found_word, ())]
+            named_by = named_by or found_word
     if front_kind and kind == "district":
         # "на Агдеринском направлении" is the front of the district named
         # "Агдеринский район", as "Шушинском районе" is.
@@ -944,6 +968,10 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         feminine = _ru_feminine_nominative(name)
         if feminine:
             alternatives.append(feminine)
+    if inner_names and kind == "landmark":
+        # "Buzdux (Buzluq) dağı": the bracket is the landmark's other name, tried
+        # with its word above, not a place it lies near.
+        context = tuple(c for c in context if c not in inner_names)
     parsed = ParsedName(raw=raw, name=name, kind_hint=kind, context=context,
                         alternatives=tuple(dict.fromkeys(a for a in alternatives if a != name)), size_hint=size)
     if owners:
@@ -952,6 +980,14 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     # constructor stays the one dict a look-up makes.
     if kind and word:
         parsed.__dict__["worded"] = True
+    if kind == "landmark" and (word or named_by):
+        nominative = LANDMARK_CASES.get(word) or _AZE_LANDMARK_CASES.get(word) or word or named_by
+        if nominative in RESERVOIR_WORDS:
+            parsed.__dict__["not_type"] = "river"
+        elif nominative in RIVER_WORDS:
+            parsed.__dict__["not_type"] = "reservoir"
+        elif nominative in PLANT_WORDS:
+            parsed.__dict__["only_types"] = ("power_plant", "reservoir")
     if other is not None:
         parsed.__dict__["other_reading"] = other
     return parsed

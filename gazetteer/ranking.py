@@ -237,6 +237,19 @@ def full_before_partial(cands: list[Candidate], partial: set[str], fit_rank: dic
     return out
 
 
+def worded_before_bare(cands: list[Candidate], parsed: ParsedName, fit_rank: dict[str, int],
+                       margin: float) -> list[Candidate]:
+    """Of two landmarks, one whose stored name holds the word given outranks one
+    matched by the bare name alone: "Murovdag tunnel" is the tunnel, not the
+    Murovdag ridge, though the word stripped leaves the ridge's name."""
+    words = len(parsed.name.split())
+    landmarks = [c for c in cands if c.place.kind == "landmark"]
+    plain = {c.place.id for c in landmarks if len(c.matched.split()) <= words}
+    if not plain or len(plain) == len(landmarks):
+        return cands
+    return full_before_partial(cands, plain, fit_rank, margin, reason="a landmark has the name with its word")
+
+
 #: The retrieval score of a name as written (diacritics aside, in its own
 #: script: retrieval.LAYER_SCORES["normalised"]), and the layers that matched
 #: only a spelling like it.

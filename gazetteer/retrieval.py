@@ -161,10 +161,17 @@ class Retriever:
             if found:
                 break
             found = reading(parsed)
-        if not found and fuzzy:
+        if not found and fuzzy and not self._two_places(parsed):
             # The strict layers found nothing for the name: straight to its spelling.
             found = self._fuzzy(parsed.name, skeleton(parsed.name))
         return found
+
+    def _two_places(self, parsed: ParsedName) -> bool:
+        """Whether the name joins two places' names by a hyphen or a dash ("Goris-Kapan",
+        "Горис–Капан": a road or a route between them), each found as written: no
+        spelling like the whole is either ("Goris-Kapan" is not Göyşaban)."""
+        pair = name_pair(parsed.name)
+        return pair is not None and all(self.matches(part, phonetic=False) for part in pair)
 
     def _by_stems(self, parsed: ParsedName) -> Found:
         """A name found nowhere as written: the places its stems name, at the inflected layer at best."""
