@@ -10,7 +10,8 @@ from __future__ import annotations
 
 __all__ = ["DISTRICT_WORDS", "PROVINCE_WORDS", "REGION_WORDS", "VILLAGE_WORDS", "TOWN_WORDS", "SETTLEMENT_WORDS",
            "LOCALITY_WORDS", "LANDMARK_WORDS", "LANDMARK_CASES", "AZE_POSSESSIVE_CASES", "TERRITORY_WORDS",
-           "UNIT_CASES", "UNIT_AS_RAION", "DROP_WORDS", "DIRECTION_WORDS"]
+           "UNIT_CASES", "UNIT_AS_RAION", "DROP_WORDS", "DIRECTION_WORDS", "BIRTH_PREDICATES",
+           "BIRTH_LEADS", "OLD_UNIT_OWNERS"]
 
 
 # Words that say what kind of place a name is, in the languages of the press.
@@ -269,6 +270,29 @@ TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisin
                     # "Həkəri körpüsü yaxınlığında".
                     "ətrafında", "ətrafındakı", "ətrafından", "yaxınlığında", "yaxınlığındakı",
                     "yaxınlığından")
+
+# A biography's "was born" after the place ("Kəlbəcər rayonunun Dəmirçidam kəndində
+# anadan olub", "Ağsu rayonundakı Çaparlı kəndində dünyaya gəlib", "Նորաշեն գյուղում
+# ծնված"): the sentence's verb, which says nothing of the place; dropped from the end,
+# with the descriptor's locative before it read as usual. Azerbaijani encyclopedias and
+# the press write each tense, with and without the diacritics.
+BIRTH_PREDICATES = ("anadan olub", "anadan olmuşdur", "anadan olmuşdu", "anadan oldu", "anadan olmuş",
+                    "anadan olmusdur", "dünyaya gəlib", "dünyaya gəlmişdir", "dünyaya gəlmişdi",
+                    "dünyaya gəldi", "dunyaya gelib", "doğulub", "doğulmuşdur", "doğulmuşdu", "doğuldu",
+                    "dogulub", "ծնվել է", "ծնված", "ծնվեց")
+# The same verb before the place, and a biography's year before it: "ծնվել է Տավուշի
+# մարզի Նորաշեն գյուղում", "1893-cü ildə Kəlbəcərin Dəmirçidam kəndində".
+BIRTH_LEADS = ("ծնվել է",)
+
+# Older units in the genitive before a village, as encyclopedias and biographies write
+# its history: "Gəncə qəzasının Şəmkir dairəsinin Seyfəli kəndində", "Zəngəzur
+# mahalının Mığrı bölgəsinin Lök kəndində". A tsarist uezd (qəza) or governorate was far
+# larger than the district of its town's name today (Qazax qəzası held Tavush's
+# villages), so it is no context; a daira, mahal or bölgə named after a town or region
+# is read as that place, loosely. True: read as context; False: dropped.
+OLD_UNIT_OWNERS = {"qəzasının": False, "qezasinin": False, "quberniyasının": False, "quberniyasinin": False,
+                   "dairəsinin": True, "dairesinin": True, "mahalının": True, "mahalinin": True,
+                   "bölgəsinin": True, "bolgesinin": True}
 
 # A unit's word in a case form, and the word a unit's own name holds:
 # "Basarkeçər rayonunun" is in the raion named "Basarkeçər rayonu".

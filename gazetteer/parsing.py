@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .lexicon import (AZE_POSSESSIVE_CASES, DIRECTION_WORDS, DISTRICT_WORDS, DROP_WORDS, LANDMARK_CASES,
                       LANDMARK_WORDS, LOCALITY_WORDS, PROVINCE_WORDS, REGION_WORDS, SETTLEMENT_WORDS, TERRITORY_WORDS,
+                      BIRTH_LEADS, BIRTH_PREDICATES, OLD_UNIT_OWNERS,
                       TOWN_WORDS, UNIT_AS_RAION, UNIT_CASES, VILLAGE_WORDS)
 from .normalize import (MAX_NAME, _ABBREVIATED_QUALIFIERS, _QUALIFIER_FORMS, _QUALIFIER_OF, inflection_stems,
                         name_base, norm_key, qualifiers, script_of)
@@ -80,6 +81,13 @@ _DIRECTION = re.compile(
 #: of X" before the name is a road's or a shot's heading: neither is read so.
 _FRONT_DIRECTION = re.compile(r"[\s\-]+(?:directions?|istiqam[əe]t\w*|направлени[иея])$", re.IGNORECASE)
 _TERRITORY = re.compile(r"\s+(?:" + "|".join(TERRITORY_WORDS) + r")$", re.IGNORECASE)
+_BIRTH_TAIL = re.compile(r"\s+(?:" + "|".join(map(re.escape, BIRTH_PREDICATES)) + r")$", re.IGNORECASE)
+_BIRTH_LEAD = re.compile(r"^(?:(?:" + "|".join(map(re.escape, BIRTH_LEADS)) + r")\s+|"
+                         r"\d{3,4}-(?:ci|cı|cu|cü|ji|ju)\s+ild[əe]\s+)", re.IGNORECASE)
+_BIRTH_WORDS = tuple(w.casefold() for w in BIRTH_PREDICATES)
+# The last older unit's genitive of a chain before the name, with the one word naming it.
+_OLD_OWNER = re.compile(r"^(?:.*\s)?(?P<ctx>\S+)\s+(?P<word>" + "|".join(map(re.escape, OLD_UNIT_OWNERS))
+                        + r")\s+(?P<name>\S.*)$", re.IGNORECASE)
 _KIND_WORDS: tuple[tuple[str, str], ...] = tuple(
     sorted(
         [(w, "district") for w in DISTRICT_WORDS]
@@ -756,6 +764,16 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         context += tuple(part for part in rest if part)
         text = head
     text = text.strip(" .;:-–—")
+    if " " in text and (text.casefold().endswith(_BIRTH_WORDS) or text[:1].isdigit() or text.startswith(BIRTH_LEADS)):
+        # A biography's sentence around the place: its verb and year go, the place's words stay.
+        text = _BIRTH_LEAD.sub("", _BIRTH_TAIL.sub("", text, count=1), count=1).strip() or text
+    if ("nın " in text or "nin " in text) and " " in text:
+        old_owner = _OLD_OWNER.match(text)
+        if old_owner:
+            # "Gəncə qəzasının Şəmkir dairəsinin Seyfəli kəndində": the village, in Şəmkir.
+            if OLD_UNIT_OWNERS[old_owner.group("word").casefold()]:
+                context += (old_owner.group("ctx"),)
+            text = old_owner.group("name")
     lead = text
     owners: tuple[str, ...] = ()
     if " " in text:

@@ -5,6 +5,8 @@ place's, used to tie with the place meant."""
 
 from __future__ import annotations
 
+import pytest
+
 from gazetteer.decision import MARGIN, Decider
 from gazetteer.model import Candidate, Place
 from gazetteer.parsing import parse_name
@@ -57,3 +59,57 @@ def test_kalbajar_agcakend_is_not_mishni(gaz):
     for near in ("Region Kalbajar", "Kalbajar"):
         res = gaz.resolve("Aghjakend", near=near)
         assert (res.status, res.candidates[0].place.id) == ("resolved", "wof:1310558385"), near
+
+
+# --- a biography's sentence around the place -------------------------------------
+
+@pytest.mark.parametrize("text, name, context", [
+    ("Kəlbəcər rayonunun Dəmirçidam kəndində anadan olub", "Dəmirçidam", ("Kəlbəcər rayonu",)),
+    ("Dəmirçidam kəndində anadan olmuşdur", "Dəmirçidam", ()),
+    ("1893-cü ildə Kəlbəcərin Dəmirçidam kəndində dünyaya gəlib", "Dəmirçidam", ("Kəlbəcər",)),
+    ("Ağcakənd kəndində doğulub", "Ağcakənd", ()),
+    ("Նորաշեն գյուղում ծնված", "Նորաշեն", ()),
+    ("ծնվել է Տավուշի մարզի Նորաշեն գյուղում", "Նորաշեն", ("Տավուշի մարզ",)),
+])
+def test_a_birth_verb_and_year_are_not_the_name(text, name, context):
+    parsed = parse_name(text)
+    assert parsed.name == name and parsed.kind_hint == "settlement"
+    assert parsed.context == context
+
+
+def test_a_name_that_only_ends_like_a_verb_is_kept():
+    # No space before the verb's words: nothing is cut from a one-word name.
+    assert parse_name("Doğulub").name == "Doğulub"
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Kəlbəcər rayonunun Dəmirçidam kəndində anadan olub", "wof:1259934919"),
+    ("Cəlilabad rayonunun Sabirabad kəndində anadan olmuşdur", "wof:1310275243"),
+    ("ծնվել է Տավուշի մարզի Նորաշեն գյուղում", "wof:1108783329"),
+])
+def test_a_birthplace_resolves(gaz, text, place):
+    res = gaz.resolve(text)
+    assert (res.status, res.place.id) == ("resolved", place)
+
+
+# --- older units in the genitive before the village ------------------------------
+
+@pytest.mark.parametrize("text, name, context", [
+    ("Gəncə qəzasının Şəmkir dairəsinin Seyfəli kəndində", "Seyfəli", ("Şəmkir",)),
+    ("Şəmkir dairəsinin Seyfəli kəndində", "Seyfəli", ("Şəmkir",)),
+    ("Zəngəzur mahalının Mığrı bölgəsinin Lök kəndində", "Lök", ("Mığrı",)),
+    # An uezd is far larger than the district of its town's name: no context.
+    ("Gəncə qəzasının Seyfəli kəndində", "Seyfəli", ()),
+    ("Qazax qəzasının Salah kəndi", "Salah", ()),
+])
+def test_older_units_before_the_name(text, name, context):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.context) == (name, context)
+
+
+def test_an_uezd_does_not_rule_out_a_village_beyond_its_towns_district(gaz):
+    # Salah (Aghavnavank) was in the Qazax uezd, and lies 47 km from Qazax, in Tavush.
+    res = gaz.resolve("Qazax qəzasının Salah kəndi")
+    assert (res.status, res.place.id) == ("resolved", "wof:1243258591")
+    assert gaz.resolve("Gəncə qəzasının Şəmkir dairəsinin Seyfəli kəndində anadan olmuşdur").place.id == \
+        "wof:1242909529"
