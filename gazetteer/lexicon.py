@@ -11,7 +11,8 @@ from __future__ import annotations
 __all__ = ["DISTRICT_WORDS", "PROVINCE_WORDS", "REGION_WORDS", "VILLAGE_WORDS", "TOWN_WORDS", "SETTLEMENT_WORDS",
            "LOCALITY_WORDS", "LANDMARK_WORDS", "LANDMARK_CASES", "AZE_POSSESSIVE_CASES", "TERRITORY_WORDS",
            "UNIT_CASES", "UNIT_AS_RAION", "DROP_WORDS", "DIRECTION_WORDS", "BIRTH_PREDICATES",
-           "BIRTH_LEADS", "OLD_UNIT_OWNERS"]
+           "BIRTH_LEADS", "OLD_UNIT_OWNERS", "LEAD_VERBS", "LEAD_ARTICLES", "LEAD_PLACE_WORDS",
+           "LEAD_PREPOSITIONS"]
 
 
 # Words that say what kind of place a name is, in the languages of the press.
@@ -57,7 +58,12 @@ PROVINCE_WORDS = (
     "vilayəti", "vilayət", "vilayətinin", "vilayətində", "vilayətindən", "mərzi", "mərz",
     "մարզի", "մարզում", "մարզից", "provinz", "provincia", "provincia de", "province de",
 )
-REGION_WORDS = ("region", "regions", "регион", "республика", "republic")
+REGION_WORDS = ("region", "regions", "регион", "республика", "republic",
+                # Encyclopedias in other languages: "la région de Tavush", "la región de
+                # Gadabay", "la regione di Syunik", "a região de Shabran", "w regionie
+                # Aragatsotn", "regiunea Aghdam", "i regionen Aragatsotn".
+                "région", "région de", "región", "región de", "regione", "regione di", "região", "região de",
+                "regionie", "regiunea", "regionen")
 # Village and town apart: "Zəngilan kəndi" is a village, "Zəngilan şəhəri" the town.
 VILLAGE_WORDS = (
     "village of", "the village of", "village", "villages", "hamlet",
@@ -294,6 +300,25 @@ OLD_UNIT_OWNERS = {"qəzasının": False, "qezasinin": False, "quberniyasının"
                    "dairəsinin": True, "dairesinin": True, "mahalının": True, "mahalinin": True,
                    "bölgəsinin": True, "bolgesinin": True}
 
+# An encyclopedia's first sentence, which names the place and then its unit: "Norashen
+# is a village in the Tavush Province of Armenia", "Noraschen ist ein Dorf in der Region
+# Tavush", "Agtepe est un village de la région de Jabrayil", "Shahnazarli é uma vila na
+# região de Shabran", "Nerkin-Bazmaberd to wieś w regionie Aragatsotn"; and the same
+# words after a comma ("Norashen, a village in the Tavush Province"). The verb, the
+# article, a word for a settlement (an adjective may stand before it: "a major village")
+# and a preposition (with its article), in the languages of the pages the sets cite.
+LEAD_VERBS = ("is", "was", "ist", "war", "est", "était", "è", "es", "era", "é", "to", "jest", "był", "была", "была",
+              "är", "er", "is een", "on")
+LEAD_ARTICLES = ("a", "an", "ein", "eine", "un", "une", "una", "uno", "uma", "um", "een", "en", "et")
+LEAD_PLACE_WORDS = ("village", "town", "city", "settlement", "rural community", "urban community", "municipality",
+                    "community", "hamlet", "Dorf", "Stadt", "Siedlung", "Gemeinde", "Ortschaft", "ville", "commune",
+                    "localité", "villaggio", "città", "comune", "pueblo", "aldea", "localidad", "ciudad", "vila",
+                    "aldeia", "cidade", "wieś", "miasto", "osada", "dorp", "stad", "by", "landsby", "vesnice",
+                    "obec", "město", "falu", "kylä")
+LEAD_PREPOSITIONS = ("in the", "in", "of the", "of", "im", "in der", "in dem", "de la", "de l'", "du", "de", "dans la",
+                     "dans le", "dans", "della", "del", "dello", "nella", "nel", "di", "en la", "en el", "en", "da",
+                     "na", "no", "w", "we", "i", "in de", "v", "ve")
+
 # A unit's word in a case form, and the word a unit's own name holds:
 # "Basarkeçər rayonunun" is in the raion named "Basarkeçər rayonu".
 UNIT_CASES = {"rayonunun": "rayonu", "rayonunda": "rayonu", "rayonundakı": "rayonu", "rayonundan": "rayonu",
@@ -309,6 +334,9 @@ UNIT_CASES = {"rayonunun": "rayonu", "rayonunda": "rayonu", "rayonundakı": "ray
 UNIT_AS_RAION = frozenset({"district", "districts", "region", "regions", "raion", "rayon", "rajon",
                             "rayonları", "rayonlarının", "rayonlarında", "rayonlarından", "rayonlarına"})
 DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
+               # The articles of other languages' encyclopedias before a unit's word: "in der
+               # Region Tavush", "dans la région de Tavush", "en la provincia de Vayots Dzor".
+               "der", "die", "dem", "la", "le", "el",
                # What was done to it, as "liberated" is: "occupied Kalbajar district".
                "occupied", "formerly occupied", "previously occupied",
                # "in the area of Sotk", "in the vicinity of Jermuk": the place is Sotk.

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from .lexicon import (AZE_POSSESSIVE_CASES, DIRECTION_WORDS, DISTRICT_WORDS, DROP_WORDS, LANDMARK_CASES,
                       LANDMARK_WORDS, LOCALITY_WORDS, PROVINCE_WORDS, REGION_WORDS, SETTLEMENT_WORDS, TERRITORY_WORDS,
-                      BIRTH_LEADS, BIRTH_PREDICATES, OLD_UNIT_OWNERS,
+                      BIRTH_LEADS, BIRTH_PREDICATES, OLD_UNIT_OWNERS, LEAD_ARTICLES, LEAD_PLACE_WORDS,
+                      LEAD_PREPOSITIONS, LEAD_VERBS,
                       TOWN_WORDS, UNIT_AS_RAION, UNIT_CASES, VILLAGE_WORDS)
 from .normalize import (MAX_NAME, _ABBREVIATED_QUALIFIERS, _QUALIFIER_FORMS, _QUALIFIER_OF, inflection_stems,
                         name_base, norm_key, qualifiers, script_of)
@@ -85,6 +86,25 @@ _BIRTH_TAIL = re.compile(r"\s+(?:" + "|".join(map(re.escape, BIRTH_PREDICATES)) 
 _BIRTH_LEAD = re.compile(r"^(?:(?:" + "|".join(map(re.escape, BIRTH_LEADS)) + r")\s+|"
                          r"\d{3,4}-(?:ci|cı|cu|cü|ji|ju)\s+ild[əe]\s+)", re.IGNORECASE)
 _BIRTH_WORDS = tuple(w.casefold() for w in BIRTH_PREDICATES)
+def _appositive(part: str) -> str:
+    """A context after a comma without its describing words: "a village in the Tavush
+    Province" is the Tavush Province."""
+    match = _APPOSITION.match(part) if " " in part else None
+    return match.group("ctx").strip(" .;:") if match else part
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+# An encyclopedia's first sentence (lexicon.LEAD_VERBS): the name, then its unit.
+_DESCRIBED_AS = (r"(?:(?:" + _alternation(LEAD_ARTICLES) + r")\s+)?(?:[\w-]+\s+)?(?P<word>"
+                 + _alternation(LEAD_PLACE_WORDS) + r")\s+(?:" + _alternation(LEAD_PREPOSITIONS) + r")\s*")
+_LEAD_SENTENCE = re.compile(r"^(?P<name>\S.*?)\s+(?:" + _alternation(LEAD_VERBS) + r")\s+" + _DESCRIBED_AS
+                            + r"(?P<ctx>\S.*)$", re.IGNORECASE)
+_APPOSITION = re.compile(r"^" + _DESCRIBED_AS + r"(?P<ctx>\S.*)$", re.IGNORECASE)
+_LEAD_VERB_SET = frozenset(w.casefold() for w in LEAD_VERBS if " " not in w)
+
 # The last older unit's genitive of a chain before the name, with the one word naming it.
 _OLD_OWNER = re.compile(r"^(?:.*\s)?(?P<ctx>\S+)\s+(?P<word>" + "|".join(map(re.escape, OLD_UNIT_OWNERS))
                         + r")\s+(?P<name>\S.*)$", re.IGNORECASE)
@@ -173,12 +193,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # Last: "Khtsaberd village in Hadrut", "Talish near Madagiz": a place as context.
     # "near" stays on the context: near a district is not in it.
     (re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?"
-                r"\s+(?:in|(?P<near>near))\s+(?:the\s+)?(?P<ctx>.+)$", re.IGNORECASE), "{near}{ctx}"),
+                r"\s+(?:in|im|dans|nella|nel|(?P<near>near))\s+(?:the\s+)?(?P<ctx>.+)$", re.IGNORECASE), "{near}{ctx}"),
 )
 
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
-_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "rayonu ", "rayonundak", "şəhərinin", "seherinin", "района", "области", "марза", "շրջանի", "մարզի", "համայնքի ")
+_PHRASE_WORDS = (" of ", " in ", " near ", " im ", " dans ", " nella ", " nel ", "rayonunun", "rayonu ", "rayonundak", "şəhərinin", "seherinin", "района", "области", "марза", "շրջանի", "մարզի", "համայնքի ")
 # Whether a text holds any of the words above, in one scan (a third of a loop's time).
 _HAS_DIRECTION = re.compile("|".join(map(re.escape, DIRECTION_WORDS)))
 _HAS_PHRASE = re.compile("|".join(map(re.escape, _PHRASE_WORDS)))
@@ -761,8 +781,16 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     # "Sanasar, Gubadli district": what follows a comma is context.
     if " , " in text:
         head, *rest = [part.strip() for part in text.split(" , ")]
-        context += tuple(part for part in rest if part)
+        # "Norashen, a village in the Tavush Province": the unit after the words.
+        context += tuple(_appositive(part) for part in rest if part)
         text = head
+    lead_kind = None
+    described = _LEAD_SENTENCE.match(text) if " " in text and not _LEAD_VERB_SET.isdisjoint(
+        text.casefold().split()) else None
+    if described:
+        # "Norashen is a village in the Tavush Province of Armenia": Norashen, in that province.
+        context += (described.group("ctx").strip(" .;:"),)
+        text, lead_kind = described.group("name"), "settlement"
     text = text.strip(" .;:-–—")
     if " " in text and (text.casefold().endswith(_BIRTH_WORDS) or text[:1].isdigit() or text.startswith(BIRTH_LEADS)):
         # A biography's sentence around the place: its verb and year go, the place's words stay.
@@ -862,7 +890,7 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             name = pair.group("first")
     else:
         name, kind, size, word = text, None, None, None  # no descriptor: most names, spared the patterns
-    kind = kind or phrase_kind or front_kind
+    kind = kind or phrase_kind or front_kind or lead_kind
     if kind in ("district", "province") and name != text and name.endswith("ի") and len(name) > 3:
         # Armenian puts the name in the genitive before "marz"/"shrjan":
         # "Սյունիքի մարզ" is Syunik province.

@@ -113,3 +113,57 @@ def test_an_uezd_does_not_rule_out_a_village_beyond_its_towns_district(gaz):
     assert (res.status, res.place.id) == ("resolved", "wof:1243258591")
     assert gaz.resolve("Gəncə qəzasının Şəmkir dairəsinin Seyfəli kəndində anadan olmuşdur").place.id == \
         "wof:1242909529"
+
+
+# --- an encyclopedia's first sentence, and its words after a comma ----------------
+
+@pytest.mark.parametrize("text, name, context", [
+    ("Norashen is a village in the Tavush Province of Armenia", "Norashen", ("Tavush Province of Armenia",)),
+    ("Norashen ist ein Dorf in der Region Tavush", "Norashen", ("Region Tavush",)),
+    ("Agtepe est un village de la région de Jabrayil", "Agtepe", ("région de Jabrayil",)),
+    ("Shahnazarli é uma vila na região de Shabran", "Shahnazarli", ("região de Shabran",)),
+    ("Bashkend es una aldea en la provincia de Vayots Dzor", "Bashkend", ("provincia de Vayots Dzor",)),
+    # Polish has no article; an adjective may stand before the word.
+    ("Nerkin-Bazmaberd to wieś w regionie Aragatsotn", "Nerkin-Bazmaberd", ("regionie Aragatsotn",)),
+    ("Lichk is a major village in Gegharkunik", "Lichk", ("Gegharkunik",)),
+])
+def test_an_encyclopedias_first_sentence(text, name, context):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.context, parsed.kind_hint) == (name, context, "settlement")
+
+
+def test_a_sentence_without_a_place_word_is_left_alone():
+    # "is" alone says nothing: no settlement's word, no unit.
+    assert parse_name("Lichk is a town").context == ()
+    assert parse_name("Lichk is a major village located south of Lake Sevan").context == ()
+
+
+@pytest.mark.parametrize("text, context", [
+    ("Norashen, a village in the Tavush Province", ("Tavush Province",)),
+    ("Ağdam, a town in Azerbaijan", ("Azerbaijan",)),
+    ("Sanasar, Gubadli district", ("Gubadli district",)),      # no describing words: as before
+])
+def test_describing_words_after_a_comma(text, context):
+    assert parse_name(text).context == context
+
+
+@pytest.mark.parametrize("text", [
+    "Norashen is a village in the Tavush Province of Armenia",
+    "Norashen ist ein Dorf in der Region Tavush",
+    "Dorf Norashen in der Region Tavush",
+    "village de Norashen dans la région de Tavush",
+    "Norashen, a village in the Tavush Province",
+    "Norashen, région de Tavush",
+])
+def test_the_tavush_norashen_is_not_the_karabakh_one(gaz, text):
+    # Bare, "Norashen" is Günəşli of Xocavənd; these texts name Tavush.
+    res = gaz.resolve(text)
+    assert (res.status, res.place.id) == ("resolved", "wof:1108783329"), (text, res.why)
+
+
+def test_more_encyclopedia_leads_resolve(gaz):
+    for text, place in [("Bashkend es una aldea en la provincia de Vayots Dzor", "wof:890449903"),
+                        ("Bashkend ist ein Dorf in der Region Gadabay", "wof:1209839605"),
+                        ("Nerkin-Bazmaberd to wieś w regionie Aragatsotn", "wof:1327249037")]:
+        res = gaz.resolve(text)
+        assert (res.status, res.place.id) == ("resolved", place), text
