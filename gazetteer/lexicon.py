@@ -12,7 +12,7 @@ __all__ = ["DISTRICT_WORDS", "PROVINCE_WORDS", "REGION_WORDS", "VILLAGE_WORDS", 
            "LOCALITY_WORDS", "LANDMARK_WORDS", "LANDMARK_CASES", "AZE_POSSESSIVE_CASES", "TERRITORY_WORDS",
            "UNIT_CASES", "UNIT_AS_RAION", "DROP_WORDS", "DIRECTION_WORDS", "BIRTH_PREDICATES",
            "BIRTH_LEADS", "OLD_UNIT_OWNERS", "LEAD_VERBS", "LEAD_ARTICLES", "LEAD_PLACE_WORDS",
-           "LEAD_PREPOSITIONS"]
+           "LEAD_PREPOSITIONS", "GLOSS_HEADS", "GLOSS_TAILS", "GLOSS_COUNTRIES"]
 
 
 # Words that say what kind of place a name is, in the languages of the press.
@@ -318,6 +318,20 @@ LEAD_PLACE_WORDS = ("village", "town", "city", "settlement", "rural community", 
 LEAD_PREPOSITIONS = ("in the", "in", "of the", "of", "im", "in der", "in dem", "de la", "de l'", "du", "de", "dans la",
                      "dans le", "dans", "della", "del", "dello", "nella", "nel", "di", "en la", "en el", "en", "da",
                      "na", "no", "w", "we", "i", "in de", "v", "ve")
+
+# A dictionary's gloss after a dash or a comma: "Норашен — село в Тавушской области
+# Армении", "Ağcakənd — Azərbaycan Respublikasının Kəlbəcər rayonunun inzibati ərazi
+# vahidində kənd", "Noraşen — Ermənistanın Tavuş vilayətində kənd", "Նորաշեն, գյուղ
+# Հայաստանի Հանրապետության Տավուշի մարզում". The word for the place before (with the
+# Russian "в") or after the unit goes, and so does the country or republic it names
+# first (the unit after it is what places the village); the rest is context.
+GLOSS_HEADS = ("село в", "село", "деревня в", "деревня", "посёлок в", "посёлок", "поселок в", "поселок",
+               "город в", "город", "пгт в", "пгт", "гюх", "գյուղ", "քաղաք", "ավան", "kənd", "qəsəbə", "şəhər")
+GLOSS_TAILS = ("kənd inzibati ərazi dairəsində kənd", "kənd inzibati ərazi vahidində kənd",
+               "inzibati ərazi dairəsində kənd", "inzibati ərazi vahidində kənd", "kənd inzibati ərazi dairəsində",
+               "inzibati ərazi dairəsində", "inzibati ərazi vahidində", "kənddir", "kənd", "qəsəbə", "şəhər")
+GLOSS_COUNTRIES = ("Azərbaycan Respublikasının", "Azərbaycanın", "Ermənistan Respublikasının", "Ermənistanın",
+                   "Армении", "Азербайджана", "Հայաստանի Հանրապետության", "Հայաստանի", "Արցախի Հանրապետության")
 
 # A unit's word in a case form, and the word a unit's own name holds:
 # "Basarkeçər rayonunun" is in the raion named "Basarkeçər rayonu".

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .lexicon import (AZE_POSSESSIVE_CASES, DIRECTION_WORDS, DISTRICT_WORDS, DROP_WORDS, LANDMARK_CASES,
                       LANDMARK_WORDS, LOCALITY_WORDS, PROVINCE_WORDS, REGION_WORDS, SETTLEMENT_WORDS, TERRITORY_WORDS,
                       BIRTH_LEADS, BIRTH_PREDICATES, OLD_UNIT_OWNERS, LEAD_ARTICLES, LEAD_PLACE_WORDS,
-                      LEAD_PREPOSITIONS, LEAD_VERBS,
+                      LEAD_PREPOSITIONS, LEAD_VERBS, GLOSS_COUNTRIES, GLOSS_HEADS, GLOSS_TAILS,
                       TOWN_WORDS, UNIT_AS_RAION, UNIT_CASES, VILLAGE_WORDS)
 from .normalize import (MAX_NAME, _ABBREVIATED_QUALIFIERS, _QUALIFIER_FORMS, _QUALIFIER_OF, inflection_stems,
                         name_base, norm_key, qualifiers, script_of)
@@ -88,9 +88,27 @@ _BIRTH_LEAD = re.compile(r"^(?:(?:" + "|".join(map(re.escape, BIRTH_LEADS)) + r"
 _BIRTH_WORDS = tuple(w.casefold() for w in BIRTH_PREDICATES)
 def _appositive(part: str) -> str:
     """A context after a comma without its describing words: "a village in the Tavush
-    Province" is the Tavush Province."""
+    Province" is the Tavush Province, "գյուղ Տավուշի մարզում" Tavush's marz."""
     match = _APPOSITION.match(part) if " " in part else None
-    return match.group("ctx").strip(" .;:") if match else part
+    if match:
+        return match.group("ctx").strip(" .;:")
+    return _gloss(part)[0] if part.startswith(_GLOSS_STARTS) else part
+
+
+_GLOSS_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape, GLOSS_HEADS)) + r")\s+", re.IGNORECASE)
+_GLOSS_TAIL = re.compile(r"\s+(?:" + "|".join(map(re.escape, GLOSS_TAILS)) + r")$", re.IGNORECASE)
+_GLOSS_COUNTRY = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(map(re.escape, GLOSS_COUNTRIES)) + r")(?:\s+|$)")
+_GLOSS_STARTS = tuple(w.split()[0] + " " for w in GLOSS_HEADS)
+#: A name, a dash and its gloss: "Норашен — село в Тавушской области Армении".
+_DASH_GLOSS = re.compile(r"^(?P<name>\S[^—–]*?)\s+[—–-]\s+(?P<gloss>\S.*)$")
+
+
+def _gloss(text: str) -> tuple[str, ...]:
+    """The units a dictionary's gloss names, as contexts: its place word and its
+    country gone, the rest split at the Russian "в" ("в Армении в марзе Гехаркуник")."""
+    text = _GLOSS_TAIL.sub("", _GLOSS_HEAD.sub("", text.strip(" .;:"), count=1), count=1)
+    parts = [_GLOSS_COUNTRY.sub("", part).strip() for part in re.split(r"\s+в\s+", text)]
+    return tuple(part for part in parts if part) or (text,)
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -785,6 +803,11 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         context += tuple(_appositive(part) for part in rest if part)
         text = head
     lead_kind = None
+    dashed = _DASH_GLOSS.match(text) if ("—" in text or "–" in text or " - " in text) else None
+    if dashed and (dashed.group("gloss").startswith(_GLOSS_STARTS) or _GLOSS_TAIL.search(dashed.group("gloss"))):
+        # "Норашен — село в Тавушской области Армении": Norashen, in that province.
+        context += _gloss(dashed.group("gloss"))
+        text, lead_kind = dashed.group("name").strip(), "settlement"
     described = _LEAD_SENTENCE.match(text) if " " in text and not _LEAD_VERB_SET.isdisjoint(
         text.casefold().split()) else None
     if described:

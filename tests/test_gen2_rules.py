@@ -167,3 +167,40 @@ def test_more_encyclopedia_leads_resolve(gaz):
                         ("Nerkin-Bazmaberd to wieś w regionie Aragatsotn", "wof:1327249037")]:
         res = gaz.resolve(text)
         assert (res.status, res.place.id) == ("resolved", place), text
+
+
+# --- a dictionary's gloss after a dash or a comma ---------------------------------
+
+@pytest.mark.parametrize("text, name, context", [
+    ("Норашен — село в Тавушской области Армении", "Норашен", ("Тавушской области",)),
+    ("Айрк — село в Армении в марзе Гехаркуник", "Айрк", ("марзе Гехаркуник",)),
+    ("Ağcakənd — Azərbaycan Respublikasının Kəlbəcər rayonunun inzibati ərazi vahidində kənd", "Ağcakənd",
+     ("Kəlbəcər rayonunun",)),
+    ("Noraşen — Ermənistanın Tavuş vilayətində kənd", "Noraşen", ("Tavuş vilayətində",)),
+    ("Шордахна – село в Агдашском районе Азербайджана", "Шордахна", ("Агдашском районе",)),
+])
+def test_a_dash_and_a_gloss(text, name, context):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.context, parsed.kind_hint) == (name, context, "settlement")
+
+
+def test_a_dash_without_a_gloss_is_left_alone():
+    # A road between two places, or a pair of names, is no gloss.
+    assert parse_name("Nakhchivan - Sadarak road").context == ()
+    assert parse_name("Ağdam - Xankəndi").context == ()
+
+
+def test_an_armenian_gloss_after_a_comma():
+    assert parse_name("Նորաշեն, գյուղ Հայաստանի Հանրապետության Տավուշի մարզում").context == ("Տավուշի մարզում",)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Норашен — село в Тавушской области Армении", "wof:1108783329"),
+    ("Noraşen — Ermənistanın Tavuş vilayətində kənd", "wof:1108783329"),
+    ("Նորաշեն, գյուղ Հայաստանի Հանրապետության Տավուշի մարզում", "wof:1108783329"),
+    ("Айрк — село в Армении в марзе Гехаркуник", "wof:1260081209"),
+    ("Ağcakənd — Azərbaycan Respublikasının Kəlbəcər rayonunun inzibati ərazi vahidində kənd", "wof:1310558385"),
+])
+def test_a_glossed_name_resolves(gaz, text, place):
+    res = gaz.resolve(text)
+    assert (res.status, res.place.id) == ("resolved", place), (text, res.why)
