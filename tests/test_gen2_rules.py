@@ -204,3 +204,18 @@ def test_an_armenian_gloss_after_a_comma():
 def test_a_glossed_name_resolves(gaz, text, place):
     res = gaz.resolve(text)
     assert (res.status, res.place.id) == ("resolved", place), (text, res.why)
+
+
+@pytest.mark.parametrize("text, name, context", [
+    ("Tavuş vilayətinin Noraşen kəndi", "Noraşen", ("Tavuş vilayəti",)),
+    ("Geğarkunik vilayətinin Ayrk kəndində", "Ayrk", ("Geğarkunik vilayəti",)),
+])
+def test_a_marz_in_the_azerbaijani_genitive(text, name, context):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.context, parsed.kind_hint) == (name, context, "settlement")
+
+
+def test_the_tavush_norashen_in_azerbaijani(gaz):
+    # "Noraşen" bare is Günəşli of Xocavənd; the marz says Tavush (not found before).
+    res = gaz.resolve("Tavuş vilayətinin Noraşen kəndi")
+    assert (res.status, res.place.id) == ("resolved", "wof:1108783329")
