@@ -49,3 +49,15 @@ def test_an_old_name_two_villages_bore_is_no_longer_one_of_them(gaz):
 def test_old_names_are_not_current_labels(gaz, place, labels):
     got = gaz.get(place).labels()
     assert {lang: got.get(lang) for lang in labels} == labels
+
+
+def test_amasia_is_no_name_of_shirak_province(gaz):
+    # WOF's Azerbaijani name of the province was its village's (and Soviet raion's).
+    shirak = "wof:85668089"
+    assert "Amasiya" not in {n.text for n in gaz.get(shirak).names}
+    assert gaz.get(shirak).labels().get("aze") != "Amasiya"
+    for text in ("Амасия", "Amasiya"):
+        res = gaz.resolve(text)
+        assert shirak not in {c.place.id for c in res.candidates}, text
+        assert all(c.place.kind == "settlement" for c in res.candidates[:2]), text
+    assert gaz.resolve("Shirak").place.id == shirak
