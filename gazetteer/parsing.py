@@ -40,9 +40,13 @@ _RU_ADJECTIVE_CASES = (("ого", ("ое", "ый", "ий")), ("ому", ("ое",
                        ("им", ("ое", "ый", "ий")))
 #: A Russian adjective of a place name, in any case a report puts it ("в
 #: Кельбаджарском районе", "Лачинского района"), and the name's stems.
+#: A town in -ск keeps it ("Красносельский район" is Krasnoselsk's, "Ильичёвский" Ilyichevsk's),
+#: one in -ия ends the adjective in -ийский ("Амасийский район" is Amasia's): Soviet raions
+#: named for their seat, as Soviet-era references write them.
 _ADJECTIVE_STEMS = tuple(
     [(ending, ("", "а", "и", "ин")) for ending in ("инский", "инском", "инского", "инскому", "инским", "инской", "инская")]
-    + [(ending, ("",)) for ending in ("ский", "ском", "ского", "скому", "ским", "ской", "ская")])
+    + [(ending, ("ия", "ий")) for ending in ("ийский", "ийском", "ийского", "ийскому", "ийским", "ийской", "ийская")]
+    + [(ending, ("", "ск")) for ending in ("ский", "ском", "ского", "скому", "ским", "ской", "ская")])
 #: The same with the neuter and plural, read only before a landmark's word:
 #: "Арпинское озеро", "Ишханасарские высоты", "Амулсарское месторождение".
 _LANDMARK_ADJECTIVE_STEMS = tuple(

@@ -219,3 +219,29 @@ def test_the_tavush_norashen_in_azerbaijani(gaz):
     # "Noraşen" bare is Günəşli of Xocavənd; the marz says Tavush (not found before).
     res = gaz.resolve("Tavuş vilayətinin Noraşen kəndi")
     assert (res.status, res.place.id) == ("resolved", "wof:1108783329")
+
+
+# --- a Soviet raion named by the Russian adjective of its seat ----------------------
+
+@pytest.mark.parametrize("text, stem", [
+    ("Красносельский район", "Красносельск"),     # a town in -ск keeps it
+    ("Ильичёвского района", "Ильичёвск"),
+    ("Амасийский район", "Амасия"),               # a town in -ия: -ийский
+    ("Кироваканский район", "Кировакан"),         # as before
+])
+def test_a_raions_adjective_gives_its_seat(text, stem):
+    assert stem in parse_name(text).alternatives
+
+
+@pytest.mark.parametrize("text, seat", [
+    ("Красносельский район", "wof:421179787"),    # Chambarak, Krasnoselsk 1972-1993
+    ("Ильичевский район", "wof:1293335053"),      # Şərur, Ilyichevsk 1964-1990
+])
+def test_a_soviet_raion_is_read_by_its_seat(gaz, text, seat):
+    assert seat in {p.id for p in gaz._decider.read_context(text).places}
+
+
+def test_norashen_of_the_ilyichevsk_raion(gaz):
+    # Şərur was Noraşen before it was Ilyichevsk; bare, "Norashen" names villages elsewhere.
+    res = gaz.resolve("Norashen", near="Ильичевский район")
+    assert (res.status, res.place.id) == ("resolved", "wof:1293335053")
