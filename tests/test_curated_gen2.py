@@ -61,3 +61,11 @@ def test_amasia_is_no_name_of_shirak_province(gaz):
         assert shirak not in {c.place.id for c in res.candidates}, text
         assert all(c.place.kind == "settlement" for c in res.candidates[:2]), text
     assert gaz.resolve("Shirak").place.id == shirak
+
+
+def test_bare_talin_is_the_town(gaz):
+    # 5,310 at the 2011 census: a town, not a tie with the GeoNames record of its name.
+    assert gaz.get("wof:421200515").population == 5310
+    for text in ("Talin", "Թալին", "Талин"):
+        res = gaz.resolve(text)
+        assert (res.status, res.place.id) == ("resolved", "wof:421200515"), text
