@@ -379,7 +379,7 @@ class Decider:
     def score(self, parsed: ParsedName, found: Found, contexts: Sequence[Context],
               as_of: dt.date | None) -> Scored:
         understood = [c for c in contexts if c.places]
-        out, fits, bases, partial = [], {}, {}, set()
+        out, fits, bases, partial, borrowed = [], {}, {}, set(), set()
         judged = {pi: self.fit(self._place(pi), understood) for pi in found} if understood else {}
         if judged and any(c.seats for c in understood):
             judged = self._inside_before_the_seat(judged, understood)
@@ -413,11 +413,14 @@ class Decider:
                 parsed, self._own_qualifiers(pi, place))
             if part:
                 partial.add(place.id)
-            out.append(score_place(place, name_of(pi, ni), base, layer, parsed=parsed, fit=fit, as_of=as_of,
+            name = name_of(pi, ni)
+            if name.hidden:
+                borrowed.add(place.id)
+            out.append(score_place(place, name, base, layer, parsed=parsed, fit=fit, as_of=as_of,
                                    in_area=in_area is not None and in_area(place), partial=part))
         if len(out) > 1:
             # Candidates against each other: a lone one (most look-ups) has no rival to yield to.
-            out = self._rerank(parsed, out, fits, bases, partial)
+            out = self._rerank(parsed, out, fits, bases, partial, borrowed)
         return Scored(out, fits, bases)
 
     def _inside_before_the_seat(self, judged: dict[int, tuple[str, str] | None],
@@ -456,7 +459,7 @@ class Decider:
 
     @staticmethod
     def _rerank(parsed: ParsedName, out: list[Candidate], fits: dict[str, str], bases: dict[str, float],
-                partial: set[str]) -> list[Candidate]:
+                partial: set[str], borrowed: frozenset[str] | set[str] = frozenset()) -> list[Candidate]:
         if not parsed.kind_hint:
             out = town_before_its_unit(out)
         if parsed.kind_hint in (None, "settlement") and parsed.size_hint in (None, "town"):
@@ -469,6 +472,11 @@ class Decider:
         alike = spelled_alike(out, bases) | lettered_apart(out, parsed.name)
         if alike:
             out = full_before_partial(out, alike, fit_rank, MARGIN, reason="a place is spelled as written")
+        if borrowed:
+            # A name the importer found to be a neighbour's (labels.flag_borrowed_names: Mishni's
+            # Russian "Агджакенд" is Ağcakənd's, 14 km off) still resolves alone, but yields to any
+            # place matched by a name of its own, as a partial match does.
+            out = full_before_partial(out, borrowed, fit_rank, MARGIN, reason="the name matched is another place's")
         out.sort(key=_best_first)
         return out
 

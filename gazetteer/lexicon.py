@@ -10,7 +10,9 @@ from __future__ import annotations
 
 __all__ = ["DISTRICT_WORDS", "PROVINCE_WORDS", "REGION_WORDS", "VILLAGE_WORDS", "TOWN_WORDS", "SETTLEMENT_WORDS",
            "LOCALITY_WORDS", "LANDMARK_WORDS", "LANDMARK_CASES", "AZE_POSSESSIVE_CASES", "TERRITORY_WORDS",
-           "UNIT_CASES", "UNIT_AS_RAION", "DROP_WORDS", "DIRECTION_WORDS"]
+           "UNIT_CASES", "UNIT_AS_RAION", "DROP_WORDS", "DIRECTION_WORDS", "BIRTH_PREDICATES",
+           "BIRTH_LEADS", "OLD_UNIT_OWNERS", "LEAD_VERBS", "LEAD_ARTICLES", "LEAD_PLACE_WORDS",
+           "LEAD_PREPOSITIONS", "GLOSS_HEADS", "GLOSS_TAILS", "GLOSS_COUNTRIES"]
 
 
 # Words that say what kind of place a name is, in the languages of the press.
@@ -56,7 +58,12 @@ PROVINCE_WORDS = (
     "vilayəti", "vilayət", "vilayətinin", "vilayətində", "vilayətindən", "mərzi", "mərz",
     "մարզի", "մարզում", "մարզից", "provinz", "provincia", "provincia de", "province de",
 )
-REGION_WORDS = ("region", "regions", "регион", "республика", "republic")
+REGION_WORDS = ("region", "regions", "регион", "республика", "republic",
+                # Encyclopedias in other languages: "la région de Tavush", "la región de
+                # Gadabay", "la regione di Syunik", "a região de Shabran", "w regionie
+                # Aragatsotn", "regiunea Aghdam", "i regionen Aragatsotn".
+                "région", "région de", "región", "región de", "regione", "regione di", "região", "região de",
+                "regionie", "regiunea", "regionen")
 # Village and town apart: "Zəngilan kəndi" is a village, "Zəngilan şəhəri" the town.
 VILLAGE_WORDS = (
     "village of", "the village of", "village", "villages", "hamlet",
@@ -328,6 +335,62 @@ TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisin
                     # (the MoD, 3 August 2022), "Araz çayı boyunca".
                     "boyu", "boyunca")
 
+# A biography's "was born" after the place ("Kəlbəcər rayonunun Dəmirçidam kəndində
+# anadan olub", "Ağsu rayonundakı Çaparlı kəndində dünyaya gəlib", "Նորաշեն գյուղում
+# ծնված"): the sentence's verb, which says nothing of the place; dropped from the end,
+# with the descriptor's locative before it read as usual. Azerbaijani encyclopedias and
+# the press write each tense, with and without the diacritics.
+BIRTH_PREDICATES = ("anadan olub", "anadan olmuşdur", "anadan olmuşdu", "anadan oldu", "anadan olmuş",
+                    "anadan olmusdur", "dünyaya gəlib", "dünyaya gəlmişdir", "dünyaya gəlmişdi",
+                    "dünyaya gəldi", "dunyaya gelib", "doğulub", "doğulmuşdur", "doğulmuşdu", "doğuldu",
+                    "dogulub", "ծնվել է", "ծնված", "ծնվեց")
+# The same verb before the place, and a biography's year before it: "ծնվել է Տավուշի
+# մարզի Նորաշեն գյուղում", "1893-cü ildə Kəlbəcərin Dəmirçidam kəndində".
+BIRTH_LEADS = ("ծնվել է",)
+
+# Older units in the genitive before a village, as encyclopedias and biographies write
+# its history: "Gəncə qəzasının Şəmkir dairəsinin Seyfəli kəndində", "Zəngəzur
+# mahalının Mığrı bölgəsinin Lök kəndində". A tsarist uezd (qəza) or governorate was far
+# larger than the district of its town's name today (Qazax qəzası held Tavush's
+# villages), so it is no context; a daira, mahal or bölgə named after a town or region
+# is read as that place, loosely. True: read as context; False: dropped.
+OLD_UNIT_OWNERS = {"qəzasının": False, "qezasinin": False, "quberniyasının": False, "quberniyasinin": False,
+                   "dairəsinin": True, "dairesinin": True, "mahalının": True, "mahalinin": True,
+                   "bölgəsinin": True, "bolgesinin": True}
+
+# An encyclopedia's first sentence, which names the place and then its unit: "Norashen
+# is a village in the Tavush Province of Armenia", "Noraschen ist ein Dorf in der Region
+# Tavush", "Agtepe est un village de la région de Jabrayil", "Shahnazarli é uma vila na
+# região de Shabran", "Nerkin-Bazmaberd to wieś w regionie Aragatsotn"; and the same
+# words after a comma ("Norashen, a village in the Tavush Province"). The verb, the
+# article, a word for a settlement (an adjective may stand before it: "a major village")
+# and a preposition (with its article), in the languages of the pages the sets cite.
+LEAD_VERBS = ("is", "was", "ist", "war", "est", "était", "è", "es", "era", "é", "to", "jest", "był", "была", "была",
+              "är", "er", "is een", "on")
+LEAD_ARTICLES = ("a", "an", "ein", "eine", "un", "une", "una", "uno", "uma", "um", "een", "en", "et")
+LEAD_PLACE_WORDS = ("village", "town", "city", "settlement", "rural community", "urban community", "municipality",
+                    "community", "hamlet", "Dorf", "Stadt", "Siedlung", "Gemeinde", "Ortschaft", "ville", "commune",
+                    "localité", "villaggio", "città", "comune", "pueblo", "aldea", "localidad", "ciudad", "vila",
+                    "aldeia", "cidade", "wieś", "miasto", "osada", "dorp", "stad", "by", "landsby", "vesnice",
+                    "obec", "město", "falu", "kylä")
+LEAD_PREPOSITIONS = ("in the", "in", "of the", "of", "im", "in der", "in dem", "de la", "de l'", "du", "de", "dans la",
+                     "dans le", "dans", "della", "del", "dello", "nella", "nel", "di", "en la", "en el", "en", "da",
+                     "na", "no", "w", "we", "i", "in de", "v", "ve")
+
+# A dictionary's gloss after a dash or a comma: "Норашен — село в Тавушской области
+# Армении", "Ağcakənd — Azərbaycan Respublikasının Kəlbəcər rayonunun inzibati ərazi
+# vahidində kənd", "Noraşen — Ermənistanın Tavuş vilayətində kənd", "Նորաշեն, գյուղ
+# Հայաստանի Հանրապետության Տավուշի մարզում". The word for the place before (with the
+# Russian "в") or after the unit goes, and so does the country or republic it names
+# first (the unit after it is what places the village); the rest is context.
+GLOSS_HEADS = ("село в", "село", "деревня в", "деревня", "посёлок в", "посёлок", "поселок в", "поселок",
+               "город в", "город", "пгт в", "пгт", "гюх", "գյուղ", "քաղաք", "ավան", "kənd", "qəsəbə", "şəhər")
+GLOSS_TAILS = ("kənd inzibati ərazi dairəsində kənd", "kənd inzibati ərazi vahidində kənd",
+               "inzibati ərazi dairəsində kənd", "inzibati ərazi vahidində kənd", "kənd inzibati ərazi dairəsində",
+               "inzibati ərazi dairəsində", "inzibati ərazi vahidində", "kənddir", "kənd", "qəsəbə", "şəhər")
+GLOSS_COUNTRIES = ("Azərbaycan Respublikasının", "Azərbaycanın", "Ermənistan Respublikasının", "Ermənistanın",
+                   "Армении", "Азербайджана", "Հայաստանի Հանրապետության", "Հայաստանի", "Արցախի Հանրապետության")
+
 # A unit's word in a case form, and the word a unit's own name holds:
 # "Basarkeçər rayonunun" is in the raion named "Basarkeçər rayonu".
 UNIT_CASES = {"rayonunun": "rayonu", "rayonunda": "rayonu", "rayonundakı": "rayonu", "rayonundan": "rayonu",
@@ -343,6 +406,9 @@ UNIT_CASES = {"rayonunun": "rayonu", "rayonunda": "rayonu", "rayonundakı": "ray
 UNIT_AS_RAION = frozenset({"district", "districts", "region", "regions", "raion", "rayon", "rajon",
                             "rayonları", "rayonlarının", "rayonlarında", "rayonlarından", "rayonlarına"})
 DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
+               # The articles of other languages' encyclopedias before a unit's word: "in der
+               # Region Tavush", "dans la région de Tavush", "en la provincia de Vayots Dzor".
+               "der", "die", "dem", "la", "le", "el",
                # What was done to it, as "liberated" is: "occupied Kalbajar district".
                "occupied", "formerly occupied", "previously occupied",
                # "in the area of Sotk", "in the vicinity of Jermuk": the place is Sotk.

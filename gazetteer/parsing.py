@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from .lexicon import (AZE_POSSESSIVE_CASES, DIRECTION_WORDS, DISTRICT_WORDS, DROP_WORDS, LANDMARK_CASES,
                       LANDMARK_SYNONYMS, PLANT_WORDS, RESERVOIR_WORDS, RIVER_WORDS,
                       LANDMARK_WORDS, LOCALITY_WORDS, PROVINCE_WORDS, REGION_WORDS, SETTLEMENT_WORDS, TERRITORY_WORDS,
+                      BIRTH_LEADS, BIRTH_PREDICATES, OLD_UNIT_OWNERS, LEAD_ARTICLES, LEAD_PLACE_WORDS,
+                      LEAD_PREPOSITIONS, LEAD_VERBS, GLOSS_COUNTRIES, GLOSS_HEADS, GLOSS_TAILS,
                       TOWN_WORDS, UNIT_AS_RAION, UNIT_CASES, VILLAGE_WORDS)
 from .normalize import (MAX_NAME, _ABBREVIATED_QUALIFIERS, _QUALIFIER_FORMS, _QUALIFIER_OF, inflection_stems,
                         name_base, norm_key, qualifiers, script_of)
@@ -39,9 +41,13 @@ _RU_ADJECTIVE_CASES = (("ого", ("ое", "ый", "ий")), ("ому", ("ое",
                        ("им", ("ое", "ый", "ий")))
 #: A Russian adjective of a place name, in any case a report puts it ("в
 #: Кельбаджарском районе", "Лачинского района"), and the name's stems.
+#: A town in -ск keeps it ("Красносельский район" is Krasnoselsk's, "Ильичёвский" Ilyichevsk's),
+#: one in -ия ends the adjective in -ийский ("Амасийский район" is Amasia's): Soviet raions
+#: named for their seat, as Soviet-era references write them.
 _ADJECTIVE_STEMS = tuple(
     [(ending, ("", "а", "и", "ин")) for ending in ("инский", "инском", "инского", "инскому", "инским", "инской", "инская")]
-    + [(ending, ("",)) for ending in ("ский", "ском", "ского", "скому", "ским", "ской", "ская")])
+    + [(ending, ("ия", "ий")) for ending in ("ийский", "ийском", "ийского", "ийскому", "ийским", "ийской", "ийская")]
+    + [(ending, ("", "ск")) for ending in ("ский", "ском", "ского", "скому", "ским", "ской", "ская")])
 #: The same with the neuter and plural, read only before a landmark's word:
 #: "Арпинское озеро", "Ишханасарские высоты", "Амулсарское месторождение".
 _LANDMARK_ADJECTIVE_STEMS = tuple(
@@ -81,6 +87,50 @@ _DIRECTION = re.compile(
 #: of X" before the name is a road's or a shot's heading: neither is read so.
 _FRONT_DIRECTION = re.compile(r"[\s\-]+(?:directions?|istiqam[əe]t\w*|направлени[иея])$", re.IGNORECASE)
 _TERRITORY = re.compile(r"\s+(?:" + "|".join(TERRITORY_WORDS) + r")$", re.IGNORECASE)
+_BIRTH_TAIL = re.compile(r"\s+(?:" + "|".join(map(re.escape, BIRTH_PREDICATES)) + r")$", re.IGNORECASE)
+_BIRTH_LEAD = re.compile(r"^(?:(?:" + "|".join(map(re.escape, BIRTH_LEADS)) + r")\s+|"
+                         r"\d{3,4}-(?:ci|cı|cu|cü|ji|ju)\s+ild[əe]\s+)", re.IGNORECASE)
+_BIRTH_WORDS = tuple(w.casefold() for w in BIRTH_PREDICATES)
+def _appositive(part: str) -> str:
+    """A context after a comma without its describing words: "a village in the Tavush
+    Province" is the Tavush Province, "գյուղ Տավուշի մարզում" Tavush's marz."""
+    match = _APPOSITION.match(part) if " " in part else None
+    if match:
+        return match.group("ctx").strip(" .;:")
+    return _gloss(part)[0] if part.startswith(_GLOSS_STARTS) else part
+
+
+_GLOSS_HEAD = re.compile(r"^(?:" + "|".join(map(re.escape, GLOSS_HEADS)) + r")\s+", re.IGNORECASE)
+_GLOSS_TAIL = re.compile(r"\s+(?:" + "|".join(map(re.escape, GLOSS_TAILS)) + r")$", re.IGNORECASE)
+_GLOSS_COUNTRY = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(map(re.escape, GLOSS_COUNTRIES)) + r")(?:\s+|$)")
+_GLOSS_STARTS = tuple(w.split()[0] + " " for w in GLOSS_HEADS)
+#: A name, a dash and its gloss: "Норашен — село в Тавушской области Армении".
+_DASH_GLOSS = re.compile(r"^(?P<name>\S[^—–]*?)\s+[—–-]\s+(?P<gloss>\S.*)$")
+
+
+def _gloss(text: str) -> tuple[str, ...]:
+    """The units a dictionary's gloss names, as contexts: its place word and its
+    country gone, the rest split at the Russian "в" ("в Армении в марзе Гехаркуник")."""
+    text = _GLOSS_TAIL.sub("", _GLOSS_HEAD.sub("", text.strip(" .;:"), count=1), count=1)
+    parts = [_GLOSS_COUNTRY.sub("", part).strip() for part in re.split(r"\s+в\s+", text)]
+    return tuple(part for part in parts if part) or (text,)
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+# An encyclopedia's first sentence (lexicon.LEAD_VERBS): the name, then its unit.
+_DESCRIBED_AS = (r"(?:(?:" + _alternation(LEAD_ARTICLES) + r")\s+)?(?:[\w-]+\s+)?(?P<word>"
+                 + _alternation(LEAD_PLACE_WORDS) + r")\s+(?:" + _alternation(LEAD_PREPOSITIONS) + r")\s*")
+_LEAD_SENTENCE = re.compile(r"^(?P<name>\S.*?)\s+(?:" + _alternation(LEAD_VERBS) + r")\s+" + _DESCRIBED_AS
+                            + r"(?P<ctx>\S.*)$", re.IGNORECASE)
+_APPOSITION = re.compile(r"^" + _DESCRIBED_AS + r"(?P<ctx>\S.*)$", re.IGNORECASE)
+_LEAD_VERB_SET = frozenset(w.casefold() for w in LEAD_VERBS if " " not in w)
+
+# The last older unit's genitive of a chain before the name, with the one word naming it.
+_OLD_OWNER = re.compile(r"^(?:.*\s)?(?P<ctx>\S+)\s+(?P<word>" + "|".join(map(re.escape, OLD_UNIT_OWNERS))
+                        + r")\s+(?P<name>\S.*)$", re.IGNORECASE)
 _KIND_WORDS: tuple[tuple[str, str], ...] = tuple(
     sorted(
         [(w, "district") for w in DISTRICT_WORDS]
@@ -123,6 +173,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "Füzuli rayonundakı Qaraxanbəyli kəndi": the village that is in the district.
     (re.compile(r"^(?P<ctx>.+?)\s+(?:rayonunun|rayonundakı|rayonundaki)\s+(?P<name>.+?)"
                 r"(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$", re.IGNORECASE), "{ctx} rayonu"),
+    # An Armenian marz in the genitive, as Azerbaijani pages name a village of Armenia:
+    # "Tavuş vilayətinin Noraşen kəndi", "Sünik vilayətindəki Lök kəndi".
+    (re.compile(r"^(?P<ctx>.+?)\s+(?:vilayətinin|vilayətindəki|vilayetinin|vilayetindeki)\s+(?P<name>.+?)"
+                r"(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$", re.IGNORECASE), "{ctx} vilayəti"),
     # A town's genitive before a township or village of its own: "Xankəndi şəhərinin
     # Kərkicahan qəsəbəsinə". The town is context, read as a town.
     (re.compile(r"^(?P<ctx>.+?)\s+(?:şəhərinin|seherinin)\s+(?P<name>\S.*?)(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi))?$",
@@ -166,12 +220,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # Last: "Khtsaberd village in Hadrut", "Talish near Madagiz": a place as context.
     # "near" stays on the context: near a district is not in it.
     (re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?"
-                r"\s+(?:in|(?P<near>near))\s+(?:the\s+)?(?P<ctx>.+)$", re.IGNORECASE), "{near}{ctx}"),
+                r"\s+(?:in|im|dans|nella|nel|(?P<near>near))\s+(?:the\s+)?(?P<ctx>.+)$", re.IGNORECASE), "{near}{ctx}"),
 )
 
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
-_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "rayonu ", "rayonundak", "şəhərinin", "seherinin", "района", "области", "марза", "շրջանի", "մարզի", "համայնքի ")
+_PHRASE_WORDS = (" of ", " in ", " near ", " im ", " dans ", " nella ", " nel ", "rayonunun", "vilayətin", "vilayetin", "rayonu ", "rayonundak", "şəhərinin", "seherinin", "района", "области", "марза", "շրջանի", "մարզի", "համայնքի ")
 # Whether a text holds any of the words above, in one scan (a third of a loop's time).
 _HAS_DIRECTION = re.compile("|".join(map(re.escape, DIRECTION_WORDS)))
 _HAS_PHRASE = re.compile("|".join(map(re.escape, _PHRASE_WORDS)))
@@ -771,9 +825,32 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     # "Sanasar, Gubadli district": what follows a comma is context.
     if " , " in text:
         head, *rest = [part.strip() for part in text.split(" , ")]
-        context += tuple(part for part in rest if part)
+        # "Norashen, a village in the Tavush Province": the unit after the words.
+        context += tuple(_appositive(part) for part in rest if part)
         text = head
+    lead_kind = None
+    dashed = _DASH_GLOSS.match(text) if ("—" in text or "–" in text or " - " in text) else None
+    if dashed and (dashed.group("gloss").startswith(_GLOSS_STARTS) or _GLOSS_TAIL.search(dashed.group("gloss"))):
+        # "Норашен — село в Тавушской области Армении": Norashen, in that province.
+        context += _gloss(dashed.group("gloss"))
+        text, lead_kind = dashed.group("name").strip(), "settlement"
+    described = _LEAD_SENTENCE.match(text) if " " in text and not _LEAD_VERB_SET.isdisjoint(
+        text.casefold().split()) else None
+    if described:
+        # "Norashen is a village in the Tavush Province of Armenia": Norashen, in that province.
+        context += (described.group("ctx").strip(" .;:"),)
+        text, lead_kind = described.group("name"), "settlement"
     text = text.strip(" .;:-–—")
+    if " " in text and (text.casefold().endswith(_BIRTH_WORDS) or text[:1].isdigit() or text.startswith(BIRTH_LEADS)):
+        # A biography's sentence around the place: its verb and year go, the place's words stay.
+        text = _BIRTH_LEAD.sub("", _BIRTH_TAIL.sub("", text, count=1), count=1).strip() or text
+    if ("nın " in text or "nin " in text) and " " in text:
+        old_owner = _OLD_OWNER.match(text)
+        if old_owner:
+            # "Gəncə qəzasının Şəmkir dairəsinin Seyfəli kəndində": the village, in Şəmkir.
+            if OLD_UNIT_OWNERS[old_owner.group("word").casefold()]:
+                context += (old_owner.group("ctx"),)
+            text = old_owner.group("name")
     lead = text
     owners: tuple[str, ...] = ()
     if " " in text:
@@ -862,7 +939,7 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             name = pair.group("first")
     else:
         name, kind, size, word = text, None, None, None  # no descriptor: most names, spared the patterns
-    kind = kind or phrase_kind or front_kind
+    kind = kind or phrase_kind or front_kind or lead_kind
     if kind in ("district", "province") and name != text and name.endswith("ի") and len(name) > 3:
         # Armenian puts the name in the genitive before "marz"/"shrjan":
         # "Սյունիքի մարզ" is Syunik province.
