@@ -364,5 +364,7 @@ FIT_RANK = {"inside": 3, "near": 3, "edge": 2, None: 1, "outside": 0}
 
 
 def known_town(place: Place) -> bool:
-    """Big enough to be the seat a unit is named after: curated, or SEAT_POPULATION people."""
-    return bool(place.sources.get("curated")) or (place.population or 0) >= SEAT_POPULATION
+    """Big enough to be the seat a unit is named after: curated (unless its entry says it is
+    not notable: a name fixed is no fame), or SEAT_POPULATION people."""
+    return (bool(place.sources.get("curated")) and place.raw.get("notable") is not False) \
+        or (place.population or 0) >= SEAT_POPULATION

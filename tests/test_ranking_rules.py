@@ -591,3 +591,21 @@ def test_a_context_that_says_its_kind_is_not_read_as_a_declined_unit(gaz, text):
     # word for its kind given, the text says what it is, and no case form is tried.
     assert NAKHCHIVAN_AR in {p.id for p in gaz._decider.read_context("Нахичевани").places}
     assert NAKHCHIVAN_AR not in {p.id for p in gaz._decider.read_context(text).places}
+
+
+def test_a_known_town_is_curated_and_notable_or_a_town_by_its_people():
+    from gazetteer.ranking import SEAT_POPULATION, known_town
+
+    assert known_town(place(sources={"curated": True}))
+    assert known_town(place(sources={"curated": True}, raw={"notable": True}))
+    # A curated entry that only fixes a name says so: the village of 1,007 called
+    # Shirak is no seat the province is named after.
+    assert not known_town(place(sources={"curated": True}, raw={"notable": False}))
+    assert not known_town(place(population=SEAT_POPULATION - 1))
+    assert known_town(place(population=SEAT_POPULATION))
+    assert known_town(place(sources={"curated": True}, raw={"notable": False}, population=SEAT_POPULATION))
+
+
+def test_a_bare_province_name_is_the_province_not_a_village_fixed_by_the_curated_file(gaz):
+    # dups.yaml fixes the village Shirak's names (notable: false): the province stays the answer.
+    assert gaz.resolve("Shirak").place.id == "wof:85668089"
