@@ -549,7 +549,11 @@ _ELIDED = re.compile(r"(?<=\s)(d|D)'(?=\w)")
 # Russian "в районе X" is "in the area of X" (the Russian MoD's "в районе
 # населенного пункта Мадагиз"), not a district: a district's word follows its
 # adjective ("в Физулинском районе").
-_RU_AREA_OF = re.compile(r"^(?:(?:в|во|из|у)\s+)?район(?:е|а)\s+(?=\S)", re.IGNORECASE)
+# "На участке Товузского района" (on the Tovuz district's section of the border, as
+# the Azerbaijani MoD writes a front) names the district after the word: the word
+# goes as "в районе" does. (After the name, "на Ерасхском участке", it is a territory word.)
+_RU_AREA_OF = re.compile(r"^(?:(?:в|во|из|у)\s+)?район(?:е|а)\s+(?=\S)|^(?:(?:на|с|со)\s+)?участк(?:е|а|ом)\s+(?=\S)",
+                         re.IGNORECASE)
 _POSSESSOR = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)['’]s\s+(?=\S)")
 _CAPITAL = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)\s+capital,?\s+(?!of\b)(?=\S)")
 # Adjectives English copy puts before a settlement's or a landmark's word: where
@@ -591,6 +595,11 @@ _EN_ADJECTIVE_BETWEEN = re.compile(
     r"\s+(?=(?:monastery|monastic|church|cathedral|chapel|temple|fortress)\b)", re.IGNORECASE)
 
 _DEMONYM = re.compile(r"\b(?:Azerbaijani|Azeri|Armenian|Iranian|Turkish|Georgian|Russian)\b")
+#: Where a unit lies, in lower case before its name and word: "Armenia's southeastern
+#: Syunik province" (the owner taken off before). A capitalised "Western Zangezur"
+#: is a name and is left whole; so is an adjective before no unit word.
+_EN_COMPASS_UNIT = re.compile(r"^(?:the\s+)?" + _COMPASS + r"\s+(?=[A-Z]\S*(?:\s+[A-Z]\S*)?\s+"
+                              r"(?:province|region|district|marz|rayon|raion)$)")
 
 
 def _without_adjectives(text: str) -> str:
@@ -598,6 +607,9 @@ def _without_adjectives(text: str) -> str:
     listed ones (_ADJECTIVES), or any lower-case ones and a demonym before "city of X" and its
     kind (_EN_ADJECTIVE_SIZE). Russian ones go with the descriptors (_RU_ADJECTIVE_LEAD)."""
     match = _ADJECTIVES.match(text)
+    if match:
+        return text[match.end():]
+    match = _EN_COMPASS_UNIT.match(text) if text[:1].islower() else None
     if match:
         return text[match.end():]
     # The demonym is lower-cased only to be matched as an adjective; the name
