@@ -146,6 +146,13 @@ class Regions:
         return _distance_km(self._shapes[unit_id][1], place.lon, place.lat)
 
 
+def _other_country(place: Place, ctx: Place) -> bool:
+    """Whether a place of one point (not a landmark: a river or a range is filed
+    where its point lies, and crosses the line) and the unit are filed under
+    different countries."""
+    return bool(place.kind != "landmark" and place.country and ctx.country and place.country != ctx.country)
+
+
 def _crossings(rings: list[list[list[float]]], x: float, y: float) -> int:
     """Edges of all rings that a ray from (x, y) to the east crosses (odd: inside; holes are rings too)."""
     count = 0
@@ -320,7 +327,7 @@ class Decider:
             return False  # a place as context already counts what is near it
         distance = self._regions.distance_km(ctx.id, place)
         if distance is None:
-            return km(ctx, place) <= ROUGH_KM + LOOSE_KM
+            return km(ctx, place) <= ROUGH_KM + LOOSE_KM and not _other_country(place, ctx)
         return distance <= LOOSE_KM
 
     def _level(self, place: Place, ctx: Place) -> str:
@@ -337,7 +344,12 @@ class Decider:
                 # A unit with no outline (an Artsakh province, known by the
                 # districts it covers, or not even those) is rough: near its
                 # centre is at its edge, not outside it. (A place filed under it
-                # was answered above.)
+                # was answered above.) Its reach stops at the state line: an
+                # Armenian SSR raion's reach ("Qarakilsə rayonunun Ərəfsə", the
+                # Sisian raion) holds Armenia's Arevis, not Nakhchivan's Arafsa
+                # 15 km beyond the border, as a town's does (below).
+                if _other_country(place, ctx):
+                    return "outside"
                 if km(ctx, place) <= ROUGH_KM or self._by_members(ctx, place):
                     return "edge"
                 return "outside"

@@ -112,3 +112,35 @@ def test_tovuz_agdam_is_the_village_not_the_town(gaz):
     # 40.905 N 45.556 E, the Tovuz village the July 2020 fire hit; the town lies 150 km away.
     res = gaz.resolve("Ağdam kəndinin sakini", near="Tovuz rayonunun")
     assert abs(res.place.lat - 40.905) < 0.05 and abs(res.place.lon - 45.556) < 0.05
+
+
+@pytest.mark.parametrize("text, near", [
+    ("Qarakilsə rayonunun Ərəfsə", None),
+    ("Ərəfsə", "Qarakilsə rayonunun"),
+    ("Ərəfsə", "Sisian raion"),
+])
+def test_a_rough_unit_of_one_country_holds_none_of_the_other(gaz, text, near):
+    # The Armenian SSR's Sisian raion has no outline: its reach (ROUGH_KM) covered
+    # Nakhchivan's Arafsa across the border as well as Armenia's Arevis, a tie.
+    res = gaz.resolve(text, near=near)
+    assert res.status == "resolved" and res.place.id == "wof:1108784233", (text, res.status, res.why)
+    rival = next(c for c in res.candidates if c.place.country == "AZ")
+    assert any(w.startswith("not in Sisian raion") for w in rival.why), rival.why
+
+
+def test_a_landmark_across_the_line_keeps_a_rough_unit_s_reach(gaz):
+    # A river is filed where its point lies (the Voghji's mouth, in Zangilan): the
+    # Kapan raion it flows through still holds it.
+    res = gaz.resolve("реку Охчучай", near="Кафанского административного района")
+    assert res.status == "resolved" and res.place.id == "gz:voghji-river", res.why
+
+
+def test_other_country_needs_both_countries_and_a_point():
+    from gazetteer.decision import _other_country
+    from types import SimpleNamespace as P
+    unit = P(kind="district", country="AM")
+    assert _other_country(P(kind="settlement", country="AZ"), unit)
+    assert not _other_country(P(kind="settlement", country="AM"), unit)
+    assert not _other_country(P(kind="settlement", country=None), unit)
+    assert not _other_country(P(kind="settlement", country="AZ"), P(kind="district", country=None))
+    assert not _other_country(P(kind="landmark", country="AZ"), unit)
