@@ -408,13 +408,15 @@ class Decider:
         judged = {pi: self.fit(self._place(pi), understood) for pi in found} if understood else {}
         if judged and any(c.seats for c in understood):
             judged = self._inside_before_the_seat(judged, understood)
+        beyond: frozenset[int] = frozenset()
         if len(judged) > 1:
             judged = self._nearest_namesake_nearer(judged, understood)
+            judged, beyond = self._nearest_namesake_in_reach(judged, understood)
         if judged and not any(fit and fit[0] in ("inside", "near") for fit in judged.values()):
             # Nothing lies in the unit: one just outside its outline is at its
             # edge (a point or an outline off by a few km), not contradicted.
             for pi, fit in judged.items():
-                if fit and fit[0] == "outside":
+                if fit and fit[0] == "outside" and pi not in beyond:
                     judged[pi] = self._nearest_edge(self._place(pi), understood) or fit
         place_of, name_of = self._place, self._name
         in_area = self._in_area if self._area_on else None
@@ -472,6 +474,29 @@ class Decider:
         closest = min(near.values())
         far = {pi for pi, d in near.items() if d > max(2 * closest, closest + NEARER_KM)}
         return {pi: ("outside", fit[1]) if pi in far else fit for pi, fit in judged.items()} if far else judged
+
+    def _nearest_namesake_in_reach(self, judged: dict[int, tuple[str, str] | None],
+                                   contexts: Sequence[Context]
+                                   ) -> tuple[dict[int, tuple[str, str] | None], frozenset[int]]:
+        """Of villages of one name in a rough unit's reach (a unit known by its
+        point alone: an Armenian SSR raion), one far beyond the nearest to its
+        point is not in it, as near a town (above): "Vorotan" of the Sisian raion
+        ("Սիսիանի տարածաշրջանի Որոտան") is the Vorotan 10 km from Sisian, not
+        Goris's 31 km off, though ROUGH_KM holds both. Returns the fits and the
+        villages so ruled out, which no edge (LOOSE_KM) brings back."""
+        rough = {f"{p.name} ({p.kind})": p for c in contexts for p in c.places
+                 if p.kind in ADMIN_KINDS and not self._regions.has(p.id) and not self._regions.covers(p.id)}
+        if not rough:
+            return judged, frozenset()
+        reach = {pi: km(self._place(pi), rough[fit[1]]) for pi, fit in judged.items()
+                 if fit and fit[0] == "edge" and fit[1] in rough and self._place(pi).kind == "settlement"}
+        if len(reach) < 2:
+            return judged, frozenset()
+        closest = min(reach.values())
+        far = frozenset(pi for pi, d in reach.items() if d > max(2 * closest, closest + NEARER_KM))
+        if not far:
+            return judged, far
+        return {pi: ("outside", fit[1]) if pi in far else fit for pi, fit in judged.items()}, far
 
     @staticmethod
     def _rerank(parsed: ParsedName, out: list[Candidate], fits: dict[str, str], bases: dict[str, float],

@@ -49,6 +49,9 @@ DISTRICT_WORDS = (
     "շրջաններ", "շրջանները", "շրջաններում", "շրջանների", "շրջաններից",
     # The article's -ն before a vowel ("Քարվաճառի շրջանն ու ..."), as -ը elsewhere.
     "շրջանն",
+    # "Սիսիանի տարածաշրջանի Որոտան գյուղ", "Բերդի տարածաշրջանում": the Armenian press's
+    # sub-region, the former raion named for its town (read as the raion, below).
+    "տարածաշրջան", "տարածաշրջանը", "տարածաշրջանն", "տարածաշրջանի", "տարածաշրջանում", "տարածաշրջանից",
 )
 PROVINCE_WORDS = (
     "province", "marz", "մարզ", "մարզը", "область", "provinces", "oblast",
@@ -289,6 +292,7 @@ TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisin
 # "Basarkeçər rayonunun" is in the raion named "Basarkeçər rayonu".
 UNIT_CASES = {"rayonunun": "rayonu", "rayonunda": "rayonu", "rayonundakı": "rayonu", "rayonundan": "rayonu",
                "rayonuna": "rayonu", "շրջանի": "շրջան", "շրջանը": "շրջան", "շրջանն": "շրջան", "rayonun": "rayonu",
+               **{f"տարածաշրջան{end}": "շրջան" for end in ("", "ը", "ն", "ի", "ում", "ից")},
                **{f"inzibati {case}": "rayonu" for case in ("rayonu", "rayonunun", "rayonunda", "rayonundan",
                                                              "rayonuna")},
                # An autonomous oblast's word in its cases: "Dağlıq Qarabağ Muxtar

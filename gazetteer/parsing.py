@@ -137,7 +137,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?:области|марза)$", re.IGNORECASE), "{ctx}ская область"),
     # Armenian genitives: Ջաբրայիլի, and Մարտունու for a name ending in -ի; a
     # unit's name of two words has its second in lower case ("Վայոց ձորի մարզի").
-    (re.compile(r"^(?P<ctx>\S+?(?:\s[ա-ֆ]\S*?)?)(?:ի|ու)\s+շրջանի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
+    (re.compile(r"^(?P<ctx>\S+?(?:\s[ա-ֆ]\S*?)?)(?:ի|ու)\s+(?:տարածա)?շրջանի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
      "{ctx}ի շրջան"),
     (re.compile(r"^(?P<ctx>\S+?(?:\s[ա-ֆ]\S*?)?)(?:ի|ու)\s+մարզի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
      "{ctx}ի մարզ"),

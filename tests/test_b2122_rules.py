@@ -144,3 +144,74 @@ def test_other_country_needs_both_countries_and_a_point():
     assert not _other_country(P(kind="settlement", country=None), unit)
     assert not _other_country(P(kind="settlement", country="AZ"), P(kind="district", country=None))
     assert not _other_country(P(kind="landmark", country="AZ"), unit)
+
+
+@pytest.mark.parametrize("text, name, alternative", [
+    # The Armenian press's sub-region, the former raion named for its town.
+    ("Սիսիանի տարածաշրջանի", "Սիսիան", "Սիսիանի շրջան"),
+    ("Բերդի տարածաշրջանում", "Բերդ", "Բերդի շրջան"),
+    ("Գորիսի տարածաշրջանից", "Գորիս", "Գորիսի շրջան"),
+])
+def test_an_armenian_sub_region_is_a_district_word(text, name, alternative):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint) == (name, "district") and alternative in parsed.alternatives
+
+
+def test_an_armenian_sub_region_before_a_village_is_its_context():
+    parsed = parse_name("Սիսիանի տարածաշրջանի Որոտան գյուղ")
+    assert parsed.name == "Որոտան" and "Սիսիանի շրջան" in parsed.context
+
+
+VOROTAN_SISIAN, VOROTAN_GORIS = "wof:1242859849", "wof:1225830729"
+
+
+@pytest.mark.parametrize("text, near, expected", [
+    # The Sisian raion (Armenian SSR) has no outline: both Vorotans lay in its reach
+    # (ROUGH_KM), and the press-notable Goris one won. The one 10 km from its point stands.
+    ("Vorotan", "Sisian region", VOROTAN_SISIAN),
+    ("Воротан", "Сисианского района", VOROTAN_SISIAN),
+    ("Որոտան գյուղ", "Սիսիանի տարածաշրջանի", VOROTAN_SISIAN),
+    ("Սիսիանի տարածաշրջանի Որոտան գյուղ", None, VOROTAN_SISIAN),
+    # Goris's raion: its own Vorotan is 10 km off and Sisian's 17: both stay, as before.
+    ("Vorotan", "Goris region", VOROTAN_GORIS),
+    ("Գորիսի տարածաշրջանի Որոտան գյուղում", None, VOROTAN_GORIS),
+])
+def test_the_nearest_village_of_a_name_in_a_rough_unit(gaz, text, near, expected):
+    res = gaz.resolve(text, near=near)
+    assert res.status == "resolved" and res.place.id == expected, (text, near, res.why)
+
+
+def test_a_namesake_beyond_a_rough_unit_s_nearest_at_its_edges(gaz, monkeypatch):
+    # Decider._nearest_namesake_in_reach with the distances given: ruled out only beyond
+    # both twice the nearest's distance and the nearest's plus NEARER_KM, and then kept
+    # out of the edge that LOOSE_KM gives a place when nothing lies inside.
+    import gazetteer.decision as decision
+    from gazetteer.decision import Context
+
+    raion = next(i for i, rec in enumerate(gaz._records) if rec["id"] == "gz:am-sisian-raion")
+    villages = [i for i, rec in enumerate(gaz._records) if rec["kind"] == "settlement"][:2]
+    unit, one, other = gaz._place(raion), gaz._place(villages[0]), gaz._place(villages[1])
+    label = f"{unit.name} ({unit.kind})"
+    distance = {}
+    monkeypatch.setattr(decision, "km", lambda place, to: distance[place.id])
+
+    def levels(d_one, d_other):
+        distance.update({one.id: d_one, other.id: d_other})
+        judged = {villages[0]: ("edge", label), villages[1]: ("edge", label)}
+        out, beyond = gaz._decider._nearest_namesake_in_reach(judged, [Context("S", (unit,))])
+        assert beyond == {pi for pi, fit in out.items() if fit[0] == "outside"}
+        return out[villages[0]][0], out[villages[1]][0]
+
+    assert levels(10, 20) == ("edge", "edge")
+    assert levels(10, 20.01) == ("edge", "outside")
+    assert levels(12, 24) == ("edge", "edge")
+    assert levels(12, 24.01) == ("edge", "outside")
+    assert levels(31, 10) == ("outside", "edge")
+
+
+def test_a_unit_with_an_outline_is_no_rough_reach(gaz):
+    # Tovuz district has an outline: its villages are placed by it, not by distance.
+    from gazetteer.decision import Context
+    unit = gaz.resolve("Tovuz rayonu").place
+    judged = {0: ("edge", f"{unit.name} ({unit.kind})"), 1: ("edge", f"{unit.name} ({unit.kind})")}
+    assert gaz._decider._nearest_namesake_in_reach(judged, [Context("T", (unit,))]) == (judged, frozenset())
