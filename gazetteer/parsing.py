@@ -122,6 +122,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "Füzuli rayonundakı Qaraxanbəyli kəndi": the village that is in the district.
     (re.compile(r"^(?P<ctx>.+?)\s+(?:rayonunun|rayonundakı|rayonundaki)\s+(?P<name>.+?)"
                 r"(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$", re.IGNORECASE), "{ctx} rayonu"),
+    # An Armenian province's genitive before its village, as the Azerbaijani press
+    # writes it: "Tavuş vilayətinin Koti kəndi", "Sünik vilayətinin Şurnux kəndi".
+    (re.compile(r"^(?P<ctx>.+?)\s+(?:vilayətinin|vilayetinin|mərzinin|merzinin)\s+(?P<name>\S.*?)"
+                r"(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$", re.IGNORECASE), "{ctx} vilayəti"),
     # A town's genitive before a township or village of its own: "Xankəndi şəhərinin
     # Kərkicahan qəsəbəsinə". The town is context, read as a town.
     (re.compile(r"^(?P<ctx>.+?)\s+(?:şəhərinin|seherinin)\s+(?P<name>\S.*?)(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi))?$",
@@ -170,7 +174,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
-_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "rayonu ", "rayonundak", "şəhərinin", "seherinin", "района", "области", "марза", "շրջանի", "մարզի", "համայնքի ")
+_PHRASE_WORDS = (" of ", " in ", " near ", "rayonunun", "rayonu ", "rayonundak", "şəhərinin", "seherinin",
+                 "vilayətinin ", "vilayetinin ", "mərzinin ", "merzinin ", "района", "области", "марза", "շրջանի", "մարզի", "համայնքի ")
 # Whether a text holds any of the words above, in one scan (a third of a loop's time).
 _HAS_DIRECTION = re.compile("|".join(map(re.escape, DIRECTION_WORDS)))
 _HAS_PHRASE = re.compile("|".join(map(re.escape, _PHRASE_WORDS)))

@@ -215,3 +215,26 @@ def test_a_unit_with_an_outline_is_no_rough_reach(gaz):
     unit = gaz.resolve("Tovuz rayonu").place
     judged = {0: ("edge", f"{unit.name} ({unit.kind})"), 1: ("edge", f"{unit.name} ({unit.kind})")}
     assert gaz._decider._nearest_namesake_in_reach(judged, [Context("T", (unit,))]) == (judged, frozenset())
+
+
+@pytest.mark.parametrize("text, name, context", [
+    # The Azerbaijani press names an Armenian village by its province's genitive.
+    ("Tavuş vilayətinin Koti kəndi", "Koti", "Tavuş vilayəti"),
+    ("Sünik vilayətinin Şurnux kəndi", "Şurnux", "Sünik vilayəti"),
+    ("Geğarkunik vilayetinin Kut kendi", "Kut", "Geğarkunik vilayəti"),
+    ("Sünik mərzinin Qafan şəhəri", "Qafan", "Sünik vilayəti"),
+])
+def test_an_azerbaijani_province_genitive_before_a_village(text, name, context):
+    parsed = parse_name(text)
+    assert parsed.name == name and context in parsed.context, (parsed.name, parsed.context)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Tavuş vilayətinin Koti kəndi", "wof:1193036833"),
+    ("Ermənistanın Tavuş vilayətinin Koti kəndi", "wof:1193036833"),
+    ("Sünik vilayətinin Tex kəndi", "wof:890449905"),
+    ("Geğarkunik vilayətinin Kut kəndi", "wof:1209621421"),
+])
+def test_an_azerbaijani_province_genitive_resolved(gaz, text, expected):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == expected, (text, res.why)
