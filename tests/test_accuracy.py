@@ -596,7 +596,11 @@ HELDOUT = {
     # nearest to its point ("Vorotan" of the Sisian raion was Goris's) and Armenian
     # "տարածաշրջան" read as the former raion: looked at in aggregate once, unchanged.
     # Then the Azerbaijani "Tavuş vilayətinin Koti kəndi" phrase: once, unchanged.
-    "heldout/toponyms-2.csv": (1962, 35, 85, 84),
+    # Then press.yaml: Azerbaijan's Tovuz without WOF's Armenian Տավուշ (Armenia's
+    # province's name; Թովուզ given) and the variant Tavus (the Azerbaijani press's
+    # Tavuş is the province): (1963, 35, 84, 84) after the first, then (1964, 35, 83, 84),
+    # toponyms.csv unchanged; looked at in aggregate twice, once after each.
+    "heldout/toponyms-2.csv": (1964, 35, 83, 84),
 }
 
 

@@ -238,3 +238,25 @@ def test_an_azerbaijani_province_genitive_before_a_village(text, name, context):
 def test_an_azerbaijani_province_genitive_resolved(gaz, text, expected):
     res = gaz.resolve(text)
     assert res.status == "resolved" and res.place.id == expected, (text, res.why)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Azerbaijan's Tovuz carried WOF's Armenian Տավուշ and a variant Tavus: the Armenian
+    # and Azerbaijani names of Armenia's Tavush tied with it (needs the compiled press.yaml).
+    ("Տավուշում", "wof:85668095"),
+    ("Տավուշ", "wof:85668095"),
+    ("Tavuş", "wof:85668095"),
+    ("Tavuşdan", "wof:85668095"),
+    ("Թովուզ", "wof:421168733"),
+    ("Թովուզի", "wof:421168733"),
+    ("Tovuz", "wof:421168733"),
+    ("Tauz", "wof:421168733"),
+])
+def test_tavush_and_tovuz_apart(gaz, text, expected):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == expected, (text, res.status, res.why)
+
+
+def test_tovuz_shows_its_own_armenian_name(gaz):
+    names = {(n.text, n.lang) for n in gaz.resolve("Tovuz").place.names}
+    assert ("Թովուզ", "hye") in names and ("Տավուշ", "hye") not in names
