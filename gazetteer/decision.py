@@ -488,9 +488,13 @@ class Decider:
                  if p.kind in ADMIN_KINDS and not self._regions.has(p.id) and not self._regions.covers(p.id)}
         if not rough:
             return judged, frozenset()
+        # One beyond the reach ("outside") counts too: LOOSE_KM would bring it back to
+        # the edge when nothing lies inside, as nothing does in a rough unit ("Агарак"
+        # of the Meghri raion is the town 7 km from its point, not Kapan's 43 km off).
         reach = {pi: km(self._place(pi), rough[fit[1]]) for pi, fit in judged.items()
-                 if fit and fit[0] == "edge" and fit[1] in rough and self._place(pi).kind == "settlement"}
-        if len(reach) < 2:
+                 if fit and fit[0] in ("edge", "outside") and fit[1] in rough
+                 and self._place(pi).kind == "settlement"}
+        if len(reach) < 2 or not any(judged[pi][0] == "edge" for pi in reach):
             return judged, frozenset()
         closest = min(reach.values())
         far = frozenset(pi for pi, d in reach.items() if d > max(2 * closest, closest + NEARER_KM))
@@ -547,7 +551,11 @@ class Decider:
             # phrase read as a settlement's ("Maiden Tower in Baku").
             return result("not_found", candidates[:5],
                           "no settlement has this name; the suggestions are places of other kinds")
-        ruled_out = scored.fits.get(top.place.id) in ("inside", "near")
+        # A rival the context puts outside is none to a top it fits, even at its edge
+        # only: a rough unit (an Armenian SSR raion, no outline) holds its own villages
+        # no better than that ("Воротан Сисианского района" is Sisian's Vorotan, not
+        # Goris's 31 km from the raion's point, ahead by its Russian name alone).
+        ruled_out = scored.fits.get(top.place.id) in ("inside", "near", "edge")
         worded_landmark = parsed.kind_hint == "landmark" and top.place.kind == "landmark"
         rivals = [c for c in candidates[1:] if top.score - c.score < MARGIN and not _same_place(top.place, c.place)
                   and not _one_unit(top.place, c.place, parsed.kind_hint, parsed.raw)

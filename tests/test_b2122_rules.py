@@ -260,3 +260,37 @@ def test_tavush_and_tovuz_apart(gaz, text, expected):
 def test_tovuz_shows_its_own_armenian_name(gaz):
     names = {(n.text, n.lang) for n in gaz.resolve("Tovuz").place.names}
     assert ("Թովուզ", "hye") in names and ("Տավուշ", "hye") not in names
+
+
+@pytest.mark.parametrize("text, near, expected", [
+    # The Meghri raion's Agarak is the town 7 km from its point, not Kapan's village 43
+    # km off, which LOOSE_KM brought back to the raion's edge (a tie before).
+    ("Агарак", "Мегринского района", "wof:1108784499"),
+    ("Agarak", "Meghri region", "wof:1108784499"),
+    ("Ագարակ", "Մեղրու տարածաշրջանի", "wof:1108784499"),
+    ("Агарак Капанского района", None, "wof:890449921"),
+    ("Agarak", "Kapan region", "wof:890449921"),
+    # A rival the raion puts outside is none, though its Russian name is exact.
+    ("Воротан Сисианского района", None, VOROTAN_SISIAN),
+])
+def test_a_rough_unit_s_namesake_beyond_its_reach(gaz, text, near, expected):
+    res = gaz.resolve(text, near=near)
+    assert res.status == "resolved" and res.place.id == expected, (text, near, res.status, res.why)
+
+
+def test_a_namesake_outside_a_rough_unit_s_reach_stays_out(gaz, monkeypatch):
+    # One judged outside (beyond ROUGH_KM) is ruled out against an edge namesake, and kept out.
+    import gazetteer.decision as decision
+    from gazetteer.decision import Context
+
+    raion = next(i for i, rec in enumerate(gaz._records) if rec["id"] == "gz:am-meghri-raion")
+    villages = [i for i, rec in enumerate(gaz._records) if rec["kind"] == "settlement"][:2]
+    unit, one, other = gaz._place(raion), gaz._place(villages[0]), gaz._place(villages[1])
+    label = f"{unit.name} ({unit.kind})"
+    monkeypatch.setattr(decision, "km", lambda place, to: {one.id: 7.0, other.id: 43.0}[place.id])
+    judged = {villages[0]: ("edge", label), villages[1]: ("outside", label)}
+    out, beyond = gaz._decider._nearest_namesake_in_reach(judged, [Context("M", (unit,))])
+    assert out == judged and beyond == {villages[1]}
+    # Nothing at the edge: nothing to measure from, and nothing kept out.
+    judged = {villages[0]: ("outside", label), villages[1]: ("outside", label)}
+    assert gaz._decider._nearest_namesake_in_reach(judged, [Context("M", (unit,))]) == (judged, frozenset())
