@@ -114,9 +114,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # is, as its context (Anadolu's English, Crisis Group's "regional centre").
     (re.compile(r"^(?:the\s+)?(?:administrative\s+|regional\s+|district\s+)?cent(?:er|re)\s+of\s+(?:the\s+)?"
                 r"(?P<ctx>(?P<name>\S.*?)\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
-    (re.compile(r"^(?:the\s+)?(?:border\s+)?(?:village|town|city|settlement)\s+of\s+(?P<name>.+?)\s+(?:in|of)\s+(?:the\s+)?"
-                r"(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
-    (re.compile(r"^(?P<name>.+?)\s+(?:village|town|settlement)\s+(?:of|in)\s+(?:the\s+)?"
+    # An Armenian community is named for its seat, and the English press writes it so:
+    # "the Tegh community of Syunik province", "the community of Sotk in Gegharkunik marz".
+    (re.compile(r"^(?:the\s+)?(?:border\s+)?(?:village|town|city|settlement|community)\s+of\s+(?P<name>.+?)\s+"
+                r"(?:in|of)\s+(?:the\s+)?(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
+    (re.compile(r"^(?P<name>.+?)\s+(?:village|town|settlement|community)\s+(?:of|in)\s+(?:the\s+)?"
                 r"(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
     (re.compile(r"^(?P<name>.+?)\s+in\s+(?:the\s+)?(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
     # "Füzuli rayonundakı Qaraxanbəyli kəndi": the village that is in the district.

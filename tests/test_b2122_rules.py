@@ -294,3 +294,14 @@ def test_a_namesake_outside_a_rough_unit_s_reach_stays_out(gaz, monkeypatch):
     # Nothing at the edge: nothing to measure from, and nothing kept out.
     judged = {villages[0]: ("outside", label), villages[1]: ("outside", label)}
     assert gaz._decider._nearest_namesake_in_reach(judged, [Context("M", (unit,))]) == (judged, frozenset())
+
+
+@pytest.mark.parametrize("text, name, context", [
+    # An Armenian community is named for its seat: "the Tegh community of Syunik province".
+    ("the Tegh community of Syunik province", "Tegh", "Syunik province"),
+    ("Kut community of Gegharkunik province", "Kut", "Gegharkunik province"),
+    ("the community of Sotk in Gegharkunik marz", "Sotk", "Gegharkunik marz"),
+])
+def test_an_english_community_of_a_province(text, name, context):
+    parsed = parse_name(text)
+    assert parsed.name == name and context in parsed.context, (parsed.name, parsed.context)
