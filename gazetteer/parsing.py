@@ -616,7 +616,7 @@ def _without_adjectives(text: str) -> str:
     match = _ADJECTIVES.match(text)
     if match:
         return text[match.end():]
-    match = _EN_COMPASS_UNIT.match(text) if text[:1].islower() else None
+    match = _EN_COMPASS_UNIT.match(text)  # (lower case only: it fails at a capital's first letter)
     if match:
         return text[match.end():]
     # The demonym is lower-cased only to be matched as an adjective; the name
