@@ -204,17 +204,30 @@ def test_a_namesake_beyond_a_rough_unit_s_nearest_at_its_edges(gaz, monkeypatch)
 
     assert levels(10, 20) == ("edge", "edge")
     assert levels(10, 20.01) == ("edge", "outside")
+    assert levels(5, 15) == ("edge", "edge")  # the nearest's plus NEARER_KM, not twice it
+    assert levels(5, 15.01) == ("edge", "outside")
     assert levels(12, 24) == ("edge", "edge")
     assert levels(12, 24.01) == ("edge", "outside")
     assert levels(31, 10) == ("outside", "edge")
 
 
-def test_a_unit_with_an_outline_is_no_rough_reach(gaz):
-    # Tovuz district has an outline: its villages are placed by it, not by distance.
+@pytest.mark.parametrize("unit_id", [
+    "wof:85668241",  # Tovuz district: an outline places its villages, not a distance
+    "gz:shushi-province",  # an Artsakh province known by the districts it covers
+    "wof:421168733",  # the town Tovuz: a town's nearness is the rule above this one
+])
+def test_only_a_unit_with_no_outline_and_no_districts_has_a_rough_reach(gaz, monkeypatch, unit_id):
+    import gazetteer.decision as decision
     from gazetteer.decision import Context
-    unit = gaz.resolve("Tovuz rayonu").place
-    judged = {0: ("edge", f"{unit.name} ({unit.kind})"), 1: ("edge", f"{unit.name} ({unit.kind})")}
-    assert gaz._decider._nearest_namesake_in_reach(judged, [Context("T", (unit,))]) == (judged, frozenset())
+
+    index = next(i for i, rec in enumerate(gaz._records) if rec["id"] == unit_id)
+    unit = gaz._place(index)
+    villages = [i for i, rec in enumerate(gaz._records) if rec["kind"] == "settlement" and rec["id"] != unit_id][:2]
+    one, other = gaz._place(villages[0]), gaz._place(villages[1])
+    monkeypatch.setattr(decision, "km", lambda place, to: {one.id: 5.0, other.id: 40.0}[place.id])
+    label = f"{unit.name} ({unit.kind})"
+    judged = {villages[0]: ("edge", label), villages[1]: ("edge", label)}
+    assert gaz._decider._nearest_namesake_in_reach(judged, [Context("U", (unit,))]) == (judged, frozenset())
 
 
 @pytest.mark.parametrize("text, name, context", [
