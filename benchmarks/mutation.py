@@ -80,7 +80,7 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
          # The rounds that wrote context rules stated them in their own files.
          "tests/test_wrongs_rules.py", "tests/test_misses_rules.py", "tests/test_ru20_rules.py",
          "tests/test_encyclo_rules.py", "tests/test_bord_rules.py", "tests/test_admin2_rules.py",
-         "tests/test_rus2_rules.py", "tests/test_notab_rules.py"],
+         "tests/test_rus2_rules.py", "tests/test_notab_rules.py", "tests/test_b2122_rules.py"],
     ),
     # How each candidate is scored: the layers, notability, the size and
     # kind hints, whole names before part and written before sound-alike.
@@ -102,7 +102,8 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
     "parsing": (["gazetteer/parsing.py"],
                 ["tests/test_ru20_rules.py", "tests/test_y2025_rules.py", "tests/test_misses_rules.py",
                  "tests/test_eng20_rules.py", "tests/test_rights_rules.py", "tests/test_resolve.py",
-                 "tests/test_landmarks2_rules.py", "tests/test_encyclo_rules.py", "tests/test_gen_rules.py"],
+                 "tests/test_landmarks2_rules.py", "tests/test_encyclo_rules.py", "tests/test_gen_rules.py",
+                 "tests/test_b2122_rules.py"],
                 ["gazetteer.parsing.x__without_adjectives__mutmut_*", "gazetteer.parsing.x__english_lead__mutmut_*"]),
     # Which places a name's spelling reaches: the strict layers, the declined and
     # sound-alike forms (retrieval.py), and the piece index fuzzy look-ups go through.

@@ -145,6 +145,13 @@ class Regions:
         return _distance_km(self._shapes[unit_id][1], place.lon, place.lat)
 
 
+def _other_country(place: Place, ctx: Place) -> bool:
+    """Whether a place of one point (not a landmark: a river or a range is filed
+    where its point lies, and crosses the line) and the unit are filed under
+    different countries."""
+    return bool(place.kind != "landmark" and place.country and ctx.country and place.country != ctx.country)
+
+
 def _crossings(rings: list[list[list[float]]], x: float, y: float) -> int:
     """Edges of all rings that a ray from (x, y) to the east crosses (odd: inside; holes are rings too)."""
     count = 0
@@ -307,7 +314,7 @@ class Decider:
             return False  # a place as context already counts what is near it
         distance = self._regions.distance_km(ctx.id, place)
         if distance is None:
-            return km(ctx, place) <= ROUGH_KM + LOOSE_KM
+            return km(ctx, place) <= ROUGH_KM + LOOSE_KM and not _other_country(place, ctx)
         return distance <= LOOSE_KM
 
     def _level(self, place: Place, ctx: Place) -> str:
@@ -324,7 +331,12 @@ class Decider:
                 # A unit with no outline (an Artsakh province, known by the
                 # districts it covers, or not even those) is rough: near its
                 # centre is at its edge, not outside it. (A place filed under it
-                # was answered above.)
+                # was answered above.) Its reach stops at the state line: an
+                # Armenian SSR raion's reach ("Qarakilsə rayonunun Ərəfsə", the
+                # Sisian raion) holds Armenia's Arevis, not Nakhchivan's Arafsa
+                # 15 km beyond the border, as a town's does (below).
+                if _other_country(place, ctx):
+                    return "outside"
                 if km(ctx, place) <= ROUGH_KM or self._by_members(ctx, place):
                     return "edge"
                 return "outside"
@@ -383,13 +395,15 @@ class Decider:
         judged = {pi: self.fit(self._place(pi), understood) for pi in found} if understood else {}
         if judged and any(c.seats for c in understood):
             judged = self._inside_before_the_seat(judged, understood)
+        beyond: frozenset[int] = frozenset()
         if len(judged) > 1:
             judged = self._nearest_namesake_nearer(judged, understood)
+            judged, beyond = self._nearest_namesake_in_reach(judged, understood)
         if judged and not any(fit and fit[0] in ("inside", "near") for fit in judged.values()):
             # Nothing lies in the unit: one just outside its outline is at its
             # edge (a point or an outline off by a few km), not contradicted.
             for pi, fit in judged.items():
-                if fit and fit[0] == "outside":
+                if fit and fit[0] == "outside" and pi not in beyond:
                     judged[pi] = self._nearest_edge(self._place(pi), understood) or fit
         place_of, name_of = self._place, self._name
         in_area = self._in_area if self._area_on else None
@@ -457,6 +471,33 @@ class Decider:
         far = {pi for pi, d in near.items() if d > max(2 * closest, closest + NEARER_KM)}
         return {pi: ("outside", fit[1]) if pi in far else fit for pi, fit in judged.items()} if far else judged
 
+    def _nearest_namesake_in_reach(self, judged: dict[int, tuple[str, str] | None],
+                                   contexts: Sequence[Context]
+                                   ) -> tuple[dict[int, tuple[str, str] | None], frozenset[int]]:
+        """Of villages of one name in a rough unit's reach (a unit known by its
+        point alone: an Armenian SSR raion), one far beyond the nearest to its
+        point is not in it, as near a town (above): "Vorotan" of the Sisian raion
+        ("Սիսիանի տարածաշրջանի Որոտան") is the Vorotan 10 km from Sisian, not
+        Goris's 31 km off, though ROUGH_KM holds both. Returns the fits and the
+        villages so ruled out, which no edge (LOOSE_KM) brings back."""
+        rough = {f"{p.name} ({p.kind})": p for c in contexts for p in c.places
+                 if p.kind in ADMIN_KINDS and not self._regions.has(p.id) and not self._regions.covers(p.id)}
+        if not rough:
+            return judged, frozenset()
+        # One beyond the reach ("outside") counts too: LOOSE_KM would bring it back to
+        # the edge when nothing lies inside, as nothing does in a rough unit ("Агарак"
+        # of the Meghri raion is the town 7 km from its point, not Kapan's 43 km off).
+        reach = {pi: km(self._place(pi), rough[fit[1]]) for pi, fit in judged.items()
+                 if fit and fit[0] in ("edge", "outside") and fit[1] in rough
+                 and self._place(pi).kind == "settlement"}
+        if len(reach) < 2 or not any(judged[pi][0] == "edge" for pi in reach):
+            return judged, frozenset()
+        closest = min(reach.values())
+        far = frozenset(pi for pi, d in reach.items() if d > max(2 * closest, closest + NEARER_KM))
+        if not far:
+            return judged, far
+        return {pi: ("outside", fit[1]) if pi in far else fit for pi, fit in judged.items()}, far
+
     @staticmethod
     def _rerank(parsed: ParsedName, out: list[Candidate], fits: dict[str, str], bases: dict[str, float],
                 partial: set[str], borrowed: frozenset[str] | set[str] = frozenset()) -> list[Candidate]:
@@ -513,7 +554,11 @@ class Decider:
             # phrase read as a settlement's ("Maiden Tower in Baku").
             return result("not_found", candidates[:5],
                           "no settlement has this name; the suggestions are places of other kinds")
-        ruled_out = scored.fits.get(top.place.id) in ("inside", "near")
+        # A rival the context puts outside is none to a top it fits, even at its edge
+        # only: a rough unit (an Armenian SSR raion, no outline) holds its own villages
+        # no better than that ("Воротан Сисианского района" is Sisian's Vorotan, not
+        # Goris's 31 km from the raion's point, ahead by its Russian name alone).
+        ruled_out = scored.fits.get(top.place.id) in ("inside", "near", "edge")
         worded_landmark = parsed.kind_hint == "landmark" and top.place.kind == "landmark"
         rivals = [c for c in candidates[1:] if top.score - c.score < MARGIN and not _same_place(top.place, c.place)
                   and not _one_unit(top.place, c.place, parsed.kind_hint, parsed.raw)

@@ -49,6 +49,11 @@ DISTRICT_WORDS = (
     # the Armenian ("Ղազախի, Աղստաֆայի և Թովուզի շրջաններում"): each name is a unit.
     "районов", "районах", "районам", "районами",
     "շրջաններ", "շրջանները", "շրջաններում", "շրջանների", "շրջաններից",
+    # The article's -ն before a vowel ("Քարվաճառի շրջանն ու ..."), as -ը elsewhere.
+    "շրջանն",
+    # "Սիսիանի տարածաշրջանի Որոտան գյուղ", "Բերդի տարածաշրջանում": the Armenian press's
+    # sub-region, the former raion named for its town (read as the raion, below).
+    "տարածաշրջան", "տարածաշրջանը", "տարածաշրջանն", "տարածաշրջանի", "տարածաշրջանում", "տարածաշրջանից",
 )
 PROVINCE_WORDS = (
     "province", "marz", "մարզ", "մարզը", "область", "provinces", "oblast",
@@ -56,7 +61,7 @@ PROVINCE_WORDS = (
     "области", "областью", "марза", "марзе", "обл.", "обл",
     # Azerbaijani for Armenia's marzes: "Tavuş vilayəti", "Sünik mərzi".
     "vilayəti", "vilayət", "vilayətinin", "vilayətində", "vilayətindən", "mərzi", "mərz",
-    "մարզի", "մարզում", "մարզից", "provinz", "provincia", "provincia de", "province de",
+    "մարզի", "մարզում", "մարզից", "մարզն", "provinz", "provincia", "provincia de", "province de",
 )
 REGION_WORDS = ("region", "regions", "регион", "республика", "republic",
                 # Encyclopedias in other languages: "la région de Tavush", "la región de
@@ -67,6 +72,8 @@ REGION_WORDS = ("region", "regions", "регион", "республика", "re
 # Village and town apart: "Zəngilan kəndi" is a village, "Zəngilan şəhəri" the town.
 VILLAGE_WORDS = (
     "village of", "the village of", "village", "villages", "hamlet",
+    # A list's first name after the plural: "the villages of Aygepar, Movses and Chinari".
+    "villages of", "the villages of",
     # The press's "the border village of Khnatsakh": a village all the same.
     "border village of", "the border village of", "border village",
     # A report introducing a place it expects the reader not to know: "a
@@ -88,6 +95,9 @@ VILLAGE_WORDS = (
     # Armenian dative and ablative ("Մովսես գյուղին", "գյուղից"), and the village
     # head after the name's genitive ("Աղավնոյի գյուղապետ").
     "գյուղին", "գյուղից", "գյուղապետ", "գյուղապետը",
+    # The article's -ն before a vowel, as a report joins two names with "ու":
+    # "Չինարի գյուղն ու Բերդ քաղաքը" (the village Chinari and the town Berd).
+    "գյուղն",
     # Armenian plural with the article, as a report lists several ("Կարմիր Շուկա
     # և Թաղավարդ գյուղերն", "Ստեփանակերտ և Շուշի քաղաքները"): the last name.
     "գյուղերը", "գյուղերն", "գյուղերի", "գյուղերից",
@@ -97,13 +107,15 @@ VILLAGE_WORDS = (
 )
 TOWN_WORDS = (
     "town of", "the town of", "city of", "the city of", "town", "city",
+    # The plural before a list ("the cities of Goris, Sotk, and Jermuk"): the first name.
+    "cities of", "the cities of", "towns of", "the towns of",
     "town called", "a town called", "town named", "a town named", "city called", "a city called",
     "şəhəri", "seheri", "sheheri", "şəhər", "şəhərində", "şəhərindən", "şəhərinin", "şəhərinə", "şəhərindəki",
     "город", "городе", "города", "городу", "городом", "г.", "гор.", "քաղաք",
     # The diminutive a reporter uses for a small town ("городок Мартуни").
     "городок", "городке", "городка", "քաղաքը", "քաղաքում",
     # Armenian genitive, dative, ablative ("Մարտակերտ քաղաքի"), and the mayor.
-    "քաղաքի", "քաղաքին", "քաղաքից", "քաղաքապետ", "քաղաքապետը",
+    "քաղաքի", "քաղաքին", "քաղաքից", "քաղաքապետ", "քաղաքապետը", "քաղաքն",
     "քաղաքները", "քաղաքներն", "քաղաքներում", "քաղաքների",
     # An urban community, and Shushi's "fortress town".
     "քաղաքային համայնք", "քաղաքային համայնքը", "քաղաքային համայնքի", "քաղաքային համայնքում",
@@ -136,7 +148,7 @@ LOCALITY_WORDS = (
     "yaşayış məntəqəsi", "yaşayış məntəqəsinin", "բնակավայր", "բնակավայրը", "բնակավայրի",
     # Turkish "yerleşke", a settlement of no stated size ("Heyderabad yerleşkesindeki").
     "yerleşkesi", "yerleşkesinde", "yerleşkesindeki", "yerleşkesine", "yerleşke",
-    "համայնք", "համայնքը", "համայնքի", "համայնքապետ", "համայնքապետը",
+    "համայնք", "համայնքը", "համայնքի", "համայնքապետ", "համայնքապետը", "համայնքն", "բնակավայրն",
     # Armenia's enlarged communities (2016-2021 mergers), named for their seat in the
     # nominative or the genitive: "Քաջարան խոշորացված համայնքը", "Կապանի խոշորացված համայնք".
     "խոշորացված համայնք", "խոշորացված համայնքը", "խոշորացված համայնքի", "խոշորացված համայնքում",
@@ -320,6 +332,9 @@ TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisin
                     "участке", "участок", "участка", "участку", "участком",
                     "town center", "town centre", "հատվածում", "հատվածի",
                     "հատվածը", "հատված", "տարածքում", "տարածքի", "տարածքը",
+                    # The terrain a place names: "Սյունիքի մարզի Սև լիճ տեղանքում" (in the
+                    # Sev Lich locality), as the Armenian MoD wrote the May 2021 incursion.
+                    "տեղանքում", "տեղանքի", "տեղանքը", "տեղանք",
                     # Armenian postpositions of nearness after the genitive: "Սոթքի մոտ"
                     # (near Sotk), "Փառուխ գյուղի մոտակայքում", "Խնածախի հարևանությամբ".
                     # "Իշխանասար լեռան վրա" (on Mount Ishkhanasar): on it is at it.
@@ -333,7 +348,10 @@ TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisin
                     "yaxınlığından",
                     # ... and "along" a range or a river: "Qarabağ silsiləsi boyu Sarıbaba"
                     # (the MoD, 3 August 2022), "Araz çayı boyunca".
-                    "boyu", "boyunca")
+                    "boyu", "boyunca",
+                    # Who lives there: "Xndzoresk kənd sakini", "Tovuz rayonunun Ağdam kəndinin
+                    # sakini" (a resident of the village). The place is what precedes.
+                    "sakini", "sakinləri", "sakinlərinin", "sakinlərinə", "sakinlərindən", "sakinlərini")
 
 # A biography's "was born" after the place ("Kəlbəcər rayonunun Dəmirçidam kəndində
 # anadan olub", "Ağsu rayonundakı Çaparlı kəndində dünyaya gəlib", "Նորաշեն գյուղում
@@ -394,7 +412,8 @@ GLOSS_COUNTRIES = ("Azərbaycan Respublikasının", "Azərbaycanın", "Ermənist
 # A unit's word in a case form, and the word a unit's own name holds:
 # "Basarkeçər rayonunun" is in the raion named "Basarkeçər rayonu".
 UNIT_CASES = {"rayonunun": "rayonu", "rayonunda": "rayonu", "rayonundakı": "rayonu", "rayonundan": "rayonu",
-               "rayonuna": "rayonu", "շրջանի": "շրջան", "շրջանը": "շրջան", "rayonun": "rayonu",
+               "rayonuna": "rayonu", "շրջանի": "շրջան", "շրջանը": "շրջան", "շրջանն": "շրջան", "rayonun": "rayonu",
+               **{f"տարածաշրջան{end}": "շրջան" for end in ("", "ը", "ն", "ի", "ում", "ից")},
                **{f"inzibati {case}": "rayonu" for case in ("rayonu", "rayonunun", "rayonunda", "rayonundan",
                                                              "rayonuna")},
                # An autonomous oblast's word in its cases: "Dağlıq Qarabağ Muxtar

@@ -165,17 +165,21 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # is, as its context (Anadolu's English, Crisis Group's "regional centre").
     (re.compile(r"^(?:the\s+)?(?:administrative\s+|regional\s+|district\s+)?cent(?:er|re)\s+of\s+(?:the\s+)?"
                 r"(?P<ctx>(?P<name>\S.*?)\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
-    (re.compile(r"^(?:the\s+)?(?:border\s+)?(?:village|town|city|settlement)\s+of\s+(?P<name>.+?)\s+(?:in|of)\s+(?:the\s+)?"
-                r"(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
-    (re.compile(r"^(?P<name>.+?)\s+(?:village|town|settlement)\s+(?:of|in)\s+(?:the\s+)?"
+    # An Armenian community is named for its seat, and the English press writes it so:
+    # "the Tegh community of Syunik province", "the community of Sotk in Gegharkunik marz".
+    (re.compile(r"^(?:the\s+)?(?:border\s+)?(?:village|town|city|settlement|community)\s+of\s+(?P<name>.+?)\s+"
+                r"(?:in|of)\s+(?:the\s+)?(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
+    (re.compile(r"^(?P<name>.+?)\s+(?:village|town|settlement|community)\s+(?:of|in)\s+(?:the\s+)?"
                 r"(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
     (re.compile(r"^(?P<name>.+?)\s+in\s+(?:the\s+)?(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
     # "Füzuli rayonundakı Qaraxanbəyli kəndi": the village that is in the district.
     (re.compile(r"^(?P<ctx>.+?)\s+(?:rayonunun|rayonundakı|rayonundaki)\s+(?P<name>.+?)"
                 r"(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$", re.IGNORECASE), "{ctx} rayonu"),
-    # An Armenian marz in the genitive, as Azerbaijani pages name a village of Armenia:
-    # "Tavuş vilayətinin Noraşen kəndi", "Sünik vilayətindəki Lök kəndi".
-    (re.compile(r"^(?P<ctx>.+?)\s+(?:vilayətinin|vilayətindəki|vilayetinin|vilayetindeki)\s+(?P<name>.+?)"
+    # An Armenian marz in the genitive, as Azerbaijani pages and press name a village of
+    # Armenia: "Tavuş vilayətinin Noraşen kəndi", "Sünik vilayətindəki Lök kəndi",
+    # "Sünik vilayətinin Şurnux kəndi".
+    (re.compile(r"^(?P<ctx>.+?)\s+(?:vilayətinin|vilayətindəki|vilayetinin|vilayetindeki|mərzinin|merzinin)"
+                r"\s+(?P<name>\S.*?)"
                 r"(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$", re.IGNORECASE), "{ctx} vilayəti"),
     # A town's genitive before a township or village of its own: "Xankəndi şəhərinin
     # Kərkicahan qəsəbəsinə". The town is context, read as a town.
@@ -192,7 +196,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?:области|марза)$", re.IGNORECASE), "{ctx}ская область"),
     # Armenian genitives: Ջաբրայիլի, and Մարտունու for a name ending in -ի; a
     # unit's name of two words has its second in lower case ("Վայոց ձորի մարզի").
-    (re.compile(r"^(?P<ctx>\S+?(?:\s[ա-ֆ]\S*?)?)(?:ի|ու)\s+շրջանի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
+    (re.compile(r"^(?P<ctx>\S+?(?:\s[ա-ֆ]\S*?)?)(?:ի|ու)\s+(?:տարածա)?շրջանի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
      "{ctx}ի շրջան"),
     (re.compile(r"^(?P<ctx>\S+?(?:\s[ա-ֆ]\S*?)?)(?:ի|ու)\s+մարզի\s+(?P<name>.+?)(?:\s+(?:գյուղ|գյուղը|քաղաք|քաղաքը))?$"),
      "{ctx}ի մարզ"),
@@ -225,7 +229,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
-_PHRASE_WORDS = (" of ", " in ", " near ", " im ", " dans ", " nella ", " nel ", "rayonunun", "vilayətin", "vilayetin", "rayonu ", "rayonundak", "şəhərinin", "seherinin", "района", "области", "марза", "շրջանի", "մարզի", "համայնքի ")
+_PHRASE_WORDS = (" of ", " in ", " near ", " im ", " dans ", " nella ", " nel ", "rayonunun", "rayonu ", "rayonundak",
+                 "vilayətin", "vilayetin", "mərzinin ", "merzinin ", "şəhərinin", "seherinin", "района", "области",
+                 "марза", "շրջանի", "մարզի", "համայնքի ")
 # Whether a text holds any of the words above, in one scan (a third of a loop's time).
 _HAS_DIRECTION = re.compile("|".join(map(re.escape, DIRECTION_WORDS)))
 _HAS_PHRASE = re.compile("|".join(map(re.escape, _PHRASE_WORDS)))
@@ -616,7 +622,11 @@ _ELIDED = re.compile(r"(?<=\s)(d|D)'(?=\w)")
 # Russian "в районе X" is "in the area of X" (the Russian MoD's "в районе
 # населенного пункта Мадагиз"), not a district: a district's word follows its
 # adjective ("в Физулинском районе").
-_RU_AREA_OF = re.compile(r"^(?:(?:в|во|из|у)\s+)?район(?:е|а)\s+(?=\S)", re.IGNORECASE)
+# "На участке Товузского района" (on the Tovuz district's section of the border, as
+# the Azerbaijani MoD writes a front) names the district after the word: the word
+# goes as "в районе" does. (After the name, "на Ерасхском участке", it is a territory word.)
+_RU_AREA_OF = re.compile(r"^(?:(?:в|во|из|у)\s+)?район(?:е|а)\s+(?=\S)|^(?:(?:на|с|со)\s+)?участк(?:е|а|ом)\s+(?=\S)",
+                         re.IGNORECASE)
 _POSSESSOR = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)['’]s\s+(?=\S)")
 _CAPITAL = re.compile(r"^(?:the\s+)?(?P<ctx>[^\s'’]+(?:\s[^\s'’]+)?)\s+capital,?\s+(?!of\b)(?=\S)")
 # Adjectives English copy puts before a settlement's or a landmark's word: where
@@ -658,6 +668,11 @@ _EN_ADJECTIVE_BETWEEN = re.compile(
     r"\s+(?=(?:monastery|monastic|church|cathedral|chapel|temple|fortress)\b)", re.IGNORECASE)
 
 _DEMONYM = re.compile(r"\b(?:Azerbaijani|Azeri|Armenian|Iranian|Turkish|Georgian|Russian)\b")
+#: Where a unit lies, in lower case before its name and word: "Armenia's southeastern
+#: Syunik province" (the owner taken off before). A capitalised "Western Zangezur"
+#: is a name and is left whole; so is an adjective before no unit word.
+_EN_COMPASS_UNIT = re.compile(r"^(?:the\s+)?" + _COMPASS + r"\s+(?=[A-Z]\S*(?:\s+[A-Z]\S*)?\s+"
+                              r"(?:province|region|district|marz|rayon|raion)$)")
 
 
 def _without_adjectives(text: str) -> str:
@@ -665,6 +680,9 @@ def _without_adjectives(text: str) -> str:
     listed ones (_ADJECTIVES), or any lower-case ones and a demonym before "city of X" and its
     kind (_EN_ADJECTIVE_SIZE). Russian ones go with the descriptors (_RU_ADJECTIVE_LEAD)."""
     match = _ADJECTIVES.match(text)
+    if match:
+        return text[match.end():]
+    match = _EN_COMPASS_UNIT.match(text)  # (lower case only: it fails at a capital's first letter)
     if match:
         return text[match.end():]
     # The demonym is lower-cased only to be matched as an adjective; the name
