@@ -657,7 +657,7 @@ HELDOUT = {
     # unchanged; looked at once, after the change, which was made for the Vorotan of
     # the Sisian raion and kept for the six it settled with no new wrong answer.
     # land3, gen2, b2122 and dups2 merged: set on the compiled merged data.
-    "heldout/toponyms-2.csv": (0, 0, 0, 0),
+    "heldout/toponyms-2.csv": (1975, 35, 73, 83),
 }
 
 
