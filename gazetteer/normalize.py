@@ -209,8 +209,9 @@ _ENDINGS = {
     # A name ending in a vowel takes a glide before its ending: Շորժա, Շորժայի, Շորժայում.
     "Armn": (("յում", ""), ("յից", ""), ("յով", ""), ("յի", ""),
              ("ում", ""), ("ից", ""), ("ով", ""), ("ի", ""), ("ը", ""), ("ն", ""),
-             # A name in -ի takes -ու in the genitive: Մարտունու շրջան is Martuni's.
-             ("ու", "ի")),
+             # A name in -ի takes -ու in the genitive: Մարտունու շրջան is Martuni's;
+             # its ablative builds on that genitive: "Մարտունուց" (from Martuni).
+             ("ուց", "ի"), ("ու", "ի")),
     # The instrumental after a soft or hushing consonant takes -ей/-ем: "Шушей", "Евлахом" but "Карабахом".
     "Cyrl": (("ом", ""), ("ой", "а"), ("ей", "а"), ("ем", ""), ("ах", ""), ("ах", "ы"), ("ам", ""), ("ам", "ы"),
              ("е", ""), ("е", "а"),
