@@ -402,6 +402,22 @@ _RU_SOFT_VOWEL = re.compile(r"(?<=[бвгджзйклмнпрстфхцчшщ])(
 _RU_HARD_VOWEL = {"я": "е", "ю": "у", "ё": "о", "Я": "Е", "Ю": "У", "Ё": "О"}
 
 
+_KH = re.compile("kh", re.IGNORECASE)
+
+
+def armenian_gh_readings(name: str) -> list[str]:
+    """A Latin name's "kh" read as the "gh" of Armenian ղ, as the Russian route
+    writes it (Цахкашат, "Tsakhkashat", is Ծաղկաշատ, Tsaghkashat): each "kh"
+    alone, then all of them. Only for a Latin name with a "kh"; at most four."""
+    if not name.isascii() or "kh" not in name.casefold():
+        return []
+    spots = [m.start() for m in _KH.finditer(name)][:3]
+    out = [name[:i] + ("gh" if name[i] == "k" else "Gh") + name[i + 2:] for i in spots]
+    if len(spots) > 1:
+        out.append(_KH.sub(lambda m: "gh" if m.group(0)[0] == "k" else "Gh", name))
+    return out
+
+
 def foreign_readings(name: str) -> list[str]:
     """The name read as Azerbaijani Latin from a Turkish or German spelling, or
     a Russian spelling of an Azerbaijani name with its soft vowels made plain."""

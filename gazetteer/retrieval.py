@@ -20,7 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .fuzzyindex import PieceIndex
-from .normalize import (exact_key, foreign_readings, inflection_stems, name_pair, norm_key, script_of, short_stems,
+from .normalize import (armenian_gh_readings, exact_key, foreign_readings, inflection_stems, name_pair, norm_key, script_of, short_stems,
                         skeleton, skeleton_of_norm)
 from .parsing import ParsedName, armenian_name_parts, russian_name_parts
 
@@ -161,6 +161,8 @@ class Retriever:
             if found:
                 break
             found = reading(parsed)
+        if "kh" in parsed.name or "Kh" in parsed.name:
+            _merge(found, self._armenian_gh(parsed))
         if not found and fuzzy:
             # The strict layers found nothing for the name: straight to its spelling.
             found = self._fuzzy(parsed.name, skeleton(parsed.name))
@@ -272,6 +274,20 @@ class Retriever:
         for reading in dict.fromkeys(r for text in (parsed.name, *parsed.alternatives)
                                      for r in foreign_readings(text)):
             _merge(found, self.matches(reading), cap=LAYER_SCORES["inflected"])
+        return found
+
+    def _armenian_gh(self, parsed: ParsedName) -> Found:
+        """A "kh" that stands for Armenian ղ, as Russian-route romanizations write it
+        ("Tsakhkashat" for Ծաղկաշատ): the places whose Armenian name the "gh"
+        spelling writes, at the cross-script layer (a lossy transliteration), so
+        that a namesake holding the "kh" spelling as a variant of its own (the
+        Tsaghkashat of Lori) does not win on that alone."""
+        found: Found = {}
+        for reading in armenian_gh_readings(parsed.name):
+            hits = {pi: (min(score, CROSS_SCRIPT_SCORE), ni, "normalised")
+                    for pi, (score, ni, _) in self.matches(reading, phonetic=False).items()
+                    if self._records[pi]["names"][ni]["lang"].startswith("hye")}
+            _merge(found, hits)
         return found
 
     def _as_written(self, texts: Iterable[str], keep: Callable[[int, tuple], bool] | None = None) -> Found:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import inflection_stems
+from gazetteer.normalize import armenian_gh_readings, inflection_stems
 from gazetteer.parsing import parse_name
 
 
@@ -86,3 +86,36 @@ def test_the_french_region_word_before_a_name(text, name):
 def test_the_french_region_word_as_context(gaz, name, near, place):
     res = gaz.resolve(name, near)
     assert res.status == "resolved" and res.place.id == place, (name, near, res.why)
+
+
+def test_the_gh_readings_of_kh():
+    assert armenian_gh_readings("Tsakhkashat") == ["Tsaghkashat"]
+    # Each "kh" alone, then all of them.
+    assert armenian_gh_readings("Kherkhan") == ["Gherkhan", "Kherghan", "Gherghan"]
+    # Only a Latin name with a "kh".
+    assert armenian_gh_readings("Ծաղկաշատ") == []
+    assert armenian_gh_readings("Tsaghkashat") == []
+    assert armenian_gh_readings("Qışlaq") == []
+
+
+def test_a_kh_spelling_one_namesake_holds_does_not_decide_alone(gaz):
+    # The Tsaghkashat of Lori has "Tsakhkashat" among its names; the Tsaghkashat
+    # of Askeran has only its Armenian name. Read as ղ, the "kh" names both, as
+    # "Tsaghkashat" does: a tie, not the Lori village outright.
+    for text in ("Tsakhkashat", "Tsakhkashat village"):
+        res = gaz.resolve(text)
+        assert res.status == "ambiguous", (text, res.status, res.why)
+        assert {c.place.id for c in res.candidates[:2]} == {"wof:1277016355", "wof:1276219433"}
+    # With its province the Askeran one.
+    res = gaz.resolve("Tsakhkashat", "Askeran")
+    assert res.status == "resolved" and res.place.id == "wof:1277016355", res.why
+
+
+def test_the_gh_reading_is_for_armenian_names_only(gaz):
+    # Azerbaijani ğ is written "gh" by the English press (Aghdam), never "kh":
+    # the reading keeps only places whose Armenian name the "gh" spelling writes.
+    assert gaz.resolve("Akhdam").status == "not_found"
+    # A place found by a "kh" spelling of its own keeps it (Sarnaghbyur of
+    # Askeran, whose French name is "Sarnakhbyur", over Armenia's namesakes).
+    res = gaz.resolve("Sarnakhbyur")
+    assert res.status == "resolved" and res.place.id == "wof:1360221625", res.why
