@@ -282,15 +282,23 @@ def inflection_stems(name: str) -> list[str]:
 
 
 def short_stems(name: str) -> list[str]:
-    """Three-letter stems of a Russian case form, the last reading tried when no
-    other finds anything: "Кута" (of Кут), "Теху" (of Тех), "Цавом" (of Цав).
+    """Three-letter stems of a Russian or Armenian case form, the last reading
+    tried when no other finds anything: "Кута" (of Кут), "Теху" (of Тех), "Цавом"
+    (of Цав), "Շոշում" (of Շոշ); and, for Armenian, beside a name's sound-alikes.
     Kept apart from ``inflection_stems``: tried beside the longer stems, "Шуш"
     of "Шушу" would rival Шуша itself."""
     low = name.casefold()
-    if script_of(name) != "Cyrl" or " " in name:
+    script = script_of(name)
+    if " " in name or script not in _SHORT_ENDINGS:
         return []
-    return [name[: len(name) - len(ending)] for ending in ("ом", "а", "е", "у")
+    return [name[: len(name) - len(ending)] for ending in _SHORT_ENDINGS[script]
             if low.endswith(ending) and len(name) - len(ending) == 3][:1]
+
+
+#: The case endings ``short_stems`` reads off. Armenian three-letter villages
+#: are many (Շոշ, Սոս, Տող): "Շոշի" (Shosh's) is read as Շոշ, not as the
+#: Շուշի it sounds like.
+_SHORT_ENDINGS = {"Cyrl": ("ом", "а", "е", "у"), "Armn": ("ում", "ից", "ով", "ի", "ը")}
 
 
 #: A Russian adjective's case endings (hard and soft) and its nominatives.

@@ -185,21 +185,40 @@ class Retriever:
         found: Found = {}
         _merge(found, stems, cap=LAYER_SCORES["inflected"])
         for stem in short_stems(parsed.name) if not found else ():
-            _merge(found, self.matches(stem), cap=LAYER_SCORES["inflected"])
+            # An Armenian three-letter stem as written only: "Շոշում" is Shosh's,
+            # not Sus's, whose three letters sound alike.
+            _merge(found, self.matches(stem, phonetic=script_of(stem) != "Armn"), cap=LAYER_SCORES["inflected"])
         return found
 
     def _declined(self, parsed: ParsedName, found: Found) -> Found:
         """A name found as written that is a declined form all the same: the
         place its stem names joins (or outranks) the places it only sounds like,
         and a unit's genitive that a hamlet bears as its name brings the unit."""
+        if parsed.name.endswith("ի") and any(layer == "normalised" and "\u10a0" <= self._records[pi]["names"][ni]["text"][0]
+                                             <= "\u10ff" for pi, (_, ni, layer) in found.items()):
+            # Georgian's nominative ends in -ი as Armenian's genitive ends in -ի:
+            # "Ծաղկաշատի" (Tsaghkashat's) spells the Georgian name of Lori's
+            # Tsaghkashat. The places the stem names in Armenian stand level with
+            # it, so that the genitive is read as its nominative is, not by which
+            # namesake has a Georgian name.
+            _merge(found, {pi: (CROSS_SCRIPT_SCORE, ni, "normalised")
+                           for pi, (_, ni, _) in self._as_written(inflection_stems(parsed.name),
+                                                                   self._armenian_name).items()})
         if script_of(parsed.name) == "Armn" and all(layer == "phonetic" for _, _, layer in found.values()):
             # A declined Armenian name that only sounds like other names ("Կութի",
             # Kut's, sounds like Koti): a stem written as a place's own Armenian
             # name is the better reading, and the sound-alikes fall below it.
-            stems = {pi: hit for stem in inflection_stems(parsed.name)
+            stems = {pi: hit for stem in (*inflection_stems(parsed.name), *short_stems(parsed.name))
                      for pi, hit in self.matches(stem, phonetic=False).items() if self._armenian_name(pi, hit)}
             if stems:
                 found = {pi: (DECLINED_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()}
+                if any(len(stem) == 3 for stem in short_stems(parsed.name)):
+                    # A three-letter stem ("Շոշի", Shosh's) sounds like far more than it
+                    # spells: Շուշի (Shushi), whose notability would outweigh the
+                    # margin. A sound-alike spelled otherwise in Armenian letters is
+                    # dropped, one in other letters falls to a Russian sound-alike's score.
+                    found = {pi: (RUSSIAN_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()
+                             if not self._armenian_name(pi, (0, ni))}
                 _merge(found, stems, cap=LAYER_SCORES["inflected"])
             return found
         if all(layer == "phonetic" or (score == CROSS_SCRIPT_SCORE and script_of(parsed.name) == "Cyrl"

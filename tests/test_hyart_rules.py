@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from gazetteer.normalize import armenian_gh_readings, inflection_stems
+from gazetteer.normalize import armenian_gh_readings, inflection_stems, short_stems
 from gazetteer.parsing import parse_name
 
 
@@ -119,3 +119,63 @@ def test_the_gh_reading_is_for_armenian_names_only(gaz):
     # Askeran, whose French name is "Sarnakhbyur", over Armenia's namesakes).
     res = gaz.resolve("Sarnakhbyur")
     assert res.status == "resolved" and res.place.id == "wof:1360221625", res.why
+
+
+# Armenian case forms that named another place outright (found by declining
+# the Armenian names of the Karabakh villages the data holds and resolving each
+# form against its nominative).
+
+LORI_TSAGHKASHAT, ASKERAN_TSAGHKASHAT = "wof:1276219433", "wof:1277016355"
+
+
+def test_a_genitive_spelling_a_georgian_name_brings_the_stems_places(gaz):
+    # Georgian's nominative -ი is Armenian's genitive -ի: "Ծաղկաշատի" spells the
+    # Georgian name of Lori's Tsaghkashat. The Askeran village, which the stem
+    # names in Armenian, stands level with it.
+    found = gaz._retriever.find(parse_name("Ծաղկաշատի"))
+    ids = {gaz._place(pi).id: hit for pi, hit in found.items()}
+    assert ids[ASKERAN_TSAGHKASHAT][0] == ids[LORI_TSAGHKASHAT][0] == 0.97
+    res = gaz.resolve("Ծաղկաշատի")
+    assert not (res.status == "resolved" and res.place.id == LORI_TSAGHKASHAT), res.why
+
+
+@pytest.mark.parametrize("genitive, nominative", [
+    ("Վարդաշենի", "Վարդաշեն"),  # Vardashen of Armenia had a Georgian name, the others none
+    ("Բագարանի", "Բագարան"),
+    ("Գորիսի", "Գորիս"),  # Goris, not the hamlet named Գորիսի (the town's Georgian name keeps it level)
+])
+def test_a_genitive_is_read_as_its_nominative(gaz, genitive, nominative):
+    res, nom = gaz.resolve(genitive), gaz.resolve(nominative)
+    assert res.status == nom.status == "resolved" and res.place.id == nom.place.id, (genitive, res.why)
+
+
+@pytest.mark.parametrize("text, stem", [("Շոշում", "Շոշ"), ("Շոշի", "Շոշ"), ("Սոսից", "Սոս"), ("Տողում", "Տող"),
+                                        ("Շոշը", "Շոշ"), ("Սոսով", "Սոս")])
+def test_armenian_three_letter_stems(text, stem):
+    assert short_stems(text) == [stem]
+
+
+@pytest.mark.parametrize("text", ["Կութի", "Շոշ", "Մեծ Շենի", "Շուշի"])
+def test_no_armenian_short_stem_for_other_names(text):
+    # Four letters and more are inflection_stems' ("Կութ"); a name of two words is a phrase.
+    assert short_stems(text) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Շոշում", "wof:1226373065"),  # Shosh (Şuşikənd), not Sus, which sounds alike
+    ("Սոսից", "wof:1242904569"),  # Sos
+    ("Սոսի", "wof:1242904569"),  # Sos's, not Shushi's (Շուշի)
+    ("Տողում", "wof:1226277205"),  # Togh
+])
+def test_an_armenian_three_letter_village_in_its_cases(gaz, text, place):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == place, (text, res.status, res.why)
+
+
+def test_a_three_letter_genitive_is_not_shushi(gaz):
+    # "Շոշի" (Shosh's) sounds like Շուշի but is spelled otherwise in Armenian
+    # letters: Shushi is no candidate; the province's Latin "Shushi" stays a
+    # sound-alike, so the two Shosh-or-Shushi readings tie at worst.
+    res = gaz.resolve("Շոշի")
+    assert "wof:421174129" not in {c.place.id for c in res.candidates}
+    assert res.candidates[0].place.id == "wof:1226373065", res.why
