@@ -310,7 +310,8 @@ def town_before_its_unit(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def town_before_namesakes(cands: list[Candidate], fits: dict[str, str] | None = None) -> list[Candidate]:
+def town_before_namesakes(cands: list[Candidate], fits: dict[str, str] | None = None,
+                          bases: dict[str, float] | None = None) -> list[Candidate]:
     """A bare name shared by a town and villages of no note means the town.
 
     A settlement of no note (``notability`` below NOTABLE_BONUS: neither
@@ -321,18 +322,24 @@ def town_before_namesakes(cands: list[Candidate], fits: dict[str, str] | None = 
     village is no such town (Çinarlı, once Vank, is no reason to pass over
     the other Vank), but keeps its own score; between towns nothing changes
     ("Martuni" stays open between Xocavənd and the Gegharkunik town); a
-    village the context fits better than every town keeps its score.
+    village the context fits better than every town keeps its score. With
+    ``bases`` (each candidate's retrieval score), a town matched less well than
+    the village does not have its name: "Լուսավանում" is the Lusavan of
+    Jabrayil as much as Charentsavan, once "Lusavan" in Latin letters only (a
+    guess at a spelling has no name of its own to keep).
     """
     fits = fits or {}
     towns = [c for c in cands if c.place.kind == "settlement" and (c.place.population or 0) >= SEAT_POPULATION]
     if not towns:
         return cands
     best = max(_FIT_ORDER[fits.get(c.place.id)] for c in towns)
+    top = max(bases.get(c.place.id, 0.0) for c in towns) if bases else None
     out = []
     for cand in cands:
         place = cand.place
         if (place.kind == "settlement" and notability(place)[0] < NOTABLE_BONUS
-                and _FIT_ORDER[fits.get(place.id)] <= best):
+                and _FIT_ORDER[fits.get(place.id)] <= best
+                and (top is None or cand.layer == "fuzzy" or top >= bases.get(place.id, 0.0))):
             cand = Candidate(place=place, score=round(cand.score - NAMESAKE_PENALTY, 4), matched=cand.matched,
                              layer=cand.layer, why=(*cand.why, "a town has this name"))
         out.append(cand)

@@ -179,8 +179,13 @@ class Retriever:
             # below it. A unit keeps its sound-alike: "Մարտունու" is Martuni's,
             # the district's and the province's alike. Russian the same:
             # "Артаниша" is Artanish's, not Ardenis's (which only sounds like it).
+            # An Armenian stem that is a place's own Armenian name ("Լուսավանում",
+            # Lusavan's) does the same to a place whose Latin name only
+            # transliterates alike (Charentsavan, once "Lusavan"), however large.
+            own = script_of(parsed.name) == "Armn" and any(self._armenian_name(pi, hit) for pi, hit in stems.items())
             stems = {pi: (DECLINED_SOUND_ALIKE, ni, layer)
-                     if layer == "phonetic" and self._records[pi].get("kind") == "settlement"
+                     if self._records[pi].get("kind") == "settlement" and (
+                         layer == "phonetic" or (own and not self._armenian_name(pi, (0, ni))))
                      else (score, ni, layer) for pi, (score, ni, layer) in stems.items()}
         found: Found = {}
         _merge(found, stems, cap=LAYER_SCORES["inflected"])

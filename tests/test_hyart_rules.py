@@ -179,3 +179,15 @@ def test_a_three_letter_genitive_is_not_shushi(gaz):
     res = gaz.resolve("Շոշի")
     assert "wof:421174129" not in {c.place.id for c in res.candidates}
     assert res.candidates[0].place.id == "wof:1226373065", res.why
+
+
+def test_a_town_matched_only_by_a_latin_transliteration_does_not_push_the_village_down(gaz):
+    # "Լուսավանում": Lusavan of Jabrayil by its Armenian name; Charentsavan by
+    # its old Latin name "Lusavan", a transliteration. The town no longer costs
+    # the village NAMESAKE_PENALTY: a tie, not Charentsavan outright.
+    res = gaz.resolve("Լուսավանում")
+    assert res.status == "ambiguous", res.why
+    assert {c.place.id for c in res.candidates[:2]} == {"wof:1310584749", "wof:1242975503"}
+    # The name as the town holds it is the town's, as before.
+    res = gaz.resolve("Lusavan")
+    assert res.status == "resolved" and res.place.id == "wof:1242975503", res.why
