@@ -191,3 +191,16 @@ def test_a_town_matched_only_by_a_latin_transliteration_does_not_push_the_villag
     # The name as the town holds it is the town's, as before.
     res = gaz.resolve("Lusavan")
     assert res.status == "resolved" and res.place.id == "wof:1242975503", res.why
+
+
+@pytest.mark.parametrize("text", ["Վանք գյուղում", "Վանք գյուղը", "Վանք համայնքում"])
+def test_a_landmark_word_that_is_the_whole_name_before_a_place_word(text):
+    # Vank (Վանք, "monastery") is a village: the landmark's word before the
+    # village's or the community's word is the name, not a monastery's word.
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint) == ("Վանք", "settlement")
+
+
+def test_a_landmark_word_before_a_name_stays_the_landmark_word():
+    parsed = parse_name("վանք Գանձասար")
+    assert (parsed.name, parsed.kind_hint) == ("Գանձասար", "landmark")
