@@ -76,10 +76,13 @@ def is_town(place: Place) -> bool:
     return (place.population or 0) >= SEAT_POPULATION or place.raw.get("unit") == "city"
 
 
-def notability(place: Place) -> tuple[float, str]:
-    """How well known a place is, as a bonus and its reason: the strongest sign counts."""
+def notability(place: Place, name: Name | None = None) -> tuple[float, str]:
+    """How well known a place is, as a bonus and its reason: the strongest sign
+    counts. With ``name`` (the name that matched), a place the press names by
+    some names only (``notable_as``) is press-named by those alone."""
     population = place.population or 0
-    if (place.sources.get("curated") and place.raw.get("notable") is not False) or place.raw.get("notable"):
+    if ((place.sources.get("curated") and place.raw.get("notable") is not False) or place.raw.get("notable")) and (
+            name is None or "notable_as" not in place.raw or name.text in place.raw["notable_as"]):
         return NOTABLE_BONUS, "named in the conflict's press (curated)"
     # The reason is read by people: a province of 134,061 is no "town".
     if population >= SEAT_POPULATION:
@@ -196,7 +199,7 @@ def score_place(place: Place, name: Name, base: float, layer: str, *, parsed: Pa
     if in_area:
         score += AREA_BONUS
         why.append("in the area of interest")
-    bonus, reason = notability(place)
+    bonus, reason = notability(place, name)
     if bonus:
         score += bonus
         why.append(reason)

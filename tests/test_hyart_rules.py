@@ -204,3 +204,38 @@ def test_a_landmark_word_that_is_the_whole_name_before_a_place_word(text):
 def test_a_landmark_word_before_a_name_stays_the_landmark_word():
     parsed = parse_name("վանք Գանձասար")
     assert (parsed.name, parsed.kind_hint) == ("Գանձասար", "landmark")
+
+
+# A place the press names by some names only (notable_as).
+
+def test_notable_as_is_validated(tmp_path):
+    from gazetteer import DataError
+    from gazetteer.curated import load_curated
+    bad = tmp_path / "c.yaml"
+    bad.write_text("places:\n  - id: wof:1\n    source: s\n    notable_as: Chaylu\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"'notable_as' must be a list"):
+        load_curated(bad)
+    bad.write_text("places:\n  - id: wof:1\n    source: s\n    notable_as: []\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"'notable_as' must be a list"):
+        load_curated(bad)
+
+
+def test_the_press_mark_holds_for_the_press_names_only(gaz):
+    from gazetteer.ranking import NOTABLE_BONUS, notability
+    chaylu = gaz.get("wof:1309835321")
+    by_text = {n.text: n for n in chaylu.names}
+    assert notability(chaylu)[0] == NOTABLE_BONUS  # the place itself is press-named
+    assert notability(chaylu, by_text["Չայլու"])[0] == NOTABLE_BONUS
+    assert notability(chaylu, by_text["Այգեստան"])[0] < NOTABLE_BONUS
+    # A place marked without notable_as keeps the mark by every name.
+    shushi = gaz.get("wof:421174129")
+    assert all(notability(shushi, n)[0] == NOTABLE_BONUS for n in shushi.names)
+
+
+def test_aygestan_is_not_chaylu_by_the_press_mark(gaz):
+    # Aygestan, the older Armenian name of Chaylu (Çaylı of Tartar), is what the
+    # later press calls the Askeran village: the Chaylu mark no longer decides it.
+    res = gaz.resolve("Այգեստանում")
+    assert not (res.status == "resolved" and res.place.id == "wof:1309835321"), res.why
+    res = gaz.resolve("Չայլու")
+    assert res.status == "resolved" and res.place.id == "wof:1309835321", res.why
