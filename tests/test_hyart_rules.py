@@ -135,6 +135,11 @@ def test_a_genitive_spelling_a_georgian_name_brings_the_stems_places(gaz):
     found = gaz._retriever.find(parse_name("Ծաղկաշատի"))
     ids = {gaz._place(pi).id: hit for pi, hit in found.items()}
     assert ids[ASKERAN_TSAGHKASHAT][0] == ids[LORI_TSAGHKASHAT][0] == 0.97
+    # Each stands level by its own Armenian name (or the Georgian one it spells), no other.
+    for pi, (score, ni, layer) in found.items():
+        text = gaz._place(pi).names[ni].text
+        assert (score, layer) == (0.97, "normalised") and ("\u0530" <= text[0] <= "\u058f"
+                                                           or "\u10a0" <= text[0] <= "\u10ff"), text
     res = gaz.resolve("Ծաղկաշատի")
     assert not (res.status == "resolved" and res.place.id == LORI_TSAGHKASHAT), res.why
 
