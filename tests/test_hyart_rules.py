@@ -244,3 +244,12 @@ def test_aygestan_is_not_chaylu_by_the_press_mark(gaz):
     assert not (res.status == "resolved" and res.place.id == "wof:1309835321"), res.why
     res = gaz.resolve("Չայլու")
     assert res.status == "resolved" and res.place.id == "wof:1309835321", res.why
+
+
+def test_a_fuzzy_guess_keeps_the_town_rule(gaz):
+    # "Qazaxla" (with Qazax) is spelled like no place: the guesses at it (Qazax
+    # town, the villages named Qazaxlar) have no name of their own to keep, so the
+    # town still costs the villages NAMESAKE_PENALTY and nothing is chosen.
+    res = gaz.resolve("Qazaxla")
+    assert res.status == "not_found", (res.status, res.why)
+    assert res.candidates[0].place.id == "wof:421178459"  # Qazax, first among the suggestions
