@@ -80,14 +80,15 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
          # The rounds that wrote context rules stated them in their own files.
          "tests/test_wrongs_rules.py", "tests/test_misses_rules.py", "tests/test_ru20_rules.py",
          "tests/test_encyclo_rules.py", "tests/test_bord_rules.py", "tests/test_admin2_rules.py",
-         "tests/test_rus2_rules.py", "tests/test_notab_rules.py", "tests/test_b2122_rules.py"],
+         "tests/test_rus2_rules.py", "tests/test_notab_rules.py", "tests/test_b2122_rules.py",
+         "tests/test_hyart_rules.py"],
     ),
     # How each candidate is scored: the layers, notability, the size and
     # kind hints, whole names before part and written before sound-alike.
     "ranking": (
         ["gazetteer/ranking.py"],
         ["tests/test_ranking_rules.py", "tests/test_decision_rules.py", "tests/test_ranking.py",
-         "tests/test_resolve.py", "tests/test_notab_rules.py",
+         "tests/test_resolve.py", "tests/test_notab_rules.py", "tests/test_hyart_rules.py",
          # lettered_apart's rule and its one real case.
          "tests/test_misses_rules.py::test_a_name_written_with_its_letters_is_not_one_differing_in_them",
          "tests/test_misses_rules.py::test_nuzgar_is_the_village_so_spelled"],
@@ -111,7 +112,7 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
                   ["tests/test_retrieval_rules.py", "tests/test_fuzzyindex.py", "tests/test_resolve.py",
                    "tests/test_hy23_rules.py",
                    "tests/test_bord_rules.py", "tests/test_hyscript_rules.py", "tests/test_inflection_dev6.py",
-                   "tests/test_dev8_rules.py", "tests/test_ru20_rules.py"]),
+                   "tests/test_dev8_rules.py", "tests/test_ru20_rules.py", "tests/test_hyart_rules.py"]),
     # How both console commands end: exit codes, exit handlers, streams flushed (atomic.run_command).
     "lifecycle": (["gazetteer/atomic.py"],
                   # In this process: a command run in its own would not run the mutant under test.

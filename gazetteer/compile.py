@@ -211,6 +211,8 @@ def _apply_curated(places: dict[str, dict[str, Any]], entries: list[dict[str, An
             else:
                 place["names"].append(clean)
         place["sources"]["curated"] = True
+        if entry.get("notable_as"):
+            place["notable_as"] = list(entry["notable_as"])
         if entry.get("notable") is False:
             # A fix (a merge, a point moved) is no sign that the press names the place.
             place["notable"] = False

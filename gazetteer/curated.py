@@ -15,7 +15,9 @@ where its facts come from (``source:``). Entries can:
   and correct a population the source gives the wrong place (``population``,
   ``null`` where the right one is not known);
 * mark a place ``notable: true``: the conflict's press names it so often that a
-  bare name means this place rather than a namesake (``press.yaml``);
+  bare name means this place rather than a namesake (``press.yaml``); with
+  ``notable_as:`` (a list of names), only by those names: matched by another of
+  its names (an old one a namesake now bears) it is no better known than they;
   any curated place counts as press-named unless its entry says ``notable:
   false`` (a fix that merges or moves an obscure village);
 * mark a name ``hidden: true``: it still resolves, but belongs to another
@@ -42,7 +44,7 @@ from .model import KINDS
 __all__ = ["load_curated"]
 
 _ENTRY_KEYS = {"id", "source", "name", "names", "drop_names", "replace_names", "new", "covers",
-               "parent", "note", "kind", "merge", "notable", "lat", "lon", "population"}
+               "parent", "note", "kind", "merge", "notable", "notable_as", "lat", "lon", "population"}
 _NAME_KEYS = {"text", "lang", "from", "to", "note", "type", "hidden"}
 # ``type`` is a landmark's kind (bridge, checkpoint, lake, ...), or ``township``
 # for a settlement that is a qəsəbə/посёлок (its word picks it, ranking.py); ``from``/``to``
@@ -128,6 +130,10 @@ def _load_file(path: Path) -> list[dict[str, Any]]:
             raise DataError(f"{where}: 'source' is required: say where these facts come from")
         if "notable" in entry and not isinstance(entry["notable"], bool):
             raise DataError(f"{where}: 'notable' must be true or false, got {entry['notable']!r}")
+        as_named = entry.get("notable_as")
+        if as_named is not None and (not isinstance(as_named, list) or not as_named
+                                     or not all(isinstance(t, str) and t for t in as_named)):
+            raise DataError(f"{where}: 'notable_as' must be a list of the names the press uses, got {as_named!r}")
         new = entry.get("new")
         if pid.startswith("gz:") and not isinstance(new, dict):
             raise DataError(f"{where}: a 'gz:' place needs 'new:' with kind, lat, lon")

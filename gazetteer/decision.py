@@ -504,7 +504,7 @@ class Decider:
         if not parsed.kind_hint:
             out = town_before_its_unit(out)
         if parsed.kind_hint in (None, "settlement") and parsed.size_hint in (None, "town"):
-            out = town_before_namesakes(out, fits)
+            out = town_before_namesakes(out, fits, bases)
         fit_rank = {pid: FIT_RANK[level] for pid, level in fits.items()}
         if partial:
             out = full_before_partial(out, partial, fit_rank, MARGIN)

@@ -34,6 +34,9 @@ DISTRICT_WORDS = (
     # "շրջանից"), Turkish, German, French and Spanish press.
     "շրջանի", "շրջանում", "շրջանից", "ilçesi", "ilçesinin", "ilçesinde", "ilçesine", "bölgesi", "bölgesinin", "bölgesinde",
     "bezirk", "bezirks", "rayon de", "district de", "distrito", "distrito de",
+    # The French and Spanish press's Artsakh region, as English's "region of": "la
+    # commune de Vazgenashen de la région de Martouni".
+    "région de", "région d'", "region de", "región de",
     # Turkish "il" for Nakhchivan's districts ("Sederek iline bağlı", "Sederek ilinin").
     "ili", "iline", "ilinin", "ilinde", "ilindeki",
     # The administrative raion, as Azerbaijani and Russian science reports call a
@@ -101,6 +104,8 @@ VILLAGE_WORDS = (
     # Armenian plural with the article, as a report lists several ("Կարմիր Շուկա
     # և Թաղավարդ գյուղերն", "Ստեփանակերտ և Շուշի քաղաքները"): the last name.
     "գյուղերը", "գյուղերն", "գյուղերի", "գյուղերից",
+    # The article before a vowel: "Արցախի Սղնախ գյուղն է" (is the village of Sghnakh).
+    "գյուղն",
     # A rural community: "Լիսագոր գյուղական համայնքում".
     "գյուղական համայնք", "գյուղական համայնքը", "գյուղական համայնքի", "գյուղական համայնքում",
     "գյուղական համայնքից",
@@ -342,6 +347,9 @@ TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisin
                     "մոտ", "մոտակայքում", "մոտակայքից", "մերձակայքում", "մերձակայքից",
                     # (NFKC, which the parse applies first, writes և as եւ.)
                     "շրջակայքում", "շրջակայքից", "հարեւանությամբ", "մատույցներում",
+                    # "in", after a genitive or dative, as Western Armenian writes the
+                    # locative: "Ստեփանակերտի մէջ", "Ծաղկաշատ գիւղին մէջ", "Ասկերան շրջանի մէջ".
+                    "մէջ", "մեջ",
                     # Azerbaijani "around" and "near" after a name: "Murovdağ ətrafında",
                     # "Həkəri körpüsü yaxınlığında".
                     "ətrafında", "ətrafındakı", "ətrafından", "yaxınlığında", "yaxınlığındakı",
@@ -430,6 +438,8 @@ DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                "der", "die", "dem", "la", "le", "el",
                # What was done to it, as "liberated" is: "occupied Kalbajar district".
                "occupied", "formerly occupied", "previously occupied",
+               # Who lives there, as a report quotes them: "said a resident of Nor Maragha".
+               "a resident of", "resident of", "residents of", "a native of", "native of", "natives of",
                # "in the area of Sotk", "in the vicinity of Jermuk": the place is Sotk.
                "in the area of", "the area of", "area of", "in the vicinity of", "the vicinity of", "vicinity of",
                # Azerbaijani participles the resettlement press puts before a name

@@ -209,8 +209,9 @@ _ENDINGS = {
     # A name ending in a vowel takes a glide before its ending: Շորժա, Շորժայի, Շորժայում.
     "Armn": (("յում", ""), ("յից", ""), ("յով", ""), ("յի", ""),
              ("ում", ""), ("ից", ""), ("ով", ""), ("ի", ""), ("ը", ""), ("ն", ""),
-             # A name in -ի takes -ու in the genitive: Մարտունու շրջան is Martuni's.
-             ("ու", "ի")),
+             # A name in -ի takes -ու in the genitive: Մարտունու շրջան is Martuni's;
+             # its ablative builds on that genitive: "Մարտունուց" (from Martuni).
+             ("ուց", "ի"), ("ու", "ի")),
     # The instrumental after a soft or hushing consonant takes -ей/-ем: "Шушей", "Евлахом" but "Карабахом".
     "Cyrl": (("ом", ""), ("ой", "а"), ("ей", "а"), ("ем", ""), ("ах", ""), ("ах", "ы"), ("ам", ""), ("ам", "ы"),
              ("е", ""), ("е", "а"),
@@ -281,15 +282,23 @@ def inflection_stems(name: str) -> list[str]:
 
 
 def short_stems(name: str) -> list[str]:
-    """Three-letter stems of a Russian case form, the last reading tried when no
-    other finds anything: "Кута" (of Кут), "Теху" (of Тех), "Цавом" (of Цав).
+    """Three-letter stems of a Russian or Armenian case form, the last reading
+    tried when no other finds anything: "Кута" (of Кут), "Теху" (of Тех), "Цавом"
+    (of Цав), "Շոշում" (of Շոշ); and, for Armenian, beside a name's sound-alikes.
     Kept apart from ``inflection_stems``: tried beside the longer stems, "Шуш"
     of "Шушу" would rival Шуша itself."""
     low = name.casefold()
-    if script_of(name) != "Cyrl" or " " in name:
+    script = script_of(name)
+    if " " in name or script not in _SHORT_ENDINGS:
         return []
-    return [name[: len(name) - len(ending)] for ending in ("ом", "а", "е", "у")
+    return [name[: len(name) - len(ending)] for ending in _SHORT_ENDINGS[script]
             if low.endswith(ending) and len(name) - len(ending) == 3][:1]
+
+
+#: The case endings ``short_stems`` reads off. Armenian three-letter villages
+#: are many (Շոշ, Սոս, Տող): "Շոշի" (Shosh's) is read as Շոշ, not as the
+#: Շուշի it sounds like.
+_SHORT_ENDINGS = {"Cyrl": ("ом", "а", "е", "у"), "Armn": ("ում", "ից", "ով", "ի", "ը")}
 
 
 #: A Russian adjective's case endings (hard and soft) and its nominatives.
@@ -399,6 +408,22 @@ _GERMAN_FINAL_CH = re.compile(r"[aeiouäöü]ch\b")
 # Çimən, "Дюдюкчю" Düdükçü), which a transliteration reads as "ya", "yu", "yo".
 _RU_SOFT_VOWEL = re.compile(r"(?<=[бвгджзйклмнпрстфхцчшщ])([яюё])", re.IGNORECASE)
 _RU_HARD_VOWEL = {"я": "е", "ю": "у", "ё": "о", "Я": "Е", "Ю": "У", "Ё": "О"}
+
+
+_KH = re.compile("kh", re.IGNORECASE)
+
+
+def armenian_gh_readings(name: str) -> list[str]:
+    """A Latin name's "kh" read as the "gh" of Armenian ղ, as the Russian route
+    writes it (Цахкашат, "Tsakhkashat", is Ծաղկաշատ, Tsaghkashat): each "kh"
+    alone, then all of them. Only for a Latin name with a "kh"; at most four."""
+    if not name.isascii() or "kh" not in name.casefold():
+        return []
+    spots = [m.start() for m in _KH.finditer(name)][:3]
+    out = [name[:i] + ("gh" if name[i] == "k" else "Gh") + name[i + 2:] for i in spots]
+    if len(spots) > 1:
+        out.append(_KH.sub(lambda m: "gh" if m.group(0)[0] == "k" else "Gh", name))
+    return out
 
 
 def foreign_readings(name: str) -> list[str]:

@@ -379,7 +379,14 @@ def _strip_words(text: str) -> tuple[str, str | None, str | None, str | None]:
     for _ in range(_MAX_DESCRIPTORS):
         # A trailing descriptor is a few words long: searching only the end
         # keeps a long string's parse linear.
-        match = _LEADING.match(text) or _TRAILING.search(text, max(len(text) - _TAIL, 0))
+        match = _LEADING.match(text)
+        if match and _WORD_KIND.get(match.group("word").casefold()) == "landmark" and (
+                _WORD_KIND.get(text[match.end():].strip().casefold(), "landmark") != "landmark"):
+            # A landmark's word that is all the name before a place's word: "Վանք
+            # գյուղում" is in the village of Vank (Վանք, monastery), not a
+            # monastery named "գյուղում".
+            match = None
+        match = match or _TRAILING.search(text, max(len(text) - _TAIL, 0))
         folded = None if match else _folded_descriptor(text)
         if folded:
             word = _descriptor_word(folded.group("word"))

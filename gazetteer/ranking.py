@@ -82,10 +82,13 @@ def is_town(place: Place) -> bool:
     return (place.population or 0) >= SEAT_POPULATION or place.raw.get("unit") == "city"
 
 
-def notability(place: Place) -> tuple[float, str]:
-    """How well known a place is, as a bonus and its reason: the strongest sign counts."""
+def notability(place: Place, name: Name | None = None) -> tuple[float, str]:
+    """How well known a place is, as a bonus and its reason: the strongest sign
+    counts. With ``name`` (the name that matched), a place the press names by
+    some names only (``notable_as``) is press-named by those alone."""
     population = place.population or 0
-    if (place.sources.get("curated") and place.raw.get("notable") is not False) or place.raw.get("notable"):
+    if ((place.sources.get("curated") and place.raw.get("notable") is not False) or place.raw.get("notable")) and (
+            name is None or "notable_as" not in place.raw or name.text in place.raw["notable_as"]):
         return NOTABLE_BONUS, "named in the conflict's press (curated)"
     # The reason is read by people: a province of 134,061 is no "town".
     if population >= SEAT_POPULATION:
@@ -202,7 +205,7 @@ def score_place(place: Place, name: Name, base: float, layer: str, *, parsed: Pa
     if in_area:
         score += AREA_BONUS
         why.append("in the area of interest")
-    bonus, reason = notability(place)
+    bonus, reason = notability(place, name)
     if bonus:
         score += bonus
         why.append(reason)
@@ -329,7 +332,8 @@ def town_before_its_unit(cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def town_before_namesakes(cands: list[Candidate], fits: dict[str, str] | None = None) -> list[Candidate]:
+def town_before_namesakes(cands: list[Candidate], fits: dict[str, str] | None = None,
+                          bases: dict[str, float] | None = None) -> list[Candidate]:
     """A bare name shared by a town and villages of no note means the town.
 
     A settlement of no note (``notability`` below NOTABLE_BONUS: neither
@@ -340,18 +344,24 @@ def town_before_namesakes(cands: list[Candidate], fits: dict[str, str] | None = 
     village is no such town (Çinarlı, once Vank, is no reason to pass over
     the other Vank), but keeps its own score; between towns nothing changes
     ("Martuni" stays open between Xocavənd and the Gegharkunik town); a
-    village the context fits better than every town keeps its score.
+    village the context fits better than every town keeps its score. With
+    ``bases`` (each candidate's retrieval score), a town matched less well than
+    the village does not have its name: "Լուսավանում" is the Lusavan of
+    Jabrayil as much as Charentsavan, once "Lusavan" in Latin letters only (a
+    guess at a spelling has no name of its own to keep).
     """
     fits = fits or {}
     towns = [c for c in cands if c.place.kind == "settlement" and (c.place.population or 0) >= SEAT_POPULATION]
     if not towns:
         return cands
     best = max(FIT_RANK[fits.get(c.place.id)] for c in towns)
+    top = max(bases.get(c.place.id, 0.0) for c in towns) if bases else None
     out = []
     for cand in cands:
         place = cand.place
         if (place.kind == "settlement" and notability(place)[0] < NOTABLE_BONUS
-                and FIT_RANK[fits.get(place.id)] <= best):
+                and FIT_RANK[fits.get(place.id)] <= best
+                and (top is None or cand.layer == "fuzzy" or top >= bases.get(place.id, 0.0))):
             cand = Candidate(place=place, score=round(cand.score - NAMESAKE_PENALTY, 4), matched=cand.matched,
                              layer=cand.layer, why=(*cand.why, "a town has this name"))
         out.append(cand)

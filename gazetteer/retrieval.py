@@ -20,7 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .fuzzyindex import PieceIndex
-from .normalize import (exact_key, foreign_readings, inflection_stems, name_pair, norm_key, script_of, short_stems,
+from .normalize import (armenian_gh_readings, exact_key, foreign_readings, inflection_stems, name_pair, norm_key, script_of, short_stems,
                         skeleton, skeleton_of_norm)
 from .parsing import ParsedName, armenian_name_parts, russian_name_parts
 
@@ -161,6 +161,8 @@ class Retriever:
             if found:
                 break
             found = reading(parsed)
+        if "kh" in parsed.name or "Kh" in parsed.name:
+            _merge(found, self._armenian_gh(parsed))
         if not found and fuzzy and not self._two_places(parsed):
             # The strict layers found nothing for the name: straight to its spelling.
             found = self._fuzzy(parsed.name, skeleton(parsed.name))
@@ -184,27 +186,51 @@ class Retriever:
             # below it. A unit keeps its sound-alike: "Մարտունու" is Martuni's,
             # the district's and the province's alike. Russian the same:
             # "Артаниша" is Artanish's, not Ardenis's (which only sounds like it).
+            # An Armenian stem that is a place's own Armenian name ("Լուսավանում",
+            # Lusavan's) does the same to a place whose Latin name only
+            # transliterates alike (Charentsavan, once "Lusavan"), however large.
+            own = script_of(parsed.name) == "Armn" and any(self._armenian_name(pi, hit) for pi, hit in stems.items())
             stems = {pi: (DECLINED_SOUND_ALIKE, ni, layer)
-                     if layer == "phonetic" and self._records[pi].get("kind") == "settlement"
+                     if self._records[pi].get("kind") == "settlement" and (
+                         layer == "phonetic" or (own and not self._armenian_name(pi, (0, ni))))
                      else (score, ni, layer) for pi, (score, ni, layer) in stems.items()}
         found: Found = {}
         _merge(found, stems, cap=LAYER_SCORES["inflected"])
         for stem in short_stems(parsed.name) if not found else ():
-            _merge(found, self.matches(stem), cap=LAYER_SCORES["inflected"])
+            # An Armenian three-letter stem as written only: "Շոշում" is Shosh's,
+            # not Sus's, whose three letters sound alike.
+            _merge(found, self.matches(stem, phonetic=script_of(stem) != "Armn"), cap=LAYER_SCORES["inflected"])
         return found
 
     def _declined(self, parsed: ParsedName, found: Found) -> Found:
         """A name found as written that is a declined form all the same: the
         place its stem names joins (or outranks) the places it only sounds like,
         and a unit's genitive that a hamlet bears as its name brings the unit."""
+        if parsed.name.endswith("ի") and any(layer == "normalised" and "\u10a0" <= self._records[pi]["names"][ni]["text"][0]
+                                             <= "\u10ff" for pi, (_, ni, layer) in found.items()):
+            # Georgian's nominative ends in -ი as Armenian's genitive ends in -ի:
+            # "Ծաղկաշատի" (Tsaghkashat's) spells the Georgian name of Lori's
+            # Tsaghkashat. The places the stem names in Armenian stand level with
+            # it, so that the genitive is read as its nominative is, not by which
+            # namesake has a Georgian name.
+            _merge(found, {pi: (CROSS_SCRIPT_SCORE, ni, "normalised")
+                           for pi, (_, ni, _) in self._as_written(inflection_stems(parsed.name),
+                                                                   self._armenian_name).items()})
         if script_of(parsed.name) == "Armn" and all(layer == "phonetic" for _, _, layer in found.values()):
             # A declined Armenian name that only sounds like other names ("Կութի",
             # Kut's, sounds like Koti): a stem written as a place's own Armenian
             # name is the better reading, and the sound-alikes fall below it.
-            stems = {pi: hit for stem in inflection_stems(parsed.name)
+            stems = {pi: hit for stem in (*inflection_stems(parsed.name), *short_stems(parsed.name))
                      for pi, hit in self.matches(stem, phonetic=False).items() if self._armenian_name(pi, hit)}
             if stems:
                 found = {pi: (DECLINED_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()}
+                if any(len(stem) == 3 for stem in short_stems(parsed.name)):
+                    # A three-letter stem ("Շոշի", Shosh's) sounds like far more than it
+                    # spells: Շուշի (Shushi), whose notability would outweigh the
+                    # margin. A sound-alike spelled otherwise in Armenian letters is
+                    # dropped, one in other letters falls to a Russian sound-alike's score.
+                    found = {pi: (RUSSIAN_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()
+                             if not self._armenian_name(pi, (0, ni))}
                 _merge(found, stems, cap=LAYER_SCORES["inflected"])
             return found
         if all(layer == "phonetic" or (score == CROSS_SCRIPT_SCORE and script_of(parsed.name) == "Cyrl"
@@ -279,6 +305,20 @@ class Retriever:
         for reading in dict.fromkeys(r for text in (parsed.name, *parsed.alternatives)
                                      for r in foreign_readings(text)):
             _merge(found, self.matches(reading), cap=LAYER_SCORES["inflected"])
+        return found
+
+    def _armenian_gh(self, parsed: ParsedName) -> Found:
+        """A "kh" that stands for Armenian ղ, as Russian-route romanizations write it
+        ("Tsakhkashat" for Ծաղկաշատ): the places whose Armenian name the "gh"
+        spelling writes, at the cross-script layer (a lossy transliteration), so
+        that a namesake holding the "kh" spelling as a variant of its own (the
+        Tsaghkashat of Lori) does not win on that alone."""
+        found: Found = {}
+        for reading in armenian_gh_readings(parsed.name):
+            hits = {pi: (min(score, CROSS_SCRIPT_SCORE), ni, "normalised")
+                    for pi, (score, ni, _) in self.matches(reading, phonetic=False).items()
+                    if self._records[pi]["names"][ni]["lang"].startswith("hye")}
+            _merge(found, hits)
         return found
 
     def _as_written(self, texts: Iterable[str], keep: Callable[[int, tuple], bool] | None = None) -> Found:
