@@ -34,9 +34,6 @@ DISTRICT_WORDS = (
     # "շրջանից"), Turkish, German, French and Spanish press.
     "շրջանի", "շրջանում", "շրջանից", "ilçesi", "ilçesinin", "ilçesinde", "ilçesine", "bölgesi", "bölgesinin", "bölgesinde",
     "bezirk", "bezirks", "rayon de", "district de", "distrito", "distrito de",
-    # The French and Spanish press's Artsakh region, as English's "region of": "la
-    # commune de Vazgenashen de la région de Martouni".
-    "région de", "région d'", "region de", "región de",
     # Turkish "il" for Nakhchivan's districts ("Sederek iline bağlı", "Sederek ilinin").
     "ili", "iline", "ilinin", "ilinde", "ilindeki",
     # The administrative raion, as Azerbaijani and Russian science reports call a
@@ -71,7 +68,10 @@ REGION_WORDS = ("region", "regions", "регион", "республика", "re
                 # Gadabay", "la regione di Syunik", "a região de Shabran", "w regionie
                 # Aragatsotn", "regiunea Aghdam", "i regionen Aragatsotn".
                 "région", "région de", "región", "región de", "regione", "regione di", "região", "região de",
-                "regionie", "regiunea", "regionen")
+                "regionie", "regiunea", "regionen",
+                # The French and Spanish press's Artsakh region, as English's "region of" (a unit
+                # of either kind): "la commune de Vazgenashen de la région de Martouni".
+                "région d'", "region de")
 # Village and town apart: "Zəngilan kəndi" is a village, "Zəngilan şəhəri" the town.
 VILLAGE_WORDS = (
     "village of", "the village of", "village", "villages", "hamlet",

@@ -226,11 +226,11 @@ class Retriever:
                 found = {pi: (DECLINED_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()}
                 if any(len(stem) == 3 for stem in short_stems(parsed.name)):
                     # A three-letter stem ("Շոշի", Shosh's) sounds like far more than it
-                    # spells: Շուշի (Shushi), whose notability would outweigh the
-                    # margin. A sound-alike spelled otherwise in Armenian letters is
-                    # dropped, one in other letters falls to a Russian sound-alike's score.
-                    found = {pi: (RUSSIAN_SOUND_ALIKE, ni, layer) for pi, (_, ni, layer) in found.items()
-                             if not self._armenian_name(pi, (0, ni))}
+                    # spells: Շուշի (Shushi), whose notability outweighs any margin.
+                    # Spelled as a place's own Armenian name, the stem is the reading;
+                    # its sound-alikes, in any letters, are dropped ("Սոսի" is Sos's, not
+                    # Shushi province's, which the area prior would tie with it).
+                    found = {}
                 _merge(found, stems, cap=LAYER_SCORES["inflected"])
             return found
         if all(layer == "phonetic" or (score == CROSS_SCRIPT_SCORE and script_of(parsed.name) == "Cyrl"

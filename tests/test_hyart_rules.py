@@ -73,8 +73,9 @@ def test_a_residents_phrase_before_the_name_is_dropped(text):
     ("région d'Askeran", "Askeran"),
 ])
 def test_the_french_region_word_before_a_name(text, name):
+    # A unit of either kind, as English "region" is: the French press's Artsakh region or Azerbaijani raion.
     parsed = parse_name(text)
-    assert (parsed.name, parsed.kind_hint) == (name, "district")
+    assert (parsed.name, parsed.kind_hint) == (name, "area")
 
 
 @pytest.mark.parametrize("name, near, place", [
