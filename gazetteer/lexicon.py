@@ -203,7 +203,7 @@ _LANDMARK_WORDS = (
     "yolu",
     "рудник", "хребет", "пункт пропуска",
     # French and Italian put the word first, joined by "de"/"di" ("pont d'Hakari",
-    # "corridor de Latchine", "bacino idrico di Sarsang"): _FOREIGN_LANDMARK reads them.
+    # "corridor de Latchine", "bacino idrico di Sarsang"): landmarkforms' _FOREIGN_LANDMARK reads them.
     *(f"{word} {link}" for word in ("pont", "corridor", "lac", "monastère", "forteresse", "réservoir")
       for link in ("de", "d'", "du")),
     *(f"{word} {link}" for word in ("ponte", "corridoio", "lago", "monastero", "fortezza", "bacino idrico")

@@ -13,12 +13,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .lexicon import (AZE_POSSESSIVE_CASES, DIRECTION_WORDS, DISTRICT_WORDS, DROP_WORDS, LANDMARK_CASES,
+from .lexicon import (DIRECTION_WORDS, DISTRICT_WORDS, DROP_WORDS, LANDMARK_CASES,
                       LANDMARK_SYNONYMS, PLANT_WORDS, RESERVOIR_WORDS, RIVER_WORDS,
                       LANDMARK_WORDS, LOCALITY_WORDS, PROVINCE_WORDS, REGION_WORDS, SETTLEMENT_WORDS, TERRITORY_WORDS,
                       BIRTH_LEADS, BIRTH_PREDICATES, OLD_UNIT_OWNERS, LEAD_ARTICLES, LEAD_PLACE_WORDS,
                       LEAD_PREPOSITIONS, LEAD_VERBS, GLOSS_COUNTRIES, GLOSS_HEADS, GLOSS_TAILS,
                       TOWN_WORDS, UNIT_AS_RAION, UNIT_CASES, VILLAGE_WORDS)
+from .landmarkforms import (APART_VANK, ARMENIAN_LANDMARK_ENGLISH, AZE_LANDMARK_CASES, CHURCH_AS_MONASTERY,
+                            RUSSIAN_LANDMARK_ENGLISH, VANK_WORDS, landmark_case_forms, landmark_word_orders,
+                            ru_feminine_nominative, vank_forms)
 from .normalize import (MAX_NAME, _ABBREVIATED_QUALIFIERS, _QUALIFIER_FORMS, _QUALIFIER_OF, inflection_stems,
                         name_base, norm_key, qualifiers, script_of)
 
@@ -27,18 +30,7 @@ __all__ = ["ParsedName", "parse_name", "aze_genitive_stems", "armenian_name_part
 
 # --- descriptors ---------------------------------------------------------
 
-# Generated, and read off a name's end by _AZE_CASE_ENDING rather than added to
-# the descriptor pattern: a pattern five times longer would slow every parse.
-_AZE_LANDMARK_CASES = {
-    word + ending: word
-    for word in LANDMARK_WORDS if word[-1] in AZE_POSSESSIVE_CASES and script_of(word) == "Latn"
-    for ending in AZE_POSSESSIVE_CASES[word[-1]]}
 _AZE_CASE_ENDING = re.compile(r"n(?:dan|dən|da|də|ın|in|un|ün|ı|i|u|ü|a|ə)$", re.IGNORECASE)
-# A Russian adjective before a landmark's word, in the case the word is in
-# ("Черного озера", "Зангиланской мечети"), and its nominatives.
-_RU_ADJECTIVE_CASES = (("ого", ("ое", "ый", "ий")), ("ому", ("ое", "ый", "ий")), ("ом", ("ое", "ый", "ий")),
-                       ("ой", ("ая", "ый", "ой")), ("ую", ("ая",)), ("их", ("ие",)), ("ими", ("ие",)),
-                       ("им", ("ое", "ый", "ий")))
 #: A Russian adjective of a place name, in any case a report puts it ("в
 #: Кельбаджарском районе", "Лачинского района"), and the name's stems.
 #: A town in -ск keeps it ("Красносельский район" is Krasnoselsk's, "Ильичёвский" Ilyichevsk's),
@@ -325,7 +317,7 @@ _RU_ADJECTIVE_LEAD = re.compile(
 #: The first and last words of every descriptor: a name that neither starts
 #: nor ends with one of these has no descriptor to strip.
 _EDGE_WORDS = frozenset(w.split()[i] for w, _ in _KIND_WORDS for i in (0, -1)) | frozenset(
-    w.split()[0] for w in DROP_WORDS) | frozenset(w.split()[-1] for w in _AZE_LANDMARK_CASES)
+    w.split()[0] for w in DROP_WORDS) | frozenset(w.split()[-1] for w in AZE_LANDMARK_CASES)
 _TAIL = 2 + max(len(w) for w, _ in _KIND_WORDS)
 #: Before a landmark's word only lower-case adjectives are dropped: "пограничного
 #: пункта пропуска Лачин", "древнего монастыря Дадиванк" say what it is like,
@@ -406,7 +398,7 @@ def _strip_words(text: str) -> tuple[str, str | None, str | None, str | None]:
         # An Azerbaijani word with a case ending: "su anbarının" is "su anbarı" + "nın".
         case = _AZE_CASE_ENDING.search(text) if first is None else None
         match = case and _TRAILING.search(text, max(case.start() - _TAIL, 0), case.start())
-        if match and (match.group("word").casefold() + case.group().casefold()) in _AZE_LANDMARK_CASES:
+        if match and (match.group("word").casefold() + case.group().casefold()) in AZE_LANDMARK_CASES:
             kind, first = kind or "landmark", match.group("word").casefold() + case.group().casefold()
             text = text[: match.start()].strip()
             continue
@@ -417,127 +409,6 @@ def _strip_words(text: str) -> tuple[str, str | None, str | None, str | None]:
             continue
         break
     return text, kind, size, first
-
-
-def _landmark_case_forms(name: str, word: str) -> list[str]:
-    """The landmark's name with its word in the nominative, when the text has the
-    word in another case: "Sərsəng su anbarının" -> "Sərsəng su anbarı", "Черного
-    озера" -> "Черное озеро" (a Russian adjective agrees with the word)."""
-    nominative = LANDMARK_CASES.get(word) or _AZE_LANDMARK_CASES.get(word)
-    if nominative is None and script_of(word) != "Cyrl":
-        return []
-    nominative = nominative or word
-    names = [name]
-    low = name.casefold()
-    if script_of(name) == "Cyrl" and " " not in name:
-        for ending, forms in _RU_ADJECTIVE_CASES:
-            if low.endswith(ending) and len(name) > len(ending) + 2:
-                names += [name[: -len(ending)] + form for form in forms]
-                break
-    return [f"{n} {nominative}" for n in names] + [f"{nominative} {n}" for n in names]
-
-
-#: An Armenian landmark word and the English one a landmark's own name holds:
-#: "Բագրատաշենի անցակետ" (Bagratashen's checkpoint) is the "Bagratashen
-#: checkpoint", whose English name the normalised key matches across scripts.
-_ARMENIAN_LANDMARK_ENGLISH = {"անցակետ": "checkpoint", "մաքսակետ": "checkpoint", "կամուրջ": "bridge", "գետ": "river",
-                              # "Սոթքի հանքի" is the "Sotk mine".
-                              "հանք": "mine", "հանքավայր": "mine", "թունել": "tunnel",
-                              "լիճ": "lake", "ջրամբար": "reservoir", "օդանավակայան": "airport",
-                              "վանք": "monastery", "միջանցք": "corridor", "ամրոց": "fortress"}
-#: The same for Russian: "КПП Лачин" is the "Lachin checkpoint", "пункт пропуска
-#: Лачин" too (a landmark's Russian name, where it has one, is tried as well).
-_RUSSIAN_LANDMARK_ENGLISH = {"кпп": "checkpoint", "пункт пропуска": "checkpoint", "пропускной пункт": "checkpoint",
-                             "контрольно-пропускной пункт": "checkpoint", "блокпост": "checkpoint",
-                             "мост": "bridge", "озеро": "lake", "водохранилище": "reservoir",
-                             "аэропорт": "airport", "коридор": "corridor",
-                             # "перевале Сотк" is the "Sotk pass", "рудник Сотк" the "Sotk mine".
-                             "перевал": "pass", "рудник": "mine", "месторождение": "deposit", "тоннель": "tunnel",
-                             "туннель": "tunnel", "река": "river", "монастырь": "monastery", "крепость": "fortress",
-                             "пещера": "cave", "хребет": "ridge"}
-#: An Armenian monastery's name is its founder's or village's name + "vank"
-#: (monastery), joined by "a": Gtich's is Gtichavank, Gosh's Goshavank, Makar's
-#: Makaravank. Guidebooks write it apart ("Gtcha vank", the genitive "Gtichi
-#: vank") or in English ("the Gtich Monastery"): each is tried joined.
-_APART_VANK = re.compile(r"^(?P<stem>[A-Z][a-z\u2019']+?)(?P<link>a|i)?\s+vank$", re.IGNORECASE)
-_VANK_WORDS = frozenset({"monastery", "monastery of", "monastery complex", "monastic complex"})
-
-
-def _vank_forms(stem: str, link: str | None = None) -> list[str]:
-    """The joined forms of a monastery's name from its stem: "Gtich" is Gtichavank (and Gtichvank)."""
-    forms = [f"{stem}{link or ''}vank"]
-    if link != "a" and not stem.endswith(("a", "i")):
-        forms.append(f"{stem}avank")
-    return forms
-
-
-#: Words for a church building that texts use for one monastery: the Azerbaijani
-#: side writes "Aghoghlan Temple" (məbəd) or "church" for the monastery its
-#: curated names call "Aghoghlan monastery"; "X monastery complex" is X monastery.
-_CHURCH_AS_MONASTERY = {"temple": "monastery", "church": "monastery", "monastery complex": "monastery",
-                        "monastic complex": "monastery", "temple complex": "monastery",
-                        "church complex": "monastery"}
-#: A French or Italian landmark word and the English one a landmark's own name
-#: holds: "pont d'Hakari" is the "Hakari bridge".
-_FOREIGN_LANDMARK = {"pont": "bridge", "ponte": "bridge", "corridor": "corridor", "corridoio": "corridor",
-                     "lac": "lake", "lago": "lake", "monastère": "monastery", "monastero": "monastery",
-                     "forteresse": "fortress", "fortezza": "fortress", "réservoir": "reservoir",
-                     "bacino idrico": "reservoir"}
-
-
-def _landmark_word_orders(text: str, name: str) -> list[str]:
-    """A landmark's name with its word on the other side: "monastery of Tegher"
-    is also "Tegher monastery", "Sevan lake" also "lake Sevan", as a landmark's
-    own name may hold the word either way. English's article is no part of
-    either: "the Lachin corridor" is "Lachin corridor"."""
-    bare = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-    out = [bare] if bare != text else []
-    low, key = bare.casefold(), name.casefold()
-    if low.endswith(key):
-        word = bare[: len(bare) - len(name)].strip()
-        word = re.sub(r"\s+(?:of(?:\s+the)?|de|du|d'|di|del)$", "", word, flags=re.IGNORECASE).strip()
-        english = _FOREIGN_LANDMARK.get(word.casefold())
-        return out + [f"{name} {word}"] + ([f"{name} {english}"] if english else []) if word else out
-    if low.startswith(key):
-        word = bare[len(name):].strip()
-        return out + [f"{word} {name}"] if word else out
-    return out
-
-
-#: A feminine noun phrase in an oblique case, word by word up to a preposition:
-#: "российской военной базы в Гюмри" is "российская военная база в Гюмри",
-#: "Зангиланскую мечеть" "Зангиланская мечеть"... as a stored name holds it.
-_RU_FEMININE_ADJECTIVE = (("ской", "ская"), ("ную", "ная"), ("ной", "ная"), ("кую", "кая"), ("ую", "ая"), ("ой", "ая"))
-_RU_FEMININE_NOUN = (("ы", "а"), ("у", "а"), ("е", "а"))
-_RU_PREPOSITIONS = frozenset({"в", "во", "на", "у", "под", "близ", "около", "возле"})
-
-
-def _ru_feminine_nominative(name: str) -> str | None:
-    """``name`` with its leading adjectives and the noun after them in the
-    nominative, when all of them are in a feminine oblique case; None otherwise."""
-    words = name.split()
-    head = []
-    for word in words:
-        if word.casefold() in _RU_PREPOSITIONS:
-            break
-        head.append(word)
-    if len(head) < 2:
-        return None
-    out = []
-    for i, word in enumerate(head):
-        low = word.casefold()
-        table = _RU_FEMININE_NOUN if i == len(head) - 1 else _RU_FEMININE_ADJECTIVE
-        ending = next(((old, new) for old, new in table if low.endswith(old) and len(low) > len(old) + 2), None)
-        if ending is None:
-            if i == 0 and word.isdigit():
-                # "102 российскую военную базу": a number before a feminine noun
-                # is its ordinal, written "102-я" in the nominative.
-                out.append(f"{word}-я")
-                continue
-            return None
-        out.append(word[: len(word) - len(ending[0])] + ending[1])
-    result = " ".join(out + words[len(head):])
-    return result if result != name else None
 
 
 def parse_name(raw: str, *, owner: bool = True) -> ParsedName:
@@ -947,11 +818,11 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         if match:
             context += (match.group("ctx"),)
             text = match.group("name").strip()
-    apart = _APART_VANK.match(text) if not phrase_kind and text[-4:].casefold() == "vank" else None
+    apart = APART_VANK.match(text) if not phrase_kind and text[-4:].casefold() == "vank" else None
     if apart:
         # "Gtichi vank": the monastery of Gtich, whose name is written joined.
         # No kind is read: a village may be named so too.
-        lead_forms = _vank_forms(apart.group("stem"), apart.group("link"))
+        lead_forms = vank_forms(apart.group("stem"), apart.group("link"))
     else:
         lead_forms = []
     words = (text.casefold() if phrase_kind else low).split()
@@ -996,9 +867,9 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             if described:
                 # "азербайджанского КПП на мосту Хакари" is the landmark "КПП на мосту Хакари".
                 alternatives.append(text[described.end():])
-            alternatives += _landmark_word_orders(text, name)
+            alternatives += landmark_word_orders(text, name)
             if word and name:
-                alternatives += _landmark_case_forms(name, word)
+                alternatives += landmark_case_forms(name, word)
                 if script_of(name) == "Cyrl" and " " not in name:
                     # "Маргаринский КПП", "Амулсарского месторождения", "Ишханасарские
                     # высоты": the adjective's stem is the name, as a stored name holds it
@@ -1009,17 +880,17 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
                             for form in (name[: -len(suffix)] + end for end in stems):
                                 alternatives += [form, f"{form} {nominative}", f"{nominative} {form}"]
                             break
-                english = (_ARMENIAN_LANDMARK_ENGLISH.get(LANDMARK_CASES.get(word, word))
-                           or _RUSSIAN_LANDMARK_ENGLISH.get(LANDMARK_CASES.get(word, word))
-                           or _CHURCH_AS_MONASTERY.get(word))
+                english = (ARMENIAN_LANDMARK_ENGLISH.get(LANDMARK_CASES.get(word, word))
+                           or RUSSIAN_LANDMARK_ENGLISH.get(LANDMARK_CASES.get(word, word))
+                           or CHURCH_AS_MONASTERY.get(word))
                 if english:
                     alternatives += [f"{n} {english}" for n in (name, *inflection_stems(name))]
-                others = LANDMARK_SYNONYMS.get(LANDMARK_CASES.get(word) or _AZE_LANDMARK_CASES.get(word) or word)
+                others = LANDMARK_SYNONYMS.get(LANDMARK_CASES.get(word) or AZE_LANDMARK_CASES.get(word) or word)
                 if others:
                     # "Zod gold deposit" is the mine stored as "Zod gold mine".
                     alternatives += [form for other in others for form in (f"{name} {other}", f"{other} {name}")]
-                if word in _VANK_WORDS and " " not in name and script_of(name) == "Latn" and name[:1].isupper():
-                    alternatives += _vank_forms(name)
+                if word in VANK_WORDS and " " not in name and script_of(name) == "Latn" and name[:1].isupper():
+                    alternatives += vank_forms(name)
         if kind == "landmark" and name and text.casefold().startswith(name.casefold()):
             alternatives += [inner + text[len(name):] for inner in inner_names]
         if kind == "district" and word in _RU_UNIT_WORDS:
@@ -1067,7 +938,7 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         if meaning:
             alternatives += [f"{form} {words[0]}" for form in _QUALIFIER_FORMS[meaning]]
     if " " in name and script_of(name) == "Cyrl":
-        feminine = _ru_feminine_nominative(name)
+        feminine = ru_feminine_nominative(name)
         if feminine:
             alternatives.append(feminine)
     if inner_names and kind == "landmark":
@@ -1083,7 +954,7 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     if kind and word:
         parsed.__dict__["worded"] = True
     if kind == "landmark" and (word or named_by):
-        nominative = LANDMARK_CASES.get(word) or _AZE_LANDMARK_CASES.get(word) or word or named_by
+        nominative = LANDMARK_CASES.get(word) or AZE_LANDMARK_CASES.get(word) or word or named_by
         if nominative in RESERVOIR_WORDS:
             parsed.__dict__["not_type"] = "river"
         elif nominative in RIVER_WORDS:
