@@ -131,7 +131,8 @@ def test_map_draws_under_a_strict_csp_only_with_external_assets(browser, tmp_pat
         box = page.locator(".leaflet-container").bounding_box()
         assert box["width"] == 1280 and box["height"] == 800
         page.locator(".cm-marker").first.click()
-        assert page.locator(".leaflet-popup .cm-popup").is_visible()
+        # Built when opened, the popup shows a frame or more after the click (CI once read it too soon).
+        page.locator(".leaflet-popup .cm-popup").wait_for(state="visible", timeout=10000)
         assert page.evaluate("window.__csp") == []
 
 
