@@ -145,6 +145,15 @@ class Regions:
         return _distance_km(self._shapes[unit_id][1], place.lon, place.lat)
 
 
+def _far_beyond_the_nearest(distances: dict[int, float]) -> frozenset[int]:
+    """Of namesakes by their distance from a context's point, those more than
+    twice (and NEARER_KM) as far as the nearest; none when fewer than two."""
+    if len(distances) < 2:
+        return frozenset()
+    closest = min(distances.values())
+    return frozenset(pi for pi, d in distances.items() if d > max(2 * closest, closest + NEARER_KM))
+
+
 def _other_country(place: Place, ctx: Place) -> bool:
     """Whether a place of one point (not a landmark: a river or a range is filed
     where its point lies, and crosses the line) and the unit are filed under
@@ -465,10 +474,7 @@ class Decider:
         # Villages against villages: a unit's distance is its centre's, and says nothing.
         near = {pi: min(km(self._place(pi), t) for t in towns) for pi, fit in judged.items()
                 if fit and fit[0] == "near" and self._place(pi).kind == "settlement"} if towns else {}
-        if len(near) < 2:
-            return judged
-        closest = min(near.values())
-        far = {pi for pi, d in near.items() if d > max(2 * closest, closest + NEARER_KM)}
+        far = _far_beyond_the_nearest(near)
         return {pi: ("outside", fit[1]) if pi in far else fit for pi, fit in judged.items()} if far else judged
 
     def _nearest_namesake_in_reach(self, judged: dict[int, tuple[str, str] | None],
@@ -490,10 +496,7 @@ class Decider:
         reach = {pi: km(self._place(pi), rough[fit[1]]) for pi, fit in judged.items()
                  if fit and fit[0] in ("edge", "outside") and fit[1] in rough
                  and self._place(pi).kind == "settlement"}
-        if len(reach) < 2 or not any(judged[pi][0] == "edge" for pi in reach):
-            return judged, frozenset()
-        closest = min(reach.values())
-        far = frozenset(pi for pi, d in reach.items() if d > max(2 * closest, closest + NEARER_KM))
+        far = _far_beyond_the_nearest(reach) if any(judged[pi][0] == "edge" for pi in reach) else frozenset()
         if not far:
             return judged, far
         return {pi: ("outside", fit[1]) if pi in far else fit for pi, fit in judged.items()}, far

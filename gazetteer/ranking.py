@@ -87,7 +87,7 @@ def notability(place: Place, name: Name | None = None) -> tuple[float, str]:
     counts. With ``name`` (the name that matched), a place the press names by
     some names only (``notable_as``) is press-named by those alone."""
     population = place.population or 0
-    if ((place.sources.get("curated") and place.raw.get("notable") is not False) or place.raw.get("notable")) and (
+    if _press_named(place) and (
             name is None or "notable_as" not in place.raw or name.text in place.raw["notable_as"]):
         return NOTABLE_BONUS, "named in the conflict's press (curated)"
     # The reason is read by people: a province of 134,061 is no "town".
@@ -376,5 +376,11 @@ FIT_RANK = {"inside": 3, "near": 3, "edge": 2, None: 1, "outside": 0}
 def known_town(place: Place) -> bool:
     """Big enough to be the seat a unit is named after: curated (unless its entry says it is
     not notable: a name fixed is no fame), or SEAT_POPULATION people."""
-    return (bool(place.sources.get("curated")) and place.raw.get("notable") is not False) \
-        or (place.population or 0) >= SEAT_POPULATION
+    return _press_named(place) or (place.population or 0) >= SEAT_POPULATION
+
+
+def _press_named(place: Place) -> bool:
+    """Marked by the curated file as a place the conflict's press names: a curated
+    place unless its entry says ``notable: false``, or one marked ``notable: true``."""
+    return bool(place.sources.get("curated") and place.raw.get("notable") is not False) \
+        or bool(place.raw.get("notable"))

@@ -20,8 +20,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .fuzzyindex import PieceIndex
-from .normalize import (armenian_gh_readings, exact_key, foreign_readings, inflection_stems, name_pair, norm_key, script_of, short_stems,
-                        skeleton, skeleton_of_norm)
+from .normalize import (armenian_gh_readings, exact_key, foreign_readings, inflection_stems, name_pair, norm_key,
+                        script_of, short_stems, skeleton, skeleton_of_norm)
 from .parsing import ParsedName, armenian_name_parts, russian_name_parts
 
 log = logging.getLogger("gazetteer.core")  # the name users configure for fuzzy-guess logging
@@ -206,8 +206,8 @@ class Retriever:
         """A name found as written that is a declined form all the same: the
         place its stem names joins (or outranks) the places it only sounds like,
         and a unit's genitive that a hamlet bears as its name brings the unit."""
-        if parsed.name.endswith("ի") and any(layer == "normalised" and "\u10a0" <= self._records[pi]["names"][ni]["text"][0]
-                                             <= "\u10ff" for pi, (_, ni, layer) in found.items()):
+        if parsed.name.endswith("ի") and any(hit[2] == "normalised" and self._georgian_name(pi, hit)
+                                             for pi, hit in found.items()):
             # Georgian's nominative ends in -ი as Armenian's genitive ends in -ի:
             # "Ծաղկաշատի" (Tsaghkashat's) spells the Georgian name of Lori's
             # Tsaghkashat. The places the stem names in Armenian stand level with
@@ -336,6 +336,10 @@ class Retriever:
     def _armenian_name(self, pi: int, hit: tuple) -> bool:
         """Whether a hit matched an Armenian name (a genitive's -ի reads as Georgian's -ი too)."""
         return script_of(self._records[pi]["names"][hit[1]]["text"]) == "Armn"
+
+    def _georgian_name(self, pi: int, hit: tuple) -> bool:
+        """Whether a hit matched a Georgian name (its first letter in the Georgian block)."""
+        return "\u10a0" <= self._records[pi]["names"][hit[1]]["text"][0] <= "\u10ff"
 
     def _russian_named(self, found: Found) -> bool:
         """Whether a place of ``found`` matched by a Russian (Cyrillic) name of its own."""
