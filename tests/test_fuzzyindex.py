@@ -147,3 +147,56 @@ def test_compiled_tables_are_the_index_built_from_the_keys(keys, gaz):
         assert sorted(bucketed) == filed
         assert all(ord(piece[-1]) == len(key) for piece, bucket in stored[table].items()
                    for key in bucket.split(" "))
+
+
+def _lengths(n: int, cutoff: float, spread: int) -> range:
+    low, high = PieceIndex.band(n, cutoff)
+    return range(max(low, n - spread, MIN_KEY), min(high, n + spread) + 1)
+
+
+def test_short_lists_are_exactly_the_keys_sharing_a_piece_in_reach(keys, index):
+    # The short list is what rapidfuzz scores: a key beyond the length band,
+    # or sharing no aligned piece, costs a scoring for nothing, and a key in
+    # reach left off it is a misspelling never found. Queries of every length
+    # from 3 letters, as written and misspelled, against every key.
+    rng = random.Random(5)
+    by_length: dict[int, set[str]] = {}
+    for key in keys:
+        by_length.setdefault(len(key), set()).add(key)
+    queries = [k for k in rng.sample(keys, 60)] + [_typo(k, rng) for k in rng.sample(keys, 60)]
+    queries += [k[:3] for k in rng.sample([k for k in keys if len(k) >= 3], 10)]
+    for query in queries:
+        cutoff = fuzzy_cutoff(len(query))
+        if cutoff > 100:
+            continue
+        halves = {k for m in _lengths(len(query), cutoff, 2) for k in by_length.get(m, ()) if _shares_half(query, k)}
+        thirds = {k for m in _lengths(len(query), cutoff, 3) for k in by_length.get(m, ()) if _shares_third(query, k)}
+        assert index.half_keys(query, cutoff) == halves, query
+        assert index.third_keys(query, cutoff) == thirds, query
+
+
+@pytest.mark.parametrize("n", range(3, 41))
+def test_the_length_band_is_where_the_ratio_can_reach_the_cutoff(n):
+    for cutoff in (fuzzy_cutoff(n), 60.0, 70.0, 77.0, 85.0, 90.0, 95.0):
+        if cutoff <= 100:
+            _check_band(n, cutoff)
+
+
+def _check_band(n: int, cutoff: float) -> None:
+    # fuzz.ratio of lengths n and m is at most 200 * min(n, m) / (n + m): the
+    # band holds every length where that reaches the cutoff, and no other.
+    low, high = PieceIndex.band(n, cutoff)
+    best = [200.0 * min(n, m) / (n + m) for m in range(1, 4 * n)]
+    assert [m for m in range(1, 4 * n) if best[m - 1] >= cutoff - 1e-9] == list(range(low, high + 1))
+    # And rapidfuzz agrees at both edges: a key of the band's length is reachable, one beyond is not.
+    assert fuzz.ratio("a" * n, "a" * low) >= cutoff - 1e-9 and fuzz.ratio("a" * n, "a" * high) >= cutoff - 1e-9
+    assert fuzz.ratio("a" * n, "a" * (low - 1)) < cutoff and fuzz.ratio("a" * n, "a" * (high + 1)) < cutoff
+
+
+def test_a_key_listed_twice_is_scored_once():
+    # Two pieces may file one key (its head and its tail alike): it is kept once,
+    # best first and ties in key order.
+    hits = PieceIndex._score("kalbacar", ["kalpacar", "kalbacar", "kalbajar", "kalbacar"], 70.0)
+    assert hits == [("kalbacar", 100.0), ("kalbajar", 87.5), ("kalpacar", 87.5)]
+    assert PieceIndex._score("kalbacar", ["kalbacar"], 70.0) == [("kalbacar", 100.0)]
+    assert PieceIndex._score("kalbacar", [], 70.0) == []
