@@ -178,3 +178,41 @@ def test_the_piece_index_is_the_compiled_one(gaz):
     # The importer stores the fuzzy index: a fresh process does not file 17,000 keys again.
     pieces = gaz._retriever._pieces
     assert pieces._keys == [] and pieces._thirds is not None and len(pieces._heads) > 5_000
+
+
+def test_a_place_two_of_whose_names_are_close_keeps_its_closest(gaz):
+    # The Agarak checkpoint's name and a variant of it are both fuzzy keys of
+    # this misspelling: the place keeps the closer one's score and name, not
+    # whichever key came later.
+    retriever = gaz._retriever
+    text = "Agaark checkpoint"
+    hits = retriever._fuzzy(text, skeleton(text))
+    index = next(pi for pi in hits if gaz._records[pi]["id"] == "gz:agarak-checkpoint")
+    best = max(similarity for key, similarity, _ in retriever.fuzzy_keys(skeleton(text))
+               if any(pi == index for pi, _ in zip(*[iter(retriever._skel[key])] * 2)))
+    score, name_index, layer = hits[index]
+    assert layer == "fuzzy" and score == pytest.approx(fuzzy_score(best, fuzzy_cutoff(len(skeleton(text)))))
+    assert gaz._records[index]["names"][name_index]["text"] == "Agarak checkpoint"
+
+
+@pytest.mark.parametrize("text, place", [
+    # A capital "Kh" for Armenian ղ at the start of the name, as Russian-route
+    # romanizations write Ղազարապատ and Ղազարի: the "gh" reading finds them.
+    ("Khazarapat", "wof:1226503913"),  # Əliqulu, Ղազարապատ in Armenian
+    ("Khazari", "wof:1259901975"),
+])
+def test_a_capital_kh_is_read_as_armenian_gh_too(gaz, text, place):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == place, (text, res.status, res.why)
+
+
+def test_a_pair_of_which_one_part_only_sounds_like_a_place_is_no_route(gaz):
+    # "Goris-Kapan" joins two places' names as written and takes no fuzzy
+    # guess; a part that only sounds like a name ("Abas") makes the text one
+    # misspelled name, which the fuzzy layer may still place.
+    retriever = gaz._retriever
+    assert retriever.matches("Abas") and not retriever.matches("Abas", phonetic=False)
+    assert not retriever._two_places(parse_name("Abas-Abd"))
+    hits = retriever.find(parse_name("Abas-Abd"))
+    assert hits and {layer for _, _, layer in hits.values()} == {"fuzzy"}
+    assert retriever._two_places(parse_name("Goris-Kapan"))
