@@ -216,3 +216,16 @@ def test_a_pair_of_which_one_part_only_sounds_like_a_place_is_no_route(gaz):
     hits = retriever.find(parse_name("Abas-Abd"))
     assert hits and {layer for _, _, layer in hits.values()} == {"fuzzy"}
     assert retriever._two_places(parse_name("Goris-Kapan"))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Зардаби", "wof:1293327335"),  # the village Zərdabi, not Zərdab district's Russian locative
+    ("Shaumyana", "wof:1309704621"),  # the village, not Shahumyan province's genitive
+])
+def test_only_an_armenian_genitive_brings_the_unit_it_declines(gaz, text, place):
+    # "Սյունիքի" (Syunik's) brings the province beside the hamlet named so; a
+    # village whose own name only looks like a unit's case form brings no unit.
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and [c.place.id for c in res.candidates] == [place], (text, res.candidates)
+    syunik = gaz.resolve("Սյունիքի")
+    assert {c.place.kind for c in syunik.candidates} == {"province", "settlement"}
