@@ -51,6 +51,9 @@ _ADJECTIVE_ENDINGS = tuple(suffix for suffix, _ in _ADJECTIVE_STEMS)
 _LATIN_ADJECTIVE_STEMS = tuple(
     [(ending, ("", "a", "i", "in")) for ending in ("inskiy", "inskij", "inskii", "insky", "inski")]
     + [(ending, ("",)) for ending in ("skiy", "skij", "skii", "sky", "ski")])
+#: The endings the adjective loop below may meet, for one C-level check before it:
+#: most names end in none of them, and the loop tried some twenty endings on each.
+_UNIT_ADJECTIVE_ENDINGS = _ADJECTIVE_ENDINGS + tuple(suffix for suffix, _ in _LATIN_ADJECTIVE_STEMS)
 _RU_UNIT_WORDS = frozenset({"район", "района", "районе", "районом", "району", "районах", "районов", "районам",
                             "районами", "административный район", "административного района",
                             "административном районе", "административному району", "административным районом"})
@@ -635,7 +638,8 @@ def aze_genitive_stems(word: str) -> tuple[str, ...]:
 def _aze_owner(text: str) -> tuple[str, tuple[str, ...]]:
     """``text`` without an Azerbaijani genitive owner before the name, and the owner's stems."""
     first, _, rest = text.partition(" ")
-    if (not rest or not first[:1].isupper() or first.casefold() in _WORD_KIND
+    # Every genitive ends in "n" (aze_genitive_stems): a first word that does not is no owner, unread.
+    if (not rest or first[-1:] not in ("n", "N") or not first[:1].isupper() or first.casefold() in _WORD_KIND
             or not (_AZE_MARKS.intersection(text) or _folded_descriptor(text))):
         return text, ()
     if not any(w[:1].isupper() and w.casefold() not in _WORD_KIND for w in rest.split()):
@@ -912,8 +916,9 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         if ending and len(name) > len(ending) + 2:
             alternatives.append(f"{name[: -len(ending)]}ский район")
     low = name.casefold()
-    adjectives = _ADJECTIVE_STEMS + (_LATIN_ADJECTIVE_STEMS if kind in ("district", "province", "area") else ())
-    for suffix, stems in adjectives:
+    unit = kind in ("district", "province", "area")
+    adjectives = _ADJECTIVE_STEMS + (_LATIN_ADJECTIVE_STEMS if unit else ())
+    for suffix, stems in adjectives if low.endswith(_UNIT_ADJECTIVE_ENDINGS if unit else _ADJECTIVE_ENDINGS) else ():
         if low.endswith(suffix) and len(name) > len(suffix) + 2:
             base = name[: -len(suffix)]
             alternatives += [base + end for end in stems]

@@ -42,6 +42,8 @@ def test_genitive_stems_follow_vowel_harmony(word, stems):
     ("Zəngilan rayonunun yenidən salınmış Ağalı kəndinə", "Ağalı", ("Zəngilan rayonu",)),
     # Without diacritics, a trailing Azerbaijani descriptor says the text is Azerbaijani.
     ("Cebrayilin Horovlu kendine", "Horovlu", ("Cebrayil",)),
+    # In capitals, as headlines write it: the genitive's "N" is read as its "n".
+    ("CƏBRAYILIN HOROVLU KƏNDİ", "HOROVLU", ("CƏBRAYIL",)),
     # The village that is in the district, and a town's own township.
     ("Füzuli rayonundakı Qaraxanbəyli kəndi", "Qaraxanbəyli", ("Füzuli rayonu",)),
     ("Xankəndi şəhərinin Kərkicahan qəsəbəsinə", "Kərkicahan", ("Xankəndi şəhəri",)),
