@@ -144,6 +144,8 @@ _SIZE_OF = {**{w: "village" for w in VILLAGE_WORDS}, **{w: "town" for w in TOWN_
 _PAREN = re.compile(r"[(\[](?P<inner>[^()\[\]]*)[)\]]")
 _QUOTES = "\"«»“”„"
 _QUOTE_TABLE = str.maketrans({ch: " " for ch in _QUOTES})
+#: Whether a text holds any of them: a translate by a dict looks every letter up, a search does not.
+_HAS_QUOTE = re.compile("[" + re.escape(_QUOTES) + "]")
 #: Descriptors stripped from one name at most: real ones stack two or three deep.
 _MAX_DESCRIPTORS = 6
 
@@ -704,7 +706,9 @@ _ARMENIAN_REPUBLIC = re.compile(
 
 
 def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
-    text = unicodedata.normalize("NFKC", raw).translate(_QUOTE_TABLE)
+    text = unicodedata.normalize("NFKC", raw)
+    if _HAS_QUOTE.search(text):
+        text = text.translate(_QUOTE_TABLE)
     if "\u0561" <= max(text, default=" ") and _CLASSICAL_MARK.search(text):
         text = _reformed_armenian(text)
     context: tuple[str, ...] = ()

@@ -105,6 +105,9 @@ def test_parse_name():
     assert (p.name, p.kind_hint, p.context) == ("Sanasar", "settlement", ("Gubadli",))
     assert parse_name("Qubadlı rayonu").kind_hint == "district"
     assert skeleton("Kubatly") == skeleton("Qubadlı") == skeleton("Gubadli")
+    # Quotation marks of every press are no part of a name, whichever comes alone.
+    for quoted in ('"Sanasar" village', "«Sanasar» village", "„Sanasar“ village", "“Sanasar” village"):
+        assert (parse_name(quoted).name, parse_name(quoted).kind_hint) == ("Sanasar", "settlement"), quoted
 
 
 def test_search_and_geodataframe(gaz):
