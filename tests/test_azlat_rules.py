@@ -56,6 +56,8 @@ def test_district_before_the_village_is_context(text, name, context):
 @pytest.mark.parametrize("text", [
     # No letter of the Azerbaijani alphabet: -in is not read as a genitive.
     "Verin Shorzha", "Nerkin Hand",
+    # A lower-case genitive is the sentence's word, not a district: "ermənilərin" (the Armenians').
+    "ermənilərin Horovlu kəndinə",
     # A district alone, and a district's front: nothing follows "rayonu".
     "Zəngilan rayonu", "Kəlbəcər rayonu istiqamətində",
 ])
