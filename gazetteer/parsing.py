@@ -570,7 +570,8 @@ def _without_adjectives(text: str) -> str:
         return text[match.end():]
     # The demonym is lower-cased only to be matched as an adjective; the name
     # after the settlement word is taken from ``text`` as written.
-    match = _EN_ADJECTIVE_SIZE.match(_DEMONYM.sub(lambda m: m.group().lower(), text))
+    # (Its "of" is lower case in any text it matches: most texts hold none, and skip the demonyms' pass.)
+    match = _EN_ADJECTIVE_SIZE.match(_DEMONYM.sub(lambda m: m.group().lower(), text)) if "of" in text else None
     if match and not any(w in _WORD_KIND or w in ("of", "in", "near") for w in match.group("adjs").split()):
         return f"{match.group('word')} of {text[match.start('rest'):]}"
     match = _EN_ADJECTIVE_BETWEEN.search(text)
