@@ -73,7 +73,7 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
     ),
     # How a name's candidates are judged against the context and decided.
     "decision": (
-        ["gazetteer/decision.py"],
+        ["gazetteer/decision.py", "gazetteer/regions.py"],
         ["tests/test_decision_rules.py", "tests/test_ranking.py", "tests/test_resolve.py", "tests/test_accuracy.py",
          # Only its last tests reach decision.py: how it applies the ranking rules.
          "tests/test_ranking_rules.py",

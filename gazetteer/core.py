@@ -13,12 +13,13 @@ from typing import Any
 import orjson
 
 from .compile import DATA_DIR, FORMAT
-from .decision import MIN_SCORE, Decider, Regions
+from .decision import MIN_SCORE, Decider
 from .errors import DataError, InputError, PlaceNotFound
 from .fuzzyindex import TABLES
 from .model import Candidate, Name, Place, Resolution
 from .normalize import MAX_NAME, NORMALISER_VERSION
 from .parsing import parse_name
+from .regions import Regions
 from .retrieval import Retriever
 
 log = logging.getLogger(__name__)

@@ -9,7 +9,8 @@ import pytest
 from shapely.geometry import Point, shape
 
 from gazetteer import Place
-from gazetteer.decision import EDGE_KM, LOOSE_KM, ROUGH_KM, Context, Regions
+from gazetteer.decision import LOOSE_KM, ROUGH_KM, Context
+from gazetteer.regions import EDGE_KM, Regions
 
 KHOJAVEND_DISTRICT = "wof:85668611"
 KASHATAGH = "gz:kashatagh"          # an Artsakh province: no outline, known by its point

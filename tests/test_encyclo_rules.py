@@ -75,7 +75,7 @@ def test_a_context_towns_district_reaches_exactly_rough_km():
     town, place = exactly_north_of(unit("town", "settlement", 0.0), ROUGH_KM)
     seat = Place(id="town", name="town", kind="settlement", lat=town.lat, lon=town.lon, country="AZ",
                  parents=("d",), names=(), sources={})
-    from gazetteer.decision import Regions
+    from gazetteer.regions import Regions
 
     # "d" a district and "p" a province, by their outlines' kinds (far from here).
     ring = [[10.0, 10.0], [10.1, 10.0], [10.1, 10.1], [10.0, 10.0]]
