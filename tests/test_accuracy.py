@@ -514,8 +514,9 @@ FLOORS = {
     # eight languages, some bare; coordinates from pages no earlier set used;
     # frozen before its first run (60, 2, 6, 2), then tuned on: "known by N
     # names" counts a place's own names only, and amb11.yaml files Hadrut's
-    # Spitakşen under Xocavənd.
-    "toponyms-amb11.csv": (62, 0, 6, 2),
+    # Spitakşen under Xocavənd (62, 0, 6, 2) and gives Daşkəsən's Quşçu its
+    # Armenian names Khachakap and Կուշչի.
+    "toponyms-amb11.csv": (64, 0, 5, 1),
 }
 #: The held-out sets: counts only, never their rows (a failure lists none).
 #: toponyms.csv was frozen before the ranking changed; toponyms-2.csv was
@@ -698,9 +699,10 @@ HELDOUT = {
     # Then (amb11) "known by N names" counting only the names no rival holds:
     # from (1975, 35, 73, 83), one ambiguous answer settled, no new wrong one;
     # amb11.yaml (Hadrut's Spitakşen filed under Xocavənd) moved neither file.
-    # Looked at in aggregate three times: before any change, after the rule,
-    # after the data.
-    "heldout/toponyms-2.csv": (1976, 35, 72, 83),
+    # Then amb11.yaml's Armenian names of Daşkəsən's Quşçu (Khachakap, Կուշչի):
+    # two not found made right, (1978, 35, 72, 81). Looked at in aggregate four
+    # times: before any change, after the rule, after each of the two data entries.
+    "heldout/toponyms-2.csv": (1978, 35, 72, 81),
 }
 
 

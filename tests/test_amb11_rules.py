@@ -97,3 +97,10 @@ def test_a_place_known_by_its_own_names_keeps_the_prior(gaz):
     # Armenian Sarnaghbyurs share theirs with one another.
     res = gaz.resolve("Sarnaghpyiour")
     assert (res.status, res.place.id) == ("resolved", "wof:1360221625"), res.why
+
+
+@pytest.mark.parametrize("text, near", [("Khachakap", None), ("Խաչակապ", None), ("Կուշչի", None),
+                                        ("Khachakap (Kushchu)", "Dashkesan")])
+def test_dashkasans_qushchu_by_its_armenian_names(gaz, text, near):
+    res = gaz.resolve(text, near=near)
+    assert (res.status, res.place.id) == ("resolved", "wof:890450077"), res.why
