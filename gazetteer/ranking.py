@@ -378,8 +378,11 @@ def names_of_its_own(cands: list[Candidate]) -> list[Candidate]:
     languages: a record that took a namesake's names is no better known than
     the namesake for holding them, and a name both places hold says nothing of
     which one a text means. A candidate keeps the bonus only with NOTABLE_NAMES
-    names that no other candidate has (by ``exact_key``); else it loses it and
-    its reason: "Spitakashen" near Hadrut is a tie, not Ağkənd by 0.05.
+    names that no other candidate of its kind has (by ``exact_key``); else it
+    loses it and its reason: "Spitakashen" near Hadrut is a tie, not Ağkənd by
+    0.05. A unit or landmark named for a town holds the town's names by being
+    named for it, and takes nothing from it: the city of Yerevan keeps its
+    lead over its province.
     """
     prefix = NAMES_REASON.split("{")[0]
     noted = [i for i, c in enumerate(cands) if c.why and any(r.startswith(prefix) for r in c.why)]
@@ -388,7 +391,8 @@ def names_of_its_own(cands: list[Candidate]) -> list[Candidate]:
     out = list(cands)
     for i in noted:
         cand = cands[i]
-        theirs = {exact_key(n.text) for c in cands if c.place.id != cand.place.id for n in c.place.names}
+        theirs = {exact_key(n.text) for c in cands if c.place.id != cand.place.id
+                  and c.place.kind == cand.place.kind for n in c.place.names}
         own = sum(1 for n in cand.place.names if exact_key(n.text) not in theirs)
         if own < NOTABLE_NAMES:
             out[i] = Candidate(place=cand.place, score=round(cand.score - NAMES_BONUS, 4), matched=cand.matched,

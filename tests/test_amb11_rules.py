@@ -104,3 +104,18 @@ def test_a_place_known_by_its_own_names_keeps_the_prior(gaz):
 def test_dashkasans_qushchu_by_its_armenian_names(gaz, text, near):
     res = gaz.resolve(text, near=near)
     assert (res.status, res.place.id) == ("resolved", "wof:890450077"), res.why
+
+
+def test_only_namesakes_of_its_kind_share_its_names():
+    # A unit (or landmark) named for a town holds the town's names by being named
+    # for it: the town keeps the bonus against it.
+    town = place("town", [f"n{i}" for i in range(10)])
+    unit = Place(id="unit", name="unit", kind="province", lat=40.0, lon=45.0, country="AM", parents=(),
+                 names=town.names, sources={})
+    out = names_of_its_own([cand(town, 1.01, "known by 10 names"), cand(unit, 0.93)])
+    assert [c.score for c in out] == [1.01, 0.93]
+
+
+def test_yerevan_is_the_city(gaz):
+    res = gaz.resolve("Երևան")
+    assert (res.status, res.place.id) == ("resolved", "wof:421182367"), res.why
