@@ -83,7 +83,9 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
          "tests/test_rus2_rules.py", "tests/test_notab_rules.py", "tests/test_b2122_rules.py",
          "tests/test_hyart_rules.py",
          # gen2's borrowed name that yields; land3's landmark types a word rules out.
-         "tests/test_gen2_rules.py", "tests/test_land3_rules.py"],
+         "tests/test_gen2_rules.py", "tests/test_land3_rules.py",
+         # amb11's name count against namesakes, applied in _rerank.
+         "tests/test_amb11_rules.py"],
     ),
     # How each candidate is scored: the layers, notability, the size and
     # kind hints, whole names before part and written before sound-alike.
@@ -91,8 +93,8 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
         ["gazetteer/ranking.py"],
         ["tests/test_ranking_rules.py", "tests/test_decision_rules.py", "tests/test_ranking.py",
          "tests/test_resolve.py", "tests/test_notab_rules.py", "tests/test_hyart_rules.py",
-         # worded_before_bare's landmarks (land3).
-         "tests/test_land3_rules.py",
+         # worded_before_bare's landmarks (land3); names_of_its_own (amb11).
+         "tests/test_land3_rules.py", "tests/test_amb11_rules.py",
          # lettered_apart's rule and its one real case.
          "tests/test_misses_rules.py::test_a_name_written_with_its_letters_is_not_one_differing_in_them",
          "tests/test_misses_rules.py::test_nuzgar_is_the_village_so_spelled"],

@@ -30,7 +30,7 @@ from .model import Candidate, Name, Place, Resolution
 from .parsing import ParsedName, parse_name
 from .ranking import (ADMIN_KINDS, FIT_RANK, NEAR_KM, known_town, full_before_partial, is_partial, km,
                       own_qualifiers, read_own, score_place, spelled_alike, lettered_apart, town_before_its_unit,
-                      worded_before_bare,
+                      worded_before_bare, names_of_its_own,
                       town_before_namesakes)
 from .regions import Regions
 from .retrieval import Found, Retriever
@@ -393,6 +393,7 @@ class Decider:
     @staticmethod
     def _rerank(parsed: ParsedName, out: list[Candidate], fits: dict[str, str], bases: dict[str, float],
                 partial: set[str], borrowed: frozenset[str] | set[str] = frozenset()) -> list[Candidate]:
+        out = names_of_its_own(out)
         if not parsed.kind_hint:
             out = town_before_its_unit(out)
         if parsed.kind_hint in (None, "settlement") and parsed.size_hint in (None, "town"):

@@ -19,7 +19,7 @@ from .parsing import ParsedName
 __all__ = ["ADMIN_KINDS", "CONTEXT_CREDIT", "score_place", "town_before_its_unit", "town_before_namesakes",
            "full_before_partial", "km",
            "notability", "is_town", "own_qualifiers", "own_pairs", "read_own",
-           "is_partial", "spelled_alike", "lettered_apart", "known_town"]
+           "is_partial", "spelled_alike", "lettered_apart", "known_town", "names_of_its_own"]
 
 ADMIN_KINDS = {"district", "province", "region", "country"}
 NAME_TYPE_BONUS = {"curated": 0.03, "preferred": 0.0, "variant": -0.02, "historical": -0.03}
@@ -58,6 +58,9 @@ NAMESAKE_PENALTY = 0.1
 NOTABLE_BONUS = 0.1
 #: A town named in this many ways is a known town, not a hamlet.
 NOTABLE_NAMES = 10
+#: What NOTABLE_NAMES names are worth, and the reason given for it.
+NAMES_BONUS = 0.03
+NAMES_REASON = "known by {} names"
 NEAR_KM = 30.0
 #: The languages whose preferred names say what a place is called.
 _MAIN_LANGS = {"aze", "hye", "rus", "eng"}
@@ -98,7 +101,7 @@ def notability(place: Place, name: Name | None = None) -> tuple[float, str]:
         return 0.04, (f"a village of {population:,}" if place.kind == "settlement"
                       else f"a {place.kind} of {population:,} people")
     if place.name_count >= NOTABLE_NAMES:
-        return 0.03, f"known by {place.name_count} names"
+        return NAMES_BONUS, NAMES_REASON.format(place.name_count)
     return 0.0, ""
 
 
@@ -365,6 +368,35 @@ def town_before_namesakes(cands: list[Candidate], fits: dict[str, str] | None = 
             cand = Candidate(place=place, score=round(cand.score - NAMESAKE_PENALTY, 4), matched=cand.matched,
                              layer=cand.layer, why=(*cand.why, "a town has this name"))
         out.append(cand)
+    return out
+
+
+def names_of_its_own(cands: list[Candidate]) -> list[Candidate]:
+    """"Known by N names" counts the names no rival holds too.
+
+    WOF gives Martuni's Ağkənd the labels of Hadrut's Spitakashen in five
+    languages: a record that took a namesake's names is no better known than
+    the namesake for holding them, and a name both places hold says nothing of
+    which one a text means. A candidate keeps the bonus only with NOTABLE_NAMES
+    names that no other candidate of its kind has (by ``exact_key``); else it
+    loses it and its reason: "Spitakashen" near Hadrut is a tie, not Ağkənd by
+    0.05. A unit or landmark named for a town holds the town's names by being
+    named for it, and takes nothing from it: the city of Yerevan keeps its
+    lead over its province.
+    """
+    prefix = NAMES_REASON.split("{")[0]
+    noted = [i for i, c in enumerate(cands) if c.why and any(r.startswith(prefix) for r in c.why)]
+    if not noted:
+        return cands
+    out = list(cands)
+    for i in noted:
+        cand = cands[i]
+        theirs = {exact_key(n.text) for c in cands if c.place.id != cand.place.id
+                  and c.place.kind == cand.place.kind for n in c.place.names}
+        own = sum(1 for n in cand.place.names if exact_key(n.text) not in theirs)
+        if own < NOTABLE_NAMES:
+            out[i] = Candidate(place=cand.place, score=round(cand.score - NAMES_BONUS, 4), matched=cand.matched,
+                               layer=cand.layer, why=tuple(r for r in cand.why if not r.startswith(prefix)))
     return out
 
 

@@ -145,14 +145,18 @@ def test_a_genitive_spelling_a_georgian_name_brings_the_stems_places(gaz):
     assert not (res.status == "resolved" and res.place.id == LORI_TSAGHKASHAT), res.why
 
 
-@pytest.mark.parametrize("genitive, nominative", [
-    ("Վարդաշենի", "Վարդաշեն"),  # Vardashen of Armenia had a Georgian name, the others none
-    ("Բագարանի", "Բագարան"),
-    ("Գորիսի", "Գորիս"),  # Goris, not the hamlet named Գորիսի (the town's Georgian name keeps it level)
+@pytest.mark.parametrize("genitive, nominative, status", [
+    ("Վարդաշենի", "Վարդաշեն", "resolved"),  # Vardashen of Armenia had a Georgian name, the others none
+    # Armavir's Bagaran and Kashatagh's (Alpout) tie in both forms since amb11: Alpout's
+    # lead was "known by 10 names", several of them Bagaran's own.
+    ("Բագարանի", "Բագարան", "ambiguous"),
+    ("Գորիսի", "Գորիս", "resolved"),  # Goris, not the hamlet named Գորիսի (the town's Georgian name keeps it level)
 ])
-def test_a_genitive_is_read_as_its_nominative(gaz, genitive, nominative):
+def test_a_genitive_is_read_as_its_nominative(gaz, genitive, nominative, status):
     res, nom = gaz.resolve(genitive), gaz.resolve(nominative)
-    assert res.status == nom.status == "resolved" and res.place.id == nom.place.id, (genitive, res.why)
+    assert res.status == nom.status == status, (genitive, res.why)
+    tops = 1 if status == "resolved" else 2
+    assert {c.place.id for c in res.candidates[:tops]} == {c.place.id for c in nom.candidates[:tops]}, res.why
 
 
 @pytest.mark.parametrize("text, stem", [("Շոշում", "Շոշ"), ("Շոշի", "Շոշ"), ("Սոսից", "Սոս"), ("Տողում", "Տող"),
