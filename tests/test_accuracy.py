@@ -497,6 +497,14 @@ FLOORS = {
     # "Tsaghkashat" does with Askeran's): 63/1/5/2. Left: a bare "Khnatsakh"
     # (Syunik's, press-marked, over Askeran's), real namesakes without context.
     "toponyms-hyart.csv": (63, 1, 5, 2),
+    # amvil11: villages of Armenia away from the front lines (Aragatsotn, Armavir,
+    # Ararat, Kotayk, Shirak, Lori, interior Gegharkunik, Vayots Dzor, Syunik,
+    # Tavush) as press, community and encyclopedia texts in fourteen languages
+    # write them, Azerbaijani "Western Azerbaijan" names and Soviet ones among them
+    # (77 rows, coordinates from encyclopedia pages no earlier set used), frozen
+    # before any change: 61/2/3/11 at its first run (/work/team/amvil11-first-run.md).
+    # Then French "village d'"/"ville d'" and Russian "Провинция X": 63/1/3/10.
+    "toponyms-amvil11.csv": (63, 1, 3, 10),
 }
 #: The held-out sets: counts only, never their rows (a failure lists none).
 #: toponyms.csv was frozen before the ranking changed; toponyms-2.csv was
