@@ -50,3 +50,38 @@ def test_the_province_word_gives_the_province_as_context(gaz):
 def test_the_elided_village_word_finds_the_village(gaz):
     res = gaz.resolve("village d'Aroutch", near="région ouest d'Aragatsotn")
     assert res.status == "resolved" and res.place.name == "Aruch"
+
+
+# amvil11.yaml: the names general texts give villages WOF holds under others.
+@pytest.mark.parametrize("text, near, pid", [
+    # The 2017 renaming: Shorzha is Shohakat, in both scripts.
+    ("Shohakat", None, "wof:1209415579"),
+    ("Շողակաթ", None, "wof:1209415579"),
+    # Azerbaijani and older names of Armenian villages.
+    ("Ağadərəsi", None, "wof:1343463583"),
+    ("Кличкенд", None, "wof:421193571"),
+    ("Серчели", None, "wof:421176993"),
+    ("Vali Agalu", None, "wof:421197873"),
+    # A name several Azerbaijani villages share is the Lori village only with Lori.
+    ("Derekend", "Lori province", "wof:1108783245"),
+])
+def test_a_former_or_renamed_name_finds_the_village(gaz, text, near, pid):
+    res = gaz.resolve(text, near=near)
+    assert res.status == "resolved" and res.place.id == pid
+
+
+def test_the_village_armavir_is_the_village_only_when_a_text_says_so(gaz):
+    # Bare, the town (Sardarapat, Hoktemberyan) before the village of no note.
+    assert gaz.resolve("Armavir").place.id == "wof:890420407"
+    res = gaz.resolve("Armavir (villaggio)", near="comune di Metsamor")
+    assert res.status == "resolved" and res.place.id == "gz:armavir-village-armavir"
+    assert gaz.resolve("Kurdu-Kuli").place.id == "gz:armavir-village-armavir"
+
+
+def test_agin_is_the_ani_raion_not_aragatsotn(gaz):
+    # WOF gave the raion's Azerbaijani name to Aragatsotn; a Shirak village "in the
+    # Ağin (Ani) rayonu" then had the wrong province as its context.
+    assert gaz.resolve("Ağin rayonu").place.id == "gz:am-ani-raion"
+    assert "Ağin" not in {n.text for n in gaz.get("wof:85668083").names}
+    res = gaz.resolve("Dovşanqışlaq", near="Ağin (Ani) rayonu")
+    assert res.status == "resolved" and res.place.id == "wof:1108782609"
