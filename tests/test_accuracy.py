@@ -505,10 +505,11 @@ FLOORS = {
     # before any change: 61/2/3/11 at its first run (/work/team/amvil11-first-run.md).
     # Then French "village d'"/"ville d'" and Russian "Провинция X": 63/1/3/10.
     # Then amvil11.yaml (Shohakat, former and Azerbaijani names, the village Armavir,
-    # the Ani raion and Aragatsotn without its "Ağin"): 73/0/3/1. Left: "Aragats" in
-    # Aragatsotn (three villages of the name there), "Darbas" near "Sisyan rayonu",
-    # the misspelling "Shirokamud".
-    "toponyms-amvil11.csv": (73, 0, 3, 1),
+    # the Ani raion and Aragatsotn without its "Ağin"): 73/0/3/1. Then a raion the
+    # data lacks, in a spelling only sounding like its seat ("Sisyan rayonu"), read
+    # as the seat: 74/0/2/1. Left: "Aragats" in Aragatsotn (three villages of the
+    # name there, twice), the misspelling "Shirokamud".
+    "toponyms-amvil11.csv": (74, 0, 2, 1),
 }
 #: The held-out sets: counts only, never their rows (a failure lists none).
 #: toponyms.csv was frozen before the ranking changed; toponyms-2.csv was
