@@ -263,9 +263,10 @@ class Decider:
                 strict = (self._place(upi) for upi, (_, _, layer) in self._retriever.matches(town.name).items()
                           if layer in _STRICT_LAYERS)
                 named_for = [(score, unit) for unit in strict if unit.kind in ADMIN_KINDS and unit.id in town.parents]
-                # Armenia's raions went in 1995 and the data has few of them:
-                # "Sisyan rayonu", the Azerbaijani spelling of Sisian's, names no
-                # unit, so it names the town, the seat it was named for.
+                # Armenia's raions went in 1995; the data holds some, by their
+                # names as written ("Sisian raion", "Qarakilsə rayonu"), not in
+                # every spelling: "Sisyan rayonu", as Azerbaijani pages write
+                # Sisian's, names no unit, so it names the seat it was named for.
                 units += named_for
                 if not named_for and parsed.kind_hint == "district":
                     others.append((score, town))
