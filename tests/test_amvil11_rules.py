@@ -100,3 +100,21 @@ def test_the_bare_town_in_another_spelling_is_still_no_context(gaz):
     # Without the raion word the phonetic town stays unread, as before: a village
     # that only sounds like a town is not the town.
     assert gaz.resolve("Darbas", near="Sisyan").status == "ambiguous"
+
+
+@pytest.mark.parametrize("text, raion", [
+    ("Калининский район", "gz:am-kalinino-raion"),    # tied Noramarg with Tashir before
+    ("Таширский район", "gz:am-kalinino-raion"),      # its name 1991-1995
+    ("Vorontsovka rayonu", "gz:am-kalinino-raion"),   # as Azerbaijani pages name it
+    ("Амасийский район", "gz:am-amasia-raion"),       # tied the two Amasias before
+    ("Ağin rayonu", "gz:am-ani-raion"),
+])
+def test_a_northern_soviet_raion_is_the_raion(gaz, text, raion):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == raion
+
+
+def test_a_raion_as_context_picks_its_village(gaz):
+    # Amasia of Shirak, seat of the raion, not Amasia of Armavir.
+    res = gaz.resolve("Amasia", near="Амасийский район")
+    assert res.status == "resolved" and res.place.id == "wof:421180827"
