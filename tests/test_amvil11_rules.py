@@ -108,6 +108,11 @@ def test_the_bare_town_in_another_spelling_is_still_no_context(gaz):
     ("Vorontsovka rayonu", "gz:am-kalinino-raion"),   # as Azerbaijani pages name it
     ("Амасийский район", "gz:am-amasia-raion"),       # tied the two Amasias before
     ("Ağin rayonu", "gz:am-ani-raion"),
+    ("Апаранский район", "gz:am-aparan-raion"),       # tied the town and the village Aparan
+    ("Гукасянский район", "gz:am-ashotsk-raion"),     # its name until 1990
+    ("Ашоцкий район", "gz:am-ashotsk-raion"),
+    ("Туманянский район", "gz:am-tumanyan-raion"),
+    ("Алавердский район", "gz:am-tumanyan-raion"),    # its name until 1969
 ])
 def test_a_northern_soviet_raion_is_the_raion(gaz, text, raion):
     res = gaz.resolve(text)
@@ -118,3 +123,12 @@ def test_a_raion_as_context_picks_its_village(gaz):
     # Amasia of Shirak, seat of the raion, not Amasia of Armavir.
     res = gaz.resolve("Amasia", near="Амасийский район")
     assert res.status == "resolved" and res.place.id == "wof:421180827"
+
+
+def test_renamed_and_mislabelled_places_show_their_names(gaz):
+    # The label is what a map shows: Shorzha has been Shohakat since 2017, and
+    # Alaverdi was labelled by an undetermined-language name of WOF's, "Talaveri".
+    assert gaz.get("wof:1209415579").name == "Shohakat"
+    assert gaz.get("wof:421203209").name == "Alaverdi"
+    # The old name still finds the village.
+    assert gaz.resolve("Shorzha").place.id == "wof:1209415579"
