@@ -132,3 +132,23 @@ def test_renamed_and_mislabelled_places_show_their_names(gaz):
     assert gaz.get("wof:421203209").name == "Alaverdi"
     # The old name still finds the village.
     assert gaz.resolve("Shorzha").place.id == "wof:1209415579"
+
+
+@pytest.mark.parametrize("text, name, context", [
+    # A preposition and an article before "the village of": no place "in the".
+    ("in the village of Aygavan in Ararat province", "Aygavan", ("Ararat province",)),
+    # Armenia's official English for a village of an enlarged community.
+    ("Angeghakot settlement of Sisian community", "Angeghakot", ("Sisian community",)),
+    ("Davit Bek settlement of Kapan community", "Davit Bek", ("Kapan community",)),
+])
+def test_english_phrases_around_a_village(text, name, context):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.context, parsed.kind_hint) == (name, context, "settlement")
+
+
+def test_a_village_of_an_enlarged_community_is_found_with_it(gaz):
+    # Teghut of Lori (Shnogh community), not Teghut of Syunik.
+    res = gaz.resolve("Teghut settlement of Shnogh community")
+    assert res.status == "resolved" and res.place.id == "wof:1209412831"
+    res = gaz.resolve("in the village of Aygavan in Ararat province")
+    assert res.status == "resolved" and res.place.name == "Aygavan"
