@@ -39,7 +39,9 @@ _AZE_CASE_ENDING = re.compile(r"n(?:dan|dən|da|də|ın|in|un|ün|ı|i|u|ü|a|ə
 _ADJECTIVE_STEMS = tuple(
     [(ending, ("", "а", "и", "ин")) for ending in ("инский", "инском", "инского", "инскому", "инским", "инской", "инская")]
     + [(ending, ("ия", "ий")) for ending in ("ийский", "ийском", "ийского", "ийскому", "ийским", "ийской", "ийская")]
-    + [(ending, ("", "ск")) for ending in ("ский", "ском", "ского", "скому", "ским", "ской", "ская")])
+    + [(ending, ("", "ск")) for ending in ("ский", "ском", "ского", "скому", "ским", "ской", "ская")]
+    # A seat in -цк gives -цкий, not -ский: "Ашоцкая община", "Ашоцкого района" are Ashotsk's.
+    + [(ending, ("цк",)) for ending in ("цкий", "цком", "цкого", "цкому", "цким", "цкой", "цкая")])
 #: The same with the neuter and plural, read only before a landmark's word:
 #: "Арпинское озеро", "Ишханасарские высоты", "Амулсарское месторождение".
 _LANDMARK_ADJECTIVE_STEMS = tuple(

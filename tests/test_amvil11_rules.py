@@ -152,3 +152,14 @@ def test_a_village_of_an_enlarged_community_is_found_with_it(gaz):
     assert res.status == "resolved" and res.place.id == "wof:1209412831"
     res = gaz.resolve("in the village of Aygavan in Ararat province")
     assert res.status == "resolved" and res.place.name == "Aygavan"
+
+
+@pytest.mark.parametrize("text", ["Ашоцкая укрупнённая община", "Ашоцкая община", "Ашоцкого района"])
+def test_a_russian_adjective_in_tsk_gives_its_seat(text):
+    # Ashotsk's adjective is Ашоцкий (-цкий), which the -ский stems missed.
+    assert "Ашоцк" in parse_name(text).alternatives
+
+
+def test_the_tsk_adjective_finds_the_town(gaz):
+    res = gaz.resolve("Ашоцкая укрупнённая община")
+    assert res.status == "resolved" and res.place.id == "wof:1326651347"
