@@ -53,6 +53,7 @@ _ADJECTIVE_ENDINGS = tuple(suffix for suffix, _ in _ADJECTIVE_STEMS)
 _LATIN_ADJECTIVE_STEMS = tuple(
     [(ending, ("", "a", "i", "in")) for ending in ("inskiy", "inskij", "inskii", "insky", "inski")]
     + [(ending, ("",)) for ending in ("skiy", "skij", "skii", "sky", "ski")])
+_LATIN_ADJECTIVE_ENDINGS = tuple(suffix for suffix, _ in _LATIN_ADJECTIVE_STEMS)
 _RU_UNIT_WORDS = frozenset({"район", "района", "районе", "районом", "району", "районах", "районов", "районам",
                             "районами", "административный район", "административного района",
                             "административном районе", "административному району", "административным районом"})
@@ -918,7 +919,10 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         if ending and len(name) > len(ending) + 2:
             alternatives.append(f"{name[: -len(ending)]}ский район")
     low = name.casefold()
-    adjectives = _ADJECTIVE_STEMS + (_LATIN_ADJECTIVE_STEMS if kind in ("district", "province", "area") else ())
+    unit_kind = kind in ("district", "province", "area")
+    # One C-level test before the loop: most names end in no adjective at all.
+    adjectives = (() if not low.endswith(_ADJECTIVE_ENDINGS + (_LATIN_ADJECTIVE_ENDINGS if unit_kind else ()))
+                  else _ADJECTIVE_STEMS + (_LATIN_ADJECTIVE_STEMS if unit_kind else ()))
     for suffix, stems in adjectives:
         if low.endswith(suffix) and len(name) > len(suffix) + 2:
             base = name[: -len(suffix)]
