@@ -149,10 +149,16 @@ class Decider:
                 town = self._place(pi)
                 if town.kind != "settlement" or not known_town(town):
                     continue
-                for upi, (_, _, layer) in self._retriever.matches(town.name).items():
-                    unit = self._place(upi)
-                    if unit.kind in ADMIN_KINDS and unit.id in town.parents and layer in _STRICT_LAYERS:
-                        units.append((score, unit))
+                strict = (self._place(upi) for upi, (_, _, layer) in self._retriever.matches(town.name).items()
+                          if layer in _STRICT_LAYERS)
+                named_for = [(score, unit) for unit in strict if unit.kind in ADMIN_KINDS and unit.id in town.parents]
+                # Armenia's raions went in 1995; the data holds some, by their
+                # names as written ("Sisian raion", "Qarakilsə rayonu"), not in
+                # every spelling: "Sisyan rayonu", as Azerbaijani pages write
+                # Sisian's, names no unit, so it names the seat it was named for.
+                units += named_for
+                if not named_for and parsed.kind_hint == "district":
+                    others.append((score, town))
         hint = parsed.kind_hint
         elsewhere: tuple[Place, ...] = ()
         if units and hint not in ("district", "province", "area"):

@@ -62,6 +62,9 @@ PROVINCE_WORDS = (
     # Azerbaijani for Armenia's marzes: "Tavuş vilayəti", "Sünik mərzi".
     "vilayəti", "vilayət", "vilayətinin", "vilayətində", "vilayətindən", "mərzi", "mərz",
     "մարզի", "մարզում", "մարզից", "մարզն", "provinz", "provincia", "provincia de", "province de",
+    # Russian and Bulgarian pages translated from English keep its word: "село в
+    # Провинция Гегаркуник", "в провинции Лори" ("Гегаркуник" alone was read, this not).
+    "провинция", "провинции", "провинцию", "провинцией",
 )
 REGION_WORDS = ("region", "regions", "регион", "республика", "republic",
                 # Encyclopedias in other languages: "la région de Tavush", "la región de
@@ -91,7 +94,9 @@ VILLAGE_WORDS = (
     "сел", "сёл", "селам", "селами", "селах", "деревень", "деревнях", "деревнями", "деревням",
     # Russian abbreviations: "с. Талыш", "дер. Чинари".
     "с.", "дер.", "д.",
-    "köyü", "köyünü", "köyünde", "köyüne", "köy", "dorf", "village de", "aldea", "aldea de", "pueblo", "pueblo de",
+    "köyü", "köyünü", "köyünde", "köyüne", "köy", "dorf", "village de",
+    # French elides the de before a vowel: "le village d'Aroutch", as "région d'" below.
+    "village d'", "aldea", "aldea de", "pueblo", "pueblo de",
     "villaggio", "villaggio di",
     # Armenian genitive and plural ("Բերքաբեր գյուղի", "գյուղերում"), Azerbaijani plural.
     "գյուղի", "գյուղերում", "գյուղեր", "kəndləri", "kəndlərində",
@@ -130,7 +135,7 @@ TOWN_WORDS = (
     "շրջկենտրոն", "շրջկենտրոնը", "շրջկենտրոնի", "շրջկենտրոնից", "շրջկենտրոնում",
     "մարզկենտրոն", "մարզկենտրոնը", "մարզկենտրոնի", "մարզկենտրոնից", "մարզկենտրոնում",
     "մայրաքաղաք", "մայրաքաղաքը", "մայրաքաղաքի", "մայրաքաղաքում",
-    "kasabası", "kasabasını", "kasabasında", "kasaba", "şehri", "kenti", "stadt", "ville", "ville de",
+    "kasabası", "kasabasını", "kasabasında", "kasaba", "şehri", "kenti", "stadt", "ville", "ville de", "ville d'",
     "ciudad", "ciudad de",
 )
 SETTLEMENT_WORDS = (

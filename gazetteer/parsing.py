@@ -39,7 +39,9 @@ _AZE_CASE_ENDING = re.compile(r"n(?:dan|dən|da|də|ın|in|un|ün|ı|i|u|ü|a|ə
 _ADJECTIVE_STEMS = tuple(
     [(ending, ("", "а", "и", "ин")) for ending in ("инский", "инском", "инского", "инскому", "инским", "инской", "инская")]
     + [(ending, ("ия", "ий")) for ending in ("ийский", "ийском", "ийского", "ийскому", "ийским", "ийской", "ийская")]
-    + [(ending, ("", "ск")) for ending in ("ский", "ском", "ского", "скому", "ским", "ской", "ская")])
+    + [(ending, ("", "ск")) for ending in ("ский", "ском", "ского", "скому", "ским", "ской", "ская")]
+    # A seat in -цк gives -цкий, not -ский: "Ашоцкая община", "Ашоцкого района" are Ashotsk's.
+    + [(ending, ("цк",)) for ending in ("цкий", "цком", "цкого", "цкому", "цким", "цкой", "цкая")])
 #: The same with the neuter and plural, read only before a landmark's word:
 #: "Арпинское озеро", "Ишханасарские высоты", "Амулсарское месторождение".
 _LANDMARK_ADJECTIVE_STEMS = tuple(
@@ -216,8 +218,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "Tartar city of Azerbaijan" (a Turkish agency's English) is the city of that country.
     # The order is the writer's: "the Syunik village of Shikahogh" names the
     # village last, so the other reading goes with it (ParsedName.other_reading).
-    (_OF_PLACE := re.compile(r"^(?!(?:the\s+)?(?:border\s+|capital\s+)?(?:village|town|city)\b)(?P<name>\S.*?)\s+"
-                             r"(?P<word>village|town|city)\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$", re.IGNORECASE), "{ctx}"),
+    # Armenia's official English names an enlarged community's villages so:
+    # "Angeghakot settlement of Sisian community".
+    (_OF_PLACE := re.compile(r"^(?!(?:the\s+)?(?:border\s+|capital\s+)?(?:village|town|city|settlement)\b)(?P<name>\S.*?)\s+"
+                             r"(?P<word>village|town|city|settlement)\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$", re.IGNORECASE),
+     "{ctx}"),
     # Last: "Khtsaberd village in Hadrut", "Talish near Madagiz": a place as context.
     # "near" stays on the context: near a district is not in it.
     (re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?"
@@ -803,9 +808,10 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     other = None
     for pattern, ctx_form in phrases:
         match = pattern.match(text)
-        if match and not _DROP.sub("", match.group("name") + " ").strip():
-            # No name before the unit, only a preposition: "в Тавушской области"
-            # is the province, not a place "в" in it.
+        if match and not _DROP.sub("", _DROP.sub("", match.group("name") + " ")).strip():
+            # No name before the unit, only a preposition (and an article): "в
+            # Тавушской области" is the province, not a place "в" in it; "in the
+            # village of Aygavan in Ararat province" no place "in the".
             continue
         if match:
             near = "near " if match.groupdict().get("near") else ""
