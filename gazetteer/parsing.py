@@ -453,7 +453,9 @@ def parse_name(raw: str, *, owner: bool = True) -> ParsedName:
 # reformed spelling never has: ւ outside ու and եւ (NFKC splits the reformed
 # "և" of "Երևան" into ե and ւ, so եւ is both spellings' and stays as it is).
 # է and օ inside a word are no such mark: reformed compounds keep them, "Այսօր".
-_CLASSICAL_MARK = re.compile(r"(?<![ոե])ւ")
+# Western Armenian's ablative -էն at a word's end is one: a name with no ւ of its
+# own ("Շուշիէն", "Շուշի քաղաքէն": from Shushi) shows no other.
+_CLASSICAL_MARK = re.compile(r"(?<![ոե])ւ|(?<=[\u0561-\u0587]{3})էն(?![\u0561-\u0587])")
 _CLASSICAL_RULES = (
     # Western Armenian's ablative is -էն where Eastern writes -ից: "Թալիշ գիւղէն"
     # (from the village of Talish) is "Թալիշ գյուղից". Read off a word's end only.
