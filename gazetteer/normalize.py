@@ -430,9 +430,10 @@ def armenian_gh_readings(name: str) -> list[str]:
 
 # French writes Armenian and Azerbaijani ş as "ch", ç as "tch", c as "dj" and u as
 # "ou", and ends a word in a mute e: "Chouchi", "Talich", "Tcharektar", "Djebraïl",
-# "Turchsu" (Turşsu), "Tavouche". English writes ç as "ch", so this is a reading
-# of a name that matched nothing as written, never a key.
-_FRENCH_CUE = re.compile(r"(?<!s)ch|ou|dj")
+# "Turchsu" (Turşsu), "Tavouche". English writes ç as "ch" before a vowel
+# ("Chinari"), so a "ch" is a French cue only before a consonant or at a word's end,
+# and this is a reading of a name that matched nothing as written, never a key.
+_FRENCH_CUE = re.compile(r"(?<!s)ch(?![aeiouy])|ou|dj|tch")
 _FRENCH_MUTE_E = re.compile(r"(?<=[bcdfghjklmnpqrstvxz])e\b")
 
 

@@ -60,11 +60,20 @@ def test_a_french_spelling_read_as_english_writes_it(text, readings):
 
 
 @pytest.mark.parametrize("text", [
-    # German sch is German's, not French ch; no French cue, no reading.
-    "Schuscha", "Stepanakert", "Goris",
+    # No French cue: English "ch" before a vowel, a name with none.
+    "Chinari", "Charektar", "Stepanakert", "Goris",
 ])
 def test_no_french_reading_without_its_cues(text):
-    assert not any("sh" in r or r.endswith(("u", "ush")) for r in foreign_readings(text) if r != text.casefold())
+    assert foreign_readings(text) == []
+
+
+def test_german_sch_is_read_as_german_only():
+    assert foreign_readings("Schuscha") == ["şuşa"]
+
+
+def test_the_german_final_ch_resolved_beside_the_french_reading(gaz):
+    res = gaz.resolve("Gazach")
+    assert res.status == "resolved" and res.place.name == "Qazax"
 
 
 @pytest.mark.parametrize("name, near, label", [
