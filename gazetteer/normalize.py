@@ -447,6 +447,25 @@ def _french_readings(low: str) -> list[str]:
     return [read] if mute == read else [read, mute]
 
 
+# Western Armenian voices what Eastern Armenian unvoices and back: ծ/ձ are "dz"/"ts"
+# where Eastern romanizations write "ts"/"dz", ճ/ջ "j"/"ch" where they write "ch"/"j"
+# (Ծաղկաձոր, Tsaghkadzor, is "Dzaghgatsor"; Քարվաճառ, Karvachar, is "Karvajar", in
+# French "Karvadjar"). The skeleton folds g/k, b/p and d/t already; these two pairs it
+# keeps apart (c and j are different letters in Azerbaijani), so they are a reading.
+# English writes ճ and չ alike as "ch", so "ch" and "j" swap only in a French spelling,
+# whose "dj" says ջ or ճ ("Kichani" is no "Kijani").
+_WESTERN_PAIRS = re.compile(r"dz|ts|tz")
+_WESTERN_FRENCH_PAIRS = re.compile(r"dz|ts|tz|ch|j")
+_WESTERN_SWAP = {"dz": "ts", "ts": "dz", "tz": "dz", "ch": "j", "j": "ch"}
+
+
+def _western_armenian_reading(low: str, pairs: re.Pattern[str] = _WESTERN_PAIRS) -> list[str]:
+    """A case-folded Latin spelling with Western Armenian's affricates swapped:
+    "dzaghgatsor" -> "tsaghgadzor"; of a French reading, "karvajar" -> "karvachar"."""
+    read = pairs.sub(lambda m: _WESTERN_SWAP[m.group(0)], low)
+    return [] if read == low else [read]
+
+
 def foreign_readings(name: str) -> list[str]:
     """The name read as Azerbaijani Latin from a Turkish or German spelling, as
     English writes it from a French one, or a Russian spelling of an Azerbaijani
@@ -467,6 +486,14 @@ def foreign_readings(name: str) -> list[str]:
         if turkish != name:
             out.append(turkish)
     low = name.casefold()
-    if "sch" not in low and _FRENCH_CUE.search(low) and script_of(name) == "Latn":
-        out += _french_readings(low)
+    if script_of(name) != "Latn" or "sch" in low:
+        return out
+    french = _french_readings(low) if _FRENCH_CUE.search(low) else []
+    out += french
+    # Western Armenian's affricates, on the French reading if there is one ("Karvadjar").
+    if "dj" in low:
+        for text in french:
+            out += _western_armenian_reading(text, _WESTERN_FRENCH_PAIRS)
+    elif _WESTERN_PAIRS.search(low):
+        out += _western_armenian_reading(low)
     return out

@@ -53,7 +53,7 @@ def test_the_western_ablative_resolved(gaz, text, label):
     ("Turchsu", ["turshsu"]),
     ("Tavouche", ["tavushe", "tavush"]),  # a mute e after a consonant
     ("Tcharektar", ["charektar"]),  # tch is English ch, not sh
-    ("Djebraïl", ["jebraïl"]),
+    ("Djebraïl", ["jebraïl", "chebraïl"]),  # French dj, then Western Armenian's j/ch swapped
 ])
 def test_a_french_spelling_read_as_english_writes_it(text, readings):
     assert foreign_readings(text) == readings
@@ -137,3 +137,32 @@ def test_the_western_voicing_of_koti_is_koti(gaz, name, near):
     # Goti (Western Armenian for Կոթի) sounded like Kut through Al-Kut's Georgian label.
     res = gaz.resolve(name, near)
     assert res.status == "resolved" and res.place.id == "wof:1193036833"
+
+
+# --- Western Armenian's affricates --------------------------------------------
+
+@pytest.mark.parametrize("text, readings", [
+    # ծ and ձ voiced the Western way: Ծաղկաձոր (Tsaghkadzor) as "Dzaghgatsor".
+    ("Dzaghgatsor", ["tsaghgadzor"]),
+    # French dj for ճ, then the Western j read as the Eastern ch: Քարվաճառ (Karvachar).
+    ("Karvadjar", ["karvajar", "karvachar"]),
+    # English writes ճ and չ alike as "ch": no j/ch swap without a French "dj".
+    ("Kichani", []),
+    ("Jermuk", []),
+])
+def test_western_armenian_affricates_read(text, readings):
+    assert foreign_readings(text) == readings
+
+
+@pytest.mark.parametrize("name, near, label", [
+    ("Dzaghgatsor", "Kotayk", "Tsakhkadzor"),
+    ("Karvadjar", None, "Kəlbəcər (Karvachar)"),
+])
+def test_western_armenian_affricates_resolved(gaz, name, near, label):
+    res = gaz.resolve(name, near)
+    assert res.status == "resolved" and res.place.name == label
+
+
+def test_a_bare_dzaghgatsor_ties_as_tsaghkadzor_does(gaz):
+    # Five places are named Tsaghkadzor or near it: the reading finds them all.
+    assert gaz.resolve("Dzaghgatsor").status == gaz.resolve("Tsaghkadzor").status == "ambiguous"
