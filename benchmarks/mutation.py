@@ -121,7 +121,9 @@ GROUPS: dict[str, tuple[list[str], ...]] = {
                    "tests/test_bord_rules.py", "tests/test_hyscript_rules.py", "tests/test_inflection_dev6.py",
                    "tests/test_dev8_rules.py", "tests/test_ru20_rules.py", "tests/test_hyart_rules.py",
                    # land3's two places joined by a dash (no fuzzy guess).
-                   "tests/test_land3_rules.py"]),
+                   "tests/test_land3_rules.py",
+                   # west11's other presses' orthographies (_orthography: French, German, Western Armenian).
+                   "tests/test_west11_rules.py"]),
     # How both console commands end: exit codes, exit handlers, streams flushed (atomic.run_command).
     "lifecycle": (["gazetteer/atomic.py"],
                   # In this process: a command run in its own would not run the mutant under test.

@@ -97,6 +97,8 @@ VILLAGE_WORDS = (
     "köyü", "köyünü", "köyünde", "köyüne", "köy", "dorf", "village de",
     # French elides the de before a vowel: "le village d'Aroutch", as "région d'" below.
     "village d'", "aldea", "aldea de", "pueblo", "pueblo de",
+    # The French press's border village: "un habitant du village frontalier de Goti".
+    "village frontalier de", "village frontalier", "villages frontaliers de",
     "villaggio", "villaggio di",
     # Armenian genitive and plural ("Բերքաբեր գյուղի", "գյուղերում"), Azerbaijani plural.
     "գյուղի", "գյուղերում", "գյուղեր", "kəndləri", "kəndlərində",
@@ -152,6 +154,8 @@ LOCALITY_WORDS = (
     # The same merged communities as other English texts call them ("Kapan consolidated
     # community", "Sisian enlarged municipality"), and Russian "укрупнённая община".
     "consolidated community", "enlarged municipality", "consolidated municipality",
+    # The French press's word for an Armenian community: "dans la communauté de Kapan".
+    "communauté de", "communauté", "commune de",
     *(f"{adj} {noun}" for adj, noun in (("укрупненная", "община"), ("укрупнённая", "община"),
                                         ("укрупненной", "общины"), ("укрупнённой", "общины"),
                                         ("укрупненной", "общине"), ("укрупнённой", "общине"))),

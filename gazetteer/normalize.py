@@ -402,6 +402,8 @@ _GERMAN = (("tsch", "ç"), ("dsch", "c"), ("sch", "ş"), ("ch", "x"), ("j", "y")
 #: English writes ç as "ch" only before a vowel ("Chinari"), so the reading is
 #: kept to word ends.
 _GERMAN_FINAL_CH = re.compile(r"[aeiouäöü]ch\b")
+#: German adds -s to a name ending in a vowel for its genitive ("Schuschas").
+_GERMAN_GENITIVE = re.compile(r"(?<=[aeiouäöüəı])s$")
 
 
 # Russian writes Azerbaijani ə, ü and ö after a consonant as я, ю, ё ("Чимян" is
@@ -426,9 +428,48 @@ def armenian_gh_readings(name: str) -> list[str]:
     return out
 
 
+# French writes Armenian and Azerbaijani ş as "ch", ç as "tch", c as "dj" and u as
+# "ou", and ends a word in a mute e: "Chouchi", "Talich", "Tcharektar", "Djebraïl",
+# "Turchsu" (Turşsu), "Tavouche". English writes ç as "ch" before a vowel
+# ("Chinari"), so a "ch" is a French cue only before a consonant or at a word's end,
+# and this is a reading of a name that matched nothing as written, never a key.
+_FRENCH_CUE = re.compile(r"(?<!s)ch(?![aeiouy])|ou|dj|tch")
+_FRENCH_MUTE_E = re.compile(r"(?<=[bcdfghjklmnpqrstvxz])e\b")
+
+
+def _french_readings(low: str) -> list[str]:
+    """A French spelling (case-folded) read as English writes the name: "talich"
+    -> "talish", "tavouche" -> "tavushe" and "tavush"."""
+    read = low.replace("tch", "\0").replace("dj", "j").replace("ch", "sh").replace("\0", "ch").replace("ou", "u")
+    if read == low:
+        return []
+    mute = _FRENCH_MUTE_E.sub("", read)
+    return [read] if mute == read else [read, mute]
+
+
+# Western Armenian voices what Eastern Armenian unvoices and back: ծ/ձ are "dz"/"ts"
+# where Eastern romanizations write "ts"/"dz", ճ/ջ "j"/"ch" where they write "ch"/"j"
+# (Ծաղկաձոր, Tsaghkadzor, is "Dzaghgatsor"; Քարվաճառ, Karvachar, is "Karvajar", in
+# French "Karvadjar"). The skeleton folds g/k, b/p and d/t already; these two pairs it
+# keeps apart (c and j are different letters in Azerbaijani), so they are a reading.
+# English writes ճ and չ alike as "ch", so "ch" and "j" swap only in a French spelling,
+# whose "dj" says ջ or ճ ("Kichani" is no "Kijani").
+_WESTERN_PAIRS = re.compile(r"dz|ts|tz")
+_WESTERN_FRENCH_PAIRS = re.compile(r"dz|ts|tz|ch|j")
+_WESTERN_SWAP = {"dz": "ts", "ts": "dz", "tz": "dz", "ch": "j", "j": "ch"}
+
+
+def _western_armenian_reading(low: str, pairs: re.Pattern[str] = _WESTERN_PAIRS) -> list[str]:
+    """A case-folded Latin spelling with Western Armenian's affricates swapped:
+    "dzaghgatsor" -> "tsaghgadzor"; of a French reading, "karvajar" -> "karvachar"."""
+    read = pairs.sub(lambda m: _WESTERN_SWAP[m.group(0)], low)
+    return [] if read == low else [read]
+
+
 def foreign_readings(name: str) -> list[str]:
-    """The name read as Azerbaijani Latin from a Turkish or German spelling, or
-    a Russian spelling of an Azerbaijani name with its soft vowels made plain."""
+    """The name read as Azerbaijani Latin from a Turkish or German spelling, as
+    English writes it from a French one, or a Russian spelling of an Azerbaijani
+    name with its soft vowels made plain."""
     out = []
     if _RU_SOFT_VOWEL.search(name):
         out.append(_RU_SOFT_VOWEL.sub(lambda m: _RU_HARD_VOWEL[m.group(1)], name))
@@ -437,8 +478,22 @@ def foreign_readings(name: str) -> list[str]:
         for old, new in _GERMAN:
             low = low.replace(old, new)
         out.append(low)
+        if _GERMAN_GENITIVE.search(low):
+            # A German genitive: "Schuschas Verteidigung" is Shusha's defence.
+            out.append(low[:-1])
     elif "h" in low and not _NOT_TURKISH.intersection(low):
         turkish = _TURKISH_H.sub("x", name)
         if turkish != name:
             out.append(turkish)
+    low = name.casefold()
+    if script_of(name) != "Latn" or "sch" in low:
+        return out
+    french = _french_readings(low) if _FRENCH_CUE.search(low) else []
+    out += french
+    # Western Armenian's affricates, on the French reading if there is one ("Karvadjar").
+    if "dj" in low:
+        for text in french:
+            out += _western_armenian_reading(text, _WESTERN_FRENCH_PAIRS)
+    elif _WESTERN_PAIRS.search(low):
+        out += _western_armenian_reading(low)
     return out

@@ -459,24 +459,33 @@ def parse_name(raw: str, *, owner: bool = True) -> ParsedName:
 
 # Classical (Mesropian) Armenian orthography, as the diaspora press and Western
 # Armenian write it: "Մովսէս գիւղին", "Տաւուշի մարզի". The data holds the
-# reformed spelling. A text is read as classical only when it shows the mark
+# reformed spelling. A text is read as classical only when it shows a mark the
 # reformed spelling never has: ւ outside ու and եւ (NFKC splits the reformed
 # "և" of "Երևան" into ե and ւ, so եւ is both spellings' and stays as it is).
 # է and օ inside a word are no such mark: reformed compounds keep them, "Այսօր".
 _CLASSICAL_MARK = re.compile(r"(?<![ոե])ւ")
+#: Western Armenian's ablative -էն where Eastern writes -ից: "Թալիշ գիւղէն" (from the
+#: village of Talish) is "Թալիշ գյուղից". Read off a word's end only. It is a mark of
+#: the classical spelling too: a name with no ւ of its own ("Շուշիէն", "Շուշի
+#: քաղաքէն": from Shushi) shows no other.
+_WESTERN_ABLATIVE = re.compile(r"(?<=[\u0561-\u0587]{3})էն(?![\u0561-\u0587])")
 _CLASSICAL_RULES = (
-    # Western Armenian's ablative is -էն where Eastern writes -ից: "Թալիշ գիւղէն"
-    # (from the village of Talish) is "Թալիշ գյուղից". Read off a word's end only.
-    (re.compile(r"(?<=[\u0561-\u0587]{3})էն(?![\u0561-\u0587])"), "ից"),
+    (_WESTERN_ABLATIVE, "ից"),
     (re.compile("իւ"), "յու"), (re.compile("եա"), "յա"), (re.compile("եօ"), "յո"),
     (re.compile(r"(?<![ոե])ւ"), "վ"), (re.compile(r"(?<=[\u0561-\u0587])է"), "ե"),
     (re.compile(r"(?<=[\u0561-\u0587])օ"), "ո"),
 )
 
 
+def _is_classical(text: str) -> bool:
+    """Whether ``text`` shows a mark of the classical spelling (the ablative is looked
+    for only where its two letters are: most text has neither)."""
+    return bool(_CLASSICAL_MARK.search(text)) or ("էն" in text and bool(_WESTERN_ABLATIVE.search(text)))
+
+
 def _reformed_armenian(text: str) -> str:
     """``text`` in reformed Armenian spelling if it is written in the classical one."""
-    if not _CLASSICAL_MARK.search(text):
+    if not _is_classical(text):
         return text
     for pattern, new in _CLASSICAL_RULES:
         text = pattern.sub(new, text)
@@ -489,7 +498,7 @@ _NO_QUALIFIERS: frozenset[str] = frozenset()
 def _is_bare_word(raw: str) -> bool:
     """Whether ``_parse_name`` would give ``raw`` back as the name and nothing
     else: one word of letters, NFKC already, neither a descriptor nor a Russian adjective."""
-    if not raw.isalpha() or not unicodedata.is_normalized("NFKC", raw) or _CLASSICAL_MARK.search(raw):
+    if not raw.isalpha() or not unicodedata.is_normalized("NFKC", raw) or _is_classical(raw):
         return False
     low = raw.casefold()
     return low not in _EDGE_WORDS and not low.endswith(_ADJECTIVE_ENDINGS)
@@ -715,7 +724,7 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     text = unicodedata.normalize("NFKC", raw)
     if _HAS_QUOTE.search(text):
         text = text.translate(_QUOTE_TABLE)
-    if "\u0561" <= max(text, default=" ") and _CLASSICAL_MARK.search(text):
+    if "\u0561" <= max(text, default=" ") and _is_classical(text):
         text = _reformed_armenian(text)
     context: tuple[str, ...] = ()
     inner_names: tuple[str, ...] = ()

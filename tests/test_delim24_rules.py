@@ -59,7 +59,9 @@ def test_turkish_and_italian_descriptors(text, name, kind):
 
 
 def test_a_german_final_ch_is_x():
-    assert foreign_readings("Gazach") == ["gazax"]
+    # The German reading first; a French one (ch as sh, west11) is tried beside it
+    # and finds nothing: "Gazach" is Qazax (test_west11_rules).
+    assert foreign_readings("Gazach")[0] == "gazax"
     # English writes ç as "ch" before a vowel: no German reading.
     assert foreign_readings("Chinari") == []
 
