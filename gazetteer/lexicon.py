@@ -33,7 +33,7 @@ DISTRICT_WORDS = (
     # Armenian genitive, locative and ablative ("Զանգելանի շրջանի", "Քաշաթաղի շրջանում",
     # "շրջանից"), Turkish, German, French and Spanish press.
     "շրջանի", "շրջանում", "շրջանից", "ilçesi", "ilçesinin", "ilçesinde", "ilçesine", "bölgesi", "bölgesinin", "bölgesinde",
-    "bezirk", "bezirks", "rayon de", "district de", "distrito", "distrito de",
+    "bezirk", "bezirks", "distrikt", "distriktet", "rayon de", "district de", "distrito", "distrito de",
     # Turkish "il" for Nakhchivan's districts ("Sederek iline bağlı", "Sederek ilinin").
     "ili", "iline", "ilinin", "ilinde", "ilindeki",
     # The administrative raion, as Azerbaijani and Russian science reports call a

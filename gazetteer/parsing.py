@@ -489,6 +489,12 @@ def _is_bare_word(raw: str) -> bool:
 _SLASHED = re.compile(r"(\w[\w'’-]*)\s*/\s*(\w[\w'’-]*)")
 
 
+# German and Scandinavian pages join a unit's word to the unit's name with a hyphen:
+# "Region Gabala" is also "Gabala-Region", and "Akhsu-Distrikt", "Bilasuvar-regionen".
+# Only at the string's end, and only these words: "Dağ-Kəsəmən" stays a name.
+_HYPHEN_UNIT = re.compile(r"(?<=\w)-(?P<word>region|regionen|distrikt|distriktet|bezirk|rayon|raion|rajon)$",
+                          re.IGNORECASE)
+
 _ELIDED = re.compile(r"(?<=\s)(d|D)'(?=\w)")
 
 # English wire copy puts whose a place is and how near before its name:
@@ -718,6 +724,8 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             inner_names = context
         text = _PAREN.sub(" ", text)
     text = " ".join(text.replace(",", " , ").split()) if "," in text else " ".join(text.split())
+    if "-" in text:
+        text = _HYPHEN_UNIT.sub(r" \g<word>", text)
     # "Sanasar, Gubadli district": what follows a comma is context.
     if " , " in text:
         head, *rest = [part.strip() for part in text.split(" , ")]

@@ -25,3 +25,40 @@ def test_a_towns_soviet_name_is_no_current_label(gaz):
     place = gaz.get("wof:890433249")
     old = [n for n in place.names if n.text == "Али-Байрамлы"]
     assert old and all(n.type == "historical" for n in old)
+
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Jalilabad-Region", "Jalilabad", "area"),
+    ("Gabala-Region", "Gabala", "area"),
+    ("Bilasuvar-regionen", "Bilasuvar", "area"),
+    ("Akhsu-Distrikt", "Akhsu", "district"),
+    ("Qax-distriktet", "Qax", "district"),
+    ("Tovuz-Bezirk", "Tovuz", "district"),
+])
+def test_a_hyphenated_unit_word_is_the_units_word(text, name, kind):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint) == (name, kind)
+
+
+@pytest.mark.parametrize("text", ["Dağ-Kəsəmən", "Region-Tovuz", "Regional-Tovuz", "Tovuz-Regionalbahn"])
+def test_a_hyphen_elsewhere_stays_in_the_name(text):
+    # Only a unit's word at the string's end is split off.
+    parsed = parse_name(text)
+    assert parsed.name == text and parsed.kind_hint is None
+
+
+@pytest.mark.parametrize("near, district", [
+    ("Jalilabad-Region", "wof:85668331"),
+    ("Gabala-Region", "wof:85668541"),
+])
+def test_a_hyphenated_unit_word_as_context(gaz, near, district):
+    res = gaz.resolve(near)
+    assert res.status == "resolved" and res.place.id == district, (near, res.why)
+
+
+def test_the_context_separates_namesakes(gaz):
+    # Two villages Astanlı, of Cəlilabad and of Neftçala: the German page's unit decides.
+    res = gaz.resolve("Astanly", near="Jalilabad-Region")
+    assert res.status == "resolved" and res.place.id == "wof:1225926869", res.why
+    assert gaz.resolve("Astanly").status == "ambiguous"
