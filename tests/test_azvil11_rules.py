@@ -62,3 +62,20 @@ def test_the_context_separates_namesakes(gaz):
     res = gaz.resolve("Astanly", near="Jalilabad-Region")
     assert res.status == "resolved" and res.place.id == "wof:1225926869", res.why
     assert gaz.resolve("Astanly").status == "ambiguous"
+
+
+@pytest.mark.parametrize("text, name, context", [
+    ("Şabran rayonun Leyti kəndində", "Leyti", ("Şabran rayonu",)),
+    ("Füzuli rayonun Qarakollu kəndi", "Qarakollu", ("Füzuli rayonu",)),
+    # The full genitive as before.
+    ("Şabran rayonunun Leyti kəndində", "Leyti", ("Şabran rayonu",)),
+])
+def test_the_clipped_district_genitive_before_a_village(text, name, context):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.context, parsed.kind_hint) == (name, context, "settlement")
+
+
+def test_a_village_wof_lacks(gaz):
+    res = gaz.resolve("Şabran rayonun Leyti kəndində")
+    assert res.status == "resolved" and res.place.id == "gz:leyti-shabran", res.why
+    assert gaz.resolve("Leyty", near="Divichi").place.id == "gz:leyti-shabran"
