@@ -14,20 +14,6 @@ from gazetteer.normalize import foreign_readings
 from gazetteer.parsing import parse_name
 
 
-@pytest.mark.parametrize("text", ["Əli Bayramlı", "Ali Bayramli", "Ali-Bayramly", "Али-Байрамлы"])
-def test_a_towns_soviet_name_is_the_town(gaz, text):
-    # Şirvan was Əli Bayramlı 1938-2008; villages WOF files the name under are no rivals.
-    res = gaz.resolve(text)
-    assert res.status == "resolved" and res.place.id == "wof:890433249", (text, res.why)
-
-
-def test_a_towns_soviet_name_is_no_current_label(gaz):
-    place = gaz.get("wof:890433249")
-    old = [n for n in place.names if n.text == "Али-Байрамлы"]
-    assert old and all(n.type == "historical" for n in old)
-
-
-
 @pytest.mark.parametrize("text, name, kind", [
     ("Jalilabad-Region", "Jalilabad", "area"),
     ("Gabala-Region", "Gabala", "area"),
@@ -79,3 +65,39 @@ def test_a_village_wof_lacks(gaz):
     res = gaz.resolve("Şabran rayonun Leyti kəndində")
     assert res.status == "resolved" and res.place.id == "gz:leyti-shabran", res.why
     assert gaz.resolve("Leyty", near="Divichi").place.id == "gz:leyti-shabran"
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("Schdanowsk", "zhdanovsk"),
+    ("Schitomir", "zhitomir"),
+])
+def test_german_sch_read_as_russian_zh(text, reading):
+    assert reading in foreign_readings(text)
+
+
+def test_german_sch_is_still_read_as_azerbaijani_s_first():
+    # "Daschbaschi" is Daşbaşı: the ş reading comes first, the zh one after it.
+    readings = foreign_readings("Daschbaschi")
+    assert readings.index("daşbaşi") < readings.index("dazhbazhi")
+
+
+def test_no_zh_reading_without_sch():
+    assert not any("zh" in r for r in foreign_readings("Gazach"))
+
+
+def test_a_german_soviet_name_resolved(gaz):
+    res = gaz.resolve("Schdanowsk")
+    assert res.status == "resolved" and res.place.id == "wof:1344144055", res.why
+
+
+@pytest.mark.parametrize("text", ["Əli Bayramlı", "Ali Bayramli", "Ali-Bayramly", "Али-Байрамлы"])
+def test_a_towns_soviet_name_is_the_town(gaz, text):
+    # Şirvan was Əli Bayramlı 1938-2008; villages WOF files the name under are no rivals.
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == "wof:890433249", (text, res.why)
+
+
+def test_a_towns_soviet_name_is_no_current_label(gaz):
+    place = gaz.get("wof:890433249")
+    old = [n for n in place.names if n.text == "Али-Байрамлы"]
+    assert old and all(n.type == "historical" for n in old)
