@@ -101,3 +101,17 @@ def test_a_towns_soviet_name_is_no_current_label(gaz):
     place = gaz.get("wof:890433249")
     old = [n for n in place.names if n.text == "Али-Байрамлы"]
     assert old and all(n.type == "historical" for n in old)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Petropavlovka", "wof:421180485"),
+    ("Gaftaran", "wof:1276826513"),
+])
+def test_former_names_the_pages_give(gaz, text, place):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == place, (text, res.why)
+
+
+def test_a_former_name_with_its_district(gaz):
+    res = gaz.resolve("Vəndam Həzrəsi", near="Qəbələ")
+    assert res.status == "resolved" and res.place.id == "wof:1276927853", res.why
