@@ -95,6 +95,8 @@ VILLAGE_WORDS = (
     "villaggio", "villaggio di",
     # Armenian genitive and plural ("Բերքաբեր գյուղի", "գյուղերում"), Azerbaijani plural.
     "գյուղի", "գյուղերում", "գյուղեր", "kəndləri", "kəndlərində",
+    # The Azerbaijani plural's other cases, after a list: "Həzrə və Bunut kəndlərinə".
+    "kəndlərinə", "kəndlərinin", "kəndlərindən", "kəndlərini", "kəndlərindəki",
     # Armenian dative and ablative ("Մովսես գյուղին", "գյուղից"), and the village
     # head after the name's genitive ("Աղավնոյի գյուղապետ").
     "գյուղին", "գյուղից", "գյուղապետ", "գյուղապետը",

@@ -699,6 +699,10 @@ _RU_COUNTRY_NOMINATIVE = {"Азербайджана": "Азербайджан", 
 _RU_PLURAL_WORDS = frozenset({"сел", "сёл", "селам", "селами", "селах", "деревень", "деревнях", "деревнями",
                               "деревням", "районах", "районов", "районам", "районами"})
 _RU_PAIR = re.compile(r"^(?P<first>[А-ЯЁ]\S*(?:\s+[А-ЯЁ]\S*)*?)\s+и\s+[А-ЯЁ]")
+#: The same in Azerbaijani: "Həzrə və Bunut kəndlərinə" names two; the first is read.
+_AZE_PLURAL_WORDS = frozenset({"kəndləri", "kəndlərində", "kəndlərinə", "kəndlərinin", "kəndlərindən", "kəndlərini",
+                               "kəndlərindəki"})
+_AZE_PAIR = re.compile(r"^(?P<first>[A-ZÇƏĞİÖŞÜ]\S*(?:\s+[A-ZÇƏĞİÖŞÜ]\S*)*?)\s+və\s+[A-ZÇƏĞİÖŞÜ]")
 
 
 _ARMENIAN_REPUBLIC = re.compile(
@@ -839,7 +843,8 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
                   or len(words) > 2 and words[1] in _RU_SETTLEMENT_WORDS
                   or len(words) > 2 and _RU_LANDMARK_ADJECTIVE_LEAD.match(text)):
         name, kind, size, word = _strip_words(text)
-        pair = _RU_PAIR.match(name) if word in _RU_PLURAL_WORDS else None
+        pair = (_RU_PAIR.match(name) if word in _RU_PLURAL_WORDS
+                else _AZE_PAIR.match(name) if word in _AZE_PLURAL_WORDS else None)
         if pair:
             name = pair.group("first")
     else:

@@ -103,6 +103,27 @@ def test_a_towns_soviet_name_is_no_current_label(gaz):
     assert old and all(n.type == "historical" for n in old)
 
 
+@pytest.mark.parametrize("text, name", [
+    # The Azerbaijani plural village word after a list: the first name is read.
+    ("Həzrə və Bunut kəndlərinə", "Həzrə"),
+    ("Kalva və Dilman kəndlərində", "Kalva"),
+    ("Baş Zəyzid və Orta Zəyzid kəndlərinin", "Baş Zəyzid"),
+])
+def test_an_azerbaijani_list_before_the_plural_village_word(text, name):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.kind_hint, parsed.size_hint) == (name, "settlement", "village")
+
+
+def test_an_azerbaijani_pair_without_the_plural_word_is_left_alone():
+    assert parse_name("Həzrə və Bunut").name == "Həzrə və Bunut"
+
+
+def test_a_listed_village_with_its_district(gaz):
+    # Qəbələ's Həzrə (WOF's Khazrya), not Qusar's.
+    res = gaz.resolve("Qəbələnin Həzrə və Bunut kəndlərinə")
+    assert res.status == "resolved" and res.place.id == "wof:1276927853", res.why
+
+
 @pytest.mark.parametrize("text, place", [
     ("Petropavlovka", "wof:421180485"),
     ("Gaftaran", "wof:1276826513"),
