@@ -361,7 +361,15 @@ TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisin
                     "boyu", "boyunca",
                     # Who lives there: "Xndzoresk kənd sakini", "Tovuz rayonunun Ağdam kəndinin
                     # sakini" (a resident of the village). The place is what precedes.
-                    "sakini", "sakinləri", "sakinlərinin", "sakinlərinə", "sakinlərindən", "sakinlərini")
+                    "sakini", "sakinləri", "sakinlərinin", "sakinlərinə", "sakinlərindən", "sakinlərini",
+                    # What of the village an official text names after its uninflected word:
+                    # "Şahbuz rayon Kükü kənd orta məktəbinin" (the Kükü village school),
+                    # "Borsunlu kənd şəhidi", "Qaradağlı kənd qəbiristanlığında".
+                    *(f"{head}{tail}" for head in ("orta məktəb", "tam orta məktəb", "ümumi orta məktəb",
+                                                    "ibtidai məktəb", "məktəb", "bələdiyyəs")
+                      for tail in ("i", "inin", "ində", "inə", "indən")),
+                    *(f"qəbiristanlığ{tail}" for tail in ("ı", "ının", "ında", "ına", "ından")),
+                    "şəhidi", "şəhidləri", "şəhidinin")
 
 # A biography's "was born" after the place ("Kəlbəcər rayonunun Dəmirçidam kəndində
 # anadan olub", "Ağsu rayonundakı Çaparlı kəndində dünyaya gəlib", "Նորաշեն գյուղում

@@ -165,8 +165,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
     (re.compile(r"^(?P<name>.+?)\s+in\s+(?:the\s+)?(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
     # "Füzuli rayonundakı Qaraxanbəyli kəndi": the village that is in the district; the
-    # press clips the genitive too: "Şabran rayonun Leyti kəndində".
-    (re.compile(r"^(?P<ctx>.+?)\s+(?:rayonunun|rayonun|rayonundakı|rayonundaki)\s+(?P<name>.+?)"
+    # press clips the genitive too: "Şabran rayonun Leyti kəndində"; an official text
+    # writes the unit's word uninflected before a capitalised name: "Şahbuz rayon Kükü kənd".
+    (re.compile(r"^(?P<ctx>.+?)\s+(?:rayonunun|rayonun|rayonundakı|rayonundaki|rayon(?=\s+(?-i:[A-ZÇƏĞIİÖŞÜ])))\s+(?P<name>.+?)"
                 r"(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$", re.IGNORECASE), "{ctx} rayonu"),
     # An Armenian marz in the genitive, as Azerbaijani pages and press name a village of
     # Armenia: "Tavuş vilayətinin Noraşen kəndi", "Sünik vilayətindəki Lök kəndi",
@@ -222,7 +223,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
-_PHRASE_WORDS = (" of ", " in ", " near ", " im ", " dans ", " nella ", " nel ", "rayonun", "rayonu ", "rayonundak",
+_PHRASE_WORDS = (" of ", " in ", " near ", " im ", " dans ", " nella ", " nel ", "rayonun", "rayonu ", "rayon ", "rayonundak",
                  "vilayətin", "vilayetin", "mərzinin ", "merzinin ", "şəhərinin", "seherinin", "района", "области",
                  "марза", "շրջանի", "մարզի", "համայնքի ")
 # Whether a text holds any of the words above, in one scan (a third of a loop's time).

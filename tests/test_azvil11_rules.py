@@ -124,6 +124,30 @@ def test_a_listed_village_with_its_district(gaz):
     assert res.status == "resolved" and res.place.id == "wof:1276927853", res.why
 
 
+@pytest.mark.parametrize("text, name, context", [
+    ("Şahbuz rayon Kükü kənd orta məktəbinin", "Kükü", ("Şahbuz rayonu",)),
+    ("Goranboy rayonu Borsunlu kənd şəhidi", "Borsunlu", ("Goranboy rayonu",)),
+    ("Xocavənd rayonunun Qaradağlı kənd qəbiristanlığında", "Qaradağlı", ("Xocavənd rayonu",)),
+    ("Kükü kənd tam orta məktəbi", "Kükü", ()),
+    ("Şıxmahmud kənd bələdiyyəsinin", "Şıxmahmud", ()),
+])
+def test_what_of_a_village_an_official_text_names_after_its_word(text, name, context):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.context, parsed.kind_hint) == (name, context, "settlement")
+
+
+@pytest.mark.parametrize("text", ["Tovuz rayon mərkəzi", "Ağdam rayon"])
+def test_the_uninflected_unit_word_owns_only_a_capitalised_name(text):
+    # "rayon mərkəzi" (the district centre) is no village of the district.
+    assert parse_name(text).context == ()
+
+
+def test_an_official_texts_village_resolved(gaz):
+    res = gaz.resolve("Şahbuz rayon Kükü kənd orta məktəbinin")
+    assert res.status == "resolved" and res.place.name == "Kükü", res.why
+    assert abs(res.place.lat - 39.52) < 0.05
+
+
 @pytest.mark.parametrize("text, place", [
     ("Petropavlovka", "wof:421180485"),
     ("Gaftaran", "wof:1276826513"),
