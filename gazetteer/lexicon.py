@@ -33,7 +33,7 @@ DISTRICT_WORDS = (
     # Armenian genitive, locative and ablative ("Զանգելանի շրջանի", "Քաշաթաղի շրջանում",
     # "շրջանից"), Turkish, German, French and Spanish press.
     "շրջանի", "շրջանում", "շրջանից", "ilçesi", "ilçesinin", "ilçesinde", "ilçesine", "bölgesi", "bölgesinin", "bölgesinde",
-    "bezirk", "bezirks", "rayon de", "district de", "distrito", "distrito de",
+    "bezirk", "bezirks", "distrikt", "distriktet", "rayon de", "district de", "distrito", "distrito de",
     # Turkish "il" for Nakhchivan's districts ("Sederek iline bağlı", "Sederek ilinin").
     "ili", "iline", "ilinin", "ilinde", "ilindeki",
     # The administrative raion, as Azerbaijani and Russian science reports call a
@@ -102,6 +102,8 @@ VILLAGE_WORDS = (
     "villaggio", "villaggio di",
     # Armenian genitive and plural ("Բերքաբեր գյուղի", "գյուղերում"), Azerbaijani plural.
     "գյուղի", "գյուղերում", "գյուղեր", "kəndləri", "kəndlərində",
+    # The Azerbaijani plural's other cases, after a list: "Həzrə və Bunut kəndlərinə".
+    "kəndlərinə", "kəndlərinin", "kəndlərindən", "kəndlərini", "kəndlərindəki",
     # Armenian dative and ablative ("Մովսես գյուղին", "գյուղից"), and the village
     # head after the name's genitive ("Աղավնոյի գյուղապետ").
     "գյուղին", "գյուղից", "գյուղապետ", "գյուղապետը",
@@ -368,7 +370,15 @@ TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisin
                     "boyu", "boyunca",
                     # Who lives there: "Xndzoresk kənd sakini", "Tovuz rayonunun Ağdam kəndinin
                     # sakini" (a resident of the village). The place is what precedes.
-                    "sakini", "sakinləri", "sakinlərinin", "sakinlərinə", "sakinlərindən", "sakinlərini")
+                    "sakini", "sakinləri", "sakinlərinin", "sakinlərinə", "sakinlərindən", "sakinlərini",
+                    # What of the village an official text names after its uninflected word:
+                    # "Şahbuz rayon Kükü kənd orta məktəbinin" (the Kükü village school),
+                    # "Borsunlu kənd şəhidi", "Qaradağlı kənd qəbiristanlığında".
+                    *(f"{head}{tail}" for head in ("orta məktəb", "tam orta məktəb", "ümumi orta məktəb",
+                                                    "ibtidai məktəb", "məktəb", "bələdiyyəs")
+                      for tail in ("i", "inin", "ində", "inə", "indən")),
+                    *(f"qəbiristanlığ{tail}" for tail in ("ı", "ının", "ında", "ına", "ından")),
+                    "şəhidi", "şəhidləri", "şəhidinin")
 
 # A biography's "was born" after the place ("Kəlbəcər rayonunun Dəmirçidam kəndində
 # anadan olub", "Ağsu rayonundakı Çaparlı kəndində dünyaya gəlib", "Նորաշեն գյուղում

@@ -481,6 +481,10 @@ def foreign_readings(name: str) -> list[str]:
         if _GERMAN_GENITIVE.search(low):
             # A German genitive: "Schuschas Verteidigung" is Shusha's defence.
             out.append(low[:-1])
+        if "ş" in low:
+            # German writes Russian ж as sch too ("Schdanowsk" is Ждановск, Zhdanovsk):
+            # a Soviet name of Russian spelling, read the English way.
+            out.append(low.replace("ş", "zh"))
     elif "h" in low and not _NOT_TURKISH.intersection(low):
         turkish = _TURKISH_H.sub("x", name)
         if turkish != name:

@@ -171,8 +171,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?P<name>.+?)\s+(?:village|town|settlement|community)\s+(?:of|in)\s+(?:the\s+)?"
                 r"(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
     (re.compile(r"^(?P<name>.+?)\s+in\s+(?:the\s+)?(?P<ctx>.+?\s+" + _UNIT + r")$", re.IGNORECASE), "{ctx}"),
-    # "Füzuli rayonundakı Qaraxanbəyli kəndi": the village that is in the district.
-    (re.compile(r"^(?P<ctx>.+?)\s+(?:rayonunun|rayonundakı|rayonundaki)\s+(?P<name>.+?)"
+    # "Füzuli rayonundakı Qaraxanbəyli kəndi": the village that is in the district; the
+    # press clips the genitive too: "Şabran rayonun Leyti kəndində"; an official text
+    # writes the unit's word uninflected before a capitalised name: "Şahbuz rayon Kükü kənd".
+    (re.compile(r"^(?P<ctx>.+?)\s+(?:rayonunun|rayonun|rayonundakı|rayonundaki|rayon(?=\s+(?-i:[A-ZÇƏĞIİÖŞÜ])))\s+(?P<name>.+?)"
                 r"(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$", re.IGNORECASE), "{ctx} rayonu"),
     # An Armenian marz in the genitive, as Azerbaijani pages and press name a village of
     # Armenia: "Tavuş vilayətinin Noraşen kəndi", "Sünik vilayətindəki Lök kəndi",
@@ -231,7 +233,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
-_PHRASE_WORDS = (" of ", " in ", " near ", " im ", " dans ", " nella ", " nel ", "rayonunun", "rayonu ", "rayonundak",
+_PHRASE_WORDS = (" of ", " in ", " near ", " im ", " dans ", " nella ", " nel ", "rayonun", "rayonu ", "rayon ", "rayonundak",
                  "vilayətin", "vilayetin", "mərzinin ", "merzinin ", "şəhərinin", "seherinin", "района", "области",
                  "марза", "շրջանի", "մարզի", "համայնքի ")
 # Whether a text holds any of the words above, in one scan (a third of a loop's time).
@@ -508,6 +510,12 @@ def _is_bare_word(raw: str) -> bool:
 _SLASHED = re.compile(r"(\w[\w'’-]*)\s*/\s*(\w[\w'’-]*)")
 
 
+# German and Scandinavian pages join a unit's word to the unit's name with a hyphen:
+# "Region Gabala" is also "Gabala-Region", and "Akhsu-Distrikt", "Bilasuvar-regionen".
+# Only at the string's end, and only these words: "Dağ-Kəsəmən" stays a name.
+_HYPHEN_UNIT = re.compile(r"(?<=\w)-(?P<word>region|regionen|distrikt|distriktet|bezirk|rayon|raion|rajon)$",
+                          re.IGNORECASE)
+
 _ELIDED = re.compile(r"(?<=\s)(d|D)'(?=\w)")
 
 # English wire copy puts whose a place is and how near before its name:
@@ -713,6 +721,10 @@ _RU_COUNTRY_NOMINATIVE = {"Азербайджана": "Азербайджан", 
 _RU_PLURAL_WORDS = frozenset({"сел", "сёл", "селам", "селами", "селах", "деревень", "деревнях", "деревнями",
                               "деревням", "районах", "районов", "районам", "районами"})
 _RU_PAIR = re.compile(r"^(?P<first>[А-ЯЁ]\S*(?:\s+[А-ЯЁ]\S*)*?)\s+и\s+[А-ЯЁ]")
+#: The same in Azerbaijani: "Həzrə və Bunut kəndlərinə" names two; the first is read.
+_AZE_PLURAL_WORDS = frozenset({"kəndləri", "kəndlərində", "kəndlərinə", "kəndlərinin", "kəndlərindən", "kəndlərini",
+                               "kəndlərindəki"})
+_AZE_PAIR = re.compile(r"^(?P<first>[A-ZÇƏĞİÖŞÜ]\S*(?:\s+[A-ZÇƏĞİÖŞÜ]\S*)*?)\s+və\s+[A-ZÇƏĞİÖŞÜ]")
 
 
 _ARMENIAN_REPUBLIC = re.compile(
@@ -741,6 +753,8 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             inner_names = context
         text = _PAREN.sub(" ", text)
     text = " ".join(text.replace(",", " , ").split()) if "," in text else " ".join(text.split())
+    if "-" in text:
+        text = _HYPHEN_UNIT.sub(r" \g<word>", text)
     # "Sanasar, Gubadli district": what follows a comma is context.
     if " , " in text:
         head, *rest = [part.strip() for part in text.split(" , ")]
@@ -854,7 +868,8 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
                   or len(words) > 2 and words[1] in _RU_SETTLEMENT_WORDS
                   or len(words) > 2 and _RU_LANDMARK_ADJECTIVE_LEAD.match(text)):
         name, kind, size, word = _strip_words(text)
-        pair = _RU_PAIR.match(name) if word in _RU_PLURAL_WORDS else None
+        pair = (_RU_PAIR.match(name) if word in _RU_PLURAL_WORDS
+                else _AZE_PAIR.match(name) if word in _AZE_PLURAL_WORDS else None)
         if pair:
             name = pair.group("first")
     else:

@@ -311,7 +311,8 @@ def test_online_fallback_failure_nothing_found_and_the_place_it_finds(monkeypatc
     ("Hocalı", ["xocalı"]), ("Muhtar", ["Muxtar"]),  # Turkish h for Azerbaijani x
     ("Shusha", []), ("Khojaly", []), ("Chinari", []), ("Zhdanov", []),  # English digraphs keep their h
     ("Hojik", []), ("Hawar", []),  # letters Turkish does not write: English, not Turkish
-    ("Daschbaschi", ["daşbaşi"]), ("Dschäbrayil", ["cäbrayil"]), ("Chodschavend", ["xocavend"]),  # German
+    ("Daschbaschi", ["daşbaşi", "dazhbazhi"]), ("Dschäbrayil", ["cäbrayil"]), ("Chodschavend", ["xocavend"]),  # German
+    ("Schdanowsk", ["şdanovsk", "zhdanovsk"]),  # German sch is Russian ж too (azvil11), after ş
 ])
 def test_foreign_readings_of_turkish_and_german_spellings(text, readings):
     from gazetteer.normalize import foreign_readings

@@ -68,7 +68,8 @@ def test_no_french_reading_without_its_cues(text):
 
 
 def test_german_sch_is_read_as_german_only():
-    assert foreign_readings("Schuscha") == ["şuşa"]
+    # German's sch is ş, or Russian ж in a Soviet name (azvil11's "Schdanowsk"): never French.
+    assert foreign_readings("Schuscha") == ["şuşa", "zhuzha"]
 
 
 def test_the_german_final_ch_resolved_beside_the_french_reading(gaz):
@@ -113,7 +114,7 @@ def test_the_community_of_kapan_resolved(gaz):
 # --- a German genitive -------------------------------------------------------
 
 def test_a_german_genitive_after_a_vowel_is_read_without_its_s():
-    assert foreign_readings("Schuschas") == ["şuşas", "şuşa"]
+    assert foreign_readings("Schuschas") == ["şuşas", "şuşa", "zhuzhas"]
     # After a consonant -s is no genitive this reads: the name is left alone.
     assert foreign_readings("Latschins") == ["laçins"]
 
