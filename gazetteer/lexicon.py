@@ -183,6 +183,12 @@ _LANDMARK_WORDS = (
     "monument", "memorial",
     "karvansarayı", "karvansaray", "türbəsi", "türbə", "məqbərəsi", "kervansarayı", "kervansaray", "türbesi",
     "köprüsü", "kalesi", "manastırı", "kilisesi", "camii",
+    # Turkish names an airport and a mosque in words of its own ("Füzuli Uluslararası
+    # Havalimanı", "Ağdam Cuma Camii", "Cuma Mescidi"), and Azerbaijani has a second
+    # word for an airport ("Füzuli Beynəlxalq Aeroportu"): LANDMARK_SYNONYMS reads them
+    # as the words a stored name holds.
+    "havalimanı", "uluslararası havalimanı", "havaalanı", "mescidi", "camisi",
+    "beynəlxalq aeroportu",
     "քարավանատուն", "քարավանատունը", "դամբարան", "դամբարանը", "վանական համալիր", "վանական համալիրը",
     "караван-сарай", "караван-сарая", "мавзолей", "мавзолея", "гробница",
     "körpüsü", "körpüləri", "körpü", "gölü", "su anbarı", "anbarı", "yüksəkliyi", "yüksəklikləri",
@@ -230,6 +236,8 @@ _LANDMARK_WORDS = (
     # "Sərsəng SES", "Сарсангская ГЭС", "Սարսանգի ՀԷԿ").
     "hpp", "hydroelectric power plant", "hydroelectric power station", "hydropower plant", "ses", "гэс",
     "ՀԷԿ", "ՀԷԿ-ը",
+    # ... and SES written out, of a small plant too ("Suqovuşan-1 Kiçik Su Elektrik Stansiyası").
+    "su elektrik stansiyası", "kiçik su elektrik stansiyası", "su elektrik stansiyaları",
     # A mining company's contract area, named for its deposit ("the Vejnaly
     # Contract Area", "Vejnəli müqavilə sahəsini").
     "contract area", "müqavilə sahəsi",
@@ -245,7 +253,8 @@ RESERVOIR_WORDS = frozenset({"reservoir", "water reservoir", "su anbarı", "anba
 #: A hydroelectric plant's word reads a plant or the reservoir at its dam, no
 #: other landmark: "Tatev HPP" is not the Tatev monastery.
 PLANT_WORDS = frozenset({"hpp", "hydroelectric power plant", "hydroelectric power station", "hydropower plant",
-                         "ses", "гэс", "ՀԷԿ", "ՀԷԿ-ը"})
+                         "ses", "гэс", "ՀԷԿ", "ՀԷԿ-ը", "su elektrik stansiyası", "kiçik su elektrik stansiyası",
+                         "su elektrik stansiyaları"})
 RIVER_WORDS = frozenset({"river", "rivers", "river of", "river basin", "çayı", "çay", "река", "реки", "գետ"})
 #: Words for one mine that texts use for another's name: "Zod gold deposit" is
 #: the mine stored as "Zod gold mine", "Qızılbulaq qazıntı yatağı" the "Qızılbulaq
@@ -263,7 +272,13 @@ LANDMARK_SYNONYMS = {
     "contract area": ("deposit", "gold deposit"), "müqavilə sahəsi": ("yatağı", "qızıl yatağı"),
     "hpp": ("reservoir", "hydroelectric power plant"), "hydroelectric power plant": ("hpp", "reservoir"),
     "hydroelectric power station": ("hpp", "reservoir"), "hydropower plant": ("hpp", "reservoir"),
-    "ses": ("su anbarı",), "гэс": ("водохранилище",), "ՀԷԿ": ("ջրամբար",), "ՀԷԿ-ը": ("ջրամբար",),
+    "ses": ("su anbarı",), "su elektrik stansiyası": ("su anbarı",), "kiçik su elektrik stansiyası": ("su anbarı",),
+    "su elektrik stansiyaları": ("su anbarı",), "water reservoir": ("reservoir",), "гэс": ("водохранилище",), "ՀԷԿ": ("ջրամբար",), "ՀԷԿ-ը": ("ջրամբար",),
+    "aeroportu": ("hava limanı", "beynəlxalq hava limanı"),
+    "beynəlxalq aeroportu": ("beynəlxalq hava limanı", "hava limanı"),
+    "havalimanı": ("hava limanı", "beynəlxalq hava limanı"), "havaalanı": ("hava limanı",),
+    "uluslararası havalimanı": ("beynəlxalq hava limanı", "hava limanı"),
+    "camii": ("məscidi", "cümə məscidi"), "camisi": ("məscidi",), "mescidi": ("məscidi",),
     "dam": ("reservoir",), "bəndi": ("su anbarı",), "плотина": ("водохранилище",), "ամբարտակ": ("ջրամբար",),
 }
 # A landmark's word in the case a sentence leaves it in, and the word as a
@@ -357,6 +372,9 @@ TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisin
                     # ... and "along" a range or a river: "Qarabağ silsiləsi boyu Sarıbaba"
                     # (the MoD, 3 August 2022), "Araz çayı boyunca".
                     "boyu", "boyunca",
+                    # ... and "towards", "as far as" after a dative: "Kərkicahana doğru",
+                    # "Şuşaya qədər" (the road "runs as far as Shusha"). The dative is read as usual.
+                    "doğru", "qədər",
                     # Who lives there: "Xndzoresk kənd sakini", "Tovuz rayonunun Ağdam kəndinin
                     # sakini" (a resident of the village). The place is what precedes.
                     "sakini", "sakinləri", "sakinlərinin", "sakinlərinə", "sakinlərindən", "sakinlərini")

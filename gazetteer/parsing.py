@@ -215,8 +215,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
                              r"(?P<word>village|town|city)\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$", re.IGNORECASE), "{ctx}"),
     # Last: "Khtsaberd village in Hadrut", "Talish near Madagiz": a place as context.
     # "near" stays on the context: near a district is not in it.
-    (re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?"
-                r"\s+(?:in|im|dans|nella|nel|(?P<near>near))\s+(?:the\s+)?(?P<ctx>.+)$", re.IGNORECASE), "{near}{ctx}"),
+    (_IN_PLACE := re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?"
+                             r"\s+(?:in|im|dans|nella|nel|(?P<near>near))\s+(?:the\s+)?(?P<ctx>.+)$",
+                             re.IGNORECASE), "{near}{ctx}"),
 )
 
 
@@ -699,6 +700,34 @@ _ARMENIAN_REPUBLIC = re.compile(
     r"|(?:Արցախի|Հայաստանի|Ադրբեջանի)(?!\s+Հանրապետությ))\s+(?=[Ա-Ֆ])")
 
 
+#: A case ending after an apostrophe (Turkish: "Havalimanı'na", "Camii'nde") or a
+#: hyphen (Azerbaijani after an abbreviation: "SES-in", "SES-ə"), on a landmark's word.
+_CASE_AFTER_MARK = re.compile(r"(?<=\w)['’-](?:n?[ıiuüae]n?|y?[aeə]|[dt][aeə]n?|nd[aeə]n?|n[ıiuü]n|y[ıiuü]n?)$",
+                              re.IGNORECASE)
+#: A plant's number after its place's name: "Suqovuşan-1 Kiçik SES", "Sugovushan-2 hydropower plant".
+_PLANT_NUMBER = re.compile(r"(?<=[^\W\d])-\d{1,2}(?=\s)")
+#: A plant's word in any case ("SES-in", "Su Elektrik Stansiyasında", "ГЭС-1").
+_PLANT_WORD = re.compile(r"\s(?:hpp|hydroelectric|hydropower|ses|гэс|ՀԷԿ|(?:kiçik\s+)?su\s+elektrik\s+stansiya)",
+                         re.IGNORECASE)
+_LANDMARK_WORD_SET = frozenset(w.casefold() for w in LANDMARK_WORDS if " " not in w)
+
+
+_ARTICLE_A = re.compile(r"^(?:an?|one)\s+", re.IGNORECASE)
+
+
+def _landmark_without_case(text: str) -> str:
+    """A landmark's word with its case ending cut off, and a plant's number: "Füzuli
+    Uluslararası Havalimanı'na" is "Füzuli Uluslararası Havalimanı", "Suqovuşan-2 SES-in"
+    "Suqovuşan SES" (a plant is read at its reservoir, PLANT_WORDS). Only a landmark's
+    word loses its ending: a place's name ("Şuşa'da") is read by its stems as before."""
+    case = _CASE_AFTER_MARK.search(text)
+    if case and text[: case.start()].rsplit(None, 1)[-1].casefold() in _LANDMARK_WORD_SET:
+        text = text[: case.start()]
+    if "-" in text and _PLANT_NUMBER.search(text) and _PLANT_WORD.search(text):
+        text = _PLANT_NUMBER.sub("", text)
+    return text
+
+
 def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     text = unicodedata.normalize("NFKC", raw).translate(_QUOTE_TABLE)
     if "\u0561" <= max(text, default=" ") and _CLASSICAL_MARK.search(text):
@@ -765,6 +794,8 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     if "'" in text:
         # French and Italian elide the article into the name: "pont d'Hakari".
         text = _ELIDED.sub(r"\1' ", text)
+    if ("'" in text or "-" in text) and " " in text:
+        text = _landmark_without_case(text)
     if "Հանրապետության " in text or text.startswith(("ՀՀ ", "ԼՂՀ ", "ԱՀ ", "Արցախի ", "Հայաստանի ", "Ադրբեջանի ")):
         # The republic before a unit's or place's name says whose it is, and no
         # more: "Արցախի Հանրապետության Մարտակերտի շրջանի Թալիշ գյուղ", "ՀՀ Սյունիքի մարզ".
@@ -792,6 +823,7 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     phrase_kind = None
     phrases = _PHRASES if len(text) <= MAX_NAME and _HAS_PHRASE.search(low) else ()
     other = None
+    in_place = None  # the place after "in" ("Juma Mosque in Aghdam"), if the name turns out a landmark's
     for pattern, ctx_form in phrases:
         match = pattern.match(text)
         if match and not _DROP.sub("", match.group("name") + " ").strip():
@@ -810,6 +842,8 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
                                    size_hint=after.size_hint or _SIZE_OF.get(match.group("word").casefold()))
             context += (ctx_form.format(ctx=match.group("ctx"), near=near),)
             text, phrase_kind = match.group("name").strip(), "settlement"
+            if pattern is _IN_PLACE and not near:
+                in_place = match.group("ctx")
             break
     if phrase_kind and "համայնքի " in text:
         # A province's community's settlement: "Սյունիքի մարզի Կապանի խոշորացված
@@ -905,6 +939,13 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             alternatives.append(f"{name} {found_word}")
             alternatives += [f"{name} {other}" for other in LANDMARK_SYNONYMS.get(found_word, ())]
             named_by = named_by or found_word
+    if in_place:
+        # "Juma Mosque in Aghdam", "the airport in Lachin": a landmark a name holds
+        # with its place's name first ("Aghdam Juma Mosque", "Lachin airport").
+        described = _ARTICLE_A.sub("", _DROP.sub("", text, count=1).strip(), count=1)
+        if kind == "landmark" or _WORD_KIND.get(described.casefold()) == "landmark":
+            alternatives.append(f"{_parse_name(in_place, owner=False).name} {described}")
+            kind = "landmark"  # the word alone before "in" ("the airport in Lachin") is no village's name
     if front_kind and kind == "district":
         # "на Агдеринском направлении" is the front of the district named
         # "Агдеринский район", as "Шушинском районе" is.

@@ -1,0 +1,77 @@
+"""Words around the names of the Great Return's texts (toponyms-return11).
+
+Each case failed before its rule: a landmark's word in Turkish or in
+Azerbaijani's second word for it ("Füzuli Uluslararası Havalimanı'na",
+"Ağdam Cuma Camii'nde", "Füzuli Beynəlxalq Aeroportunda"), a case ending after
+an apostrophe or a hyphen on that word ("SES-in"), a plant's number
+("Suqovuşan-1 Kiçik Su Elektrik Stansiyasında"), a landmark named by its word
+"in" its place ("Juma Mosque in Aghdam", "the airport in Lachin"), and the
+Azerbaijani postpositions "doğru" and "qədər" after a dative.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.parsing import parse_name
+
+from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
+
+
+@pytest.mark.parametrize("text, place", [
+    # Turkish words for an airport and a mosque, and the apostrophe's case ending.
+    ("Füzuli Uluslararası Havalimanı'na", "gz:fuzuli-international-airport"),
+    ("Füzuli Uluslararası Havalimanı", "gz:fuzuli-international-airport"),
+    ("Ağdam Cuma Camii'nde", "gz:agdam-mosque"),
+    ("Ağdam Cuma Camii", "gz:agdam-mosque"),
+    # Azerbaijani's other word for an airport, in a case.
+    ("Füzuli Beynəlxalq Aeroportunda", "gz:fuzuli-international-airport"),
+    ("Füzuli Aeroportu", "gz:fuzuli-international-airport"),
+    # A plant's number and its word's case after a hyphen: the plant is read at its reservoir.
+    ("“Suqovuşan-2” SES-in", "gz:sugovushan-reservoir"),
+    ("“Suqovuşan-1” Kiçik Su Elektrik Stansiyasında", "gz:sugovushan-reservoir"),
+    ("Sugovushan-1 hydropower plant", "gz:sugovushan-reservoir"),
+    ("the Sugovushan water reservoir", "gz:sugovushan-reservoir"),
+    # A landmark's word "in" its place: the landmark the place's name leads.
+    ("Juma Mosque in Aghdam", "gz:agdam-mosque"),
+    ("The airport in Lachin", "gz:lachin-airport"),
+    ("the International Airport in Zangilan", "gz:zangilan-airport"),
+    ("the mosque in Zangilan", "gz:zangilan-mosque"),
+])
+def test_landmark_words_and_phrases(gaz, text, place):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == place, (text, res.why)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kərkicahana doğru", "Kərkicahana"), ("Şuşaya qədər", "Şuşaya"),
+])
+def test_azerbaijani_postpositions_after_a_dative(gaz, text, name):
+    assert parse_name(text).name == name
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.kind == "settlement", (text, res.why)
+
+
+def test_case_mark_is_cut_only_from_a_landmark_word():
+    # A place's name keeps its apostrophe ending (read by its stems, as before);
+    # only a landmark's word loses it.
+    assert parse_name("Ağdam'da").name == "Ağdam'da"
+    assert parse_name("Füzuli Havalimanı'na").name == "Füzuli"
+    # A hyphen ending on another word stays: "Ağdam" is no landmark's word, "Ağbənd" neither.
+    assert parse_name("Qaradağlı Ağdam-da").name == "Qaradağlı Ağdam-da"
+    assert parse_name("Horadiz-Ağbənd").name == "Horadiz-Ağbənd"
+
+
+def test_plant_number_only_before_a_plant_word():
+    # A village named with a number ("Qarabağlar-2" style) keeps it without a plant's word.
+    assert parse_name("Alıbəyli-1 qəsəbəsi").name == "Alıbəyli-1"
+    assert parse_name("Suqovuşan-2 SES").name == "Suqovuşan"
+
+
+def test_in_place_reading_needs_a_landmark_word():
+    # "Khtsaberd village in Hadrut" stays a village in Hadrut: no landmark form is made.
+    parsed = parse_name("Khtsaberd village in Hadrut")
+    assert parsed.kind_hint == "settlement"
+    assert not any(a.startswith("Hadrut ") for a in parsed.alternatives)
+    parsed = parse_name("The airport in Lachin")
+    assert parsed.kind_hint == "landmark" and "Lachin airport" in parsed.alternatives
