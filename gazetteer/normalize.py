@@ -426,12 +426,24 @@ def armenian_gh_readings(name: str) -> list[str]:
     return out
 
 
+# Russian writes an Azerbaijani h at a word's start as Г ("Гасанриз" is Həsənriz,
+# "Горадиз" Horadiz), as it writes q ("Гасымлы" is Qasımlı): the other reading is
+# Һ, the Azerbaijani Cyrillic letter the keys read as h. Tried only when the name
+# as written matches nothing, so Qasımlı keeps its Г.
+_RU_INITIAL_G = re.compile(r"(?<![^\W\d_])[Гг](?=[аеиоуыэяюё])")
+
+
 def foreign_readings(name: str) -> list[str]:
     """The name read as Azerbaijani Latin from a Turkish or German spelling, or
-    a Russian spelling of an Azerbaijani name with its soft vowels made plain."""
+    a Russian spelling of an Azerbaijani name with its soft vowels made plain
+    or its first Г read as h."""
     out = []
     if _RU_SOFT_VOWEL.search(name):
         out.append(_RU_SOFT_VOWEL.sub(lambda m: _RU_HARD_VOWEL[m.group(1)], name))
+    if "Г" in name or "г" in name:
+        initial_h = _RU_INITIAL_G.sub(lambda m: "Һ" if m.group() == "Г" else "һ", name)
+        if initial_h != name:
+            out.append(initial_h)
     low = name.casefold()
     if "sch" in low or "dsch" in low or _GERMAN_FINAL_CH.search(low):
         for old, new in _GERMAN:

@@ -507,7 +507,9 @@ FLOORS = {
     # Then a landmark's word in Turkish and Azerbaijani's second airport word, a case
     # ending after an apostrophe or hyphen on it, a plant's number, "<landmark> in
     # <place>", and "doğru"/"qədər" after a dative: 86/3/0/15.
-    "toponyms-return11.csv": (86, 3, 0, 15),
+    # Then a Russian word-initial Г read as h when nothing is spelled as written
+    # ("Гасанриз" is Həsənriz): 88/3/0/13.
+    "toponyms-return11.csv": (88, 3, 0, 13),
 }
 #: The held-out sets: counts only, never their rows (a failure lists none).
 #: toponyms.csv was frozen before the ranking changed; toponyms-2.csv was
@@ -690,7 +692,8 @@ HELDOUT = {
     # Then (return11) Turkish and Azerbaijani landmark words, a case ending after an
     # apostrophe or a hyphen on such a word, a plant's number, "<landmark> in <place>",
     # "doğru"/"qədər" after a dative: (1977, 35, 73, 81), toponyms.csv unchanged;
-    # looked at in aggregate once, after the changes.
+    # looked at in aggregate once, after the changes. Then the Russian word-initial Г
+    # read as h: unchanged, looked at once.
     "heldout/toponyms-2.csv": (1977, 35, 73, 81),
 }
 

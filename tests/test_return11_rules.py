@@ -75,3 +75,22 @@ def test_in_place_reading_needs_a_landmark_word():
     assert not any(a.startswith("Hadrut ") for a in parsed.alternatives)
     parsed = parse_name("The airport in Lachin")
     assert parsed.kind_hint == "landmark" and "Lachin airport" in parsed.alternatives
+
+
+@pytest.mark.parametrize("text, place_name", [
+    # Russian Г for an Azerbaijani h at a word's start, when nothing is spelled so.
+    ("Гасанриз", "Həsənriz"), ("В Гасанриз", "Həsənriz"), ("село Гасанриз Агдеринского района", "Həsənriz"),
+])
+def test_russian_initial_g_read_as_h(gaz, text, place_name):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and place_name in res.place.name, (text, res.why)
+
+
+def test_russian_initial_g_reading_only_as_a_fallback(gaz):
+    from gazetteer.normalize import foreign_readings
+    assert "Һасанриз" in foreign_readings("Гасанриз")
+    # A word's inner г is q or ğ ("Суговушан"), never h; and a name spelled as
+    # written keeps its Г (Гасымлы is Qasımlı).
+    assert not any("һ" in r or "Һ" in r for r in foreign_readings("Суговушан"))
+    res = gaz.resolve("Гасымлы")
+    assert res.status == "resolved" and res.place.name.startswith("Qasım"), res.why
