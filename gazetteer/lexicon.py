@@ -94,7 +94,7 @@ VILLAGE_WORDS = (
     "köyü", "köyünü", "köyünde", "köyüne", "köy", "dorf", "village de", "aldea", "aldea de", "pueblo", "pueblo de",
     "villaggio", "villaggio di",
     # Armenian genitive and plural ("Բերքաբեր գյուղի", "գյուղերում"), Azerbaijani plural.
-    "գյուղի", "գյուղերում", "գյուղեր", "kəndləri", "kəndlərində",
+    "գյուղի", "գյուղերում", "գյուղեր", "kəndləri", "kəndlərində", "kəndlərinə",
     # Armenian dative and ablative ("Մովսես գյուղին", "գյուղից"), and the village
     # head after the name's genitive ("Աղավնոյի գյուղապետ").
     "գյուղին", "գյուղից", "գյուղապետ", "գյուղապետը",
@@ -116,6 +116,8 @@ TOWN_WORDS = (
     "cities of", "the cities of", "towns of", "the towns of",
     "town called", "a town called", "town named", "a town named", "city called", "a city called",
     "şəhəri", "seheri", "sheheri", "şəhər", "şəhərində", "şəhərindən", "şəhərinin", "şəhərinə", "şəhərindəki",
+    # The plural after two names ("Füzuli və Şuşa şəhərləri"): the first is read.
+    "şəhərləri", "şəhərlərində", "şəhərlərinə", "towns", "cities",
     "город", "городе", "города", "городу", "городом", "г.", "гор.", "քաղաք",
     # The diminutive a reporter uses for a small town ("городок Мартуни").
     "городок", "городке", "городка", "քաղաքը", "քաղաքում",

@@ -688,11 +688,18 @@ _RU_COUNTRY_AFTER = re.compile(
 _RU_COUNTRY_NOMINATIVE = {"Азербайджана": "Азербайджан", "Армении": "Армения", "Грузии": "Грузия",
                           "Ирана": "Иран", "Турции": "Турция", "России": "Россия",
                           "Нагорного Карабаха": "Нагорный Карабах", "Карабаха": "Карабах", "Арцаха": "Арцах"}
-#: The Russian words for several villages: "у сел Воскепар и Баганис" names two,
+#: The words for several villages or towns: "у сел Воскепар и Баганис" names two,
 #: and the first is read (the rest of the list is another place's).
-_RU_PLURAL_WORDS = frozenset({"сел", "сёл", "селам", "селами", "селах", "деревень", "деревнях", "деревнями",
-                              "деревням", "районах", "районов", "районам", "районами"})
-_RU_PAIR = re.compile(r"^(?P<first>[А-ЯЁ]\S*(?:\s+[А-ЯЁ]\S*)*?)\s+и\s+[А-ЯЁ]")
+_PLURAL_PLACE_WORDS = frozenset({"сел", "сёл", "селам", "селами", "селах", "деревень", "деревнях", "деревнями",
+                                 "деревням", "районах", "районов", "районам", "районами",
+                                 # "города Физули и Шуша": "города" before two names is the plural.
+                                 "города", "городов", "городах", "городам", "сёла", "села",
+                                 # The same in Azerbaijani and English: "Füzuli və Şuşa şəhərləri",
+                                 # "Zabux və Sus kəndlərinə", "Aghavno and Sus villages".
+                                 "şəhərləri", "şəhərlərində", "şəhərlərinə", "kəndləri", "kəndlərində",
+                                 "kəndlərinə", "villages", "towns", "cities"})
+_NAME_PAIR = re.compile(r"^(?P<first>[А-ЯЁ]\S*(?:\s+[А-ЯЁ]\S*)*?)\s+и\s+[А-ЯЁ]"
+                        r"|^(?P<latin>[A-ZƏÜÖĞİŞÇ]\S*(?:\s+[A-ZƏÜÖĞİŞÇ]\S*)*?)\s+(?:və|ve|and)\s+[A-ZƏÜÖĞİŞÇ]")
 
 
 _ARMENIAN_REPUBLIC = re.compile(
@@ -864,9 +871,9 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
                   or len(words) > 2 and words[1] in _RU_SETTLEMENT_WORDS
                   or len(words) > 2 and _RU_LANDMARK_ADJECTIVE_LEAD.match(text)):
         name, kind, size, word = _strip_words(text)
-        pair = _RU_PAIR.match(name) if word in _RU_PLURAL_WORDS else None
+        pair = _NAME_PAIR.match(name) if word in _PLURAL_PLACE_WORDS else None
         if pair:
-            name = pair.group("first")
+            name = pair.group("first") or pair.group("latin")
     else:
         name, kind, size, word = text, None, None, None  # no descriptor: most names, spared the patterns
     kind = kind or phrase_kind or front_kind or lead_kind

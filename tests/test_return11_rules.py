@@ -94,3 +94,20 @@ def test_russian_initial_g_reading_only_as_a_fallback(gaz):
     assert not any("һ" in r or "Һ" in r for r in foreign_readings("Суговушан"))
     res = gaz.resolve("Гасымлы")
     assert res.status == "resolved" and res.place.name.startswith("Qasım"), res.why
+
+
+@pytest.mark.parametrize("text, first", [
+    # Two names before a plural place word: the first is read (the second is another place's).
+    ("города Физули и Шуша", "Физули"), ("Füzuli və Şuşa şəhərləri", "Füzuli"),
+    ("Aghavno and Sus villages", "Aghavno"), ("Zabux və Sus kəndlərinə", "Zabux"),
+    ("у сел Воскепар и Баганис", "Воскепар"),
+])
+def test_two_names_before_a_plural_word(text, first):
+    assert parse_name(text).name == first
+
+
+def test_singular_town_word_keeps_its_one_name():
+    # "города Шуша" is the town's genitive: one name, no pair to split.
+    assert parse_name("города Шуша").name == "Шуша"
+    # Two names without a plural word are left as written.
+    assert parse_name("Füzuli və Şuşa").name == "Füzuli və Şuşa"
