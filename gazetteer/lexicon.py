@@ -212,9 +212,11 @@ _LANDMARK_WORDS = (
     "рудник", "хребет", "пункт пропуска",
     # French and Italian put the word first, joined by "de"/"di" ("pont d'Hakari",
     # "corridor de Latchine", "bacino idrico di Sarsang"): landmarkforms' _FOREIGN_LANDMARK reads them.
-    *(f"{word} {link}" for word in ("pont", "corridor", "lac", "monastère", "forteresse", "réservoir")
+    *(f"{word} {link}" for word in ("pont", "corridor", "lac", "monastère", "forteresse", "réservoir",
+                                    "aéroport", "aéroport international", "mosquée")
       for link in ("de", "d'", "du")),
-    *(f"{word} {link}" for word in ("ponte", "corridoio", "lago", "monastero", "fortezza", "bacino idrico")
+    *(f"{word} {link}" for word in ("ponte", "corridoio", "lago", "monastero", "fortezza", "bacino idrico",
+                                    "aeroporto", "aeroporto internazionale", "moschea")
       for link in ("di", "del", "d'")),
     "հանք", "հանքավայր", "ոսկու հանք", "ոսկու հանքավայր", "մաքսակետ", "մաքսային անցակետ", "ատոմակայան",
     # Rivers, which the border and pollution reports name daily ("the Hakari River",
@@ -458,6 +460,9 @@ DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                "der", "die", "dem", "la", "le", "el",
                # What was done to it, as "liberated" is: "occupied Kalbajar district".
                "occupied", "formerly occupied", "previously occupied",
+               # ... in the Armenian diaspora's Spanish, French, Italian and German ("Ilham
+               # Aliyev visitó la ocupada Martakert").
+               "ocupada", "ocupado", "occupée", "occupé", "occupata", "occupato", "besetzte", "besetzten",
                # Who lives there, as a report quotes them: "said a resident of Nor Maragha".
                "a resident of", "resident of", "residents of", "a native of", "native of", "natives of",
                # "in the area of Sotk", "in the vicinity of Jermuk": the place is Sotk.

@@ -213,6 +213,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # village last, so the other reading goes with it (ParsedName.other_reading).
     (_OF_PLACE := re.compile(r"^(?!(?:the\s+)?(?:border\s+|capital\s+)?(?:village|town|city)\b)(?P<name>\S.*?)\s+"
                              r"(?P<word>village|town|city)\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$", re.IGNORECASE), "{ctx}"),
+    # French names the unit after "du" or "de la": "le village de Gorchu du district de
+    # Lachin", "Tegh de la région du Syunik". The unit is context.
+    (re.compile(r"^(?P<name>\S.*?)\s+(?:du|de\s+la|de\s+l['’])\s*(?P<ctx>(?:district|région|province|raïon|rayon|"
+                r"marz)\s+(?:de|du|d['’])\s*\S.*)$", re.IGNORECASE), "{ctx}"),
     # Last: "Khtsaberd village in Hadrut", "Talish near Madagiz": a place as context.
     # "near" stays on the context: near a district is not in it.
     (_IN_PLACE := re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?"
@@ -222,7 +226,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
-_PHRASE_WORDS = (" of ", " in ", " near ", " im ", " dans ", " nella ", " nel ", "rayonunun", "rayonu ", "rayonundak",
+_PHRASE_WORDS = (" du ", " de la ", " de l", " of ", " in ", " near ", " im ", " dans ", " nella ", " nel ", "rayonunun", "rayonu ", "rayonundak",
                  "vilayətin", "vilayetin", "mərzinin ", "merzinin ", "şəhərinin", "seherinin", "района", "области",
                  "марза", "շրջանի", "մարզի", "համայնքի ")
 # Whether a text holds any of the words above, in one scan (a third of a loop's time).
@@ -491,6 +495,7 @@ _SLASHED = re.compile(r"(\w[\w'’-]*)\s*/\s*(\w[\w'’-]*)")
 
 
 _ELIDED = re.compile(r"(?<=\s)(d|D)'(?=\w)")
+_LEADING_ELISION = re.compile(r"^[lL]['’](?=\w)")
 
 # English wire copy puts whose a place is and how near before its name:
 # "Azerbaijan's Barda", "the Karabakh capital Stepanakert", "near the village of
@@ -798,9 +803,10 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             text = text[area_of.end():]
     if " " in text:
         text = _without_adjectives(text)
-    if "'" in text:
-        # French and Italian elide the article into the name: "pont d'Hakari".
-        text = _ELIDED.sub(r"\1' ", text)
+    if "'" in text or "’" in text:
+        # French and Italian elide the article into the name: "pont d'Hakari";
+        # and into a landmark's word before it: "l’aéroport international de Lachin".
+        text = _ELIDED.sub(r"\1' ", _LEADING_ELISION.sub("", text, count=1))
     if ("'" in text or "-" in text) and " " in text:
         text = _landmark_without_case(text)
     if "Հանրապետության " in text or text.startswith(("ՀՀ ", "ԼՂՀ ", "ԱՀ ", "Արցախի ", "Հայաստանի ", "Ադրբեջանի ")):

@@ -111,3 +111,28 @@ def test_singular_town_word_keeps_its_one_name():
     assert parse_name("города Шуша").name == "Шуша"
     # Two names without a plural word are left as written.
     assert parse_name("Füzuli və Şuşa").name == "Füzuli və Şuşa"
+
+
+@pytest.mark.parametrize("text, place", [
+    # A French landmark word before the name, with the article elided into it.
+    ("l’aéroport international de Lachin", "gz:lachin-airport"),
+    ("l'aéroport de Fuzuli", "gz:fuzuli-international-airport"),
+    ("la mosquée de Zangilan", "gz:zangilan-mosque"),
+    ("pont d'Hakari", "gz:hakari-bridge"),
+])
+def test_french_landmark_word_first(gaz, text, place):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == place, (text, res.why)
+
+
+def test_french_unit_after_du():
+    parsed = parse_name("le village de Gorchu du district de Lachin")
+    assert parsed.name == "Gorchu" and parsed.context == ("district de Lachin",)
+    # "du" before a name that is no unit's word stays part of the text.
+    assert parse_name("pont du Hakari").name == "Hakari"
+
+
+@pytest.mark.parametrize("text", ["la ocupada Martakert", "ocupada Martakert"])
+def test_occupied_in_other_languages(gaz, text):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == "wof:421204865", (text, res.why)
