@@ -136,3 +136,21 @@ def test_french_unit_after_du():
 def test_occupied_in_other_languages(gaz, text):
     res = gaz.resolve(text)
     assert res.status == "resolved" and res.place.id == "wof:421204865", (text, res.why)
+
+
+@pytest.mark.parametrize("text, near, place", [
+    # A landmark named without its place, the place as context.
+    ("Cuma Mescidi'ni", "Ağdam", "gz:agdam-mosque"),
+    ("the mosque", "Zangilan", "gz:zangilan-mosque"),
+])
+def test_landmark_with_its_place_as_context(gaz, text, near, place):
+    res = gaz.resolve(text, near=near)
+    assert res.status == "resolved" and res.place.id == place, (text, near, res.why)
+
+
+def test_landmark_with_its_place_as_context_only_when_found_so(gaz):
+    # No landmark holds the place's name with these words: still not found.
+    assert gaz.resolve("Cümə məscidi", near="Şuşa").status != "resolved"
+    # A village's name near a town is not joined to it (the retry is for landmarks only).
+    res = gaz.resolve("Xanyurdu", near="Xocalı")
+    assert res.status == "resolved" and res.place.kind == "settlement", res.why
