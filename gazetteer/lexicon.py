@@ -138,6 +138,10 @@ TOWN_WORDS = (
 SETTLEMENT_WORDS = (
     "settlement", "township", "qəsəbəsi", "qesebesi", "qəsəbə",
     "qəsəbəsinin", "qəsəbəsində", "qəsəbəsindən", "qəsəbəsinə",
+    # An urban-type settlement, as statistics and encyclopedias write it: "Kərkicahan
+    # şəhər tipli qəsəbəsi", "посёлок городского типа".
+    "şəhər tipli qəsəbəsi", "şəhər tipli qəsəbə", "şəhər tipli qəsəbəsinə", "şəhər tipli qəsəbəsində",
+    "посёлок городского типа", "поселок городского типа", "urban-type settlement",
     "посёлок", "поселок", "посёлке", "поселке", "поселка", "посёлка", "поселку", "посёлку", "поселком",
     "посёлком", "пгт", "пос.", "п.", "ավան", "ավանը", "ավանում", "ավանի", "ավանից",
 )

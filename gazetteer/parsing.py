@@ -724,6 +724,8 @@ _PLANT_WORD = re.compile(r"\s(?:hpp|hydroelectric|hydropower|ses|гэс|ՀԷԿ|(
 _LANDMARK_WORD_SET = frozenset(w.casefold() for w in LANDMARK_WORDS if " " not in w)
 
 
+_CAPITAL_OF = re.compile(r"^(?:(?:\S+?(?:['’]s|ի)\s+)?(?:capital|մայրաքաղաք)|столиц[аеуы]\s+\S+)\s+"
+                         r"(?!(?:city|town)\b)(?P<name>[^\W\d_]\S*.*)$", re.IGNORECASE)
 _ARTICLE_A = re.compile(r"^(?:an?|one)\s+", re.IGNORECASE)
 
 
@@ -809,6 +811,12 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         text = _ELIDED.sub(r"\1' ", _LEADING_ELISION.sub("", text, count=1))
     if ("'" in text or "-" in text) and " " in text:
         text = _landmark_without_case(text)
+    if ("apital" in text or "մայրաքաղաք" in text or "толиц" in text) and " " in text:
+        # "Artsakh's capital Stepanakert", "Արցախի մայրաքաղաք Ստեփանակերտ", "столица
+        # Карабаха Степанакерт": the capital's owner says whose it is, and no more.
+        capital = _CAPITAL_OF.match(text)
+        if capital:
+            text = capital.group("name")
     if "Հանրապետության " in text or text.startswith(("ՀՀ ", "ԼՂՀ ", "ԱՀ ", "Արցախի ", "Հայաստանի ", "Ադրբեջանի ")):
         # The republic before a unit's or place's name says whose it is, and no
         # more: "Արցախի Հանրապետության Մարտակերտի շրջանի Թալիշ գյուղ", "ՀՀ Սյունիքի մարզ".

@@ -154,3 +154,25 @@ def test_landmark_with_its_place_as_context_only_when_found_so(gaz):
     # A village's name near a town is not joined to it (the retry is for landmarks only).
     res = gaz.resolve("Xanyurdu", near="Xocalı")
     assert res.status == "resolved" and res.place.kind == "settlement", res.why
+
+
+@pytest.mark.parametrize("text", [
+    "Kərkicahan şəhər tipli qəsəbəsi",  # an urban-type settlement's word after the name
+])
+def test_urban_type_settlement_word(gaz, text):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.name == "Kərkicahan", (text, res.why)
+
+
+@pytest.mark.parametrize("text, place_name", [
+    # A capital named with whose capital it is: the owner says no more.
+    ("Արցախի մայրաքաղաք Ստեփանակերտ", "Xankəndi"), ("Artsakh's capital Stepanakert", "Xankəndi"),
+    ("столица Карабаха Степанакерт", "Xankəndi"), ("Capital Stepanakert", "Xankəndi"),
+])
+def test_capital_of(gaz, text, place_name):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.name == place_name, (text, res.why)
+
+
+def test_capital_word_alone_is_no_name():
+    assert parse_name("capital city").name != "city"
