@@ -724,7 +724,7 @@ _PLANT_WORD = re.compile(r"\s(?:hpp|hydroelectric|hydropower|ses|гэс|ՀԷԿ|(
 _LANDMARK_WORD_SET = frozenset(w.casefold() for w in LANDMARK_WORDS if " " not in w)
 
 
-_CAPITAL_OF = re.compile(r"^(?:(?:\S+?(?:['’]s|ի)\s+)?(?:capital|մայրաքաղաք)|столиц[аеуы]\s+\S+)\s+"
+_CAPITAL_OF = re.compile(r"^(?:(?:\S+?['’]s\s+)?capital|\S+?ի\s+մայրաքաղաք|столиц[аеуы]\s+\S+)\s+"
                          r"(?!(?:city|town)\b)(?P<name>[^\W\d_]\S*.*)$", re.IGNORECASE)
 _ARTICLE_A = re.compile(r"^(?:an?|one)\s+", re.IGNORECASE)
 
@@ -816,7 +816,9 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         # Карабаха Степанакерт": the capital's owner says whose it is, and no more.
         capital = _CAPITAL_OF.match(text)
         if capital:
-            text = capital.group("name")
+            # Armenian's word is a town's and stays as one ("մայրաքաղաք Ստեփանակերտից").
+            text = ("մայրաքաղաք " if "մայրաքաղաք" in capital.group(0)[: capital.start("name")] else "") \
+                + capital.group("name")
     if "Հանրապետության " in text or text.startswith(("ՀՀ ", "ԼՂՀ ", "ԱՀ ", "Արցախի ", "Հայաստանի ", "Ադրբեջանի ")):
         # The republic before a unit's or place's name says whose it is, and no
         # more: "Արցախի Հանրապետության Մարտակերտի շրջանի Թալիշ գյուղ", "ՀՀ Սյունիքի մարզ".
