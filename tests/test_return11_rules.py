@@ -176,3 +176,21 @@ def test_capital_of(gaz, text, place_name):
 
 def test_capital_word_alone_is_no_name():
     assert parse_name("capital city").name != "city"
+
+
+@pytest.mark.parametrize("text, place", [
+    # return11.yaml: the Great Return's villages the press names bare.
+    ("Xıdırlı", "wof:1276982357"), ("Khidirli", "wof:1276982357"), ("Хыдырлы", "wof:1276982357"),
+    ("Xanabad", "wof:1243098517"), ("Ханабад", "wof:1243098517"),
+    # press.yaml: Stepanakert's forerunner village, a historical name.
+    ("Վարարակն գյուղն", "wof:421193975"), ("Vararakn", "wof:421193975"),
+])
+def test_return11_curated_names(gaz, text, place):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == place, (text, res.why)
+
+
+def test_namesakes_keep_their_context(gaz):
+    # The press mark decides a bare name only: a district still picks its own.
+    res = gaz.resolve("Xıdırlı", near="Qubadlı")
+    assert res.status == "resolved" and res.place.id == "wof:1243007209", res.why
