@@ -889,7 +889,13 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         name, kind, size, word = _strip_words(text)
         pair = _NAME_PAIR.match(name) if word in _PLURAL_PLACE_WORDS else None
         if pair:
-            name = pair.group("first") or pair.group("latin")
+            first = pair.group("first") or pair.group("latin")
+            rest = name[pair.end() - 1:].split()
+            if " " not in first and len(rest) > 1 and norm_key(first) in _QUALIFIER_OF:
+                # "Aşağı və Yuxarı Veysəlli kəndləri", "сел Верхний и Нижний Сирик": two
+                # qualifiers share one name, and the first village is Aşağı Veysəlli.
+                first = f"{first} {' '.join(rest[1:])}"
+            name = first
     else:
         name, kind, size, word = text, None, None, None  # no descriptor: most names, spared the patterns
     kind = kind or phrase_kind or front_kind or lead_kind

@@ -194,3 +194,15 @@ def test_namesakes_keep_their_context(gaz):
     # The press mark decides a bare name only: a district still picks its own.
     res = gaz.resolve("Xıdırlı", near="Qubadlı")
     assert res.status == "resolved" and res.place.id == "wof:1243007209", res.why
+
+
+@pytest.mark.parametrize("text, first", [
+    # Two qualifiers sharing one name: the first village has the shared name too.
+    ("Aşağı və Yuxarı Veysəlli kəndləri", "Aşağı Veysəlli"),
+    ("Upper and Lower Veysalli villages", "Upper Veysalli"),
+    ("сел Верхний и Нижний Сирик", "Верхний Сирик"),
+    # Two names of their own keep the first whole.
+    ("Nor Maragha and Nor Aygestan villages", "Nor Maragha"),
+])
+def test_two_qualifiers_share_a_name(text, first):
+    assert parse_name(text).name == first
