@@ -327,14 +327,16 @@ def name_pair(name: str) -> tuple[str, str] | None:
 # "Nerkin Hand" and "Нижний Hand" carry the same qualifier.
 _QUALIFIER_WORDS = {
     "upper": ("yuxarı", "yukhari", "yukhary", "yuhari", "verin", "վերին", "верин", "верхний", "верхние", "верхняя",
-              "верхнее", "юхары", "upper", "haut", "haute"),
+              "верхнее", "юхары", "upper", "haut", "haute",
+              # Turkish writes Azerbaijani x as k here ("Yukarı Gövher Ağa Camii").
+              "yukarı"),
     "lower": ("aşağı", "ashaghi", "ashagi", "ashagy", "nerkin", "ներքին", "неркин", "нижний", "нижние", "нижняя",
               "нижнее", "ашагы", "lower", "bas", "basse"),
     "middle": ("orta", "mijin", "միջին", "миджин", "средний", "средние", "средняя", "среднее", "middle", "moyen"),
     "big": ("böyük", "boyuk", "beyuk", "mets", "մեծ", "мец", "беюк", "бёюк", "большой", "большие", "большая",
-            "большое", "big", "great", "greater", "grand", "grande"),
+            "большое", "big", "great", "greater", "grand", "grande", "büyük"),
     "small": ("kiçik", "kichik", "pokr", "փոքր", "покр", "кичик", "малый", "малые", "малая", "малое", "little",
-              "small", "lesser", "petit", "petite"),
+              "small", "lesser", "petit", "petite", "küçük"),
     "new": ("yeni", "təzə", "teze", "nor", "նոր", "нор", "ени", "новый", "новые", "новая", "новое", "new", "nouveau"),
     "old": ("köhnə", "kohne", "kohna", "hin", "հին", "хин", "кёхна", "кехна", "старый", "старые", "старая", "старое",
             "old", "vieux"),

@@ -213,6 +213,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # village last, so the other reading goes with it (ParsedName.other_reading).
     (_OF_PLACE := re.compile(r"^(?!(?:the\s+)?(?:border\s+|capital\s+)?(?:village|town|city)\b)(?P<name>\S.*?)\s+"
                              r"(?P<word>village|town|city)\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$", re.IGNORECASE), "{ctx}"),
+    # "The one in X" before the name, Turkish after an apostrophe and Azerbaijani joined:
+    # "Şuşa'daki Yukarı Gövher Ağa Camii", "Şuşadakı Gövhər Ağa məscidi". X is context.
+    (_ONE_IN := re.compile(r"^(?P<ctx>[^\W\d_][^\s'’]*?)(?:['’](?:da|de|ta|te)ki|dakı|dəki|takı|təki)\s+"
+                           r"(?P<name>\S.*)$"), "{ctx}"),
     # French names the unit after "du" or "de la": "le village de Gorchu du district de
     # Lachin", "Tegh de la région du Syunik". The unit is context.
     (re.compile(r"^(?P<name>\S.*?)\s+(?:du|de\s+la|de\s+l['’])\s*(?P<ctx>(?:district|région|province|raïon|rayon|"
@@ -226,7 +230,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
-_PHRASE_WORDS = (" du ", " de la ", " de l", " of ", " in ", " near ", " im ", " dans ", " nella ", " nel ", "rayonunun", "rayonu ", "rayonundak",
+_PHRASE_WORDS = ("aki ", "eki ", "akı ", "əki ", " du ", " de la ", " de l", " of ", " in ", " near ", " im ", " dans ", " nella ", " nel ", "rayonunun", "rayonu ", "rayonundak",
                  "vilayətin", "vilayetin", "mərzinin ", "merzinin ", "şəhərinin", "seherinin", "района", "области",
                  "марза", "շրջանի", "մարզի", "համայնքի ")
 # Whether a text holds any of the words above, in one scan (a third of a loop's time).
@@ -865,8 +869,11 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
                                    size_hint=after.size_hint or _SIZE_OF.get(match.group("word").casefold()))
             context += (ctx_form.format(ctx=match.group("ctx"), near=near),)
             text, phrase_kind = match.group("name").strip(), "settlement"
-            if pattern is _IN_PLACE and not near:
+            if (pattern is _IN_PLACE or pattern is _ONE_IN) and not near:
                 in_place = match.group("ctx")
+            if pattern is _ONE_IN:
+                # "the one in X" says nothing of what the named thing is.
+                phrase_kind = None
             break
     if phrase_kind and "համայնքի " in text:
         # A province's community's settlement: "Սյունիքի մարզի Կապանի խոշորացված
@@ -975,6 +982,9 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         if kind == "landmark" or _WORD_KIND.get(described.casefold()) == "landmark":
             alternatives.append(f"{_parse_name(in_place, owner=False).name} {described}")
             kind = "landmark"  # the word alone before "in" ("the airport in Lachin") is no village's name
+        elif phrase_kind is None:
+            # "Laçındakı sərhəd-buraxılış məntəqəsi": whatever stands in X may hold X's name first.
+            alternatives.append(f"{_parse_name(in_place, owner=False).name} {described}")
     if front_kind and kind == "district":
         # "на Агдеринском направлении" is the front of the district named
         # "Агдеринский район", as "Шушинском районе" is.
@@ -998,8 +1008,14 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
                if len(words) == 2 else None)
     if meaning:
         # A qualifier in another language or spelling: "Lower Sirik" is Aşağı Sirik.
-        alternatives += [f"{form} {words[1]}" for form in _QUALIFIER_FORMS[meaning]
-                         if norm_key(form) != norm_key(words[0])]
+        forms = [form for form in _QUALIFIER_FORMS[meaning] if norm_key(form) != norm_key(words[0])]
+        alternatives += [f"{form} {words[1]}" for form in forms]
+        if kind == "landmark":
+            # ... and in the landmark's forms with its word: "Yukarı Gövher Ağa Camii" is
+            # the "Yuxarı Gövhər Ağa məscidi".
+            lead = words[0] + " "
+            alternatives += [form + alt[len(words[0]):] for alt in alternatives if alt.startswith(lead)
+                             for form in forms[:1]]
     else:
         # A qualifier after the name, as Russian sources and Roman numerals put
         # it: "Агалы II" and "Agali II" are İkinci Ağalı, "Махмудлу Третье" Üçüncü Mahmudlu.

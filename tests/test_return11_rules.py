@@ -206,3 +206,33 @@ def test_namesakes_keep_their_context(gaz):
 ])
 def test_two_qualifiers_share_a_name(text, first):
     assert parse_name(text).name == first
+
+
+@pytest.mark.parametrize("text, place_name", [
+    # Turkish qualifiers: Yukarı (Yuxarı), Büyük (Böyük).
+    ("Yukarı Veysəlli", "Yuxarı Veysəlli"), ("Büyük Marcanlı", "Böyük Mərcanlı"),
+])
+def test_turkish_qualifiers(gaz, text, place_name):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.name == place_name, (text, res.why)
+
+
+@pytest.mark.parametrize("text, place", [
+    # A qualifier read in a landmark's forms with its word.
+    ("Yukarı Gövher Ağa Camii", "gz:yukhari-govhar-agha-mosque"),
+    # "The one in X" before the name, Turkish and Azerbaijani: X is context, and the
+    # name is tried with X's name first.
+    ("Şuşa'daki Yukarı Gövher Ağa Camii", "gz:yukhari-govhar-agha-mosque"),
+    ("Şuşadakı Yuxarı Gövhər Ağa məscidi", "gz:yukhari-govhar-agha-mosque"),
+    ("Laçındakı sərhəd-buraxılış məntəqəsi", "gz:lachin-checkpoint"),
+])
+def test_qualified_landmark_and_the_one_in(gaz, text, place):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.id == place, (text, res.why)
+
+
+def test_the_one_in_reads_its_place_as_context():
+    parsed = parse_name("Şuşadakı Yuxarı Gövhər Ağa məscidi")
+    assert parsed.context == ("Şuşa",) and parsed.kind_hint == "landmark"
+    # A district's "rayonundakı" keeps its own reading (the district's context).
+    assert parse_name("Füzuli rayonundakı Qaraxanbəyli kəndi").context == ("Füzuli rayonu",)
