@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
+import re
 from collections.abc import Sequence
 from functools import cached_property
 from pathlib import Path
@@ -23,6 +24,8 @@ from .regions import Regions
 from .retrieval import Retriever
 
 log = logging.getLogger(__name__)
+#: English's article before a landmark's word, which a stored name does not hold.
+_LEADING_ARTICLE = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
 
 __all__ = ["Gazetteer", "DEFAULT_AREA", "exempt_from_gc"]
 
@@ -379,6 +382,14 @@ class Gazetteer:
             if result.status == "resolved" and top.layer == "fuzzy":
                 log.info("resolved %r by a fuzzy guess to %s (%s)", name, top.place.id, top.matched)
             return result
+        if near and parsed.kind_hint == "landmark" and 0 < len(near.strip()) <= 40:
+            # A landmark named without its place, the place given as context ("Cuma
+            # Mescidi'ni" near "Ağdam"): the landmark a name holds with the place's
+            # name first ("Ağdam Cümə məscidi"), if that finds one.
+            joined = parse_name(f"{near.strip()} {_LEADING_ARTICLE.sub('', name.strip(), count=1)}")
+            second = self._decide(name, near, joined, as_of)[0]
+            if second is not None and second.status == "resolved" and second.candidates[0].place.kind == "landmark":
+                return second
         # Not found here, whether nothing matched or only weak or ruled-out
         # candidates did: a caller who gave a fallback wants it asked then.
         local = result if result is not None else self._decider.weak(name, near, scored, contexts)

@@ -93,7 +93,17 @@ CHURCH_AS_MONASTERY = {"temple": "monastery", "church": "monastery", "monastery 
 _FOREIGN_LANDMARK = {"pont": "bridge", "ponte": "bridge", "corridor": "corridor", "corridoio": "corridor",
                      "lac": "lake", "lago": "lake", "monastère": "monastery", "monastero": "monastery",
                      "forteresse": "fortress", "fortezza": "fortress", "réservoir": "reservoir",
-                     "bacino idrico": "reservoir"}
+                     "bacino idrico": "reservoir",
+                     # "l’aéroport international de Lachin" (an Armenian-diaspora weekly):
+                     # the "Lachin International Airport"; "la mosquée de Zangilan".
+                     "aéroport": "airport", "aéroport international": "international airport",
+                     "aeroporto": "airport", "aeroporto internazionale": "international airport",
+                     "mosquée": "mosque", "moschea": "mosque"}
+
+
+#: English's article, and French's and Italian's before a landmark's word ("la
+#: mosquée de Zangilan", "l’aéroport de Lachin", "il ponte di Hakari").
+_ARTICLE = re.compile(r"^(?:(?:the|la|le|les|il|lo)\s+|l['’](?=\w))", re.IGNORECASE)
 
 
 def landmark_word_orders(text: str, name: str) -> list[str]:
@@ -101,7 +111,7 @@ def landmark_word_orders(text: str, name: str) -> list[str]:
     is also "Tegher monastery", "Sevan lake" also "lake Sevan", as a landmark's
     own name may hold the word either way. English's article is no part of
     either: "the Lachin corridor" is "Lachin corridor"."""
-    bare = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    bare = _ARTICLE.sub("", text)
     out = [bare] if bare != text else []
     low, key = bare.casefold(), name.casefold()
     if low.endswith(key):

@@ -125,6 +125,8 @@ TOWN_WORDS = (
     "cities of", "the cities of", "towns of", "the towns of",
     "town called", "a town called", "town named", "a town named", "city called", "a city called",
     "şəhəri", "seheri", "sheheri", "şəhər", "şəhərində", "şəhərindən", "şəhərinin", "şəhərinə", "şəhərindəki",
+    # The plural after two names ("Füzuli və Şuşa şəhərləri"): the first is read.
+    "şəhərləri", "şəhərlərində", "şəhərlərinə", "towns", "cities",
     "город", "городе", "города", "городу", "городом", "г.", "гор.", "քաղաք",
     # The diminutive a reporter uses for a small town ("городок Мартуни").
     "городок", "городке", "городка", "քաղաքը", "քաղաքում",
@@ -145,6 +147,10 @@ TOWN_WORDS = (
 SETTLEMENT_WORDS = (
     "settlement", "township", "qəsəbəsi", "qesebesi", "qəsəbə",
     "qəsəbəsinin", "qəsəbəsində", "qəsəbəsindən", "qəsəbəsinə",
+    # An urban-type settlement, as statistics and encyclopedias write it: "Kərkicahan
+    # şəhər tipli qəsəbəsi", "посёлок городского типа".
+    "şəhər tipli qəsəbəsi", "şəhər tipli qəsəbə", "şəhər tipli qəsəbəsinə", "şəhər tipli qəsəbəsində",
+    "посёлок городского типа", "поселок городского типа", "urban-type settlement",
     "посёлок", "поселок", "посёлке", "поселке", "поселка", "посёлка", "поселку", "посёлку", "поселком",
     "посёлком", "пгт", "пос.", "п.", "ավան", "ավանը", "ավանում", "ավանի", "ավանից",
 )
@@ -194,6 +200,12 @@ _LANDMARK_WORDS = (
     "monument", "memorial",
     "karvansarayı", "karvansaray", "türbəsi", "türbə", "məqbərəsi", "kervansarayı", "kervansaray", "türbesi",
     "köprüsü", "kalesi", "manastırı", "kilisesi", "camii",
+    # Turkish names an airport and a mosque in words of its own ("Füzuli Uluslararası
+    # Havalimanı", "Ağdam Cuma Camii", "Cuma Mescidi"), and Azerbaijani has a second
+    # word for an airport ("Füzuli Beynəlxalq Aeroportu"): LANDMARK_SYNONYMS reads them
+    # as the words a stored name holds.
+    "havalimanı", "uluslararası havalimanı", "havaalanı", "mescidi", "camisi",
+    "beynəlxalq aeroportu",
     "քարավանատուն", "քարավանատունը", "դամբարան", "դամբարանը", "վանական համալիր", "վանական համալիրը",
     "караван-сарай", "караван-сарая", "мавзолей", "мавзолея", "гробница",
     "körpüsü", "körpüləri", "körpü", "gölü", "su anbarı", "anbarı", "yüksəkliyi", "yüksəklikləri",
@@ -215,9 +227,11 @@ _LANDMARK_WORDS = (
     "рудник", "хребет", "пункт пропуска",
     # French and Italian put the word first, joined by "de"/"di" ("pont d'Hakari",
     # "corridor de Latchine", "bacino idrico di Sarsang"): landmarkforms' _FOREIGN_LANDMARK reads them.
-    *(f"{word} {link}" for word in ("pont", "corridor", "lac", "monastère", "forteresse", "réservoir")
+    *(f"{word} {link}" for word in ("pont", "corridor", "lac", "monastère", "forteresse", "réservoir",
+                                    "aéroport", "aéroport international", "mosquée")
       for link in ("de", "d'", "du")),
-    *(f"{word} {link}" for word in ("ponte", "corridoio", "lago", "monastero", "fortezza", "bacino idrico")
+    *(f"{word} {link}" for word in ("ponte", "corridoio", "lago", "monastero", "fortezza", "bacino idrico",
+                                    "aeroporto", "aeroporto internazionale", "moschea")
       for link in ("di", "del", "d'")),
     "հանք", "հանքավայր", "ոսկու հանք", "ոսկու հանքավայր", "մաքսակետ", "մաքսային անցակետ", "ատոմակայան",
     # Rivers, which the border and pollution reports name daily ("the Hakari River",
@@ -241,6 +255,8 @@ _LANDMARK_WORDS = (
     # "Sərsəng SES", "Сарсангская ГЭС", "Սարսանգի ՀԷԿ").
     "hpp", "hydroelectric power plant", "hydroelectric power station", "hydropower plant", "ses", "гэс",
     "ՀԷԿ", "ՀԷԿ-ը",
+    # ... and SES written out, of a small plant too ("Suqovuşan-1 Kiçik Su Elektrik Stansiyası").
+    "su elektrik stansiyası", "kiçik su elektrik stansiyası", "su elektrik stansiyaları",
     # A mining company's contract area, named for its deposit ("the Vejnaly
     # Contract Area", "Vejnəli müqavilə sahəsini").
     "contract area", "müqavilə sahəsi",
@@ -256,7 +272,8 @@ RESERVOIR_WORDS = frozenset({"reservoir", "water reservoir", "su anbarı", "anba
 #: A hydroelectric plant's word reads a plant or the reservoir at its dam, no
 #: other landmark: "Tatev HPP" is not the Tatev monastery.
 PLANT_WORDS = frozenset({"hpp", "hydroelectric power plant", "hydroelectric power station", "hydropower plant",
-                         "ses", "гэс", "ՀԷԿ", "ՀԷԿ-ը"})
+                         "ses", "гэс", "ՀԷԿ", "ՀԷԿ-ը", "su elektrik stansiyası", "kiçik su elektrik stansiyası",
+                         "su elektrik stansiyaları"})
 RIVER_WORDS = frozenset({"river", "rivers", "river of", "river basin", "çayı", "çay", "река", "реки", "գետ"})
 #: Words for one mine that texts use for another's name: "Zod gold deposit" is
 #: the mine stored as "Zod gold mine", "Qızılbulaq qazıntı yatağı" the "Qızılbulaq
@@ -274,7 +291,13 @@ LANDMARK_SYNONYMS = {
     "contract area": ("deposit", "gold deposit"), "müqavilə sahəsi": ("yatağı", "qızıl yatağı"),
     "hpp": ("reservoir", "hydroelectric power plant"), "hydroelectric power plant": ("hpp", "reservoir"),
     "hydroelectric power station": ("hpp", "reservoir"), "hydropower plant": ("hpp", "reservoir"),
-    "ses": ("su anbarı",), "гэс": ("водохранилище",), "ՀԷԿ": ("ջրամբար",), "ՀԷԿ-ը": ("ջրամբար",),
+    "ses": ("su anbarı",), "su elektrik stansiyası": ("su anbarı",), "kiçik su elektrik stansiyası": ("su anbarı",),
+    "su elektrik stansiyaları": ("su anbarı",), "water reservoir": ("reservoir",), "гэс": ("водохранилище",), "ՀԷԿ": ("ջրամբար",), "ՀԷԿ-ը": ("ջրամբար",),
+    "aeroportu": ("hava limanı", "beynəlxalq hava limanı"),
+    "beynəlxalq aeroportu": ("beynəlxalq hava limanı", "hava limanı"),
+    "havalimanı": ("hava limanı", "beynəlxalq hava limanı"), "havaalanı": ("hava limanı",),
+    "uluslararası havalimanı": ("beynəlxalq hava limanı", "hava limanı"),
+    "camii": ("məscidi", "cümə məscidi"), "camisi": ("məscidi",), "mescidi": ("məscidi",),
     "dam": ("reservoir",), "bəndi": ("su anbarı",), "плотина": ("водохранилище",), "ամբարտակ": ("ջրամբար",),
 }
 # A landmark's word in the case a sentence leaves it in, and the word as a
@@ -368,6 +391,9 @@ TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisin
                     # ... and "along" a range or a river: "Qarabağ silsiləsi boyu Sarıbaba"
                     # (the MoD, 3 August 2022), "Araz çayı boyunca".
                     "boyu", "boyunca",
+                    # ... and "towards", "as far as" after a dative: "Kərkicahana doğru",
+                    # "Şuşaya qədər" (the road "runs as far as Shusha"). The dative is read as usual.
+                    "doğru", "qədər",
                     # Who lives there: "Xndzoresk kənd sakini", "Tovuz rayonunun Ağdam kəndinin
                     # sakini" (a resident of the village). The place is what precedes.
                     "sakini", "sakinləri", "sakinlərinin", "sakinlərinə", "sakinlərindən", "sakinlərini",
@@ -457,6 +483,9 @@ DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                "der", "die", "dem", "la", "le", "el",
                # What was done to it, as "liberated" is: "occupied Kalbajar district".
                "occupied", "formerly occupied", "previously occupied",
+               # ... in the Armenian diaspora's Spanish, French, Italian and German ("Ilham
+               # Aliyev visitó la ocupada Martakert").
+               "ocupada", "ocupado", "occupée", "occupé", "occupata", "occupato", "besetzte", "besetzten",
                # Who lives there, as a report quotes them: "said a resident of Nor Maragha".
                "a resident of", "resident of", "residents of", "a native of", "native of", "natives of",
                # "in the area of Sotk", "in the vicinity of Jermuk": the place is Sotk.

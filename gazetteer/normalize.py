@@ -327,14 +327,16 @@ def name_pair(name: str) -> tuple[str, str] | None:
 # "Nerkin Hand" and "Нижний Hand" carry the same qualifier.
 _QUALIFIER_WORDS = {
     "upper": ("yuxarı", "yukhari", "yukhary", "yuhari", "verin", "վերին", "верин", "верхний", "верхние", "верхняя",
-              "верхнее", "юхары", "upper", "haut", "haute"),
+              "верхнее", "юхары", "upper", "haut", "haute",
+              # Turkish writes Azerbaijani x as k here ("Yukarı Gövher Ağa Camii").
+              "yukarı"),
     "lower": ("aşağı", "ashaghi", "ashagi", "ashagy", "nerkin", "ներքին", "неркин", "нижний", "нижние", "нижняя",
               "нижнее", "ашагы", "lower", "bas", "basse"),
     "middle": ("orta", "mijin", "միջին", "миджин", "средний", "средние", "средняя", "среднее", "middle", "moyen"),
     "big": ("böyük", "boyuk", "beyuk", "mets", "մեծ", "мец", "беюк", "бёюк", "большой", "большие", "большая",
-            "большое", "big", "great", "greater", "grand", "grande"),
+            "большое", "big", "great", "greater", "grand", "grande", "büyük"),
     "small": ("kiçik", "kichik", "pokr", "փոքր", "покр", "кичик", "малый", "малые", "малая", "малое", "little",
-              "small", "lesser", "petit", "petite"),
+              "small", "lesser", "petit", "petite", "küçük"),
     "new": ("yeni", "təzə", "teze", "nor", "նոր", "нор", "ени", "новый", "новые", "новая", "новое", "new", "nouveau"),
     "old": ("köhnə", "kohne", "kohna", "hin", "հին", "хин", "кёхна", "кехна", "старый", "старые", "старая", "старое",
             "old", "vieux"),
@@ -466,13 +468,24 @@ def _western_armenian_reading(low: str, pairs: re.Pattern[str] = _WESTERN_PAIRS)
     return [] if read == low else [read]
 
 
+# Russian writes an Azerbaijani h at a word's start as Г ("Гасанриз" is Həsənriz,
+# "Горадиз" Horadiz), as it writes q ("Гасымлы" is Qasımlı): the other reading is
+# Һ, the Azerbaijani Cyrillic letter the keys read as h. Tried only when the name
+# as written matches nothing, so Qasımlı keeps its Г.
+_RU_INITIAL_G = re.compile(r"(?<![^\W\d_])[Гг](?=[аеиоуыэяюё])")
+
+
 def foreign_readings(name: str) -> list[str]:
     """The name read as Azerbaijani Latin from a Turkish or German spelling, as
     English writes it from a French one, or a Russian spelling of an Azerbaijani
-    name with its soft vowels made plain."""
+    name with its soft vowels made plain or its first Г read as h."""
     out = []
     if _RU_SOFT_VOWEL.search(name):
         out.append(_RU_SOFT_VOWEL.sub(lambda m: _RU_HARD_VOWEL[m.group(1)], name))
+    if "Г" in name or "г" in name:
+        initial_h = _RU_INITIAL_G.sub(lambda m: "Һ" if m.group() == "Г" else "һ", name)
+        if initial_h != name:
+            out.append(initial_h)
     low = name.casefold()
     if "sch" in low or "dsch" in low or _GERMAN_FINAL_CH.search(low):
         for old, new in _GERMAN:

@@ -225,15 +225,24 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (_OF_PLACE := re.compile(r"^(?!(?:the\s+)?(?:border\s+|capital\s+)?(?:village|town|city|settlement)\b)(?P<name>\S.*?)\s+"
                              r"(?P<word>village|town|city|settlement)\s+of\s+(?:the\s+)?(?P<ctx>\S.*)$", re.IGNORECASE),
      "{ctx}"),
+    # "The one in X" before the name, Turkish after an apostrophe and Azerbaijani joined:
+    # "Şuşa'daki Yukarı Gövher Ağa Camii", "Şuşadakı Gövhər Ağa məscidi". X is context.
+    (_ONE_IN := re.compile(r"^(?P<ctx>[^\W\d_][^\s'’]*?)(?:['’](?:da|de|ta|te)ki|dakı|dəki|takı|təki)\s+"
+                           r"(?P<name>\S.*)$"), "{ctx}"),
+    # French names the unit after "du" or "de la": "le village de Gorchu du district de
+    # Lachin", "Tegh de la région du Syunik". The unit is context.
+    (re.compile(r"^(?P<name>\S.*?)\s+(?:du|de\s+la|de\s+l['’])\s*(?P<ctx>(?:district|région|province|raïon|rayon|"
+                r"marz)\s+(?:de|du|d['’])\s*\S.*)$", re.IGNORECASE), "{ctx}"),
     # Last: "Khtsaberd village in Hadrut", "Talish near Madagiz": a place as context.
     # "near" stays on the context: near a district is not in it.
-    (re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?"
-                r"\s+(?:in|im|dans|nella|nel|(?P<near>near))\s+(?:the\s+)?(?P<ctx>.+)$", re.IGNORECASE), "{near}{ctx}"),
+    (_IN_PLACE := re.compile(r"^(?:the\s+)?(?:(?:village|town)\s+of\s+)?(?P<name>.+?)(?:\s+(?:village|town))?"
+                             r"\s+(?:in|im|dans|nella|nel|(?P<near>near))\s+(?:the\s+)?(?P<ctx>.+)$",
+                             re.IGNORECASE), "{near}{ctx}"),
 )
 
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
-_PHRASE_WORDS = (" of ", " in ", " near ", " im ", " dans ", " nella ", " nel ", "rayonun", "rayonu ", "rayon ", "rayonundak",
+_PHRASE_WORDS = ("aki ", "eki ", "akı ", "əki ", " du ", " de la ", " de l", " of ", " in ", " near ", " im ", " dans ", " nella ", " nel ", "rayonun", "rayonu ", "rayon ", "rayonundak",
                  "vilayətin", "vilayetin", "mərzinin ", "merzinin ", "şəhərinin", "seherinin", "района", "области",
                  "марза", "շրջանի", "մարզի", "համայնքի ")
 # Whether a text holds any of the words above, in one scan (a third of a loop's time).
@@ -517,6 +526,7 @@ _HYPHEN_UNIT = re.compile(r"(?<=\w)-(?P<word>region|regionen|distrikt|distriktet
                           re.IGNORECASE)
 
 _ELIDED = re.compile(r"(?<=\s)(d|D)'(?=\w)")
+_LEADING_ELISION = re.compile(r"^[lL]['’](?=\w)")
 
 # English wire copy puts whose a place is and how near before its name:
 # "Azerbaijan's Barda", "the Karabakh capital Stepanakert", "near the village of
@@ -716,20 +726,54 @@ _RU_COUNTRY_AFTER = re.compile(
 _RU_COUNTRY_NOMINATIVE = {"Азербайджана": "Азербайджан", "Армении": "Армения", "Грузии": "Грузия",
                           "Ирана": "Иран", "Турции": "Турция", "России": "Россия",
                           "Нагорного Карабаха": "Нагорный Карабах", "Карабаха": "Карабах", "Арцаха": "Арцах"}
-#: The Russian words for several villages: "у сел Воскепар и Баганис" names two,
+#: The words for several villages or towns: "у сел Воскепар и Баганис" names two,
 #: and the first is read (the rest of the list is another place's).
-_RU_PLURAL_WORDS = frozenset({"сел", "сёл", "селам", "селами", "селах", "деревень", "деревнях", "деревнями",
-                              "деревням", "районах", "районов", "районам", "районами"})
-_RU_PAIR = re.compile(r"^(?P<first>[А-ЯЁ]\S*(?:\s+[А-ЯЁ]\S*)*?)\s+и\s+[А-ЯЁ]")
-#: The same in Azerbaijani: "Həzrə və Bunut kəndlərinə" names two; the first is read.
-_AZE_PLURAL_WORDS = frozenset({"kəndləri", "kəndlərində", "kəndlərinə", "kəndlərinin", "kəndlərindən", "kəndlərini",
-                               "kəndlərindəki"})
-_AZE_PAIR = re.compile(r"^(?P<first>[A-ZÇƏĞİÖŞÜ]\S*(?:\s+[A-ZÇƏĞİÖŞÜ]\S*)*?)\s+və\s+[A-ZÇƏĞİÖŞÜ]")
+_PLURAL_PLACE_WORDS = frozenset({"сел", "сёл", "селам", "селами", "селах", "деревень", "деревнях", "деревнями",
+                                 "деревням", "районах", "районов", "районам", "районами",
+                                 # "города Физули и Шуша": "города" before two names is the plural.
+                                 "города", "городов", "городах", "городам", "сёла", "села",
+                                 # The same in Azerbaijani and English: "Füzuli və Şuşa şəhərləri",
+                                 # "Zabux və Sus kəndlərinə", "Aghavno and Sus villages".
+                                 "şəhərləri", "şəhərlərində", "şəhərlərinə", "kəndləri", "kəndlərində",
+                                 "kəndlərinə", "kəndlərinin", "kəndlərindən",
+                                 "kəndlərini", "kəndlərindəki", "villages", "towns", "cities"})
+_NAME_PAIR = re.compile(r"^(?P<first>[А-ЯЁ]\S*(?:\s+[А-ЯЁ]\S*)*?)\s+и\s+[А-ЯЁ]"
+                        r"|^(?P<latin>[A-ZƏÜÖĞİŞÇ]\S*(?:\s+[A-ZƏÜÖĞİŞÇ]\S*)*?)\s+(?:və|ve|and)\s+[A-ZƏÜÖĞİŞÇ]")
 
 
 _ARMENIAN_REPUBLIC = re.compile(
     r"^(?:(?:Արցախի|Հայաստանի|Լեռնային\s+Ղարաբաղի)\s+Հանրապետության|ՀՀ|ԼՂՀ|ԱՀ"
     r"|(?:Արցախի|Հայաստանի|Ադրբեջանի)(?!\s+Հանրապետությ))\s+(?=[Ա-Ֆ])")
+
+
+#: A case ending after an apostrophe (Turkish: "Havalimanı'na", "Camii'nde") or a
+#: hyphen (Azerbaijani after an abbreviation: "SES-in", "SES-ə"), on a landmark's word.
+_CASE_AFTER_MARK = re.compile(r"(?<=\w)['’-](?:n?[ıiuüae]n?|y?[aeə]|[dt][aeə]n?|nd[aeə]n?|n[ıiuü]n|y[ıiuü]n?)$",
+                              re.IGNORECASE)
+#: A plant's number after its place's name: "Suqovuşan-1 Kiçik SES", "Sugovushan-2 hydropower plant".
+_PLANT_NUMBER = re.compile(r"(?<=[^\W\d])-\d{1,2}(?=\s)")
+#: A plant's word in any case ("SES-in", "Su Elektrik Stansiyasında", "ГЭС-1").
+_PLANT_WORD = re.compile(r"\s(?:hpp|hydroelectric|hydropower|ses|гэс|ՀԷԿ|(?:kiçik\s+)?su\s+elektrik\s+stansiya)",
+                         re.IGNORECASE)
+_LANDMARK_WORD_SET = frozenset(w.casefold() for w in LANDMARK_WORDS if " " not in w)
+
+
+_CAPITAL_OF = re.compile(r"^(?:(?:\S+?['’]s\s+)?capital|\S+?ի\s+մայրաքաղաք|столиц[аеуы]\s+\S+)\s+"
+                         r"(?!(?:city|town)\b)(?P<name>[^\W\d_]\S*.*)$", re.IGNORECASE)
+_ARTICLE_A = re.compile(r"^(?:an?|one)\s+", re.IGNORECASE)
+
+
+def _landmark_without_case(text: str) -> str:
+    """A landmark's word with its case ending cut off, and a plant's number: "Füzuli
+    Uluslararası Havalimanı'na" is "Füzuli Uluslararası Havalimanı", "Suqovuşan-2 SES-in"
+    "Suqovuşan SES" (a plant is read at its reservoir, PLANT_WORDS). Only a landmark's
+    word loses its ending: a place's name ("Şuşa'da") is read by its stems as before."""
+    case = _CASE_AFTER_MARK.search(text)
+    if case and text[: case.start()].rsplit(None, 1)[-1].casefold() in _LANDMARK_WORD_SET:
+        text = text[: case.start()]
+    if "-" in text and _PLANT_NUMBER.search(text) and _PLANT_WORD.search(text):
+        text = _PLANT_NUMBER.sub("", text)
+    return text
 
 
 def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
@@ -799,9 +843,20 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             text = text[area_of.end():]
     if " " in text:
         text = _without_adjectives(text)
-    if "'" in text:
-        # French and Italian elide the article into the name: "pont d'Hakari".
-        text = _ELIDED.sub(r"\1' ", text)
+    if "'" in text or "’" in text:
+        # French and Italian elide the article into the name: "pont d'Hakari";
+        # and into a landmark's word before it: "l’aéroport international de Lachin".
+        text = _ELIDED.sub(r"\1' ", _LEADING_ELISION.sub("", text, count=1))
+    if ("'" in text or "-" in text) and " " in text:
+        text = _landmark_without_case(text)
+    if ("apital" in text or "մայրաքաղաք" in text or "толиц" in text) and " " in text:
+        # "Artsakh's capital Stepanakert", "Արցախի մայրաքաղաք Ստեփանակերտ", "столица
+        # Карабаха Степанакерт": the capital's owner says whose it is, and no more.
+        capital = _CAPITAL_OF.match(text)
+        if capital:
+            # Armenian's word is a town's and stays as one ("մայրաքաղաք Ստեփանակերտից").
+            text = ("մայրաքաղաք " if "մայրաքաղաք" in capital.group(0)[: capital.start("name")] else "") \
+                + capital.group("name")
     if "Հանրապետության " in text or text.startswith(("ՀՀ ", "ԼՂՀ ", "ԱՀ ", "Արցախի ", "Հայաստանի ", "Ադրբեջանի ")):
         # The republic before a unit's or place's name says whose it is, and no
         # more: "Արցախի Հանրապետության Մարտակերտի շրջանի Թալիշ գյուղ", "ՀՀ Սյունիքի մարզ".
@@ -829,6 +884,7 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     phrase_kind = None
     phrases = _PHRASES if len(text) <= MAX_NAME and _HAS_PHRASE.search(low) else ()
     other = None
+    in_place = None  # the place after "in" ("Juma Mosque in Aghdam"), if the name turns out a landmark's
     for pattern, ctx_form in phrases:
         match = pattern.match(text)
         if match and not _DROP.sub("", _DROP.sub("", match.group("name") + " ")).strip():
@@ -848,6 +904,11 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
                                    size_hint=after.size_hint or _SIZE_OF.get(match.group("word").casefold()))
             context += (ctx_form.format(ctx=match.group("ctx"), near=near),)
             text, phrase_kind = match.group("name").strip(), "settlement"
+            if (pattern is _IN_PLACE or pattern is _ONE_IN) and not near:
+                in_place = match.group("ctx")
+            if pattern is _ONE_IN:
+                # "the one in X" says nothing of what the named thing is.
+                phrase_kind = None
             break
     if phrase_kind and "համայնքի " in text:
         # A province's community's settlement: "Սյունիքի մարզի Կապանի խոշորացված
@@ -868,10 +929,15 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
                   or len(words) > 2 and words[1] in _RU_SETTLEMENT_WORDS
                   or len(words) > 2 and _RU_LANDMARK_ADJECTIVE_LEAD.match(text)):
         name, kind, size, word = _strip_words(text)
-        pair = (_RU_PAIR.match(name) if word in _RU_PLURAL_WORDS
-                else _AZE_PAIR.match(name) if word in _AZE_PLURAL_WORDS else None)
+        pair = _NAME_PAIR.match(name) if word in _PLURAL_PLACE_WORDS else None
         if pair:
-            name = pair.group("first")
+            first = pair.group("first") or pair.group("latin")
+            rest = name[pair.end() - 1:].split()
+            if " " not in first and len(rest) > 1 and norm_key(first) in _QUALIFIER_OF:
+                # "Aşağı və Yuxarı Veysəlli kəndləri", "сел Верхний и Нижний Сирик": two
+                # qualifiers share one name, and the first village is Aşağı Veysəlli.
+                first = f"{first} {' '.join(rest[1:])}"
+            name = first
     else:
         name, kind, size, word = text, None, None, None  # no descriptor: most names, spared the patterns
     kind = kind or phrase_kind or front_kind or lead_kind
@@ -944,6 +1010,16 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             alternatives.append(f"{name} {found_word}")
             alternatives += [f"{name} {other}" for other in LANDMARK_SYNONYMS.get(found_word, ())]
             named_by = named_by or found_word
+    if in_place:
+        # "Juma Mosque in Aghdam", "the airport in Lachin": a landmark a name holds
+        # with its place's name first ("Aghdam Juma Mosque", "Lachin airport").
+        described = _ARTICLE_A.sub("", _DROP.sub("", text, count=1).strip(), count=1)
+        if kind == "landmark" or _WORD_KIND.get(described.casefold()) == "landmark":
+            alternatives.append(f"{_parse_name(in_place, owner=False).name} {described}")
+            kind = "landmark"  # the word alone before "in" ("the airport in Lachin") is no village's name
+        elif phrase_kind is None:
+            # "Laçındakı sərhəd-buraxılış məntəqəsi": whatever stands in X may hold X's name first.
+            alternatives.append(f"{_parse_name(in_place, owner=False).name} {described}")
     if front_kind and kind == "district":
         # "на Агдеринском направлении" is the front of the district named
         # "Агдеринский район", as "Шушинском районе" is.
@@ -968,8 +1044,14 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
                if len(words) == 2 else None)
     if meaning:
         # A qualifier in another language or spelling: "Lower Sirik" is Aşağı Sirik.
-        alternatives += [f"{form} {words[1]}" for form in _QUALIFIER_FORMS[meaning]
-                         if norm_key(form) != norm_key(words[0])]
+        forms = [form for form in _QUALIFIER_FORMS[meaning] if norm_key(form) != norm_key(words[0])]
+        alternatives += [f"{form} {words[1]}" for form in forms]
+        if kind == "landmark":
+            # ... and in the landmark's forms with its word: "Yukarı Gövher Ağa Camii" is
+            # the "Yuxarı Gövhər Ağa məscidi".
+            lead = words[0] + " "
+            alternatives += [form + alt[len(words[0]):] for alt in alternatives if alt.startswith(lead)
+                             for form in forms[:1]]
     else:
         # A qualifier after the name, as Russian sources and Roman numerals put
         # it: "Агалы II" and "Agali II" are İkinci Ağalı, "Махмудлу Третье" Üçüncü Mahmudlu.
