@@ -385,19 +385,35 @@ def names_of_its_own(cands: list[Candidate]) -> list[Candidate]:
     lead over its province.
     """
     prefix = NAMES_REASON.split("{")[0]
-    noted = [i for i, c in enumerate(cands) if c.why and any(r.startswith(prefix) for r in c.why)]
+    # The reason is there only for a place of NOTABLE_NAMES names or more, in its one wording.
+    noted = [i for i, c in enumerate(cands) if c.place.name_count >= NOTABLE_NAMES
+             and NAMES_REASON.format(c.place.name_count) in c.why]
     if not noted:
         return cands
     out = list(cands)
     for i in noted:
         cand = cands[i]
-        theirs = {exact_key(n.text) for c in cands if c.place.id != cand.place.id
-                  and c.place.kind == cand.place.kind for n in c.place.names}
-        own = sum(1 for n in cand.place.names if exact_key(n.text) not in theirs)
+        place = cand.place
+        rivals = [c.place for c in cands if c.place.kind == place.kind and c.place.id != place.id]
+        if not rivals:
+            continue  # no namesake of its kind: every name is its own
+        theirs = set().union(*map(_name_keys, rivals))
+        own = sum(1 for key in _name_keys(place) if key not in theirs)
         if own < NOTABLE_NAMES:
             out[i] = Candidate(place=cand.place, score=round(cand.score - NAMES_BONUS, 4), matched=cand.matched,
                                layer=cand.layer, why=tuple(r for r in cand.why if not r.startswith(prefix)))
     return out
+
+
+def _name_keys(place: Place) -> tuple[str, ...]:
+    """The ``exact_key`` of each of a place's names, in order, kept on the place: a place
+    is a candidate of many look-ups, and its names are the same each time."""
+    keys = place.__dict__.get("_name_keys")
+    if keys is None:
+        stored = place.raw.get("names") if place.raw else None
+        texts = [n["text"] for n in stored] if stored is not None else [n.text for n in place.names]
+        keys = place.__dict__["_name_keys"] = tuple(exact_key(text) for text in texts)
+    return keys
 
 
 #: How well a context fits a place, by its level: None is no context at all,
