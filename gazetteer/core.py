@@ -216,17 +216,18 @@ class Gazetteer:
 
     def _members(self, unit_id: str) -> tuple[Place, ...]:
         """The units that ``unit_id`` covers: districts and provinces whose parent chain holds it."""
-        members = self.__dict__.get("_members_of")
-        if members is None:
-            # Built once, at the first rough unit a context names (one pass over the places).
-            members = {}
-            for index, rec in enumerate(self._records):
-                if rec.get("kind") in ("district", "province"):
-                    for parent in rec.get("parents", ()):
-                        members.setdefault(parent, []).append(index)
-            members = self.__dict__["_members_of"] = {
-                unit: tuple(self._place(i) for i in indexes) for unit, indexes in members.items()}
-        return members.get(unit_id, ())
+        return self._members_of.get(unit_id, ())
+
+    @cached_property
+    def _members_of(self) -> dict[str, tuple[Place, ...]]:
+        # Built once, at the first rough unit a context names, or the first outline
+        # looked up (one pass over the places).
+        members: dict[str, list[int]] = {}
+        for index, rec in enumerate(self._records):
+            if rec.get("kind") in ("district", "province"):
+                for parent in rec.get("parents", ()):
+                    members.setdefault(parent, []).append(index)
+        return {unit: tuple(self._place(i) for i in indexes) for unit, indexes in members.items()}
 
     def _name(self, index: int, name_index: int) -> Name:
         """One name of a place (equal to ``names[name_index]``), without building all its names."""
@@ -312,16 +313,11 @@ class Gazetteer:
             raise DataError(f"{path}: cannot read boundaries: {exc}") from exc
 
     def _covered_units(self, outlined: set[str]) -> dict[str, list[str]]:
-        """Units without an outline, each with the outlined districts that list it as a parent."""
-        out: dict[str, list[str]] = {}
-        for unit_id in outlined:
-            index = self._by_id.get(unit_id)
-            if index is None or self._records[index]["kind"] != "district":
-                continue
-            for parent in self._records[index]["parents"]:
-                if parent not in outlined:
-                    out.setdefault(parent, []).append(unit_id)
-        return {unit: sorted(ids) for unit, ids in out.items()}
+        """Units without an outline, each with the outlined districts that list it as a parent
+        (of its ``_members``, those with an outline)."""
+        out = {unit: sorted(m.id for m in members if m.kind == "district" and m.id in outlined)
+               for unit, members in self._members_of.items() if unit not in outlined}
+        return {unit: ids for unit, ids in out.items() if ids}
 
     def to_geodataframe(self):
         """All places as a GeoDataFrame (points), one row a place, EPSG:4326 (needs the ``gis`` extra)."""

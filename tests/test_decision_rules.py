@@ -708,3 +708,15 @@ def test_only_a_bare_context_naming_a_unit_reads_as_a_town_elsewhere(gaz):
     # The places a context names come in one order, by id.
     askeran = [p.id for p in gaz._decider.read_context("Askeran").places]
     assert askeran == sorted(askeran) and len(askeran) == 2
+
+
+def test_a_unit_without_an_outline_is_located_by_the_outlined_districts_it_holds(gaz):
+    # The districts whose parents name the unit, and that have an outline of their own:
+    # Kashatagh by Laçın, Qubadlı and Zəngilan; the Nakhchivan AR by its eight districts;
+    # a district (outlined itself) and an Artsakh province holding no district, by none.
+    regions = gaz._decider._regions
+    assert regions.covers("gz:kashatagh") == ["wof:85668621", "wof:85668629", "wof:85668659"]
+    nakhchivan = regions.covers("gz:nakhchivan-ar")
+    assert len(nakhchivan) == 8 and all(gaz.get(d).kind == "district" and regions.has(d) for d in nakhchivan)
+    assert all("gz:nakhchivan-ar" in gaz.get(d).parents for d in nakhchivan)
+    assert regions.covers(ROUGH_UNIT) == [] and regions.covers("wof:85668621") == []
