@@ -384,7 +384,6 @@ def names_of_its_own(cands: list[Candidate]) -> list[Candidate]:
     named for it, and takes nothing from it: the city of Yerevan keeps its
     lead over its province.
     """
-    prefix = NAMES_REASON.split("{")[0]
     # The reason is there only for a place of NOTABLE_NAMES names or more, in its one wording.
     noted = [i for i, c in enumerate(cands) if c.place.name_count >= NOTABLE_NAMES
              and NAMES_REASON.format(c.place.name_count) in c.why]
@@ -400,8 +399,9 @@ def names_of_its_own(cands: list[Candidate]) -> list[Candidate]:
         theirs = set().union(*map(_name_keys, rivals))
         own = sum(1 for key in _name_keys(place) if key not in theirs)
         if own < NOTABLE_NAMES:
+            reason = NAMES_REASON.format(place.name_count)
             out[i] = Candidate(place=cand.place, score=round(cand.score - NAMES_BONUS, 4), matched=cand.matched,
-                               layer=cand.layer, why=tuple(r for r in cand.why if not r.startswith(prefix)))
+                               layer=cand.layer, why=tuple(r for r in cand.why if r != reason))
     return out
 
 
