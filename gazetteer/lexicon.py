@@ -299,6 +299,11 @@ LANDMARK_SYNONYMS = {
     "uluslararası havalimanı": ("beynəlxalq hava limanı", "hava limanı"),
     "camii": ("məscidi", "cümə məscidi"), "camisi": ("məscidi",), "mescidi": ("məscidi",),
     "dam": ("reservoir",), "bəndi": ("su anbarı",), "плотина": ("водохранилище",), "ամբարտակ": ("ջրամբար",),
+    # The press's "Sotk mountain pass" is the pass a name holds as "Sotk pass"; the
+    # Azerbaijani MoD's plural "Fərrux yüksəklikləri(ndə)" is the height stored in
+    # the singular (toponyms-heights12).
+    "mountain pass": ("pass",),
+    "yüksəklikləri": ("yüksəkliyi",), "yüksəkliklər": ("yüksəkliyi",),
 }
 # A landmark's word in the case a sentence leaves it in, and the word as a
 # name holds it: "моста Маргара" is мост Маргара, "Սև լճի" Սև լիճ, "Sərsəng su
@@ -511,6 +516,8 @@ DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                # Where fire came from, as the Azerbaijani and Armenian MoDs write it:
                # "со стороны села Ашагы Шорджа", "с позиций в Басаркечарском районе".
                "со стороны", "с направления", "с территории", "с позиций", "с позиции",
+               # "глядя вниз с Омарского перевала": the pass the view is from (toponyms-heights12).
+               "с", "со",
                # "the road through Karvachar": a route's waypoint is the place.
                "через")
 #: Substrings every direction phrasing holds.
