@@ -200,6 +200,8 @@ _LANDMARK_WORDS = (
     "monument", "memorial",
     "karvansarayı", "karvansaray", "türbəsi", "türbə", "məqbərəsi", "kervansarayı", "kervansaray", "türbesi",
     "köprüsü", "kalesi", "manastırı", "kilisesi", "camii",
+    # Turkish's range word ("Murov sıradağlarındaki Murov zirvesi", Anadolu's MoD text).
+    "sıradağları", "sıradağlar",
     # Turkish names an airport and a mosque in words of its own ("Füzuli Uluslararası
     # Havalimanı", "Ağdam Cuma Camii", "Cuma Mescidi"), and Azerbaijani has a second
     # word for an airport ("Füzuli Beynəlxalq Aeroportu"): LANDMARK_SYNONYMS reads them
@@ -302,7 +304,7 @@ LANDMARK_SYNONYMS = {
     # The press's "Sotk mountain pass" is the pass a name holds as "Sotk pass"; the
     # Azerbaijani MoD's plural "Fərrux yüksəklikləri(ndə)" is the height stored in
     # the singular (toponyms-heights12).
-    "mountain pass": ("pass",),
+    "mountain pass": ("pass",), "sıradağları": ("dağı", "silsiləsi"), "sıradağlar": ("dağı", "silsiləsi"),
     "yüksəklikləri": ("yüksəkliyi",), "yüksəkliklər": ("yüksəkliyi",),
 }
 # A landmark's word in the case a sentence leaves it in, and the word as a
@@ -495,6 +497,11 @@ DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                "a resident of", "resident of", "residents of", "a native of", "native of", "natives of",
                # "in the area of Sotk", "in the vicinity of Jermuk": the place is Sotk.
                "in the area of", "the area of", "area of", "in the vicinity of", "the vicinity of", "vicinity of",
+               # War reports name a height by what was fought there: "sacrificing his life in
+               # the defense of Mount Ishkhanasar", "the battle for Shusha" (toponyms-heights12).
+               *(f"{article}{event} {link}" for article in ("the ", "")
+                 for event, link in (("defense", "of"), ("defence", "of"), ("battle", "of"), ("battle", "for"),
+                                     ("capture", "of"), ("liberation", "of"), ("fall", "of"))),
                # Azerbaijani participles the resettlement press puts before a name
                # ("yenidən qurulan Füzuli şəhərinə", "rayonunun yenidən salınmış Ağalı
                # kəndinə", "işğaldan azad edilmiş Ağdam şəhərində"): what was done to it.

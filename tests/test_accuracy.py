@@ -599,7 +599,9 @@ FLOORS = {
     # "pass", the Azerbaijani plural height word as the singular, Russian "с"/"со"
     # before a name: 57/1/0/8. Then an area word after a landmark's word ("the Sotk
     # mountain pass region" had answered the village of Sotk, 9.5 km off): 58/0/0/8.
-    "toponyms-heights12.csv": (58, 0, 0, 8),
+    # Then Turkish's range word ("Murov sıradağlarındaki") and a war report's event
+    # before a name ("the defense of Mount Ishkhanasar", "the battle for X"): 60/0/0/6.
+    "toponyms-heights12.csv": (60, 0, 0, 6),
 }
 #: The held-out sets: counts only, never their rows (a failure lists none).
 #: toponyms.csv was frozen before the ranking changed; toponyms-2.csv was
@@ -666,7 +668,7 @@ HELDOUT = {
     # looked at once, after the change, on the data compiled in the worktree.
     # Round 11 merged (amb11, amvil11, west11, azvil11, return11), on the compiled merged data.
     # Then (heights12) heights12.yaml and its three parsing rules: unchanged, both files;
-    # looked at in aggregate once after each of its four changes.
+    # looked at in aggregate once after each of its five changes.
     "heldout/toponyms.csv": (629, 4, 12, 5),
     # Then nakhchivan-tavush.yaml (dev5's data gaps): toponyms-2 from
     # (1886, 45, 109, 126); looked at in aggregate five times: before, after,

@@ -5,7 +5,9 @@ as "X pass"), an area word after a landmark's word ("the Sotk mountain pass regi
 answered the village of Sotk, 9.5 km from the pass), the Azerbaijani plural of the
 height word ("Fərrux yüksəkliklərində" for the height stored in the singular), and
 the Russian preposition "с" before a pass named by its adjective ("с Омарского
-перевала"). heights12.yaml's names are checked on the compiled data.
+перевала"), Turkish's range word ("Murov sıradağlarındaki") and a war report's
+event before a name ("the defense of Mount Ishkhanasar"). heights12.yaml's names
+are checked on the compiled data.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundl
     ("Sotk mountain pass", "Sotk", "Sotk pass"),
     ("Fərrux yüksəkliklərində", "Fərrux", "Fərrux yüksəkliyi"),
     ("Fərrux yüksəklikləri", "Fərrux", "Fərrux yüksəkliyi"),
+    ("Murov sıradağlarındaki", "Murov", "Murov dağı"),
 ])
 def test_a_landmark_word_tries_the_word_a_name_holds(text, name, alternative):
     parsed = parse_name(text)
@@ -41,6 +44,15 @@ def test_an_area_word_after_a_place_is_still_an_area(text):
     assert parse_name(text).kind_hint != "landmark"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("the defense of Mount Ishkhanasar", "Ishkhanasar"),
+    ("the battle for Shusha", "Shusha"),
+    ("liberation of Shusha", "Shusha"),
+])
+def test_a_war_event_before_a_name_is_dropped(text, name):
+    assert parse_name(text).name == name
+
+
 def test_russian_s_before_a_name_is_a_preposition():
     parsed = parse_name("с Омарского перевала")
     assert parsed.name == "Омарского" and "Омарский перевал" in parsed.alternatives
@@ -57,6 +69,8 @@ def test_russian_s_before_a_name_is_a_preposition():
     ("Сотк-Карвачар", "gz:sotk-karvachar-road"),
     ("Վարդենյաց լեռնանցքը", "gz:selim-pass"),
     ("Ղարաբաղի լեռնաշղթան", "gz:karabakh-range"),
+    ("Murov sıradağlarındaki", "gz:murovdag"),
+    ("the defense of Mount Ishkhanasar", "gz:ishkhanasar"),
 ])
 def test_heights_passes_and_roads_resolve(gaz, text, place):
     resolution = gaz.resolve(text)
