@@ -200,6 +200,8 @@ _LANDMARK_WORDS = (
     "monument", "memorial",
     "karvansarayı", "karvansaray", "türbəsi", "türbə", "məqbərəsi", "kervansarayı", "kervansaray", "türbesi",
     "köprüsü", "kalesi", "manastırı", "kilisesi", "camii",
+    # Turkish's range word ("Murov sıradağlarındaki Murov zirvesi", Anadolu's MoD text).
+    "sıradağları", "sıradağlar",
     # Turkish names an airport and a mosque in words of its own ("Füzuli Uluslararası
     # Havalimanı", "Ağdam Cuma Camii", "Cuma Mescidi"), and Azerbaijani has a second
     # word for an airport ("Füzuli Beynəlxalq Aeroportu"): LANDMARK_SYNONYMS reads them
@@ -299,6 +301,11 @@ LANDMARK_SYNONYMS = {
     "uluslararası havalimanı": ("beynəlxalq hava limanı", "hava limanı"),
     "camii": ("məscidi", "cümə məscidi"), "camisi": ("məscidi",), "mescidi": ("məscidi",),
     "dam": ("reservoir",), "bəndi": ("su anbarı",), "плотина": ("водохранилище",), "ամբարտակ": ("ջրամբար",),
+    # The press's "Sotk mountain pass" is the pass a name holds as "Sotk pass"; the
+    # Azerbaijani MoD's plural "Fərrux yüksəklikləri(ndə)" is the height stored in
+    # the singular (toponyms-heights12).
+    "mountain pass": ("pass",), "sıradağları": ("dağı", "silsiləsi"), "sıradağlar": ("dağı", "silsiləsi"),
+    "yüksəklikləri": ("yüksəkliyi",), "yüksəkliklər": ("yüksəkliyi",),
 }
 # A landmark's word in the case a sentence leaves it in, and the word as a
 # name holds it: "моста Маргара" is мост Маргара, "Սև լճի" Սև լիճ, "Sərsəng su
@@ -490,6 +497,11 @@ DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                "a resident of", "resident of", "residents of", "a native of", "native of", "natives of",
                # "in the area of Sotk", "in the vicinity of Jermuk": the place is Sotk.
                "in the area of", "the area of", "area of", "in the vicinity of", "the vicinity of", "vicinity of",
+               # War reports name a height by what was fought there: "sacrificing his life in
+               # the defense of Mount Ishkhanasar", "the battle for Shusha" (toponyms-heights12).
+               *(f"{article}{event} {link}" for article in ("the ", "")
+                 for event, link in (("defense", "of"), ("defence", "of"), ("battle", "of"), ("battle", "for"),
+                                     ("capture", "of"), ("liberation", "of"), ("fall", "of"))),
                # Azerbaijani participles the resettlement press puts before a name
                # ("yenidən qurulan Füzuli şəhərinə", "rayonunun yenidən salınmış Ağalı
                # kəndinə", "işğaldan azad edilmiş Ağdam şəhərində"): what was done to it.
@@ -511,6 +523,8 @@ DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                # Where fire came from, as the Azerbaijani and Armenian MoDs write it:
                # "со стороны села Ашагы Шорджа", "с позиций в Басаркечарском районе".
                "со стороны", "с направления", "с территории", "с позиций", "с позиции",
+               # "глядя вниз с Омарского перевала": the pass the view is from (toponyms-heights12).
+               "с", "со",
                # "the road through Karvachar": a route's waypoint is the place.
                "через")
 #: Substrings every direction phrasing holds.

@@ -479,6 +479,9 @@ def parse_name(raw: str, *, owner: bool = True) -> ParsedName:
         parsed = ParsedName(raw, raw)
         parsed.__dict__["qualifiers"] = _NO_QUALIFIERS  # one word: no qualifier word beside it
         return parsed
+    around = _landmark_surroundings(raw)
+    if around is not None:
+        return around
     slash = _SLASHED.search(raw) if "/" in raw and len(raw) <= MAX_NAME else None
     if slash is None:
         return _parse_name(raw, owner=owner)
@@ -498,6 +501,26 @@ def parse_name(raw: str, *, owner: bool = True) -> ParsedName:
                                 if t != first.name and t not in first.alternatives))
     return ParsedName(raw=raw, name=first.name, kind_hint=first.kind_hint, context=first.context,
                       alternatives=first.alternatives + extra, size_hint=first.size_hint)
+
+
+#: An English area word after a landmark's word: "the Sotk mountain pass region" is the
+#: ground around the pass, not a unit named Sotk (it answered the village, 9.5 km off).
+_SURROUNDINGS = (" region", " area", " zone", " vicinity")
+
+
+def _landmark_surroundings(raw: str) -> ParsedName | None:
+    """The landmark, when ``raw`` is a landmark's name and word followed by an area word."""
+    if not raw.endswith(_SURROUNDINGS) or len(raw) > MAX_NAME:
+        return None  # the common path: one endswith on the raw text
+    inner = raw[: raw.rindex(" ")].rstrip()
+    words = inner.casefold().split()
+    if len(words) < 2 or not any(_WORD_KIND.get(" ".join(words[-n:])) == "landmark" for n in (2, 1)):
+        return None
+    parsed = _parse_name(inner)
+    if parsed.kind_hint != "landmark":
+        return None
+    return ParsedName(raw=raw, name=parsed.name, kind_hint="landmark", context=parsed.context,
+                      alternatives=parsed.alternatives, size_hint=parsed.size_hint)
 
 
 # Classical (Mesropian) Armenian orthography, as the diaspora press and Western

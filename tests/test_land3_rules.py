@@ -107,9 +107,12 @@ def test_resolved(gaz, text, place):
 
 @pytest.mark.parametrize("text", ["Goris-Kapan", "Горис-Капан", "Горис–Капан"])
 def test_two_places_joined_take_no_fuzzy_guess(gaz, text):
-    # A road's ends ("the Goris-Kapan road"): the fuzzy layer read Göyşaban.
+    # A road's ends ("the Goris-Kapan road"): the fuzzy layer read Göyşaban. Since
+    # heights12.yaml the road is a landmark whose names hold its two ends ("Горис-Капан"
+    # in Armenia's road bulletins): that road or nothing, never a guessed place.
     res = gaz.resolve(text)
-    assert res.status == "not_found" and not res.candidates, (text, res.place)
+    assert (res.status == "not_found" and not res.candidates) or (
+        res.status == "resolved" and res.place.id == "gz:goris-kapan-road"), (text, res.place)
 
 
 @pytest.mark.parametrize("text, place", [
