@@ -14,6 +14,8 @@ import pytest
 
 from gazetteer.parsing import _turkish_case, parse_name
 
+from ._compiled import gaz  # noqa: F401  (the compiled gazetteer, not the bundled file)
+
 
 @pytest.mark.parametrize("text, name", [
     ("Hocalı'ya", "Hocalı"), ("Hocalı'da", "Hocalı"), ("HOCALI'DA", "HOCALI"),
@@ -75,3 +77,20 @@ def test_residents_surroundings_and_a_government_are_not_the_name(text, name):
 def test_a_turkish_direction_word_is_the_front_of_a_district(text, name):
     parsed = parse_name(text)
     assert (parsed.name, parsed.kind_hint) == (name, "district")
+
+
+@pytest.mark.parametrize("text", ["Hocalı'ya", "HOCALI'DA", "Gence'de", "Laçin'e", "Şuşa’yı", "Berde`de"])
+def test_a_turkish_case_resolves_to_the_place(gaz, text):
+    # A stem found only through the Turkish orthography (Hocalı is Xocalı) is found
+    # after its ending too; "Şuşa’yı" no longer goes by sound to Susay.
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.kind == "settlement" and res.place.country == "AZ", (text, res.why)
+    assert res.place.name not in ("Susay",), res.why
+
+
+@pytest.mark.parametrize("near, town", [(None, "Sisian"), ("Syunik", "Sisian"), ("Lori", "Vanadzor")])
+def test_karakilise_is_both_towns_turkish_name(gaz, near, town):
+    # Sisian's Qarakilsə and Vanadzor's old Karakilisa are both "Karakilise" in
+    # Turkish: the context decides, and bare the area of interest's town.
+    res = gaz.resolve("Karakilise", near=near)
+    assert res.status == "resolved" and res.place.name == town, (near, res.why)
