@@ -185,6 +185,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?P<ctx>.+?)\s+(?:vilayətinin|vilayətindəki|vilayetinin|vilayetindeki|mərzinin|merzinin)"
                 r"\s+(?P<name>\S.*?)"
                 r"(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$", re.IGNORECASE), "{ctx} vilayəti"),
+    # The Turkish press's district before a village, as it reprints the liberation lists
+    # and the MoD ("Fuzuli ilinin Dörtçınar", "Kelbecer ilinin Yellice köyü", "Tovuzkale
+    # ilinin Mosesgeh kasabası", "Sederek iline bağlı Heyderabad"): the district is context.
+    (re.compile(r"^(?P<ctx>.+?)\s+(?:ilinin|ilçesinin|bölgesinin|ilindeki|ilçesindeki|bölgesindeki|"
+                r"(?:iline|ilçesine|bölgesine)\s+bağlı)\s+(?P<name>\S.*?)"
+                r"(?:\s+(?:köyü|köyünü|köyünde|köyüne|köyünden|kasabası|kasabasında|kasabasına|yerleşkesi|"
+                r"yerleşkesinde|yerleşkesindeki|yerleşim\s+birimi))?$", re.IGNORECASE), "{ctx} ili"),
     # A town's genitive before a township or village of its own: "Xankəndi şəhərinin
     # Kərkicahan qəsəbəsinə". The town is context, read as a town.
     (re.compile(r"^(?P<ctx>.+?)\s+(?:şəhərinin|seherinin)\s+(?P<name>\S.*?)(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi))?$",
@@ -246,7 +253,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
 _PHRASE_WORDS = ("aki ", "eki ", "akı ", "əki ", " du ", " de la ", " de l", " of ", " in ", " near ", " im ", " dans ", " nella ", " nel ", "rayonun", "rayonu ", "rayon ", "rayonundak",
-                 "vilayətin", "vilayetin", "mərzinin ", "merzinin ", "şəhərinin", "seherinin", "района", "области",
+                 "vilayətin", "vilayetin", "mərzinin ", "merzinin ",
+                 "ilinin ", "ilçesinin ", "bölgesinin ", "ilindeki ", "ilçesindeki ", "bölgesindeki ", "ne bağlı ", "şəhərinin", "seherinin", "района", "области",
                  "марза", "շրջանի", "մարզի", "համայնքի ")
 # Whether a text holds any of the words above, in one scan (a third of a loop's time).
 _HAS_DIRECTION = re.compile("|".join(map(re.escape, DIRECTION_WORDS)))

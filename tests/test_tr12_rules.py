@@ -94,3 +94,24 @@ def test_karakilise_is_both_towns_turkish_name(gaz, near, town):
     # Turkish: the context decides, and bare the area of interest's town.
     res = gaz.resolve("Karakilise", near=near)
     assert res.status == "resolved" and res.place.name == town, (near, res.why)
+
+
+@pytest.mark.parametrize("text, name, ctx", [
+    ("Fuzuli ilinin Dörtçınar", "Dörtçınar", "Fuzuli ili"),
+    ("Kelbecer ilinin Yellice köyü", "Yellice", "Kelbecer ili"),
+    ("Tovuzkale ilinin Mosesgeh kasabası", "Mosesgeh", "Tovuzkale ili"),
+    ("Sederek iline bağlı Heyderabad", "Heyderabad", "Sederek ili"),
+    ("Ağdam bölgesindeki Orta Garvand", "Orta Garvand", "Ağdam ili"),
+])
+def test_the_turkish_district_before_a_village_is_context(text, name, ctx):
+    parsed = parse_name(text)
+    assert (parsed.name, parsed.context) == (name, (ctx,))
+
+
+@pytest.mark.parametrize("text, village", [
+    ("Fuzuli ilinin Dörtçınar", "Dörtçinar"), ("Gubadlı ilinin Zilanlı", "Zilanlı"),
+    ("Ağdam bölgesindeki Orta Garvand", "Orta Qərvənd"), ("Kelbecer ilinin Yellice köyü", "Yellicə"),
+])
+def test_the_turkish_district_before_a_village_resolves(gaz, text, village):
+    res = gaz.resolve(text)
+    assert res.status == "resolved" and res.place.name == village, (text, res.why)
