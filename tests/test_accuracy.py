@@ -665,8 +665,9 @@ HELDOUT = {
     # looked at once, after the change, on the data compiled in the worktree.
     # Round 11 merged (amb11, amvil11, west11, azvil11, return11), on the compiled merged data.
     # Then (tr12) the Turkish case after an apostrophe, the Turkish unit and direction
-    # words and plurals, and the Turkish "Karakilise" of Sisian and Vanadzor: both files
-    # unchanged; looked at in aggregate four times, once after each change.
+    # words and plurals, the Turkish "Karakilise" of Sisian and Vanadzor, and the Turkish
+    # district before a village: both files unchanged; looked at in aggregate five times,
+    # once after each change.
     "heldout/toponyms.csv": (629, 4, 12, 5),
     # Then nakhchivan-tavush.yaml (dev5's data gaps): toponyms-2 from
     # (1886, 45, 109, 126); looked at in aggregate five times: before, after,
