@@ -36,6 +36,11 @@ DISTRICT_WORDS = (
     "bezirk", "bezirks", "distrikt", "distriktet", "rayon de", "district de", "distrito", "distrito de",
     # Turkish "il" for Nakhchivan's districts ("Sederek iline bağlı", "Sederek ilinin").
     "ili", "iline", "ilinin", "ilinde", "ilindeki",
+    # Its plural after two names, and bölge's cases, as the Turkish press reprints the
+    # Azerbaijani MoD ("Gence, Berde ve Beylegan illerine", "Fuzuli ve Cebrayıl
+    # bölgelerinde", "Karakilise illerindeki"): each name is a unit, the first is read.
+    "ilinden", "illeri", "illerine", "illerinde", "illerindeki", "illerinin", "ilçesindeki",
+    "bölgesine", "bölgesindeki", "bölgesinden", "bölgeleri", "bölgelerinde", "bölgelerine", "bölgelerindeki",
     # The administrative raion, as Azerbaijani and Russian science reports call a
     # Soviet raion of Armenia ("Qafan inzibati rayonu ərazisindən", "по территории
     # Кафанского административного района"), and the genitive the press clips
@@ -95,6 +100,8 @@ VILLAGE_WORDS = (
     # Russian abbreviations: "с. Талыш", "дер. Чинари".
     "с.", "дер.", "д.",
     "köyü", "köyünü", "köyünde", "köyüne", "köy", "dorf", "village de",
+    # Turkish genitive, ablative, and the plural after a list ("Cebrayılın Çocuk Mercanlı köylerinin").
+    "köyünün", "köyünden", "köyündeki", "köyleri", "köylerini", "köylerinin", "köylerinde", "köylerine",
     # French elides the de before a vowel: "le village d'Aroutch", as "région d'" below.
     "village d'", "aldea", "aldea de", "pueblo", "pueblo de",
     # The French press's border village: "un habitant du village frontalier de Goti".
@@ -142,6 +149,15 @@ TOWN_WORDS = (
     "մարզկենտրոն", "մարզկենտրոնը", "մարզկենտրոնի", "մարզկենտրոնից", "մարզկենտրոնում",
     "մայրաքաղաք", "մայրաքաղաքը", "մայրաքաղաքի", "մայրաքաղաքում",
     "kasabası", "kasabasını", "kasabasında", "kasaba", "şehri", "kenti", "stadt", "ville", "ville de", "ville d'",
+    # Turkish kent and şehir in the cases a sentence leaves them ("Gence kentine",
+    # "Terter kentinde", "Laçın şehrinin"), their plural after two names ("Gence ve
+    # Mingeçevir kentlerine", "Hocavend ve Ağdere şehirleri") and after "like X"
+    # ("Hankendi, Hocalı ve Ağdere gibi şehirlerden"), and the town centre.
+    "kent", "kentine", "kentinde", "kentindeki", "kentinden", "kentinin", "kentini",
+    "kentleri", "kentlerine", "kentlerinde", "kentlerinin", "kent merkezi", "kent merkezinde",
+    "kent merkezindeki", "kent merkezine", "şehrine", "şehrinde", "şehrindeki", "şehrinden", "şehrinin",
+    "şehrini", "şehirleri", "şehirlerinde", "şehirlerine", "şehirlerinden", "gibi şehirler",
+    "gibi şehirlerde", "gibi şehirlerden", "kasabasına", "kasabasının", "kasabaları",
     "ciudad", "ciudad de",
 )
 SETTLEMENT_WORDS = (
@@ -404,6 +420,12 @@ TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisin
                     # Who lives there: "Xndzoresk kənd sakini", "Tovuz rayonunun Ağdam kəndinin
                     # sakini" (a resident of the village). The place is what precedes.
                     "sakini", "sakinləri", "sakinlərinin", "sakinlərinə", "sakinlərindən", "sakinlərini",
+                    # ... in Turkish ("Terter sakinini", "Sugovuşhan sakinlerinin"), and what lies
+                    # around or outside it ("Hankendi ve çevresindeki", "Laçın şehrinin dışından"),
+                    # and a capital's government ("Erivan yönetiminin"): the place is what precedes.
+                    "sakinini", "sakinleri", "sakinlerini", "sakinlerinin", "sakinlerine", "sakinlerinden",
+                    "ve çevresindeki", "ve çevresinde", "çevresindeki", "çevresinde", "civarında",
+                    "civarındaki", "dışında", "dışından", "yönetimi", "yönetiminin", "yönetimine",
                     # What of the village an official text names after its uninflected word:
                     # "Şahbuz rayon Kükü kənd orta məktəbinin" (the Kükü village school),
                     # "Borsunlu kənd şəhidi", "Qaradağlı kənd qəbiristanlığında".
@@ -528,4 +550,4 @@ DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                # "the road through Karvachar": a route's waypoint is the place.
                "через")
 #: Substrings every direction phrasing holds.
-DIRECTION_WORDS = ("direction", "toward", "istiqamət", "istiqamet", "направлен", "сторону", "ուղղությ")
+DIRECTION_WORDS = ("direction", "toward", "istiqamət", "istiqamet", "istikamet", "yönünde", "yönüne", "направлен", "сторону", "ուղղությ")

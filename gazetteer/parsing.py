@@ -75,6 +75,8 @@ _DIRECTION = re.compile(
     # The plural after two names ("Ağdərə rayonu və Murovdağ istiqamətlərində").
     r"istiqamətlərində|istiqamətlərindən|istiqametlerinde|istiqametlerinden|"
     r"istiqameti|istiqametde|направлении|направление|направления|"
+    # Turkish, as its press reprints the Azerbaijani MoD ("Gubadlı istikametinde", "Cebrail yönünde").
+    r"istikametinde|istikametindeki|istikametine|yönünde|yönüne|"
     r"ուղղությամբ|ուղղությունում|ուղղությունը|ուղղությամբ՝)$",
     re.IGNORECASE)
 #: A direction word after the name, as a defence ministry names a stretch of the
@@ -82,7 +84,8 @@ _DIRECTION = re.compile(
 #: направлении"): the unit of that name when there is one, a place otherwise.
 #: Armenian reports name villages so ("Երասխի ուղղությամբ"), and "in the direction
 #: of X" before the name is a road's or a shot's heading: neither is read so.
-_FRONT_DIRECTION = re.compile(r"[\s\-]+(?:directions?|istiqam[əe]t\w*|направлени[иея])$", re.IGNORECASE)
+_FRONT_DIRECTION = re.compile(r"[\s\-]+(?:directions?|istiqam[əe]t\w*|istikamet\w*|yönünde|yönüne|направлени[иея])$",
+                              re.IGNORECASE)
 _TERRITORY = re.compile(r"\s+(?:" + "|".join(TERRITORY_WORDS) + r")$", re.IGNORECASE)
 _BIRTH_TAIL = re.compile(r"\s+(?:" + "|".join(map(re.escape, BIRTH_PREDICATES)) + r")$", re.IGNORECASE)
 _BIRTH_LEAD = re.compile(r"^(?:(?:" + "|".join(map(re.escape, BIRTH_LEADS)) + r")\s+|"
@@ -182,6 +185,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?P<ctx>.+?)\s+(?:vilayətinin|vilayətindəki|vilayetinin|vilayetindeki|mərzinin|merzinin)"
                 r"\s+(?P<name>\S.*?)"
                 r"(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi|şəhəri|seheri))?$", re.IGNORECASE), "{ctx} vilayəti"),
+    # The Turkish press's district before a village, as it reprints the liberation lists
+    # and the MoD ("Fuzuli ilinin Dörtçınar", "Kelbecer ilinin Yellice köyü", "Tovuzkale
+    # ilinin Mosesgeh kasabası", "Sederek iline bağlı Heyderabad"): the district is context.
+    (re.compile(r"^(?P<ctx>.+?)\s+(?:ilinin|ilçesinin|bölgesinin|ilindeki|ilçesindeki|bölgesindeki|"
+                r"(?:iline|ilçesine|bölgesine)\s+bağlı)\s+(?P<name>\S.*?)"
+                r"(?:\s+(?:köyü|köyünü|köyünde|köyüne|köyünden|kasabası|kasabasında|kasabasına|yerleşkesi|"
+                r"yerleşkesinde|yerleşkesindeki|yerleşim\s+birimi))?$", re.IGNORECASE), "{ctx} ili"),
     # A town's genitive before a township or village of its own: "Xankəndi şəhərinin
     # Kərkicahan qəsəbəsinə". The town is context, read as a town.
     (re.compile(r"^(?P<ctx>.+?)\s+(?:şəhərinin|seherinin)\s+(?P<name>\S.*?)(?:\s+(?:kəndi|kendi|qəsəbəsi|qesebesi))?$",
@@ -243,7 +253,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 #: Every phrase above holds one of these; most names hold none, and skip the patterns.
 _PHRASE_WORDS = ("aki ", "eki ", "akı ", "əki ", " du ", " de la ", " de l", " of ", " in ", " near ", " im ", " dans ", " nella ", " nel ", "rayonun", "rayonu ", "rayon ", "rayonundak",
-                 "vilayətin", "vilayetin", "mərzinin ", "merzinin ", "şəhərinin", "seherinin", "района", "области",
+                 "vilayətin", "vilayetin", "mərzinin ", "merzinin ",
+                 "ilinin ", "ilçesinin ", "bölgesinin ", "ilindeki ", "ilçesindeki ", "bölgesindeki ", "ne bağlı ", "şəhərinin", "seherinin", "района", "области",
                  "марза", "շրջանի", "մարզի", "համայնքի ")
 # Whether a text holds any of the words above, in one scan (a third of a loop's time).
 _HAS_DIRECTION = re.compile("|".join(map(re.escape, DIRECTION_WORDS)))
@@ -791,7 +802,13 @@ _PLURAL_PLACE_WORDS = frozenset({"сел", "сёл", "селам", "селами
                                  # "Zabux və Sus kəndlərinə", "Aghavno and Sus villages".
                                  "şəhərləri", "şəhərlərində", "şəhərlərinə", "kəndləri", "kəndlərində",
                                  "kəndlərinə", "kəndlərinin", "kəndlərindən",
-                                 "kəndlərini", "kəndlərindəki", "villages", "towns", "cities"})
+                                 "kəndlərini", "kəndlərindəki", "villages", "towns", "cities",
+                                 # ... and in Turkish: "Berde ve Beylegan illerine", "Hocavend ve Ağdere
+                                 # şehirleri", "Gence ve Mingeçevir kentlerine", "Fuzuli ve Cebrayıl bölgelerinde".
+                                 "illeri", "illerine", "illerinde", "illerindeki", "illerinin", "şehirleri",
+                                 "şehirlerinde", "şehirlerine", "şehirlerinden", "kentleri", "kentlerine",
+                                 "kentlerinde", "kentlerinin", "köyleri", "köylerini", "köylerinin", "köylerinde",
+                                 "köylerine", "bölgeleri", "bölgelerinde", "bölgelerine", "bölgelerindeki"})
 _NAME_PAIR = re.compile(r"^(?P<first>[А-ЯЁ]\S*(?:\s+[А-ЯЁ]\S*)*?)\s+и\s+[А-ЯЁ]"
                         r"|^(?P<latin>[A-ZƏÜÖĞİŞÇ]\S*(?:\s+[A-ZƏÜÖĞİŞÇ]\S*)*?)\s+(?:və|ve|and)\s+[A-ZƏÜÖĞİŞÇ]")
 
@@ -805,6 +822,37 @@ _ARMENIAN_REPUBLIC = re.compile(
 #: hyphen (Azerbaijani after an abbreviation: "SES-in", "SES-ə"), on a landmark's word.
 _CASE_AFTER_MARK = re.compile(r"(?<=\w)['’-](?:n?[ıiuüae]n?|y?[aeə]|[dt][aeə]n?|nd[aeə]n?|n[ıiuü]n|y[ıiuü]n?)$",
                               re.IGNORECASE)
+#: Turkish writes a proper name's case ending after an apostrophe (the press also a
+#: typographic one or a grave accent: "Hocalı'ya", "Gence’nin", "Berde`ye"), and a
+#: sentence's words after it in lower case ("Gence'ye düzenlenen saldırıda"): the
+#: name is what precedes the mark. The ending must keep the stem's vowel harmony
+#: (front e/i/ü after a front vowel, back a/ı/u after a back one), which the
+#: aspiration marks of Armenian romanizations ("Mart'uni", "T'alish") do not follow.
+_TR_MARKS = "'’`´ʼ‘"
+_TR_CASE = re.compile(r"^(?P<name>[^\W\d_][^'’`´ʼ‘]*?[^\W\d_])[" + _TR_MARKS + r"]"
+                      r"(?P<case>(?:y?[aeıiuü]|n?[ıiuü]n|n[ae]|y?l[ae]|n?[dt][ae](?:n|ki)?)(?:ki)?)"
+                      r"(?P<rest>(?:\s+[a-zçğıöşü][^\s'’`´ʼ‘]*)*)$")
+_TR_BACK, _TR_FRONT = frozenset("aıou"), frozenset("eiöüə")
+
+
+def _turkish_case(text: str) -> str | None:
+    """The name before a Turkish case ending after an apostrophe, or None: "Hocalı'ya"
+    is Hocalı, "Gence'ye düzenlenen saldırıda" Gence. Not when a landmark's word
+    follows ("Şuşa'nın kalesi" is the fortress), nor against vowel harmony."""
+    match = _TR_CASE.match(text.replace("I", "ı").replace("İ", "i").lower() if text.isupper() else text)
+    if not match:
+        return None
+    name = match.group("name")
+    vowels = [c for c in name.casefold().replace("i̇", "i") if c in _TR_BACK or c in _TR_FRONT]
+    case = next(c for c in match.group("case") if c in "aeıiuü")
+    if not vowels or (vowels[-1] in _TR_BACK) != (case in "aıu") or len(name) < 3:
+        return None
+    if match.group("rest") and not _LANDMARK_WORD_SET.isdisjoint(
+            w.casefold() for w in match.group("rest").split()):
+        return None
+    return text[: len(name)] if not text.isupper() else text[: len(name)]
+
+
 #: A plant's number after its place's name: "Suqovuşan-1 Kiçik SES", "Sugovushan-2 hydropower plant".
 _PLANT_NUMBER = re.compile(r"(?<=[^\W\d])-\d{1,2}(?=\s)")
 #: A plant's word in any case ("SES-in", "Su Elektrik Stansiyasında", "ГЭС-1").
@@ -898,6 +946,8 @@ def _parse_name(raw: str, *, owner: bool = True) -> ParsedName:
             text = text[area_of.end():]
     if " " in text:
         text = _without_adjectives(text)
+    if "'" in text or "’" in text or "`" in text:
+        text = _turkish_case(text) or text
     if "'" in text or "’" in text:
         # French and Italian elide the article into the name: "pont d'Hakari";
         # and into a landmark's word before it: "l’aéroport international de Lachin".

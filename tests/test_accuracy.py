@@ -602,6 +602,19 @@ FLOORS = {
     # Then Turkish's range word ("Murov sıradağlarındaki") and a war report's event
     # before a name ("the defense of Mount Ishkhanasar", "the battle for X"): 60/0/0/6.
     "toponyms-heights12.csv": (60, 0, 0, 6),
+    # Round 12 (tr12): the Turkish-language press of 2020-2025 (AA reprints, Star, Takvim,
+    # CNN Türk, TGRT, Yeniçağ, İHA reprints; virtualkarabakh.az/tr): case endings after an
+    # apostrophe, a typographic one or a grave accent, kent/şehir/il/bölge/köy in their
+    # cases and plurals, the Turkish spellings of both sides' places; coordinates from
+    # encyclopedia pages no earlier set cited; 76 rows frozen before its first run
+    # (32/2/2/40, /work/team/tr12-first-run.md); two rows' kind then corrected to district
+    # (a direction word after a name, as the project reads the Azerbaijani MoD's). Then
+    # the Turkish case after an apostrophe: 52/1/1/22; the Turkish unit words, direction
+    # words, residents and surroundings: 66/4/1/5; the Turkish plural after two names:
+    # 69/4/1/2; Sisian's and Vanadzor's Turkish "Karakilise": 71/2/1/2; the kind
+    # correction: 73/0/1/2; the Turkish district before a village ("Tovuzkale ilinin
+    # Mosesgeh kasabası", "Fuzuli ilinin Dörtçınar"): 74/0/1/1.
+    "toponyms-tr12.csv": (74, 0, 1, 1),
 }
 #: The held-out sets: counts only, never their rows (a failure lists none).
 #: toponyms.csv was frozen before the ranking changed; toponyms-2.csv was
@@ -669,6 +682,10 @@ HELDOUT = {
     # Round 11 merged (amb11, amvil11, west11, azvil11, return11), on the compiled merged data.
     # Then (heights12) heights12.yaml and its three parsing rules: unchanged, both files;
     # looked at in aggregate once after each of its five changes.
+    # Then (tr12) the Turkish case after an apostrophe, the Turkish unit and direction
+    # words and plurals, the Turkish "Karakilise" of Sisian and Vanadzor, and the Turkish
+    # district before a village: both files unchanged; looked at in aggregate five times,
+    # once after each change.
     "heldout/toponyms.csv": (629, 4, 12, 5),
     # Then nakhchivan-tavush.yaml (dev5's data gaps): toponyms-2 from
     # (1886, 45, 109, 126); looked at in aggregate five times: before, after,
