@@ -9,6 +9,7 @@ read only when a map needs them).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -253,6 +254,10 @@ def _file_under_unit(places: dict[str, dict[str, Any]], place: dict[str, Any], u
         place["parents"] = [p for p in dict.fromkeys([found[0], *place["parents"], found[1]]) if p]
 
 
+#: A Persian unit's word before its name: province, county (a rayon), district.
+_PERSIAN_UNIT_WORD = re.compile(r"^(?:استان|شهرستان|بخش)\s+(?=\S)")
+
+
 def _index(places: list[dict[str, Any]]) -> dict[str, dict[str, list[int]]]:
     """Normalised and phonetic keys of every name -> [place index, name index, place index, ...].
 
@@ -270,6 +275,10 @@ def _index(places: list[dict[str, Any]]) -> dict[str, dict[str, list[int]]]:
             # town of Daşkəsən under "eng" only).
             if name["lang"] == "aze" or "ə" in name["text"].casefold():
                 forms.add(aze_to_english(name["text"]))
+            elif name["lang"] == "fas" and (bare := _PERSIAN_UNIT_WORD.sub("", name["text"])) != name["text"]:
+                # WOF's Persian labels hold the unit's word ("استان سیونیک", "شهرستان شوشا"),
+                # which the Persian and Arabic press leave off ("سیونیک", "مقاطعة سيونيك").
+                forms.add(bare)
             keys = {(table_name, key) for form in forms
                     for table_name, key in (("norm", norm_key(form)), ("skel", skeleton(form))) if key}
             for table_name, key in sorted(keys):

@@ -59,6 +59,10 @@ DISTRICT_WORDS = (
     # "Սիսիանի տարածաշրջանի Որոտան գյուղ", "Բերդի տարածաշրջանում": the Armenian press's
     # sub-region, the former raion named for its town (read as the raion, below).
     "տարածաշրջան", "տարածաշրջանը", "տարածաշրջանն", "տարածաշրջանի", "տարածաշրջանում", "տարածաշրջանից",
+    # Persian press's county for Azerbaijan's rayon ("شهرستان آقدام", IRNA and Tasnim),
+    # Urdu's district ("ضلع اغدام"). Arabic-script words are listed as
+    # normalize.fold_arabic writes them: the parse folds the text first.
+    "شهرستان", "ضلع",
 )
 PROVINCE_WORDS = (
     "province", "marz", "մարզ", "մարզը", "область", "provinces", "oblast",
@@ -70,6 +74,8 @@ PROVINCE_WORDS = (
     # Russian and Bulgarian pages translated from English keep its word: "село в
     # Провинция Гегаркуник", "в провинции Лори" ("Гегаркуник" alone was read, this not).
     "провинция", "провинции", "провинцию", "провинцией",
+    # Persian "استان سیونیک" (the province of Syunik).
+    "استان",
 )
 REGION_WORDS = ("region", "regions", "регион", "республика", "republic",
                 # Encyclopedias in other languages: "la région de Tavush", "la región de
@@ -77,12 +83,18 @@ REGION_WORDS = ("region", "regions", "регион", "республика", "re
                 # Aragatsotn", "regiunea Aghdam", "i regionen Aragatsotn".
                 "région", "région de", "región", "región de", "regione", "regione di", "região", "região de",
                 "regionie", "regiunea", "regionen",
+                # Arabic press's words for any unit, a rayon or a marz alike ("محافظة أغدام",
+                # "محافظة سيونيك", "إقليم لاتشين", "منطقة أغدام", "مقاطعة سيونيك", "ولاية
+                # جبرائيل"), and Persian's "بخش" and "منطقه" (Persian Wikipedia's "بخش شوشا").
+                "محافظه", "اقلیم", "منطقه", "مقاطعه", "ولایه", "بخش", "ناحیه",
                 # The French and Spanish press's Artsakh region, as English's "region of" (a unit
                 # of either kind): "la commune de Vazgenashen de la région de Martouni".
                 "région d'", "region de")
 # Village and town apart: "Zəngilan kəndi" is a village, "Zəngilan şəhəri" the town.
 VILLAGE_WORDS = (
     "village of", "the village of", "village", "villages", "hamlet",
+    # Persian and Arabic (folded, see DISTRICT_WORDS): "روستای", "قرية".
+    "روستای", "روستا", "قریه",
     # A list's first name after the plural: "the villages of Aygepar, Movses and Chinari".
     "villages of", "the villages of",
     # The press's "the border village of Khnatsakh": a village all the same.
@@ -130,6 +142,8 @@ TOWN_WORDS = (
     "town of", "the town of", "city of", "the city of", "town", "city",
     # The plural before a list ("the cities of Goris, Sotk, and Jermuk"): the first name.
     "cities of", "the cities of", "towns of", "the towns of",
+    # Persian "شهر", Arabic "مدينة", Urdu "شہر" (folded, see DISTRICT_WORDS).
+    "شهر", "مدینه",
     "town called", "a town called", "town named", "a town named", "city called", "a city called",
     "şəhəri", "seheri", "sheheri", "şəhər", "şəhərində", "şəhərindən", "şəhərinin", "şəhərinə", "şəhərindəki",
     # The plural after two names ("Füzuli və Şuşa şəhərləri"): the first is read.
@@ -281,12 +295,16 @@ _LANDMARK_WORDS = (
     # A reservoir's dam, which the press names for the reservoir ("the Sarsang
     # dam", "Sərsəng bəndi", "плотина Сарсангского водохранилища").
     "dam", "bəndi", "плотина", "ամբարտակ", "ամբարտակը",
+    # Persian and Arabic, folded (see DISTRICT_WORDS): the bridge ("پل خداآفرین", "پلهای
+    # تاریخی خدا آفرین", "جسر"), the dam and its dual ("سد خداآفرين", "سدي خدا آفرين"), the
+    # corridor ("کریدور لاچین", "گذرگاه لاچین", "دالان زنگزور", "ممر لاتشين").
+    "پل", "پلهای", "پلها", "جسر", "سد", "سدی", "کریدور", "گذرگاه", "دالان", "ممر",
 )
 #: A reservoir is named for its river ("Xaçınçay su anbarı", "Хакаричай
 #: водохранилище", "Khachinchay reservoir"), and a river's point (its mouth or
 #: source) may lie 50 km from it: a word for the one never reads the other.
 RESERVOIR_WORDS = frozenset({"reservoir", "water reservoir", "su anbarı", "anbarı", "водохранилище", "ջրամբար",
-                             "bacino idrico", "réservoir de", "dam", "bəndi", "плотина", "ամբարտակ"})
+                             "bacino idrico", "réservoir de", "dam", "bəndi", "плотина", "ամբարտակ", "سد", "سدی"})
 #: A hydroelectric plant's word reads a plant or the reservoir at its dam, no
 #: other landmark: "Tatev HPP" is not the Tatev monastery.
 PLANT_WORDS = frozenset({"hpp", "hydroelectric power plant", "hydroelectric power station", "hydropower plant",
@@ -548,6 +566,11 @@ DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                # "глядя вниз с Омарского перевала": the pass the view is from (toponyms-heights12).
                "с", "со",
                # "the road through Karvachar": a route's waypoint is the place.
-               "через")
+               "через",
+               # Persian and Arabic prepositions before a name ("در قاپان", "از آغدام", "في
+               # خانكيندي", "عند مدخل شوشا"), folded (see DISTRICT_WORDS); the entrance,
+               # the capital ("العاصمة ستيباناكيرت") and Persian's "historic" after a
+               # bridge's word ("پلهای تاریخی خدا آفرین") say nothing of which place.
+               "در", "از", "به", "فی", "من", "عند", "الی", "مدخل", "العاصمه", "تاریخی")
 #: Substrings every direction phrasing holds.
 DIRECTION_WORDS = ("direction", "toward", "istiqamət", "istiqamet", "istikamet", "yönünde", "yönüne", "направлен", "сторону", "ուղղությ")

@@ -27,7 +27,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 __all__ = ["MAX_NAME", "aze_to_english", "exact_key", "inflection_stems", "norm_key", "short_stems", "skeleton",
-           "name_base", "qualifiers", "script_of", "foreign_readings", "name_pair"]
+           "name_base", "qualifiers", "script_of", "foreign_readings", "name_pair", "fold_arabic"]
 
 #: The longest place string read, in characters: longer text is no place name
 #: (a pasted paragraph), and the resolver refuses it with a clear error.
@@ -35,7 +35,7 @@ MAX_NAME = 500
 
 #: Bumped when any key function changes: compiled data built with another
 #: version has stale keys and must be re-imported.
-NORMALISER_VERSION = 5
+NORMALISER_VERSION = 6
 
 _APOSTROPHES = "'’ʼʻ`´‘\u02bc\u055a\u055b\u055c\u055d\u055e"
 
@@ -154,9 +154,34 @@ def norm_key(text: str) -> str:
     return _norm_key_of_any(text)
 
 
+# Arabic script as Persian, Arabic, Urdu and Kurdish write one name: Arabic ي, ك
+# and ة where Persian has ی, ک and ه ("خانكندي", "خانکندی"), hamza on an alif
+# that Persian leaves bare ("أغدام", "آغدام", "اغدام"), Urdu's ہ and ے, Kurdish ۆ
+# and Arabic ڤ for the v Persian writes و ("پيرچيڤان"), the vowel marks, shadda
+# and tatweel a text may add ("زنگِزور", "ممرّ") and the zero-width non-joiner
+# ("پل‌های"). anyascii renders each differently (ي "y" but ئ "i'", ۆ "o" but و
+# "w", ِ "i"), so they are folded to one letter first. A word-initial ئ is the
+# Kurdish vowel carrier, as Persian's alif ("ئۆردوباد", "اردوباد").
+_ARABIC_LETTERS = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIC_MARKS = "".join(map(chr, range(0x064B, 0x0660))) + "\u0670\u0640\u200c\u200d"
+_ARABIC_FOLD = str.maketrans({
+    **{ch: None for ch in _ARABIC_MARKS},
+    **dict.fromkeys("آأإٱ", "ا"), **dict.fromkeys("يىېێئےۍ", "ی"), **dict.fromkeys("كڪ", "ک"),
+    **dict.fromkeys("ةۀەہھ", "ه"), **dict.fromkeys("ؤۆۇۊۋۏڤ", "و"), "ں": "ن", "ٹ": "ت", "ڈ": "د", "ڑ": "ر",
+})
+_KURDISH_INITIAL = re.compile(r"(?<!\w)ئ")
+
+
+def fold_arabic(text: str) -> str:
+    """``text`` with its Arabic-script letter variants and marks folded (see above); other text as it is."""
+    if max(text, default="\0") < "\u0600" or not _ARABIC_LETTERS.search(text):
+        return text
+    return _KURDISH_INITIAL.sub("ا", text).translate(_ARABIC_FOLD)
+
+
 def _norm_key_of_any(text: str) -> str:
     """``norm_key`` as defined, every step for every text (tests hold the two equal)."""
-    text = unicodedata.normalize("NFKC", text).translate(_SCHWA_TABLE)
+    text = fold_arabic(unicodedata.normalize("NFKC", text)).translate(_SCHWA_TABLE)
     # anyascii renders ə as "e"; Azerbaijani names in English press use "a"
     # (Cəbrayıl -> Jabrayil), so fold it before transliterating.
     text = text.replace("ə", "a").replace("Ə", "A")
@@ -475,10 +500,32 @@ def _western_armenian_reading(low: str, pairs: re.Pattern[str] = _WESTERN_PAIRS)
 _RU_INITIAL_G = re.compile(r"(?<![^\W\d_])[Гг](?=[аеиоуыэяюё])")
 
 
+# Arabic spells the vowels Persian leaves out ("ستيباناكيرت", Persian "استپاناکرت"),
+# writes ب for پ, which it lacks, and غ or ك for the g of گ ("زنغزور", "زنكزور"): read
+# the Persian way when the Arabic spelling matches nothing.
+_ARABIC_MEDIAL_VOWEL = re.compile(r"(?<=[^\W\d_])[یو](?=[^\W\d_])")
+_ARABIC_AS_PERSIAN = (("ب", "پ"), ("غ", "گ"), ("ک", "گ"))
+
+
+def _arabic_readings(name: str) -> list[str]:
+    """``name`` (Arabic script, folded) without its medial long vowels, and with each of
+    Arabic's letters for a Persian one read as that letter."""
+    bare = _ARABIC_MEDIAL_VOWEL.sub("", name)
+    out = [bare] if bare != name else []
+    for old, new in _ARABIC_AS_PERSIAN:
+        if old in name:
+            # Persian keeps some of the vowels Arabic writes ("زنگزور"): with them and without.
+            out += dict.fromkeys((name.replace(old, new), bare.replace(old, new)))
+    return out
+
+
 def foreign_readings(name: str) -> list[str]:
     """The name read as Azerbaijani Latin from a Turkish or German spelling, as
     English writes it from a French one, or a Russian spelling of an Azerbaijani
-    name with its soft vowels made plain or its first Г read as h."""
+    name with its soft vowels made plain or its first Г read as h; an Arabic
+    spelling read as Persian writes it."""
+    if not name.isascii() and "\u0600" <= max(name) and _ARABIC_LETTERS.search(name):
+        return _arabic_readings(fold_arabic(name))
     out = []
     if _RU_SOFT_VOWEL.search(name):
         out.append(_RU_SOFT_VOWEL.sub(lambda m: _RU_HARD_VOWEL[m.group(1)], name))

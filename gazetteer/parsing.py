@@ -22,7 +22,7 @@ from .lexicon import (DIRECTION_WORDS, DISTRICT_WORDS, DROP_WORDS, LANDMARK_CASE
 from .landmarkforms import (APART_VANK, ARMENIAN_LANDMARK_ENGLISH, AZE_LANDMARK_CASES, CHURCH_AS_MONASTERY,
                             RUSSIAN_LANDMARK_ENGLISH, VANK_WORDS, landmark_case_forms, landmark_word_orders,
                             ru_feminine_nominative, vank_forms)
-from .normalize import (MAX_NAME, _ABBREVIATED_QUALIFIERS, _QUALIFIER_FORMS, _QUALIFIER_OF, inflection_stems,
+from .normalize import (MAX_NAME, _ARABIC_LETTERS, fold_arabic, _ABBREVIATED_QUALIFIERS, _QUALIFIER_FORMS, _QUALIFIER_OF, inflection_stems,
                         name_base, norm_key, qualifiers, script_of)
 
 __all__ = ["ParsedName", "parse_name", "aze_genitive_stems", "armenian_name_parts", "russian_name_parts"]
@@ -484,6 +484,8 @@ def parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     Linear in the length of ``raw``: the announcement phrasings are tried only
     on text of place-name length (``MAX_NAME``).
     """
+    if not raw.isascii() and "\u0600" <= max(raw) and _ARABIC_LETTERS.search(raw):
+        return _parse_arabic(raw, owner=owner)
     if _is_bare_word(raw):
         # A word of letters alone (most names): no bracket, comma, slash or
         # phrase, no descriptor and no qualifier to read; the name as written.
@@ -532,6 +534,41 @@ def _landmark_surroundings(raw: str) -> ParsedName | None:
         return None
     return ParsedName(raw=raw, name=parsed.name, kind_hint="landmark", context=parsed.context,
                       alternatives=parsed.alternatives, size_hint=parsed.size_hint)
+
+
+# Persian, Arabic and Urdu text: its letter variants and vowel marks folded first
+# (normalize.fold_arabic), so the lexicon's words match one spelling ("مدينة" and
+# "مدینه"). What the press writes around a name beyond the lexicon's words: the
+# country or region after it ("در ارمنستان", "بأرمينيا", "في أذربيجان", "در قره باغ")
+# and Arabic's definite adjectives after it ("مدينة أغدام المهجورة", "مدينة كابان
+# الأرمينية", "سيونيك الأرمنية"), dropped; a conjunction or preposition joined to the
+# name ("وخوجالي", "ولاشين": and), read as another reading without it; "ب" and "ل" begin
+# names too ("لاچین"), so only "و" is read so.
+_ARABIC_COUNTRY_TAIL = re.compile(
+    r"\s+(?:(?:در|فی|به)\s+|ب)?(?:جمهوری\s+)?(?:ارمنستان|ارمینیا|اذربایجان|اذربیجان|قره\s*باغ)$")
+_ARABIC_ADJECTIVES_TAIL = re.compile(r"(?<=\S)(?:\s+ال\S+)+$")
+_ARABIC_JOINED = "و"
+#: A landmark's word as the stored names hold it: the plural, the Arabic dual and the
+#: Arabic word read as Persian's ("پلهای تاریخی خدا آفرین", "سدي خدا آفرين", "جسر"), so
+#: the text with its word is the stored "پل خداآفرین", "سد خداآفرین".
+_ARABIC_LANDMARK_WORD = re.compile(r"^(?:(?P<bridge>پلهای|پلها|پل|جسر)(?:\s+تاریخی)?|(?P<dam>سدی))(?=\s)")
+
+
+def _parse_arabic(raw: str, *, owner: bool = True) -> ParsedName:
+    """``_parse_name`` of Arabic-script text, after the folds and drops above."""
+    text = " ".join(fold_arabic(unicodedata.normalize("NFKC", raw)).translate(_QUOTE_TABLE).split())
+    for _ in range(2):
+        text = _ARABIC_COUNTRY_TAIL.sub("", text)
+        head = text.split(" ", 1)[0]
+        if not head.startswith("ال"):
+            text = _ARABIC_ADJECTIVES_TAIL.sub("", text)
+    text = _ARABIC_LANDMARK_WORD.sub(lambda m: "پل" if m.group("bridge") else "سد", text)
+    parsed = _parse_name(text, owner=owner)
+    name = parsed.name
+    parsed.__dict__["raw"] = raw  # a fresh parse, no one else's: its fields are set in place
+    if " " not in name and len(name) >= 5 and name[0] in _ARABIC_JOINED:
+        parsed.__dict__["alternatives"] = parsed.alternatives + (name[1:],)
+    return parsed
 
 
 # Classical (Mesropian) Armenian orthography, as the diaspora press and Western

@@ -20,7 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .fuzzyindex import PieceIndex
-from .normalize import (armenian_gh_readings, exact_key, foreign_readings, inflection_stems, name_pair, norm_key,
+from .normalize import (_ARABIC_LETTERS, armenian_gh_readings, exact_key, foreign_readings, inflection_stems, name_pair, norm_key,
                         script_of, short_stems, skeleton, skeleton_of_norm)
 from .parsing import ParsedName, armenian_name_parts, russian_name_parts
 
@@ -48,6 +48,10 @@ DECLINED_SOUND_ALIKE = 0.85
 RUSSIAN_SOUND_ALIKE = DECLINED_SOUND_ALIKE - 0.1
 #: Fuzzy candidates kept per query (distinct keys).
 FUZZY_KEYS = 8
+
+
+#: The kind hints of a unit's word ("district", "province", or "area": either).
+_UNIT_HINTS = frozenset({"district", "province", "area"})
 
 
 def fuzzy_cutoff(length: int) -> float:
@@ -163,10 +167,37 @@ class Retriever:
             found = reading(parsed)
         if "kh" in parsed.name or "Kh" in parsed.name:
             _merge(found, self._armenian_gh(parsed))
+        if found and parsed.kind_hint in _UNIT_HINTS and not parsed.name.isascii() and _ARABIC_LETTERS.search(
+                parsed.name):
+            _merge(found, self._unit_of_its_seat(found, parsed.kind_hint))
         if not found and fuzzy and not self._two_places(parsed):
             # The strict layers found nothing for the name: straight to its spelling.
             found = self._fuzzy(parsed.name, skeleton(parsed.name))
         return found
+
+    def _unit_of_its_seat(self, found: Found, hint: str) -> Found:
+        """The units a found town is the seat of, named as it is in Latin script: the
+        Persian and Arabic press name a rayon by its seat's name ("محافظة أغدام",
+        "شهرستان آقدام", "ضلع اغدام"), which the data holds for the town alone. Each at
+        the town's score, so a unit matched by its own name keeps its place."""
+        records = self._records
+        units: Found = {}
+        # A rayon is named for its seat; a province only where the text says province
+        # ("منطقة شوشا" is the Shusha rayon, not Artsakh's Shushi province around it).
+        kinds = ("province",) if hint == "province" else ("district",)
+        for pi, (score, _, _) in list(found.items()):
+            town = records[pi]
+            if town["kind"] != "settlement":
+                continue
+            parents = set(town["parents"])
+            for name in town["names"]:
+                if script_of(name["text"]) != "Latn":
+                    continue
+                for upi, (_, ni, layer) in self.matches(name["text"], phonetic=False).items():
+                    unit = records[upi]
+                    if unit["kind"] in kinds and unit["id"] in parents and upi not in found:
+                        units[upi] = (score, ni, layer)
+        return units
 
     def _two_places(self, parsed: ParsedName) -> bool:
         """Whether the name joins two places' names by a hyphen or a dash ("Goris-Kapan",

@@ -40,7 +40,8 @@ EDGE_DEG = 0.01
 # "und": a name whose language the source does not say (an old name of a village).
 # deu, fra, ita, spa: the Nakhchivan Autonomous Republic's long names, moved
 # from the WOF city unit that carried them (nakhchivan-tavush.yaml).
-LANGS = {"aze", "hye", "rus", "eng", "kat", "fas", "tur", "ukr", "kmr", "und", "deu", "fra", "ita", "spa"}
+# "ara": the Arabic press's spellings (round 12), beside Persian's.
+LANGS = {"aze", "hye", "rus", "eng", "kat", "fas", "ara", "tur", "ukr", "kmr", "und", "deu", "fra", "ita", "spa"}
 SCRIPTS = {"Latn", "Cyrl", "Armn", "Arab", "Geor"}
 LANDMARK_TYPES = {"bridge", "checkpoint", "lake", "reservoir", "mountain", "height", "pass",
                   "monastery", "church", "mosque", "fortress", "cave", "mine", "site", "airport",
