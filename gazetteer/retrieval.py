@@ -20,7 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .fuzzyindex import PieceIndex
-from .normalize import (armenian_gh_readings, exact_key, foreign_readings, inflection_stems, name_pair, norm_key,
+from .normalize import (armenian_gh_readings, armenian_kh_readings, exact_key, foreign_readings, inflection_stems, name_pair, norm_key,
                         script_of, short_stems, skeleton, skeleton_of_norm)
 from .parsing import ParsedName, armenian_name_parts, russian_name_parts
 
@@ -161,11 +161,14 @@ class Retriever:
             if found:
                 break
             found = reading(parsed)
-        if "kh" in parsed.name or "Kh" in parsed.name:
+        kh = "kh" in parsed.name or "Kh" in parsed.name
+        if kh:
             _merge(found, self._armenian_gh(parsed))
         if not found and fuzzy and not self._two_places(parsed):
             # The strict layers found nothing for the name: straight to its spelling.
             found = self._fuzzy(parsed.name, skeleton(parsed.name))
+            if not found and kh:
+                found = self._armenian_kh_heard(parsed)
         return found
 
     def _two_places(self, parsed: ParsedName) -> bool:
@@ -318,6 +321,18 @@ class Retriever:
             hits = {pi: (min(score, CROSS_SCRIPT_SCORE), ni, "normalised")
                     for pi, (score, ni, _) in self.matches(reading, phonetic=False).items()
                     if self._records[pi]["names"][ni]["lang"].startswith("hye")}
+            _merge(found, hits)
+        return found
+
+    def _armenian_kh_heard(self, parsed: ParsedName) -> Found:
+        """The last resort for a name with "kh" that nothing matched, not even by its
+        spelling: the Russian route writes Armenian հ as х too, so a "kh" may stand
+        for "h" as well as "gh" ("Eghtsakhokh", Եղցահող by way of Егцахох, has both:
+        "Eghtsahogh"). Such a reading counts only as a sound-alike."""
+        found: Found = {}
+        for reading in armenian_kh_readings(parsed.name):
+            hits = {pi: (min(score, LAYER_SCORES["phonetic"]), ni, "phonetic")
+                    for pi, (score, ni, _) in self.matches(reading).items()}
             _merge(found, hits)
         return found
 
