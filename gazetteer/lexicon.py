@@ -201,6 +201,9 @@ LOCALITY_WORDS = (
     # Turkish "yerleşke", a settlement of no stated size ("Heyderabad yerleşkesindeki").
     "yerleşkesi", "yerleşkesinde", "yerleşkesindeki", "yerleşkesine", "yerleşke",
     "համայնք", "համայնքը", "համայնքի", "համայնքապետ", "համայնքապետը", "համայնքն", "բնակավայրն",
+    # The community's head after its name, as Artsakh's press quotes one ("Խրամորթ
+    # համայնքի ղեկավարը", the head of Khramort community), as "գյուղապետ" above.
+    "համայնքի ղեկավար", "համայնքի ղեկավարը", "համայնքի ղեկավարի", "համայնքի ղեկավարն",
     # Armenia's enlarged communities (2016-2021 mergers), named for their seat in the
     # nominative or the genitive: "Քաջարան խոշորացված համայնքը", "Կապանի խոշորացված համայնք".
     "խոշորացված համայնք", "խոշորացված համայնքը", "խոշորացված համայնքի", "խոշորացված համայնքում",
@@ -412,6 +415,11 @@ TERRITORY_WORDS = ("ərazisində", "ərazisindəki", "ərazisindən", "ərazisin
                     "участке", "участок", "участка", "участку", "участком",
                     "town center", "town centre", "հատվածում", "հատվածի",
                     "հատվածը", "հատված", "տարածքում", "տարածքի", "տարածքը",
+                    # ... through it, from it, and its "administrative territory", as Artsakh's
+                    # ombudsman located fire on farmers: "Կարմիր Շուկայի տարածքով" (through
+                    # Karmir Shuka's ground), "Ճարտար քաղաքի վարչական տարածքում".
+                    "տարածքով", "տարածքից", "տարածքին", "վարչական տարածքում", "վարչական տարածքի",
+                    "վարչական տարածքից", "վարչական տարածքով", "վարչական տարածքը",
                     # The terrain a place names: "Սյունիքի մարզի Սև լիճ տեղանքում" (in the
                     # Sev Lich locality), as the Armenian MoD wrote the May 2021 incursion.
                     "տեղանքում", "տեղանքի", "տեղանքը", "տեղանք",
@@ -535,6 +543,9 @@ DROP_WORDS = ("the", "of", "in", "near", "around", "outskirts of", "liberated",
                "ocupada", "ocupado", "occupée", "occupé", "occupata", "occupato", "besetzte", "besetzten",
                # Who lives there, as a report quotes them: "said a resident of Nor Maragha".
                "a resident of", "resident of", "residents of", "a native of", "native of", "natives of",
+               # ... or who runs it: "Alyosha Gabrielyan, former mayor of Askeran", "the head
+               # of Astghashen community" (Armenian blockade reports, 2023).
+               "mayor of", "the mayor of", "deputy mayor of", "head of", "the head of",
                # "in the area of Sotk", "in the vicinity of Jermuk": the place is Sotk.
                "in the area of", "the area of", "area of", "in the vicinity of", "the vicinity of", "vicinity of",
                # War reports name a height by what was fought there: "sacrificing his life in

@@ -455,6 +455,24 @@ def armenian_gh_readings(name: str) -> list[str]:
     return out
 
 
+def armenian_kh_readings(name: str) -> list[str]:
+    """A Latin name's "kh" read as Armenian ղ ("gh") or հ ("h"), each as it may be,
+    as a spelling by way of Russian, which writes both as х, has it: "Eghtsakhokh"
+    (Егцахох) is Եղցահող, "Eghtsahogh". The first three "kh" only; the name as
+    given is not among them. Only for a Latin name with a "kh"."""
+    if not name.isascii() or "kh" not in name.casefold():
+        return []
+    spots = [m.start() for m in _KH.finditer(name)][:3]
+    out = [""]
+    last = 0
+    for i in spots:
+        kh = name[i:i + 2]
+        ways = (kh, ("gh" if kh[0] == "k" else "Gh"), ("h" if kh[0] == "k" else "H"))
+        out = [head + name[last:i] + way for head in out for way in ways]
+        last = i + 2
+    return [text + name[last:] for text in out][1:]
+
+
 # French writes Armenian and Azerbaijani ş as "ch", ç as "tch", c as "dj" and u as
 # "ou", and ends a word in a mute e: "Chouchi", "Talich", "Tcharektar", "Djebraïl",
 # "Turchsu" (Turşsu), "Tavouche". English writes ç as "ch" before a vowel

@@ -274,7 +274,32 @@ def spelled_alike(cands: list[Candidate], bases: dict[str, float]) -> set[str]:
     written = {c.place.kind for c in cands if bases.get(c.place.id, 0.0) >= WRITTEN}
     if not written:
         return set()
-    return {c.place.id for c in cands if c.place.kind in written and c.layer in _ALIKE_LAYERS}
+    alike = [c for c in cands if c.place.kind in written and c.layer in _ALIKE_LAYERS]
+    if not alike:
+        return set()
+    # A namesake is no sound-alike: "Sarnaghpyur" is spelled as one record of
+    # Shirak's Sarnaghbyur lists it among its undetermined variants, and is as
+    # much a romanization of "Սառնաղբյուր", which Askeran's village bears as
+    # well. A candidate heard through a name in another script than the one
+    # written, a name the place spelled as written bears too, is its namesake
+    # when that spelling is only such a variant: it picks a romanization, not a
+    # place. A language's own name for it still does ("Гасымлы", the Russian
+    # name of one Qasımlı, is that one); and heard through a name of the written
+    # script a place is a sound-alike still ("Airivank" is Hayravank's old name,
+    # not the Əyrivəng of Azerbaijan, which an Azerbaijani writer spells so).
+    loose = [c for c in cands if bases.get(c.place.id, 0.0) >= WRITTEN and _a_variant(c)]
+    if not loose:
+        return {c.place.id for c in alike}
+    scripts = {script_of(c.matched) for c in cands if bases.get(c.place.id, 0.0) >= WRITTEN}
+    across = {exact_key(c.matched) for c in alike if script_of(c.matched) not in scripts}
+    if across:
+        across.intersection_update(key for c in loose for key in _name_keys(c.place))
+    return {c.place.id for c in alike if not (across and exact_key(c.matched) in across)}
+
+
+def _a_variant(cand: Candidate) -> bool:
+    """Whether the name a candidate matched is only an undetermined variant spelling."""
+    return any(n.text == cand.matched and n.lang == "und" and n.type == "variant" for n in cand.place.names)
 
 
 #: Letters of the Azerbaijani alphabet beyond ASCII: a name written with them

@@ -20,8 +20,8 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .fuzzyindex import PieceIndex
-from .normalize import (_ARABIC_LETTERS, armenian_gh_readings, exact_key, foreign_readings, inflection_stems, name_pair, norm_key,
-                        script_of, short_stems, skeleton, skeleton_of_norm)
+from .normalize import (_ARABIC_LETTERS, armenian_gh_readings, armenian_kh_readings, exact_key, foreign_readings,
+                        inflection_stems, name_pair, norm_key, script_of, short_stems, skeleton, skeleton_of_norm)
 from .parsing import ParsedName, armenian_name_parts, russian_name_parts
 
 log = logging.getLogger("gazetteer.core")  # the name users configure for fuzzy-guess logging
@@ -165,7 +165,8 @@ class Retriever:
             if found:
                 break
             found = reading(parsed)
-        if "kh" in parsed.name or "Kh" in parsed.name:
+        kh = "kh" in parsed.name or "Kh" in parsed.name
+        if kh:
             _merge(found, self._armenian_gh(parsed))
         if found and parsed.kind_hint in _UNIT_HINTS and not parsed.name.isascii() and _ARABIC_LETTERS.search(
                 parsed.name):
@@ -173,6 +174,8 @@ class Retriever:
         if not found and fuzzy and not self._two_places(parsed):
             # The strict layers found nothing for the name: straight to its spelling.
             found = self._fuzzy(parsed.name, skeleton(parsed.name))
+            if not found and kh:
+                found = self._armenian_kh_heard(parsed)
         return found
 
     def _unit_of_its_seat(self, found: Found, hint: str) -> Found:
@@ -349,6 +352,18 @@ class Retriever:
             hits = {pi: (min(score, CROSS_SCRIPT_SCORE), ni, "normalised")
                     for pi, (score, ni, _) in self.matches(reading, phonetic=False).items()
                     if self._records[pi]["names"][ni]["lang"].startswith("hye")}
+            _merge(found, hits)
+        return found
+
+    def _armenian_kh_heard(self, parsed: ParsedName) -> Found:
+        """The last resort for a name with "kh" that nothing matched, not even by its
+        spelling: the Russian route writes Armenian հ as х too, so a "kh" may stand
+        for "h" as well as "gh" ("Eghtsakhokh", Եղցահող by way of Егцахох, has both:
+        "Eghtsahogh"). Such a reading counts only as a sound-alike."""
+        found: Found = {}
+        for reading in armenian_kh_readings(parsed.name):
+            hits = {pi: (min(score, LAYER_SCORES["phonetic"]), ni, "phonetic")
+                    for pi, (score, ni, _) in self.matches(reading).items()}
             _merge(found, hits)
         return found
 
