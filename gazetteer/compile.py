@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from .atomic import atomic_write
 from .errors import DataError
 from .fuzzyindex import build_pieces
-from .normalize import NORMALISER_VERSION, aze_to_english, norm_key, skeleton
-from .ranking import own_pairs
+from .normalize import NORMALISER_VERSION, aze_to_english, exact_key, norm_key, skeleton
+from .ranking import NOTABLE_NAMES, own_pairs
 
 if TYPE_CHECKING:
     from .wof import Record
@@ -286,6 +286,29 @@ def _index(places: list[dict[str, Any]]) -> dict[str, dict[str, list[int]]]:
     return {"norm": norm, "skel": skel}
 
 
+def _mark_unshared(places: list[dict[str, Any]]) -> None:
+    """Give each place of NOTABLE_NAMES names or more its count of names (by ``exact_key``)
+    that no other place of its kind holds, as "unshared".
+
+    ``ranking.names_of_its_own`` counts a candidate's names that no rival candidate
+    holds; the rivals are some of the places of its kind, so a place holding
+    NOTABLE_NAMES names no other place holds keeps its bonus whoever its rivals are,
+    and the look-up need not key every rival's names to know it (most places).
+    """
+    holder: dict[tuple[str, str], int] = {}  # (kind, key): the one place holding it, or -1 for several
+    keys_of = []
+    for pi, place in enumerate(places):
+        keys = [exact_key(name["text"]) for name in place["names"]]
+        keys_of.append(keys)
+        for key in set(keys):
+            held = holder.setdefault((place["kind"], key), pi)
+            if held != pi:
+                holder[(place["kind"], key)] = -1
+    for pi, place in enumerate(places):
+        if len(keys_of[pi]) >= NOTABLE_NAMES:
+            place["unshared"] = sum(1 for key in keys_of[pi] if holder[(place["kind"], key)] == pi)
+
+
 def _own(places: list[dict[str, Any]]) -> list[str]:
     """Each place's own names (``ranking.own_qualifiers``) as one string:
     "base:qualifier,qualifier base ...", sorted ("sirik:lower" for Aşağı Sirik).
@@ -380,6 +403,7 @@ def compile_gazetteer(roots: list[Path], *, curated: Path | None = CURATED_PATH,
     for place in ordered:
         place["names"].sort(key=lambda n: (n["lang"], n["type"], n["text"]))
     keys = _index(ordered)
+    _mark_unshared(ordered)
     doc = {
         "format": FORMAT,
         "normaliser_version": NORMALISER_VERSION,

@@ -418,6 +418,8 @@ def names_of_its_own(cands: list[Candidate]) -> list[Candidate]:
     for i in noted:
         cand = cands[i]
         place = cand.place
+        if place.raw.get("unshared", 0) >= NOTABLE_NAMES:
+            continue  # enough names no other place of its kind holds (compile._mark_unshared), whoever the rivals
         rivals = [c.place for c in cands if c.place.kind == place.kind and c.place.id != place.id]
         if not rivals:
             continue  # no namesake of its kind: every name is its own

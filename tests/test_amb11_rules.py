@@ -120,3 +120,48 @@ def test_only_namesakes_of_its_kind_share_its_names():
 def test_yerevan_is_the_city(gaz):
     res = gaz.resolve("Երևան")
     assert (res.status, res.place.id) == ("resolved", "wof:421182367"), res.why
+
+
+def test_the_compiled_count_of_unshared_names_is_the_definition(gaz):
+    # compile._mark_unshared: of a place of NOTABLE_NAMES names or more, the names no other
+    # place of its kind holds (by exact_key), which lets names_of_its_own skip a place that
+    # keeps its bonus whoever its rivals are. Counted here from the records themselves.
+    from collections import defaultdict
+
+    from gazetteer.normalize import exact_key
+    from gazetteer.ranking import NOTABLE_NAMES
+
+    records = list(gaz.records())
+    holders = defaultdict(set)
+    for i, rec in enumerate(records):
+        for name in rec["names"]:
+            holders[(rec["kind"], exact_key(name["text"]))].add(i)
+    marked = 0
+    for i, rec in enumerate(records):
+        if len(rec["names"]) < NOTABLE_NAMES:
+            assert "unshared" not in rec
+            continue
+        own = sum(1 for name in rec["names"] if holders[(rec["kind"], exact_key(name["text"]))] == {i})
+        assert rec["unshared"] == own, rec["id"]
+        marked += own < NOTABLE_NAMES
+    assert marked > 100  # the rule still has places to judge: Ağkənd among them
+    agkend = next(r for r in records if "Spitakşen" in {n["text"] for n in r["names"]} and r["unshared"] < NOTABLE_NAMES)
+    assert agkend["kind"] == "settlement"
+
+
+def test_a_place_whose_unshared_names_are_enough_keeps_its_bonus_without_its_rivals_keyed(gaz):
+    # The shortcut gives what the count over the rivals would: a candidate marked with
+    # NOTABLE_NAMES unshared names is never demoted, and no rival's names are keyed.
+    from gazetteer import ranking
+
+    records = list(gaz.records())
+    rich = next(i for i, r in enumerate(records) if r.get("unshared", 0) >= ranking.NOTABLE_NAMES
+                and r["kind"] == "settlement" and not r["sources"].get("curated") and not r.get("population"))
+    from gazetteer.core import _stored_place  # fresh places: nothing kept on them by earlier tests
+
+    place = _stored_place(records[rich])
+    why = (ranking.NAMES_REASON.format(place.name_count),)
+    rival = _stored_place(next(r for i, r in enumerate(records) if r["kind"] == "settlement" and i != rich))
+    cands = [ranking.Candidate(place, 1.0, place.name, "exact", why), ranking.Candidate(rival, 0.9, rival.name, "exact", ())]
+    assert ranking.names_of_its_own(cands) == cands
+    assert "_name_keys" not in rival.__dict__
