@@ -216,18 +216,18 @@ class Gazetteer:
 
     def _members(self, unit_id: str) -> tuple[Place, ...]:
         """The units that ``unit_id`` covers: districts and provinces whose parent chain holds it."""
-        return self._members_of.get(unit_id, ())
+        return tuple(self._place(i) for i in self._member_indexes.get(unit_id, ()))
 
     @cached_property
-    def _members_of(self) -> dict[str, tuple[Place, ...]]:
+    def _member_indexes(self) -> dict[str, list[int]]:
         # Built once, at the first rough unit a context names, or the first outline
-        # looked up (one pass over the places).
+        # looked up (one pass over the records; no place is built for it).
         members: dict[str, list[int]] = {}
         for index, rec in enumerate(self._records):
             if rec.get("kind") in ("district", "province"):
                 for parent in rec.get("parents", ()):
                     members.setdefault(parent, []).append(index)
-        return {unit: tuple(self._place(i) for i in indexes) for unit, indexes in members.items()}
+        return members
 
     def _name(self, index: int, name_index: int) -> Name:
         """One name of a place (equal to ``names[name_index]``), without building all its names."""
@@ -315,8 +315,10 @@ class Gazetteer:
     def _covered_units(self, outlined: set[str]) -> dict[str, list[str]]:
         """Units without an outline, each with the outlined districts that list it as a parent
         (of its ``_members``, those with an outline)."""
-        out = {unit: sorted(m.id for m in members if m.kind == "district" and m.id in outlined)
-               for unit, members in self._members_of.items() if unit not in outlined}
+        records = self._records
+        out = {unit: sorted(records[i]["id"] for i in members
+                            if records[i]["kind"] == "district" and records[i]["id"] in outlined)
+               for unit, members in self._member_indexes.items() if unit not in outlined}
         return {unit: ids for unit, ids in out.items() if ids}
 
     def to_geodataframe(self):
