@@ -27,7 +27,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 __all__ = ["MAX_NAME", "aze_to_english", "exact_key", "inflection_stems", "norm_key", "short_stems", "skeleton",
-           "name_base", "qualifiers", "script_of", "foreign_readings", "name_pair", "fold_arabic"]
+           "name_base", "qualifiers", "script_of", "foreign_readings", "name_pair", "fold_arabic", "has_arabic"]
 
 #: The longest place string read, in characters: longer text is no place name
 #: (a pasted paragraph), and the resolver refuses it with a clear error.
@@ -172,9 +172,15 @@ _ARABIC_FOLD = str.maketrans({
 _KURDISH_INITIAL = re.compile(r"(?<!\w)ئ")
 
 
+def has_arabic(text: str) -> bool:
+    """Whether ``text`` holds a letter of the Arabic script (Persian, Arabic, Urdu, Kurdish): one
+    comparison for most text, whose letters all come before the block."""
+    return max(text, default="\0") >= "\u0600" and bool(_ARABIC_LETTERS.search(text))
+
+
 def fold_arabic(text: str) -> str:
     """``text`` with its Arabic-script letter variants and marks folded (see above); other text as it is."""
-    if max(text, default="\0") < "\u0600" or not _ARABIC_LETTERS.search(text):
+    if not has_arabic(text):
         return text
     return _KURDISH_INITIAL.sub("ا", text).translate(_ARABIC_FOLD)
 
@@ -542,7 +548,7 @@ def foreign_readings(name: str) -> list[str]:
     English writes it from a French one, or a Russian spelling of an Azerbaijani
     name with its soft vowels made plain or its first Г read as h; an Arabic
     spelling read as Persian writes it."""
-    if not name.isascii() and "\u0600" <= max(name) and _ARABIC_LETTERS.search(name):
+    if has_arabic(name):
         return _arabic_readings(fold_arabic(name))
     out = []
     if _RU_SOFT_VOWEL.search(name):

@@ -22,7 +22,7 @@ from .lexicon import (DIRECTION_WORDS, DISTRICT_WORDS, DROP_WORDS, LANDMARK_CASE
 from .landmarkforms import (APART_VANK, ARMENIAN_LANDMARK_ENGLISH, AZE_LANDMARK_CASES, CHURCH_AS_MONASTERY,
                             RUSSIAN_LANDMARK_ENGLISH, VANK_WORDS, landmark_case_forms, landmark_word_orders,
                             ru_feminine_nominative, vank_forms)
-from .normalize import (MAX_NAME, _ARABIC_LETTERS, fold_arabic, _ABBREVIATED_QUALIFIERS, _QUALIFIER_FORMS, _QUALIFIER_OF, inflection_stems,
+from .normalize import (MAX_NAME, fold_arabic, has_arabic, _ABBREVIATED_QUALIFIERS, _QUALIFIER_FORMS, _QUALIFIER_OF, inflection_stems,
                         name_base, norm_key, qualifiers, script_of)
 
 __all__ = ["ParsedName", "parse_name", "aze_genitive_stems", "armenian_name_parts", "russian_name_parts"]
@@ -329,7 +329,7 @@ class ParsedName:
         return qualifiers(self.name)
 
 
-def _alternation(words) -> str:
+def _word_tree(words) -> str:
     """A pattern matching any of ``words``, as their alternation longest first does, written as
     a tree of their shared beginnings: nine hundred descriptors compile in a tenth of the time
     (every process paid 40 ms for the two below) and are tried a letter at a time, not a word.
@@ -362,7 +362,7 @@ def _alternation(words) -> str:
     return below(trie)[0]
 
 
-_KIND_PATTERN = _alternation(w for w, _ in _KIND_WORDS)
+_KIND_PATTERN = _word_tree(w for w, _ in _KIND_WORDS)
 _LEADING = re.compile(r"^(?P<word>" + _KIND_PATTERN + r")\s+", re.IGNORECASE)
 _TRAILING = re.compile(r"\s+(?P<word>" + _KIND_PATTERN + r")$", re.IGNORECASE)
 _DROP = re.compile(r"^(?:" + "|".join(re.escape(w) for w in DROP_WORDS) + r")\s+", re.IGNORECASE)
@@ -484,7 +484,7 @@ def parse_name(raw: str, *, owner: bool = True) -> ParsedName:
     Linear in the length of ``raw``: the announcement phrasings are tried only
     on text of place-name length (``MAX_NAME``).
     """
-    if not raw.isascii() and "\u0600" <= max(raw) and _ARABIC_LETTERS.search(raw):
+    if has_arabic(raw):
         return _parse_arabic(raw, owner=owner)
     if _is_bare_word(raw):
         # A word of letters alone (most names): no bracket, comma, slash or

@@ -20,7 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from .fuzzyindex import PieceIndex
-from .normalize import (_ARABIC_LETTERS, armenian_gh_readings, armenian_kh_readings, exact_key, foreign_readings,
+from .normalize import (armenian_gh_readings, armenian_kh_readings, exact_key, foreign_readings, has_arabic,
                         inflection_stems, name_pair, norm_key, script_of, short_stems, skeleton, skeleton_of_norm)
 from .parsing import ParsedName, armenian_name_parts, russian_name_parts
 
@@ -168,8 +168,7 @@ class Retriever:
         kh = "kh" in parsed.name or "Kh" in parsed.name
         if kh:
             _merge(found, self._armenian_gh(parsed))
-        if found and parsed.kind_hint in _UNIT_HINTS and not parsed.name.isascii() and _ARABIC_LETTERS.search(
-                parsed.name):
+        if found and parsed.kind_hint in _UNIT_HINTS and has_arabic(parsed.name):
             _merge(found, self._unit_of_its_seat(found, parsed.kind_hint))
         if not found and fuzzy and not self._two_places(parsed):
             # The strict layers found nothing for the name: straight to its spelling.

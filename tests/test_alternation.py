@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from gazetteer.parsing import _KIND_WORDS, _LEADING, _TAIL, _TRAILING, _alternation
+from gazetteer.parsing import _KIND_WORDS, _LEADING, _TAIL, _TRAILING, _word_tree
 
 
 def _flat(words, template):
@@ -18,15 +18,15 @@ def _span(match):
 
 
 def test_a_word_that_begins_a_longer_one_is_tried_after_it():
-    pattern = re.compile(r"^(?P<word>" + _alternation(["su", "su anbarı", "sukanal", "dağ"]) + r")\s+", re.IGNORECASE)
+    pattern = re.compile(r"^(?P<word>" + _word_tree(["su", "su anbarı", "sukanal", "dağ"]) + r")\s+", re.IGNORECASE)
     assert pattern.match("su anbarı Sərsəng").group("word") == "su anbarı"
     assert pattern.match("SU Sərsəng").group("word") == "SU"
     assert pattern.match("sukanal X").group("word") == "sukanal"
     assert pattern.match("Dağ X").group("word") == "Dağ"
     assert pattern.match("suk X") is None and pattern.match("su") is None
-    assert re.fullmatch(_alternation(["a"]), "a") and _alternation([]) == ""
+    assert re.fullmatch(_word_tree(["a"]), "a") and _word_tree([]) == ""
     # Two first letters a case apart both match: the branch holding the longer word goes first.
-    cased = re.compile(r"^(?P<word>" + _alternation(["Su anbarı", "su anbarı yaxınlığı"]) + r")\s+", re.IGNORECASE)
+    cased = re.compile(r"^(?P<word>" + _word_tree(["Su anbarı", "su anbarı yaxınlığı"]) + r")\s+", re.IGNORECASE)
     assert cased.match("su anbarı yaxınlığı X").group("word") == "su anbarı yaxınlığı"
 
 
