@@ -887,7 +887,7 @@ def _turkish_case(text: str) -> str | None:
     if match.group("rest") and not _LANDMARK_WORD_SET.isdisjoint(
             w.casefold() for w in match.group("rest").split()):
         return None
-    return text[: len(name)] if not text.isupper() else text[: len(name)]
+    return text[: len(name)]  # the text as written: the upper-cased copy only found the ending
 
 
 #: A plant's number after its place's name: "Suqovuşan-1 Kiçik SES", "Sugovushan-2 hydropower plant".
